@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the system programs the end-to-end tests drive, where they are missing:
+# LibreOffice Calc (recalculates and renders the built workbooks), poppler (PDF -> PNG)
+# and Chromium (the task pane in a real browser). Debian packages, through apt-get.
+set -euo pipefail
+
+need=()
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+fc-list 2>/dev/null | grep -qi "dejavu" || need+=(fonts-dejavu-core)
+
+if [ ${#need[@]} -eq 0 ]; then
+  echo "test tools: LibreOffice, poppler and Chromium are present"
+  exit 0
+fi
+
+echo "test tools: installing ${need[*]}"
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=""
+elif command -v sudo >/dev/null 2>&1; then
+  sudo="sudo -n"
+else
+  echo "test tools: missing ${need[*]} and no root access; install them with apt-get" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+echo "test tools: installed ${need[*]}"

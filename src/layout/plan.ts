@@ -1,0 +1,105 @@
+/**
+ * The declarative workbook plan: what every host (Office.js, ExcelJS, the preview) renders.
+ * Pure data; no host knowledge. Formulas are written without the leading "=".
+ */
+import { Language } from "../method/levels";
+import { Rect } from "./a1";
+
+export type CellValue =
+  | { kind: "text"; text: string }
+  | { kind: "number"; value: number }
+  | { kind: "formula"; formula: string }
+  | null;
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  fontColour?: string;
+  fill?: string;
+  wrap?: boolean;
+  horizontal?: "left" | "center" | "right";
+  vertical?: "top" | "middle" | "bottom";
+  /** Thin border around every cell of the range. */
+  border?: boolean;
+  numberFormat?: string;
+  /** Rotate text up (column headers of long names). */
+  rotateUp?: boolean;
+}
+
+/** A rectangle of values written in one go (a 2-D array for Office.js). */
+export interface ValueBlock {
+  row: number;
+  col: number;
+  values: CellValue[][];
+}
+
+export interface StyledRange {
+  rect: Rect;
+  style: CellStyle;
+}
+
+export type ValidationRule =
+  | { kind: "list"; source: string[] }
+  | { kind: "listRange"; formula: string }
+  | { kind: "decimal"; min: number; max: number };
+
+export interface ValidationPlan {
+  rect: Rect;
+  rule: ValidationRule;
+  prompt?: { title: string; message: string };
+  error: { title: string; message: string };
+}
+
+export type ConditionalRule =
+  | { kind: "colourScale"; stops: readonly { value: number; colour: string }[] }
+  /** Formula relative to the top-left cell of the range. */
+  | { kind: "formula"; formula: string; fill?: string; fontColour?: string; bold?: boolean };
+
+export interface ConditionalFormatPlan {
+  rect: Rect;
+  rule: ConditionalRule;
+}
+
+export interface TablePlan {
+  name: string;
+  /** Header row included. */
+  rect: Rect;
+  headers: string[];
+  style: string;
+}
+
+export type SheetRole = "settings" | "ticks" | "ratings" | "matrix";
+
+export interface SheetPlan {
+  role: SheetRole;
+  name: string;
+  tabColour?: string;
+  blocks: ValueBlock[];
+  styles: StyledRange[];
+  columnWidths: { col: number; width: number }[];
+  rowHeights?: { row: number; height: number }[];
+  freeze?: { rows: number; cols: number };
+  validations: ValidationPlan[];
+  conditionalFormats: ConditionalFormatPlan[];
+  tables: TablePlan[];
+  /** Landscape, fitted to one page. */
+  print: { landscape: boolean; fitToOnePage: boolean };
+}
+
+export interface NamePlan {
+  name: string;
+  sheet: string;
+  rect: Rect;
+}
+
+export interface WorkbookPlan {
+  language: Language;
+  sheets: SheetPlan[];
+  names: NamePlan[];
+  activeSheet: SheetRole;
+}
+
+export const text = (value: string): CellValue => ({ kind: "text", text: value });
+export const num = (value: number): CellValue => ({ kind: "number", value });
+export const formula = (value: string): CellValue => ({ kind: "formula", formula: value });

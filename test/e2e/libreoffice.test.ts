@@ -1,0 +1,309 @@
+/**
+ * End to end through a real spreadsheet application: build with the CLI, let LibreOffice
+ * recalculate every formula, then check scores, ticks, names, colour scales and dropdowns.
+ */
+import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import path from "path";
+import { runCli } from "../../src/cli/main";
+import { pairScore } from "../../src/method/score";
+import { Study, pairKey } from "../../src/method/study";
+import { PERCEPTION, IMPACT } from "../../src/method/levels";
+import { readStudy } from "../../src/layout/read-study";
+import { readGrids } from "../../src/hosts/xlsx/read";
+import { recalculate } from "../support/libreoffice";
+import { buildFile, load, namedValues, readExample, study, tempDir } from "../support/workbooks";
+
+jest.setTimeout(180000);
+
+async function cli(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+/** Expected matrix: the TypeScript score for rated ticked pairs, null elsewhere. */
+function expectedMatrix(s: Study): (number | null)[][] {
+  const pairs = new Map(s.pairs.map((p) => [pairKey(p.clientele, p.need), p]));
+  return s.needs.map((need) =>
+    s.clienteles.map((clientele) => {
+      const pair = pairs.get(pairKey(clientele.name, need.name));
+      return pair && pair.perception !== undefined && pair.impact !== undefined
+        ? pairScore(pair.perception, pair.impact, s.weights)
+        : null;
+    })
+  );
+}
+
+/** LibreOffice writes an empty-string formula result as "" or leaves it out; both mean "no number". */
+function numbersOnly(rows: unknown[][]): (number | null)[][] {
+  return rows.map((line) => line.map((v) => (typeof v === "number" ? v : null)));
+}
+
+describe("the worked example, built by the CLI and recalculated by LibreOffice", () => {
+  let dir: string;
+  let example: Study;
+  let recalculated: ExcelJS.Workbook;
+  let built: string;
+
+  beforeAll(async () => {
+    dir = await tempDir();
+    example = study(await readExample("exemple-incubateur.json"));
+    built = path.join(dir, "exemple.xlsx");
+    const result = await cli(
+      "build",
+      path.join(__dirname, "..", "..", "examples", "exemple-incubateur.json"),
+      "-o",
+      built
+    );
+    expect(result.code).toBe(0);
+    expect(result.out).toEqual([built]);
+    recalculated = await load(await recalculate(built));
+  });
+
+  it("computes every score of the 13 × 13 matrix as the method says", () => {
+    const scores = numbersOnly(namedValues(recalculated, "SM_Matrix"));
+    expect(scores).toEqual(expectedMatrix(example));
+    expect(scores.flat().filter((v) => v !== null)).toHaveLength(47);
+  });
+
+  it("holds the tick table of the method, in order, under SM_Ticks", () => {
+    const ticks = namedValues(recalculated, "SM_Ticks");
+    expect(ticks).toHaveLength(13);
+    const ticked = ticks.map((row) => row.map((v, i) => (v === "X" ? i + 1 : 0)).filter(Boolean));
+    expect(ticked).toEqual([
+      [1, 13],
+      [1, 5],
+      [1, 4, 5, 6, 11, 12],
+      [1, 5, 6, 11, 12],
+      [2, 3, 13],
+      [1, 4, 5],
+      [7, 9, 10],
+      [6, 7, 8, 9, 10],
+      [6, 7, 9, 10],
+      [6, 7, 8, 10],
+      [1, 6, 8, 10, 11, 12, 13],
+      [6, 7],
+      [13],
+    ]);
+  });
+
+  it("names the matrix headers in the order of the tick table", () => {
+    expect(namedValues(recalculated, "SM_MatrixClienteles")).toEqual([
+      example.clienteles.map((c) => c.name),
+    ]);
+    expect(namedValues(recalculated, "SM_MatrixNeeds")).toEqual(example.needs.map((n) => [n.name]));
+    expect(namedValues(recalculated, "SM_WeightPerception")).toEqual([[1]]);
+    expect(namedValues(recalculated, "SM_WeightImpact")).toEqual([[1]]);
+  });
+
+  it("keeps the defined names with the same shapes", () => {
+    const shape = (name: string): [number, number] => {
+      const values = namedValues(recalculated, name);
+      return [values.length, values[0].length];
+    };
+    expect(shape("SM_Matrix")).toEqual([13, 13]);
+    expect(shape("SM_Ticks")).toEqual([13, 13]);
+    expect(shape("SM_MatrixClienteles")).toEqual([1, 13]);
+    expect(shape("SM_MatrixNeeds")).toEqual([13, 1]);
+  });
+
+  it("puts a formula in every matrix cell, ticked or not", async () => {
+    const original = await load(built);
+    const matrix = original.getWorksheet("Matrice")!;
+    for (let r = 6; r < 6 + 13; r++)
+      for (let c = 3; c < 3 + 13; c++) expect(matrix.getCell(r, c).formula).toMatch(/ROUND\(100\*/);
+  });
+
+  it("keeps the 3-colour scale on the whole matrix after LibreOffice saved it", () => {
+    const matrix = recalculated.getWorksheet("Matrice")!;
+    const formats = (
+      matrix as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }
+    ).conditionalFormattings;
+    const scale = formats.find((f) => f.ref.replace(/\$/g, "") === "C6:O18");
+    expect(scale).toBeDefined();
+    const rule = scale!.rules[0] as ExcelJS.ColorScaleRuleType;
+    expect(rule.type).toBe("colorScale");
+    expect(rule.cfvo?.map((c) => [c.type, Number(c.value)])).toEqual([
+      ["num", 0],
+      ["num", 50],
+      ["num", 100],
+    ]);
+    expect(rule.color?.map((c) => c.argb?.slice(-6).toUpperCase())).toEqual([
+      "C55A11",
+      "FFEB84",
+      "548235",
+    ]);
+  });
+
+  it("keeps the dropdowns: X in the tick table, level labels in the ratings", () => {
+    const ticks = recalculated.getWorksheet("Qui ressent quoi")!;
+    const tick = ticks.getCell("D7").dataValidation;
+    expect(tick.type).toBe("list");
+    expect(tick.formulae?.[0]).toBe('"X"');
+    const ratings = recalculated.getWorksheet("Évaluation")!;
+    expect(ratings.getCell("C5").dataValidation).toMatchObject({ type: "list" });
+    expect(ratings.getCell("C5").dataValidation.formulae?.[0]).toMatch(/SM_PerceptionLevels/);
+    expect(ratings.getCell("D5").dataValidation.formulae?.[0]).toMatch(/SM_ImpactLevels/);
+    expect(ratings.getCell("E5").dataValidation.formulae?.[0]).toMatch(/SM_CompetitionLevels/);
+    expect(namedValues(recalculated, "SM_PerceptionLevels").flat()).toEqual(
+      PERCEPTION.levels.map((l) => l.fr)
+    );
+    expect(namedValues(recalculated, "SM_ImpactLevels").flat()).toEqual(
+      IMPACT.levels.map((l) => l.fr)
+    );
+  });
+
+  it("writes the ratings table SM_Ratings with the columns in the agreed order", async () => {
+    const original = await load(built);
+    const sheet = original.getWorksheet("Évaluation")!;
+    const table = sheet.getTable("SM_Ratings") as unknown as {
+      table: { tableRef: string; columns: { name: string }[] };
+    };
+    expect(table.table.columns.map((c) => c.name)).toEqual([
+      "Clientèle",
+      "Besoin",
+      "Perception",
+      "Impact",
+      "Concurrence",
+      "Score",
+      "Commentaire",
+    ]);
+    expect(table.table.tableRef).toBe("A4:G51");
+    const first = example.pairs[0];
+    expect([sheet.getCell("A5").value, sheet.getCell("B5").value]).toEqual([
+      first.clientele,
+      first.need,
+    ]);
+    expect(sheet.getCell("C5").value).toBe(PERCEPTION.levels[first.perception! - 1].fr);
+  });
+
+  it("computes the same score in the ratings table as in the matrix", () => {
+    const sheet = recalculated.getWorksheet("Évaluation")!;
+    const expected = new Map(
+      example.pairs.map((p) => [
+        pairKey(p.clientele, p.need),
+        pairScore(p.perception!, p.impact!, example.weights),
+      ])
+    );
+    for (let row = 5; row < 5 + 47; row++) {
+      const key = pairKey(String(sheet.getCell(row, 1).value), String(sheet.getCell(row, 2).value));
+      expect([key, sheet.getCell(row, 6).result ?? sheet.getCell(row, 6).value]).toEqual([
+        key,
+        expected.get(key),
+      ]);
+    }
+  });
+
+  it("reads back, after LibreOffice, into the same study", async () => {
+    const { study: back, problems } = readStudy(readGrids(recalculated));
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(back).toEqual(example);
+  });
+});
+
+describe("a consultant's edits in the file", () => {
+  it("rates a pair, changes a weight, ticks a new pair by hand: scores and read follow", async () => {
+    const dir = await tempDir();
+    const input = study({
+      clienteles: ["Commuters", "Students"],
+      needs: ["Fix a flat", "Cheap parts"],
+      pairs: [
+        { clientele: "Commuters", need: "Fix a flat", perception: 4, impact: 4 },
+        { clientele: "Students", need: "Cheap parts" },
+      ],
+    });
+    const file = await buildFile(input, dir);
+    const workbook = await load(file);
+    const ratings = workbook.getWorksheet("Évaluation")!;
+    // Row 6 is (Students, Cheap parts): the consultant rates it.
+    expect(ratings.getCell("A6").value).toBe("Students");
+    ratings.getCell("C6").value = "Ressenti moyen";
+    ratings.getCell("D6").value = "Faible";
+    // Weight of the impact from 1 to 2.
+    workbook.getWorksheet("Paramètres")!.getCell("B9").value = 2;
+    // A new tick (Commuters, Cheap parts) and its ratings row typed under the table.
+    workbook.getWorksheet("Qui ressent quoi")!.getCell("C7").value = "x";
+    ratings.getCell("A7").value = "commuters";
+    ratings.getCell("B7").value = "Cheap parts";
+    ratings.getCell("C7").value = "Inconscient";
+    ratings.getCell("D7").value = "Fort";
+    const edited = path.join(dir, "edited.xlsx");
+    await workbook.xlsx.writeFile(edited);
+
+    const recalculated = await load(await recalculate(edited));
+    const weights = { perception: 1, impact: 2 };
+    expect(numbersOnly(namedValues(recalculated, "SM_Matrix"))).toEqual([
+      [pairScore(4, 4, weights), null],
+      [pairScore(1, 4, weights), pairScore(3, 2, weights)],
+    ]);
+    expect(pairScore(3, 2, weights)).toBe(19);
+
+    const { study: back } = readStudy(readGrids(recalculated));
+    expect(back?.weights).toEqual(weights);
+    expect(back?.pairs).toEqual([
+      { clientele: "Commuters", need: "Fix a flat", perception: 4, impact: 4 },
+      { clientele: "Commuters", need: "Cheap parts", perception: 1, impact: 4 },
+      { clientele: "Students", need: "Cheap parts", perception: 3, impact: 2 },
+    ]);
+
+    // read → build again: the new pair gets its own ratings row and everything typed is kept.
+    const json = path.join(dir, "back.json");
+    expect((await cli("read", edited, "-o", json)).code).toBe(0);
+    const rebuilt = path.join(dir, "rebuilt.xlsx");
+    expect((await cli("build", json, "-o", rebuilt)).code).toBe(0);
+    const again = await load(await recalculate(rebuilt));
+    expect(numbersOnly(namedValues(again, "SM_Matrix"))).toEqual([
+      [100, null],
+      [25, 19],
+    ]);
+  });
+});
+
+describe("names that spreadsheet functions would read as operators", () => {
+  it("matches every name exactly, in LibreOffice's recalculation", async () => {
+    const names = [
+      "a*",
+      "a?",
+      "~b",
+      "<5 ans",
+      "=d",
+      "+33",
+      "-x",
+      "@home",
+      "ab",
+      "A*B",
+      "2024",
+      "\"q\" 'it''s'",
+      "émoji 🚀",
+      "x".repeat(200),
+    ];
+    const needs = ["*", "?", "=1+1", ">=3", "Need"];
+    const pairs = names.flatMap((c, i) =>
+      needs
+        .filter((_, j) => (i + j) % 2 === 0)
+        .map((n, j) => ({
+          clientele: c,
+          need: n,
+          perception: 1 + ((i + j) % 4),
+          impact: 1 + ((i * 3 + j) % 4),
+        }))
+    );
+    const input = study({
+      clienteles: names,
+      needs,
+      pairs,
+      weights: { perception: 1.5, impact: 0.5 },
+    });
+    const dir = await tempDir();
+    const file = await buildFile(input, dir, "odd.xlsx", "en");
+    const recalculated = await load(await recalculate(file));
+    expect(numbersOnly(namedValues(recalculated, "SM_Matrix"))).toEqual(expectedMatrix(input));
+    expect(namedValues(recalculated, "SM_MatrixClienteles")).toEqual([names]);
+    const { study: back } = readStudy(readGrids(recalculated));
+    expect(back?.clienteles).toEqual(input.clienteles);
+    expect(back?.pairs).toEqual(input.pairs);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+});
