@@ -220,13 +220,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       if (failure.message) io.err(`error: ${failure.message}`);
       return failure.exitCode;
     }
-    if (
-      failure instanceof TypeError &&
-      /parseArgs|Unknown option|unexpected argument/i.test(
-        String((failure as { code?: string }).code ?? failure.message)
-      )
-    ) {
-      io.err(`error: ${failure.message}\n${USAGE}`);
+    if (String((failure as { code?: unknown }).code ?? "").startsWith("ERR_PARSE_ARGS")) {
+      io.err(`error: ${(failure as Error).message}\n${USAGE}`);
       return 2;
     }
     io.err(`error: ${(failure as Error).message ?? String(failure)}`);

@@ -173,8 +173,9 @@ function readNames(
   kinds: readonly Kind[],
   what: { fr: string; en: string },
   problems: Problem[]
-): Map<number, Found> {
+): { found: Map<number, Found>; rejected: Set<number> } {
   const found = new Map<number, Found>();
+  const rejected = new Set<number>();
   const seen = new Map<string, string>();
   cells.forEach((cell, index) => {
     const raw = cellText(cellAt(grid, cell.row, cell.col));
@@ -196,6 +197,7 @@ function readNames(
     const fault = nameFault(raw);
     if (fault) {
       problems.push(error("bad-name", where(grid, cell.row, cell.col), fault.fr, fault.en));
+      rejected.add(index);
       return;
     }
     const name = raw.trim();
@@ -209,6 +211,7 @@ function readNames(
           `${what.en} ${quoteEn(name)} is a duplicate (already in ${first}, ignoring case and spaces): rename one of them`
         )
       );
+      rejected.add(index);
       return;
     }
     seen.set(nameKey(name), at);
@@ -224,13 +227,14 @@ function readNames(
             `unknown type ${quoteEn(typeRaw)}: choose ${kinds.map((k) => quoteEn(k.en)).join(", ")} or leave it empty`
           )
         );
+        rejected.add(index);
         return;
       }
       entry.type = kind.canonical;
     }
     found.set(index, entry);
   });
-  return found;
+  return { found, rejected };
 }
 
 function readTicks(
@@ -255,8 +259,10 @@ function readTicks(
   const rowCells = [];
   for (let row = body.row; row <= lastRow; row++)
     rowCells.push({ row, col: nameCol, typeRow: row, typeCol });
-  const byColumn = readNames(grid, columnCells, CLIENTELE_TYPES, what.clientele, problems);
-  const byRow = readNames(grid, rowCells, NEED_TYPES, what.need, problems);
+  const columns = readNames(grid, columnCells, CLIENTELE_TYPES, what.clientele, problems);
+  const rows = readNames(grid, rowCells, NEED_TYPES, what.need, problems);
+  const byColumn = columns.found;
+  const byRow = rows.found;
 
   const pairs = new Map<string, Pair>();
   const tickedColumns = new Set<number>();
@@ -279,6 +285,8 @@ function readTicks(
       const clientele = byColumn.get(col - body.col);
       const need = byRow.get(row - body.row);
       if (!clientele || !need) {
+        // A name already reported as wrong explains this X: say it once.
+        if (columns.rejected.has(col - body.col) || rows.rejected.has(row - body.row)) continue;
         const missing = !clientele ? cellAddress(headerRow, col) : cellAddress(row, nameCol);
         problems.push(
           error(
