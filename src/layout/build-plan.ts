@@ -44,8 +44,21 @@ const COLOURS = {
   tabSettings: "#7F7F7F",
 } as const;
 
+const CLIENTELE_WIDTH = 15;
 const TITLE_STYLE: CellStyle = { bold: true, fontSize: 14, fontColour: COLOURS.title };
 const NOTE_STYLE: CellStyle = { italic: true, fontColour: "#404040" };
+/** Kinds above the clientèle names: small and wrapped, so "bénéficiaire indirect" fits its column. */
+const TYPE_STYLE: CellStyle = {
+  italic: true,
+  fontSize: 8,
+  wrap: true,
+  horizontal: "center",
+  vertical: "middle",
+};
+const HEADER_ROWS = [
+  { row: GRID.typeRow, height: 24 },
+  { row: GRID.headerRow, height: 78 },
+];
 const HEADER_STYLE: CellStyle = {
   bold: true,
   fill: COLOURS.header,
@@ -209,9 +222,8 @@ function ticksSheet(
 
   style(sheet, rect(GRID.typeRow, GRID.nameCol, 1, 2), { italic: true, horizontal: "right" });
   style(sheet, rect(GRID.typeRow, GRID.firstCol, 1, cols), {
-    italic: true,
+    ...TYPE_STYLE,
     border: true,
-    horizontal: "center",
     fill: COLOURS.input,
   });
   style(sheet, rect(GRID.headerRow, GRID.nameCol, 1, 2 + cols), {
@@ -240,8 +252,9 @@ function ticksSheet(
   });
 
   sheet.columnWidths.push({ col: GRID.nameCol, width: 36 }, { col: GRID.typeCol, width: 16 });
-  for (let col = GRID.firstCol; col <= lastCol; col++) sheet.columnWidths.push({ col, width: 14 });
-  sheet.rowHeights = [{ row: GRID.headerRow, height: 78 }];
+  for (let col = GRID.firstCol; col <= lastCol; col++)
+    sheet.columnWidths.push({ col, width: CLIENTELE_WIDTH });
+  sheet.rowHeights = HEADER_ROWS;
   sheet.freeze = { rows: GRID.headerRow, cols: GRID.typeCol };
 
   sheet.validations.push({
@@ -451,7 +464,7 @@ function matrixSheet(
     )
   );
 
-  style(sheet, rect(GRID.typeRow, GRID.firstCol, 1, cols), { italic: true, horizontal: "center" });
+  style(sheet, rect(GRID.typeRow, GRID.firstCol, 1, cols), TYPE_STYLE);
   style(sheet, rect(GRID.headerRow, GRID.nameCol, 1, 2 + cols), {
     ...HEADER_STYLE,
     horizontal: "center",
@@ -501,8 +514,8 @@ function matrixSheet(
 
   sheet.columnWidths.push({ col: GRID.nameCol, width: 36 }, { col: GRID.typeCol, width: 16 });
   for (let col = GRID.firstCol; col < GRID.firstCol + Math.max(cols, samples.length); col++)
-    sheet.columnWidths.push({ col, width: 14 });
-  sheet.rowHeights = [{ row: GRID.headerRow, height: 78 }];
+    sheet.columnWidths.push({ col, width: CLIENTELE_WIDTH });
+  sheet.rowHeights = HEADER_ROWS;
   sheet.freeze = { rows: GRID.headerRow, cols: GRID.typeCol };
 
   names.push(

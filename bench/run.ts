@@ -1,0 +1,81 @@
+/**
+ * npm run bench: speed and size figures of the main paths, printed (never asserted).
+ * Sizes: the worked example (13 × 13) and larger synthetic studies.
+ */
+import { performance } from "perf_hooks";
+import ExcelJS from "exceljs";
+import { buildPlan } from "../src/layout/build-plan";
+import { planToBuffer } from "../src/hosts/xlsx/file";
+import { readGrids } from "../src/hosts/xlsx/read";
+import { readStudy } from "../src/layout/read-study";
+import { validateStudy } from "../src/method/validate";
+import { syntheticStudy } from "./studies";
+import example from "../examples/exemple-incubateur.json";
+import { Study } from "../src/method/study";
+import { benchOfficeHost } from "./office-host";
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function time<T>(
+  runs: number,
+  work: () => Promise<T> | T
+): Promise<{ ms: number; result: T }> {
+  const times: number[] = [];
+  let result!: T;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    result = await work();
+    times.push(performance.now() - start);
+  }
+  return { ms: median(times), result };
+}
+
+async function benchStudy(label: string, study: Study, runs: number): Promise<void> {
+  const plan = await time(runs, () => buildPlan(study));
+  const file = await time(runs, () => planToBuffer(plan.result));
+  const read = await time(runs, async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.result);
+    return readStudy(readGrids(workbook));
+  });
+  if (!read.result.study) throw new Error(`${label}: read back failed`);
+  const cells = plan.result.sheets.reduce(
+    (n, s) => n + s.blocks.reduce((m, b) => m + b.values.length * (b.values[0]?.length ?? 0), 0),
+    0
+  );
+  console.log(
+    [
+      label.padEnd(22),
+      `${String(study.pairs.length).padStart(6)} pairs`,
+      `${String(cells).padStart(7)} cells`,
+      `plan ${plan.ms.toFixed(1).padStart(7)} ms`,
+      `xlsx ${file.ms.toFixed(0).padStart(6)} ms ${(file.result.length / 1024).toFixed(0).padStart(6)} KiB`,
+      `read ${read.ms.toFixed(0).padStart(6)} ms`,
+    ].join("  ")
+  );
+}
+
+async function main(): Promise<void> {
+  const worked = validateStudy(example).study;
+  if (!worked) throw new Error("example invalid");
+  console.log(
+    `node ${process.version}, median of runs; heap before: ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MiB`
+  );
+  console.log("\n== study -> plan -> .xlsx (ExcelJS) -> read back");
+  await benchStudy("example 13x13", worked, 9);
+  await benchStudy("synthetic 30x60", syntheticStudy(30, 60), 5);
+  await benchStudy("synthetic 50x150", syntheticStudy(50, 150), 3);
+  await benchStudy("synthetic 100x300", syntheticStudy(100, 300), 1);
+  console.log(
+    `heap after: ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MiB, rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`
+  );
+  await benchOfficeHost(worked);
+}
+
+main().catch((failure) => {
+  console.error(failure);
+  process.exitCode = 1;
+});

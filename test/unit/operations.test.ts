@@ -1,0 +1,121 @@
+import {
+  buildFromLists,
+  blankTemplate,
+  droppedPairs,
+  parseNameList,
+  refreshFromSheets,
+} from "../../src/app/operations";
+import { buildPlan } from "../../src/layout/build-plan";
+import { planGrids } from "../../src/layout/plan-grids";
+import { WorkbookPlan } from "../../src/layout/plan";
+import { WorkbookSnapshot } from "../../src/hosts/host";
+import { formatProblem } from "../../src/method/problems";
+import { study } from "../support/workbooks";
+
+function snapshotOf(plan: WorkbookPlan | undefined, foreign: string[] = []): WorkbookSnapshot {
+  const grids = plan ? planGrids(plan) : { sheets: [], names: [], tables: [] };
+  return {
+    sheets: [
+      ...foreign.map((name) => ({ name, managed: false })),
+      ...grids.sheets.map((s) => ({ name: s.name, managed: true })),
+    ],
+    grids,
+  };
+}
+
+const before = study({
+  title: "Atelier",
+  clienteles: [{ name: "Etudiants", type: "client" }, "Hautes écoles", "Acteurs durables"],
+  needs: ["Innover", "Se former"],
+  pairs: [
+    { clientele: "Etudiants", need: "Innover", perception: 4, impact: 3, comment: "fort" },
+    { clientele: "Hautes écoles", need: "Se former", perception: 2, impact: 2, competition: 4 },
+    { clientele: "Acteurs durables", need: "Innover", perception: 1 },
+  ],
+  weights: { perception: 2, impact: 1 },
+});
+
+describe("parseNameList", () => {
+  it("takes one name per line or per pasted cell and drops blanks", () => {
+    expect(parseNameList(" Etudiants \r\n\r\nHautes écoles\tActeurs\n")).toEqual([
+      "Etudiants",
+      "Hautes écoles",
+      "Acteurs",
+    ]);
+  });
+});
+
+describe("buildFromLists", () => {
+  it("keeps ticks, ratings, types, title and weights of the pairs that remain", () => {
+    const outcome = buildFromLists(
+      snapshotOf(buildPlan(before)),
+      ["Etudiants", "Hautes écoles", "Grandes entreprises"],
+      ["Innover", "Se former", "Vendre"],
+      "en"
+    );
+    expect(outcome.study).toEqual({
+      title: "Atelier",
+      language: "fr",
+      clienteles: [
+        { name: "Etudiants", type: "client" },
+        { name: "Hautes écoles" },
+        { name: "Grandes entreprises" },
+      ],
+      needs: [{ name: "Innover" }, { name: "Se former" }, { name: "Vendre" }],
+      pairs: [
+        { clientele: "Etudiants", need: "Innover", perception: 4, impact: 3, comment: "fort" },
+        { clientele: "Hautes écoles", need: "Se former", perception: 2, impact: 2, competition: 4 },
+      ],
+      weights: { perception: 2, impact: 1 },
+    });
+    expect(outcome.problems.map((p) => formatProblem(p, "en"))).toEqual([
+      'pair ("Acteurs durables", "Innover") dropped: clientèle "Acteurs durables" is no longer in the list (it had perception 1)',
+    ]);
+    expect(outcome.plan?.sheets).toHaveLength(4);
+  });
+
+  it("starts a new study in the pane's language when the workbook has none", () => {
+    const outcome = buildFromLists(snapshotOf(undefined, ["Budget"]), ["a"], ["n"], "en");
+    expect(outcome.study?.language).toBe("en");
+    expect(outcome.plan?.sheets.map((s) => s.name)).toEqual([
+      "Who feels what",
+      "Ratings",
+      "Matrix",
+      "Settings",
+    ]);
+  });
+
+  it("refuses duplicate names typed in the pane, naming them", () => {
+    const outcome = buildFromLists(snapshotOf(undefined), ["Etudiants", " etudiants"], ["n"], "en");
+    expect(outcome.plan).toBeUndefined();
+    expect(formatProblem(outcome.problems[0], "en")).toMatch(
+      /clienteles\[1\]: "etudiants" is a duplicate/
+    );
+  });
+});
+
+describe("droppedPairs", () => {
+  it("lists, before building, the pairs a new list would drop, with their ratings", () => {
+    expect(
+      droppedPairs(before, ["Etudiants", "Hautes écoles", "Acteurs durables"], ["Innover"]).map(
+        (p) => formatProblem(p, "fr")
+      )
+    ).toEqual([
+      "la paire (« Hautes écoles », « Se former ») sera retirée (elle avait perception 2, impact 2, concurrence 4)",
+    ]);
+  });
+});
+
+describe("refreshFromSheets and blankTemplate", () => {
+  it("refresh rebuilds from the sheets, and needs sheets to read", () => {
+    expect(refreshFromSheets(snapshotOf(buildPlan(before))).study).toEqual(before);
+    expect(refreshFromSheets(snapshotOf(undefined)).problems[0].code).toBe("nothing-to-refresh");
+  });
+
+  it("a blank template never replaces a study", () => {
+    expect(blankTemplate(snapshotOf(buildPlan(before)), "fr").plan).toBeUndefined();
+    expect(
+      blankTemplate(snapshotOf(undefined, ["Feuil1"]), "fr").plan?.sheets.map((s) => s.role)
+    ).toEqual(["ticks", "settings"]);
+  });
+});
