@@ -38,7 +38,7 @@ async function benchStudy(label: string, study: Study, runs: number): Promise<vo
   const file = await time(runs, () => planToBuffer(plan.result));
   const read = await time(runs, async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(file.result);
+    await workbook.xlsx.load(file.result as unknown as ExcelJS.Buffer);
     return readStudy(readGrids(workbook));
   });
   if (!read.result.study) throw new Error(`${label}: read back failed`);
