@@ -307,3 +307,59 @@ describe("names that spreadsheet functions would read as operators", () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 });
+
+describe("the template flow: typed by hand, then read and build", () => {
+  it("turns a filled template into the full workbook, keeping everything typed", async () => {
+    const dir = await tempDir();
+    const template = path.join(dir, "modele.xlsx");
+    expect((await cli("template", "-o", template)).code).toBe(0);
+
+    // The consultant fills the template in a spreadsheet, without the add-in.
+    const workbook = await load(template);
+    const sheet = workbook.getWorksheet("Qui ressent quoi")!;
+    sheet.getCell("C5").value = "Etudiants";
+    sheet.getCell("D5").value = "Hautes écoles";
+    sheet.getCell("D4").value = "client";
+    sheet.getCell("A6").value = "Rédiger un Business plan";
+    sheet.getCell("A7").value = "Innover";
+    sheet.getCell("B7").value = "opportunité";
+    sheet.getCell("C6").value = "X";
+    sheet.getCell("D7").value = "x";
+    sheet.getCell("C7").value = "X";
+    const filled = path.join(dir, "rempli.xlsx");
+    await workbook.xlsx.writeFile(filled);
+
+    const json = path.join(dir, "etude.json");
+    expect((await cli("read", filled, "-o", json)).code).toBe(0);
+    const read = JSON.parse(await fs.readFile(json, "utf8"));
+    expect(read).toEqual({
+      language: "fr",
+      clienteles: ["Etudiants", { name: "Hautes écoles", type: "client" }],
+      needs: ["Rédiger un Business plan", { name: "Innover", type: "opportunité" }],
+      pairs: [
+        { clientele: "Etudiants", need: "Rédiger un Business plan" },
+        { clientele: "Etudiants", need: "Innover" },
+        { clientele: "Hautes écoles", need: "Innover" },
+      ],
+      weights: { perception: 1, impact: 1 },
+    });
+
+    const full = path.join(dir, "complet.xlsx");
+    expect((await cli("build", json, "-o", full)).code).toBe(0);
+    const recalculated = await load(await recalculate(full));
+    // Three rating rows are waiting; nothing rated yet, so the matrix shows no number.
+    expect(numbersOnly(namedValues(recalculated, "SM_Matrix"))).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+    const ratings = recalculated.getWorksheet("Évaluation")!;
+    expect(
+      [5, 6, 7].map((r) => [ratings.getCell(r, 1).value, ratings.getCell(r, 2).value])
+    ).toEqual([
+      ["Etudiants", "Rédiger un Business plan"],
+      ["Etudiants", "Innover"],
+      ["Hautes écoles", "Innover"],
+    ]);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+});
