@@ -3,12 +3,7 @@ import { scoreFormula } from "../method/score";
 import { cellAddress, sheetRef } from "./a1";
 import { GRID, NAMES } from "./geometry";
 
-/** A tick counts when the cell holds X (any case, spaces around ignored), as the reader decides. */
-export function isTickedFormula(cell: string): string {
-  return `UPPER(TRIM(${cell}))="X"`;
-}
-
-/** Number of ticks in a row or column of the tick table. */
+/** Number of ticks in a row or column of the tick table: X in any case, spaces ignored, as the reader. */
 export function tickCountFormula(range: string): string {
   return `SUMPRODUCT(--(UPPER(TRIM(${range}))="X"))`;
 }
@@ -31,11 +26,13 @@ export function ratingRowScoreFormula(
 /**
  * The score of one matrix cell: empty unless the pair is ticked and exactly one ratings row names it
  * (compared with "=", which has no wildcards, so any name matches only itself), then the score of
- * that row's labels. It reads the tick sheet and the ratings directly, so it stays live without the add-in.
+ * that row's labels. It reads the tick and the ratings directly, so it stays live without the add-in.
+ * The names come from the matrix's own headers, which mirror the tick table's (shorter formulas:
+ * a large matrix is mostly formula text on the wire).
  */
 export function matrixCellFormula(ticksSheet: string, row: number, col: number): string {
-  const header = sheetRef(ticksSheet, cellAddress(GRID.headerRow, col, { row: true }));
-  const need = sheetRef(ticksSheet, cellAddress(row, GRID.nameCol, { col: true }));
+  const header = cellAddress(GRID.headerRow, col, { row: true });
+  const need = cellAddress(row, GRID.nameCol, { col: true });
   const tick = sheetRef(ticksSheet, cellAddress(row, col));
   const match = `--(${NAMES.ratingClienteles}=${header}),--(${NAMES.ratingNeeds}=${need})`;
   const count = `SUMPRODUCT(${match})`;
@@ -46,7 +43,7 @@ export function matrixCellFormula(ticksSheet: string, row: number, col: number):
     NAMES.weightPerception,
     NAMES.weightImpact
   );
-  return `IF(OR(${header}="",${need}="",NOT(${isTickedFormula(tick)})),"",IF(${count}<>1,"",IFERROR(${score},"")))`;
+  return `IF(OR(${header}="",${need}="",UPPER(TRIM(${tick}))<>"X"),"",IF(${count}<>1,"",IFERROR(${score},"")))`;
 }
 
 /** A cell that shows another sheet's cell, empty when that one is empty (not 0). */

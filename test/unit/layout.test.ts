@@ -116,8 +116,9 @@ describe("buildPlan", () => {
   it("compares names with = only, so that wildcards and operators in names cannot match others", () => {
     const formula = matrixCellFormula("Qui ressent quoi", 6, 3);
     expect(formula).not.toMatch(/COUNTIF|SUMIF|VLOOKUP|HLOOKUP|SEARCH/);
-    expect(formula).toContain("SM_RatingClienteles='Qui ressent quoi'!C$5");
-    expect(formula).toContain("SM_RatingNeeds='Qui ressent quoi'!$A6");
+    expect(formula).toContain("SM_RatingClienteles=C$5");
+    expect(formula).toContain("SM_RatingNeeds=$A6");
+    expect(formula).toContain(`UPPER(TRIM('Qui ressent quoi'!C6))<>"X"`);
     expect(formula).toContain("^SM_WeightPerception");
     expect(formula).toContain("^SM_WeightImpact");
     expect(formula).toContain("ROUND(100*(");
