@@ -3,7 +3,7 @@
  * what to tell the consultant. The pane only calls the host before (read) and after (render).
  */
 import { Item, Pair, Study, nameKey } from "../method/study";
-import { Language } from "../method/levels";
+import { Bilingual, Language } from "../method/levels";
 import { Problem, error, hasErrors, quoteEn, quoteFr, warning } from "../method/problems";
 import { describeRatings, validateStudy } from "../method/validate";
 import { buildPlan, templatePlan } from "../layout/build-plan";
@@ -104,11 +104,36 @@ export function blankTemplate(snapshot: WorkbookSnapshot, language: Language): O
   return { plan: templatePlan(language), problems: [] };
 }
 
-/** Pair warnings from the validator speak of JSON fields; in the pane, speak of the names. */
+/**
+ * The validator speaks of JSON fields ("clienteles[1]"); in the pane, speak of the lists the
+ * consultant typed ("Clientèles, ligne 2") and of pairs by their names.
+ */
 function relabel(problems: Problem[]): Problem[] {
-  return problems.map((problem) =>
-    problem.code === "pair-orphan" ? { ...problem, location: undefined } : problem
-  );
+  const lists: Record<string, Bilingual> = {
+    clienteles: { fr: "Clientèles", en: "Clientèles" },
+    needs: { fr: "Besoins", en: "Needs" },
+  };
+  return problems.map((problem) => {
+    const field = problem.location?.field ?? "";
+    const item = /^(clienteles|needs)\[(\d+)\]/.exec(field);
+    if (item) {
+      const line = Number(item[2]) + 1;
+      const lines = (text: string, word: string): string =>
+        text.replace(
+          /\b(?:clienteles|needs)\[(\d+)\]/g,
+          (_, n: string) => `${word} ${Number(n) + 1}`
+        );
+      return {
+        ...problem,
+        location: undefined,
+        message: {
+          fr: `${lists[item[1]].fr}, ligne ${line} : ${lines(problem.message.fr, "ligne")}`,
+          en: `${lists[item[1]].en}, line ${line}: ${lines(problem.message.en, "line")}`,
+        },
+      };
+    }
+    return problem.code === "pair-orphan" ? { ...problem, location: undefined } : problem;
+  });
 }
 
 /** Pairs that a new list of names would drop (shown before building, so nothing is lost by surprise). */

@@ -2,6 +2,7 @@
 import { Language } from "../method/levels";
 import { Problem, formatProblem } from "../method/problems";
 import { RenderRefused } from "../hosts/host";
+import { RenderInterrupted } from "../hosts/excel/interrupted";
 import { PaneTexts, frenchSpacing } from "../i18n/pane";
 
 export type NoticeIntent = "success" | "info" | "warning" | "error";
@@ -37,10 +38,12 @@ export function failureNotices(failure: unknown, texts: PaneTexts, language: Lan
         }))
       : [{ intent: "error", title: texts.refused, text: failure.message }];
   }
-  return [{ intent: "error", title: texts.unexpected, text: describeFailure(failure) }];
+  return [{ intent: "error", title: texts.unexpected, text: describeFailure(failure, language) }];
 }
 
-function describeFailure(failure: unknown): string {
+function describeFailure(failure: unknown, language: Language): string {
+  // An interrupted build says what is left in both languages; show the pane's.
+  if (failure instanceof RenderInterrupted) return failure.text[language];
   if (failure instanceof Error) return failure.message || failure.name;
   if (typeof failure === "string" && failure !== "") return failure;
   // Office.js sometimes rejects with plain objects ({ code, message }).

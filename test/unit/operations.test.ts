@@ -89,7 +89,7 @@ describe("buildFromLists", () => {
     const outcome = buildFromLists(snapshotOf(undefined), ["Etudiants", " etudiants"], ["n"], "en");
     expect(outcome.plan).toBeUndefined();
     expect(formatProblem(outcome.problems[0], "en")).toMatch(
-      /clienteles\[1\]: "etudiants" is a duplicate/
+      /^Clientèles, line 2: "etudiants" is a duplicate \(same as line 1, ignoring case/
     );
   });
 });
