@@ -31,6 +31,13 @@ const USAGE = `usage:
   segment-matrix read WORKBOOK.xlsx [-o STUDY.json]
   segment-matrix template -o OUT.xlsx [--lang fr|en]`;
 
+/** Options of the commands that write a workbook. */
+const WRITE_OPTIONS = {
+  output: { type: "string", short: "o" },
+  lang: { type: "string" },
+  force: { type: "boolean" },
+} as const;
+
 interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
@@ -109,11 +116,7 @@ async function build(args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: {
-      output: { type: "string", short: "o" },
-      lang: { type: "string" },
-      force: { type: "boolean" },
-    },
+    options: WRITE_OPTIONS,
   });
   if (positionals.length !== 1 || !values.output)
     throw new CliError(`build needs a study file and -o OUT.xlsx\n${USAGE}`, 2);
@@ -178,11 +181,7 @@ async function template(args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: {
-      output: { type: "string", short: "o" },
-      lang: { type: "string" },
-      force: { type: "boolean" },
-    },
+    options: WRITE_OPTIONS,
   });
   if (positionals.length !== 0 || !values.output)
     throw new CliError(`template needs -o OUT.xlsx\n${USAGE}`, 2);

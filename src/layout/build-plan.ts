@@ -169,6 +169,27 @@ export function orderPairs(study: Study): Pair[] {
   return ordered;
 }
 
+/** Clientèle names across, need names and kinds down: the same on the tick table and the matrix. */
+function styleNameHeaders(sheet: SheetPlan, cols: number, rows: number, typeFill?: string): void {
+  style(sheet, rect(GRID.headerRow, GRID.nameCol, 1, 2 + cols), {
+    ...HEADER_STYLE,
+    horizontal: "center",
+  });
+  style(sheet, rect(GRID.firstRow, GRID.nameCol, rows, 1), {
+    bold: true,
+    border: true,
+    wrap: true,
+    fill: COLOURS.header,
+    vertical: "middle",
+  });
+  style(sheet, rect(GRID.firstRow, GRID.typeCol, rows, 1), {
+    italic: true,
+    border: true,
+    vertical: "middle",
+    ...(typeFill ? { fill: typeFill } : {}),
+  });
+}
+
 function ticksSheet(
   texts: WorkbookTexts,
   language: Language,
@@ -226,23 +247,7 @@ function ticksSheet(
     border: true,
     fill: COLOURS.input,
   });
-  style(sheet, rect(GRID.headerRow, GRID.nameCol, 1, 2 + cols), {
-    ...HEADER_STYLE,
-    horizontal: "center",
-  });
-  style(sheet, rect(GRID.firstRow, GRID.nameCol, rows, 1), {
-    bold: true,
-    border: true,
-    wrap: true,
-    fill: COLOURS.header,
-    vertical: "middle",
-  });
-  style(sheet, rect(GRID.firstRow, GRID.typeCol, rows, 1), {
-    italic: true,
-    border: true,
-    fill: COLOURS.input,
-    vertical: "middle",
-  });
+  styleNameHeaders(sheet, cols, rows, COLOURS.input);
   style(sheet, body, {
     border: true,
     horizontal: "center",
@@ -465,22 +470,7 @@ function matrixSheet(
   );
 
   style(sheet, rect(GRID.typeRow, GRID.firstCol, 1, cols), TYPE_STYLE);
-  style(sheet, rect(GRID.headerRow, GRID.nameCol, 1, 2 + cols), {
-    ...HEADER_STYLE,
-    horizontal: "center",
-  });
-  style(sheet, rect(GRID.firstRow, GRID.nameCol, rows, 1), {
-    bold: true,
-    border: true,
-    wrap: true,
-    fill: COLOURS.header,
-    vertical: "middle",
-  });
-  style(sheet, rect(GRID.firstRow, GRID.typeCol, rows, 1), {
-    italic: true,
-    border: true,
-    vertical: "middle",
-  });
+  styleNameHeaders(sheet, cols, rows);
   // Black bold text is readable on every fill of the scale (contrast ≥ 4.5, tested).
   style(sheet, body, {
     border: true,

@@ -24,7 +24,7 @@ import {
   nameKey,
   pairKey,
 } from "../method/study";
-import { nameFault, textFault, describeRatings } from "../method/validate";
+import { nameFault, textFault, describeRatings, weightProblem } from "../method/validate";
 import { Rect, cellAddress } from "./a1";
 import { NAMES, RATINGS, RATINGS_TABLE } from "./geometry";
 import {
@@ -150,14 +150,7 @@ function readWeights(grids: WorkbookGrids, problems: Problem[]): Weights | undef
       value > WEIGHT_MAX ||
       typeof raw === "boolean"
     ) {
-      problems.push(
-        error(
-          "weight-out-of-range",
-          where(cell.grid, cell.row, cell.col),
-          `${quoteFr(cellText(raw))} n'est pas un poids valable : tapez un nombre de ${WEIGHT_MIN} à ${WEIGHT_MAX}`,
-          `${quoteEn(cellText(raw))} is not a valid weight: type a number from ${WEIGHT_MIN} to ${WEIGHT_MAX}`
-        )
-      );
+      problems.push(weightProblem(cellText(raw), where(cell.grid, cell.row, cell.col)));
       ok = false;
       continue;
     }

@@ -304,20 +304,23 @@ function validateWeights(
       weight < WEIGHT_MIN ||
       weight > WEIGHT_MAX
     ) {
-      problems.push(
-        error(
-          "weight-out-of-range",
-          { file, field: `weights.${key}` },
-          `${quoteFr(JSON.stringify(weight))} n'est pas un poids valable : mettez un nombre de ${WEIGHT_MIN} à ${WEIGHT_MAX}`,
-          `${quoteEn(JSON.stringify(weight))} is not a valid weight: use a number from ${WEIGHT_MIN} to ${WEIGHT_MAX}`
-        )
-      );
+      problems.push(weightProblem(JSON.stringify(weight), { file, field: `weights.${key}` }));
       ok = false;
       continue;
     }
     weights[key] = weight;
   }
   return ok ? weights : undefined;
+}
+
+/** A weight that is not a number from 0 to 5, shown as it was given. */
+export function weightProblem(shown: string, location: Location): Problem {
+  return error(
+    "weight-out-of-range",
+    location,
+    `${quoteFr(shown)} n'est pas un poids valable : mettez un nombre de ${WEIGHT_MIN} à ${WEIGHT_MAX}`,
+    `${quoteEn(shown)} is not a valid weight: use a number from ${WEIGHT_MIN} to ${WEIGHT_MAX}`
+  );
 }
 
 function validatePairs(
