@@ -11,8 +11,8 @@ import {
   Scale,
   levelLabel,
 } from "../method/levels";
-import { SCORE_COLOUR_STOPS } from "../method/score";
-import { Item, Pair, Study, Weights, pairKey } from "../method/study";
+import { SCORE_COLOUR_STOPS, pairScore } from "../method/score";
+import { Item, Pair, Study, Weights, isRated, pairKey } from "../method/study";
 import { Rect, cellAddress } from "./a1";
 import {
   matrixCellFormula,
@@ -124,15 +124,8 @@ export function buildPlan(study: Study, options: PlanOptions = {}): WorkbookPlan
     names
   );
   const ordered = orderPairs(study);
-  const ratings = ratingsSheet(texts, language, ordered, names);
-  const matrix = matrixSheet(
-    texts,
-    language,
-    ticks.name,
-    study.clienteles.length,
-    study.needs.length,
-    names
-  );
+  const ratings = ratingsSheet(texts, language, ordered, study.weights, names);
+  const matrix = matrixSheet(texts, language, ticks.name, study, names);
   const settings = settingsSheet(texts, language, study.title, study.weights, names);
   const anyRated = study.pairs.some(
     (pair) => pair.perception !== undefined && pair.impact !== undefined
@@ -298,10 +291,16 @@ function ticksSheet(
   return sheet;
 }
 
+/** What a score formula computes for a pair: its score when rated, else no number. */
+function scoreOf(pair: Pair | undefined, weights: Weights): number | string {
+  return pair && isRated(pair) ? pairScore(pair.perception, pair.impact, weights) : "";
+}
+
 function ratingsSheet(
   texts: WorkbookTexts,
   language: Language,
   pairs: readonly Pair[],
+  weights: Weights,
   names: NamePlan[]
 ): SheetPlan {
   const sheet = emptySheet("ratings", texts.sheets.ratings, COLOURS.tabRatings);
@@ -334,7 +333,7 @@ function ratingsSheet(
     label(PERCEPTION, pair.perception),
     label(IMPACT, pair.impact),
     label(COMPETITION, pair.competition),
-    formula(ratingRowScoreFormula(RATINGS.firstRow + index, cols)),
+    formula(ratingRowScoreFormula(RATINGS.firstRow + index, cols), scoreOf(pair, weights)),
     pair.comment ? text(pair.comment) : null,
   ]);
   if (rows.length === 0)
@@ -344,7 +343,7 @@ function ratingsSheet(
       null,
       null,
       null,
-      formula(ratingRowScoreFormula(RATINGS.firstRow, cols)),
+      formula(ratingRowScoreFormula(RATINGS.firstRow, cols), ""),
       null,
     ]);
   put(sheet, RATINGS.firstRow, 1, rows);
@@ -407,11 +406,14 @@ function matrixSheet(
   texts: WorkbookTexts,
   language: Language,
   ticksName: string,
-  cols: number,
-  rows: number,
+  study: Study,
   names: NamePlan[]
 ): SheetPlan {
   const sheet = emptySheet("matrix", texts.sheets.matrix, COLOURS.tabMatrix);
+  const cols = study.clienteles.length;
+  const rows = study.needs.length;
+  const pairs = new Map(study.pairs.map((pair) => [pairKey(pair.clientele, pair.need), pair]));
+  const shown = (value: CellValue): string => (value?.kind === "text" ? value.text : "");
   const body = rect(GRID.firstRow, GRID.firstCol, rows, cols);
   const lastRow = GRID.firstRow + rows - 1;
 
@@ -437,34 +439,43 @@ function matrixSheet(
 
   // Headers mirror the tick table, so renaming there renames here, without the add-in.
   put(sheet, GRID.typeRow, GRID.firstCol, [
-    Array.from({ length: cols }, (_, i) =>
-      formula(mirrorFormula(ticksName, GRID.typeRow, GRID.firstCol + i, { row: true }))
+    study.clienteles.map((item, i) =>
+      formula(
+        mirrorFormula(ticksName, GRID.typeRow, GRID.firstCol + i, { row: true }),
+        shown(kindLabel(CLIENTELE_TYPES, item.type, language))
+      )
     ),
   ]);
   put(sheet, GRID.headerRow, GRID.nameCol, [
     [text(texts.ticks.corner), text(texts.ticks.needType)],
   ]);
   put(sheet, GRID.headerRow, GRID.firstCol, [
-    Array.from({ length: cols }, (_, i) =>
-      formula(mirrorFormula(ticksName, GRID.headerRow, GRID.firstCol + i, { row: true }))
+    study.clienteles.map((item, i) =>
+      formula(mirrorFormula(ticksName, GRID.headerRow, GRID.firstCol + i, { row: true }), item.name)
     ),
   ]);
   put(
     sheet,
     GRID.firstRow,
     GRID.nameCol,
-    Array.from({ length: rows }, (_, j) => [
-      formula(mirrorFormula(ticksName, GRID.firstRow + j, GRID.nameCol, { col: true })),
-      formula(mirrorFormula(ticksName, GRID.firstRow + j, GRID.typeCol, { col: true })),
+    study.needs.map((item, j) => [
+      formula(mirrorFormula(ticksName, GRID.firstRow + j, GRID.nameCol, { col: true }), item.name),
+      formula(
+        mirrorFormula(ticksName, GRID.firstRow + j, GRID.typeCol, { col: true }),
+        shown(kindLabel(NEED_TYPES, item.type, language))
+      ),
     ])
   );
   put(
     sheet,
     GRID.firstRow,
     GRID.firstCol,
-    Array.from({ length: rows }, (_, j) =>
-      Array.from({ length: cols }, (_, i) =>
-        formula(matrixCellFormula(ticksName, GRID.firstRow + j, GRID.firstCol + i))
+    study.needs.map((need, j) =>
+      study.clienteles.map((clientele, i) =>
+        formula(
+          matrixCellFormula(ticksName, GRID.firstRow + j, GRID.firstCol + i),
+          scoreOf(pairs.get(pairKey(clientele.name, need.name)), study.weights)
+        )
       )
     )
   );

@@ -1,4 +1,7 @@
-/** A plan's grids as a host would read them back right after rendering it (formulas not computed). */
+/**
+ * A plan's grids as a host would read them back right after rendering it: formulas show the value
+ * the plan says they compute when written (nothing is recalculated here).
+ */
 import { GridValue, SheetGrid, WorkbookGrids } from "./grids";
 import { WorkbookPlan } from "./plan";
 
@@ -16,7 +19,9 @@ export function planGrids(plan: WorkbookPlan): WorkbookGrids {
                 ? cell.text
                 : cell.kind === "number"
                   ? cell.value
-                  : null;
+                  : cell.result === undefined || cell.result === ""
+                    ? null
+                    : cell.result;
         })
       );
     }

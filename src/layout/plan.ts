@@ -8,7 +8,9 @@ import { Rect } from "./a1";
 export type CellValue =
   | { kind: "text"; text: string }
   | { kind: "number"; value: number }
-  | { kind: "formula"; formula: string }
+  /** `result`: the value the formula computes when written, stored as the file's cached value so
+   *  that viewers which do not calculate (previews, mail clients) show the right thing. */
+  | { kind: "formula"; formula: string; result?: string | number }
   | null;
 
 export interface CellStyle {
@@ -102,4 +104,7 @@ export interface WorkbookPlan {
 
 export const text = (value: string): CellValue => ({ kind: "text", text: value });
 export const num = (value: number): CellValue => ({ kind: "number", value });
-export const formula = (value: string): CellValue => ({ kind: "formula", formula: value });
+export const formula = (value: string, result?: string | number): CellValue =>
+  result === undefined
+    ? { kind: "formula", formula: value }
+    : { kind: "formula", formula: value, result };

@@ -68,6 +68,17 @@ describe("the worked example, built by the CLI and recalculated by LibreOffice",
     expect(scores.flat().filter((v) => v !== null)).toHaveLength(47);
   });
 
+  it("stores in the file itself the values LibreOffice computes, for viewers that do not calculate", async () => {
+    const original = await load(built);
+    // An empty text result and no value both mean "no number" to a reader.
+    const blank = (rows: unknown[][]): unknown[][] =>
+      rows.map((line) => line.map((v) => (v === "" ? null : v)));
+    for (const name of ["SM_Matrix", "SM_MatrixClienteles", "SM_MatrixNeeds"]) {
+      expect(blank(namedValues(original, name))).toEqual(blank(namedValues(recalculated, name)));
+    }
+    expect(numbersOnly(namedValues(original, "SM_Matrix"))).toEqual(expectedMatrix(example));
+  });
+
   it("holds the tick table of the method, in order, under SM_Ticks", () => {
     const ticks = namedValues(recalculated, "SM_Ticks");
     expect(ticks).toHaveLength(13);

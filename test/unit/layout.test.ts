@@ -106,11 +106,31 @@ describe("buildPlan", () => {
     const matrix = sheet(plan, "matrix");
     for (let r = 6; r <= 7; r++)
       for (let c = 3; c <= 5; c++) {
-        expect(cellOf(matrix, r, c)).toEqual({
+        expect(cellOf(matrix, r, c)).toMatchObject({
           kind: "formula",
           formula: matrixCellFormula("Qui ressent quoi", r, c),
         });
       }
+  });
+
+  it("stores what each formula computes, for viewers that do not calculate", () => {
+    const matrix = sheet(plan, "matrix");
+    const result = (r: number, c: number): unknown => {
+      const value = cellOf(matrix, r, c);
+      return value?.kind === "formula" ? value.result : "not a formula";
+    };
+    // 100 × (4/4)^2 × (3/4)^0.5 = 86.6; a ticked pair without ratings and unticked pairs: no number.
+    expect([result(6, 3), result(6, 4), result(7, 5), result(7, 3)]).toEqual([87, "", "", ""]);
+    expect([result(5, 3), result(5, 5), result(6, 1), result(7, 2), result(4, 3)]).toEqual([
+      "=1+1",
+      "a*b",
+      "Réparer vite",
+      "opportunité",
+      "client",
+    ]);
+    const ratings = sheet(plan, "ratings");
+    expect(cellOf(ratings, 5, 6)).toMatchObject({ kind: "formula", result: 87 });
+    expect(cellOf(ratings, 6, 6)).toMatchObject({ kind: "formula", result: "" });
   });
 
   it("compares names with = only, so that wildcards and operators in names cannot match others", () => {

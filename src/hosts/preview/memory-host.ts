@@ -1,7 +1,7 @@
 /**
  * A WorkbookHost without a spreadsheet, for the pane in a plain browser (preview, tests): the
- * "workbook" is the last plan rendered, read back as Excel would right after writing it, except
- * that formulas are not computed (they read as empty).
+ * "workbook" is the last plan rendered, read back as Excel would right after writing it; formulas
+ * read as the values they compute when written, and are not recalculated.
  */
 import { planGrids } from "../../layout/plan-grids";
 import { WorkbookPlan } from "../../layout/plan";

@@ -144,7 +144,11 @@ function toExcelValue(value: CellValue): ExcelJS.CellValue {
     case "number":
       return value.value;
     case "formula":
-      return { formula: value.formula } as ExcelJS.CellFormulaValue;
+      return (
+        value.result === undefined
+          ? { formula: value.formula }
+          : { formula: value.formula, result: value.result }
+      ) as ExcelJS.CellFormulaValue;
   }
 }
 
