@@ -47,7 +47,11 @@ export function buildFromLists(
   language: Language
 ): Outcome {
   const existing = currentStudy(snapshot);
-  if (hasErrors(existing.problems)) return { problems: existing.problems };
+  // A blank template has no names yet: nothing to keep, the typed lists fill it.
+  const blank = existing.problems.every(
+    (p) => p.severity !== "error" || EMPTY_TABLE.includes(p.code)
+  );
+  if (hasErrors(existing.problems) && !blank) return { problems: existing.problems };
   const before = existing.study;
   const typeOf = (items: Item[] | undefined, name: string): string | undefined =>
     items?.find((item) => nameKey(item.name) === nameKey(name))?.type;
@@ -60,13 +64,13 @@ export function buildFromLists(
     weights: before?.weights,
   };
   const validated = validateStudy(candidate);
-  const problems = [
-    ...existing.problems.filter((p) => p.severity === "error"),
-    ...relabel(validated.problems),
-  ];
+  const problems = relabel(validated.problems);
   if (!validated.study) return { problems };
   return { study: validated.study, plan: buildPlan(validated.study), problems };
 }
+
+/** Codes of the reader meaning "the tick table has no names yet" (a blank template). */
+const EMPTY_TABLE = ["no-clienteles", "no-needs"];
 
 /** Refresh: the sheets are the truth; read them and build again (creates rows for new ticks). */
 export function refreshFromSheets(snapshot: WorkbookSnapshot): Outcome {

@@ -5,7 +5,7 @@ import {
   parseNameList,
   refreshFromSheets,
 } from "../../src/app/operations";
-import { buildPlan } from "../../src/layout/build-plan";
+import { buildPlan, templatePlan } from "../../src/layout/build-plan";
 import { planGrids } from "../../src/layout/plan-grids";
 import { WorkbookPlan } from "../../src/layout/plan";
 import { WorkbookSnapshot } from "../../src/hosts/host";
@@ -117,5 +117,14 @@ describe("refreshFromSheets and blankTemplate", () => {
     expect(
       blankTemplate(snapshotOf(undefined, ["Feuil1"]), "fr").plan?.sheets.map((s) => s.role)
     ).toEqual(["ticks", "settings"]);
+  });
+});
+
+describe("buildFromLists over a blank template", () => {
+  it("fills the template with the typed lists", () => {
+    const outcome = buildFromLists(snapshotOf(templatePlan("fr")), ["a", "b"], ["n"], "fr");
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.study?.clienteles).toEqual([{ name: "a" }, { name: "b" }]);
+    expect(outcome.plan?.sheets).toHaveLength(4);
   });
 });
