@@ -28,10 +28,6 @@ export function cellAddress(
   return `${absolute.col ? "$" : ""}${columnLetters(col)}${absolute.row ? "$" : ""}${row}`;
 }
 
-export function absoluteCell(row: number, col: number): string {
-  return cellAddress(row, col, { row: true, col: true });
-}
-
 export function rectAddress(rect: Rect, absolute = false): string {
   const abs = { row: absolute, col: absolute };
   const first = cellAddress(rect.row, rect.col, abs);

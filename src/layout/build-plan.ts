@@ -12,7 +12,7 @@ import {
   levelLabel,
 } from "../method/levels";
 import { SCORE_COLOUR_STOPS, pairScore } from "../method/score";
-import { Item, Pair, Study, Weights, isRated, pairKey } from "../method/study";
+import { Item, Pair, Study, Weights, isRated, pairKey, pairsInTableOrder } from "../method/study";
 import { Rect, cellAddress } from "./a1";
 import {
   matrixCellFormula,
@@ -123,7 +123,7 @@ export function buildPlan(study: Study, options: PlanOptions = {}): WorkbookPlan
     (c, n) => ticked.has(pairKey(c, n)),
     names
   );
-  const ordered = orderPairs(study);
+  const ordered = pairsInTableOrder(study.clienteles, study.needs, study.pairs);
   const ratings = ratingsSheet(texts, language, ordered, study.weights, names);
   const matrix = matrixSheet(texts, language, ticks.name, study, names);
   const settings = settingsSheet(texts, language, study.title, study.weights, names);
@@ -147,19 +147,6 @@ export function templatePlan(language: Language): WorkbookPlan {
   const ticks = ticksSheet(texts, language, blankClienteles, blankNeeds, () => false, names);
   const settings = settingsSheet(texts, language, undefined, { perception: 1, impact: 1 }, names);
   return { language, sheets: [ticks, settings], names, activeSheet: "ticks" };
-}
-
-/** Ratings rows follow the tick table: clientèle by clientèle (columns), then its needs (rows). */
-export function orderPairs(study: Study): Pair[] {
-  const byKey = new Map(study.pairs.map((pair) => [pairKey(pair.clientele, pair.need), pair]));
-  const ordered: Pair[] = [];
-  for (const clientele of study.clienteles) {
-    for (const need of study.needs) {
-      const pair = byKey.get(pairKey(clientele.name, need.name));
-      if (pair) ordered.push(pair);
-    }
-  }
-  return ordered;
 }
 
 /** Clientèle names across, need names and kinds down: the same on the tick table and the matrix. */

@@ -23,6 +23,7 @@ import {
   Weights,
   nameKey,
   pairKey,
+  pairsInTableOrder,
 } from "../method/study";
 import { nameFault, textFault, describeRatings, weightProblem } from "../method/validate";
 import { Rect, cellAddress } from "./a1";
@@ -79,7 +80,7 @@ export function readStudy(grids: WorkbookGrids): ReadResult {
     language,
     clienteles: items(clienteles),
     needs: items(needs),
-    pairs: orderedPairs(clienteles, needs, pairs),
+    pairs: pairsInTableOrder(clienteles, needs, pairs.values()),
     weights,
   };
   if (title) study.title = title;
@@ -469,15 +470,4 @@ function readRatings(
       else pair.comment = comment;
     }
   }
-}
-
-function orderedPairs(clienteles: Found[], needs: Found[], pairs: Map<string, Pair>): Pair[] {
-  const ordered: Pair[] = [];
-  for (const clientele of clienteles) {
-    for (const need of needs) {
-      const pair = pairs.get(pairKey(clientele.name, need.name));
-      if (pair) ordered.push(pair);
-    }
-  }
-  return ordered;
 }

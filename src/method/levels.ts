@@ -17,7 +17,6 @@ export interface Level extends Bilingual {
 }
 
 export type Criterion = "perception" | "impact" | "competition";
-export const CRITERIA: readonly Criterion[] = ["perception", "impact", "competition"];
 
 export interface Scale {
   criterion: Criterion;

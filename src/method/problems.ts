@@ -40,7 +40,7 @@ export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((problem) => problem.severity === "error");
 }
 
-export function formatLocation(location: Location | undefined): string {
+function formatLocation(location: Location | undefined): string {
   if (!location) return "";
   const parts: string[] = [];
   if (location.file) parts.push(location.file);

@@ -48,3 +48,21 @@ export function pairKey(clientele: string, need: string): string {
 export function isRated(pair: Pair): pair is Pair & { perception: number; impact: number } {
   return pair.perception !== undefined && pair.impact !== undefined;
 }
+
+/** Pairs in the tick table's reading order: clientèle by clientèle (columns), then its needs (rows). */
+export function pairsInTableOrder(
+  clienteles: readonly { name: string }[],
+  needs: readonly { name: string }[],
+  pairs: Iterable<Pair>
+): Pair[] {
+  const byKey = new Map<string, Pair>();
+  for (const pair of pairs) byKey.set(pairKey(pair.clientele, pair.need), pair);
+  const ordered: Pair[] = [];
+  for (const clientele of clienteles) {
+    for (const need of needs) {
+      const pair = byKey.get(pairKey(clientele.name, need.name));
+      if (pair) ordered.push(pair);
+    }
+  }
+  return ordered;
+}
