@@ -1,5 +1,6 @@
 import { formatProblem } from "../../src/method/problems";
 import { validateStudy } from "../../src/method/validate";
+import { readExample } from "../support/workbooks";
 
 const base = () => ({
   clienteles: ["Etudiants", "Hautes écoles"],
@@ -202,5 +203,23 @@ describe("validateStudy", () => {
       pairs: [{ clientele: " hautes ÉCOLES", need: "innover " }],
     });
     expect(study?.pairs).toEqual([{ clientele: "Hautes écoles", need: "Innover" }]);
+  });
+});
+
+describe("the shipped examples", () => {
+  it.each(["exemple-incubateur.json", "small-en.json"])(
+    "%s is a valid study without warnings",
+    async (name) => {
+      const { study, problems } = validateStudy(await readExample(name), name);
+      expect(problems).toEqual([]);
+      expect(study?.pairs.length).toBeGreaterThan(0);
+    }
+  );
+
+  it("the worked example ticks the 47 pairs of the method, 13 × 13", async () => {
+    const { study } = validateStudy(await readExample("exemple-incubateur.json"));
+    expect([study?.clienteles.length, study?.needs.length, study?.pairs.length]).toEqual([
+      13, 13, 47,
+    ]);
   });
 });
