@@ -11,8 +11,10 @@
  * formulas that name it, deleting it turns them into #REF!, and so does writing a formula that
  * names a sheet that does not exist.
  *
- * Assumed, as in the host: navigating from a null object (a missing name's range, its worksheet,
- * a missing table's range) gives null objects, not errors.
+ * Null objects are strict: Excel does not document what a call on a null object does, so here any
+ * call on one, or on anything navigated from one, fails at sync (code "NullObject", the fake's own),
+ * and so does reading any of its properties but isNullObject. Loading it stays allowed: that is how
+ * isNullObject is learnt. A host that chains from a possibly-null object fails its tests.
  */
 import { Rect, columnLetters, columnNumber } from "../../src/layout/a1";
 
@@ -166,6 +168,8 @@ export class FakeExcel {
   syncs = 0;
   /** Calls and property sets queued since the start (navigation included). */
   calls = 0;
+  /** The same, by name ("Worksheet.getUsedRangeOrNullObject"). */
+  readonly callCounts = new Map<string, number>();
   /** Bytes of each request sent, in order. */
   readonly requestBytes: number[] = [];
   private pending: Pending[] = [];
@@ -189,6 +193,7 @@ export class FakeExcel {
   resetCounters(): void {
     this.syncs = 0;
     this.calls = 0;
+    this.callCounts.clear();
     this.requestBytes.length = 0;
   }
 
@@ -201,6 +206,7 @@ export class FakeExcel {
 
   record(call: string, args: unknown[], run: () => void = () => undefined): void {
     this.calls += 1;
+    this.callCounts.set(call, (this.callCounts.get(call) ?? 0) + 1);
     this.pendingBytes += jsonBytes(args);
     this.pending.push({ call, run });
   }
@@ -344,6 +350,10 @@ export class FakeExcel {
 
   allNames(): NameState[] {
     return [...this.names];
+  }
+
+  allTables(): TableState[] {
+    return [...this.tables];
   }
 
   private checkSheetName(name: string, renaming: SheetState | undefined): void {
@@ -509,6 +519,12 @@ export class FakeExcel {
   addressOf(sheet: SheetState, rect: Rect): string {
     return `${quoted(sheet.name)}!${a1(rect)}`;
   }
+
+  /** NamedItem.formula as Excel gives it: absolute, "=#REF!$A$1" once the sheet is deleted. */
+  nameFormula(named: NameState): string {
+    const address = a1(named.rect).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+    return `=${named.sheet ? quoted(named.sheet.name) : "#REF"}!${address}`;
+  }
 }
 
 // ---- proxies: queue calls, resolve their object at sync, read only what was loaded -------------
@@ -521,9 +537,11 @@ abstract class FakeProxy<T> {
   private readonly id = ++proxyIds;
   protected abstract readonly kind: string;
 
+  /** `orNull`: returned by an …OrNullObject call, so it may be a null object. */
   constructor(
     protected readonly excel: FakeExcel,
-    private readonly locate: () => T | null
+    private readonly locate: () => T | null,
+    private readonly orNull = false
   ) {}
 
   /** Resolved on first use in a sync, like an Office.js object path, then kept. */
@@ -533,8 +551,16 @@ abstract class FakeProxy<T> {
   }
 
   need(): T {
-    const target = this.resolve();
+    const target = this.use("need");
     if (target === null) throw new FakeRichApiError("ItemNotFound", `${this.kind} does not exist`);
+    return target;
+  }
+
+  /** The object, for a call on it or a navigation from it: refused on a null object (strict). */
+  use(what: string): T | null {
+    const target = this.resolve();
+    if (target === null && this.orNull)
+      throw new FakeRichApiError("NullObject", `${this.kind}.${what} used on a null object`);
     return target;
   }
 
@@ -542,15 +568,27 @@ abstract class FakeProxy<T> {
     return this.read<boolean>("isNullObject");
   }
 
+  /** Allowed on a null object (it only learns isNullObject), not on what was navigated from one. */
   load(properties: string): this {
-    this.call("load", [properties], () => {
+    this.excel.record(`${this.kind}.load`, [properties], () => {
       const target = this.resolve();
       this.loaded.set("isNullObject", target === null);
       if (target === null) return;
-      // A collection's "items/name" fills its `items`.
-      for (const property of properties.split(",").map((p) => p.trim()))
-        this.loaded.set(property.split("/")[0], this.snapshot(target, property));
+      const fields = properties.split(",").map((p) => p.trim());
+      // A collection's "items/name,items/type" fills its `items`, each item with those fields.
+      const itemFields = fields.filter((f) => f.startsWith("items/")).map((f) => f.slice(6));
+      if (itemFields.length > 0) this.loaded.set("items", this.itemsOf(target, itemFields));
+      for (const field of fields.filter((f) => !f.startsWith("items/")))
+        this.loaded.set(field, this.snapshot(target, field));
     });
+    return this;
+  }
+
+  /** For a collection item loaded with its collection: its fields are those of the same sync. */
+  preload(fields: readonly string[]): this {
+    const target = this.need();
+    this.loaded.set("isNullObject", false);
+    for (const field of fields) this.loaded.set(field, this.snapshot(target, field));
     return this;
   }
 
@@ -558,7 +596,13 @@ abstract class FakeProxy<T> {
     throw new FakeRichApiError("InvalidArgument", `${this.kind} cannot load ${property}`);
   }
 
+  protected itemsOf(_target: T, fields: string[]): unknown {
+    throw new FakeRichApiError("InvalidArgument", `${this.kind} has no items/${fields.join(",")}`);
+  }
+
   protected read<V>(property: string): V {
+    if (property !== "isNullObject" && this.loaded.get("isNullObject") === true)
+      throw new FakeRichApiError("NullObject", `${this.kind}.${property} read on a null object`);
     if (!this.loaded.has(property))
       throw new FakeRichApiError(
         "PropertyNotLoaded",
@@ -567,8 +611,18 @@ abstract class FakeProxy<T> {
     return this.loaded.get(property) as V;
   }
 
+  /** Every call but load: on a null object it fails at sync (strict). */
   protected call(name: string, args: unknown[], run?: () => void): void {
-    this.excel.record(`${this.kind}.${name}`, args, run);
+    this.excel.record(`${this.kind}.${name}`, args, () => {
+      if (this.orNull) this.use(name);
+      run?.();
+    });
+  }
+
+  /** A property navigation (range.worksheet): queued like a call, so a null object refuses it. */
+  protected navigate<C>(name: string, child: C): C {
+    this.call(name, []);
+    return child;
   }
 
   toJSON(): { object: string } {
@@ -614,9 +668,8 @@ class FakeWorksheetCollection extends FakeProxy<SheetState[]> {
     return this.read<FakeWorksheet[]>("items");
   }
 
-  protected snapshot(sheets: SheetState[], property: string): unknown {
-    if (property !== "items/name") return super.snapshot(sheets, property);
-    return sheets.map((sheet) => FakeWorksheet.loadedWith(this.excel, sheet, { name: sheet.name }));
+  protected itemsOf(sheets: SheetState[], fields: string[]): FakeWorksheet[] {
+    return sheets.map((sheet) => new FakeWorksheet(this.excel, () => sheet).preload(fields));
   }
 
   add(name: string): FakeWorksheet {
@@ -637,19 +690,12 @@ class FakeWorksheetCollection extends FakeProxy<SheetState[]> {
 
   getItemOrNullObject(name: string): FakeWorksheet {
     this.call("getItemOrNullObject", [name]);
-    return new FakeWorksheet(this.excel, () => this.excel.findSheet(name) ?? null);
+    return new FakeWorksheet(this.excel, () => this.excel.findSheet(name) ?? null, true);
   }
 }
 
 class FakeWorksheet extends FakeProxy<SheetState> {
   protected readonly kind = "Worksheet";
-
-  static loadedWith(excel: FakeExcel, sheet: SheetState, values: { name: string }): FakeWorksheet {
-    const proxy = new FakeWorksheet(excel, () => sheet);
-    proxy.loaded.set("name", values.name);
-    proxy.loaded.set("isNullObject", false);
-    return proxy;
-  }
 
   protected snapshot(sheet: SheetState, property: string): unknown {
     if (property === "name") return sheet.name;
@@ -669,7 +715,7 @@ class FakeWorksheet extends FakeProxy<SheetState> {
   }
 
   get tables(): FakeTableCollection {
-    return new FakeTableCollection(this.excel, this);
+    return this.navigate("tables", new FakeTableCollection(this.excel, this));
   }
 
   get freezePanes(): {
@@ -716,18 +762,22 @@ class FakeWorksheet extends FakeProxy<SheetState> {
   getRange(address: string): FakeRange {
     this.call("getRange", [address]);
     return new FakeRange(this.excel, () => {
-      const sheet = this.resolve();
+      const sheet = this.use("getRange");
       return sheet && { sheet: alive(sheet), rect: parseAddress(address) };
     });
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     this.call("getUsedRangeOrNullObject", [valuesOnly ?? false]);
-    return new FakeRange(this.excel, () => {
-      const sheet = this.resolve();
-      const rect = sheet && this.excel.usedRect(alive(sheet));
-      return sheet && rect ? { sheet, rect } : null;
-    });
+    return new FakeRange(
+      this.excel,
+      () => {
+        const sheet = this.use("getUsedRangeOrNullObject");
+        const rect = sheet && this.excel.usedRect(alive(sheet));
+        return sheet && rect ? { sheet, rect } : null;
+      },
+      true
+    );
   }
 
   delete(): void {
@@ -788,7 +838,8 @@ class FakeRange extends FakeProxy<RangeTarget> {
   }
 
   get worksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.excel, () => this.resolve()?.sheet ?? null);
+    const sheet = new FakeWorksheet(this.excel, () => this.use("worksheet")?.sheet ?? null);
+    return this.navigate("worksheet", sheet);
   }
 
   get format(): FakeRangeFormat {
@@ -1026,9 +1077,8 @@ class FakeNamedItemCollection extends FakeProxy<NameState[]> {
     return this.read<FakeNamedItem[]>("items");
   }
 
-  protected snapshot(names: NameState[], property: string): unknown {
-    if (property !== "items/name") return super.snapshot(names, property);
-    return names.map((named) => FakeNamedItem.loadedWith(this.excel, named));
+  protected itemsOf(names: NameState[], fields: string[]): FakeNamedItem[] {
+    return names.map((named) => new FakeNamedItem(this.excel, () => named).preload(fields));
   }
 
   add(name: string, reference: FakeRange): FakeNamedItem {
@@ -1050,35 +1100,49 @@ class FakeNamedItemCollection extends FakeProxy<NameState[]> {
 
   getItemOrNullObject(name: string): FakeNamedItem {
     this.call("getItemOrNullObject", [name]);
-    return new FakeNamedItem(this.excel, () => this.excel.findName(name) ?? null);
+    return new FakeNamedItem(this.excel, () => this.excel.findName(name) ?? null, true);
   }
 }
 
 class FakeNamedItem extends FakeProxy<NameState> {
   protected readonly kind = "NamedItem";
 
-  static loadedWith(excel: FakeExcel, named: NameState): FakeNamedItem {
-    const proxy = new FakeNamedItem(excel, () => named);
-    proxy.loaded.set("name", named.name);
-    proxy.loaded.set("isNullObject", false);
-    return proxy;
-  }
-
   protected snapshot(named: NameState, property: string): unknown {
-    if (property === "name") return named.name;
-    return super.snapshot(named, property);
+    switch (property) {
+      case "name":
+        return named.name;
+      // Only ranges here: a name whose sheet was deleted evaluates to an error.
+      case "type":
+        return named.sheet ? "Range" : "Error";
+      case "formula":
+        return this.excel.nameFormula(named);
+      default:
+        return super.snapshot(named, property);
+    }
   }
 
   get name(): string {
     return this.read<string>("name");
   }
 
+  get type(): string {
+    return this.read<string>("type");
+  }
+
+  get formula(): string {
+    return this.read<string>("formula");
+  }
+
   getRangeOrNullObject(): FakeRange {
     this.call("getRangeOrNullObject", []);
-    return new FakeRange(this.excel, () => {
-      const named = this.resolve();
-      return named && named.sheet ? { sheet: named.sheet, rect: named.rect } : null;
-    });
+    return new FakeRange(
+      this.excel,
+      () => {
+        const named = this.use("getRangeOrNullObject");
+        return named && named.sheet ? { sheet: named.sheet, rect: named.rect } : null;
+      },
+      true
+    );
   }
 
   delete(): void {
@@ -1086,15 +1150,31 @@ class FakeNamedItem extends FakeProxy<NameState> {
   }
 }
 
-class FakeTableCollection {
+/** The workbook's tables, or a sheet's. */
+class FakeTableCollection extends FakeProxy<TableState[]> {
+  protected readonly kind = "TableCollection";
+
   constructor(
-    private readonly excel: FakeExcel,
+    excel: FakeExcel,
     private readonly sheet: FakeWorksheet | undefined
-  ) {}
+  ) {
+    super(excel, () => {
+      const owner = sheet?.need();
+      return excel.allTables().filter((table) => !owner || table.sheet === owner);
+    });
+  }
+
+  get items(): FakeTable[] {
+    return this.read<FakeTable[]>("items");
+  }
+
+  protected itemsOf(tables: TableState[], fields: string[]): FakeTable[] {
+    return tables.map((table) => new FakeTable(this.excel, () => table).preload(fields));
+  }
 
   add(address: string, hasHeaders: boolean): FakeTable {
     let created: TableState | undefined;
-    this.excel.record("TableCollection.add", [address, hasHeaders], () => {
+    this.call("add", [address, hasHeaders], () => {
       if (!this.sheet || !hasHeaders)
         throw new FakeRichApiError(
           "InvalidArgument",
@@ -1105,9 +1185,19 @@ class FakeTableCollection {
     return new FakeTable(this.excel, () => created ?? null);
   }
 
+  /** As Excel: a missing table is an error (ItemNotFound) at sync, not a null object. */
+  getItem(name: string): FakeTable {
+    this.call("getItem", [name]);
+    return new FakeTable(this.excel, () => {
+      const table = this.excel.findTable(name);
+      if (!table) throw new FakeRichApiError("ItemNotFound", `no table ${name}`);
+      return table;
+    });
+  }
+
   getItemOrNullObject(name: string): FakeTable {
-    this.excel.record("TableCollection.getItemOrNullObject", [name]);
-    return new FakeTable(this.excel, () => this.excel.findTable(name) ?? null);
+    this.call("getItemOrNullObject", [name]);
+    return new FakeTable(this.excel, () => this.excel.findTable(name) ?? null, true);
   }
 }
 
@@ -1134,7 +1224,7 @@ class FakeTable extends FakeProxy<TableState> {
   getRange(): FakeRange {
     this.call("getRange", []);
     return new FakeRange(this.excel, () => {
-      const table = this.resolve();
+      const table = this.use("getRange");
       return table && { sheet: table.sheet, rect: table.rect };
     });
   }

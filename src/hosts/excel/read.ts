@@ -5,103 +5,149 @@ import { NAMES, NAME_PREFIX, RATINGS_TABLE } from "../../layout/geometry";
 import { GridValue, NamedRect, SheetGrid, cellText } from "../../layout/grids";
 import { managedSheetNames } from "../../layout/managed";
 
-/**
- * One name per sheet the add-in writes. Each sheet's cells are loaded through its anchor only: loading
- * them through every name would send the ratings sheet back five times (a 5 MB response limit too).
- */
-const SHEET_ANCHORS: readonly string[] = [
-  NAMES.ticks,
-  NAMES.ratingClienteles,
-  NAMES.matrix,
-  NAMES.language,
-];
-
 export interface WorkbookRead {
   snapshot: WorkbookSnapshot;
   /** Every workbook-scoped name starting with SM_, broken ones (#REF!) included: render deletes them. */
   ownNames: string[];
 }
 
-type UsedRange = Excel.Range;
+/** What the first sync lists: enough to know which objects exist before touching any of them. */
+interface Listing {
+  /** In workbook order. */
+  sheets: string[];
+  ownNames: string[];
+  /** The add-in's known names that point at a range of a listed sheet, in NAMES order. */
+  names: NamedRect[];
+  /** The ratings table as Excel spells it, when it exists. */
+  table?: string;
+}
+
+/** The add-in's names, by upper case: Excel compares names ignoring case. */
+const KNOWN_NAMES = new Map(Object.values(NAMES).map((name) => [name.toUpperCase(), name]));
 
 /**
- * One sync in the normal case. A second one only when a name of the add-in points into a sheet that
- * no anchor reached (someone moved a name by hand): that sheet's cells are then fetched by its name.
+ * Two phases, so that nothing is ever called on a null object (Excel does not document that as safe):
+ * sync 1 lists sheets, names (with their formulas) and tables; sync 2 then asks only for objects
+ * known to exist: the used range of each sheet the names point into, once per sheet, and the table's
+ * range. A fresh workbook needs only sync 1; a third, small sync reads the table's sheet when no
+ * name points into it (the table was moved by hand).
  */
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
-  const workbook = context.workbook;
-  const worksheets = workbook.worksheets.load("items/name");
-  const allNames = workbook.names.load("items/name");
-  const located = Object.values(NAMES).map((name) => {
-    const range = workbook.names.getItemOrNullObject(name).getRangeOrNullObject();
-    range.load("address");
-    return { name, range };
-  });
-  const anchors = located
-    .filter(({ name }) => SHEET_ANCHORS.includes(name))
-    .map(({ range }) => {
-      const used = range.worksheet.getUsedRangeOrNullObject(true);
-      used.load("address, values");
-      return { range, used };
-    });
-  const table = workbook.tables.getItemOrNullObject(RATINGS_TABLE);
-  table.load("name");
-  const tableRange = table.getRange();
-  tableRange.load("address");
+  const listing = await listWorkbook(context);
+  const namedSheets = [...managedSheetNames({ names: listing.names, tables: [] })];
+  if (namedSheets.length === 0 && listing.table === undefined) {
+    return workbookRead(listing, [], new Map());
+  }
+
+  const used = queueUsedRanges(context, namedSheets);
+  const tableRange =
+    listing.table === undefined
+      ? undefined
+      : context.workbook.tables.getItem(listing.table).getRange().load("address");
   await context.sync();
 
-  const names: NamedRect[] = [];
-  for (const { name, range } of located) {
-    if (range.isNullObject) continue;
-    const at = parseSheetRef(range.address);
-    if (at) names.push({ name, sheet: at.sheet, rect: at.rect });
-  }
-  const tables: NamedRect[] = [];
-  if (!table.isNullObject) {
-    const at = parseSheetRef(tableRange.address);
-    if (at) tables.push({ name: RATINGS_TABLE, sheet: at.sheet, rect: at.rect });
-  }
-
-  const grids = new Map<string, SheetGrid>();
-  for (const { range, used } of anchors) {
-    if (range.isNullObject) continue;
-    const sheet = parseSheetRef(range.address)?.sheet;
-    if (sheet !== undefined && !grids.has(sheet)) grids.set(sheet, usedGrid(sheet, used));
-  }
-  const managed = managedSheetNames({ names, tables });
-  const unread = [...managed].filter((sheet) => !grids.has(sheet));
+  const grids = new Map(used.map(({ sheet, range }) => [sheet, usedGrid(sheet, range)]));
+  const tables = tableRange ? tableRect(tableRange.address, listing.sheets) : [];
+  const unread = tables.map((table) => table.sheet).filter((sheet) => !grids.has(sheet));
   if (unread.length > 0) {
     for (const grid of await readSheets(context, unread)) grids.set(grid.name, grid);
   }
+  return workbookRead(listing, tables, grids);
+}
 
-  const sheetNames = worksheets.items.map((sheet) => sheet.name);
+/** Sync 1: collections only, never an item that might be missing. */
+async function listWorkbook(context: Excel.RequestContext): Promise<Listing> {
+  const workbook = context.workbook;
+  const worksheets = workbook.worksheets.load("items/name");
+  // NamedItem.formula is ExcelApi 1.7; the add-in requires 1.8.
+  const names = workbook.names.load("items/name,items/type,items/formula");
+  const tables = workbook.tables.load("items/name");
+  await context.sync();
+
+  const sheets = worksheets.items.map((sheet) => sheet.name);
   return {
-    snapshot: {
-      sheets: sheetNames.map((name) => ({ name, managed: managed.has(name) })),
-      grids: {
-        sheets: sheetNames.flatMap((name) => grids.get(name) ?? []),
-        names,
-        tables,
-      },
-    },
-    ownNames: allNames.items
-      .map((item) => item.name)
-      .filter((name) => name.startsWith(NAME_PREFIX)),
+    sheets,
+    ownNames: names.items.map((item) => item.name).filter((name) => name.startsWith(NAME_PREFIX)),
+    names: knownNames(names.items, sheets),
+    table: tables.items.find((table) => sameName(table.name, RATINGS_TABLE))?.name,
   };
 }
 
-async function readSheets(context: Excel.RequestContext, sheets: string[]): Promise<SheetGrid[]> {
-  const used = sheets.map((sheet) => {
+function knownNames(items: readonly Excel.NamedItem[], sheets: readonly string[]): NamedRect[] {
+  const found = new Map<string, NamedRect>();
+  for (const item of items) {
+    const name = KNOWN_NAMES.get(item.name.toUpperCase());
+    const at = name === undefined ? undefined : rangeOf(item, sheets);
+    if (name !== undefined && at) found.set(name, { name, ...at });
+  }
+  return Object.values(NAMES).flatMap((name) => found.get(name) ?? []);
+}
+
+/**
+ * A name's target from its formula ("='Qui ressent quoi'!$C$6:$O$18"). None when the name is broken
+ * ("=#REF!$C$6:$O$18" parses, hence the explicit check), is not a single range, or names a sheet
+ * that is not listed (another workbook): asking Excel for that sheet would fail.
+ */
+function rangeOf(
+  item: Excel.NamedItem,
+  sheets: readonly string[]
+): Omit<NamedRect, "name"> | undefined {
+  const formula: unknown = item.formula;
+  if (item.type !== "Range" || typeof formula !== "string" || formula.includes("#REF!")) {
+    return undefined;
+  }
+  const at = parseSheetRef(formula);
+  return at && sheets.includes(at.sheet) ? at : undefined;
+}
+
+function tableRect(address: string, sheets: readonly string[]): NamedRect[] {
+  const at = parseSheetRef(address);
+  return at && sheets.includes(at.sheet) ? [{ name: RATINGS_TABLE, ...at }] : [];
+}
+
+function workbookRead(
+  listing: Listing,
+  tables: NamedRect[],
+  grids: ReadonlyMap<string, SheetGrid>
+): WorkbookRead {
+  const managed = managedSheetNames({ names: listing.names, tables });
+  return {
+    snapshot: {
+      sheets: listing.sheets.map((name) => ({ name, managed: managed.has(name) })),
+      grids: {
+        sheets: listing.sheets.flatMap((name) => grids.get(name) ?? []),
+        names: listing.names,
+        tables,
+      },
+    },
+    ownNames: listing.ownNames,
+  };
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toUpperCase() === b.toUpperCase();
+}
+
+/** Each sheet exists (it was listed), so getItem is safe; its used range may be a null object. */
+function queueUsedRanges(
+  context: Excel.RequestContext,
+  sheets: readonly string[]
+): { sheet: string; range: Excel.Range }[] {
+  return sheets.map((sheet) => {
     const range = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
     range.load("address, values");
     return { sheet, range };
   });
+}
+
+async function readSheets(context: Excel.RequestContext, sheets: string[]): Promise<SheetGrid[]> {
+  const used = queueUsedRanges(context, sheets);
   await context.sync();
   return used.map(({ sheet, range }) => usedGrid(sheet, range));
 }
 
 /** The used range's values placed so that values[0][0] is A1, empty cells as null. */
-function usedGrid(sheet: string, used: UsedRange): SheetGrid {
+function usedGrid(sheet: string, used: Excel.Range): SheetGrid {
   if (used.isNullObject) return { name: sheet, values: [] };
   const at = parseSheetRef(used.address);
   if (!at) return { name: sheet, values: [] };
