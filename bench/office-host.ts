@@ -9,9 +9,13 @@ import { Study } from "../src/method/study";
 import { FakeExcel } from "../test/support/fake-excel";
 import { syntheticStudy } from "./studies";
 
-async function measure(label: string, study: Study): Promise<void> {
+async function measure(label: string, study: Study, rebuild = false): Promise<void> {
   const excel = new FakeExcel();
   const host = createExcelHost({ run: excel.run, isSetSupported: () => true });
+  if (rebuild) {
+    await host.render(buildPlan(study), await host.readWorkbook());
+    excel.resetCounters();
+  }
   const start = performance.now();
   const snapshot = await host.readWorkbook();
   const readSyncs = excel.syncs;
@@ -31,8 +35,11 @@ async function measure(label: string, study: Study): Promise<void> {
 }
 
 export async function benchOfficeHost(example: Study): Promise<void> {
-  console.log("\n== Office.js host over the recording fake (build in a fresh workbook)");
+  console.log(
+    "\n== Office.js host over the recording fake (build in a fresh workbook; rebuild over one)"
+  );
   await measure("example 13x13", example);
+  await measure("example 13x13 rebuild", example, true);
   await measure("synthetic 30x60", syntheticStudy(30, 60));
   await measure("synthetic 50x150", syntheticStudy(50, 150));
   await measure("synthetic 80x200", syntheticStudy(80, 200));
