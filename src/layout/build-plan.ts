@@ -155,10 +155,11 @@ function styleNameHeaders(sheet: SheetPlan, cols: number, rows: number, typeFill
     ...HEADER_STYLE,
     horizontal: "center",
   });
+  // No wrapping in body rows: their heights are not fitted when the file opens, so wrapped text
+  // would spill over the next row.
   style(sheet, rect(GRID.firstRow, GRID.nameCol, rows, 1), {
     bold: true,
     border: true,
-    wrap: true,
     fill: COLOURS.header,
     vertical: "middle",
   });
@@ -346,11 +347,7 @@ function ratingsSheet(
     bold: true,
     horizontal: "center",
   });
-  style(sheet, rect(RATINGS.firstRow, 1, dataRows, headers.length), {
-    border: true,
-    vertical: "top",
-    wrap: true,
-  });
+  style(sheet, rect(RATINGS.firstRow, 1, dataRows, headers.length), { border: true });
   sheet.conditionalFormats.push({
     rect: rect(RATINGS.firstRow, cols.score, reach, 1),
     rule: { kind: "colourScale", stops: SCORE_COLOUR_STOPS },
@@ -369,8 +366,8 @@ function ratingsSheet(
     });
   }
   sheet.columnWidths.push(
-    { col: cols.clientele, width: 30 },
-    { col: cols.need, width: 34 },
+    { col: cols.clientele, width: 36 },
+    { col: cols.need, width: 36 },
     { col: cols.perception, width: 18 },
     { col: cols.impact, width: 14 },
     { col: cols.competition, width: 16 },
