@@ -30,7 +30,6 @@ import { Rect, cellAddress } from "./a1";
 import { NAMES, RATINGS, RATINGS_TABLE } from "./geometry";
 import {
   GridValue,
-  NamedRect,
   SheetGrid,
   WorkbookGrids,
   cellAt,
@@ -352,14 +351,16 @@ function readTicks(
 function ratingsArea(
   grids: WorkbookGrids
 ): { grid: SheetGrid; headerRow: number; firstCol: number } | undefined {
-  const table: NamedRect | undefined =
-    grids.tables.find((t) => t.name === RATINGS_TABLE) ??
-    (() => {
-      const named = grids.names.find((n) => n.name === NAMES.ratingClienteles);
-      return named && { ...named, rect: { ...named.rect, row: named.rect.row - 1 } };
-    })();
-  const grid = table && grids.sheets.find((s) => s.name === table.sheet);
-  return table && grid ? { grid, headerRow: table.rect.row, firstCol: table.rect.col } : undefined;
+  const table = grids.tables.find((t) => t.name === RATINGS_TABLE);
+  // A spreadsheet that dropped the table still has the name of its clientèle column, under the header.
+  const column = grids.names.find((n) => n.name === NAMES.ratingClienteles);
+  const anchor = table
+    ? { sheet: table.sheet, headerRow: table.rect.row, firstCol: table.rect.col }
+    : column && { sheet: column.sheet, headerRow: column.rect.row - 1, firstCol: column.rect.col };
+  const grid = anchor && grids.sheets.find((s) => s.name === anchor.sheet);
+  return anchor && grid
+    ? { grid, headerRow: anchor.headerRow, firstCol: anchor.firstCol }
+    : undefined;
 }
 
 function readRatings(

@@ -11,6 +11,12 @@ async function cli(...args: string[]): Promise<{ code: number; out: string[]; er
   return { code, out, err };
 }
 
+async function sheetNamesOf(file: string): Promise<string[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook.worksheets.map((sheet) => sheet.name);
+}
+
 const good = {
   clienteles: ["Etudiants", "Hautes écoles"],
   needs: ["Innover"],
@@ -37,9 +43,7 @@ describe("cli build", () => {
     const result = await cli("build", study, "-o", out);
     expect(result.code).toBe(0);
     expect(result.out).toEqual([out]);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(out);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+    expect(await sheetNamesOf(out)).toEqual([
       "Qui ressent quoi",
       "Évaluation",
       "Matrice",
@@ -52,14 +56,7 @@ describe("cli build", () => {
     expect((await cli("build", await write("s.json", good), "-o", out, "--lang", "en")).code).toBe(
       0
     );
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(out);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual([
-      "Who feels what",
-      "Ratings",
-      "Matrix",
-      "Settings",
-    ]);
+    expect(await sheetNamesOf(out)).toEqual(["Who feels what", "Ratings", "Matrix", "Settings"]);
   });
 
   it.each([

@@ -49,6 +49,17 @@ async function buildOnce(excel: FakeExcel, s: Study): Promise<void> {
   await host.render(buildPlan(s), await host.readWorkbook());
 }
 
+/** Builds the example again with Excel failing at the first call named `call`; returns the failure. */
+async function buildStoppedAt(excel: FakeExcel, call: string): Promise<RenderInterrupted> {
+  excel.failAt((queued) => queued === call);
+  const host = hostOn(excel);
+  const failure = await host
+    .render(buildPlan(example), await host.readWorkbook())
+    .catch((caught: unknown) => caught);
+  expect(failure).toBeInstanceOf(RenderInterrupted);
+  return failure as RenderInterrupted;
+}
+
 let example: Study;
 beforeAll(async () => {
   example = study(await readExample("exemple-incubateur.json"));
@@ -332,13 +343,7 @@ describe("Excel host: when Excel stops half-way", () => {
   it("says what is left in both languages, and a second build cleans up", async () => {
     const excel = new FakeExcel(["Budget"]);
     await buildOnce(excel, example);
-    excel.failAt((call) => call === "TableCollection.add");
-    const host = hostOn(excel);
-    const failure = await host
-      .render(buildPlan(example), await host.readWorkbook())
-      .catch((caught: unknown) => caught);
-    expect(failure).toBeInstanceOf(RenderInterrupted);
-    const interrupted = failure as RenderInterrupted;
+    const interrupted = await buildStoppedAt(excel, "TableCollection.add");
     expect(interrupted.state).toEqual({
       planSheets: [TICKS, RATINGS_SHEET, MATRIX, SETTINGS],
       temporarySheets: [],
@@ -360,11 +365,7 @@ describe("Excel host: when Excel stops half-way", () => {
   it("names the temporary and the old sheets when it stopped before deleting the old ones", async () => {
     const excel = new FakeExcel(["Budget"]);
     await buildOnce(excel, example);
-    excel.failAt((call) => call === "Worksheet.delete");
-    const host = hostOn(excel);
-    const failure = (await host
-      .render(buildPlan(example), await host.readWorkbook())
-      .catch((caught: unknown) => caught)) as RenderInterrupted;
+    const failure = await buildStoppedAt(excel, "Worksheet.delete");
     expect(failure.state).toEqual({
       planSheets: [],
       temporarySheets: ["SM temp 1", "SM temp 2", "SM temp 3", "SM temp 4"],
@@ -391,11 +392,7 @@ describe("Excel host: when Excel stops half-way", () => {
   it("leaves new sheets it could not rename carrying its names, so the next build replaces them", async () => {
     const excel = new FakeExcel(["Budget"]);
     await buildOnce(excel, example);
-    excel.failAt((call) => call === "Worksheet.name");
-    const host = hostOn(excel);
-    const failure = (await host
-      .render(buildPlan(example), await host.readWorkbook())
-      .catch((caught: unknown) => caught)) as RenderInterrupted;
+    const failure = await buildStoppedAt(excel, "Worksheet.name");
     expect(failure.state).toEqual({
       planSheets: [],
       temporarySheets: ["SM temp 1", "SM temp 2", "SM temp 3", "SM temp 4"],

@@ -178,6 +178,17 @@ describe("readStudy names the cell of every problem", () => {
     );
   });
 
+  it("reads the ratings through their column's name when the table was dropped", () => {
+    const grids = filled();
+    grids.tables = [];
+    expect(readStudy(grids).study?.pairs[0]).toEqual({
+      clientele: "a",
+      need: "n",
+      perception: 2,
+      impact: 3,
+    });
+  });
+
   it("accepts English labels and level numbers in a French workbook", () => {
     const grids = filled();
     type(grids, R, "C5", "strongly felt");
