@@ -1,4 +1,5 @@
 import { Language } from "./levels";
+import { ChecklistStatus, GrowthLever } from "./segments";
 
 /** A clientèle (column) or a need (row). `type` holds a canonical kind (see levels.ts). */
 export interface Item {
@@ -21,6 +22,39 @@ export interface Weights {
   impact: number;
 }
 
+/**
+ * A segment (METHOD.md §4): an empty shell the consultant fills. Names of clientèles, needs and
+ * offerings refer to the study's lists; a clientèle or a need may appear in several segments.
+ */
+export interface Segment {
+  name: string;
+  /** Canonical Business Model Canvas type (see segments.ts). */
+  type?: string;
+  clienteles: string[];
+  needs: string[];
+  offerings: string[];
+  channels: string[];
+  zones: string[];
+  successFactors: string[];
+  attributes: string[];
+  personas: string[];
+  /** Number of individuals in the covered zone. */
+  size?: number;
+  /** Purchases per year. */
+  frequency?: number;
+  /** Average basket. */
+  basket?: number;
+  /** The 11 items of the "good segment" checklist, in METHOD.md §5 order. */
+  checklist: ChecklistStatus[];
+  plans: Partial<Record<GrowthLever, string>>;
+}
+
+/** An offering × segment pair the consultant chose to pursue (an X of the targeting table). */
+export interface Target {
+  segment: string;
+  offering: string;
+}
+
 export interface Study {
   title?: string;
   language: Language;
@@ -28,6 +62,12 @@ export interface Study {
   needs: Item[];
   pairs: Pair[];
   weights: Weights;
+  /** Offerings (prestations): the rows of the targeting table. */
+  offerings?: string[];
+  segments?: Segment[];
+  targets?: Target[];
+  /** Segment names, the first to win first (METHOD.md §7). */
+  conquest?: string[];
 }
 
 export const DEFAULT_WEIGHTS: Weights = { perception: 1, impact: 1 };

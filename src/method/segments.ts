@@ -1,0 +1,226 @@
+/**
+ * The method after the matrix (METHOD.md §4–§7), with the exact labels consultants expect: segment
+ * types of the Business Model Canvas, the "good segment" checklist, its progress legend, the five
+ * targeting strategies and the growth levers. The one place that knows them.
+ */
+import { Bilingual, Kind, findKind, looseKey } from "./levels";
+
+/** Business Model Canvas customer-segment types (METHOD.md §7). */
+export const SEGMENT_TYPES: readonly Kind[] = [
+  { canonical: "marché de masse", fr: "marché de masse", en: "mass market" },
+  { canonical: "marché de niche", fr: "marché de niche", en: "niche market" },
+  { canonical: "segmenté", fr: "segmenté", en: "segmented" },
+  { canonical: "diversifié", fr: "diversifié", en: "diversified" },
+  { canonical: "plateforme multi-faces", fr: "plateforme multi-faces", en: "multi-sided platform" },
+];
+
+export function findSegmentType(text: string): Kind | undefined {
+  return findKind(SEGMENT_TYPES, text);
+}
+
+/** Progress legend of the material: ✓ Ok · ⊞ En cours · ✗ A faire · 📊 A analyser. */
+export type ChecklistStatus = "ok" | "en cours" | "à faire" | "à analyser";
+
+export interface StatusLabel extends Bilingual {
+  canonical: ChecklistStatus;
+  symbol: string;
+}
+
+export const CHECKLIST_STATUSES: readonly StatusLabel[] = [
+  { canonical: "ok", symbol: "✓", fr: "Ok", en: "Ok" },
+  { canonical: "en cours", symbol: "⊞", fr: "En cours", en: "In progress" },
+  { canonical: "à faire", symbol: "✗", fr: "A faire", en: "To do" },
+  { canonical: "à analyser", symbol: "📊", fr: "A analyser", en: "To analyse" },
+];
+
+/** What a missing status means. */
+export const DEFAULT_STATUS: ChecklistStatus = "à faire";
+
+/** The label shown in a cell and its dropdown: symbol and word, e.g. "✓ Ok". */
+export function statusCellLabel(status: StatusLabel, language: "fr" | "en"): string {
+  return `${status.symbol} ${status[language]}`;
+}
+
+/**
+ * A status from what a person typed: the canonical value, the French or English word (accents and
+ * case ignored), the symbol alone, or the cell label "✓ Ok".
+ */
+export function findStatus(text: string): StatusLabel | undefined {
+  const trimmed = text.trim();
+  if (trimmed === "") return undefined;
+  const key = looseKey(trimmed);
+  for (const status of CHECKLIST_STATUSES) {
+    const labels = [
+      status.canonical,
+      status.fr,
+      status.en,
+      status.symbol,
+      statusCellLabel(status, "fr"),
+      statusCellLabel(status, "en"),
+    ];
+    if (labels.some((label) => looseKey(label) === key)) return status;
+  }
+  return undefined;
+}
+
+export type ChecklistFamily = "coherence" | "activation" | "quantification";
+
+export interface ChecklistItem extends Bilingual {
+  family: ChecklistFamily;
+}
+
+export const CHECKLIST_FAMILIES: Record<ChecklistFamily, Bilingual> = {
+  coherence: { fr: "Cohérence", en: "Coherence" },
+  activation: { fr: "Possibilités d'activation", en: "Activation" },
+  quantification: {
+    fr: "Quantification et viabilité économique",
+    en: "Quantification and economic viability",
+  },
+};
+
+/** The 11 items of the "good segment" checklist, in METHOD.md §5 order (the study file's order). */
+export const CHECKLIST_ITEMS: readonly ChecklistItem[] = [
+  {
+    family: "coherence",
+    fr: "Les aspirations, problèmes et attentes des membres sont très proches",
+    en: "Members' aspirations, problems and expectations are very close",
+  },
+  {
+    family: "coherence",
+    fr: "Une même offre pour tous",
+    en: "The same offer for all",
+  },
+  {
+    family: "coherence",
+    fr: "Un même message promotionnel pour tous",
+    en: "The same promotional message for all",
+  },
+  { family: "coherence", fr: "Un même prix pour tous", en: "The same price for all" },
+  {
+    family: "coherence",
+    fr: "Il est facile de distinguer les membres de ceux des autres groupes",
+    en: "Members are easy to tell from other groups' members",
+  },
+  {
+    family: "activation",
+    fr: "Je sais où les trouver",
+    en: "I know where to find them",
+  },
+  {
+    family: "activation",
+    fr: "Je connais les canaux qui les atteignent",
+    en: "I know the channels that reach them",
+  },
+  {
+    family: "activation",
+    fr: "Je peux leur adresser un message promotionnel (presque) à eux seuls",
+    en: "I can send a promotional message to them (almost) only",
+  },
+  {
+    family: "quantification",
+    fr: "Le nombre d'individus peut être estimé (dans la zone couverte)",
+    en: "The number of individuals can be estimated (in the covered zone)",
+  },
+  {
+    family: "quantification",
+    fr: "La fréquence d'achat peut être estimée",
+    en: "The purchase frequency can be estimated",
+  },
+  {
+    family: "quantification",
+    fr: "Le panier moyen peut être estimé",
+    en: "The average basket can be estimated",
+  },
+];
+
+/** The five targeting strategies over the offerings × segments table (METHOD.md §6). */
+export type Strategy =
+  | "concentration"
+  | "segment-specialisation"
+  | "offering-specialisation"
+  | "selective-specialisation"
+  | "full-coverage";
+
+export interface StrategyLabel extends Bilingual {
+  id: Strategy;
+  /** One sentence that says what the marks mean. */
+  explanation: Bilingual;
+}
+
+export const STRATEGIES: Record<Strategy, StrategyLabel> = {
+  concentration: {
+    id: "concentration",
+    fr: "Concentration",
+    en: "Concentration",
+    explanation: {
+      fr: "Une seule prestation pour un seul segment : tout l'effort sur un point.",
+      en: "One offering for one segment: all the effort on one point.",
+    },
+  },
+  "segment-specialisation": {
+    id: "segment-specialisation",
+    fr: "Spécialisation par segment",
+    en: "Segment specialisation",
+    explanation: {
+      fr: "Plusieurs prestations pour un seul segment : on devient le spécialiste de ces clients.",
+      en: "Several offerings for one segment: you become these customers' specialist.",
+    },
+  },
+  "offering-specialisation": {
+    id: "offering-specialisation",
+    fr: "Spécialisation par prestation",
+    en: "Offering specialisation",
+    explanation: {
+      fr: "Une seule prestation pour plusieurs segments : on devient le spécialiste de cette offre.",
+      en: "One offering for several segments: you become this offering's specialist.",
+    },
+  },
+  "selective-specialisation": {
+    id: "selective-specialisation",
+    fr: "Spécialisation sélective",
+    en: "Selective specialisation",
+    explanation: {
+      fr: "Quelques paires prestation × segment choisies une à une, chacune pour son intérêt.",
+      en: "A few offering × segment pairs chosen one by one, each for its own appeal.",
+    },
+  },
+  "full-coverage": {
+    id: "full-coverage",
+    fr: "Couverture complète du marché",
+    en: "Full market coverage",
+    explanation: {
+      fr: "Toutes les prestations pour tous les segments.",
+      en: "All offerings for all segments.",
+    },
+  },
+};
+
+/**
+ * The strategy a set of marks forms, exactly as METHOD.md §6 and the workbook formula decide:
+ * no mark → none; one mark → concentration; all marks in one segment → segment specialisation;
+ * else all on one offering → offering specialisation; else every offering × every segment → full
+ * coverage; else selective specialisation.
+ */
+export function targetingStrategy(
+  marks: readonly { segment: number; offering: number }[],
+  offerings: number,
+  segments: number
+): Strategy | undefined {
+  const distinct = new Set(marks.map((mark) => `${mark.segment}\u0000${mark.offering}`));
+  if (distinct.size === 0) return undefined;
+  if (distinct.size === 1) return "concentration";
+  if (new Set(marks.map((mark) => mark.segment)).size === 1) return "segment-specialisation";
+  if (new Set(marks.map((mark) => mark.offering)).size === 1) return "offering-specialisation";
+  if (distinct.size === offerings * segments) return "full-coverage";
+  return "selective-specialisation";
+}
+
+/** Levers to win a segment once product-market fit is there (METHOD.md §7). */
+export type GrowthLever = "acquisition" | "conversion" | "retention" | "loyalty";
+
+export const GROWTH_LEVERS: readonly (Bilingual & { id: GrowthLever })[] = [
+  { id: "acquisition", fr: "Acquisition", en: "Acquisition" },
+  { id: "conversion", fr: "Conversion", en: "Conversion" },
+  { id: "retention", fr: "Rétention", en: "Retention" },
+  { id: "loyalty", fr: "Fidélisation", en: "Loyalty" },
+];
