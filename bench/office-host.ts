@@ -3,7 +3,7 @@
  * host's own time (the fake applies writes in memory; Excel's time is not measured here).
  */
 import { performance } from "perf_hooks";
-import { buildPlan } from "../src/layout/build-plan";
+import { buildPlan } from "../src/layout";
 import { createExcelHost } from "../src/hosts/excel/excel-host";
 import { Study } from "../src/method/study";
 import { FakeExcel } from "../test/support/fake-excel";

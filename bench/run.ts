@@ -4,10 +4,10 @@
  */
 import { performance } from "perf_hooks";
 import ExcelJS from "exceljs";
-import { buildPlan } from "../src/layout/build-plan";
+import { buildPlan } from "../src/layout";
 import { planToBuffer } from "../src/hosts/xlsx/file";
 import { readGrids } from "../src/hosts/xlsx/read";
-import { readStudy } from "../src/layout/read-study";
+import { readStudy } from "../src/layout";
 import { validateStudy } from "../src/method/validate";
 import { syntheticStudy } from "./studies";
 import example from "../examples/exemple-incubateur.json";

@@ -3,12 +3,12 @@
  * what to tell the consultant. The pane only calls the host before (read) and after (render).
  */
 import { Item, Pair, Study, nameKey } from "../method/study";
-import { Bilingual, Language } from "../method/levels";
-import { Problem, error, hasErrors, quoteEn, quoteFr, warning } from "../method/problems";
-import { describeRatings, validateStudy } from "../method/validate";
-import { buildPlan, templatePlan } from "../layout/build-plan";
+import { Language } from "../method/levels";
+import * as msg from "../method/messages";
+import { Problem, hasErrors } from "../method/problems";
+import { validateStudy } from "../method/validate";
+import { buildPlan, readStudy, templatePlan } from "../layout";
 import { WorkbookPlan } from "../layout/plan";
-import { readStudy } from "../layout/read-study";
 import { WorkbookSnapshot } from "../hosts/host";
 
 export interface Outcome {
@@ -63,28 +63,20 @@ export function buildFromLists(
     pairs: before?.pairs ?? [],
     weights: before?.weights,
   };
-  const validated = validateStudy(candidate);
+  // The pane asked the consultant before dropping pairs whose names left the lists.
+  const validated = validateStudy(candidate, undefined, { orphans: "drop" });
   const problems = relabel(validated.problems);
   if (!validated.study) return { problems };
   return { study: validated.study, plan: buildPlan(validated.study), problems };
 }
 
 /** Codes of the reader meaning "the tick table has no names yet" (a blank template). */
-const EMPTY_TABLE = ["no-clienteles", "no-needs"];
+const EMPTY_TABLE: readonly Problem["code"][] = ["no-clienteles", "no-needs"];
 
 /** Refresh: the sheets are the truth; read them and build again (creates rows for new ticks). */
 export function refreshFromSheets(snapshot: WorkbookSnapshot): Outcome {
   if (!hasStudy(snapshot)) {
-    return {
-      problems: [
-        error(
-          "nothing-to-refresh",
-          undefined,
-          "Ce classeur n'a pas encore de feuilles Segment Matrix : créez un modèle vierge ou construisez à partir des listes.",
-          "This workbook has no Segment Matrix sheets yet: create a blank template or build from the lists."
-        ),
-      ],
-    };
+    return { problems: [msg.nothingToRefresh()] };
   }
   const { study, problems } = readStudy(snapshot.grids);
   if (!study) return { problems };
@@ -94,16 +86,7 @@ export function refreshFromSheets(snapshot: WorkbookSnapshot): Outcome {
 /** The blank template, only where no study would be overwritten. */
 export function blankTemplate(snapshot: WorkbookSnapshot, language: Language): Outcome {
   if (hasStudy(snapshot)) {
-    return {
-      problems: [
-        error(
-          "template-over-study",
-          undefined,
-          "Ce classeur contient déjà une étude Segment Matrix : le modèle vierge l'effacerait. Utilisez Actualiser, ou ouvrez un nouveau classeur.",
-          "This workbook already holds a Segment Matrix study: a blank template would erase it. Use Refresh, or open a new workbook."
-        ),
-      ],
-    };
+    return { problems: [msg.templateOverStudy()] };
   }
   return { plan: templatePlan(language), problems: [] };
 }
@@ -113,28 +96,13 @@ export function blankTemplate(snapshot: WorkbookSnapshot, language: Language): O
  * consultant typed ("Clientèles, ligne 2") and of pairs by their names.
  */
 function relabel(problems: Problem[]): Problem[] {
-  const lists: Record<string, Bilingual> = {
-    clienteles: { fr: "Clientèles", en: "Clientèles" },
-    needs: { fr: "Besoins", en: "Needs" },
-  };
   return problems.map((problem) => {
     const field = problem.location?.field ?? "";
     const item = /^(clienteles|needs)\[(\d+)\]/.exec(field);
     if (item) {
-      const line = Number(item[2]) + 1;
-      const lines = (text: string, word: string): string =>
-        text.replace(
-          /\b(?:clienteles|needs)\[(\d+)\]/g,
-          (_, n: string) => `${word} ${Number(n) + 1}`
-        );
-      return {
-        ...problem,
-        location: undefined,
-        message: {
-          fr: `${lists[item[1]].fr}, ligne ${line} : ${lines(problem.message.fr, "ligne")}`,
-          en: `${lists[item[1]].en}, line ${line}: ${lines(problem.message.en, "line")}`,
-        },
-      };
+      const list = item[1] as "clienteles" | "needs";
+      const message = msg.listLine(list, Number(item[2]) + 1, problem.message);
+      return { ...problem, location: undefined, message };
     }
     return problem.code === "pair-orphan" ? { ...problem, location: undefined } : problem;
   });
@@ -151,12 +119,5 @@ export function droppedPairs(
   const keepN = new Set(needs.map(nameKey));
   return study.pairs
     .filter((pair: Pair) => !keepC.has(nameKey(pair.clientele)) || !keepN.has(nameKey(pair.need)))
-    .map((pair) =>
-      warning(
-        "pair-will-drop",
-        undefined,
-        `la paire (${quoteFr(pair.clientele)}, ${quoteFr(pair.need)}) sera retirée${describeRatings(pair, "fr")}`,
-        `the pair (${quoteEn(pair.clientele)}, ${quoteEn(pair.need)}) will be dropped${describeRatings(pair, "en")}`
-      )
-    );
+    .map((pair) => msg.pairWillDrop(pair));
 }

@@ -1,6 +1,6 @@
 /**
  * Command line: build, read and template workbooks.
- *   build STUDY.json -o OUT.xlsx [--lang fr|en] [--force]
+ *   build STUDY.json -o OUT.xlsx [--lang fr|en] [--force] [--drop-orphans]
  *   read WORKBOOK.xlsx [-o STUDY.json]
  *   template -o OUT.xlsx [--lang fr|en]
  * Exit 0 on success; 1 on bad input (one line per problem, naming the file, field or cell); 2 on misuse.
@@ -9,14 +9,15 @@
 import { promises as fs } from "fs";
 import { parseArgs } from "util";
 import { Language } from "../method/levels";
+import * as msg from "../method/messages";
 import { Problem, formatProblem, hasErrors } from "../method/problems";
 import { validateStudy } from "../method/validate";
-import { buildPlan, templatePlan } from "../layout/build-plan";
-import { readStudy } from "../layout/read-study";
+import { buildPlan, readStudy, templatePlan } from "../layout";
 import { studyToJson } from "../layout/study-json";
 import { managedSheetNames } from "../layout/managed";
 import { planToBuffer, readWorkbookFile, writeFileAtomic } from "../hosts/xlsx/file";
 
+/** Misuse of the command line (exit 2): said in English, as the usage text. */
 class CliError extends Error {
   constructor(
     message: string,
@@ -26,8 +27,15 @@ class CliError extends Error {
   }
 }
 
+/** Bad input (exit 1): problems from the catalogue, said in the user's language. */
+class CliProblems extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map((problem) => problem.message.en).join("; "));
+  }
+}
+
 const USAGE = `usage:
-  segment-matrix build STUDY.json -o OUT.xlsx [--lang fr|en] [--force]
+  segment-matrix build STUDY.json -o OUT.xlsx [--lang fr|en] [--force] [--drop-orphans]
   segment-matrix read WORKBOOK.xlsx [-o STUDY.json]
   segment-matrix template -o OUT.xlsx [--lang fr|en]`;
 
@@ -73,15 +81,15 @@ async function readJson(file: string): Promise<unknown> {
   try {
     content = await fs.readFile(file, "utf8");
   } catch (failure) {
-    throw new CliError(
-      `${file}: cannot read the study file (${(failure as NodeJS.ErrnoException).code ?? String(failure)})`,
-      1
-    );
+    const code = (failure as NodeJS.ErrnoException).code;
+    throw new CliProblems([
+      code === "ENOENT" ? msg.fileMissing(file) : msg.fileUnreadable(file, code ?? String(failure)),
+    ]);
   }
   try {
     return JSON.parse(content.replace(/^\uFEFF/, ""));
   } catch (failure) {
-    throw new CliError(`${file}: not valid JSON (${(failure as Error).message})`, 1);
+    throw new CliProblems([msg.fileNotJson(file, (failure as Error).message)]);
   }
 }
 
@@ -99,30 +107,24 @@ async function checkOverwrite(target: string, force: boolean): Promise<void> {
     const managed = managedSheetNames(grids);
     foreign = grids.sheets.map((sheet) => sheet.name).filter((name) => !managed.has(name));
   } catch {
-    throw new CliError(
-      `${target}: exists and is not a Segment Matrix workbook; choose another output file, or add --force to replace it`,
-      1
-    );
+    throw new CliProblems([msg.outputForeignFile(target)]);
   }
-  if (foreign.length > 0) {
-    throw new CliError(
-      `${target}: exists and holds sheets Segment Matrix did not create (${foreign.join(", ")}); choose another output file, or add --force to replace the whole file`,
-      1
-    );
-  }
+  if (foreign.length > 0) throw new CliProblems([msg.outputForeignSheets(target, foreign)]);
 }
 
 async function build(args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: WRITE_OPTIONS,
+    options: { ...WRITE_OPTIONS, "drop-orphans": { type: "boolean" } },
   });
   if (positionals.length !== 1 || !values.output)
     throw new CliError(`build needs a study file and -o OUT.xlsx\n${USAGE}`, 2);
   const language = parseLanguage(values.lang);
   const file = positionals[0];
-  const { study, problems } = validateStudy(await readJson(file), file);
+  const { study, problems } = validateStudy(await readJson(file), file, {
+    orphans: values["drop-orphans"] ? "drop" : "refuse",
+  });
   const messages = language ?? study?.language ?? environmentLanguage();
   report(problems, messages, io);
   if (!study || hasErrors(problems)) throw new CliError("", 1);
@@ -153,12 +155,11 @@ async function read(args: string[], io: Io): Promise<void> {
     ({ grids } = await readWorkbookFile(file));
   } catch (failure) {
     const code = (failure as NodeJS.ErrnoException).code;
-    throw new CliError(
+    throw new CliProblems([
       code === "ENOENT"
-        ? `${file}: no such file`
-        : `${file}: not an .xlsx workbook (${(failure as Error).message})`,
-      1
-    );
+        ? msg.fileMissing(file)
+        : msg.fileNotWorkbook(file, (failure as Error).message),
+    ]);
   }
   const { study, problems } = readStudy(grids);
   const messages = parseLanguage(values.lang) ?? study?.language ?? environmentLanguage();
@@ -215,6 +216,15 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     return 0;
   } catch (failure) {
+    if (failure instanceof CliProblems) {
+      const asked = argv[argv.indexOf("--lang") + 1];
+      report(
+        failure.problems,
+        asked === "fr" || asked === "en" ? asked : environmentLanguage(),
+        io
+      );
+      return 1;
+    }
     if (failure instanceof CliError) {
       if (failure.message) io.err(`error: ${failure.message}`);
       return failure.exitCode;

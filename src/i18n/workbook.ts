@@ -2,7 +2,8 @@
 import { Language } from "../method/levels";
 
 export interface WorkbookTexts {
-  sheets: { settings: string; ticks: string; ratings: string; matrix: string };
+  /** Sheet names, by role, in workbook order. */
+  sheets: { ticks: string; ratings: string; matrix: string; settings: string };
   settings: {
     title: string;
     createdBy: string;

@@ -1,5 +1,5 @@
 /** Which sheets Segment Matrix created: those its defined names and its table point into. */
-import { NAME_PREFIX, RATINGS_TABLE } from "./geometry";
+import { NAME_PREFIX, RATINGS_TABLE } from "./names";
 
 interface Located {
   name: string;

@@ -2,6 +2,7 @@
  * The declarative workbook plan: what every host (Office.js, ExcelJS, the preview) renders.
  * Pure data; no host knowledge. Formulas are written without the leading "=".
  */
+import type { WorkbookTexts } from "../i18n/workbook";
 import { Language } from "../method/levels";
 import { Rect } from "./a1";
 
@@ -71,7 +72,8 @@ export interface TablePlan {
   style: string;
 }
 
-export type SheetRole = "settings" | "ticks" | "ratings" | "matrix";
+/** Which sheet of the method a sheet plan is (its name comes from the workbook texts). */
+export type SheetRole = keyof WorkbookTexts["sheets"];
 
 export interface SheetPlan {
   role: SheetRole;

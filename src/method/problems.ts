@@ -1,4 +1,5 @@
 import { Bilingual, Language } from "./levels";
+import type { ProblemCode } from "./messages";
 
 /** Where a problem is: a file and a field of it, or a sheet and a cell of a workbook. */
 export interface Location {
@@ -10,30 +11,13 @@ export interface Location {
 
 export type Severity = "error" | "warning";
 
-/** A problem is a value: a stable code, a message in both languages and a location. */
+/** A problem is a value: a stable code, a message in both languages and a location. Every one is
+ *  made by a named function of messages.ts. */
 export interface Problem {
-  code: string;
+  code: ProblemCode;
   severity: Severity;
   message: Bilingual;
   location?: Location;
-}
-
-export function error(
-  code: string,
-  location: Location | undefined,
-  fr: string,
-  en: string
-): Problem {
-  return { code, severity: "error", message: { fr, en }, location };
-}
-
-export function warning(
-  code: string,
-  location: Location | undefined,
-  fr: string,
-  en: string
-): Problem {
-  return { code, severity: "warning", message: { fr, en }, location };
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {

@@ -73,6 +73,8 @@ export interface Study {
 export const DEFAULT_WEIGHTS: Weights = { perception: 1, impact: 1 };
 export const WEIGHT_MIN = 0;
 export const WEIGHT_MAX = 5;
+/** Most characters an Excel cell holds. */
+export const CELL_TEXT_MAX = 32767;
 /** Longest name accepted: long enough for any real label, short enough for a column header. */
 export const NAME_MAX_LENGTH = 255;
 

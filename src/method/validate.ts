@@ -4,18 +4,33 @@ import {
   LANGUAGES,
   Language,
   NEED_TYPES,
-  Scale,
   SCALES,
   findKind,
   levelRange,
 } from "./levels";
-import { Location, Problem, error, hasErrors, quoteEn, quoteFr, warning } from "./problems";
+import * as msg from "./messages";
+import { ListField } from "./messages";
+import { Location, Problem, Severity, hasErrors } from "./problems";
 import {
+  CHECKLIST_ITEMS,
+  CHECKLIST_STATUSES,
+  ChecklistStatus,
+  DEFAULT_STATUS,
+  GROWTH_LEVERS,
+  GrowthLever,
+  SEGMENT_TYPES,
+  findSegmentType,
+  findStatus,
+} from "./segments";
+import {
+  CELL_TEXT_MAX,
   DEFAULT_WEIGHTS,
   Item,
   NAME_MAX_LENGTH,
   Pair,
+  Segment,
   Study,
+  Target,
   WEIGHT_MAX,
   WEIGHT_MIN,
   Weights,
@@ -29,59 +44,88 @@ export interface StudyResult {
   problems: Problem[];
 }
 
-const KNOWN_FIELDS = ["title", "language", "clienteles", "needs", "pairs", "weights"];
+export interface ValidateOptions {
+  /**
+   * What to do with pairs naming a clientèle or need that is not in the lists: "refuse" (an error
+   * each: a typo in a file must not cost ratings) or "drop" (a warning each, where the consultant
+   * has already agreed, as the pane's confirmation does).
+   */
+  orphans?: "refuse" | "drop";
+}
+
+const KNOWN_FIELDS = [
+  "title",
+  "language",
+  "clienteles",
+  "needs",
+  "pairs",
+  "weights",
+  "offerings",
+  "segments",
+  "targets",
+  "conquest",
+];
 const PAIR_FIELDS = ["clientele", "need", "perception", "impact", "competition", "comment"];
+const SEGMENT_FIELDS = [
+  "name",
+  "type",
+  "clienteles",
+  "needs",
+  "offerings",
+  "channels",
+  "zones",
+  "successFactors",
+  "attributes",
+  "personas",
+  "size",
+  "frequency",
+  "basket",
+  "checklist",
+  "plans",
+];
+/** Free texts of a segment, one cell each in the workbook. */
+const SEGMENT_TEXT_LISTS = [
+  "channels",
+  "zones",
+  "successFactors",
+  "attributes",
+  "personas",
+] as const;
+const SEGMENT_NUMBERS = {
+  size: { fr: "taille", en: "size" },
+  frequency: { fr: "fréquence d'achat", en: "purchase frequency" },
+  basket: { fr: "panier moyen", en: "average basket" },
+} as const;
 
 /**
  * Checks a study read from JSON (or built by the pane) and returns it normalised: names trimmed,
  * kinds canonical, default weights filled in. Each fault gets its own message naming the field.
- * Pairs that name a clientèle or need not in the lists are dropped with a warning (the flow
- * "read → remove a column → build" must report them, not fail).
  */
-export function validateStudy(input: unknown, file?: string): StudyResult {
+export function validateStudy(
+  input: unknown,
+  file?: string,
+  options: ValidateOptions = {}
+): StudyResult {
   const problems: Problem[] = [];
   const at = (field: string): Location => ({ file, field });
 
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    problems.push(
-      error(
-        "study-not-object",
-        { file },
-        'l\'étude doit être un objet JSON { "clienteles": [...], "needs": [...], ... }',
-        'the study must be a JSON object { "clienteles": [...], "needs": [...], ... }'
-      )
-    );
+    problems.push(msg.studyNotObject(file));
     return { problems };
   }
   const raw = input as Record<string, unknown>;
 
   for (const key of Object.keys(raw)) {
-    if (!KNOWN_FIELDS.includes(key)) {
-      problems.push(
-        warning(
-          "unknown-field",
-          at(key),
-          `champ inconnu, ignoré (champs reconnus : ${KNOWN_FIELDS.join(", ")})`,
-          `unknown field, ignored (known fields: ${KNOWN_FIELDS.join(", ")})`
-        )
-      );
-    }
+    if (!KNOWN_FIELDS.includes(key)) problems.push(msg.unknownField(at(key), KNOWN_FIELDS));
   }
 
   let title: string | undefined;
   if (raw.title !== undefined && raw.title !== null) {
     if (typeof raw.title !== "string") {
-      problems.push(
-        error(
-          "title-not-text",
-          at("title"),
-          "le titre doit être un texte",
-          "the title must be a text"
-        )
-      );
+      problems.push(msg.titleNotText(at("title")));
     } else {
       const fault = textFault(raw.title);
-      if (fault) problems.push(error("title-bad-character", at("title"), fault.fr, fault.en));
+      if (fault) problems.push(msg.titleBadCharacter(at("title"), fault));
       else if (raw.title.trim() !== "") title = raw.title.trim();
     }
   }
@@ -94,43 +138,66 @@ export function validateStudy(input: unknown, file?: string): StudyResult {
     ) {
       language = raw.language.trim().toLowerCase() as Language;
     } else {
-      problems.push(
-        error(
-          "language-unknown",
-          at("language"),
-          `langue ${quoteFr(String(raw.language))} inconnue : mettez "fr" ou "en"`,
-          `unknown language ${quoteEn(String(raw.language))}: use "fr" or "en"`
-        )
-      );
+      problems.push(msg.studyLanguageUnknown(at("language"), String(raw.language)));
     }
   }
 
   const clienteles = validateItems(raw.clienteles, "clienteles", CLIENTELE_TYPES, file, problems);
   const needs = validateItems(raw.needs, "needs", NEED_TYPES, file, problems);
   const weights = validateWeights(raw.weights, file, problems);
-  const pairs = validatePairs(raw.pairs, clienteles, needs, file, problems);
+  const pairs = validatePairs(
+    raw.pairs,
+    clienteles,
+    needs,
+    file,
+    options.orphans === "drop" ? "warning" : "error",
+    problems
+  );
+  const offerings =
+    raw.offerings === undefined || raw.offerings === null
+      ? undefined
+      : validateNames(raw.offerings, "offerings", file, problems);
+  const segments =
+    raw.segments === undefined || raw.segments === null
+      ? undefined
+      : validateSegments(
+          raw.segments,
+          { clienteles: clienteles ?? [], needs: needs ?? [], offerings: offerings ?? [] },
+          file,
+          problems
+        );
+  const targets =
+    raw.targets === undefined || raw.targets === null
+      ? undefined
+      : validateTargets(raw.targets, segments ?? [], offerings ?? [], file, problems);
+  const conquest =
+    raw.conquest === undefined || raw.conquest === null
+      ? undefined
+      : validateConquest(raw.conquest, segments ?? [], file, problems);
 
   if (hasErrors(problems) || !clienteles || !needs || !pairs || !weights) return { problems };
   const study: Study = { language, clienteles, needs, pairs, weights };
   if (title !== undefined) study.title = title;
+  if (offerings) study.offerings = offerings;
+  if (segments) study.segments = segments;
+  if (targets) study.targets = targets;
+  if (conquest) study.conquest = conquest;
   return { study, problems };
 }
 
-/** Why a text cannot go into a workbook cell as it is, if it cannot. */
+/** Why a text cannot go into a workbook cell exactly as it is, if it cannot. */
 export function textFault(text: string): { fr: string; en: string } | undefined {
+  if (text.length > CELL_TEXT_MAX) return msg.textTooLongFault(text.length, CELL_TEXT_MAX);
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    // A carriage return comes back from the file as a line feed, and U+007F is dropped: refused
+    // rather than changed behind the consultant's back.
     const isControl =
-      (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) ||
+      (code < 0x20 && code !== 0x09 && code !== 0x0a) ||
+      code === 0x7f ||
       code === 0xfffe ||
       code === 0xffff;
-    if (isControl) {
-      const hex = "U+" + code.toString(16).toUpperCase().padStart(4, "0");
-      return {
-        fr: `contient un caractère de contrôle invisible (${hex}, position ${i + 1}) : supprimez-le`,
-        en: `contains an invisible control character (${hex}, position ${i + 1}): remove it`,
-      };
-    }
+    if (isControl) return msg.controlCharacterFault(code, i + 1);
     if (code >= 0xd800 && code <= 0xdbff) {
       const next = text.charCodeAt(i + 1);
       if (next >= 0xdc00 && next <= 0xdfff) {
@@ -138,26 +205,17 @@ export function textFault(text: string): { fr: string; en: string } | undefined 
         continue;
       }
     }
-    if (code >= 0xd800 && code <= 0xdfff) {
-      return {
-        fr: `contient un caractère Unicode incomplet (position ${i + 1}) : retapez le texte`,
-        en: `contains a broken Unicode character (position ${i + 1}): retype the text`,
-      };
-    }
+    if (code >= 0xd800 && code <= 0xdfff) return msg.brokenUnicodeFault(i + 1);
   }
   return undefined;
 }
 
-/** Checks one name (of a clientèle or a need); returns the trimmed name or a problem's texts. */
+/** Checks one name (of a clientèle, a need, an offering or a segment). */
 export function nameFault(name: string): { fr: string; en: string } | undefined {
   const trimmed = name.trim();
-  if (trimmed === "") return { fr: "le nom est vide", en: "the name is empty" };
-  if (trimmed.length > NAME_MAX_LENGTH) {
-    return {
-      fr: `le nom a ${trimmed.length} caractères ; raccourcissez-le à ${NAME_MAX_LENGTH} au plus`,
-      en: `the name has ${trimmed.length} characters; shorten it to ${NAME_MAX_LENGTH} at most`,
-    };
-  }
+  if (trimmed === "") return msg.emptyNameFault();
+  if (trimmed.length > NAME_MAX_LENGTH)
+    return msg.nameTooLongFault(trimmed.length, NAME_MAX_LENGTH);
   return textFault(trimmed);
 }
 
@@ -168,32 +226,12 @@ function validateItems(
   file: string | undefined,
   problems: Problem[]
 ): Item[] | undefined {
-  const what =
-    field === "clienteles" ? { fr: "clientèle", en: "clientèle" } : { fr: "besoin", en: "need" };
   if (!Array.isArray(value)) {
-    problems.push(
-      error(
-        `${field}-missing`,
-        { file, field },
-        value === undefined
-          ? `liste manquante : donnez au moins un(e) ${what.fr}, par ex. "${field}": ["…"]`
-          : `doit être une liste de noms, par ex. "${field}": ["…"]`,
-        value === undefined
-          ? `missing list: give at least one ${what.en}, e.g. "${field}": ["…"]`
-          : `must be a list of names, e.g. "${field}": ["…"]`
-      )
-    );
+    problems.push(msg.listMissing(field, { file, field }, value !== undefined));
     return undefined;
   }
   if (value.length === 0) {
-    problems.push(
-      error(
-        `${field}-empty`,
-        { file, field },
-        `la liste est vide : donnez au moins un(e) ${what.fr}`,
-        `the list is empty: give at least one ${what.en}`
-      )
-    );
+    problems.push(msg.listEmpty(field, { file, field }));
     return undefined;
   }
   const items: Item[] = [];
@@ -208,20 +246,13 @@ function validateItems(
       type = (entry as Record<string, unknown>).type;
     }
     if (typeof name !== "string") {
-      problems.push(
-        error(
-          `${field}-not-text`,
-          { file, field: itemField },
-          `chaque ${what.fr} est un nom (texte) ou un objet {"name": "…", "type": "…"}`,
-          `each ${what.en} is a name (text) or an object {"name": "…", "type": "…"}`
-        )
-      );
+      problems.push(msg.itemNotText(field, { file, field: itemField }));
       ok = false;
       return;
     }
     const fault = nameFault(name);
     if (fault) {
-      problems.push(error(`${field}-bad-name`, { file, field: itemField }, fault.fr, fault.en));
+      problems.push(msg.itemBadName(field, { file, field: itemField }, fault));
       ok = false;
       return;
     }
@@ -229,14 +260,7 @@ function validateItems(
     const key = nameKey(trimmed);
     const first = seen.get(key);
     if (first !== undefined) {
-      problems.push(
-        error(
-          `${field}-duplicate`,
-          { file, field: itemField },
-          `${quoteFr(trimmed)} est en double (déjà en ${field}[${first}], majuscules et espaces ignorés) : renommez l'un des deux`,
-          `${quoteEn(trimmed)} is a duplicate (same as ${field}[${first}], ignoring case and spaces): rename one of them`
-        )
-      );
+      problems.push(msg.itemDuplicate(field, { file, field: itemField }, trimmed, first));
       ok = false;
       return;
     }
@@ -246,11 +270,12 @@ function validateItems(
       const kind = typeof type === "string" ? findKind(kinds, type) : undefined;
       if (!kind) {
         problems.push(
-          error(
-            `${field}-type-unknown`,
+          msg.itemTypeUnknown(
+            field,
             { file, field: `${itemField}.type` },
-            `type ${quoteFr(String(type))} inconnu pour ${quoteFr(trimmed)} : choisissez parmi ${kinds.map((k) => quoteFr(k.fr)).join(", ")}`,
-            `unknown type ${quoteEn(String(type))} for ${quoteEn(trimmed)}: choose one of ${kinds.map((k) => quoteEn(k.canonical)).join(", ")}`
+            String(type),
+            trimmed,
+            kinds
           )
         );
         ok = false;
@@ -263,6 +288,50 @@ function validateItems(
   return ok ? items : undefined;
 }
 
+/** A plain list of names (offerings): same rules as clientèles, without kinds. */
+function validateNames(
+  value: unknown,
+  field: ListField,
+  file: string | undefined,
+  problems: Problem[]
+): string[] | undefined {
+  if (!Array.isArray(value)) {
+    problems.push(msg.listMissing(field, { file, field }, true));
+    return undefined;
+  }
+  const names: string[] = [];
+  const seen = new Map<string, number>();
+  let ok = true;
+  value.forEach((entry, index) => {
+    const location = { file, field: `${field}[${index}]` };
+    const name: unknown =
+      typeof entry === "object" && entry !== null && !Array.isArray(entry)
+        ? (entry as Record<string, unknown>).name
+        : entry;
+    if (typeof name !== "string") {
+      problems.push(msg.itemNotText(field, location));
+      ok = false;
+      return;
+    }
+    const fault = nameFault(name);
+    if (fault) {
+      problems.push(msg.itemBadName(field, location, fault));
+      ok = false;
+      return;
+    }
+    const trimmed = name.trim();
+    const first = seen.get(nameKey(trimmed));
+    if (first !== undefined) {
+      problems.push(msg.itemDuplicate(field, location, trimmed, first));
+      ok = false;
+      return;
+    }
+    seen.set(nameKey(trimmed), index);
+    names.push(trimmed);
+  });
+  return ok ? names : undefined;
+}
+
 function validateWeights(
   value: unknown,
   file: string | undefined,
@@ -270,30 +339,15 @@ function validateWeights(
 ): Weights | undefined {
   if (value === undefined || value === null) return { ...DEFAULT_WEIGHTS };
   if (typeof value !== "object" || Array.isArray(value)) {
-    problems.push(
-      error(
-        "weights-not-object",
-        { file, field: "weights" },
-        'les poids s\'écrivent {"perception": 1, "impact": 1}',
-        'weights are written {"perception": 1, "impact": 1}'
-      )
-    );
+    problems.push(msg.weightsNotObject({ file, field: "weights" }));
     return undefined;
   }
   const raw = value as Record<string, unknown>;
   const weights: Weights = { ...DEFAULT_WEIGHTS };
   let ok = true;
   for (const key of Object.keys(raw)) {
-    if (key !== "perception" && key !== "impact") {
-      problems.push(
-        warning(
-          "weights-unknown-field",
-          { file, field: `weights.${key}` },
-          "poids inconnu, ignoré (seuls perception et impact ont un poids)",
-          "unknown weight, ignored (only perception and impact have a weight)"
-        )
-      );
-    }
+    if (key !== "perception" && key !== "impact")
+      problems.push(msg.weightsUnknownField({ file, field: `weights.${key}` }));
   }
   for (const key of ["perception", "impact"] as const) {
     const weight = raw[key];
@@ -315,12 +369,7 @@ function validateWeights(
 
 /** A weight that is not a number from 0 to 5, shown as it was given. */
 export function weightProblem(shown: string, location: Location): Problem {
-  return error(
-    "weight-out-of-range",
-    location,
-    `${quoteFr(shown)} n'est pas un poids valable : mettez un nombre de ${WEIGHT_MIN} à ${WEIGHT_MAX}`,
-    `${quoteEn(shown)} is not a valid weight: use a number from ${WEIGHT_MIN} to ${WEIGHT_MAX}`
-  );
+  return msg.weightOutOfRange(shown, location, { min: WEIGHT_MIN, max: WEIGHT_MAX });
 }
 
 function validatePairs(
@@ -328,18 +377,12 @@ function validatePairs(
   clienteles: Item[] | undefined,
   needs: Item[] | undefined,
   file: string | undefined,
+  orphanSeverity: Severity,
   problems: Problem[]
 ): Pair[] | undefined {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    problems.push(
-      error(
-        "pairs-not-list",
-        { file, field: "pairs" },
-        'doit être une liste de paires {"clientele": "…", "need": "…"}',
-        'must be a list of pairs {"clientele": "…", "need": "…"}'
-      )
-    );
+    problems.push(msg.pairsNotList({ file, field: "pairs" }));
     return undefined;
   }
   const clienteleByKey = new Map((clienteles ?? []).map((item) => [nameKey(item.name), item.name]));
@@ -350,45 +393,21 @@ function validatePairs(
   value.forEach((entry, index) => {
     const field = `pairs[${index}]`;
     if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
-      problems.push(
-        error(
-          "pair-not-object",
-          { file, field },
-          'une paire s\'écrit {"clientele": "…", "need": "…", "perception": 1–4, "impact": 1–4, "competition": 0–4}',
-          'a pair is written {"clientele": "…", "need": "…", "perception": 1–4, "impact": 1–4, "competition": 0–4}'
-        )
-      );
+      problems.push(msg.pairNotObject({ file, field }));
       ok = false;
       return;
     }
     const raw = entry as Record<string, unknown>;
     for (const key of Object.keys(raw)) {
-      if (!PAIR_FIELDS.includes(key)) {
-        problems.push(
-          warning(
-            "pair-unknown-field",
-            { file, field: `${field}.${key}` },
-            `champ inconnu, ignoré (champs d'une paire : ${PAIR_FIELDS.join(", ")})`,
-            `unknown field, ignored (fields of a pair: ${PAIR_FIELDS.join(", ")})`
-          )
-        );
-      }
+      if (!PAIR_FIELDS.includes(key))
+        problems.push(msg.pairUnknownField({ file, field: `${field}.${key}` }, PAIR_FIELDS));
     }
     let pairOk = true;
     const names: Record<"clientele" | "need", string> = { clientele: "", need: "" };
     for (const key of ["clientele", "need"] as const) {
       const name = raw[key];
       if (typeof name !== "string" || name.trim() === "") {
-        problems.push(
-          error(
-            `pair-${key}-missing`,
-            { file, field: `${field}.${key}` },
-            key === "clientele"
-              ? "nommez la clientèle de la paire"
-              : "nommez le besoin de la paire",
-            key === "clientele" ? "name the pair's clientèle" : "name the pair's need"
-          )
-        );
+        problems.push(msg.pairNameMissing(key, { file, field: `${field}.${key}` }));
         pairOk = false;
       } else {
         names[key] = name.trim();
@@ -398,17 +417,14 @@ function validatePairs(
     for (const criterion of ["perception", "impact", "competition"] as const) {
       const level = raw[criterion];
       if (level === undefined || level === null) continue;
-      const scale: Scale = SCALES[criterion];
+      const scale = SCALES[criterion];
       const { min, max } = levelRange(scale);
       if (typeof level !== "number" || !Number.isInteger(level) || level < min || level > max) {
-        const choices = scale.levels.map((l) => `${l.value} ${l.fr}`).join(", ");
-        const choicesEn = scale.levels.map((l) => `${l.value} ${l.en}`).join(", ");
         problems.push(
-          error(
-            `pair-${criterion}-out-of-range`,
+          msg.pairLevelOutOfRange(
+            scale,
             { file, field: `${field}.${criterion}` },
-            `${quoteFr(JSON.stringify(level))} n'est pas un niveau : mettez un entier de ${min} à ${max} (${choices})`,
-            `${quoteEn(JSON.stringify(level))} is not a level: use a whole number from ${min} to ${max} (${choicesEn})`
+            JSON.stringify(level)
           )
         );
         pairOk = false;
@@ -418,26 +434,12 @@ function validatePairs(
     }
     if (raw.comment !== undefined && raw.comment !== null) {
       if (typeof raw.comment !== "string") {
-        problems.push(
-          error(
-            "pair-comment-not-text",
-            { file, field: `${field}.comment` },
-            "le commentaire doit être un texte",
-            "the comment must be a text"
-          )
-        );
+        problems.push(msg.pairCommentNotText({ file, field: `${field}.comment` }));
         pairOk = false;
       } else {
         const fault = textFault(raw.comment);
         if (fault) {
-          problems.push(
-            error(
-              "pair-comment-bad-character",
-              { file, field: `${field}.comment` },
-              fault.fr,
-              fault.en
-            )
-          );
+          problems.push(msg.pairCommentBadCharacter({ file, field: `${field}.comment` }, fault));
           pairOk = false;
         } else if (raw.comment.trim() !== "") {
           pair.comment = raw.comment.trim();
@@ -452,22 +454,8 @@ function validatePairs(
     const clientele = clienteleByKey.get(nameKey(pair.clientele));
     const need = needByKey.get(nameKey(pair.need));
     if (clientele === undefined || need === undefined) {
-      const missing =
-        clientele === undefined
-          ? `clientèle ${quoteFr(pair.clientele)}`
-          : `besoin ${quoteFr(pair.need)}`;
-      const missingEn =
-        clientele === undefined
-          ? `clientèle ${quoteEn(pair.clientele)}`
-          : `need ${quoteEn(pair.need)}`;
-      problems.push(
-        warning(
-          "pair-orphan",
-          { file, field },
-          `paire (${quoteFr(pair.clientele)}, ${quoteFr(pair.need)}) retirée : ${missing} n'est plus dans la liste${describeRatings(pair, "fr")}`,
-          `pair (${quoteEn(pair.clientele)}, ${quoteEn(pair.need)}) dropped: ${missingEn} is no longer in the list${describeRatings(pair, "en")}`
-        )
-      );
+      const missing = clientele === undefined ? "clientele" : "need";
+      problems.push(msg.pairOrphan({ file, field }, pair, missing, orphanSeverity));
       return;
     }
     pair.clientele = clientele;
@@ -475,14 +463,7 @@ function validatePairs(
     const key = pairKey(clientele, need);
     const first = seen.get(key);
     if (first !== undefined) {
-      problems.push(
-        error(
-          "pair-duplicate",
-          { file, field },
-          `la paire (${quoteFr(clientele)}, ${quoteFr(need)}) est déjà en pairs[${first}] : gardez-en une seule`,
-          `the pair (${quoteEn(clientele)}, ${quoteEn(need)}) is already pairs[${first}]: keep only one`
-        )
-      );
+      problems.push(msg.pairDuplicate({ file, field }, clientele, need, first));
       ok = false;
       return;
     }
@@ -492,14 +473,322 @@ function validatePairs(
   return ok ? pairs : undefined;
 }
 
-/** " (it had perception 3, impact 2)" — so that a dropped pair's ratings can be re-entered. */
-export function describeRatings(pair: Pair, language: Language): string {
-  const parts: string[] = [];
-  for (const criterion of ["perception", "impact", "competition"] as const) {
-    const level = pair[criterion];
-    if (level !== undefined)
-      parts.push(`${SCALES[criterion].header[language].toLowerCase()} ${level}`);
+interface Lists {
+  clienteles: readonly Item[] | readonly string[];
+  needs: readonly Item[] | readonly string[];
+  offerings: readonly string[];
+}
+
+function validateSegments(
+  value: unknown,
+  lists: Lists,
+  file: string | undefined,
+  problems: Problem[]
+): Segment[] | undefined {
+  if (!Array.isArray(value)) {
+    problems.push(
+      msg.notAList("segments-not-list", { file, field: "segments" }, '[{"name": "…"}]')
+    );
+    return undefined;
   }
-  if (parts.length === 0) return "";
-  return language === "fr" ? ` (elle avait ${parts.join(", ")})` : ` (it had ${parts.join(", ")})`;
+  const canonical = (items: Lists[ListField]): Map<string, string> =>
+    new Map(
+      items.map((item) => {
+        const name = typeof item === "string" ? item : item.name;
+        return [nameKey(name), name];
+      })
+    );
+  const known: Record<ListField, Map<string, string>> = {
+    clienteles: canonical(lists.clienteles),
+    needs: canonical(lists.needs),
+    offerings: canonical(lists.offerings),
+  };
+  const segments: Segment[] = [];
+  const seen = new Map<string, string>();
+  let ok = true;
+  value.forEach((entry, index) => {
+    const field = `segments[${index}]`;
+    const segment = validateSegment(entry, field, known, file, problems);
+    if (!segment) {
+      ok = false;
+      return;
+    }
+    const first = seen.get(nameKey(segment.name));
+    if (first !== undefined) {
+      problems.push(msg.segmentDuplicate({ file, field: `${field}.name` }, segment.name, first));
+      ok = false;
+      return;
+    }
+    seen.set(nameKey(segment.name), field);
+    segments.push(segment);
+  });
+  return ok ? segments : undefined;
+}
+
+function validateSegment(
+  entry: unknown,
+  field: string,
+  known: Record<ListField, Map<string, string>>,
+  file: string | undefined,
+  problems: Problem[]
+): Segment | undefined {
+  const at = (sub: string): Location => ({ file, field: `${field}.${sub}` });
+  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+    problems.push(msg.segmentNotObject({ file, field }));
+    return undefined;
+  }
+  const raw = entry as Record<string, unknown>;
+  for (const key of Object.keys(raw)) {
+    if (!SEGMENT_FIELDS.includes(key))
+      problems.push(msg.segmentUnknownField(at(key), SEGMENT_FIELDS));
+  }
+  const before = problems.length;
+  const name = typeof raw.name === "string" ? raw.name : "";
+  const nameProblem = typeof raw.name === "string" ? nameFault(raw.name) : msg.emptyNameFault();
+  if (nameProblem) {
+    problems.push(msg.segmentBadName(at("name"), nameProblem));
+    return undefined;
+  }
+  const segmentName = name.trim();
+  const segment: Segment = {
+    name: segmentName,
+    clienteles: [],
+    needs: [],
+    offerings: [],
+    channels: [],
+    zones: [],
+    successFactors: [],
+    attributes: [],
+    personas: [],
+    checklist: CHECKLIST_ITEMS.map(() => DEFAULT_STATUS),
+    plans: {},
+  };
+  if (
+    raw.type !== undefined &&
+    raw.type !== null &&
+    !(typeof raw.type === "string" && raw.type.trim() === "")
+  ) {
+    const kind = typeof raw.type === "string" ? findSegmentType(raw.type) : undefined;
+    if (kind) segment.type = kind.canonical;
+    else
+      problems.push(
+        msg.segmentTypeUnknown(at("type"), String(raw.type), segmentName, SEGMENT_TYPES)
+      );
+  }
+  for (const list of ["clienteles", "needs", "offerings"] as const) {
+    const members = textList(raw[list], at(list), problems);
+    const kept = new Set<string>();
+    members?.forEach((member, i) => {
+      const location = at(`${list}[${i}]`);
+      const canonicalName = known[list].get(nameKey(member));
+      if (canonicalName === undefined) {
+        problems.push(msg.segmentUnknownMember(location, list, member, segmentName));
+        return;
+      }
+      if (kept.has(nameKey(member))) {
+        problems.push(msg.segmentMemberDuplicate(location, member, segmentName));
+        return;
+      }
+      kept.add(nameKey(member));
+      segment[list].push(canonicalName);
+    });
+  }
+  for (const list of SEGMENT_TEXT_LISTS) {
+    const texts = textList(raw[list], at(list), problems);
+    if (texts) segment[list] = texts;
+  }
+  for (const key of ["size", "frequency", "basket"] as const) {
+    const number = raw[key];
+    if (number === undefined || number === null) continue;
+    if (typeof number !== "number" || !Number.isFinite(number) || number < 0) {
+      problems.push(
+        msg.segmentNumberInvalid(at(key), JSON.stringify(number), SEGMENT_NUMBERS[key])
+      );
+      continue;
+    }
+    segment[key] = number;
+  }
+  if (raw.checklist !== undefined && raw.checklist !== null) {
+    if (!Array.isArray(raw.checklist)) {
+      problems.push(msg.notAList("checklist-not-list", at("checklist"), '["ok", "en cours", …]'));
+    } else if (raw.checklist.length > CHECKLIST_ITEMS.length) {
+      problems.push(
+        msg.checklistTooLong(at("checklist"), raw.checklist.length, CHECKLIST_ITEMS.length)
+      );
+    } else {
+      raw.checklist.forEach((status: unknown, i) => {
+        if (
+          status === null ||
+          status === undefined ||
+          (typeof status === "string" && status.trim() === "")
+        )
+          return;
+        const found = typeof status === "string" ? findStatus(status) : undefined;
+        if (!found) {
+          problems.push(
+            msg.statusUnknown(at(`checklist[${i}]`), JSON.stringify(status), CHECKLIST_STATUSES)
+          );
+          return;
+        }
+        segment.checklist[i] = found.canonical as ChecklistStatus;
+      });
+    }
+  }
+  if (raw.plans !== undefined && raw.plans !== null) {
+    if (typeof raw.plans !== "object" || Array.isArray(raw.plans)) {
+      problems.push(msg.plansNotObject(at("plans")));
+    } else {
+      const plans = raw.plans as Record<string, unknown>;
+      const levers = GROWTH_LEVERS.map((lever) => lever.id);
+      for (const [key, plan] of Object.entries(plans)) {
+        if (!levers.includes(key as GrowthLever)) {
+          problems.push(msg.planUnknownField(at(`plans.${key}`), levers));
+          continue;
+        }
+        if (plan === undefined || plan === null) continue;
+        if (typeof plan !== "string") {
+          problems.push(msg.planNotText(at(`plans.${key}`)));
+          continue;
+        }
+        const fault = textFault(plan);
+        if (fault) {
+          problems.push(msg.segmentTextBad(at(`plans.${key}`), fault));
+          continue;
+        }
+        if (plan.trim() !== "") segment.plans[key as GrowthLever] = plan.trim();
+      }
+    }
+  }
+  return hasErrors(problems.slice(before)) ? undefined : segment;
+}
+
+/** A list of texts (a segment's channels, zones…): trimmed, blanks dropped, each checked. */
+function textList(value: unknown, location: Location, problems: Problem[]): string[] | undefined {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    problems.push(msg.notAList("segment-list-not-list", location, '["…", "…"]'));
+    return undefined;
+  }
+  const texts: string[] = [];
+  value.forEach((entry: unknown, i) => {
+    const itemLocation = { ...location, field: `${location.field}[${i}]` };
+    if (typeof entry !== "string") {
+      problems.push(msg.notAList("segment-list-not-list", location, '["…", "…"]'));
+      return;
+    }
+    const fault = textFault(entry);
+    if (fault) {
+      problems.push(msg.segmentTextBad(itemLocation, fault));
+      return;
+    }
+    if (entry.trim() !== "") texts.push(entry.trim());
+  });
+  return texts;
+}
+
+function validateTargets(
+  value: unknown,
+  segments: readonly Segment[],
+  offerings: readonly string[],
+  file: string | undefined,
+  problems: Problem[]
+): Target[] | undefined {
+  if (!Array.isArray(value)) {
+    problems.push(
+      msg.notAList(
+        "targets-not-list",
+        { file, field: "targets" },
+        '[{"segment": "…", "offering": "…"}]'
+      )
+    );
+    return undefined;
+  }
+  const segmentNames = new Map(segments.map((s) => [nameKey(s.name), s.name]));
+  const offeringNames = new Map(offerings.map((o) => [nameKey(o), o]));
+  const targets: Target[] = [];
+  const seen = new Set<string>();
+  let ok = true;
+  value.forEach((entry: unknown, index) => {
+    const location = { file, field: `targets[${index}]` };
+    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+      problems.push(msg.targetNotObject(location));
+      ok = false;
+      return;
+    }
+    const raw = entry as Record<string, unknown>;
+    if (typeof raw.segment !== "string" || typeof raw.offering !== "string") {
+      problems.push(msg.targetNotObject(location));
+      ok = false;
+      return;
+    }
+    const segment = segmentNames.get(nameKey(raw.segment));
+    const offering = offeringNames.get(nameKey(raw.offering));
+    if (segment === undefined) {
+      problems.push(
+        msg.targetUnknown(
+          { ...location, field: `${location.field}.segment` },
+          "segment",
+          raw.segment.trim()
+        )
+      );
+      ok = false;
+      return;
+    }
+    if (offering === undefined) {
+      problems.push(
+        msg.targetUnknown(
+          { ...location, field: `${location.field}.offering` },
+          "offering",
+          raw.offering.trim()
+        )
+      );
+      ok = false;
+      return;
+    }
+    const key = `${nameKey(segment)}\u0000${nameKey(offering)}`;
+    if (seen.has(key)) {
+      problems.push(msg.targetDuplicate(location, segment, offering));
+      return;
+    }
+    seen.add(key);
+    targets.push({ segment, offering });
+  });
+  return ok ? targets : undefined;
+}
+
+function validateConquest(
+  value: unknown,
+  segments: readonly Segment[],
+  file: string | undefined,
+  problems: Problem[]
+): string[] | undefined {
+  if (!Array.isArray(value)) {
+    problems.push(
+      msg.notAList("conquest-not-list", { file, field: "conquest" }, '["segment", "…"]')
+    );
+    return undefined;
+  }
+  const segmentNames = new Map(segments.map((s) => [nameKey(s.name), s.name]));
+  const order: string[] = [];
+  let ok = true;
+  value.forEach((entry: unknown, index) => {
+    const location = { file, field: `conquest[${index}]` };
+    const name = typeof entry === "string" ? segmentNames.get(nameKey(entry)) : undefined;
+    if (name === undefined) {
+      problems.push(
+        msg.conquestUnknown(
+          location,
+          typeof entry === "string" ? entry.trim() : JSON.stringify(entry)
+        )
+      );
+      ok = false;
+      return;
+    }
+    if (order.includes(name)) {
+      problems.push(msg.conquestDuplicate(location, name));
+      return;
+    }
+    order.push(name);
+  });
+  return ok ? order : undefined;
 }

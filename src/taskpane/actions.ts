@@ -6,7 +6,7 @@ import { Language } from "../method/levels";
 import { Problem, hasErrors } from "../method/problems";
 import { Study } from "../method/study";
 import { cellAddress } from "../layout/a1";
-import { GRID } from "../layout/geometry";
+import { GRID } from "../layout";
 import {
   Outcome,
   blankTemplate,

@@ -9,7 +9,7 @@ import { runCli } from "../../src/cli/main";
 import { pairScore } from "../../src/method/score";
 import { Study, pairKey } from "../../src/method/study";
 import { PERCEPTION, IMPACT } from "../../src/method/levels";
-import { readStudy } from "../../src/layout/read-study";
+import { readStudy } from "../../src/layout";
 import { readGrids } from "../../src/hosts/xlsx/read";
 import { recalculate } from "../support/libreoffice";
 import { buildFile, load, namedValues, readExample, study, tempDir } from "../support/workbooks";

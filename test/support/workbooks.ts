@@ -5,7 +5,7 @@ import os from "os";
 import path from "path";
 import { validateStudy } from "../../src/method/validate";
 import { Study } from "../../src/method/study";
-import { buildPlan } from "../../src/layout/build-plan";
+import { buildPlan } from "../../src/layout";
 import { planToBuffer } from "../../src/hosts/xlsx/file";
 import { plainValue } from "../../src/hosts/xlsx/read";
 import { GridValue } from "../../src/layout/grids";

@@ -87,12 +87,26 @@ describe("cli build", () => {
   it("says which file is missing", async () => {
     const result = await cli("build", path.join(dir, "nope.json"), "-o", path.join(dir, "o.xlsx"));
     expect(result.code).toBe(1);
-    expect(result.err[0]).toMatch(/nope\.json: cannot read the study file \(ENOENT\)/);
+    expect(result.err[0]).toMatch(/nope\.json: no such file/);
   });
 
-  it("reports pairs whose clientèle was removed, with their ratings, and still builds", async () => {
+  it("refuses pairs whose clientèle is not in the list, unless told to drop them", async () => {
     const study = await write("s.json", { ...good, clienteles: ["Hautes écoles"] });
-    const result = await cli("build", study, "-o", path.join(dir, "o.xlsx"), "--lang", "en");
+    const refused = await cli("build", study, "-o", path.join(dir, "o.xlsx"), "--lang", "en");
+    expect(refused.code).toBe(1);
+    expect(refused.err).toEqual([
+      `error: ${study}: pairs[0]: pair ("Etudiants", "Innover"): clientèle "Etudiants" is not in the list (it had perception 4, impact 2); correct the name, or add --drop-orphans to drop such pairs`,
+    ]);
+    expect((await fs.readdir(dir)).sort()).toEqual(["s.json"]);
+    const result = await cli(
+      "build",
+      study,
+      "-o",
+      path.join(dir, "o.xlsx"),
+      "--lang",
+      "en",
+      "--drop-orphans"
+    );
     expect(result.code).toBe(0);
     expect(result.err[0]).toBe(
       `warning: ${study}: pairs[0]: pair ("Etudiants", "Innover") dropped: clientèle "Etudiants" is no longer in the list (it had perception 4, impact 2)`

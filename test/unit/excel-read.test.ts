@@ -5,10 +5,10 @@
 import { createExcelHost } from "../../src/hosts/excel/excel-host";
 import { WorkbookRead, readWorkbook } from "../../src/hosts/excel/read";
 import { WorkbookHost } from "../../src/hosts/host";
-import { buildPlan, templatePlan } from "../../src/layout/build-plan";
-import { NAMES, RATINGS_TABLE } from "../../src/layout/geometry";
+import { buildPlan, templatePlan } from "../../src/layout";
+import { NAMES, RATINGS_TABLE } from "../../src/layout";
 import { cellAt } from "../../src/layout/grids";
-import { readStudy } from "../../src/layout/read-study";
+import { readStudy } from "../../src/layout";
 import { Study } from "../../src/method/study";
 import { FakeExcel, FakeRichApiError } from "../support/fake-excel";
 import { readExample, study } from "../support/workbooks";

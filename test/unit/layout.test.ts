@@ -1,8 +1,8 @@
-import { buildPlan, templatePlan } from "../../src/layout/build-plan";
-import { GRID, NAMES, RATINGS_TABLE, TEMPLATE_CAPACITY } from "../../src/layout/geometry";
+import { buildPlan, templatePlan } from "../../src/layout";
+import { GRID, NAMES, RATINGS_TABLE, TEMPLATE_CAPACITY } from "../../src/layout";
 import { rectAddress } from "../../src/layout/a1";
 import { CellValue, SheetPlan, WorkbookPlan } from "../../src/layout/plan";
-import { matrixCellFormula } from "../../src/layout/formulas";
+import { matrixCellFormula } from "../../src/layout/sheets/matrix";
 import { study } from "../support/workbooks";
 
 const small = study({

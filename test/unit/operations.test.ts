@@ -5,7 +5,7 @@ import {
   parseNameList,
   refreshFromSheets,
 } from "../../src/app/operations";
-import { buildPlan, templatePlan } from "../../src/layout/build-plan";
+import { buildPlan, templatePlan } from "../../src/layout";
 import { planGrids } from "../../src/layout/plan-grids";
 import { WorkbookPlan } from "../../src/layout/plan";
 import { WorkbookSnapshot } from "../../src/hosts/host";

@@ -1,7 +1,7 @@
-import { buildPlan, templatePlan } from "../../src/layout/build-plan";
+import { buildPlan, templatePlan } from "../../src/layout";
 import { planGrids } from "../../src/layout/plan-grids";
 import { GridValue, WorkbookGrids } from "../../src/layout/grids";
-import { readStudy } from "../../src/layout/read-study";
+import { readStudy } from "../../src/layout";
 import { formatProblem } from "../../src/method/problems";
 import { parseRect } from "../../src/layout/a1";
 import { study } from "../support/workbooks";
@@ -201,5 +201,16 @@ describe("readStudy names the cell of every problem", () => {
       impact: 1,
       competition: 4,
     });
+  });
+
+  it("says when the weights cannot be found, and reads with the default ones", () => {
+    const grids = filled();
+    grids.sheets = grids.sheets.filter((sheet) => sheet.name !== "Paramètres");
+    grids.names = grids.names.filter((named) => named.sheet !== "Paramètres");
+    const { study: read, problems } = readStudy(grids);
+    expect(read?.weights).toEqual({ perception: 1, impact: 1 });
+    expect(problems.map((p) => formatProblem(p, "en"))).toEqual([
+      "weights not found (SM_WeightPerception, SM_WeightImpact: settings sheet deleted?): the weight 1 is used; rebuild the workbook to get the sheet back",
+    ]);
   });
 });

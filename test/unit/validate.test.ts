@@ -158,15 +158,28 @@ describe("validateStudy", () => {
     expect(errors[0]).toMatch(message);
   });
 
-  it("drops a pair whose clientèle left the list, with a warning that keeps its ratings", () => {
-    const { study, problems } = validateStudy({
-      clienteles: ["b"],
-      needs: ["n"],
-      pairs: [
-        { clientele: "a", need: "n", perception: 3, impact: 2 },
-        { clientele: "b", need: "n" },
+  const orphan = {
+    clienteles: ["b"],
+    needs: ["n"],
+    pairs: [
+      { clientele: "a", need: "n", perception: 3, impact: 2 },
+      { clientele: "b", need: "n" },
+    ],
+  };
+
+  it("refuses a pair whose clientèle is not in the list, naming it with its ratings", () => {
+    const { study, problems } = validateStudy(orphan);
+    expect(study).toBeUndefined();
+    expect(problems.map((p) => [p.severity, formatProblem(p, "en")])).toEqual([
+      [
+        "error",
+        'pairs[0]: pair ("a", "n"): clientèle "a" is not in the list (it had perception 3, impact 2); correct the name, or add --drop-orphans to drop such pairs',
       ],
-    });
+    ]);
+  });
+
+  it("drops such a pair when asked, with a warning that keeps its ratings", () => {
+    const { study, problems } = validateStudy(orphan, undefined, { orphans: "drop" });
     expect(study?.pairs).toEqual([{ clientele: "b", need: "n" }]);
     expect(problems).toHaveLength(1);
     expect(problems[0].severity).toBe("warning");

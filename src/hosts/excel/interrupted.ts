@@ -1,6 +1,6 @@
 /** When a sync fails half-way: say exactly what the workbook holds now, in French and in English. */
 import { Bilingual } from "../../method/levels";
-import { quoteEn, quoteFr } from "../../method/problems";
+import { buildInterrupted } from "../../method/messages";
 import { sheetKey } from "./sheet-names";
 
 export interface InterruptedState {
@@ -19,7 +19,7 @@ export class RenderInterrupted extends Error {
     /** Undefined when even the workbook's sheet list could not be read afterwards. */
     readonly state: InterruptedState | undefined
   ) {
-    const text = interruptedText(describeCause(failure), state);
+    const text = buildInterrupted(describeCause(failure), state);
     super(`${text.fr}\n${text.en}`);
     this.name = "RenderInterrupted";
     this.text = text;
@@ -60,32 +60,4 @@ function describeCause(cause: unknown): string {
     if (text) return text;
   }
   return String(cause);
-}
-
-function list(names: readonly string[], quote: (text: string) => string, none: string): string {
-  return names.length > 0 ? names.map(quote).join(", ") : none;
-}
-
-function interruptedText(cause: string, state: InterruptedState | undefined): Bilingual {
-  if (!state) {
-    return {
-      fr: `Excel a refusé la construction (${cause}) et l'état du classeur n'a pas pu être relu : vérifiez les feuilles, puis recommencez. Vos listes et vos saisies restent dans le volet.`,
-      en: `Excel refused the build (${cause}) and the workbook could not be read back: check its sheets, then try again. Your lists and entries are kept in the pane.`,
-    };
-  }
-  const fr = [
-    `Excel a arrêté la construction en cours de route (${cause}).`,
-    `Feuilles de Segment Matrix présentes, peut-être incomplètes : ${list(state.planSheets, quoteFr, "aucune")}.`,
-    `Feuilles temporaires restées : ${list(state.temporarySheets, quoteFr, "aucune")}.`,
-    `Anciennes feuilles encore là : ${list(state.oldSheets, quoteFr, "aucune")}.`,
-    "Vos listes et vos saisies restent dans le volet : relancez la construction, puis supprimez les feuilles temporaires qui resteraient.",
-  ].join(" ");
-  const en = [
-    `Excel stopped the build half-way (${cause}).`,
-    `Segment Matrix sheets present, perhaps incomplete: ${list(state.planSheets, quoteEn, "none")}.`,
-    `Temporary sheets left: ${list(state.temporarySheets, quoteEn, "none")}.`,
-    `Old sheets still there: ${list(state.oldSheets, quoteEn, "none")}.`,
-    "Your lists and entries are kept in the pane: run the build again, then delete any temporary sheet still there.",
-  ].join(" ");
-  return { fr, en };
 }

@@ -1,7 +1,7 @@
 /** Reading the workbook through Office.js: the sheet list, the add-in's names, table and sheets. */
 import { WorkbookSnapshot } from "../host";
 import { parseSheetRef } from "../../layout/a1";
-import { NAMES, NAME_PREFIX, RATINGS_TABLE } from "../../layout/geometry";
+import { NAMES, NAME_PREFIX, RATINGS_TABLE } from "../../layout/names";
 import { GridValue, NamedRect, SheetGrid, cellText } from "../../layout/grids";
 import { managedSheetNames } from "../../layout/managed";
 

@@ -4,7 +4,7 @@
  */
 import { RenderReport, WorkbookSnapshot } from "../host";
 import { rectAddress } from "../../layout/a1";
-import { NAME_PREFIX } from "../../layout/geometry";
+import { NAME_PREFIX } from "../../layout/names";
 import { SheetPlan, WorkbookPlan } from "../../layout/plan";
 import { RequestBudget } from "./budget";
 import { formulaGrid } from "./cells";

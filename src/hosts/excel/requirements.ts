@@ -1,6 +1,6 @@
 /** Which Excel API sets the host needs (to build at all) and uses when present (page layout). */
 import { HostCapabilities, RenderRefused } from "../host";
-import { error } from "../../method/problems";
+import { excelTooOld, excelTooOldReason } from "../../method/messages";
 
 export type IsSetSupported = (set: string, version: string) => boolean;
 
@@ -15,10 +15,7 @@ export function excelCapabilities(isSetSupported: IsSetSupported): HostCapabilit
   return {
     canBuild: false,
     name: "Excel",
-    reason: {
-      fr: "Excel est trop ancien : Segment Matrix a besoin de l'API ExcelApi 1.8 (Excel 2019, Microsoft 365 ou Excel sur le web).",
-      en: "Excel is too old: Segment Matrix needs ExcelApi 1.8 (Excel 2019, Microsoft 365 or Excel on the web).",
-    },
+    reason: excelTooOldReason(),
   };
 }
 
@@ -28,7 +25,5 @@ export function supportsPageLayout(isSetSupported: IsSetSupported): boolean {
 
 /** An Excel too old would stop half-way through a build (at the first dropdown): refuse up front. */
 export function refuseOldExcel(isSetSupported: IsSetSupported): void {
-  const { canBuild, reason } = excelCapabilities(isSetSupported);
-  if (!canBuild && reason)
-    throw new RenderRefused([error("excel-too-old", undefined, reason.fr, reason.en)]);
+  if (!excelCapabilities(isSetSupported).canBuild) throw new RenderRefused([excelTooOld()]);
 }

@@ -1,7 +1,8 @@
 /** Sheet names as Excel compares them, the refusal to overwrite a sheet the add-in did not create, and temporary names. */
 import { RenderRefused, WorkbookSnapshot } from "../host";
 import { WorkbookPlan } from "../../layout/plan";
-import { Problem, error, quoteEn, quoteFr } from "../../method/problems";
+import { sheetNameTaken } from "../../method/messages";
+import { Problem } from "../../method/problems";
 
 /** Excel treats "matrice" and "Matrice" as the same sheet name (whatever the user's locale). */
 export function sheetKey(name: string): string {
@@ -17,14 +18,7 @@ export function refuseForeignNameClashes(plan: WorkbookPlan, snapshot: WorkbookS
   for (const sheet of plan.sheets) {
     const clash = foreign.get(sheetKey(sheet.name));
     if (!clash) continue;
-    problems.push(
-      error(
-        "sheet-name-taken",
-        { sheet: clash.name },
-        `La feuille ${quoteFr(clash.name)} existe déjà et n'a pas été créée par Segment Matrix : renommez-la, puis recommencez.`,
-        `The sheet ${quoteEn(clash.name)} already exists and was not created by Segment Matrix: rename it, then try again.`
-      )
-    );
+    problems.push(sheetNameTaken(clash.name));
   }
   if (problems.length > 0) throw new RenderRefused(problems);
 }

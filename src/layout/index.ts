@@ -1,0 +1,109 @@
+/**
+ * The stages of the layout, one way and back:
+ *   study → buildPlan → WorkbookPlan → (a host renders it) … (a host reads it) → grids → readStudy → study.
+ * Each sheet module plans and reads its own sheet (sheets/*.ts); the registry lists them.
+ */
+import { WORKBOOK_TEXTS } from "../i18n/workbook";
+import { Language } from "../method/levels";
+import { Problem, hasErrors } from "../method/problems";
+import { DEFAULT_WEIGHTS, Item, Study, pairsInTableOrder } from "../method/study";
+import { WorkbookGrids } from "./grids";
+import { NamePlan, WorkbookPlan } from "./plan";
+import { SHEETS } from "./registry";
+import { FoundItem, PlanContext, StudyDraft } from "./sheet";
+
+export interface PlanOptions {
+  /** The workbook's language, when not the study's own. */
+  language?: Language;
+}
+
+/** The full workbook of a study. */
+export function buildPlan(study: Study, options: PlanOptions = {}): WorkbookPlan {
+  const language = options.language ?? study.language;
+  const context: PlanContext = {
+    study,
+    language,
+    texts: WORKBOOK_TEXTS[language],
+    template: false,
+    names: [],
+  };
+  const anyRated = study.pairs.some(
+    (pair) => pair.perception !== undefined && pair.impact !== undefined
+  );
+  return {
+    language,
+    sheets: SHEETS.map((sheet) => sheet.plan(context)),
+    names: context.names,
+    activeSheet: anyRated ? "matrix" : "ticks",
+  };
+}
+
+/** The blank template: the tick table with room for names typed by hand, and the settings. */
+export function templatePlan(language: Language): WorkbookPlan {
+  const names: NamePlan[] = [];
+  const blank: Study = {
+    language,
+    clienteles: [],
+    needs: [],
+    pairs: [],
+    weights: { ...DEFAULT_WEIGHTS },
+  };
+  const context: PlanContext = {
+    study: blank,
+    language,
+    texts: WORKBOOK_TEXTS[language],
+    template: true,
+    names,
+  };
+  return {
+    language,
+    sheets: SHEETS.filter((sheet) => sheet.inTemplate).map((sheet) => sheet.plan(context)),
+    names,
+    activeSheet: "ticks",
+  };
+}
+
+export interface ReadResult {
+  study?: Study;
+  problems: Problem[];
+}
+
+/**
+ * Workbook grids → study. The sheets are the source of truth: names typed across and down (also past
+ * the table the add-in wrote), X's, ratings rows added by hand. Every problem names its cell.
+ */
+export function readStudy(grids: WorkbookGrids): ReadResult {
+  const problems: Problem[] = [];
+  const draft: StudyDraft = {
+    language: "fr",
+    weights: { ...DEFAULT_WEIGHTS },
+    clienteles: [],
+    needs: [],
+    pairs: new Map(),
+  };
+  for (const sheet of SHEETS) {
+    sheet.read({ grids, problems, draft });
+    if (draft.notAStudy) return { problems };
+  }
+  if (hasErrors(problems) || !draft.weights) return { problems };
+  const items = (found: FoundItem[]): Item[] =>
+    found.map((f) => (f.type ? { name: f.name, type: f.type } : { name: f.name }));
+  const study: Study = {
+    language: draft.language,
+    clienteles: items(draft.clienteles),
+    needs: items(draft.needs),
+    pairs: pairsInTableOrder(draft.clienteles, draft.needs, draft.pairs.values()),
+    weights: draft.weights,
+  };
+  if (draft.title) study.title = draft.title;
+  if (draft.offerings) study.offerings = draft.offerings;
+  if (draft.segments) study.segments = draft.segments;
+  if (draft.targets) study.targets = draft.targets;
+  if (draft.conquest) study.conquest = draft.conquest;
+  return { study, problems };
+}
+
+export { NAMES, NAME_PREFIX, RATINGS_TABLE } from "./names";
+export { GRID } from "./sheets/grid";
+export { TEMPLATE_CAPACITY } from "./sheets/ticks";
+export { RATINGS } from "./sheets/ratings";

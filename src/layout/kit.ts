@@ -1,0 +1,89 @@
+/** What every sheet module shares: colours, styles, and small helpers to plan and read cells. */
+import { Kind, Language } from "../method/levels";
+import { Location } from "../method/problems";
+import { Rect, cellAddress } from "./a1";
+import { SheetGrid, WorkbookGrids } from "./grids";
+import { CellStyle, CellValue, SheetPlan, SheetRole, text } from "./plan";
+
+export const COLOURS = {
+  header: "#D9E1F2",
+  input: "#FFF9E6",
+  flagFill: "#FFC7CE",
+  flagText: "#9C0006",
+  title: "#1F3864",
+  tabTicks: "#2F5597",
+  tabRatings: "#BF8F00",
+  tabMatrix: "#548235",
+  tabSettings: "#7F7F7F",
+} as const;
+
+export const TITLE_STYLE: CellStyle = { bold: true, fontSize: 14, fontColour: COLOURS.title };
+export const NOTE_STYLE: CellStyle = { italic: true, fontColour: "#404040" };
+
+export function emptySheet(role: SheetRole, name: string, tabColour: string): SheetPlan {
+  return {
+    role,
+    name,
+    tabColour,
+    blocks: [],
+    styles: [],
+    columnWidths: [],
+    validations: [],
+    conditionalFormats: [],
+    tables: [],
+    print: { landscape: true, fitToOnePage: true },
+  };
+}
+
+export function rect(row: number, col: number, rows = 1, cols = 1): Rect {
+  return { row, col, rows, cols };
+}
+
+/** Writes a rectangle of values (skipped when empty). */
+export function put(sheet: SheetPlan, row: number, col: number, values: CellValue[][]): void {
+  if (values.length > 0 && values[0].length > 0) sheet.blocks.push({ row, col, values });
+}
+
+export function style(sheet: SheetPlan, area: Rect, cellStyle: CellStyle): void {
+  if (area.rows > 0 && area.cols > 0) sheet.styles.push({ rect: area, style: cellStyle });
+}
+
+/** A sheet's title and its line of instructions, in rows 1 and 2. */
+export function heading(sheet: SheetPlan, title: string, instructions: string): void {
+  put(sheet, 1, 1, [[text(title)]]);
+  style(sheet, rect(1, 1), TITLE_STYLE);
+  put(sheet, 2, 1, [[text(instructions)]]);
+  style(sheet, rect(2, 1), NOTE_STYLE);
+}
+
+/** A kind's label in the workbook's language (a canonical value not found is shown as it is). */
+export function kindLabel(
+  kinds: readonly Kind[],
+  canonical: string | undefined,
+  language: Language
+): CellValue {
+  if (!canonical) return null;
+  const kind = kinds.find((k) => k.canonical === canonical);
+  return text(kind ? kind[language] : canonical);
+}
+
+/** The text a cell value shows (for the results stored with formulas). */
+export function shownText(value: CellValue): string {
+  return value?.kind === "text" ? value.text : "";
+}
+
+// Reading.
+
+export function where(grid: SheetGrid, row: number, col: number): Location {
+  return { sheet: grid.name, cell: cellAddress(row, col) };
+}
+
+/** The sheet and the top-left cell of a defined name, when both are in the workbook. */
+export function namedArea(
+  grids: WorkbookGrids,
+  name: string
+): { grid: SheetGrid; rect: Rect } | undefined {
+  const named = grids.names.find((n) => n.name === name);
+  const grid = named && grids.sheets.find((s) => s.name === named.sheet);
+  return named && grid ? { grid, rect: named.rect } : undefined;
+}

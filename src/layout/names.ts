@@ -1,0 +1,25 @@
+/** Defined names: the stable contract with other tools, and the add-in's way to find its sheets. */
+export const NAMES = {
+  matrix: "SM_Matrix",
+  matrixClienteles: "SM_MatrixClienteles",
+  matrixNeeds: "SM_MatrixNeeds",
+  ticks: "SM_Ticks",
+  weightPerception: "SM_WeightPerception",
+  weightImpact: "SM_WeightImpact",
+  title: "SM_Title",
+  language: "SM_Language",
+  perceptionLevels: "SM_PerceptionLevels",
+  impactLevels: "SM_ImpactLevels",
+  competitionLevels: "SM_CompetitionLevels",
+  clienteleTypes: "SM_ClienteleTypes",
+  needTypes: "SM_NeedTypes",
+  ratingClienteles: "SM_RatingClienteles",
+  ratingNeeds: "SM_RatingNeeds",
+  ratingPerceptions: "SM_RatingPerceptions",
+  ratingImpacts: "SM_RatingImpacts",
+} as const;
+
+export const RATINGS_TABLE = "SM_Ratings";
+
+/** Every name the add-in owns starts with this; it never touches other names. */
+export const NAME_PREFIX = "SM_";

@@ -1,0 +1,62 @@
+/**
+ * The shape every sheet module has: its role, how it plans its sheet from a study, and how it reads
+ * its part of the study back from the workbook's grids. The registry lists the modules; buildPlan and
+ * readStudy walk it (index.ts).
+ */
+import { WorkbookTexts } from "../i18n/workbook";
+import { Language } from "../method/levels";
+import { Problem } from "../method/problems";
+import { Pair, Segment, Study, Target, Weights } from "../method/study";
+import { WorkbookGrids } from "./grids";
+import { NamePlan, SheetPlan, SheetRole } from "./plan";
+
+export interface PlanContext {
+  study: Study;
+  /** The workbook's language (may differ from the study's, with --lang). */
+  language: Language;
+  texts: WorkbookTexts;
+  /** A blank template: no names yet, room to type them. */
+  template: boolean;
+  /** The defined names, collected from every sheet in order. */
+  names: NamePlan[];
+}
+
+/** A clientèle or need found in the tick table, with the cell it was read from. */
+export interface FoundItem {
+  name: string;
+  /** A1 address of its name cell. */
+  at: string;
+  type?: string;
+}
+
+/** The study as read so far: each sheet's reader fills its part. */
+export interface StudyDraft {
+  language: Language;
+  title?: string;
+  /** Undefined once a weight was found wrong (the problem says which). */
+  weights?: Weights;
+  clienteles: FoundItem[];
+  needs: FoundItem[];
+  /** By pairKey. */
+  pairs: Map<string, Pair>;
+  offerings?: string[];
+  segments?: Segment[];
+  targets?: Target[];
+  conquest?: string[];
+  /** Set when the workbook is not a study at all: nothing further is read. */
+  notAStudy?: boolean;
+}
+
+export interface ReadContext {
+  grids: WorkbookGrids;
+  problems: Problem[];
+  draft: StudyDraft;
+}
+
+export interface SheetModule {
+  role: SheetRole;
+  /** Part of the blank template (planned with `template: true`). */
+  inTemplate: boolean;
+  plan(context: PlanContext): SheetPlan;
+  read(context: ReadContext): void;
+}

@@ -1,0 +1,181 @@
+/**
+ * "Matrice": the score of every ticked and rated pair, 1–100, coloured from dark orange to dark green
+ * (METHOD.md §3), in the tick table's geometry. Every cell is a live formula; nothing is read back.
+ */
+import { CLIENTELE_TYPES, IMPACT, NEED_TYPES, PERCEPTION, Scale } from "../../method/levels";
+import { SCORE_COLOUR_STOPS, scoreFormula } from "../../method/score";
+import { pairKey } from "../../method/study";
+import { cellAddress, sheetRef } from "../a1";
+import {
+  COLOURS,
+  NOTE_STYLE,
+  emptySheet,
+  heading,
+  kindLabel,
+  put,
+  rect,
+  shownText,
+  style,
+} from "../kit";
+import { NAMES } from "../names";
+import { SheetPlan, formula, num, text } from "../plan";
+import { PlanContext, SheetModule } from "../sheet";
+import { GRID, TYPE_STYLE, crossTableLayout, styleNameHeaders } from "./grid";
+import { scoreOf } from "./ratings";
+
+/**
+ * The score of one matrix cell: empty unless the pair is ticked and exactly one ratings row names it
+ * (compared with "=", which has no wildcards, so any name matches only itself), then the score of
+ * that row's labels. It reads the tick and the ratings directly, so it stays live without the add-in.
+ * The names come from the matrix's own headers, which mirror the tick table's (shorter formulas:
+ * a large matrix is mostly formula text on the wire).
+ */
+export function matrixCellFormula(ticksSheet: string, row: number, col: number): string {
+  const header = cellAddress(GRID.headerRow, col, { row: true });
+  const need = cellAddress(row, GRID.nameCol, { col: true });
+  const tick = sheetRef(ticksSheet, cellAddress(row, col));
+  const match = `--(${NAMES.ratingClienteles}=${header}),--(${NAMES.ratingNeeds}=${need})`;
+  const count = `SUMPRODUCT(${match})`;
+  const index = `SUMPRODUCT(${match},ROW(${NAMES.ratingClienteles})-MIN(ROW(${NAMES.ratingClienteles}))+1)`;
+  const score = scoreFormula(
+    `MATCH(INDEX(${NAMES.ratingPerceptions},${index}),${NAMES.perceptionLevels},0)`,
+    `MATCH(INDEX(${NAMES.ratingImpacts},${index}),${NAMES.impactLevels},0)`,
+    NAMES.weightPerception,
+    NAMES.weightImpact
+  );
+  return `IF(OR(${header}="",${need}="",UPPER(TRIM(${tick}))<>"X"),"",IF(${count}<>1,"",IFERROR(${score},"")))`;
+}
+
+/** A cell that shows another sheet's cell, empty when that one is empty (not 0). */
+export function mirrorFormula(
+  sheet: string,
+  row: number,
+  col: number,
+  absolute: { row?: boolean; col?: boolean }
+): string {
+  const ref = sheetRef(sheet, cellAddress(row, col, absolute));
+  return `IF(${ref}="","",${ref})`;
+}
+
+/** Sample scores of the legend, coloured by the same scale. */
+const LEGEND_SAMPLES = [0, 25, 50, 75, 100];
+
+function plan({ study, language, texts, names }: PlanContext): SheetPlan {
+  const ticksName = texts.sheets.ticks;
+  const sheet = emptySheet("matrix", texts.sheets.matrix, COLOURS.tabMatrix);
+  const cols = study.clienteles.length;
+  const rows = study.needs.length;
+  const pairs = new Map(study.pairs.map((pair) => [pairKey(pair.clientele, pair.need), pair]));
+  const body = rect(GRID.firstRow, GRID.firstCol, rows, cols);
+  const lastRow = GRID.firstRow + rows - 1;
+
+  heading(sheet, texts.matrix.title, texts.matrix.instructions);
+
+  // Legend: the same colour scale on sample scores.
+  put(sheet, GRID.helpRow, 1, [[text(texts.matrix.legend)]]);
+  style(sheet, rect(GRID.helpRow, 1), { bold: true, horizontal: "right" });
+  put(sheet, GRID.helpRow, GRID.firstCol, [LEGEND_SAMPLES.map((value) => num(value))]);
+  style(sheet, rect(GRID.helpRow, GRID.firstCol, 1, LEGEND_SAMPLES.length), {
+    bold: true,
+    horizontal: "center",
+    border: true,
+  });
+  sheet.conditionalFormats.push({
+    rect: rect(GRID.helpRow, GRID.firstCol, 1, LEGEND_SAMPLES.length),
+    rule: { kind: "colourScale", stops: SCORE_COLOUR_STOPS },
+  });
+
+  // Headers mirror the tick table, so renaming there renames here, without the add-in.
+  put(sheet, GRID.typeRow, GRID.firstCol, [
+    study.clienteles.map((item, i) =>
+      formula(
+        mirrorFormula(ticksName, GRID.typeRow, GRID.firstCol + i, { row: true }),
+        shownText(kindLabel(CLIENTELE_TYPES, item.type, language))
+      )
+    ),
+  ]);
+  put(sheet, GRID.headerRow, GRID.nameCol, [
+    [text(texts.ticks.corner), text(texts.ticks.needType)],
+  ]);
+  put(sheet, GRID.headerRow, GRID.firstCol, [
+    study.clienteles.map((item, i) =>
+      formula(mirrorFormula(ticksName, GRID.headerRow, GRID.firstCol + i, { row: true }), item.name)
+    ),
+  ]);
+  put(
+    sheet,
+    GRID.firstRow,
+    GRID.nameCol,
+    study.needs.map((item, j) => [
+      formula(mirrorFormula(ticksName, GRID.firstRow + j, GRID.nameCol, { col: true }), item.name),
+      formula(
+        mirrorFormula(ticksName, GRID.firstRow + j, GRID.typeCol, { col: true }),
+        shownText(kindLabel(NEED_TYPES, item.type, language))
+      ),
+    ])
+  );
+  put(
+    sheet,
+    GRID.firstRow,
+    GRID.firstCol,
+    study.needs.map((need, j) =>
+      study.clienteles.map((clientele, i) =>
+        formula(
+          matrixCellFormula(ticksName, GRID.firstRow + j, GRID.firstCol + i),
+          scoreOf(pairs.get(pairKey(clientele.name, need.name)), study.weights)
+        )
+      )
+    )
+  );
+
+  style(sheet, rect(GRID.typeRow, GRID.firstCol, 1, cols), TYPE_STYLE);
+  styleNameHeaders(sheet, cols, rows);
+  // Black bold text is readable on every fill of the scale (contrast ≥ 4.5, tested).
+  style(sheet, body, {
+    border: true,
+    bold: true,
+    horizontal: "center",
+    vertical: "middle",
+    fontColour: "#000000",
+    numberFormat: "0",
+  });
+  sheet.conditionalFormats.push({
+    rect: body,
+    rule: { kind: "colourScale", stops: SCORE_COLOUR_STOPS },
+  });
+
+  // Legend of the levels, under the matrix, so that an exported matrix explains itself.
+  const legendRow = lastRow + 2;
+  const levelsLine = (scale: Scale): string =>
+    `${scale.title[language]}${language === "fr" ? " : " : ": "}` +
+    scale.levels.map((level) => `${level.value} ${level[language]}`).join(" · ");
+  put(sheet, legendRow, 1, [
+    [text(texts.matrix.scoreRule)],
+    [text(levelsLine(PERCEPTION))],
+    [text(levelsLine(IMPACT))],
+    [
+      text(
+        `${texts.settings.colourLow} · ${texts.settings.colourMid} · ${texts.settings.colourHigh}`
+      ),
+    ],
+  ]);
+  style(sheet, rect(legendRow, 1, 4, 1), NOTE_STYLE);
+
+  crossTableLayout(sheet, Math.max(cols, LEGEND_SAMPLES.length));
+
+  names.push(
+    { name: NAMES.matrix, sheet: sheet.name, rect: body },
+    {
+      name: NAMES.matrixClienteles,
+      sheet: sheet.name,
+      rect: rect(GRID.headerRow, GRID.firstCol, 1, cols),
+    },
+    { name: NAMES.matrixNeeds, sheet: sheet.name, rect: rect(GRID.firstRow, GRID.nameCol, rows, 1) }
+  );
+  return sheet;
+}
+
+/** The matrix is computed from the other sheets: there is nothing of the study to read in it. */
+function read(): void {}
+
+export const MATRIX_SHEET: SheetModule = { role: "matrix", inTemplate: false, plan, read };

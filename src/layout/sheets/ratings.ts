@@ -1,0 +1,233 @@
+/**
+ * "Évaluation": one row per ticked pair, its perception, impact and competition as labels from the
+ * method's scales, its live score and a comment (METHOD.md §3). The table SM_Ratings holds them.
+ */
+import {
+  COMPETITION,
+  Criterion,
+  IMPACT,
+  PERCEPTION,
+  SCALES,
+  Scale,
+  findLevel,
+  levelLabel,
+} from "../../method/levels";
+import * as msg from "../../method/messages";
+import { OrphanReason } from "../../method/messages";
+import { SCORE_COLOUR_STOPS, pairScore, scoreFormula } from "../../method/score";
+import { Pair, Weights, isRated, nameKey, pairKey, pairsInTableOrder } from "../../method/study";
+import { textFault } from "../../method/validate";
+import { cellAddress } from "../a1";
+import { GridValue, WorkbookGrids, SheetGrid, cellAt, cellText, gridHeight } from "../grids";
+import { COLOURS, emptySheet, heading, put, rect, style, where } from "../kit";
+import { NAMES, RATINGS_TABLE } from "../names";
+import { CellValue, SheetPlan, formula, text } from "../plan";
+import { PlanContext, ReadContext, SheetModule } from "../sheet";
+
+export const RATINGS = {
+  headerRow: 4,
+  firstRow: 5,
+  /** Columns, 1-based from the table's first column. */
+  cols: { clientele: 1, need: 2, perception: 3, impact: 4, competition: 5, score: 6, comment: 7 },
+  /** Rows past the table that lookups, names and dropdowns still cover, for rows added by hand. */
+  spareRows: 500,
+} as const;
+
+/** The score of one ratings row, from its own label cells. */
+export function ratingRowScoreFormula(row: number): string {
+  const c = (col: number): string => cellAddress(row, col);
+  const cols = RATINGS.cols;
+  const score = scoreFormula(
+    `MATCH(${c(cols.perception)},${NAMES.perceptionLevels},0)`,
+    `MATCH(${c(cols.impact)},${NAMES.impactLevels},0)`,
+    NAMES.weightPerception,
+    NAMES.weightImpact
+  );
+  return `IF(OR(${c(cols.clientele)}="",${c(cols.need)}=""),"",IFERROR(${score},""))`;
+}
+
+/** What a score formula computes for a pair: its score when rated, else no number. */
+export function scoreOf(pair: Pair | undefined, weights: Weights): number | string {
+  return pair && isRated(pair) ? pairScore(pair.perception, pair.impact, weights) : "";
+}
+
+function plan({ study, language, texts, names }: PlanContext): SheetPlan {
+  const pairs = pairsInTableOrder(study.clienteles, study.needs, study.pairs);
+  const sheet = emptySheet("ratings", texts.sheets.ratings, COLOURS.tabRatings);
+  const cols = RATINGS.cols;
+  const headers = [
+    texts.ratings.clientele,
+    texts.ratings.need,
+    PERCEPTION.header[language],
+    IMPACT.header[language],
+    COMPETITION.header[language],
+    texts.ratings.score,
+    texts.ratings.comment,
+  ];
+  const dataRows = Math.max(pairs.length, 1);
+  const reach = dataRows + RATINGS.spareRows;
+
+  heading(sheet, texts.ratings.title, texts.ratings.instructions);
+  put(sheet, RATINGS.headerRow, 1, [headers.map((header) => text(header))]);
+
+  const label = (scale: Scale, value: number | undefined): CellValue => {
+    const shown = value === undefined ? undefined : levelLabel(scale, value, language);
+    return shown === undefined ? null : text(shown);
+  };
+  const rows: CellValue[][] = pairs.map((pair, index) => [
+    text(pair.clientele),
+    text(pair.need),
+    label(PERCEPTION, pair.perception),
+    label(IMPACT, pair.impact),
+    label(COMPETITION, pair.competition),
+    formula(ratingRowScoreFormula(RATINGS.firstRow + index), scoreOf(pair, study.weights)),
+    pair.comment ? text(pair.comment) : null,
+  ]);
+  if (rows.length === 0)
+    rows.push([
+      null,
+      null,
+      null,
+      null,
+      null,
+      formula(ratingRowScoreFormula(RATINGS.firstRow), ""),
+      null,
+    ]);
+  put(sheet, RATINGS.firstRow, 1, rows);
+
+  sheet.tables.push({
+    name: RATINGS_TABLE,
+    rect: rect(RATINGS.headerRow, 1, dataRows + 1, headers.length),
+    headers,
+    style: "TableStyleMedium2",
+  });
+  style(sheet, rect(RATINGS.firstRow, cols.perception, dataRows, 3), { fill: COLOURS.input });
+  style(sheet, rect(RATINGS.firstRow, cols.score, dataRows, 1), {
+    bold: true,
+    horizontal: "center",
+  });
+  style(sheet, rect(RATINGS.firstRow, 1, dataRows, headers.length), { border: true });
+  sheet.conditionalFormats.push({
+    rect: rect(RATINGS.firstRow, cols.score, reach, 1),
+    rule: { kind: "colourScale", stops: SCORE_COLOUR_STOPS },
+  });
+
+  const levelColumns: [number, string][] = [
+    [cols.perception, NAMES.perceptionLevels],
+    [cols.impact, NAMES.impactLevels],
+    [cols.competition, NAMES.competitionLevels],
+  ];
+  for (const [col, list] of levelColumns) {
+    sheet.validations.push({
+      rect: rect(RATINGS.firstRow, col, reach, 1),
+      rule: { kind: "listRange", formula: list },
+      error: texts.ratings.levelError,
+    });
+  }
+  sheet.columnWidths.push(
+    { col: cols.clientele, width: 36 },
+    { col: cols.need, width: 36 },
+    { col: cols.perception, width: 18 },
+    { col: cols.impact, width: 14 },
+    { col: cols.competition, width: 16 },
+    { col: cols.score, width: 9 },
+    { col: cols.comment, width: 44 }
+  );
+  sheet.freeze = { rows: RATINGS.headerRow, cols: 0 };
+
+  const column = (col: number) => rect(RATINGS.firstRow, col, reach, 1);
+  names.push(
+    { name: NAMES.ratingClienteles, sheet: sheet.name, rect: column(cols.clientele) },
+    { name: NAMES.ratingNeeds, sheet: sheet.name, rect: column(cols.need) },
+    { name: NAMES.ratingPerceptions, sheet: sheet.name, rect: column(cols.perception) },
+    { name: NAMES.ratingImpacts, sheet: sheet.name, rect: column(cols.impact) }
+  );
+  return sheet;
+}
+
+/** The table's header row and first column: from the table, or (a spreadsheet that dropped the
+ *  table) from the name of its clientèle column, right under the header. */
+function ratingsArea(
+  grids: WorkbookGrids
+): { grid: SheetGrid; headerRow: number; firstCol: number } | undefined {
+  const table = grids.tables.find((t) => t.name === RATINGS_TABLE);
+  const column = grids.names.find((n) => n.name === NAMES.ratingClienteles);
+  const anchor = table
+    ? { sheet: table.sheet, headerRow: table.rect.row, firstCol: table.rect.col }
+    : column && {
+        sheet: column.sheet,
+        headerRow: column.rect.row - (RATINGS.firstRow - RATINGS.headerRow),
+        firstCol: column.rect.col - (RATINGS.cols.clientele - 1),
+      };
+  const grid = anchor && grids.sheets.find((s) => s.name === anchor.sheet);
+  return anchor && grid
+    ? { grid, headerRow: anchor.headerRow, firstCol: anchor.firstCol }
+    : undefined;
+}
+
+/** Reads every row under the header (rows added by hand too) into the ticked pairs. */
+function read({ grids, problems, draft }: ReadContext): void {
+  if (draft.clienteles.length === 0 || draft.needs.length === 0) return;
+  const area = ratingsArea(grids);
+  if (!area) return;
+  const { grid, headerRow, firstCol } = area;
+  const col = (offset: number): number => firstCol + offset - 1;
+  const cols = RATINGS.cols;
+  const clienteleKeys = new Set(draft.clienteles.map((c) => nameKey(c.name)));
+  const needKeys = new Set(draft.needs.map((n) => nameKey(n.name)));
+  const firstRowOf = new Map<string, number>();
+
+  for (let row = headerRow + 1; row <= gridHeight(grid); row++) {
+    const clientele = cellText(cellAt(grid, row, col(cols.clientele))).trim();
+    const need = cellText(cellAt(grid, row, col(cols.need))).trim();
+    const levels: Partial<Record<Criterion, number>> = {};
+    let levelsOk = true;
+    let anyLevel = false;
+    for (const criterion of ["perception", "impact", "competition"] as const) {
+      const at = col(cols[criterion]);
+      const raw: GridValue = cellAt(grid, row, at);
+      if (raw === null || cellText(raw).trim() === "") continue;
+      anyLevel = true;
+      const scale = SCALES[criterion];
+      const level = findLevel(scale, typeof raw === "number" ? raw : cellText(raw));
+      if (!level) {
+        problems.push(msg.levelUnknown(where(grid, row, at), scale, cellText(raw)));
+        levelsOk = false;
+        continue;
+      }
+      levels[criterion] = level.value;
+    }
+    const comment = cellText(cellAt(grid, row, col(cols.comment))).trim();
+    const location = where(grid, row, col(cols.clientele));
+    if (clientele === "" && need === "") {
+      if (anyLevel || comment !== "") problems.push(msg.ratingWithoutPair(location));
+      continue;
+    }
+    const key = pairKey(clientele, need);
+    const pair = draft.pairs.get(key);
+    if (!pair) {
+      const reason: OrphanReason = !clienteleKeys.has(nameKey(clientele))
+        ? "unknown-clientele"
+        : !needKeys.has(nameKey(need))
+          ? "unknown-need"
+          : "not-ticked";
+      problems.push(msg.ratingOrphan(location, { clientele, need, ...levels }, reason));
+      continue;
+    }
+    const first = firstRowOf.get(key);
+    if (first !== undefined) {
+      problems.push(msg.ratingDuplicate(location, clientele, need, first));
+      continue;
+    }
+    firstRowOf.set(key, row);
+    if (!levelsOk) continue;
+    Object.assign(pair, levels);
+    if (comment !== "") {
+      const fault = textFault(comment);
+      if (fault) problems.push(msg.commentBadCharacter(where(grid, row, col(cols.comment)), fault));
+      else pair.comment = comment;
+    }
+  }
+}
+
+export const RATINGS_SHEET: SheetModule = { role: "ratings", inTemplate: false, plan, read };

@@ -1,0 +1,218 @@
+/**
+ * "Paramètres": the study's title and language, the weights of the score, the method's level lists
+ * and kinds (the dropdowns' sources) and the colour legend. Blocks are stacked from the top by a
+ * cursor; the reader finds every value through its defined name, never by row.
+ */
+import {
+  CLIENTELE_TYPES,
+  COMPETITION,
+  IMPACT,
+  Kind,
+  NEED_TYPES,
+  PERCEPTION,
+  Scale,
+} from "../../method/levels";
+import * as msg from "../../method/messages";
+import { SCORE_COLOUR_STOPS } from "../../method/score";
+import { DEFAULT_WEIGHTS, WEIGHT_MAX, WEIGHT_MIN, Weights } from "../../method/study";
+import { textFault, weightProblem } from "../../method/validate";
+import { cellAt, cellText } from "../grids";
+import {
+  COLOURS,
+  NOTE_STYLE,
+  TITLE_STYLE,
+  emptySheet,
+  namedArea,
+  put,
+  rect,
+  style,
+  where,
+} from "../kit";
+import { NAMES } from "../names";
+import { CellValue, SheetPlan, num, text } from "../plan";
+import { PlanContext, ReadContext, SheetModule } from "../sheet";
+
+/** Hands out rows from the top, one blank row between blocks. */
+class RowCursor {
+  private next = 1;
+  /** Rows for a block of `height` rows; the block after it starts one blank row further. */
+  block(height: number): number {
+    const row = this.next;
+    this.next += height + 1;
+    return row;
+  }
+}
+
+const VALUE_COL = 2;
+
+function plan({ study, language, texts, template, names }: PlanContext): SheetPlan {
+  const sheet = emptySheet("settings", texts.sheets.settings, COLOURS.tabSettings);
+  const t = texts.settings;
+  const title = template ? undefined : study.title;
+  const weights: Weights = template ? DEFAULT_WEIGHTS : study.weights;
+  const cursor = new RowCursor();
+  const named = (name: string, row: number, col = VALUE_COL, rows = 1): void => {
+    names.push({ name, sheet: sheet.name, rect: rect(row, col, rows, 1) });
+  };
+  const input = (row: number, rows: number, extra = {}): void =>
+    style(sheet, rect(row, VALUE_COL, rows, 1), { fill: COLOURS.input, border: true, ...extra });
+
+  const top = cursor.block(2);
+  put(sheet, top, 1, [[text(t.title)], [text(t.createdBy)]]);
+  style(sheet, rect(top, 1), TITLE_STYLE);
+  style(sheet, rect(top + 1, 1), NOTE_STYLE);
+
+  const study_ = cursor.block(2);
+  put(sheet, study_, 1, [
+    [text(t.studyTitle), title ? text(title) : null],
+    [text(t.language), text(language)],
+  ]);
+  input(study_, 2);
+  named(NAMES.title, study_);
+  named(NAMES.language, study_ + 1);
+  sheet.validations.push({
+    rect: rect(study_ + 1, VALUE_COL),
+    rule: { kind: "list", source: ["fr", "en"] },
+    error: { title: "Langue / Language", message: "fr / en" },
+  });
+
+  const weightsRow = cursor.block(5);
+  put(sheet, weightsRow, 1, [
+    [text(t.weights), null],
+    [text(t.weightPerception), num(weights.perception)],
+    [text(t.weightImpact), num(weights.impact)],
+    [text(t.weightHelp), null],
+    [text(t.scoreHelp), null],
+  ]);
+  style(sheet, rect(weightsRow, 1), { bold: true });
+  style(sheet, rect(weightsRow + 3, 1, 2, 1), NOTE_STYLE);
+  input(weightsRow + 1, 2, { bold: true, horizontal: "center" });
+  sheet.validations.push({
+    rect: rect(weightsRow + 1, VALUE_COL, 2, 1),
+    rule: { kind: "decimal", min: WEIGHT_MIN, max: WEIGHT_MAX },
+    error: texts.weightError,
+  });
+  named(NAMES.weightPerception, weightsRow + 1);
+  named(NAMES.weightImpact, weightsRow + 2);
+
+  const levelBlock = (scale: Scale, name: string, note?: string): void => {
+    const row = cursor.block(1 + scale.levels.length);
+    put(sheet, row, 1, [[text(scale.title[language]), note ? text(note) : null]]);
+    style(sheet, rect(row, 1), { bold: true });
+    if (note) style(sheet, rect(row, 2), NOTE_STYLE);
+    put(
+      sheet,
+      row + 1,
+      1,
+      scale.levels.map((level) => [num(level.value), text(level[language])])
+    );
+    style(sheet, rect(row + 1, 1, scale.levels.length, 2), { border: true, horizontal: "left" });
+    named(name, row + 1, VALUE_COL, scale.levels.length);
+  };
+  levelBlock(PERCEPTION, NAMES.perceptionLevels);
+  levelBlock(IMPACT, NAMES.impactLevels);
+  levelBlock(COMPETITION, NAMES.competitionLevels, t.competitionNote);
+
+  const kindBlock = (heading: string, kinds: readonly Kind[], name: string): void => {
+    const row = cursor.block(1 + kinds.length);
+    put(sheet, row, 1, [[text(heading)]]);
+    style(sheet, rect(row, 1), { bold: true });
+    put(
+      sheet,
+      row + 1,
+      VALUE_COL,
+      kinds.map((kind): CellValue[] => [text(kind[language])])
+    );
+    style(sheet, rect(row + 1, VALUE_COL, kinds.length, 1), { border: true });
+    named(name, row + 1, VALUE_COL, kinds.length);
+  };
+  kindBlock(t.clienteleTypes, CLIENTELE_TYPES, NAMES.clienteleTypes);
+  kindBlock(t.needTypes, NEED_TYPES, NAMES.needTypes);
+
+  const colours = cursor.block(1 + SCORE_COLOUR_STOPS.length);
+  put(sheet, colours, 1, [[text(t.colours)]]);
+  style(sheet, rect(colours, 1), { bold: true });
+  const stopLabels = [t.colourLow, t.colourMid, t.colourHigh];
+  put(
+    sheet,
+    colours + 1,
+    1,
+    SCORE_COLOUR_STOPS.map((stop, i) => [num(stop.value), text(stopLabels[i])])
+  );
+  style(sheet, rect(colours + 1, 1, SCORE_COLOUR_STOPS.length, 1), {
+    bold: true,
+    horizontal: "center",
+    border: true,
+  });
+  sheet.conditionalFormats.push({
+    rect: rect(colours + 1, 1, SCORE_COLOUR_STOPS.length, 1),
+    rule: { kind: "colourScale", stops: SCORE_COLOUR_STOPS },
+  });
+
+  sheet.columnWidths.push({ col: 1, width: 44 }, { col: 2, width: 30 }, { col: 3, width: 40 });
+  return sheet;
+}
+
+function read(context: ReadContext): void {
+  readLanguage(context);
+  readTitle(context);
+  readWeights(context);
+}
+
+function readLanguage({ grids, problems, draft }: ReadContext): void {
+  const cell = namedArea(grids, NAMES.language);
+  if (!cell) return;
+  const { row, col } = cell.rect;
+  const value = cellText(cellAt(cell.grid, row, col))
+    .trim()
+    .toLowerCase();
+  if (value === "en") draft.language = "en";
+  else if (value !== "fr" && value !== "")
+    problems.push(msg.workbookLanguageUnknown(where(cell.grid, row, col), value));
+}
+
+function readTitle({ grids, problems, draft }: ReadContext): void {
+  const cell = namedArea(grids, NAMES.title);
+  if (!cell) return;
+  const { row, col } = cell.rect;
+  const value = cellText(cellAt(cell.grid, row, col)).trim();
+  const fault = textFault(value);
+  if (fault) problems.push(msg.titleBadCharacter(where(cell.grid, row, col), fault));
+  else if (value !== "") draft.title = value;
+}
+
+function readWeights({ grids, problems, draft }: ReadContext): void {
+  const weights: Weights = { ...DEFAULT_WEIGHTS };
+  let ok = true;
+  const missing: string[] = [];
+  const entries: ["perception" | "impact", string][] = [
+    ["perception", NAMES.weightPerception],
+    ["impact", NAMES.weightImpact],
+  ];
+  for (const [key, name] of entries) {
+    const cell = namedArea(grids, name);
+    if (!cell) {
+      missing.push(name);
+      continue;
+    }
+    const { row, col } = cell.rect;
+    const raw = cellAt(cell.grid, row, col);
+    if (raw === null || (typeof raw === "string" && raw.trim() === "")) continue;
+    const value = typeof raw === "number" ? raw : Number(cellText(raw).trim().replace(",", "."));
+    if (
+      !Number.isFinite(value) ||
+      value < WEIGHT_MIN ||
+      value > WEIGHT_MAX ||
+      typeof raw === "boolean"
+    ) {
+      problems.push(weightProblem(cellText(raw), where(cell.grid, row, col)));
+      ok = false;
+      continue;
+    }
+    weights[key] = value;
+  }
+  if (missing.length > 0) problems.push(msg.weightMissing(missing, DEFAULT_WEIGHTS.perception));
+  draft.weights = ok ? weights : undefined;
+}
+
+export const SETTINGS_SHEET: SheetModule = { role: "settings", inTemplate: true, plan, read };

@@ -1,0 +1,272 @@
+/**
+ * "Qui ressent quoi": clientèles across, needs down, an X where the clientèle really feels the need
+ * (METHOD.md §2). The tick table is the source of truth for the lists and the ticks.
+ */
+import { CLIENTELE_TYPES, Kind, NEED_TYPES, findKind } from "../../method/levels";
+import * as msg from "../../method/messages";
+import { ListField } from "../../method/messages";
+import { Item, Pair, nameKey, pairKey } from "../../method/study";
+import { nameFault } from "../../method/validate";
+import { cellAddress, columnLetters } from "../a1";
+import { SheetGrid, cellAt, cellText, gridHeight, gridWidth } from "../grids";
+import {
+  COLOURS,
+  NOTE_STYLE,
+  TITLE_STYLE,
+  emptySheet,
+  kindLabel,
+  put,
+  rect,
+  style,
+  where,
+} from "../kit";
+import { NAMES } from "../names";
+import { SheetPlan, text } from "../plan";
+import { FoundItem, PlanContext, ReadContext, SheetModule } from "../sheet";
+import { GRID, TYPE_STYLE, crossTableFrom, crossTableLayout, styleNameHeaders } from "./grid";
+
+/** Room in a blank template for names typed by hand. */
+export const TEMPLATE_CAPACITY = { clienteles: 30, needs: 60 } as const;
+
+/** Number of ticks in a row or column of the tick table: X in any case, spaces ignored, as the reader. */
+export function tickCountFormula(range: string): string {
+  return `SUMPRODUCT(--(UPPER(TRIM(${range}))="X"))`;
+}
+
+function plan({ study, language, texts, template, names }: PlanContext): SheetPlan {
+  const clienteles: (Item | undefined)[] = template
+    ? new Array<undefined>(TEMPLATE_CAPACITY.clienteles).fill(undefined)
+    : study.clienteles;
+  const needs: (Item | undefined)[] = template
+    ? new Array<undefined>(TEMPLATE_CAPACITY.needs).fill(undefined)
+    : study.needs;
+  const ticked = new Set(study.pairs.map((pair) => pairKey(pair.clientele, pair.need)));
+
+  const sheet = emptySheet("ticks", texts.sheets.ticks, COLOURS.tabTicks);
+  const cols = clienteles.length;
+  const rows = needs.length;
+  const body = rect(GRID.firstRow, GRID.firstCol, rows, cols);
+  const lastCol = GRID.firstCol + cols - 1;
+  const lastRow = GRID.firstRow + rows - 1;
+
+  put(sheet, GRID.titleRow, 1, [[text(texts.ticks.title)]]);
+  style(sheet, rect(GRID.titleRow, 1), TITLE_STYLE);
+  put(sheet, GRID.instructionsRow, 1, [[text(texts.ticks.instructions)]]);
+  put(sheet, GRID.helpRow, 1, [[text(texts.ticks.flagHelp)]]);
+  style(sheet, rect(GRID.instructionsRow, 1, 2, 1), NOTE_STYLE);
+
+  put(sheet, GRID.typeRow, GRID.nameCol, [[text(texts.ticks.clienteleType), null]]);
+  put(sheet, GRID.typeRow, GRID.firstCol, [
+    clienteles.map((item) => kindLabel(CLIENTELE_TYPES, item?.type, language)),
+  ]);
+  put(sheet, GRID.headerRow, GRID.nameCol, [
+    [text(texts.ticks.corner), text(texts.ticks.needType)],
+  ]);
+  put(sheet, GRID.headerRow, GRID.firstCol, [
+    clienteles.map((item) => (item ? text(item.name) : null)),
+  ]);
+  put(
+    sheet,
+    GRID.firstRow,
+    GRID.nameCol,
+    needs.map((item) => [
+      item ? text(item.name) : null,
+      kindLabel(NEED_TYPES, item?.type, language),
+    ])
+  );
+  put(
+    sheet,
+    GRID.firstRow,
+    GRID.firstCol,
+    needs.map((need) =>
+      clienteles.map((clientele) =>
+        need && clientele && ticked.has(pairKey(clientele.name, need.name)) ? text("X") : null
+      )
+    )
+  );
+
+  style(sheet, rect(GRID.typeRow, GRID.nameCol, 1, 2), { italic: true, horizontal: "right" });
+  style(sheet, rect(GRID.typeRow, GRID.firstCol, 1, cols), {
+    ...TYPE_STYLE,
+    border: true,
+    fill: COLOURS.input,
+  });
+  styleNameHeaders(sheet, cols, rows, COLOURS.input);
+  style(sheet, body, {
+    border: true,
+    horizontal: "center",
+    vertical: "middle",
+    bold: true,
+    fill: COLOURS.input,
+  });
+  crossTableLayout(sheet, cols);
+
+  sheet.validations.push({
+    rect: body,
+    rule: { kind: "list", source: ["X"] },
+    prompt: texts.ticks.tickPrompt,
+    error: texts.ticks.tickError,
+  });
+  sheet.validations.push({
+    rect: rect(GRID.typeRow, GRID.firstCol, 1, cols),
+    rule: { kind: "listRange", formula: NAMES.clienteleTypes },
+    error: texts.kindError,
+  });
+  sheet.validations.push({
+    rect: rect(GRID.firstRow, GRID.typeCol, rows, 1),
+    rule: { kind: "listRange", formula: NAMES.needTypes },
+    error: texts.kindError,
+  });
+
+  // A clientèle or a need without any X is flagged, live: the method drops it.
+  const header = cellAddress(GRID.headerRow, GRID.firstCol, { row: true });
+  const column = `${cellAddress(GRID.firstRow, GRID.firstCol, { row: true })}:${cellAddress(lastRow, GRID.firstCol, { row: true })}`;
+  const flag = { fill: COLOURS.flagFill, fontColour: COLOURS.flagText, bold: true };
+  sheet.conditionalFormats.push({
+    rect: rect(GRID.headerRow, GRID.firstCol, 1, cols),
+    rule: { kind: "formula", formula: `AND(${header}<>"",${tickCountFormula(column)}=0)`, ...flag },
+  });
+  const needCell = cellAddress(GRID.firstRow, GRID.nameCol, { col: true });
+  const row = `${cellAddress(GRID.firstRow, GRID.firstCol, { col: true })}:${cellAddress(GRID.firstRow, lastCol, { col: true })}`;
+  sheet.conditionalFormats.push({
+    rect: rect(GRID.firstRow, GRID.nameCol, rows, 1),
+    rule: { kind: "formula", formula: `AND(${needCell}<>"",${tickCountFormula(row)}=0)`, ...flag },
+  });
+
+  names.push({ name: NAMES.ticks, sheet: sheet.name, rect: body });
+  return sheet;
+}
+
+/**
+ * Reads names across and down (also past the table the add-in wrote: names typed by hand count),
+ * their kinds, and every X. The body is found through SM_Ticks; the other cells by the grid's offsets.
+ */
+function read({ grids, problems, draft }: ReadContext): void {
+  const named = grids.names.find((n) => n.name === NAMES.ticks);
+  const grid = named && grids.sheets.find((s) => s.name === named.sheet);
+  if (!named || !grid) {
+    problems.push(msg.notAStudy(NAMES.ticks));
+    draft.notAStudy = true;
+    return;
+  }
+  const body = named.rect;
+  const { headerRow, typeRow, nameCol, typeCol } = crossTableFrom(body);
+  const lastCol = Math.max(body.col + body.cols - 1, gridWidth(grid));
+  const lastRow = Math.max(body.row + body.rows - 1, gridHeight(grid));
+
+  const columnCells = [];
+  for (let col = body.col; col <= lastCol; col++)
+    columnCells.push({ row: headerRow, col, typeRow, typeCol: col });
+  const rowCells = [];
+  for (let row = body.row; row <= lastRow; row++)
+    rowCells.push({ row, col: nameCol, typeRow: row, typeCol });
+  const columns = readNames(grid, columnCells, CLIENTELE_TYPES, "clienteles", problems);
+  const rows = readNames(grid, rowCells, NEED_TYPES, "needs", problems);
+
+  const tickedColumns = new Set<number>();
+  const tickedRows = new Set<number>();
+  for (let row = body.row; row <= lastRow; row++) {
+    for (let col = body.col; col <= lastCol; col++) {
+      const raw = cellText(cellAt(grid, row, col)).trim();
+      if (raw === "") continue;
+      if (raw.toUpperCase() !== "X") {
+        problems.push(msg.notATick(where(grid, row, col), raw));
+        continue;
+      }
+      const clientele = columns.found.get(col - body.col);
+      const need = rows.found.get(row - body.row);
+      if (!clientele || !need) {
+        // A name already reported as wrong explains this X: say it once.
+        if (columns.rejected.has(col - body.col) || rows.rejected.has(row - body.row)) continue;
+        problems.push(
+          msg.tickWithoutName(
+            where(grid, row, col),
+            clientele ? "need" : "clientele",
+            clientele ? cellAddress(row, nameCol) : cellAddress(headerRow, col)
+          )
+        );
+        continue;
+      }
+      tickedColumns.add(col - body.col);
+      tickedRows.add(row - body.row);
+      const pair: Pair = { clientele: clientele.name, need: need.name };
+      draft.pairs.set(pairKey(clientele.name, need.name), pair);
+    }
+  }
+
+  draft.clienteles = [...columns.found.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+  draft.needs = [...rows.found.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+  if (draft.clienteles.length === 0) {
+    const first = cellAddress(headerRow, body.col);
+    problems.push(msg.noClienteles(where(grid, headerRow, body.col), headerRow, first));
+  }
+  if (draft.needs.length === 0) {
+    const first = cellAddress(body.row, nameCol);
+    problems.push(msg.noNeeds(where(grid, body.row, nameCol), columnLetters(nameCol), first));
+  }
+  if (draft.clienteles.length > 0 && draft.needs.length > 0) {
+    for (const [index, clientele] of columns.found) {
+      if (!tickedColumns.has(index))
+        problems.push(
+          msg.clienteleWithoutNeed({ sheet: grid.name, cell: clientele.at }, clientele.name)
+        );
+    }
+    for (const [index, need] of rows.found) {
+      if (!tickedRows.has(index))
+        problems.push(msg.needWithoutClientele({ sheet: grid.name, cell: need.at }, need.name));
+    }
+  }
+}
+
+/** Names along a row or a column, with their kinds; blank cells are gaps, not names. */
+function readNames(
+  grid: SheetGrid,
+  cells: { row: number; col: number; typeRow: number; typeCol: number }[],
+  kinds: readonly Kind[],
+  field: ListField,
+  problems: ReadContext["problems"]
+): { found: Map<number, FoundItem>; rejected: Set<number> } {
+  const found = new Map<number, FoundItem>();
+  const rejected = new Set<number>();
+  const seen = new Map<string, string>();
+  cells.forEach((cell, index) => {
+    const raw = cellText(cellAt(grid, cell.row, cell.col));
+    const typeRaw = cellText(cellAt(grid, cell.typeRow, cell.typeCol)).trim();
+    const at = cellAddress(cell.row, cell.col);
+    if (raw.trim() === "") {
+      if (typeRaw !== "")
+        problems.push(
+          msg.typeWithoutName(where(grid, cell.typeRow, cell.typeCol), field, typeRaw, at)
+        );
+      return;
+    }
+    const fault = nameFault(raw);
+    if (fault) {
+      problems.push(msg.badName(where(grid, cell.row, cell.col), fault));
+      rejected.add(index);
+      return;
+    }
+    const name = raw.trim();
+    const first = seen.get(nameKey(name));
+    if (first) {
+      problems.push(msg.duplicateName(where(grid, cell.row, cell.col), field, name, first));
+      rejected.add(index);
+      return;
+    }
+    seen.set(nameKey(name), at);
+    const entry: FoundItem = { name, at };
+    if (typeRaw !== "") {
+      const kind = findKind(kinds, typeRaw);
+      if (!kind) {
+        problems.push(msg.typeUnknown(where(grid, cell.typeRow, cell.typeCol), typeRaw, kinds));
+        rejected.add(index);
+        return;
+      }
+      entry.type = kind.canonical;
+    }
+    found.set(index, entry);
+  });
+  return { found, rejected };
+}
+
+export const TICKS_SHEET: SheetModule = { role: "ticks", inTemplate: true, plan, read };

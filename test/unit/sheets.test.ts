@@ -1,0 +1,124 @@
+/**
+ * Each sheet module, both ways: plan → grids (as a host reads them back) → the module's reader gives
+ * back exactly the part of the study it owns. One row per sheet; the registry must not hold a sheet
+ * without a row here.
+ */
+import { buildPlan } from "../../src/layout";
+import { planGrids } from "../../src/layout/plan-grids";
+import { SHEETS } from "../../src/layout/registry";
+import { SheetModule, StudyDraft } from "../../src/layout/sheet";
+import { MATRIX_SHEET } from "../../src/layout/sheets/matrix";
+import { RATINGS_SHEET } from "../../src/layout/sheets/ratings";
+import { SETTINGS_SHEET } from "../../src/layout/sheets/settings";
+import { TICKS_SHEET } from "../../src/layout/sheets/ticks";
+import { Study, pairKey } from "../../src/method/study";
+import example from "../../examples/exemple-incubateur.json";
+import { Problem } from "../../src/method/problems";
+import { study } from "../support/workbooks";
+
+const odd = study({
+  title: "Vélo « test »",
+  language: "en",
+  clienteles: [{ name: "=1+1", type: "client" }, "Etudiants", "a*b?c~", "<b>&amp;"],
+  needs: ["Réparer vite", { name: "+33 6", type: "opportunité" }, "émoji 🚀"],
+  pairs: [
+    {
+      clientele: "=1+1",
+      need: "Réparer vite",
+      perception: 4,
+      impact: 3,
+      competition: 2,
+      comment: "vu\nen atelier",
+    },
+    { clientele: "a*b?c~", need: "+33 6" },
+    { clientele: "<b>&amp;", need: "émoji 🚀", perception: 1, impact: 1 },
+    { clientele: "Etudiants", need: "émoji 🚀", impact: 2 },
+  ],
+  weights: { perception: 2, impact: 0.5 },
+});
+
+/** The draft as the sheets before this one leave it. */
+function draftBefore(module: SheetModule, s: Study): StudyDraft {
+  const draft: StudyDraft = {
+    language: "fr",
+    weights: { perception: 1, impact: 1 },
+    clienteles: [],
+    needs: [],
+    pairs: new Map(),
+  };
+  const order = SHEETS.indexOf(module);
+  if (order > SHEETS.indexOf(TICKS_SHEET)) {
+    draft.clienteles = s.clienteles.map((c) => ({ ...c, at: "" }));
+    draft.needs = s.needs.map((n) => ({ ...n, at: "" }));
+    for (const pair of s.pairs)
+      draft.pairs.set(pairKey(pair.clientele, pair.need), {
+        clientele: pair.clientele,
+        need: pair.need,
+      });
+  }
+  return draft;
+}
+
+type Part = (draft: StudyDraft) => unknown;
+const lists: Part = (d) => ({
+  clienteles: d.clienteles.map(({ name, type }) => (type ? { name, type } : { name })),
+  needs: d.needs.map(({ name, type }) => (type ? { name, type } : { name })),
+  ticks: [...d.pairs.keys()].sort(),
+});
+
+const ROWS: [string, SheetModule, Part, (s: Study) => unknown][] = [
+  [
+    "ticks",
+    TICKS_SHEET,
+    lists,
+    (s) => ({
+      clienteles: s.clienteles,
+      needs: s.needs,
+      ticks: s.pairs.map((p) => pairKey(p.clientele, p.need)).sort(),
+    }),
+  ],
+  [
+    "ratings",
+    RATINGS_SHEET,
+    (d) =>
+      [...d.pairs.values()].sort((a, b) =>
+        pairKey(a.clientele, a.need).localeCompare(pairKey(b.clientele, b.need))
+      ),
+    (s) =>
+      [...s.pairs].sort((a, b) =>
+        pairKey(a.clientele, a.need).localeCompare(pairKey(b.clientele, b.need))
+      ),
+  ],
+  [
+    "matrix (computed: reading leaves the draft as it was)",
+    MATRIX_SHEET,
+    lists,
+    (s) => lists(draftBefore(MATRIX_SHEET, s)),
+  ],
+  [
+    "settings",
+    SETTINGS_SHEET,
+    (d) => ({ language: d.language, title: d.title, weights: d.weights }),
+    (s) => ({ language: s.language, title: s.title, weights: s.weights }),
+  ],
+];
+
+describe("each sheet plans and reads back its part of the study", () => {
+  it("has a row for every sheet of the registry", () => {
+    expect(ROWS.map(([, module]) => module)).toEqual([...SHEETS]);
+  });
+
+  describe.each([
+    ["a study with odd names", odd],
+    ["the worked example", study(example)],
+  ])("%s", (_label, s) => {
+    const grids = planGrids(buildPlan(s));
+    it.each(ROWS)("%s", (_sheet, module, part, expected) => {
+      const draft = draftBefore(module, s);
+      const problems: Problem[] = [];
+      module.read({ grids, problems, draft });
+      expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+      expect(part(draft)).toEqual(expected(s));
+    });
+  });
+});
