@@ -4,6 +4,7 @@ import { Location } from "../method/problems";
 import { Rect, cellAddress } from "./a1";
 import { SheetGrid, WorkbookGrids } from "./grids";
 import { CellStyle, CellValue, SheetPlan, SheetRole, text } from "./plan";
+import { toR1C1 } from "./r1c1";
 
 export const COLOURS = {
   header: "#D9E1F2",
@@ -26,6 +27,7 @@ export function emptySheet(role: SheetRole, name: string, tabColour: string): Sh
     name,
     tabColour,
     blocks: [],
+    fills: [],
     styles: [],
     columnWidths: [],
     validations: [],
@@ -42,6 +44,25 @@ export function rect(row: number, col: number, rows = 1, cols = 1): Rect {
 /** Writes a rectangle of values (skipped when empty). */
 export function put(sheet: SheetPlan, row: number, col: number, values: CellValue[][]): void {
   if (values.length > 0 && values[0].length > 0) sheet.blocks.push({ row, col, values });
+}
+
+/**
+ * Fills a rectangle with one relative formula, given as the top-left cell's; `results` are what each
+ * cell computes when written (row by row).
+ */
+export function fill(
+  sheet: SheetPlan,
+  area: Rect,
+  formula: string,
+  results?: (string | number)[][]
+): void {
+  if (area.rows <= 0 || area.cols <= 0) return;
+  sheet.fills.push({
+    rect: area,
+    formula,
+    formulaR1C1: toR1C1(formula, area.row, area.col),
+    ...(results ? { results } : {}),
+  });
 }
 
 export function style(sheet: SheetPlan, area: Rect, cellStyle: CellStyle): void {

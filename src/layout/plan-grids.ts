@@ -25,6 +25,15 @@ export function planGrids(plan: WorkbookPlan): WorkbookGrids {
         })
       );
     }
+    for (const { rect, results } of sheet.fills) {
+      for (let i = 0; i < rect.rows; i++) {
+        const row = (values[rect.row + i - 1] ??= []);
+        for (let j = 0; j < rect.cols; j++) {
+          const result = results?.[i]?.[j];
+          row[rect.col + j - 1] = result === undefined || result === "" ? null : result;
+        }
+      }
+    }
     for (let i = 0; i < values.length; i++) {
       values[i] = Array.from(values[i] ?? [], (v) => (v === undefined ? null : v));
     }

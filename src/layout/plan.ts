@@ -37,6 +37,21 @@ export interface ValueBlock {
   values: CellValue[][];
 }
 
+/**
+ * One relative formula over a rectangle, as Excel's fill-down makes it: written in the top-left cell
+ * and filled over the rest, its relative references shifting cell by cell. Hosts send it once, not
+ * once per cell (a shared formula in a file, a copy or one R1C1 text in Excel).
+ */
+export interface FormulaFill {
+  rect: Rect;
+  /** The top-left cell's formula, A1 notation, without "=". */
+  formula: string;
+  /** The same formula in R1C1 notation: the text of every cell of the rectangle. */
+  formulaR1C1: string;
+  /** What each cell computes when written (row by row), stored as the file's cached values. */
+  results?: (string | number)[][];
+}
+
 export interface StyledRange {
   rect: Rect;
   style: CellStyle;
@@ -80,6 +95,8 @@ export interface SheetPlan {
   name: string;
   tabColour?: string;
   blocks: ValueBlock[];
+  /** Written after the blocks. */
+  fills: FormulaFill[];
   styles: StyledRange[];
   columnWidths: { col: number; width: number }[];
   rowHeights?: { row: number; height: number }[];

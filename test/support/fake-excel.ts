@@ -823,6 +823,22 @@ class FakeRange extends FakeProxy<RangeTarget> {
     this.call("formulas", [formulas], () => this.write(formulas));
   }
 
+  /** Excel turns each R1C1 formula into the A1 formula of its own cell. */
+  set formulasR1C1(formulas: unknown[][]) {
+    this.call("formulasR1C1", [formulas], () => {
+      const { rect } = this.need();
+      this.write(
+        formulas.map((line, i) =>
+          line.map((cell, j) =>
+            typeof cell === "string" && cell.startsWith("=")
+              ? r1c1ToA1(cell, rect.row + i, rect.col + j)
+              : cell
+          )
+        )
+      );
+    });
+  }
+
   set numberFormat(formats: unknown[][]) {
     this.call("numberFormat", [formats], () => {
       const { sheet, rect } = this.need();
@@ -1228,4 +1244,25 @@ class FakeTable extends FakeProxy<TableState> {
       return table && { sheet: table.sheet, rect: table.rect };
     });
   }
+}
+
+/**
+ * R1C1 → A1 for the cell at (row, col), as Excel resolves it: R and C alone are this row or column,
+ * R[n] / C[n] are relative, Rn / Cn absolute. Text in double quotes and quoted sheet names are
+ * left as they are.
+ */
+export function r1c1ToA1(formula: string, row: number, col: number): string {
+  const token =
+    /"(?:[^"]|"")*"|'(?:[^']|'')*'!|(?<![A-Za-z0-9_.])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_.(])/g;
+  return formula.replace(token, (whole, r?: string, c?: string) => {
+    if (whole.startsWith('"') || whole.startsWith("'")) return whole;
+    const part = (spec: string | undefined, here: number): [number, boolean] => {
+      if (spec === undefined) return [here, false];
+      if (spec.startsWith("[")) return [here + Number(spec.slice(1, -1)), false];
+      return [Number(spec), true];
+    };
+    const [refRow, rowAbs] = part(r, row);
+    const [refCol, colAbs] = part(c, col);
+    return `${colAbs ? "$" : ""}${columnLetters(refCol)}${rowAbs ? "$" : ""}${refRow}`;
+  });
 }

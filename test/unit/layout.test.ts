@@ -1,7 +1,8 @@
 import { buildPlan, templatePlan } from "../../src/layout";
 import { GRID, NAMES, RATINGS_TABLE, TEMPLATE_CAPACITY } from "../../src/layout";
 import { rectAddress } from "../../src/layout/a1";
-import { CellValue, SheetPlan, WorkbookPlan } from "../../src/layout/plan";
+import { CellValue, SheetPlan, WorkbookPlan, formula } from "../../src/layout/plan";
+import { r1c1ToA1 } from "../support/fake-excel";
 import { matrixCellFormula } from "../../src/layout/sheets/matrix";
 import { study } from "../support/workbooks";
 
@@ -29,12 +30,21 @@ function sheet(plan: WorkbookPlan, role: SheetPlan["role"]): SheetPlan {
   return found;
 }
 
-/** The value the plan writes at a cell (last block wins, as when rendered). */
+/**
+ * The value the plan writes at a cell (blocks, then fills, the last one wins, as when rendered). A
+ * fill's cell is its R1C1 text resolved at that cell, as Excel does (the test's own converter).
+ */
 function cellOf(s: SheetPlan, row: number, col: number): CellValue | undefined {
   let value: CellValue | undefined;
   for (const block of s.blocks) {
     const line = block.values[row - block.row];
     if (line && col >= block.col && col - block.col < line.length) value = line[col - block.col];
+  }
+  for (const { rect, formulaR1C1, results } of s.fills) {
+    const [i, j] = [row - rect.row, col - rect.col];
+    if (i < 0 || j < 0 || i >= rect.rows || j >= rect.cols) continue;
+    const result = results?.[i]?.[j];
+    value = formula(r1c1ToA1(`=${formulaR1C1}`, row, col).slice(1), result);
   }
   return value;
 }

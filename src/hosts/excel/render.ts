@@ -112,6 +112,15 @@ async function queueSheet(
       sheet.getRange(rectAddress(piece.rect)).formulas = piece.values;
     });
   }
+  // A fill is one R1C1 text for every cell (ExcelApi 1.2).
+  for (const { rect, formulaR1C1 } of plan.fills) {
+    const grid = Array.from({ length: rect.rows }, () =>
+      new Array<string>(rect.cols).fill(`=${formulaR1C1}`)
+    );
+    await writeInPieces(budget, rect, grid, (piece) => {
+      sheet.getRange(rectAddress(piece.rect)).formulasR1C1 = piece.values;
+    });
+  }
   for (const styled of plan.styles) await applyStyle(budget, sheet, styled);
   for (const validation of plan.validations) await applyValidation(budget, sheet, validation);
   for (const format of plan.conditionalFormats) await applyConditionalFormat(budget, sheet, format);

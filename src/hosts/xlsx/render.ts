@@ -67,6 +67,17 @@ function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
       })
     );
   }
+  // One shared formula per fill: the file holds its text once, whatever the size.
+  for (const { rect, formula, results } of plan.fills) {
+    if (rect.rows === 1 && rect.cols === 1) {
+      const result = results?.[0]?.[0];
+      sheet.getCell(rect.row, rect.col).value = (
+        result === undefined ? { formula } : { formula, result }
+      ) as ExcelJS.CellFormulaValue;
+    } else {
+      sheet.fillFormula(rectAddress(rect), formula, results as number[][] | undefined);
+    }
+  }
   for (const { rect, style } of plan.styles) {
     for (let row = rect.row; row < rect.row + rect.rows; row++) {
       for (let col = rect.col; col < rect.col + rect.cols; col++)

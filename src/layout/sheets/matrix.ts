@@ -10,6 +10,7 @@ import {
   COLOURS,
   NOTE_STYLE,
   emptySheet,
+  fill,
   heading,
   kindLabel,
   put,
@@ -18,7 +19,7 @@ import {
   style,
 } from "../kit";
 import { NAMES } from "../names";
-import { SheetPlan, formula, num, text } from "../plan";
+import { SheetPlan, num, text } from "../plan";
 import { PlanContext, SheetModule } from "../sheet";
 import { GRID, TYPE_STYLE, crossTableLayout, styleNameHeaders } from "./grid";
 import { scoreOf } from "./ratings";
@@ -86,44 +87,42 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   });
 
   // Headers mirror the tick table, so renaming there renames here, without the add-in.
-  put(sheet, GRID.typeRow, GRID.firstCol, [
-    study.clienteles.map((item, i) =>
-      formula(
-        mirrorFormula(ticksName, GRID.typeRow, GRID.firstCol + i, { row: true }),
-        shownText(kindLabel(CLIENTELE_TYPES, item.type, language))
-      )
-    ),
-  ]);
+  const mirror = (row: number, col: number, absolute: { row?: boolean; col?: boolean }) =>
+    mirrorFormula(ticksName, row, col, absolute);
+  fill(
+    sheet,
+    rect(GRID.typeRow, GRID.firstCol, 1, cols),
+    mirror(GRID.typeRow, GRID.firstCol, { row: true }),
+    [study.clienteles.map((item) => shownText(kindLabel(CLIENTELE_TYPES, item.type, language)))]
+  );
   put(sheet, GRID.headerRow, GRID.nameCol, [
     [text(texts.ticks.corner), text(texts.ticks.needType)],
   ]);
-  put(sheet, GRID.headerRow, GRID.firstCol, [
-    study.clienteles.map((item, i) =>
-      formula(mirrorFormula(ticksName, GRID.headerRow, GRID.firstCol + i, { row: true }), item.name)
-    ),
-  ]);
-  put(
+  fill(
     sheet,
-    GRID.firstRow,
-    GRID.nameCol,
-    study.needs.map((item, j) => [
-      formula(mirrorFormula(ticksName, GRID.firstRow + j, GRID.nameCol, { col: true }), item.name),
-      formula(
-        mirrorFormula(ticksName, GRID.firstRow + j, GRID.typeCol, { col: true }),
-        shownText(kindLabel(NEED_TYPES, item.type, language))
-      ),
-    ])
+    rect(GRID.headerRow, GRID.firstCol, 1, cols),
+    mirror(GRID.headerRow, GRID.firstCol, { row: true }),
+    [study.clienteles.map((item) => item.name)]
   );
-  put(
+  fill(
     sheet,
-    GRID.firstRow,
-    GRID.firstCol,
-    study.needs.map((need, j) =>
-      study.clienteles.map((clientele, i) =>
-        formula(
-          matrixCellFormula(ticksName, GRID.firstRow + j, GRID.firstCol + i),
-          scoreOf(pairs.get(pairKey(clientele.name, need.name)), study.weights)
-        )
+    rect(GRID.firstRow, GRID.nameCol, rows, 1),
+    mirror(GRID.firstRow, GRID.nameCol, { col: true }),
+    study.needs.map((item) => [item.name])
+  );
+  fill(
+    sheet,
+    rect(GRID.firstRow, GRID.typeCol, rows, 1),
+    mirror(GRID.firstRow, GRID.typeCol, { col: true }),
+    study.needs.map((item) => [shownText(kindLabel(NEED_TYPES, item.type, language))])
+  );
+  fill(
+    sheet,
+    body,
+    matrixCellFormula(ticksName, GRID.firstRow, GRID.firstCol),
+    study.needs.map((need) =>
+      study.clienteles.map((clientele) =>
+        scoreOf(pairs.get(pairKey(clientele.name, need.name)), study.weights)
       )
     )
   );

@@ -19,9 +19,9 @@ import { Pair, Weights, isRated, nameKey, pairKey, pairsInTableOrder } from "../
 import { textFault } from "../../method/validate";
 import { cellAddress } from "../a1";
 import { GridValue, WorkbookGrids, SheetGrid, cellAt, cellText, gridHeight } from "../grids";
-import { COLOURS, emptySheet, heading, put, rect, style, where } from "../kit";
+import { COLOURS, emptySheet, fill, heading, put, rect, style, where } from "../kit";
 import { NAMES, RATINGS_TABLE } from "../names";
-import { CellValue, SheetPlan, formula, text } from "../plan";
+import { CellValue, SheetPlan, text } from "../plan";
 import { PlanContext, ReadContext, SheetModule } from "../sheet";
 
 export const RATINGS = {
@@ -74,26 +74,22 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     const shown = value === undefined ? undefined : levelLabel(scale, value, language);
     return shown === undefined ? null : text(shown);
   };
-  const rows: CellValue[][] = pairs.map((pair, index) => [
+  const rows: CellValue[][] = pairs.map((pair) => [
     text(pair.clientele),
     text(pair.need),
     label(PERCEPTION, pair.perception),
     label(IMPACT, pair.impact),
     label(COMPETITION, pair.competition),
-    formula(ratingRowScoreFormula(RATINGS.firstRow + index), scoreOf(pair, study.weights)),
+    null,
     pair.comment ? text(pair.comment) : null,
   ]);
-  if (rows.length === 0)
-    rows.push([
-      null,
-      null,
-      null,
-      null,
-      null,
-      formula(ratingRowScoreFormula(RATINGS.firstRow), ""),
-      null,
-    ]);
   put(sheet, RATINGS.firstRow, 1, rows);
+  fill(
+    sheet,
+    rect(RATINGS.firstRow, cols.score, dataRows, 1),
+    ratingRowScoreFormula(RATINGS.firstRow),
+    pairs.length > 0 ? pairs.map((pair) => [scoreOf(pair, study.weights)]) : [[""]]
+  );
 
   sheet.tables.push({
     name: RATINGS_TABLE,
