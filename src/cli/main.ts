@@ -3,6 +3,7 @@
  *   build STUDY.json -o OUT.xlsx [--lang fr|en] [--force]
  *   read WORKBOOK.xlsx [-o STUDY.json]
  *   template -o OUT.xlsx [--lang fr|en]
+ *   order STUDY.json -o ORDERED.json [--segments K] [--force]   (see order.ts)
  * Exit 0 on success; 1 on bad input (one line per problem, naming the file, field or cell); 2 on misuse.
  * Nothing is left behind on failure: outputs are written to a temporary file and renamed at the end.
  */
@@ -16,6 +17,7 @@ import { readStudy } from "../layout/read-study";
 import { studyToJson } from "../layout/study-json";
 import { managedSheetNames } from "../layout/managed";
 import { planToBuffer, readWorkbookFile, writeFileAtomic } from "../hosts/xlsx/file";
+import { order } from "./order";
 
 class CliError extends Error {
   constructor(
@@ -29,7 +31,8 @@ class CliError extends Error {
 const USAGE = `usage:
   segment-matrix build STUDY.json -o OUT.xlsx [--lang fr|en] [--force]
   segment-matrix read WORKBOOK.xlsx [-o STUDY.json]
-  segment-matrix template -o OUT.xlsx [--lang fr|en]`;
+  segment-matrix template -o OUT.xlsx [--lang fr|en]
+  segment-matrix order STUDY.json -o ORDERED.json [--segments K] [--force]`;
 
 /** Options of the commands that write a workbook. */
 const WRITE_OPTIONS = {
@@ -203,6 +206,17 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         break;
       case "template":
         await template(rest, io);
+        break;
+      case "order":
+        await order(rest, io, {
+          usage: USAGE,
+          readJson,
+          report,
+          environmentLanguage,
+          fail: (message, exitCode) => {
+            throw new CliError(message, exitCode);
+          },
+        });
         break;
       case undefined:
       case "help":
