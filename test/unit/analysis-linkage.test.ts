@@ -6,6 +6,7 @@ import fixtures from "../fixtures/linkage-scipy.json";
 import { jaccardDistance, jaccardDistances, distanceAt } from "../../src/analysis/jaccard";
 import { averageLinkage, treeLeafOrder } from "../../src/analysis/linkage";
 import { clusteredProfiles, fixtureCases as cases } from "../support/tick-fixtures";
+import { randomTicks, seededRandom } from "../support/random";
 
 describe("the SciPy fixtures", () => {
   it("cover at least 20 random tables up to 30 × 30, both ways, ties included", () => {
@@ -50,6 +51,19 @@ describe("jaccardDistance", () => {
     expect(distanceAt(distances, 1, 0)).toBe(0.5);
     expect(distanceAt(distances, 0, 2)).toBe(1);
     expect(distanceAt(distances, 1, 1)).toBe(0);
+  });
+
+  it("computes, packed in words, exactly the distances jaccardDistance gives", () => {
+    const random = seededRandom(32);
+    for (const length of [0, 1, 31, 32, 33, 64, 65, 200]) {
+      const profiles = randomTicks(random, 12, length, 0.3);
+      profiles.push(profiles[0].map(() => false));
+      const distances = jaccardDistances(profiles);
+      profiles.forEach((a, i) =>
+        profiles.forEach((b, j) => expect(distanceAt(distances, i, j)).toBe(jaccardDistance(a, b)))
+      );
+    }
+    expect(() => jaccardDistances([[true], [true, false]])).toThrow(RangeError);
   });
 });
 
