@@ -89,8 +89,7 @@ export async function order(args: string[], io: Io, tools: CliTools): Promise<vo
     if (problem.severity === "error") tools.fail("", 1);
   }
 
-  const json: StudyJson & Partial<Record<CarriedField, unknown>> = studyToJson(ordered.study);
-  const written = withCarriedFields(json, carried);
+  const written = withCarriedFields(studyToJson(ordered.study), carried);
   await writeFileAtomic(output, Buffer.from(JSON.stringify(written, null, 2) + "\n", "utf8"));
 
   const shownK = k ?? ordered.suggestion?.k;
@@ -139,7 +138,7 @@ function carriedFields(
 
 /** The study file's fields in the contract's order, carried fields in their place. */
 function withCarriedFields(
-  json: StudyJson & Partial<Record<CarriedField, unknown>>,
+  json: StudyJson,
   carried: Partial<Record<CarriedField, unknown>>
 ): Record<string, unknown> {
   const result: Record<string, unknown> = {};
