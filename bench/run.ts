@@ -13,6 +13,7 @@ import { syntheticStudy } from "./studies";
 import example from "../examples/exemple-incubateur.json";
 import { Study } from "../src/method/study";
 import { benchOfficeHost } from "./office-host";
+import { benchOrdering } from "./ordering";
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
     `heap after: ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MiB, rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`
   );
   await benchOfficeHost(worked);
+  benchOrdering(worked);
 }
 
 main().catch((failure) => {

@@ -1,5 +1,6 @@
 /** Synthetic studies of a given size, deterministic, for benchmarks. */
 import { Study } from "../src/method/study";
+import { seededRandom } from "../test/support/random";
 
 export function syntheticStudy(clienteles: number, needs: number, tickEvery = 3): Study {
   const c = Array.from({ length: clienteles }, (_, i) => ({ name: `Clientèle ${i + 1}` }));
@@ -15,5 +16,17 @@ export function syntheticStudy(clienteles: number, needs: number, tickEvery = 3)
           impact: 1 + ((i + j * 5) % 4),
           competition: (i + j) % 5,
         });
+  return { language: "fr", clienteles: c, needs: n, pairs, weights: { perception: 1, impact: 1 } };
+}
+
+/** A study whose ticks fall at random (seeded): each pair is ticked with probability `density`. */
+export function randomStudy(clienteles: number, needs: number, density: number, seed = 1): Study {
+  const random = seededRandom(seed);
+  const c = Array.from({ length: clienteles }, (_, i) => ({ name: `Clientèle ${i + 1}` }));
+  const n = Array.from({ length: needs }, (_, j) => ({ name: `Besoin ${j + 1}` }));
+  const pairs = [];
+  for (const clientele of c)
+    for (const need of n)
+      if (random() < density) pairs.push({ clientele: clientele.name, need: need.name });
   return { language: "fr", clienteles: c, needs: n, pairs, weights: { perception: 1, impact: 1 } };
 }

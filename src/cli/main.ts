@@ -3,6 +3,7 @@
  *   build STUDY.json -o OUT.xlsx [--lang fr|en] [--force] [--drop-orphans]
  *   read WORKBOOK.xlsx [-o STUDY.json]
  *   template -o OUT.xlsx [--lang fr|en]
+ *   order STUDY.json -o ORDERED.json [--segments K] [--force]   (see order.ts)
  * Exit 0 on success; 1 on bad input (one line per problem, naming the file, field or cell); 2 on misuse.
  * Nothing is left behind on failure: outputs are written to a temporary file and renamed at the end.
  */
@@ -16,6 +17,7 @@ import { buildPlan, readStudy, templatePlan } from "../layout";
 import { studyToJson } from "../layout/study-json";
 import { managedSheetNames } from "../layout/managed";
 import { planToBuffer, readWorkbookFile, writeFileAtomic } from "../hosts/xlsx/file";
+import { order } from "./order";
 
 /** Misuse of the command line (exit 2): said in English, as the usage text. */
 class CliError extends Error {
@@ -37,7 +39,8 @@ class CliProblems extends Error {
 const USAGE = `usage:
   segment-matrix build STUDY.json -o OUT.xlsx [--lang fr|en] [--force] [--drop-orphans]
   segment-matrix read WORKBOOK.xlsx [-o STUDY.json]
-  segment-matrix template -o OUT.xlsx [--lang fr|en]`;
+  segment-matrix template -o OUT.xlsx [--lang fr|en]
+  segment-matrix order STUDY.json -o ORDERED.json [--segments K] [--force]`;
 
 /** Options of the commands that write a workbook. */
 const WRITE_OPTIONS = {
@@ -204,6 +207,17 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         break;
       case "template":
         await template(rest, io);
+        break;
+      case "order":
+        await order(rest, io, {
+          usage: USAGE,
+          readJson,
+          report,
+          environmentLanguage,
+          fail: (message, exitCode) => {
+            throw new CliError(message, exitCode);
+          },
+        });
         break;
       case undefined:
       case "help":

@@ -1,5 +1,6 @@
 /** Study → the interchange JSON (stable field order; plain names when an item has no type). */
-import { Item, Pair, Study } from "../method/study";
+import { GROWTH_LEVERS } from "../method/segments";
+import { Item, Pair, Segment, Study, Target } from "../method/study";
 
 export interface StudyJson {
   title?: string;
@@ -8,6 +9,10 @@ export interface StudyJson {
   needs: (string | Item)[];
   pairs: Pair[];
   weights: { perception: number; impact: number };
+  offerings?: string[];
+  segments?: Segment[];
+  targets?: Target[];
+  conquest?: string[];
 }
 
 export function studyToJson(study: Study): StudyJson {
@@ -28,5 +33,37 @@ export function studyToJson(study: Study): StudyJson {
     needs: study.needs.map(item),
     pairs: study.pairs.map(pair),
     weights: { perception: study.weights.perception, impact: study.weights.impact },
+    ...(study.offerings ? { offerings: [...study.offerings] } : {}),
+    ...(study.segments ? { segments: study.segments.map(segmentToJson) } : {}),
+    ...(study.targets
+      ? { targets: study.targets.map((t) => ({ segment: t.segment, offering: t.offering })) }
+      : {}),
+    ...(study.conquest ? { conquest: [...study.conquest] } : {}),
+  };
+}
+
+/** A segment's fields in the contract's order; absent type and figures stay absent. */
+function segmentToJson(segment: Segment): Segment {
+  const plans: Segment["plans"] = {};
+  for (const { id } of GROWTH_LEVERS) {
+    const plan = segment.plans[id];
+    if (plan !== undefined) plans[id] = plan;
+  }
+  return {
+    name: segment.name,
+    ...(segment.type !== undefined ? { type: segment.type } : {}),
+    clienteles: [...segment.clienteles],
+    needs: [...segment.needs],
+    offerings: [...segment.offerings],
+    channels: [...segment.channels],
+    zones: [...segment.zones],
+    successFactors: [...segment.successFactors],
+    attributes: [...segment.attributes],
+    personas: [...segment.personas],
+    ...(segment.size !== undefined ? { size: segment.size } : {}),
+    ...(segment.frequency !== undefined ? { frequency: segment.frequency } : {}),
+    ...(segment.basket !== undefined ? { basket: segment.basket } : {}),
+    checklist: [...segment.checklist],
+    plans,
   };
 }

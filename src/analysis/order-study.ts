@@ -1,0 +1,134 @@
+/**
+ * Reveal segments (issue 5 §1): a study with its clientèles and needs reordered by need profile,
+ * so that similar columns and rows sit side by side, and optionally K candidate segments.
+ * Pairs are keyed by names, so reordering the lists (and the pairs into table order) keeps every
+ * tick, rating and comment.
+ */
+import { Problem, error, quoteEn, quoteFr } from "../method/problems";
+import { Pair, Segment, Study, nameKey } from "../method/study";
+import { candidateSegments } from "./candidate-segments";
+import { CutSuggestion, suggestCut } from "./cut";
+import { ItemOrdering, orderProfiles } from "./order-items";
+import { tickTable } from "./ticks";
+
+export interface OrderOptions {
+  /** Number of candidate segments to put in the study (replacing any it holds). */
+  segments?: number;
+}
+
+export interface OrderedStudy {
+  /** The same study, clientèles and needs in the new order, pairs in table order. */
+  study: Study;
+  /** Items without any X, left out of the method (they close the lists, in original order). */
+  outOfMethod: { clienteles: string[]; needs: string[] };
+  /** Suggested number of segments and its reason; absent under 3 clientèles with an X. */
+  suggestion?: CutSuggestion;
+  /** With `segments: K`: the K candidate segments (also in `study.segments`). */
+  segments?: Segment[];
+  /** The clustering of each side, over the input study's indices (to cut again, or draw). */
+  clienteles: ItemOrdering;
+  needs: ItemOrdering;
+}
+
+export interface OrderResult {
+  ordered?: OrderedStudy;
+  problems: Problem[];
+}
+
+/**
+ * Clientèles clustered over their need profiles and needs over their clientèle profiles (Jaccard
+ * distance, average linkage), each side then in its optimal leaf order; items without any X last.
+ * Deterministic: ties follow original order (see linkage.ts and leaf-order.ts for the exact rules).
+ * With `segments: K`, the K candidate segments replace the study's segments (the caller decides
+ * whether existing ones may be replaced); a K that cannot be given is a problem, not an exception.
+ */
+export function orderStudy(study: Study, options: OrderOptions = {}): OrderResult {
+  const { clienteleProfiles, needProfiles } = tickTable(study);
+  const clienteles = orderProfiles(clienteleProfiles);
+  const needs = orderProfiles(needProfiles);
+
+  const k = options.segments;
+  if (k !== undefined) {
+    const problem = segmentCountProblem(k, clienteles.leaves.length);
+    if (problem) return { problems: [problem] };
+  }
+
+  const ordered: Study = {
+    ...study,
+    clienteles: clienteles.order.map((i) => study.clienteles[i]),
+    needs: needs.order.map((i) => study.needs[i]),
+  };
+  ordered.pairs = pairsInOrder(study.pairs, ordered);
+  const segments = k === undefined ? undefined : candidateSegments(ordered, clienteles, k);
+  if (segments) ordered.segments = segments;
+
+  const suggestion = suggestCut(clienteles.linkage);
+  return {
+    ordered: {
+      study: ordered,
+      outOfMethod: {
+        clienteles: clienteles.outOfMethod.map((i) => study.clienteles[i].name),
+        needs: needs.outOfMethod.map((i) => study.needs[i].name),
+      },
+      ...(suggestion ? { suggestion } : {}),
+      ...(segments ? { segments } : {}),
+      clienteles,
+      needs,
+    },
+    problems: [],
+  };
+}
+
+/**
+ * Every pair, in table order (clientèle by clientèle, then need by need); a pair naming an item
+ * not in the lists, or repeated, is kept too (after, or next to its twin): nothing is dropped here.
+ */
+function pairsInOrder(pairs: readonly Pair[], study: Pick<Study, "clienteles" | "needs">): Pair[] {
+  const clienteleRank = new Map(study.clienteles.map((item, i) => [nameKey(item.name), i]));
+  const needRank = new Map(study.needs.map((item, i) => [nameKey(item.name), i]));
+  const rank = (pair: Pair): [number, number] => [
+    clienteleRank.get(nameKey(pair.clientele)) ?? Infinity,
+    needRank.get(nameKey(pair.need)) ?? Infinity,
+  ];
+  return pairs
+    .map((pair) => ({ pair, rank: rank(pair) }))
+    .sort((a, b) => compareRanks(a.rank[0], b.rank[0]) || compareRanks(a.rank[1], b.rank[1]))
+    .map(({ pair }) => pair);
+}
+
+function compareRanks(a: number, b: number): number {
+  return a === b ? 0 : a < b ? -1 : 1;
+}
+
+/** Why K candidate segments cannot be made from `available` clientèles with an X, if so. */
+export function segmentCountProblem(k: number, available: number): Problem | undefined {
+  if (!Number.isInteger(k) || k < 1) {
+    return error(
+      "segments-count-invalid",
+      undefined,
+      `${quoteFr(String(k))} n'est pas un nombre de segments : mettez un nombre entier à partir de 1`,
+      `${quoteEn(String(k))} is not a number of segments: use a whole number from 1`
+    );
+  }
+  if (available === 0) {
+    return error(
+      "segments-no-tick",
+      undefined,
+      "aucune clientèle n'a de X : cochez d'abord qui ressent quoi",
+      "no clientèle has any X yet: tick who feels what first"
+    );
+  }
+  if (k > available) {
+    return error(
+      "segments-too-many",
+      undefined,
+      available === 1
+        ? `${k} segments demandés, mais une seule clientèle a au moins un X : choisissez 1 segment`
+        : `${k} segments demandés, mais seules ${available} clientèles ont au moins un X : choisissez au plus ${available} segments`,
+      available === 1
+        ? `${k} segments asked for, but only one clientèle has at least one X: choose 1 segment`
+        : `${k} segments asked for, but only ${available} clientèles have at least one X: choose at most ${available} segments`
+    );
+  }
+  return undefined;
+}
