@@ -4,7 +4,8 @@
  * Pairs are keyed by names, so reordering the lists (and the pairs into table order) keeps every
  * tick, rating and comment.
  */
-import { Problem, error, quoteEn, quoteFr } from "../method/problems";
+import * as msg from "../method/messages";
+import { Problem } from "../method/problems";
 import { Pair, Segment, Study, nameKey } from "../method/study";
 import { candidateSegments } from "./candidate-segments";
 import { CutSuggestion, suggestCut } from "./cut";
@@ -102,33 +103,8 @@ function compareRanks(a: number, b: number): number {
 
 /** Why K candidate segments cannot be made from `available` clientèles with an X, if so. */
 export function segmentCountProblem(k: number, available: number): Problem | undefined {
-  if (!Number.isInteger(k) || k < 1) {
-    return error(
-      "segments-count-invalid",
-      undefined,
-      `${quoteFr(String(k))} n'est pas un nombre de segments : mettez un nombre entier à partir de 1`,
-      `${quoteEn(String(k))} is not a number of segments: use a whole number from 1`
-    );
-  }
-  if (available === 0) {
-    return error(
-      "segments-no-tick",
-      undefined,
-      "aucune clientèle n'a de X : cochez d'abord qui ressent quoi",
-      "no clientèle has any X yet: tick who feels what first"
-    );
-  }
-  if (k > available) {
-    return error(
-      "segments-too-many",
-      undefined,
-      available === 1
-        ? `${k} segments demandés, mais une seule clientèle a au moins un X : choisissez 1 segment`
-        : `${k} segments demandés, mais seules ${available} clientèles ont au moins un X : choisissez au plus ${available} segments`,
-      available === 1
-        ? `${k} segments asked for, but only one clientèle has at least one X: choose 1 segment`
-        : `${k} segments asked for, but only ${available} clientèles have at least one X: choose at most ${available} segments`
-    );
-  }
+  if (!Number.isInteger(k) || k < 1) return msg.segmentsCountInvalid(k);
+  if (available === 0) return msg.segmentsNoTick();
+  if (k > available) return msg.segmentsTooMany(k, available);
   return undefined;
 }

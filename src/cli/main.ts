@@ -9,32 +9,23 @@
  */
 import { promises as fs } from "fs";
 import { parseArgs } from "util";
-import { Language } from "../method/levels";
 import * as msg from "../method/messages";
-import { Problem, formatProblem, hasErrors } from "../method/problems";
+import { hasErrors } from "../method/problems";
 import { validateStudy } from "../method/validate";
 import { buildPlan, readStudy, templatePlan } from "../layout";
 import { studyToJson } from "../layout/study-json";
 import { managedSheetNames } from "../layout/managed";
 import { planToBuffer, readWorkbookFile, writeFileAtomic } from "../hosts/xlsx/file";
+import {
+  CliError,
+  CliProblems,
+  Io,
+  environmentLanguage,
+  parseLanguage,
+  readJson,
+  report,
+} from "./common";
 import { order } from "./order";
-
-/** Misuse of the command line (exit 2): said in English, as the usage text. */
-class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number
-  ) {
-    super(message);
-  }
-}
-
-/** Bad input (exit 1): problems from the catalogue, said in the user's language. */
-class CliProblems extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(problems.map((problem) => problem.message.en).join("; "));
-  }
-}
 
 const USAGE = `usage:
   segment-matrix build STUDY.json -o OUT.xlsx [--lang fr|en] [--force] [--drop-orphans]
@@ -48,53 +39,6 @@ const WRITE_OPTIONS = {
   lang: { type: "string" },
   force: { type: "boolean" },
 } as const;
-
-interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-function environmentLanguage(): Language {
-  const locale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || "";
-  return locale.toLowerCase().startsWith("fr") ? "fr" : "en";
-}
-
-function parseLanguage(value: string | undefined): Language | undefined {
-  if (value === undefined) return undefined;
-  if (value === "fr" || value === "en") return value;
-  throw new CliError(`--lang: "${value}" is not a language of the workbook: use fr or en`, 2);
-}
-
-function report(problems: readonly Problem[], language: Language, io: Io): void {
-  for (const problem of problems) {
-    const prefix =
-      problem.severity === "error"
-        ? language === "fr"
-          ? "erreur"
-          : "error"
-        : language === "fr"
-          ? "attention"
-          : "warning";
-    io.err(`${prefix}: ${formatProblem(problem, language)}`);
-  }
-}
-
-async function readJson(file: string): Promise<unknown> {
-  let content: string;
-  try {
-    content = await fs.readFile(file, "utf8");
-  } catch (failure) {
-    const code = (failure as NodeJS.ErrnoException).code;
-    throw new CliProblems([
-      code === "ENOENT" ? msg.fileMissing(file) : msg.fileUnreadable(file, code ?? String(failure)),
-    ]);
-  }
-  try {
-    return JSON.parse(content.replace(/^\uFEFF/, ""));
-  } catch (failure) {
-    throw new CliProblems([msg.fileNotJson(file, (failure as Error).message)]);
-  }
-}
 
 /** Refuses to replace a file that holds anything Segment Matrix did not create, unless forced. */
 async function checkOverwrite(target: string, force: boolean): Promise<void> {
@@ -209,15 +153,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         await template(rest, io);
         break;
       case "order":
-        await order(rest, io, {
-          usage: USAGE,
-          readJson,
-          report,
-          environmentLanguage,
-          fail: (message, exitCode) => {
-            throw new CliError(message, exitCode);
-          },
-        });
+        await order(rest, io, USAGE);
         break;
       case undefined:
       case "help":

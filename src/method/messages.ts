@@ -47,6 +47,12 @@ export type ProblemCode =
   | "conquest-not-list"
   | "conquest-unknown"
   | "conquest-duplicate"
+  // Ordering by need profile and candidate segments.
+  | "segments-count-invalid"
+  | "segments-no-tick"
+  | "segments-too-many"
+  | "segments-would-be-replaced"
+  | "segments-replaced"
   | "weights-not-object"
   | "weights-unknown-field"
   | "weight-out-of-range"
@@ -992,5 +998,60 @@ export function conquestDuplicate(location: Location, name: string): Problem {
     location,
     `le segment ${quoteFr(name)} figure deux fois dans l'ordre de conquête : gardé à sa première place`,
     `the segment ${quoteEn(name)} appears twice in the conquest order: kept at its first place`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ordering by need profile and candidate segments.
+
+export function segmentsCountInvalid(k: number): Problem {
+  return error(
+    "segments-count-invalid",
+    undefined,
+    `${quoteFr(String(k))} n'est pas un nombre de segments : mettez un nombre entier à partir de 1`,
+    `${quoteEn(String(k))} is not a number of segments: use a whole number from 1`
+  );
+}
+
+export function segmentsNoTick(): Problem {
+  return error(
+    "segments-no-tick",
+    undefined,
+    "aucune clientèle n'a de X : cochez d'abord qui ressent quoi",
+    "no clientèle has any X yet: tick who feels what first"
+  );
+}
+
+export function segmentsTooMany(k: number, available: number): Problem {
+  return available === 1
+    ? error(
+        "segments-too-many",
+        undefined,
+        `${k} segments demandés, mais une seule clientèle a au moins un X : choisissez 1 segment`,
+        `${k} segments asked for, but only one clientèle has at least one X: choose 1 segment`
+      )
+    : error(
+        "segments-too-many",
+        undefined,
+        `${k} segments demandés, mais seules ${available} clientèles ont au moins un X : choisissez au plus ${available} segments`,
+        `${k} segments asked for, but only ${available} clientèles have at least one X: choose at most ${available} segments`
+      );
+}
+
+export function segmentsWouldBeReplaced(file: string, names: readonly string[]): Problem {
+  return error(
+    "segments-would-be-replaced",
+    { file, field: "segments" },
+    `l'étude contient déjà des segments (${names.map(quoteFr).join(", ")}) que --segments remplacerait : ajoutez --force pour les remplacer, ou retirez --segments pour seulement réordonner`,
+    `the study already holds segments (${names.map(quoteEn).join(", ")}) that --segments would replace: add --force to replace them, or leave out --segments to reorder only`
+  );
+}
+
+export function segmentsReplaced(file: string, names: readonly string[]): Problem {
+  return warning(
+    "segments-replaced",
+    { file, field: "segments" },
+    `segments remplacés par les segments candidats : ${names.map(quoteFr).join(", ")}`,
+    `segments replaced by the candidate segments: ${names.map(quoteEn).join(", ")}`
   );
 }
