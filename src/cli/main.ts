@@ -16,6 +16,7 @@ import { readStudy } from "../layout/read-study";
 import { studyToJson } from "../layout/study-json";
 import { managedSheetNames } from "../layout/managed";
 import { planToBuffer, readWorkbookFile, writeFileAtomic } from "../hosts/xlsx/file";
+import { IMAGE_USAGE, image } from "./image";
 
 class CliError extends Error {
   constructor(
@@ -29,7 +30,8 @@ class CliError extends Error {
 const USAGE = `usage:
   segment-matrix build STUDY.json -o OUT.xlsx [--lang fr|en] [--force]
   segment-matrix read WORKBOOK.xlsx [-o STUDY.json]
-  segment-matrix template -o OUT.xlsx [--lang fr|en]`;
+  segment-matrix template -o OUT.xlsx [--lang fr|en]
+  ${IMAGE_USAGE}`;
 
 /** Options of the commands that write a workbook. */
 const WRITE_OPTIONS = {
@@ -204,6 +206,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       case "template":
         await template(rest, io);
         break;
+      case "image":
+        return await image(rest, io);
       case undefined:
       case "help":
       case "--help":
