@@ -45,6 +45,12 @@ describe("PNG of the picture", () => {
     expect(image.countNear("#000000", best.box, 60)).toBeGreaterThan(40);
   });
 
+  it("draws the text with the bundled font alone, as on a machine without fonts", () => {
+    const image = decodePng(svgToPng(matrixSvg(example), { systemFonts: false }));
+    const titleBox = { x: 48, y: 48, width: 900, height: 50 };
+    expect(image.countNear("#000000", titleBox, 60)).toBeGreaterThan(2000);
+  });
+
   it("says it was made by Segment Matrix, in a tEXt Software chunk", () => {
     const png = svgToPng(matrixSvg(example));
     expect(pngSoftware(png)).toBe("Segment Matrix");

@@ -22,14 +22,20 @@ function bundledFontFiles(): string[] {
   ];
 }
 
-/** Renders the SVG at 1920 px wide (the SVG's own width, so 1 SVG unit = 1 pixel). */
-export function svgToPng(svg: string): Buffer {
+/**
+ * Renders the SVG at 1920 px wide (the SVG's own width, so 1 SVG unit = 1 pixel). `systemFonts:
+ * false` draws with the bundled font alone, as on a machine without fonts (and a little faster).
+ */
+export function svgToPng(
+  svg: string,
+  { systemFonts = true }: { systemFonts?: boolean } = {}
+): Buffer {
   const rendered = new Resvg(svg, {
     fitTo: { mode: "width", value: PICTURE_WIDTH },
     background: "#FFFFFF",
     font: {
       fontFiles: bundledFontFiles(),
-      loadSystemFonts: true,
+      loadSystemFonts: systemFonts,
       defaultFontFamily: BUNDLED_FAMILY,
       sansSerifFamily: BUNDLED_FAMILY,
     },
