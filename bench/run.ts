@@ -14,6 +14,8 @@ import example from "../examples/exemple-incubateur.json";
 import { Study } from "../src/method/study";
 import { benchOfficeHost } from "./office-host";
 import { benchOrdering } from "./ordering";
+import { matrixSvg } from "../src/hosts/svg/matrix-svg";
+import { svgToPng } from "../src/hosts/svg/png";
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -59,6 +61,21 @@ async function benchStudy(label: string, study: Study, runs: number): Promise<vo
   );
 }
 
+/** The picture of the matrix: study → SVG text, then that SVG → PNG (resvg), as the CLI does. */
+async function benchPicture(label: string, study: Study, runs: number): Promise<void> {
+  const svg = await time(runs, () => matrixSvg(study));
+  const png = await time(runs, () => svgToPng(svg.result));
+  const height = /height="(\d+)"/.exec(svg.result)?.[1];
+  console.log(
+    [
+      label.padEnd(22),
+      `1920x${height}`.padEnd(10),
+      `svg ${svg.ms.toFixed(1).padStart(6)} ms ${(Buffer.byteLength(svg.result) / 1024).toFixed(0).padStart(5)} KiB`,
+      `png (from the svg) ${png.ms.toFixed(0).padStart(5)} ms ${(png.result.length / 1024).toFixed(0).padStart(5)} KiB`,
+    ].join("  ")
+  );
+}
+
 async function main(): Promise<void> {
   const worked = validateStudy(example).study;
   if (!worked) throw new Error("example invalid");
@@ -70,6 +87,9 @@ async function main(): Promise<void> {
   await benchStudy("synthetic 30x60", syntheticStudy(30, 60), 5);
   await benchStudy("synthetic 50x150", syntheticStudy(50, 150), 3);
   await benchStudy("synthetic 100x300", syntheticStudy(100, 300), 1);
+  console.log("\n== picture of the matrix: study -> SVG -> PNG");
+  await benchPicture("example 13x13", worked, 9);
+  await benchPicture("synthetic 100x100", syntheticStudy(100, 100), 3);
   console.log(
     `heap after: ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MiB, rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`
   );

@@ -2,8 +2,7 @@
  * Candidate segments from a cut of the clientèles' tree: each gets its clientèles and, as a
  * starting point the consultant edits, the needs that at least half of them feel.
  */
-import { CHECKLIST_ITEMS, DEFAULT_STATUS } from "../method/segments";
-import { Segment, Study } from "../method/study";
+import { Segment, Study, emptySegment } from "../method/study";
 import { cutTree } from "./cut";
 import { ItemOrdering } from "./order-items";
 import { tickTable } from "./ticks";
@@ -30,17 +29,9 @@ export function candidateSegments(
       })
       .map((need) => need.name);
     return {
-      name: `Segment ${i + 1}`,
+      ...emptySegment(`Segment ${i + 1}`),
       clienteles: members.map((c) => study.clienteles[c].name),
       needs,
-      offerings: [],
-      channels: [],
-      zones: [],
-      successFactors: [],
-      attributes: [],
-      personas: [],
-      checklist: CHECKLIST_ITEMS.map(() => DEFAULT_STATUS),
-      plans: {},
     };
   });
 }

@@ -1,8 +1,13 @@
 /** What every command shares: how it reads a study file, reports problems and fails. */
 import { promises as fs } from "fs";
+import path from "path";
 import { Language } from "../method/levels";
 import * as msg from "../method/messages";
-import { Problem, formatProblem } from "../method/problems";
+import { Problem, formatProblem, hasErrors } from "../method/problems";
+import { Study } from "../method/study";
+import { validateStudy } from "../method/validate";
+import { readStudy } from "../layout";
+import { readWorkbookFile } from "../hosts/xlsx/file";
 
 /** Misuse of the command line (exit 2): said in English, as the usage text. */
 export class CliError extends Error {
@@ -34,7 +39,7 @@ export function environmentLanguage(): Language {
 export function parseLanguage(value: string | undefined): Language | undefined {
   if (value === undefined) return undefined;
   if (value === "fr" || value === "en") return value;
-  throw new CliError(`--lang: "${value}" is not a language of the workbook: use fr or en`, 2);
+  throw new CliError(`--lang: "${value}" is not a language of Segment Matrix: use fr or en`, 2);
 }
 
 export function report(problems: readonly Problem[], language: Language, io: Io): void {
@@ -66,4 +71,51 @@ export async function readJson(file: string): Promise<unknown> {
   } catch (failure) {
     throw new CliProblems([msg.fileNotJson(file, (failure as Error).message)]);
   }
+}
+
+/** Same path, or the same file through another path (a link), when both exist. */
+export async function sameFile(first: string, second: string): Promise<boolean> {
+  if (path.resolve(first) === path.resolve(second)) return true;
+  try {
+    return (await fs.realpath(first)) === (await fs.realpath(second));
+  } catch {
+    return false; // one of them does not exist yet
+  }
+}
+
+/** A study file's study, validated as `build` does, or a workbook's, read as `read` does. */
+export async function readStudyInput(
+  file: string,
+  language: Language | undefined,
+  io: Io,
+  usage: string
+): Promise<Study> {
+  const extension = path.extname(file).toLowerCase();
+  let study: Study | undefined;
+  let problems: Problem[];
+  if (extension === ".json") {
+    ({ study, problems } = validateStudy(await readJson(file), file));
+  } else if (extension === ".xlsx") {
+    // ExcelJS says "File not found" without an error code: look first.
+    await fs.access(file).catch(() => {
+      throw new CliProblems([msg.fileMissing(file)]);
+    });
+    let grids;
+    try {
+      ({ grids } = await readWorkbookFile(file));
+    } catch (failure) {
+      throw new CliProblems([msg.fileNotWorkbook(file, (failure as Error).message)]);
+    }
+    const read = readStudy(grids);
+    study = read.study;
+    problems = read.problems.map((p) => ({ ...p, location: { ...p.location, file } }));
+  } else {
+    throw new CliError(
+      `${file}: give a study file (.json) or a workbook (.xlsx)\nusage: ${usage}`,
+      2
+    );
+  }
+  report(problems, language ?? study?.language ?? environmentLanguage(), io);
+  if (!study || hasErrors(problems)) throw new CliError("", 1);
+  return study;
 }

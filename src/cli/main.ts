@@ -25,13 +25,15 @@ import {
   readJson,
   report,
 } from "./common";
+import { IMAGE_USAGE, image } from "./image";
 import { order } from "./order";
 
 const USAGE = `usage:
   segment-matrix build STUDY.json -o OUT.xlsx [--lang fr|en] [--force] [--drop-orphans]
   segment-matrix read WORKBOOK.xlsx [-o STUDY.json]
   segment-matrix template -o OUT.xlsx [--lang fr|en]
-  segment-matrix order STUDY.json -o ORDERED.json [--segments K] [--force]`;
+  segment-matrix order STUDY.json -o ORDERED.json [--segments K] [--force]
+  ${IMAGE_USAGE}`;
 
 /** Options of the commands that write a workbook. */
 const WRITE_OPTIONS = {
@@ -154,6 +156,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         break;
       case "order":
         await order(rest, io, USAGE);
+        break;
+      case "image":
+        await image(rest, io);
         break;
       case undefined:
       case "help":

@@ -5,8 +5,6 @@
  * language, the groups, the suggested K with its reason and the items out of the method.
  * Existing segments are never replaced silently: --segments needs --force when the study has some.
  */
-import { promises as fs } from "fs";
-import path from "path";
 import { parseArgs } from "util";
 import { candidateSegments } from "../analysis/candidate-segments";
 import { orderStudy } from "../analysis/order-study";
@@ -16,7 +14,7 @@ import { hasErrors } from "../method/problems";
 import { validateStudy } from "../method/validate";
 import { studyToJson } from "../layout/study-json";
 import { writeFileAtomic } from "../hosts/xlsx/file";
-import { CliError, Io, environmentLanguage, readJson, report } from "./common";
+import { CliError, Io, environmentLanguage, readJson, report, sameFile } from "./common";
 
 export async function order(args: string[], io: Io, usage: string): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -89,13 +87,4 @@ function parseSegmentCount(value: string | undefined): number | undefined {
       2
     );
   return k;
-}
-
-async function sameFile(a: string, b: string): Promise<boolean> {
-  if (path.resolve(a) === path.resolve(b)) return true;
-  try {
-    return (await fs.realpath(a)) === (await fs.realpath(b));
-  } catch {
-    return false; // one of them does not exist yet
-  }
 }

@@ -97,7 +97,8 @@ export type ProblemCode =
   | "file-missing"
   | "file-not-workbook"
   | "output-foreign-file"
-  | "output-foreign-sheets";
+  | "output-foreign-sheets"
+  | "output-foreign-picture";
 
 function problem(
   code: ProblemCode,
@@ -765,6 +766,15 @@ export function outputForeignFile(file: string): Problem {
     { file },
     "ce fichier existe et n'est pas un classeur Segment Matrix : choisissez un autre fichier de sortie, ou ajoutez --force pour le remplacer",
     "exists and is not a Segment Matrix workbook; choose another output file, or add --force to replace it"
+  );
+}
+
+export function outputForeignPicture(file: string): Problem {
+  return error(
+    "output-foreign-picture",
+    { file },
+    "ce fichier existe et n'est pas une image faite par Segment Matrix : choisissez un autre fichier de sortie, ou ajoutez --force pour le remplacer",
+    "exists and is not a picture Segment Matrix made; choose another output file, or add --force to replace it"
   );
 }
 

@@ -1,5 +1,5 @@
 import { Language } from "./levels";
-import { ChecklistStatus, GrowthLever } from "./segments";
+import { CHECKLIST_ITEMS, ChecklistStatus, DEFAULT_STATUS, GrowthLever } from "./segments";
 
 /** A clientèle (column) or a need (row). `type` holds a canonical kind (see levels.ts). */
 export interface Item {
@@ -47,6 +47,23 @@ export interface Segment {
   /** The 11 items of the "good segment" checklist, in METHOD.md §5 order. */
   checklist: ChecklistStatus[];
   plans: Partial<Record<GrowthLever, string>>;
+}
+
+/** A segment with only its name: every list empty, every checklist item still to do. */
+export function emptySegment(name: string): Segment {
+  return {
+    name,
+    clienteles: [],
+    needs: [],
+    offerings: [],
+    channels: [],
+    zones: [],
+    successFactors: [],
+    attributes: [],
+    personas: [],
+    checklist: CHECKLIST_ITEMS.map(() => DEFAULT_STATUS),
+    plans: {},
+  };
 }
 
 /** An offering × segment pair the consultant chose to pursue (an X of the targeting table). */

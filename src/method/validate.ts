@@ -15,7 +15,6 @@ import {
   CHECKLIST_ITEMS,
   CHECKLIST_STATUSES,
   ChecklistStatus,
-  DEFAULT_STATUS,
   GROWTH_LEVERS,
   GrowthLever,
   SEGMENT_TYPES,
@@ -34,6 +33,7 @@ import {
   WEIGHT_MAX,
   WEIGHT_MIN,
   Weights,
+  emptySegment,
   nameKey,
   pairKey,
 } from "./study";
@@ -550,19 +550,7 @@ function validateSegment(
     return undefined;
   }
   const segmentName = name.trim();
-  const segment: Segment = {
-    name: segmentName,
-    clienteles: [],
-    needs: [],
-    offerings: [],
-    channels: [],
-    zones: [],
-    successFactors: [],
-    attributes: [],
-    personas: [],
-    checklist: CHECKLIST_ITEMS.map(() => DEFAULT_STATUS),
-    plans: {},
-  };
+  const segment: Segment = emptySegment(segmentName);
   if (
     raw.type !== undefined &&
     raw.type !== null &&

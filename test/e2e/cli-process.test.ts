@@ -3,6 +3,10 @@ import { execFile } from "child_process";
 import { promises as fs } from "fs";
 import path from "path";
 import { promisify } from "util";
+import { PALETTES } from "../../src/method/palette";
+import { scaleColour } from "../../src/method/score";
+import { cellBoxes, cornerOf, decodePng } from "../support/png";
+import { parseSvg } from "../support/svg";
 import { tempDir } from "../support/workbooks";
 
 const run = promisify(execFile);
@@ -57,4 +61,23 @@ it("exits 2 and shows the usage on a wrong command", async () => {
   const result = await cli("buidl");
   expect(result.code).toBe(2);
   expect(result.stderr).toMatch(/unknown command "buidl"[\s\S]*usage:/);
+});
+
+it("draws the worked example as PNG in a real process (native renderer, bundled font)", async () => {
+  const dir = await tempDir();
+  const png = path.join(dir, "matrice.png");
+  const svg = path.join(dir, "matrice.svg");
+  const args = ["examples/exemple-incubateur.json", "--palette", "colourblind"];
+  const result = await cli("image", ...args, "-o", png);
+  expect(result.code).toBe(0);
+  expect(result.stdout).toBe(`${png}\n`);
+  expect((await cli("image", ...args, "-o", svg)).code).toBe(0);
+  const image = decodePng(await fs.readFile(png));
+  expect([image.width, image.height]).toEqual([1920, 1080]);
+  const cells = cellBoxes(parseSvg(await fs.readFile(svg, "utf8")));
+  for (const score of [100, 6]) {
+    const { x, y } = cornerOf(cells.find((cell) => cell.score === score)!.box);
+    expect(image.colourAt(x, y)).toBe(scaleColour(score, PALETTES.colourblind.stops));
+  }
+  await fs.rm(dir, { recursive: true, force: true });
 });
