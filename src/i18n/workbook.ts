@@ -3,7 +3,15 @@ import { Language } from "../method/levels";
 
 export interface WorkbookTexts {
   /** Sheet names, by role, in workbook order. */
-  sheets: { ticks: string; ratings: string; matrix: string; settings: string };
+  sheets: {
+    ticks: string;
+    ratings: string;
+    matrix: string;
+    segments: string;
+    checklist: string;
+    targeting: string;
+    settings: string;
+  };
   settings: {
     title: string;
     createdBy: string;
@@ -20,6 +28,9 @@ export interface WorkbookTexts {
     competitionNote: string;
     clienteleTypes: string;
     needTypes: string;
+    segmentTypes: string;
+    statuses: string;
+    strategies: string;
     colours: string;
     colourLow: string;
     colourMid: string;
@@ -50,6 +61,57 @@ export interface WorkbookTexts {
     legend: string;
     scoreRule: string;
   };
+  segments: {
+    title: string;
+    instructions: string;
+    candidateNote: string;
+    segment: string;
+    type: string;
+    meanScore: string;
+    size: string;
+    frequency: string;
+    basket: string;
+    potential: string;
+    channels: string;
+    zones: string;
+    successFactors: string;
+    attributes: string;
+    personas: string;
+    clienteles: string;
+    needs: string;
+    offerings: string;
+    markError: { title: string; message: string };
+    typeError: { title: string; message: string };
+    numberError: { title: string; message: string };
+  };
+  checklist: {
+    title: string;
+    instructions: string;
+    family: string;
+    item: string;
+    okCount: string;
+    total: string;
+    statusError: { title: string; message: string };
+  };
+  targeting: {
+    title: string;
+    instructions: string;
+    corner: string;
+    marksPerSegment: string;
+    marksPerOffering: string;
+    strategy: string;
+    ranking: string;
+    segment: string;
+    meanScore: string;
+    scoreRank: string;
+    potential: string;
+    potentialRank: string;
+    conquest: string;
+    conquestNote: string;
+    levers: string;
+    lever: string;
+    conquestError: { title: string; message: string };
+  };
   kindError: { title: string; message: string };
   weightError: { title: string; message: string };
 }
@@ -60,6 +122,9 @@ const fr: WorkbookTexts = {
     ticks: "Qui ressent quoi",
     ratings: "Évaluation",
     matrix: "Matrice",
+    segments: "Segments",
+    checklist: "Check-list",
+    targeting: "Ciblage",
   },
   settings: {
     title: "Segment Matrix — paramètres de l'étude",
@@ -79,6 +144,9 @@ const fr: WorkbookTexts = {
     competitionNote: "La concurrence est une piste de réflexion, pas un critère du score.",
     clienteleTypes: "Types de clientèle",
     needTypes: "Types de besoin",
+    segmentTypes: "Types de segment (Business Model Canvas)",
+    statuses: "Avancement de la check-list",
+    strategies: "Stratégies de ciblage",
     colours: "Couleurs de la matrice",
     colourLow: "0 : orange foncé — paire la moins intéressante",
     colourMid: "50 : jaune",
@@ -117,12 +185,82 @@ const fr: WorkbookTexts = {
     scoreRule:
       "Score = ARRONDI(100 × (perception/4)^poids × (impact/4)^poids ; 0) — poids dans la feuille Paramètres.",
   },
+  segments: {
+    title: "Segments — spécification de chaque segment",
+    instructions:
+      "Une colonne par segment : son nom, son type, ses chiffres (le potentiel annuel se calcule seul), ses canaux, zones, facteurs clés de succès, autres attributs et personas (une entrée par ligne dans la cellule), puis un X pour chaque clientèle, besoin et prestation du segment.",
+    candidateNote:
+      "Segments candidats : leurs besoins sont, pour commencer, ceux que ressent au moins la moitié de leurs clientèles. Modifiez librement ; une clientèle ou un besoin peut figurer dans plusieurs segments.",
+    segment: "Segment",
+    type: "Type (Business Model Canvas)",
+    meanScore: "Score moyen des paires notées",
+    size: "Taille (nombre d'individus dans la zone)",
+    frequency: "Fréquence d'achat par an",
+    basket: "Panier moyen",
+    potential: "Potentiel annuel = taille × fréquence × panier",
+    channels: "Canaux de communication",
+    zones: "Zones géographiques",
+    successFactors: "Facteurs clés de succès",
+    attributes: "Autres attributs (critères de rognage)",
+    personas: "Personas",
+    clienteles: "Clientèles du segment (X)",
+    needs: "Besoins du segment (X)",
+    offerings: "Prestations (tapez-les ici ; X = pertinente pour le segment)",
+    markError: {
+      title: "Appartenance",
+      message: "Tapez X si l'élément fait partie du segment, sinon laissez vide.",
+    },
+    typeError: {
+      title: "Type de segment",
+      message: "Choisissez un type dans la liste, ou laissez vide.",
+    },
+    numberError: { title: "Nombre", message: "Tapez un nombre positif ou nul, ou laissez vide." },
+  },
+  checklist: {
+    title: "Check-list du « bon segment »",
+    instructions:
+      "Pour chaque segment, l'avancement de chaque critère : ✓ Ok · ⊞ En cours · ✗ A faire · 📊 A analyser. Un segment est prêt quand ses 11 critères sont Ok.",
+    family: "Famille",
+    item: "Critère",
+    okCount: "✓",
+    total: "Total ✓ (sur 11)",
+    statusError: { title: "Avancement", message: "Choisissez un statut dans la liste." },
+  },
+  targeting: {
+    title: "Ciblage — prestations × segments",
+    instructions:
+      "Marquez d'un X les paires prestation × segment à poursuivre : la stratégie que forment les marques s'affiche seule. Puis l'ordre de conquête et, par segment, les leviers de croissance.",
+    corner: "Prestations ↓  /  Segments →",
+    marksPerSegment: "X par segment",
+    marksPerOffering: "X par prestation",
+    strategy: "Stratégie de ciblage",
+    ranking: "Segments classés par score moyen et par potentiel",
+    segment: "Segment",
+    meanScore: "Score moyen",
+    scoreRank: "Rang (score)",
+    potential: "Potentiel annuel",
+    potentialRank: "Rang (potentiel)",
+    conquest: "Ordre de conquête",
+    conquestNote:
+      "Commencez par un segment (souvent géographique), conquérez-le, puis étendez : chaque segment gagné facilite le suivant.",
+    levers: "Leviers de croissance par segment",
+    lever: "Levier",
+    conquestError: { title: "Segment", message: "Choisissez un segment dans la liste." },
+  },
   kindError: { title: "Type", message: "Choisissez un type dans la liste, ou laissez vide." },
   weightError: { title: "Poids", message: "Tapez un nombre de 0 à 5." },
 };
 
 const en: WorkbookTexts = {
-  sheets: { settings: "Settings", ticks: "Who feels what", ratings: "Ratings", matrix: "Matrix" },
+  sheets: {
+    ticks: "Who feels what",
+    ratings: "Ratings",
+    matrix: "Matrix",
+    segments: "Segments",
+    checklist: "Checklist",
+    targeting: "Targeting",
+    settings: "Settings",
+  },
   settings: {
     title: "Segment Matrix — study settings",
     createdBy:
@@ -141,6 +279,9 @@ const en: WorkbookTexts = {
     competitionNote: "Competition is a track for reflection, not part of the score.",
     clienteleTypes: "Clientèle types",
     needTypes: "Need types",
+    segmentTypes: "Segment types (Business Model Canvas)",
+    statuses: "Checklist progress",
+    strategies: "Targeting strategies",
     colours: "Matrix colours",
     colourLow: "0: dark orange — least interesting pair",
     colourMid: "50: yellow",
@@ -178,6 +319,65 @@ const en: WorkbookTexts = {
     legend: "Legend",
     scoreRule:
       "Score = ROUND(100 × (perception/4)^weight × (impact/4)^weight, 0) — weights on the Settings sheet.",
+  },
+  segments: {
+    title: "Segments — specifying each segment",
+    instructions:
+      "One column per segment: its name, its type, its figures (the yearly potential computes itself), its channels, zones, key success factors, other attributes and personas (one entry per line in the cell), then an X for each clientèle, need and offering of the segment.",
+    candidateNote:
+      "Candidate segments: to start with, their needs are those at least half of their clientèles feel. Edit freely; a clientèle or a need may be in several segments.",
+    segment: "Segment",
+    type: "Type (Business Model Canvas)",
+    meanScore: "Mean score of the rated pairs",
+    size: "Size (individuals in the zone)",
+    frequency: "Purchases per year",
+    basket: "Average basket",
+    potential: "Yearly potential = size × frequency × basket",
+    channels: "Communication channels",
+    zones: "Geographic zones",
+    successFactors: "Key success factors",
+    attributes: "Other attributes (trimming criteria)",
+    personas: "Personas",
+    clienteles: "Clientèles of the segment (X)",
+    needs: "Needs of the segment (X)",
+    offerings: "Offerings (type them here; X = relevant to the segment)",
+    markError: {
+      title: "Membership",
+      message: "Type X if the item belongs to the segment, otherwise leave it empty.",
+    },
+    typeError: { title: "Segment type", message: "Pick a type from the list, or leave it empty." },
+    numberError: { title: "Number", message: "Type a number of zero or more, or leave it empty." },
+  },
+  checklist: {
+    title: 'The "good segment" checklist',
+    instructions:
+      "For each segment, the progress of each item: ✓ Ok · ⊞ In progress · ✗ To do · 📊 To analyse. A segment is ready when its 11 items are Ok.",
+    family: "Family",
+    item: "Item",
+    okCount: "✓",
+    total: "Total ✓ (of 11)",
+    statusError: { title: "Progress", message: "Pick a status from the list." },
+  },
+  targeting: {
+    title: "Targeting — offerings × segments",
+    instructions:
+      "Mark with an X the offering × segment pairs to pursue: the strategy the marks form shows by itself. Then the conquest order and, per segment, the growth levers.",
+    corner: "Offerings ↓  /  Segments →",
+    marksPerSegment: "X per segment",
+    marksPerOffering: "X per offering",
+    strategy: "Targeting strategy",
+    ranking: "Segments ranked by mean score and by potential",
+    segment: "Segment",
+    meanScore: "Mean score",
+    scoreRank: "Rank (score)",
+    potential: "Yearly potential",
+    potentialRank: "Rank (potential)",
+    conquest: "Conquest order",
+    conquestNote:
+      "Start with one segment (often a geographic one), win it, then expand: each segment won makes the next easier.",
+    levers: "Growth levers per segment",
+    lever: "Lever",
+    conquestError: { title: "Segment", message: "Pick a segment from the list." },
   },
   kindError: { title: "Type", message: "Pick a type from the list, or leave it empty." },
   weightError: { title: "Weight", message: "Type a number from 0 to 5." },

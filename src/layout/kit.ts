@@ -15,6 +15,9 @@ export const COLOURS = {
   tabTicks: "#2F5597",
   tabRatings: "#BF8F00",
   tabMatrix: "#548235",
+  tabSegments: "#7030A0",
+  tabChecklist: "#C55A11",
+  tabTargeting: "#C00000",
   tabSettings: "#7F7F7F",
 } as const;
 

@@ -47,6 +47,9 @@ export type ProblemCode =
   | "conquest-not-list"
   | "conquest-unknown"
   | "conquest-duplicate"
+  | "segment-data-without-name"
+  | "not-a-mark"
+  | "mark-without-name"
   // Ordering by need profile and candidate segments.
   | "segments-count-invalid"
   | "segments-no-tick"
@@ -990,6 +993,33 @@ export function targetDuplicate(location: Location, segment: string, offering: s
     location,
     `la cible (${quoteFr(segment)}, ${quoteFr(offering)}) est en double : gardée une fois`,
     `the target (${quoteEn(segment)}, ${quoteEn(offering)}) is a duplicate: kept once`
+  );
+}
+
+export function segmentDataWithoutName(location: Location, nameCell: string): Problem {
+  return warning(
+    "segment-data-without-name",
+    location,
+    `colonne remplie sans nom de segment en ${nameCell} : ignorée (tapez le nom du segment)`,
+    `column filled in without a segment name in ${nameCell}: ignored (type the segment's name)`
+  );
+}
+
+export function notAMark(location: Location, shown: string): Problem {
+  return error(
+    "not-a-mark",
+    location,
+    `${quoteFr(shown)} n'est pas une marque : tapez X pour l'inclure, sinon videz la cellule`,
+    `${quoteEn(shown)} is not a mark: type X to include it, otherwise clear the cell`
+  );
+}
+
+export function markWithoutName(location: Location, nameCell: string): Problem {
+  return error(
+    "mark-without-name",
+    location,
+    `X sans nom en ${nameCell} : tapez le nom ou retirez le X`,
+    `X without a name in ${nameCell}: type the name or remove the X`
   );
 }
 

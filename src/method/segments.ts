@@ -18,6 +18,13 @@ export function findSegmentType(text: string): Kind | undefined {
   return findKind(SEGMENT_TYPES, text);
 }
 
+/** A segment's figures, whose product is its yearly potential (METHOD.md §5). */
+export const SEGMENT_FIGURES: Record<"size" | "frequency" | "basket", Bilingual> = {
+  size: { fr: "taille", en: "size" },
+  frequency: { fr: "fréquence d'achat", en: "purchase frequency" },
+  basket: { fr: "panier moyen", en: "average basket" },
+};
+
 /** Progress legend of the material: ✓ Ok · ⊞ En cours · ✗ A faire · 📊 A analyser. */
 export type ChecklistStatus = "ok" | "en cours" | "à faire" | "à analyser";
 

@@ -17,6 +17,7 @@ import {
   ChecklistStatus,
   GROWTH_LEVERS,
   GrowthLever,
+  SEGMENT_FIGURES,
   SEGMENT_TYPES,
   findSegmentType,
   findStatus,
@@ -91,11 +92,6 @@ const SEGMENT_TEXT_LISTS = [
   "attributes",
   "personas",
 ] as const;
-const SEGMENT_NUMBERS = {
-  size: { fr: "taille", en: "size" },
-  frequency: { fr: "fréquence d'achat", en: "purchase frequency" },
-  basket: { fr: "panier moyen", en: "average basket" },
-} as const;
 
 /**
  * Checks a study read from JSON (or built by the pane) and returns it normalised: names trimmed,
@@ -178,10 +174,11 @@ export function validateStudy(
   if (hasErrors(problems) || !clienteles || !needs || !pairs || !weights) return { problems };
   const study: Study = { language, clienteles, needs, pairs, weights };
   if (title !== undefined) study.title = title;
-  if (offerings) study.offerings = offerings;
-  if (segments) study.segments = segments;
-  if (targets) study.targets = targets;
-  if (conquest) study.conquest = conquest;
+  // An empty list is no list: a study reads back the same whether the file said [] or nothing.
+  if (offerings && offerings.length > 0) study.offerings = offerings;
+  if (segments && segments.length > 0) study.segments = segments;
+  if (targets && targets.length > 0) study.targets = targets;
+  if (conquest && conquest.length > 0) study.conquest = conquest;
   return { study, problems };
 }
 
@@ -580,6 +577,10 @@ function validateSegment(
       kept.add(nameKey(member));
       segment[list].push(canonicalName);
     });
+    // Members are a set: kept in the order of the study's list, as the workbook shows them.
+    const position = new Map([...known[list].keys()].map((key, index) => [key, index]));
+    const rank = (name: string): number => position.get(nameKey(name)) ?? 0;
+    segment[list].sort((a, b) => rank(a) - rank(b));
   }
   for (const list of SEGMENT_TEXT_LISTS) {
     const texts = textList(raw[list], at(list), problems);
@@ -590,7 +591,7 @@ function validateSegment(
     if (number === undefined || number === null) continue;
     if (typeof number !== "number" || !Number.isFinite(number) || number < 0) {
       problems.push(
-        msg.segmentNumberInvalid(at(key), JSON.stringify(number), SEGMENT_NUMBERS[key])
+        msg.segmentNumberInvalid(at(key), JSON.stringify(number), SEGMENT_FIGURES[key])
       );
       continue;
     }

@@ -59,3 +59,34 @@ export function recalculate(input: string): Promise<string> {
 export function toPdf(input: string): Promise<string> {
   return convert(input, "pdf", "pdf");
 }
+
+/** Recalculates several workbooks in one LibreOffice run (a start costs seconds); distinct file names. */
+export async function recalculateAll(inputs: readonly string[]): Promise<Map<string, string>> {
+  const outDir = await fs.mkdtemp(path.join(os.tmpdir(), "sm-lo-out-"));
+  const userDir = await profile();
+  try {
+    await run(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${userDir}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "xlsx:Calc MS Excel 2007 XML",
+        "--outdir",
+        outDir,
+        ...inputs,
+      ],
+      { timeout: 180000 }
+    );
+  } finally {
+    await fs.rm(userDir, { recursive: true, force: true });
+  }
+  const outputs = new Map<string, string>();
+  for (const input of inputs) {
+    const output = path.join(outDir, path.basename(input));
+    await fs.access(output);
+    outputs.set(input, output);
+  }
+  return outputs;
+}

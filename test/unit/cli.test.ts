@@ -47,6 +47,9 @@ describe("cli build", () => {
       "Qui ressent quoi",
       "Évaluation",
       "Matrice",
+      "Segments",
+      "Check-list",
+      "Ciblage",
       "Paramètres",
     ]);
   });
@@ -56,7 +59,15 @@ describe("cli build", () => {
     expect((await cli("build", await write("s.json", good), "-o", out, "--lang", "en")).code).toBe(
       0
     );
-    expect(await sheetNamesOf(out)).toEqual(["Who feels what", "Ratings", "Matrix", "Settings"]);
+    expect(await sheetNamesOf(out)).toEqual([
+      "Who feels what",
+      "Ratings",
+      "Matrix",
+      "Segments",
+      "Checklist",
+      "Targeting",
+      "Settings",
+    ]);
   });
 
   it.each([

@@ -3,7 +3,7 @@ import { createExcelHost } from "../../src/hosts/excel/excel-host";
 import { RenderInterrupted } from "../../src/hosts/excel/interrupted";
 import { RenderRefused, WorkbookHost } from "../../src/hosts/host";
 import { buildFromLists } from "../../src/app/operations";
-import { cellAddress, rectAddress } from "../../src/layout/a1";
+import { cellAddress, parseSheetRef, rectAddress } from "../../src/layout/a1";
 import { buildPlan } from "../../src/layout";
 import { matrixCellFormula } from "../../src/layout/sheets/matrix";
 import { GRID, RATINGS, RATINGS_TABLE } from "../../src/layout";
@@ -19,6 +19,8 @@ const TICKS = "Qui ressent quoi";
 const RATINGS_SHEET = "Évaluation";
 const MATRIX = "Matrice";
 const SETTINGS = "Paramètres";
+/** Every sheet of a built study, in workbook order. */
+const ALL_SHEETS = [TICKS, RATINGS_SHEET, MATRIX, "Segments", "Check-list", "Ciblage", SETTINGS];
 
 function hostOn(
   excel: FakeExcel,
@@ -75,7 +77,7 @@ describe("Excel host: building the worked example in a fresh workbook", () => {
     const snapshot = await host.readWorkbook();
     plan = buildPlan(example);
     const report = await host.render(plan, snapshot);
-    expect(report).toEqual({ written: [TICKS, RATINGS_SHEET, MATRIX, SETTINGS], replaced: [] });
+    expect(report).toEqual({ written: [...ALL_SHEETS], replaced: [] });
   });
 
   it("reads in one sync and renders in one, every request under 1 MB", () => {
@@ -84,8 +86,8 @@ describe("Excel host: building the worked example in a fresh workbook", () => {
     expect(excel.maxRequestBytes).toBeLessThanOrEqual(ONE_MB);
   });
 
-  it("adds the four sheets after the existing one, under their final names", () => {
-    expect(excel.sheetNames()).toEqual(["Feuil1", TICKS, RATINGS_SHEET, MATRIX, SETTINGS]);
+  it("adds its sheets after the existing one, under their final names", () => {
+    expect(excel.sheetNames()).toEqual(["Feuil1", ...ALL_SHEETS]);
     expect(excel.activeSheetName()).toBe(MATRIX);
   });
 
@@ -97,8 +99,10 @@ describe("Excel host: building the worked example in a fresh workbook", () => {
     expect(excel.nameAddress("SM_WeightPerception")).toBe("Paramètres!B8");
     expect(excel.nameAddress("SM_WeightImpact")).toBe("Paramètres!B9");
     for (const name of plan.names) {
-      const quoted = name.sheet.includes(" ") ? `'${name.sheet}'` : name.sheet;
-      expect(excel.nameAddress(name.name)).toBe(`${quoted}!${rectAddress(name.rect)}`);
+      expect(parseSheetRef(excel.nameAddress(name.name) ?? "")).toEqual({
+        sheet: name.sheet,
+        rect: name.rect,
+      });
     }
   });
 
@@ -248,10 +252,7 @@ describe("Excel host: rebuilding keeps the consultant's work and foreign sheets"
     const snapshot = await host.readWorkbook();
     expect(snapshot.sheets).toEqual([
       { name: "Budget", managed: false },
-      { name: TICKS, managed: true },
-      { name: RATINGS_SHEET, managed: true },
-      { name: MATRIX, managed: true },
-      { name: SETTINGS, managed: true },
+      ...ALL_SHEETS.map((name) => ({ name, managed: true })),
     ]);
     const removed = "Concours et prix";
     const clienteles = [
@@ -268,10 +269,10 @@ describe("Excel host: rebuilding keeps the consultant's work and foreign sheets"
     const report = await host.render(outcome.plan, snapshot);
     // Read: list, then the sheets and the table's range; render: one. The issue's bound is 3.
     expect(excel.syncs).toBe(3);
-    expect(report.replaced).toEqual([TICKS, RATINGS_SHEET, MATRIX, SETTINGS]);
+    expect(report.replaced).toEqual([...ALL_SHEETS]);
 
     // Budget and its name untouched; no duplicate or temporary sheet; stale SM_ name gone.
-    expect(excel.sheetNames()).toEqual(["Budget", TICKS, RATINGS_SHEET, MATRIX, SETTINGS]);
+    expect(excel.sheetNames()).toEqual(["Budget", ...ALL_SHEETS]);
     expect(excel.cell("Budget", "A2")).toEqual({ value: "Loyer" });
     expect(excel.cell("Budget", "B2")).toEqual({ value: 1200 });
     expect(excel.cell("Budget", "B3")).toEqual({ value: null, formula: "=SUM(B2:B2)" });
@@ -335,7 +336,7 @@ describe("Excel host: rebuilding keeps the consultant's work and foreign sheets"
   it("never takes a temporary name already in use", async () => {
     const excel = new FakeExcel(["SM temp 1"]);
     await buildOnce(excel, example);
-    expect(excel.sheetNames()).toEqual(["SM temp 1", TICKS, RATINGS_SHEET, MATRIX, SETTINGS]);
+    expect(excel.sheetNames()).toEqual(["SM temp 1", ...ALL_SHEETS]);
   });
 });
 
@@ -345,7 +346,7 @@ describe("Excel host: when Excel stops half-way", () => {
     await buildOnce(excel, example);
     const interrupted = await buildStoppedAt(excel, "TableCollection.add");
     expect(interrupted.state).toEqual({
-      planSheets: [TICKS, RATINGS_SHEET, MATRIX, SETTINGS],
+      planSheets: [...ALL_SHEETS],
       temporarySheets: [],
       oldSheets: [],
     });
@@ -358,7 +359,7 @@ describe("Excel host: when Excel stops half-way", () => {
 
     // The sheets it did write carry the add-in's names: the next build replaces them.
     await buildOnce(excel, example);
-    expect(excel.sheetNames()).toEqual(["Budget", TICKS, RATINGS_SHEET, MATRIX, SETTINGS]);
+    expect(excel.sheetNames()).toEqual(["Budget", ...ALL_SHEETS]);
     expect(excel.tableList().map((t) => t.name)).toEqual([RATINGS_TABLE]);
   });
 
@@ -368,8 +369,8 @@ describe("Excel host: when Excel stops half-way", () => {
     const failure = await buildStoppedAt(excel, "Worksheet.delete");
     expect(failure.state).toEqual({
       planSheets: [],
-      temporarySheets: ["SM temp 1", "SM temp 2", "SM temp 3", "SM temp 4"],
-      oldSheets: [TICKS, RATINGS_SHEET, MATRIX, SETTINGS],
+      temporarySheets: ALL_SHEETS.map((_, i) => `SM temp ${i + 1}`),
+      oldSheets: [...ALL_SHEETS],
     });
     expect(failure.message).toMatch(/Feuilles temporaires restées : « SM temp 1 »/);
     expect(failure.message).toMatch(/Old sheets still there: "Qui ressent quoi"/);
@@ -378,14 +379,8 @@ describe("Excel host: when Excel stops half-way", () => {
     await buildOnce(excel, example);
     expect(excel.sheetNames()).toEqual([
       "Budget",
-      "SM temp 1",
-      "SM temp 2",
-      "SM temp 3",
-      "SM temp 4",
-      TICKS,
-      RATINGS_SHEET,
-      MATRIX,
-      SETTINGS,
+      ...ALL_SHEETS.map((_, k) => `SM temp ${k + 1}`),
+      ...ALL_SHEETS,
     ]);
   });
 
@@ -395,13 +390,13 @@ describe("Excel host: when Excel stops half-way", () => {
     const failure = await buildStoppedAt(excel, "Worksheet.name");
     expect(failure.state).toEqual({
       planSheets: [],
-      temporarySheets: ["SM temp 1", "SM temp 2", "SM temp 3", "SM temp 4"],
+      temporarySheets: ALL_SHEETS.map((_, i) => `SM temp ${i + 1}`),
       oldSheets: [],
     });
     expect(excel.nameAddress("SM_Matrix")).toBe("'SM temp 3'!C6:O18");
 
     await buildOnce(excel, example);
-    expect(excel.sheetNames()).toEqual(["Budget", TICKS, RATINGS_SHEET, MATRIX, SETTINGS]);
+    expect(excel.sheetNames()).toEqual(["Budget", ...ALL_SHEETS]);
     expect(excel.nameAddress("SM_Matrix")).toBe("Matrice!C6:O18");
   });
 });

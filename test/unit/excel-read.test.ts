@@ -17,6 +17,8 @@ const TICKS = "Qui ressent quoi";
 const RATINGS_SHEET = "Évaluation";
 const MATRIX = "Matrice";
 const SETTINGS = "Paramètres";
+/** Every sheet of a built study, in workbook order. */
+const ALL_SHEETS = [TICKS, RATINGS_SHEET, MATRIX, "Segments", "Check-list", "Ciblage", SETTINGS];
 const USED_RANGE = "Worksheet.getUsedRangeOrNullObject";
 
 function hostOn(excel: FakeExcel): WorkbookHost {
@@ -95,14 +97,9 @@ describe("Excel read: a workbook the add-in built", () => {
     const { snapshot } = await read(excel);
     expect(excel.syncs).toBe(2);
     // Five names point into the ratings sheet: it still comes back once.
-    expect(calls(excel, USED_RANGE)).toBe(4);
+    expect(calls(excel, USED_RANGE)).toBe(ALL_SHEETS.length);
     expect(calls(excel, "Table.getRange")).toBe(1);
-    expect(snapshot.grids.sheets.map((grid) => grid.name)).toEqual([
-      TICKS,
-      RATINGS_SHEET,
-      MATRIX,
-      SETTINGS,
-    ]);
+    expect(snapshot.grids.sheets.map((grid) => grid.name)).toEqual([...ALL_SHEETS]);
     expect(snapshot.grids.tables.map((table) => table.sheet)).toEqual([RATINGS_SHEET]);
     expect(snapshot.grids.names.map((named) => named.name)).toEqual(
       Object.values(NAMES).filter((name) => excel.nameList().includes(name))
@@ -135,10 +132,12 @@ describe("Excel read: broken names", () => {
     expect(ownNames).toContain(NAMES.title);
     expect(snapshot.grids.names.map((named) => named.name)).not.toContain(NAMES.title);
     expect(snapshot.grids.names.every((named) => named.sheet !== SETTINGS)).toBe(true);
-    expect(snapshot.grids.sheets.map((grid) => grid.name)).toEqual([TICKS, RATINGS_SHEET, MATRIX]);
+    expect(snapshot.grids.sheets.map((grid) => grid.name)).toEqual(
+      ALL_SHEETS.filter((sheet) => sheet !== SETTINGS)
+    );
 
     await host.render(buildPlan(example), await host.readWorkbook());
-    expect(excel.sheetNames()).toEqual(["Budget", TICKS, RATINGS_SHEET, MATRIX, SETTINGS]);
+    expect(excel.sheetNames()).toEqual(["Budget", ...ALL_SHEETS]);
     expect(excel.nameAddress(NAMES.title)).toBe("Paramètres!B4");
   });
 });

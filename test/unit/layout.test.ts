@@ -58,17 +58,23 @@ function nameAddress(plan: WorkbookPlan, name: string): string {
 describe("buildPlan", () => {
   const plan = buildPlan(small);
 
-  it("names the four sheets in the workbook's language, as Excel allows", () => {
+  it("names the seven sheets in the workbook's language, as Excel allows", () => {
     expect(plan.sheets.map((s) => s.name)).toEqual([
       "Qui ressent quoi",
       "Évaluation",
       "Matrice",
+      "Segments",
+      "Check-list",
+      "Ciblage",
       "Paramètres",
     ]);
     expect(buildPlan(small, { language: "en" }).sheets.map((s) => s.name)).toEqual([
       "Who feels what",
       "Ratings",
       "Matrix",
+      "Segments",
+      "Checklist",
+      "Targeting",
       "Settings",
     ]);
     for (const s of [...plan.sheets, ...buildPlan(small, { language: "en" }).sheets]) {

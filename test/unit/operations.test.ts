@@ -71,7 +71,7 @@ describe("buildFromLists", () => {
     expect(outcome.problems.map((p) => formatProblem(p, "en"))).toEqual([
       'pair ("Acteurs durables", "Innover") dropped: clientèle "Acteurs durables" is no longer in the list (it had perception 1)',
     ]);
-    expect(outcome.plan?.sheets).toHaveLength(4);
+    expect(outcome.plan?.sheets).toHaveLength(7);
   });
 
   it("starts a new study in the pane's language when the workbook has none", () => {
@@ -81,6 +81,9 @@ describe("buildFromLists", () => {
       "Who feels what",
       "Ratings",
       "Matrix",
+      "Segments",
+      "Checklist",
+      "Targeting",
       "Settings",
     ]);
   });
@@ -125,6 +128,6 @@ describe("buildFromLists over a blank template", () => {
     const outcome = buildFromLists(snapshotOf(templatePlan("fr")), ["a", "b"], ["n"], "fr");
     expect(outcome.problems).toEqual([]);
     expect(outcome.study?.clienteles).toEqual([{ name: "a" }, { name: "b" }]);
-    expect(outcome.plan?.sheets).toHaveLength(4);
+    expect(outcome.plan?.sheets).toHaveLength(7);
   });
 });

@@ -7,11 +7,14 @@ import { buildPlan } from "../../src/layout";
 import { planGrids } from "../../src/layout/plan-grids";
 import { SHEETS } from "../../src/layout/registry";
 import { SheetModule, StudyDraft } from "../../src/layout/sheet";
+import { CHECKLIST_SHEET } from "../../src/layout/sheets/checklist";
 import { MATRIX_SHEET } from "../../src/layout/sheets/matrix";
 import { RATINGS_SHEET } from "../../src/layout/sheets/ratings";
+import { SEGMENTS_SHEET } from "../../src/layout/sheets/segments";
 import { SETTINGS_SHEET } from "../../src/layout/sheets/settings";
+import { TARGETING_SHEET } from "../../src/layout/sheets/targeting";
 import { TICKS_SHEET } from "../../src/layout/sheets/ticks";
-import { Study, pairKey } from "../../src/method/study";
+import { Segment, Study, emptySegment, pairKey } from "../../src/method/study";
 import example from "../../examples/exemple-incubateur.json";
 import { Problem } from "../../src/method/problems";
 import { study } from "../support/workbooks";
@@ -35,6 +38,44 @@ const odd = study({
     { clientele: "Etudiants", need: "émoji 🚀", impact: 2 },
   ],
   weights: { perception: 2, impact: 0.5 },
+  offerings: ["Atelier", "=Abonnement", "Pièces « détachées »"],
+  segments: [
+    {
+      name: "Pressés",
+      type: "niche market",
+      clienteles: ["=1+1", "<b>&amp;"],
+      needs: ["Réparer vite", "émoji 🚀"],
+      offerings: ["Atelier"],
+      channels: ["Bouche à oreille", "=Instagram"],
+      zones: ["Centre-ville"],
+      successFactors: ["Rapidité"],
+      attributes: ["25–45 ans"],
+      personas: ["Léa, 32 ans"],
+      size: 1200,
+      frequency: 2,
+      basket: 35.5,
+      checklist: ["ok", "en cours", "à analyser", "ok", "à faire", "ok"],
+      plans: { acquisition: "Flyers", loyalty: "Carte de fidélité" },
+    },
+    {
+      name: "a*b?c~ seg",
+      clienteles: ["a*b?c~"],
+      needs: ["+33 6"],
+      offerings: ["=Abonnement", "Atelier"],
+    },
+  ],
+  targets: [
+    { segment: "Pressés", offering: "Atelier" },
+    { segment: "a*b?c~ seg", offering: "=Abonnement" },
+  ],
+  conquest: ["a*b?c~ seg", "Pressés"],
+});
+
+/** A segment as the segments sheet alone gives it: its statuses and plans come from later sheets. */
+const shell = (segment: Segment): Segment => ({
+  ...segment,
+  checklist: emptySegment(segment.name).checklist,
+  plans: {},
 });
 
 /** The draft as the sheets before this one leave it. */
@@ -55,6 +96,10 @@ function draftBefore(module: SheetModule, s: Study): StudyDraft {
         clientele: pair.clientele,
         need: pair.need,
       });
+  }
+  if (order > SHEETS.indexOf(SEGMENTS_SHEET)) {
+    if (s.offerings) draft.offerings = [...s.offerings];
+    if (s.segments) draft.segments = s.segments.map(shell);
   }
   return draft;
 }
@@ -94,6 +139,28 @@ const ROWS: [string, SheetModule, Part, (s: Study) => unknown][] = [
     MATRIX_SHEET,
     lists,
     (s) => lists(draftBefore(MATRIX_SHEET, s)),
+  ],
+  [
+    "segments",
+    SEGMENTS_SHEET,
+    (d) => ({ offerings: d.offerings, segments: d.segments }),
+    (s) => ({ offerings: s.offerings, segments: s.segments?.map(shell) }),
+  ],
+  [
+    "checklist",
+    CHECKLIST_SHEET,
+    (d) => d.segments?.map((segment) => segment.checklist),
+    (s) => s.segments?.map((segment) => segment.checklist),
+  ],
+  [
+    "targeting",
+    TARGETING_SHEET,
+    (d) => ({ targets: d.targets, conquest: d.conquest, plans: d.segments?.map((x) => x.plans) }),
+    (s) => ({
+      targets: s.targets,
+      conquest: s.conquest,
+      plans: s.segments?.map((x) => x.plans),
+    }),
   ],
   [
     "settings",

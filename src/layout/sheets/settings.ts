@@ -14,6 +14,12 @@ import {
 } from "../../method/levels";
 import * as msg from "../../method/messages";
 import { SCORE_COLOUR_STOPS } from "../../method/score";
+import {
+  CHECKLIST_STATUSES,
+  SEGMENT_TYPES,
+  STRATEGIES,
+  statusCellLabel,
+} from "../../method/segments";
 import { DEFAULT_WEIGHTS, WEIGHT_MAX, WEIGHT_MIN, Weights } from "../../method/study";
 import { textFault, weightProblem } from "../../method/validate";
 import { cellAt, cellText } from "../grids";
@@ -128,6 +134,36 @@ function plan({ study, language, texts, template, names }: PlanContext): SheetPl
   };
   kindBlock(t.clienteleTypes, CLIENTELE_TYPES, NAMES.clienteleTypes);
   kindBlock(t.needTypes, NEED_TYPES, NAMES.needTypes);
+  kindBlock(t.segmentTypes, SEGMENT_TYPES, NAMES.segmentTypes);
+
+  const statuses = cursor.block(1 + CHECKLIST_STATUSES.length);
+  put(sheet, statuses, 1, [[text(t.statuses)]]);
+  style(sheet, rect(statuses, 1), { bold: true });
+  put(
+    sheet,
+    statuses + 1,
+    VALUE_COL,
+    CHECKLIST_STATUSES.map((status): CellValue[] => [text(statusCellLabel(status, language))])
+  );
+  style(sheet, rect(statuses + 1, VALUE_COL, CHECKLIST_STATUSES.length, 1), { border: true });
+  named(NAMES.checklistStatuses, statuses + 1, VALUE_COL, CHECKLIST_STATUSES.length);
+
+  const strategies = Object.values(STRATEGIES);
+  const strategyRow = cursor.block(1 + strategies.length);
+  put(sheet, strategyRow, 1, [[text(t.strategies)]]);
+  style(sheet, rect(strategyRow, 1), { bold: true });
+  put(
+    sheet,
+    strategyRow + 1,
+    VALUE_COL,
+    strategies.map((strategy): CellValue[] => [
+      text(strategy[language]),
+      text(strategy.explanation[language]),
+    ])
+  );
+  style(sheet, rect(strategyRow + 1, VALUE_COL, strategies.length, 2), { border: true });
+  named(NAMES.strategyLabels, strategyRow + 1, VALUE_COL, strategies.length);
+  named(NAMES.strategyExplanations, strategyRow + 1, VALUE_COL + 1, strategies.length);
 
   const colours = cursor.block(1 + SCORE_COLOUR_STOPS.length);
   put(sheet, colours, 1, [[text(t.colours)]]);
@@ -149,7 +185,7 @@ function plan({ study, language, texts, template, names }: PlanContext): SheetPl
     rule: { kind: "colourScale", stops: SCORE_COLOUR_STOPS },
   });
 
-  sheet.columnWidths.push({ col: 1, width: 44 }, { col: 2, width: 30 }, { col: 3, width: 40 });
+  sheet.columnWidths.push({ col: 1, width: 44 }, { col: 2, width: 30 }, { col: 3, width: 70 });
   return sheet;
 }
 

@@ -1,0 +1,214 @@
+/**
+ * "Check-list": the 11 items of the "good segment" list (METHOD.md §5) down, the segments across,
+ * a status from the legend in each cell; live counts of ✓ per family and in all, and the segments
+ * whose 11 items are Ok shown as ready.
+ */
+import { Language } from "../../method/levels";
+import * as msg from "../../method/messages";
+import {
+  CHECKLIST_FAMILIES,
+  CHECKLIST_ITEMS,
+  CHECKLIST_STATUSES,
+  ChecklistFamily,
+  DEFAULT_STATUS,
+  StatusLabel,
+  findStatus,
+  statusCellLabel,
+} from "../../method/segments";
+import { Segment, nameKey } from "../../method/study";
+import { cellAddress } from "../a1";
+import { cellAt, cellText } from "../grids";
+import { COLOURS, emptySheet, fill, heading, put, rect, style, where } from "../kit";
+import { NAMES } from "../names";
+import { CellValue, SheetPlan, text } from "../plan";
+import { PlanContext, ReadContext, SheetModule } from "../sheet";
+import { SEGMENTS } from "./segments";
+
+export const CHECKLIST = {
+  headerRow: 4,
+  firstRow: 5,
+  familyCol: 1,
+  itemCol: 2,
+  firstCol: 3,
+} as const;
+
+const FAMILIES = Object.keys(CHECKLIST_FAMILIES) as ChecklistFamily[];
+
+/** Fill of each status, and of a ready segment. */
+const STATUS_FILLS: Record<StatusLabel["canonical"], string> = {
+  ok: "#C6EFCE",
+  "en cours": "#FFEB9C",
+  "à faire": "#FFC7CE",
+  "à analyser": "#DDEBF7",
+};
+
+/** The count of Ok statuses in a range: the label, or the word typed alone. */
+export function okCountFormula(range: string): string {
+  const ok = CHECKLIST_STATUSES[0];
+  return `SUMPRODUCT((TRIM(${range})="${statusCellLabel(ok, "fr")}")+(UPPER(TRIM(${range}))="${ok.canonical.toUpperCase()}"))`;
+}
+
+/** Rows of the counts under the items: one per family, then the total. */
+function countRows(): { family?: ChecklistFamily; row: number }[] {
+  const first = CHECKLIST.firstRow + CHECKLIST_ITEMS.length + 1;
+  return [
+    ...FAMILIES.map((family, i) => ({ family, row: first + i })),
+    { row: first + FAMILIES.length },
+  ];
+}
+
+/** The segment names across, mirrored from the segments sheet by position. */
+export function segmentNameMirror(row: number, firstCol: number): string {
+  const anchor = cellAddress(row, firstCol, { col: true });
+  return `INDEX(${NAMES.segmentNames},COLUMNS(${anchor}:${cellAddress(row, firstCol)}))&""`;
+}
+
+/** How many segment columns a sheet that mirrors the segments has (the segments sheet's count). */
+export function segmentSlots(segments: readonly Segment[] | undefined): (Segment | undefined)[] {
+  return segments && segments.length > 0
+    ? [...segments]
+    : new Array<undefined>(SEGMENTS.blankSegments).fill(undefined);
+}
+
+function plan({ study, language, texts, names }: PlanContext): SheetPlan {
+  const t = texts.checklist;
+  const sheet = emptySheet("checklist", texts.sheets.checklist, COLOURS.tabChecklist);
+  const segments = segmentSlots(study.segments);
+  const count = segments.length;
+  const { headerRow, firstRow, familyCol, itemCol, firstCol } = CHECKLIST;
+  const items = CHECKLIST_ITEMS.length;
+  const body = rect(firstRow, firstCol, items, count);
+  const label = (status: StatusLabel): string => statusCellLabel(status, language);
+
+  heading(sheet, t.title, t.instructions);
+  put(sheet, headerRow, familyCol, [[text(t.family), text(t.item)]]);
+  fill(sheet, rect(headerRow, firstCol, 1, count), segmentNameMirror(headerRow, firstCol), [
+    segments.map((s) => s?.name ?? ""),
+  ]);
+  let previous: ChecklistFamily | undefined;
+  put(
+    sheet,
+    firstRow,
+    familyCol,
+    CHECKLIST_ITEMS.map((item): CellValue[] => {
+      const family =
+        item.family === previous ? null : text(CHECKLIST_FAMILIES[item.family][language]);
+      previous = item.family;
+      return [family, text(item[language])];
+    })
+  );
+  put(
+    sheet,
+    firstRow,
+    firstCol,
+    CHECKLIST_ITEMS.map((_, i) =>
+      segments.map((s): CellValue => {
+        const status = CHECKLIST_STATUSES.find(
+          (l) => l.canonical === (s?.checklist[i] ?? DEFAULT_STATUS)
+        );
+        return s && status ? text(label(status)) : null;
+      })
+    )
+  );
+
+  // Counts of ✓: per family, then in all (the contract name).
+  const column = (from: number, to: number): string =>
+    `${cellAddress(from, firstCol, { row: true })}:${cellAddress(to, firstCol, { row: true })}`;
+  for (const { family, row } of countRows()) {
+    const rows = CHECKLIST_ITEMS.flatMap((item, i) =>
+      family === undefined || item.family === family ? [firstRow + i] : []
+    );
+    const heading = family
+      ? `${t.okCount} ${CHECKLIST_FAMILIES[family][language]} (${rows.length})`
+      : t.total;
+    put(sheet, row, itemCol, [[text(heading)]]);
+    fill(
+      sheet,
+      rect(row, firstCol, 1, count),
+      okCountFormula(column(rows[0], rows[rows.length - 1])),
+      [segments.map((s) => (s ? rows.filter((r) => s.checklist[r - firstRow] === "ok").length : 0))]
+    );
+  }
+  const totalRow = countRows()[FAMILIES.length].row;
+  const counts = rect(countRows()[0].row, itemCol, FAMILIES.length + 1, count + 1);
+
+  style(sheet, rect(headerRow, familyCol, 1, count + 2), {
+    bold: true,
+    fill: COLOURS.header,
+    border: true,
+    wrap: true,
+    vertical: "middle",
+    horizontal: "center",
+  });
+  style(sheet, rect(firstRow, familyCol, items, 2), { border: true, vertical: "middle" });
+  style(sheet, rect(firstRow, familyCol, items, 1), { bold: true });
+  style(sheet, body, { border: true, horizontal: "center", fill: COLOURS.input });
+  style(sheet, counts, { border: true, bold: true, horizontal: "center" });
+  sheet.validations.push({
+    rect: body,
+    rule: { kind: "listRange", formula: NAMES.checklistStatuses },
+    error: t.statusError,
+  });
+  for (const status of CHECKLIST_STATUSES) {
+    sheet.conditionalFormats.push({
+      rect: body,
+      rule: {
+        kind: "formula",
+        formula: `TRIM(${cellAddress(firstRow, firstCol)})="${label(status)}"`,
+        fill: STATUS_FILLS[status.canonical],
+      },
+    });
+  }
+  // A segment whose 11 items are Ok: its name and its total in green.
+  const ready = `${cellAddress(totalRow, firstCol, { row: true })}=${items}`;
+  for (const row of [headerRow, totalRow]) {
+    sheet.conditionalFormats.push({
+      rect: rect(row, firstCol, 1, count),
+      rule: {
+        kind: "formula",
+        formula: ready,
+        fill: STATUS_FILLS.ok,
+        fontColour: "#006100",
+        bold: true,
+      },
+    });
+  }
+  sheet.columnWidths.push({ col: familyCol, width: 22 }, { col: itemCol, width: 60 });
+  for (let col = firstCol; col < firstCol + count; col++)
+    sheet.columnWidths.push({ col, width: 18 });
+  sheet.freeze = { rows: headerRow, cols: itemCol };
+
+  names.push(
+    { name: NAMES.checklist, sheet: sheet.name, rect: body },
+    { name: NAMES.segmentChecklistOk, sheet: sheet.name, rect: rect(totalRow, firstCol, 1, count) }
+  );
+  return sheet;
+}
+
+/** The statuses of each segment, matched by the name its column shows. */
+function read({ grids, problems, draft }: ReadContext): void {
+  const named = grids.names.find((n) => n.name === NAMES.checklist);
+  const grid = named && grids.sheets.find((s) => s.name === named.sheet);
+  if (!named || !grid || !draft.segments) return;
+  const bySegment = new Map(draft.segments.map((s) => [nameKey(s.name), s]));
+  const headerRow = named.rect.row - (CHECKLIST.firstRow - CHECKLIST.headerRow);
+  for (let col = named.rect.col; col < named.rect.col + named.rect.cols; col++) {
+    const segment = bySegment.get(nameKey(cellText(cellAt(grid, headerRow, col))));
+    if (!segment) continue;
+    CHECKLIST_ITEMS.forEach((_, i) => {
+      const row = named.rect.row + i;
+      const raw = cellText(cellAt(grid, row, col)).trim();
+      if (raw === "") return;
+      const status = findStatus(raw);
+      if (status) segment.checklist[i] = status.canonical;
+      else problems.push(msg.statusUnknown(where(grid, row, col), raw, CHECKLIST_STATUSES));
+    });
+  }
+}
+
+export const CHECKLIST_SHEET: SheetModule = { role: "checklist", inTemplate: false, plan, read };
+
+/** The status labels as the dropdown lists them, in the workbook's language. */
+export function statusLabels(language: Language): string[] {
+  return CHECKLIST_STATUSES.map((status) => statusCellLabel(status, language));
+}

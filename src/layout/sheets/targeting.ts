@@ -1,0 +1,434 @@
+/**
+ * "Ciblage": the offerings × segments table where the consultant marks the pairs to pursue, the
+ * strategy the marks form (METHOD.md §6) named live with a sentence, the segments ranked by mean
+ * score and potential, the conquest order and, per segment, one line per growth lever (§7).
+ */
+import { Language } from "../../method/levels";
+import * as msg from "../../method/messages";
+import { GROWTH_LEVERS, STRATEGIES, Strategy, targetingStrategy } from "../../method/segments";
+import { Segment, Target, nameKey } from "../../method/study";
+import { textFault } from "../../method/validate";
+import { Rect, cellAddress } from "../a1";
+import { cellAt, cellText, gridHeight } from "../grids";
+import { COLOURS, NOTE_STYLE, emptySheet, fill, heading, put, rect, style, where } from "../kit";
+import { NAMES } from "../names";
+import { CellValue, SheetPlan, num, text } from "../plan";
+import { PlanContext, ReadContext, SheetModule } from "../sheet";
+import { segmentNameMirror, segmentSlots } from "./checklist";
+import { SEGMENTS, meanScore, potentialOf } from "./segments";
+
+export const TARGETING = {
+  headerRow: 4,
+  firstRow: 5,
+  labelCol: 1,
+  firstCol: 2,
+} as const;
+
+/**
+ * The strategy the marks form, from the marks' count per segment (a row of counts) and per offering
+ * (a column): exactly METHOD.md §6's rules, in the order of `targetingStrategy`
+ * (src/method/segments.ts), which the tests hold it to. Full coverage is every named offering ×
+ * every named segment (rows or columns without a name hold no mark the reader accepts).
+ */
+export function strategyFormula(
+  perSegment: string,
+  perOffering: string,
+  labels: { segments: string; offerings: string },
+  language: Language
+): string {
+  const label = (id: Strategy): string => `"${STRATEGIES[id][language].replace(/"/g, '""')}"`;
+  const marks = `SUM(${perSegment})`;
+  const named = (range: string): string => `SUMPRODUCT(--(${range}<>""))`;
+  return (
+    `IF(${marks}=0,"",IF(${marks}=1,${label("concentration")},` +
+    `IF(COUNTIF(${perSegment},">0")=1,${label("segment-specialisation")},` +
+    `IF(COUNTIF(${perOffering},">0")=1,${label("offering-specialisation")},` +
+    `IF(${marks}=${named(labels.offerings)}*${named(labels.segments)},${label("full-coverage")},` +
+    `${label("selective-specialisation")})))))`
+  );
+}
+
+interface Layout {
+  offerings: number;
+  segments: number;
+  countsRow: number;
+  countsCol: number;
+  strategyRow: number;
+  rankingRow: number;
+  conquestRow: number;
+  leversRow: number;
+}
+
+function layout(offerings: number, segments: number): Layout {
+  const countsRow = TARGETING.firstRow + offerings;
+  const strategyRow = countsRow + 2;
+  const rankingRow = strategyRow + 3;
+  const conquestRow = rankingRow + segments + 3;
+  return {
+    offerings,
+    segments,
+    countsRow,
+    countsCol: TARGETING.firstCol + segments,
+    strategyRow,
+    rankingRow,
+    conquestRow,
+    leversRow: conquestRow + segments + 3,
+  };
+}
+
+function plan({ study, language, texts, names }: PlanContext): SheetPlan {
+  const t = texts.targeting;
+  const sheet = emptySheet("targeting", texts.sheets.targeting, COLOURS.tabTargeting);
+  const segments = segmentSlots(study.segments);
+  const offerings: (string | undefined)[] =
+    study.offerings && study.offerings.length > 0
+      ? study.offerings
+      : new Array<undefined>(SEGMENTS.blankOfferings).fill(undefined);
+  const at = layout(offerings.length, segments.length);
+  const { headerRow, firstRow, labelCol, firstCol } = TARGETING;
+  const table = rect(firstRow, firstCol, at.offerings, at.segments);
+  const lastCol = firstCol + at.segments - 1;
+  const lastRow = firstRow + at.offerings - 1;
+  const targets = new Set(
+    (study.targets ?? []).map(
+      (target) => `${nameKey(target.offering)}\u0000${nameKey(target.segment)}`
+    )
+  );
+
+  heading(sheet, t.title, t.instructions);
+
+  // The table: offerings (mirrored from the segments sheet) × segments (mirrored), marks typed.
+  put(sheet, headerRow, labelCol, [[text(t.corner)]]);
+  fill(sheet, rect(headerRow, firstCol, 1, at.segments), segmentNameMirror(headerRow, firstCol), [
+    segments.map((s) => s?.name ?? ""),
+  ]);
+  put(sheet, headerRow, at.countsCol, [[text(t.marksPerOffering)]]);
+  const anchor = cellAddress(firstRow, labelCol, { row: true });
+  fill(
+    sheet,
+    rect(firstRow, labelCol, at.offerings, 1),
+    `INDEX(${NAMES.offerings},ROWS(${anchor}:${cellAddress(firstRow, labelCol)}))&""`,
+    offerings.map((o) => [o ?? ""])
+  );
+  put(
+    sheet,
+    firstRow,
+    firstCol,
+    offerings.map((offering) =>
+      segments.map((segment): CellValue =>
+        offering !== undefined &&
+        segment &&
+        targets.has(`${nameKey(offering)}\u0000${nameKey(segment.name)}`)
+          ? text("X")
+          : null
+      )
+    )
+  );
+  const marksIn = (range: string): string => `SUMPRODUCT(--(UPPER(TRIM(${range}))="X"))`;
+  const rowRange = `${cellAddress(firstRow, firstCol, { col: true })}:${cellAddress(firstRow, lastCol, { col: true })}`;
+  const colRange = `${cellAddress(firstRow, firstCol, { row: true })}:${cellAddress(lastRow, firstCol, { row: true })}`;
+  const markCount = (offering: string | undefined, segment: Segment | undefined): number =>
+    offering !== undefined &&
+    segment !== undefined &&
+    targets.has(`${nameKey(offering)}\u0000${nameKey(segment.name)}`)
+      ? 1
+      : 0;
+  fill(
+    sheet,
+    rect(firstRow, at.countsCol, at.offerings, 1),
+    marksIn(rowRange),
+    offerings.map((o) => [segments.reduce((n, s) => n + markCount(o, s), 0)])
+  );
+  put(sheet, at.countsRow, labelCol, [[text(t.marksPerSegment)]]);
+  fill(sheet, rect(at.countsRow, firstCol, 1, at.segments), marksIn(colRange), [
+    segments.map((s) => offerings.reduce((n, o) => n + markCount(o, s), 0)),
+  ]);
+
+  // The strategy and its sentence.
+  const perSegment = `${cellAddress(at.countsRow, firstCol, { row: true, col: true })}:${cellAddress(at.countsRow, lastCol, { row: true, col: true })}`;
+  const perOffering = `${cellAddress(firstRow, at.countsCol, { row: true, col: true })}:${cellAddress(lastRow, at.countsCol, { row: true, col: true })}`;
+  const strategy = expectedStrategy(study.targets ?? [], offerings, segments);
+  const strategyCell = cellAddress(at.strategyRow, firstCol);
+  put(sheet, at.strategyRow, labelCol, [[text(t.strategy)]]);
+  fill(
+    sheet,
+    rect(at.strategyRow, firstCol),
+    strategyFormula(
+      perSegment,
+      perOffering,
+      {
+        segments: `${cellAddress(headerRow, firstCol, { row: true, col: true })}:${cellAddress(headerRow, lastCol, { row: true, col: true })}`,
+        offerings: `${cellAddress(firstRow, labelCol, { row: true, col: true })}:${cellAddress(lastRow, labelCol, { row: true, col: true })}`,
+      },
+      language
+    ),
+    [[strategy ? STRATEGIES[strategy][language] : ""]]
+  );
+  fill(
+    sheet,
+    rect(at.strategyRow + 1, firstCol),
+    `IF(${strategyCell}="","",INDEX(${NAMES.strategyExplanations},MATCH(${strategyCell},${NAMES.strategyLabels},0)))`,
+    [[strategy ? STRATEGIES[strategy].explanation[language] : ""]]
+  );
+
+  // The segments ranked by mean score and by potential, to support the choice.
+  const r = at.rankingRow;
+  put(sheet, r - 1, labelCol, [[text(t.ranking)]]);
+  put(sheet, r, labelCol, [
+    [t.segment, t.meanScore, t.scoreRank, t.potential, t.potentialRank].map((h) => text(h)),
+  ]);
+  const index = (name: string, col: number): string =>
+    `INDEX(${name},ROWS(${cellAddress(r + 1, col, { row: true })}:${cellAddress(r + 1, col)}))`;
+  const ranked = rect(r + 1, labelCol, at.segments, 5);
+  const means = segments.map((s) => (s ? meanScore(s, study) : ""));
+  const potentials = segments.map((s) => (s ? potentialOf(s) : ""));
+  fill(
+    sheet,
+    rect(r + 1, labelCol, at.segments, 1),
+    `${index(NAMES.segmentNames, labelCol)}&""`,
+    segments.map((s) => [s?.name ?? ""])
+  );
+  const rankFormula = (valueCol: number): string => {
+    const value = cellAddress(r + 1, valueCol);
+    const all = `${cellAddress(r + 1, valueCol, { row: true })}:${cellAddress(r + at.segments, valueCol, { row: true })}`;
+    return `IF(ISNUMBER(${value}),RANK(${value},${all}),"")`;
+  };
+  const rankOf = (values: (number | "")[], value: number | ""): number | "" =>
+    value === "" ? "" : 1 + values.filter((v) => v !== "" && v > value).length;
+  const figure = (name: string, valueCol: number, values: (number | "")[]): void => {
+    fill(
+      sheet,
+      rect(r + 1, valueCol, at.segments, 1),
+      `IF(${index(name, valueCol)}="","",${index(name, valueCol)})`,
+      values.map((v) => [v])
+    );
+    fill(
+      sheet,
+      rect(r + 1, valueCol + 1, at.segments, 1),
+      rankFormula(valueCol),
+      values.map((v) => [rankOf(values, v)])
+    );
+  };
+  figure(NAMES.segmentMeanScore, labelCol + 1, means);
+  figure(NAMES.segmentPotential, labelCol + 3, potentials);
+
+  // The conquest order: the first segment to win, then the next.
+  const c = at.conquestRow;
+  put(sheet, c - 1, labelCol, [[text(t.conquest)], [text(t.conquestNote)]]);
+  const conquest = study.conquest ?? [];
+  put(
+    sheet,
+    c + 1,
+    labelCol,
+    segments.map((_, i): CellValue[] => [
+      num(i + 1),
+      conquest[i] !== undefined ? text(conquest[i]) : null,
+    ])
+  );
+  const conquestCells = rect(c + 1, firstCol, at.segments, 1);
+
+  // Growth levers, one line each per segment.
+  const l = at.leversRow;
+  put(sheet, l - 1, labelCol, [[text(t.levers)]]);
+  put(sheet, l, labelCol, [[text(t.lever)]]);
+  fill(sheet, rect(l, firstCol, 1, at.segments), segmentNameMirror(l, firstCol), [
+    segments.map((s) => s?.name ?? ""),
+  ]);
+  put(
+    sheet,
+    l + 1,
+    labelCol,
+    GROWTH_LEVERS.map((lever) => [
+      text(lever[language]),
+      ...segments.map((s): CellValue =>
+        s?.plans[lever.id] ? text(s.plans[lever.id] as string) : null
+      ),
+    ])
+  );
+  const plans = rect(l + 1, firstCol, GROWTH_LEVERS.length, at.segments);
+
+  // Styles, dropdowns, names.
+  const headerStyle = {
+    bold: true,
+    fill: COLOURS.header,
+    border: true,
+    wrap: true,
+    vertical: "middle" as const,
+  };
+  style(sheet, rect(headerRow, labelCol, 1, at.segments + 2), {
+    ...headerStyle,
+    horizontal: "center",
+  });
+  style(sheet, rect(firstRow, labelCol, at.offerings, 1), {
+    bold: true,
+    border: true,
+    fill: COLOURS.header,
+  });
+  style(sheet, table, { border: true, horizontal: "center", bold: true, fill: COLOURS.input });
+  style(sheet, rect(firstRow, at.countsCol, at.offerings, 1), {
+    border: true,
+    horizontal: "center",
+    italic: true,
+  });
+  style(sheet, rect(at.countsRow, labelCol, 1, at.segments + 1), {
+    border: true,
+    horizontal: "center",
+    italic: true,
+  });
+  style(sheet, rect(at.strategyRow, labelCol, 1, 2), { bold: true, fontSize: 12 });
+  style(sheet, rect(at.strategyRow + 1, firstCol), NOTE_STYLE);
+  for (const row of [r - 1, c - 1, l - 1])
+    style(sheet, rect(row, labelCol), { bold: true, fontSize: 12 });
+  style(sheet, rect(c, labelCol), NOTE_STYLE);
+  style(sheet, rect(r, labelCol, 1, 5), headerStyle);
+  style(sheet, ranked, { border: true });
+  style(sheet, rect(r + 1, labelCol + 1, at.segments, 1), { numberFormat: "0.0" });
+  style(sheet, rect(r + 1, labelCol + 3, at.segments, 1), { numberFormat: "#,##0" });
+  style(sheet, rect(c + 1, labelCol, at.segments, 2), { border: true });
+  style(sheet, conquestCells, { fill: COLOURS.input });
+  style(sheet, rect(l, labelCol, 1, at.segments + 1), headerStyle);
+  style(sheet, rect(l + 1, labelCol, GROWTH_LEVERS.length, 1), { bold: true, border: true });
+  style(sheet, plans, { fill: COLOURS.input, border: true, wrap: true, vertical: "top" });
+  sheet.rowHeights = GROWTH_LEVERS.map((_, i) => ({ row: l + 1 + i, height: 36 }));
+  sheet.validations.push(
+    { rect: table, rule: { kind: "list", source: ["X"] }, error: texts.segments.markError },
+    {
+      rect: conquestCells,
+      rule: { kind: "listRange", formula: NAMES.segmentNames },
+      error: t.conquestError,
+    }
+  );
+  sheet.columnWidths.push({ col: labelCol, width: 40 });
+  for (let col = firstCol; col <= Math.max(at.countsCol, labelCol + 4); col++)
+    sheet.columnWidths.push({ col, width: 22 });
+  sheet.freeze = { rows: headerRow, cols: labelCol };
+
+  names.push(
+    { name: NAMES.targets, sheet: sheet.name, rect: table },
+    { name: NAMES.targetStrategy, sheet: sheet.name, rect: rect(at.strategyRow, firstCol) },
+    { name: NAMES.conquest, sheet: sheet.name, rect: conquestCells },
+    { name: NAMES.segmentPlans, sheet: sheet.name, rect: plans }
+  );
+  return sheet;
+}
+
+/** The strategy the study's targets form over the table's offerings and segments. */
+function expectedStrategy(
+  targets: readonly Target[],
+  offerings: readonly (string | undefined)[],
+  segments: readonly (Segment | undefined)[]
+): Strategy | undefined {
+  const offeringIndex = new Map(offerings.map((o, i) => [nameKey(o ?? ""), i]));
+  const segmentIndex = new Map(segments.map((s, i) => [nameKey(s?.name ?? ""), i]));
+  const marks = targets.flatMap((target) => {
+    const offering = offeringIndex.get(nameKey(target.offering));
+    const segment = segmentIndex.get(nameKey(target.segment));
+    return offering === undefined || segment === undefined ? [] : [{ offering, segment }];
+  });
+  const named = <T>(items: readonly (T | undefined)[]): number =>
+    items.filter((item) => item !== undefined).length;
+  return targetingStrategy(marks, named(offerings), named(segments));
+}
+
+// Reading.
+
+function read({ grids, problems, draft }: ReadContext): void {
+  const table = grids.names.find((n) => n.name === NAMES.targets);
+  const grid = table && grids.sheets.find((s) => s.name === table.sheet);
+  if (!table || !grid) return;
+  const segments = new Map((draft.segments ?? []).map((s) => [nameKey(s.name), s]));
+  const offerings = new Map((draft.offerings ?? []).map((o) => [nameKey(o), o]));
+  const headerRow = table.rect.row - (TARGETING.firstRow - TARGETING.headerRow);
+  const labelCol = table.rect.col - (TARGETING.firstCol - TARGETING.labelCol);
+
+  const targets: Target[] = [];
+  const seen = new Set<string>();
+  for (let row = table.rect.row; row < table.rect.row + table.rect.rows; row++) {
+    for (let col = table.rect.col; col < table.rect.col + table.rect.cols; col++) {
+      const mark = cellText(cellAt(grid, row, col)).trim();
+      if (mark === "") continue;
+      const location = where(grid, row, col);
+      if (mark.toUpperCase() !== "X") {
+        problems.push(msg.notAMark(location, mark));
+        continue;
+      }
+      const offeringLabel = cellText(cellAt(grid, row, labelCol)).trim();
+      const segmentLabel = cellText(cellAt(grid, headerRow, col)).trim();
+      const offering = offerings.get(nameKey(offeringLabel));
+      const segment = segments.get(nameKey(segmentLabel));
+      if (offering === undefined || segment === undefined) {
+        const missing =
+          offering === undefined ? cellAddress(row, labelCol) : cellAddress(headerRow, col);
+        const shown = offering === undefined ? offeringLabel : segmentLabel;
+        problems.push(
+          shown === ""
+            ? msg.markWithoutName(location, missing)
+            : msg.targetUnknown(location, offering === undefined ? "offering" : "segment", shown)
+        );
+        continue;
+      }
+      const key = `${nameKey(segment.name)}\u0000${nameKey(offering)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      targets.push({ segment: segment.name, offering });
+    }
+  }
+  if (targets.length > 0) draft.targets = targets;
+  readConquest(grids, segments, problems, draft);
+  readPlans(grids, segments, problems);
+}
+
+function readConquest(
+  grids: ReadContext["grids"],
+  segments: Map<string, Segment>,
+  problems: ReadContext["problems"],
+  draft: ReadContext["draft"]
+): void {
+  const named = grids.names.find((n) => n.name === NAMES.conquest);
+  const grid = named && grids.sheets.find((s) => s.name === named.sheet);
+  if (!named || !grid) return;
+  const order: string[] = [];
+  const last = Math.min(named.rect.row + named.rect.rows - 1, gridHeight(grid));
+  for (let row = named.rect.row; row <= last; row++) {
+    const raw = cellText(cellAt(grid, row, named.rect.col)).trim();
+    if (raw === "") continue;
+    const location = where(grid, row, named.rect.col);
+    const segment = segments.get(nameKey(raw));
+    if (!segment) {
+      problems.push(msg.conquestUnknown(location, raw));
+      continue;
+    }
+    if (order.includes(segment.name)) {
+      problems.push(msg.conquestDuplicate(location, segment.name));
+      continue;
+    }
+    order.push(segment.name);
+  }
+  if (order.length > 0) draft.conquest = order;
+}
+
+function readPlans(
+  grids: ReadContext["grids"],
+  segments: Map<string, Segment>,
+  problems: ReadContext["problems"]
+): void {
+  const named = grids.names.find((n) => n.name === NAMES.segmentPlans);
+  const grid = named && grids.sheets.find((s) => s.name === named.sheet);
+  if (!named || !grid) return;
+  const area: Rect = named.rect;
+  const headerRow = area.row - 1;
+  for (let col = area.col; col < area.col + area.cols; col++) {
+    const segment = segments.get(nameKey(cellText(cellAt(grid, headerRow, col))));
+    if (!segment) continue;
+    GROWTH_LEVERS.forEach((lever, i) => {
+      const row = area.row + i;
+      const plan = cellText(cellAt(grid, row, col)).trim();
+      if (plan === "") return;
+      const fault = textFault(plan);
+      if (fault) problems.push(msg.segmentTextBad(where(grid, row, col), fault));
+      else segment.plans[lever.id] = plan;
+    });
+  }
+}
+
+export const TARGETING_SHEET: SheetModule = { role: "targeting", inTemplate: false, plan, read };
