@@ -59,6 +59,7 @@ export interface WorkbookTexts {
     title: string;
     instructions: string;
     legend: string;
+    groups: string;
     scoreRule: string;
   };
   segments: {
@@ -182,6 +183,7 @@ const fr: WorkbookTexts = {
     instructions:
       "Score de 1 à 100 par paire cochée et notée ; case vide = paire non cochée ou pas encore notée. Les formules restent actives sans le complément.",
     legend: "Légende",
+    groups: "Segments →",
     scoreRule:
       "Score = ARRONDI(100 × (perception/4)^poids × (impact/4)^poids ; 0) — poids dans la feuille Paramètres.",
   },
@@ -317,6 +319,7 @@ const en: WorkbookTexts = {
     instructions:
       "Score from 1 to 100 for each ticked and rated pair; empty = pair not ticked or not rated yet. The formulas keep working without the add-in.",
     legend: "Legend",
+    groups: "Segments →",
     scoreRule:
       "Score = ROUND(100 × (perception/4)^weight × (impact/4)^weight, 0) — weights on the Settings sheet.",
   },

@@ -25,6 +25,8 @@ export interface CellStyle {
   vertical?: "top" | "middle" | "bottom";
   /** Thin border around every cell of the range. */
   border?: boolean;
+  /** A medium dark border around the range as a whole (a group of columns). */
+  outline?: boolean;
   numberFormat?: string;
   /** Rotate text up (column headers of long names). */
   rotateUp?: boolean;

@@ -936,7 +936,9 @@ class FakeRangeFormat {
     };
   }
 
-  get borders(): { getItem(index: string): { style: string; color: string } } {
+  get borders(): {
+    getItem(index: string): { style: string; color: string; weight: string };
+  } {
     return {
       getItem: (index: string) => {
         const set = (property: string, value: string): void =>
@@ -953,6 +955,12 @@ class FakeRangeFormat {
           },
           get color(): string {
             throw new FakeRichApiError("PropertyNotLoaded", "border.color");
+          },
+          set weight(value: string) {
+            set("weight", value);
+          },
+          get weight(): string {
+            throw new FakeRichApiError("PropertyNotLoaded", "border.weight");
           },
         };
       },

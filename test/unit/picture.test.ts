@@ -89,9 +89,9 @@ describe("picture model", () => {
     };
     const model = pictureModel(input);
     expect(model.groups).toEqual([
-      { name: "Alone", first: 0, last: 0, lane: 0 },
-      { name: "Pair", first: 1, last: 2, lane: 0 },
-      { name: "Overlap", first: 2, last: 4, lane: 1 },
+      { name: "Alone", segment: 4, first: 0, last: 0, lane: 0 },
+      { name: "Pair", segment: 0, first: 1, last: 2, lane: 0 },
+      { name: "Overlap", segment: 1, first: 2, last: 4, lane: 1 },
     ]);
     expect(model.scatteredSegments).toEqual(["Scattered"]);
   });

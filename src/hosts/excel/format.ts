@@ -5,6 +5,7 @@ import { RequestBudget, jsonBytes } from "./budget";
 import { writeInPieces } from "./chunks";
 
 const BORDER_COLOUR = "#BFBFBF";
+const OUTLINE_COLOUR = "#404040";
 const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
 const VERTICAL = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
 
@@ -73,6 +74,20 @@ function styleCalls(range: Excel.Range, rect: Rect, style: CellStyle): [unknown,
       const border = format.borders.getItem(edge);
       calls.push([edge, () => (border.style = "Continuous")]);
       calls.push([BORDER_COLOUR, () => (border.color = BORDER_COLOUR)]);
+    }
+  }
+  if (style.outline) {
+    const edges: Excel.BorderIndex[] = [
+      "EdgeTop",
+      "EdgeBottom",
+      "EdgeLeft",
+      "EdgeRight",
+    ] as Excel.BorderIndex[];
+    for (const edge of edges) {
+      const border = format.borders.getItem(edge);
+      calls.push([edge, () => (border.style = "Continuous")]);
+      calls.push(["Medium", () => (border.weight = "Medium")]);
+      calls.push([OUTLINE_COLOUR, () => (border.color = OUTLINE_COLOUR)]);
     }
   }
   return calls;

@@ -6,17 +6,11 @@
 import { Language } from "../../method/levels";
 import { PALETTES, Palette, PaletteName } from "../../method/palette";
 import { pairScore } from "../../method/score";
-import { Study, Weights, isRated, nameKey, pairKey } from "../../method/study";
+import { Study, Weights, isRated, pairKey } from "../../method/study";
+import { ColumnGroup, columnGroups } from "../../analysis/column-groups";
 import { PICTURE_TEXTS } from "../../i18n/picture";
 
-/** Columns `first`..`last` (0-based, inclusive) are the clientèles of one segment. */
-export interface ColumnGroup {
-  name: string;
-  first: number;
-  last: number;
-  /** Row of brackets it is drawn on, so that overlapping segments do not cover each other. */
-  lane: number;
-}
+export type { ColumnGroup };
 
 export interface PictureModel {
   title: string;
@@ -65,40 +59,4 @@ export function pictureModel(study: Study, options: PictureOptions = {}): Pictur
     groups,
     scatteredSegments: scattered,
   };
-}
-
-/**
- * A segment outlines a run of columns when its clientèles (those still in the study) sit side by
- * side in the column order; runs that overlap go on separate lanes.
- */
-function columnGroups(
-  study: Study,
-  clienteles: readonly string[]
-): { groups: ColumnGroup[]; scattered: string[] } {
-  const columnOf = new Map(clienteles.map((name, index) => [nameKey(name), index]));
-  const runs: Omit<ColumnGroup, "lane">[] = [];
-  const scattered: string[] = [];
-  for (const segment of study.segments ?? []) {
-    const columns = [
-      ...new Set(
-        segment.clienteles
-          .map((name) => columnOf.get(nameKey(name)))
-          .filter((column): column is number => column !== undefined)
-      ),
-    ].sort((a, b) => a - b);
-    if (columns.length === 0) continue;
-    const first = columns[0];
-    const last = columns[columns.length - 1];
-    if (last - first + 1 === columns.length) runs.push({ name: segment.name, first, last });
-    else scattered.push(segment.name);
-  }
-  runs.sort((a, b) => a.first - b.first || b.last - a.last);
-  const laneEnds: number[] = [];
-  const groups = runs.map((run) => {
-    let lane = laneEnds.findIndex((end) => end < run.first);
-    if (lane === -1) lane = laneEnds.length;
-    laneEnds[lane] = run.last;
-    return { ...run, lane };
-  });
-  return { groups, scattered };
 }

@@ -1,6 +1,6 @@
 /** ExcelJS host: renders a WorkbookPlan into an .xlsx workbook. */
 import ExcelJS from "exceljs";
-import { rectAddress, sheetRef } from "../../layout/a1";
+import { Rect, rectAddress, sheetRef } from "../../layout/a1";
 import { CellStyle, CellValue, SheetPlan, WorkbookPlan } from "../../layout/plan";
 
 const argb = (hex: string): string => "FF" + hex.replace("#", "").toUpperCase();
@@ -80,8 +80,11 @@ function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
   }
   for (const { rect, style } of plan.styles) {
     for (let row = rect.row; row < rect.row + rect.rows; row++) {
-      for (let col = rect.col; col < rect.col + rect.cols; col++)
-        applyStyle(sheet.getCell(row, col), style);
+      for (let col = rect.col; col < rect.col + rect.cols; col++) {
+        const cell = sheet.getCell(row, col);
+        applyStyle(cell, style);
+        if (style.outline) outlineEdges(cell, rect, row, col);
+      }
     }
   }
 
@@ -161,6 +164,19 @@ function toExcelValue(value: CellValue): ExcelJS.CellValue {
           : { formula: value.formula, result: value.result }
       ) as ExcelJS.CellFormulaValue;
   }
+}
+
+const OUTLINE: Partial<ExcelJS.Border> = { style: "medium", color: { argb: "FF404040" } };
+
+/** The sides of a cell that lie on the rectangle's edge get the outline; the others stay. */
+function outlineEdges(cell: ExcelJS.Cell, rect: Rect, row: number, col: number): void {
+  cell.border = {
+    ...cell.border,
+    ...(row === rect.row ? { top: OUTLINE } : {}),
+    ...(row === rect.row + rect.rows - 1 ? { bottom: OUTLINE } : {}),
+    ...(col === rect.col ? { left: OUTLINE } : {}),
+    ...(col === rect.col + rect.cols - 1 ? { right: OUTLINE } : {}),
+  };
 }
 
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {

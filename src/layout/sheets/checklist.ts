@@ -173,7 +173,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
       },
     });
   }
-  sheet.columnWidths.push({ col: familyCol, width: 22 }, { col: itemCol, width: 60 });
+  sheet.columnWidths.push({ col: familyCol, width: 38 }, { col: itemCol, width: 62 });
   for (let col = firstCol; col < firstCol + count; col++)
     sheet.columnWidths.push({ col, width: 18 });
   sheet.freeze = { rows: headerRow, cols: itemCol };

@@ -19,7 +19,8 @@ import {
   style,
 } from "../kit";
 import { NAMES } from "../names";
-import { SheetPlan, num, text } from "../plan";
+import { SheetPlan, formula, num, text } from "../plan";
+import { columnGroups } from "../../analysis/column-groups";
 import { PlanContext, SheetModule } from "../sheet";
 import { GRID, TYPE_STYLE, crossTableLayout, styleNameHeaders } from "./grid";
 import { scoreOf } from "./ratings";
@@ -72,19 +73,27 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
 
   heading(sheet, texts.matrix.title, texts.matrix.instructions);
 
-  // Legend: the same colour scale on sample scores.
-  put(sheet, GRID.helpRow, 1, [[text(texts.matrix.legend)]]);
-  style(sheet, rect(GRID.helpRow, 1), { bold: true, horizontal: "right" });
-  put(sheet, GRID.helpRow, GRID.firstCol, [LEGEND_SAMPLES.map((value) => num(value))]);
-  style(sheet, rect(GRID.helpRow, GRID.firstCol, 1, LEGEND_SAMPLES.length), {
-    bold: true,
-    horizontal: "center",
-    border: true,
-  });
-  sheet.conditionalFormats.push({
-    rect: rect(GRID.helpRow, GRID.firstCol, 1, LEGEND_SAMPLES.length),
-    rule: { kind: "colourScale", stops: SCORE_COLOUR_STOPS },
-  });
+  // Segments whose clientèles sit side by side: a label over each run, its columns outlined.
+  const { groups } = columnGroups(
+    study,
+    study.clienteles.map((c) => c.name)
+  );
+  const labelled = groups.filter((group) => group.lane === 0);
+  if (labelled.length > 0) {
+    put(sheet, GRID.helpRow, GRID.nameCol, [[text(texts.matrix.groups)]]);
+    style(sheet, rect(GRID.helpRow, GRID.nameCol), { bold: true, horizontal: "right" });
+  }
+  for (const group of labelled) {
+    // The label follows the segment's name on the segments sheet, live.
+    put(sheet, GRID.helpRow, GRID.firstCol + group.first, [
+      [formula(`INDEX(${NAMES.segmentNames},${group.segment + 1})&""`, group.name)],
+    ]);
+    style(sheet, rect(GRID.helpRow, GRID.firstCol + group.first, 1, group.last - group.first + 1), {
+      bold: true,
+      fill: COLOURS.header,
+      outline: true,
+    });
+  }
 
   // Headers mirror the tick table, so renaming there renames here, without the add-in.
   const mirror = (row: number, col: number, absolute: { row?: boolean; col?: boolean }) =>
@@ -143,8 +152,22 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     rule: { kind: "colourScale", stops: SCORE_COLOUR_STOPS },
   });
 
-  // Legend of the levels, under the matrix, so that an exported matrix explains itself.
-  const legendRow = lastRow + 2;
+  // Legend under the matrix, so that an exported matrix explains itself: the same colour scale on
+  // sample scores, then the score rule and the levels.
+  const samplesRow = lastRow + 2;
+  put(sheet, samplesRow, GRID.nameCol, [[text(texts.matrix.legend)]]);
+  style(sheet, rect(samplesRow, GRID.nameCol), { bold: true, horizontal: "right" });
+  put(sheet, samplesRow, GRID.firstCol, [LEGEND_SAMPLES.map((value) => num(value))]);
+  style(sheet, rect(samplesRow, GRID.firstCol, 1, LEGEND_SAMPLES.length), {
+    bold: true,
+    horizontal: "center",
+    border: true,
+  });
+  sheet.conditionalFormats.push({
+    rect: rect(samplesRow, GRID.firstCol, 1, LEGEND_SAMPLES.length),
+    rule: { kind: "colourScale", stops: SCORE_COLOUR_STOPS },
+  });
+  const legendRow = samplesRow + 1;
   const levelsLine = (scale: Scale): string =>
     `${scale.title[language]}${language === "fr" ? " : " : ": "}` +
     scale.levels.map((level) => `${level.value} ${level[language]}`).join(" · ");
@@ -159,6 +182,14 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     ],
   ]);
   style(sheet, rect(legendRow, 1, 4, 1), NOTE_STYLE);
+
+  // Last, so that no cell border drawn above covers the groups' edges.
+  for (const group of groups) {
+    const width = group.last - group.first + 1;
+    style(sheet, rect(GRID.headerRow, GRID.firstCol + group.first, rows + 1, width), {
+      outline: true,
+    });
+  }
 
   crossTableLayout(sheet, Math.max(cols, LEGEND_SAMPLES.length));
 

@@ -287,7 +287,11 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   style(sheet, rect(c + 1, labelCol, at.segments, 2), { border: true });
   style(sheet, conquestCells, { fill: COLOURS.input });
   style(sheet, rect(l, labelCol, 1, at.segments + 1), headerStyle);
-  style(sheet, rect(l + 1, labelCol, GROWTH_LEVERS.length, 1), { bold: true, border: true });
+  style(sheet, rect(l + 1, labelCol, GROWTH_LEVERS.length, 1), {
+    bold: true,
+    border: true,
+    vertical: "top",
+  });
   style(sheet, plans, { fill: COLOURS.input, border: true, wrap: true, vertical: "top" });
   sheet.rowHeights = GROWTH_LEVERS.map((_, i) => ({ row: l + 1 + i, height: 36 }));
   sheet.validations.push(
