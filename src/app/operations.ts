@@ -10,6 +10,7 @@ import { validateStudy } from "../method/validate";
 import { buildPlan, readStudy, templatePlan } from "../layout";
 import { WorkbookPlan } from "../layout/plan";
 import { WorkbookSnapshot } from "../hosts/host";
+import { OrderedStudy, orderStudy } from "../analysis/order-study";
 
 export interface Outcome {
   plan?: WorkbookPlan;
@@ -120,4 +121,36 @@ export function droppedPairs(
   return study.pairs
     .filter((pair: Pair) => !keepC.has(nameKey(pair.clientele)) || !keepN.has(nameKey(pair.need)))
     .map((pair) => msg.pairWillDrop(pair));
+}
+
+export interface OrderOutcome extends Outcome {
+  /** The ordering done: the suggested number of segments and the items out of the method. */
+  ordering?: OrderedStudy;
+}
+
+/**
+ * Order the workbook's clientèles and needs by need profile (and, with `segments`, put that many
+ * candidate segments in place of the study's): read the sheets, order, build again. Every tick,
+ * rating and comment travels with its pair's names, so nothing is lost; segments the consultant
+ * already has are replaced only when `replaceSegments` says so (the pane asks first).
+ */
+export function orderFromSheets(
+  snapshot: WorkbookSnapshot,
+  options: { segments?: number; replaceSegments?: boolean } = {}
+): OrderOutcome {
+  if (!hasStudy(snapshot)) return { problems: [msg.nothingToRefresh()] };
+  const { study, problems } = readStudy(snapshot.grids);
+  if (!study) return { problems };
+  const existing = (study.segments ?? []).map((segment) => segment.name);
+  if (options.segments !== undefined && existing.length > 0 && !options.replaceSegments) {
+    return { study, problems: [...problems, msg.segmentsWouldBeReplacedInWorkbook(existing)] };
+  }
+  const { ordered, problems: refused } = orderStudy(study, { segments: options.segments });
+  if (!ordered) return { study, problems: [...problems, ...refused] };
+  return {
+    study: ordered.study,
+    plan: buildPlan(ordered.study),
+    ordering: ordered,
+    problems,
+  };
 }

@@ -56,6 +56,7 @@ export type ProblemCode =
   | "segments-too-many"
   | "segments-would-be-replaced"
   | "segments-replaced"
+  | "segments-would-be-replaced-in-workbook"
   | "weights-not-object"
   | "weights-unknown-field"
   | "weight-out-of-range"
@@ -1093,5 +1094,14 @@ export function segmentsReplaced(file: string, names: readonly string[]): Proble
     { file, field: "segments" },
     `segments remplacés par les segments candidats : ${names.map(quoteFr).join(", ")}`,
     `segments replaced by the candidate segments: ${names.map(quoteEn).join(", ")}`
+  );
+}
+
+export function segmentsWouldBeReplacedInWorkbook(names: readonly string[]): Problem {
+  return error(
+    "segments-would-be-replaced-in-workbook",
+    undefined,
+    `le classeur contient déjà des segments (${names.map(quoteFr).join(", ")}) que les segments candidats remplaceraient : confirmez pour les remplacer, ou réordonnez sans découper`,
+    `the workbook already holds segments (${names.map(quoteEn).join(", ")}) that the candidate segments would replace: confirm to replace them, or reorder without cutting`
   );
 }

@@ -2,10 +2,13 @@ import {
   buildFromLists,
   blankTemplate,
   droppedPairs,
+  orderFromSheets,
   parseNameList,
   refreshFromSheets,
 } from "../../src/app/operations";
-import { buildPlan, templatePlan } from "../../src/layout";
+import { buildPlan, readStudy, templatePlan } from "../../src/layout";
+import { Pair } from "../../src/method/study";
+import exampleJson from "../../examples/exemple-incubateur.json";
 import { planGrids } from "../../src/layout/plan-grids";
 import { WorkbookPlan } from "../../src/layout/plan";
 import { WorkbookSnapshot } from "../../src/hosts/host";
@@ -129,5 +132,43 @@ describe("buildFromLists over a blank template", () => {
     expect(outcome.problems).toEqual([]);
     expect(outcome.study?.clienteles).toEqual([{ name: "a" }, { name: "b" }]);
     expect(outcome.plan?.sheets).toHaveLength(7);
+  });
+});
+
+describe("orderFromSheets", () => {
+  const example = study(exampleJson);
+
+  it("reorders the workbook by need profile without losing a tick, a rating or a comment", () => {
+    const withComment = {
+      ...example,
+      pairs: example.pairs.map((p, i) => (i === 3 ? { ...p, comment: "vu en atelier" } : p)),
+    };
+    const outcome = orderFromSheets(snapshotOf(buildPlan(withComment)));
+    expect(outcome.problems.filter((p) => p.severity === "error")).toEqual([]);
+    const key = (p: Pair): string =>
+      JSON.stringify([p.clientele, p.need, p.perception, p.impact, p.competition, p.comment]);
+    expect(outcome.study?.pairs.map(key).sort()).toEqual(withComment.pairs.map(key).sort());
+    expect(outcome.study?.clienteles.map((c) => c.name)).not.toEqual(
+      example.clienteles.map((c) => c.name)
+    );
+    expect(outcome.ordering?.suggestion?.k).toBe(3);
+    // The plan, read back, is the ordered study.
+    expect(readStudy(planGrids(outcome.plan as WorkbookPlan)).study).toEqual(outcome.study);
+  });
+
+  it("cuts into K candidate segments, and never replaces the consultant's segments unasked", () => {
+    const cut = orderFromSheets(snapshotOf(buildPlan(example)), { segments: 3 });
+    expect(cut.study?.segments).toHaveLength(3);
+    const again = orderFromSheets(snapshotOf(cut.plan), { segments: 2 });
+    expect(again.plan).toBeUndefined();
+    expect(again.problems.map((p) => p.code)).toEqual(["segments-would-be-replaced-in-workbook"]);
+    const replaced = orderFromSheets(snapshotOf(cut.plan), { segments: 2, replaceSegments: true });
+    expect(replaced.study?.segments).toHaveLength(2);
+  });
+
+  it("says why K cannot be given", () => {
+    const outcome = orderFromSheets(snapshotOf(buildPlan(example)), { segments: 40 });
+    expect(outcome.plan).toBeUndefined();
+    expect(outcome.problems.map((p) => p.code)).toEqual(["segments-too-many"]);
   });
 });
