@@ -205,7 +205,7 @@ describe("The fake's null objects are strict", () => {
       named.load("name");
       await context.sync();
       expect(named.isNullObject).toBe(true);
-      expect(() => named.name).toThrow(/NullObject/);
+      expect(() => named.name).toThrow(expect.objectContaining({ code: "NullObject" }));
     });
   });
 
@@ -217,7 +217,7 @@ describe("The fake's null objects are strict", () => {
       context.workbook.tables.getItem(RATINGS_TABLE).getRange().load("address");
       await context.sync();
     });
-    await expect(missing).rejects.toThrow(/ItemNotFound/);
+    await expect(missing).rejects.toMatchObject({ code: "ItemNotFound" });
 
     const names = await excel.run(async (context) => {
       const collection = context.workbook.names.load("items/name,items/type,items/formula");
