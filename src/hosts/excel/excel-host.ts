@@ -9,16 +9,25 @@ import {
   refuseOldExcel,
   supportsPageLayout,
 } from "./requirements";
+import { RunBatch, guarded, runInExcel } from "./run";
 import { refuseForeignNameClashes } from "./sheet-names";
 
 export interface ExcelHostOptions {
-  /** `(batch) => Excel.run(batch)` in the pane; a fake in the tests. */
-  run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  /**
+   * Runs one batch. Left out in the pane: Excel.run waiting while a cell is being edited
+   * (runInExcel); the recording fake in the tests.
+   */
+  run?: RunBatch;
   /** `(set, version) => Office.context.requirements.isSetSupported(set, version)`. */
   isSetSupported: IsSetSupported;
 }
 
+/**
+ * Every failure of Excel comes out as an ExcelFailure (code, French and English, which step and
+ * which call failed), a RenderRefused (nothing changed) or a RenderInterrupted (what is left).
+ */
 export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
+  const run = options.run ?? runInExcel;
   // The SM_ names seen by each read, broken ones included: the snapshot type has no room for them.
   const ownNamesOf = new WeakMap<WorkbookSnapshot, string[]>();
   return {
@@ -26,7 +35,9 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
       return excelCapabilities(options.isSetSupported);
     },
     async readWorkbook(): Promise<WorkbookSnapshot> {
-      const { snapshot, ownNames } = await options.run((context) => readWorkbook(context));
+      const { snapshot, ownNames } = await guarded("read", () =>
+        run((context) => readWorkbook(context))
+      );
       ownNamesOf.set(snapshot, ownNames);
       return snapshot;
     },
@@ -34,15 +45,17 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
       // Before Excel is even called: a refusal changes nothing.
       refuseOldExcel(options.isSetSupported);
       refuseForeignNameClashes(plan, snapshot);
-      return options.run((context) =>
-        renderPlan(context, plan, snapshot, {
-          pageLayout: supportsPageLayout(options.isSetSupported),
-          ownNames: ownNamesOf.get(snapshot) ?? [],
-        })
+      return guarded("render", () =>
+        run((context) =>
+          renderPlan(context, plan, snapshot, {
+            pageLayout: supportsPageLayout(options.isSetSupported),
+            ownNames: ownNamesOf.get(snapshot) ?? [],
+          })
+        )
       );
     },
     async readSelection(): Promise<string[]> {
-      return options.run((context) => readSelection(context));
+      return guarded("selection", () => run((context) => readSelection(context)));
     },
   };
 }
