@@ -1,12 +1,15 @@
 /**
- * When Excel says no: the host waits for a cell being edited, and tells which step and which call
- * failed, in both languages.
+ * When Excel says no: the host waits for a cell being edited, tells which step and which call failed
+ * in both languages, and refuses up front what Excel would reject half-way through a build.
  */
 import { createExcelHost } from "../../src/hosts/excel/excel-host";
 import { ExcelFailure } from "../../src/hosts/excel/failure";
+import { RenderInterrupted } from "../../src/hosts/excel/interrupted";
+import { renderPlan } from "../../src/hosts/excel/render";
 import { RunBatch, waitingForCellEdit } from "../../src/hosts/excel/run";
 import { RenderRefused, WorkbookHost } from "../../src/hosts/host";
 import { buildPlan } from "../../src/layout";
+import { WorkbookPlan } from "../../src/layout/plan";
 import { Problem } from "../../src/method/problems";
 import { Study } from "../../src/method/study";
 import { FakeExcel } from "../support/fake-excel";
@@ -73,6 +76,18 @@ describe("Excel host: which step failed", () => {
     );
   });
 
+  it("tells a failure of the build's own listing apart from an interrupted build: nothing changed", async () => {
+    const excel = new FakeExcel(["Feuil1"]);
+    const host = hostOn(excel);
+    const snapshot = await host.readWorkbook();
+    excel.failAt((call) => call === "NamedItemCollection.load");
+    const problems = await problemsOf(host.render(buildPlan(example), snapshot));
+    expect(problems[0].message.en).toMatch(
+      /^Excel refused the build \(GeneralException at step NamedItemCollection.load: injected failure\); nothing was changed/
+    );
+    expect(excel.sheetNames()).toEqual(["Feuil1"]);
+  });
+
   it("asks for one block of cells when Excel cannot give the selection", async () => {
     const excel = new FakeExcel(["Feuil1"]);
     const problems = await problemsOf(hostOn(excel).readSelection());
@@ -80,5 +95,59 @@ describe("Excel host: which step failed", () => {
     expect(problems[0].message.fr).toBe(
       "Sélectionnez un seul bloc de cellules (la liste des noms), puis recommencez."
     );
+  });
+});
+
+describe("Excel host: names Excel would refuse, refused before Excel is called", () => {
+  function renamed(edit: (plan: WorkbookPlan) => void): WorkbookPlan {
+    const plan = buildPlan(example);
+    edit(plan);
+    return plan;
+  }
+
+  it.each(["History", "history"])("refuses a sheet named %s (reserved by Excel)", async (name) => {
+    const excel = new FakeExcel(["Feuil1"]);
+    const host = hostOn(excel);
+    const snapshot = await host.readWorkbook();
+    excel.resetCounters();
+    const plan = renamed((p) => (p.sheets[3].name = name));
+    const problems = await problemsOf(host.render(plan, snapshot));
+    expect(problems.map((p) => [p.code, p.location])).toEqual([
+      ["plan-sheet-name-invalid", { sheet: name }],
+    ]);
+    expect(problems[0].message.fr).toBe(
+      `Excel refuserait le nom de feuille « ${name} » (Excel réserve ce nom) : rien n'a été modifié.`
+    );
+    expect(excel.calls).toBe(0);
+  });
+
+  it("refuses table and defined names that read as cell references", async () => {
+    const excel = new FakeExcel(["Feuil1"]);
+    const host = hostOn(excel);
+    const snapshot = await host.readWorkbook();
+    excel.resetCounters();
+    const plan = renamed((p) => {
+      p.sheets[1].tables[0].name = "R1C1";
+      p.names[0].name = "AB12";
+    });
+    const problems = await problemsOf(host.render(plan, snapshot));
+    expect(problems.map((p) => p.code)).toEqual(["plan-name-invalid", "plan-name-invalid"]);
+    expect(problems[0].message.en).toMatch(/^Excel would refuse the table name "R1C1" \(/);
+    expect(problems[1].message.en).toMatch(/^Excel would refuse the defined name "AB12" \(/);
+    expect(excel.calls).toBe(0);
+    expect(excel.sheetNames()).toEqual(["Feuil1"]);
+  });
+
+  it("which Excel would otherwise reject half-way, leaving temporary sheets", async () => {
+    const excel = new FakeExcel(["Feuil1"]);
+    const plan = renamed((p) => {
+      for (const named of p.names) if (named.sheet === p.sheets[3].name) named.sheet = "History";
+      p.sheets[3].name = "History";
+    });
+    const failure = await failureOf(
+      excel.run((context) => renderPlan(context, plan, { pageLayout: true }))
+    );
+    expect(failure).toBeInstanceOf(RenderInterrupted);
+    expect((failure as RenderInterrupted).state?.temporarySheets).toEqual(["SM temp 4"]);
   });
 });

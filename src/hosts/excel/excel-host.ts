@@ -7,10 +7,10 @@ import {
   IsSetSupported,
   excelCapabilities,
   refuseOldExcel,
-  supportsPageLayout,
+  supportsNewerSet,
 } from "./requirements";
 import { RunBatch, guarded, runInExcel } from "./run";
-import { refuseForeignNameClashes } from "./sheet-names";
+import { refuseForeignNameClashes, refuseNamesExcelRejects } from "./sheet-names";
 
 export interface ExcelHostOptions {
   /**
@@ -28,30 +28,23 @@ export interface ExcelHostOptions {
  */
 export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
   const run = options.run ?? runInExcel;
-  // The SM_ names seen by each read, broken ones included: the snapshot type has no room for them.
-  const ownNamesOf = new WeakMap<WorkbookSnapshot, string[]>();
   return {
     async capabilities(): Promise<HostCapabilities> {
       return excelCapabilities(options.isSetSupported);
     },
     async readWorkbook(): Promise<WorkbookSnapshot> {
-      const { snapshot, ownNames } = await guarded("read", () =>
-        run((context) => readWorkbook(context))
-      );
-      ownNamesOf.set(snapshot, ownNames);
+      const { snapshot } = await guarded("read", () => run((context) => readWorkbook(context)));
       return snapshot;
     },
     async render(plan: WorkbookPlan, snapshot: WorkbookSnapshot): Promise<RenderReport> {
-      // Before Excel is even called: a refusal changes nothing.
+      // Before Excel is even called: a refusal changes nothing. Render checks clashes again
+      // against the workbook as it is when it runs.
       refuseOldExcel(options.isSetSupported);
-      refuseForeignNameClashes(plan, snapshot);
+      refuseNamesExcelRejects(plan);
+      refuseForeignNameClashes(plan, snapshot.sheets);
+      const newer = supportsNewerSet(options.isSetSupported);
       return guarded("render", () =>
-        run((context) =>
-          renderPlan(context, plan, snapshot, {
-            pageLayout: supportsPageLayout(options.isSetSupported),
-            ownNames: ownNamesOf.get(snapshot) ?? [],
-          })
-        )
+        run((context) => renderPlan(context, plan, { pageLayout: newer }))
       );
     },
     async readSelection(): Promise<string[]> {
