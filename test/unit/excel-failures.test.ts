@@ -145,7 +145,7 @@ describe("Excel host: names Excel would refuse, refused before Excel is called",
       p.sheets[3].name = "History";
     });
     const failure = await failureOf(
-      excel.run((context) => renderPlan(context, plan, { pageLayout: true }))
+      excel.run((context) => renderPlan(context, plan, { pageLayout: true, copyFormulas: true }))
     );
     expect(failure).toBeInstanceOf(RenderInterrupted);
     expect((failure as RenderInterrupted).state?.temporarySheets).toEqual(["SM temp 4"]);

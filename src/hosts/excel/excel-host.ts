@@ -44,7 +44,7 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
       refuseForeignNameClashes(plan, snapshot.sheets);
       const newer = supportsNewerSet(options.isSetSupported);
       return guarded("render", () =>
-        run((context) => renderPlan(context, plan, { pageLayout: newer }))
+        run((context) => renderPlan(context, plan, { pageLayout: newer, copyFormulas: newer }))
       );
     },
     async readSelection(): Promise<string[]> {
