@@ -1,46 +1,48 @@
 /**
- * Office.js host over the recording fake: context.sync() calls, requests and their sizes, and the
- * host's own time (the fake applies writes in memory; Excel's time is not measured here).
+ * Office.js host over the recording fake, per host call: syncs, largest request, bytes sent, largest
+ * response, and the time of host plus fake (the fake applies everything in memory; Excel's own time
+ * is not measured here). ExcelApi 1.9 copies formula fills; 1.8 sends their R1C1 text cell by cell.
  */
-import { performance } from "perf_hooks";
-import { buildPlan } from "../src/layout";
-import { createExcelHost } from "../src/hosts/excel/excel-host";
 import { Study } from "../src/method/study";
-import { FakeExcel } from "../test/support/fake-excel";
-import { syntheticStudy } from "./studies";
+import { CallFigures, officeFigures, tickedStudy } from "../test/support/office-figures";
+import { FakeApiVersion } from "../test/support/fake-excel";
 
-async function measure(label: string, study: Study, rebuild = false): Promise<void> {
-  const excel = new FakeExcel();
-  const host = createExcelHost({ run: excel.run, isSetSupported: () => true });
-  if (rebuild) {
-    await host.render(buildPlan(study), await host.readWorkbook());
-    excel.resetCounters();
+/** Bytes under 10 KiB, KiB above. */
+const size = (bytes: number): string =>
+  (bytes < 10240 ? `${bytes} B` : `${(bytes / 1024).toFixed(0)} KiB`).padStart(9);
+
+function row(label: string, api: FakeApiVersion, call: string, figures: CallFigures): string {
+  return [
+    label.padEnd(28),
+    api,
+    call.padEnd(7),
+    `syncs ${String(figures.syncs).padStart(2)}`,
+    `largest request ${size(figures.largestRequest)}`,
+    `sent ${size(figures.sent)}`,
+    `largest response ${size(figures.largestResponse)}`,
+    `${figures.ms.toFixed(0).padStart(5)} ms`,
+  ].join("  ");
+}
+
+async function measure(label: string, study: Study): Promise<void> {
+  for (const api of ["1.9", "1.8"] as const) {
+    const { build, rebuild, read } = await officeFigures(study, api);
+    console.log(row(label, api, "build", build));
+    console.log(row(label, api, "rebuild", rebuild));
+    console.log(row(label, api, "read", read));
   }
-  const start = performance.now();
-  const snapshot = await host.readWorkbook();
-  const readSyncs = excel.syncs;
-  await host.render(buildPlan(study), snapshot);
-  const ms = performance.now() - start;
-  const total = excel.requestBytes.reduce((sum, bytes) => sum + bytes, 0);
-  console.log(
-    [
-      label.padEnd(22),
-      `syncs read ${readSyncs} + render ${excel.syncs - readSyncs}`,
-      `largest request ${(excel.maxRequestBytes / 1024).toFixed(0).padStart(5)} KiB`,
-      `total ${(total / 1048576).toFixed(2).padStart(6)} MiB`,
-      `calls ${String(excel.calls).padStart(6)}`,
-      `host ${ms.toFixed(0).padStart(5)} ms`,
-    ].join("  ")
-  );
 }
 
 export async function benchOfficeHost(example: Study): Promise<void> {
   console.log(
-    "\n== Office.js host over the recording fake (build in a fresh workbook; rebuild over one)"
+    "\n== Office.js host over the recording fake: build in a fresh workbook, rebuild over it, read it"
   );
-  await measure("example 13x13", example);
-  await measure("example 13x13 rebuild", example, true);
-  await measure("synthetic 30x60", syntheticStudy(30, 60));
-  await measure("synthetic 50x150", syntheticStudy(50, 150));
-  await measure("synthetic 80x200", syntheticStudy(80, 200));
+  await measure(`example 13x13 (${example.pairs.length} pairs)`, example);
+  for (const [clienteles, needs] of [
+    [80, 200],
+    [200, 200],
+  ] as const) {
+    const study = tickedStudy(clienteles, needs, 0.4);
+    await measure(`${clienteles}x${needs}, 40% (${study.pairs.length} pairs)`, study);
+  }
 }

@@ -102,7 +102,16 @@ export type ProblemCode =
   | "file-not-workbook"
   | "output-foreign-file"
   | "output-foreign-sheets"
-  | "output-foreign-picture";
+  | "output-foreign-picture"
+  // The Office.js host: Excel's own failures, bounded reads, names Excel refuses.
+  | "excel-failed"
+  | "excel-cell-edit"
+  | "excel-selection-invalid"
+  | "sheet-too-large"
+  | "values-unavailable"
+  | "selection-too-large"
+  | "plan-sheet-name-invalid"
+  | "plan-name-invalid";
 
 function problem(
   code: ProblemCode,
@@ -701,27 +710,28 @@ export function sheetNameTaken(sheet: string): Problem {
 
 /** What a build stopped half-way left in the workbook (sheet lists as found afterwards). */
 export function buildInterrupted(
-  cause: string,
+  reason: string | Bilingual,
   state: { planSheets: string[]; temporarySheets: string[]; oldSheets: string[] } | undefined
 ): Bilingual {
+  const cause = typeof reason === "string" ? { fr: reason, en: reason } : reason;
   if (!state) {
     return {
-      fr: `Excel a refusé la construction (${cause}) et l'état du classeur n'a pas pu être relu : vérifiez les feuilles, puis recommencez. Vos listes et vos saisies restent dans le volet.`,
-      en: `Excel refused the build (${cause}) and the workbook could not be read back: check its sheets, then try again. Your lists and entries are kept in the pane.`,
+      fr: `Excel a refusé la construction (${cause.fr}) et l'état du classeur n'a pas pu être relu : vérifiez les feuilles, puis recommencez. Vos listes et vos saisies restent dans le volet.`,
+      en: `Excel refused the build (${cause.en}) and the workbook could not be read back: check its sheets, then try again. Your lists and entries are kept in the pane.`,
     };
   }
   const list = (names: readonly string[], quote: (text: string) => string, none: string): string =>
     names.length > 0 ? names.map(quote).join(", ") : none;
   return {
     fr: [
-      `Excel a arrêté la construction en cours de route (${cause}).`,
+      `Excel a arrêté la construction en cours de route (${cause.fr}).`,
       `Feuilles de Segment Matrix présentes, peut-être incomplètes : ${list(state.planSheets, quoteFr, "aucune")}.`,
       `Feuilles temporaires restées : ${list(state.temporarySheets, quoteFr, "aucune")}.`,
       `Anciennes feuilles encore là : ${list(state.oldSheets, quoteFr, "aucune")}.`,
       "Vos listes et vos saisies restent dans le volet : relancez la construction, puis supprimez les feuilles temporaires qui resteraient.",
     ].join(" "),
     en: [
-      `Excel stopped the build half-way (${cause}).`,
+      `Excel stopped the build half-way (${cause.en}).`,
       `Segment Matrix sheets present, perhaps incomplete: ${list(state.planSheets, quoteEn, "none")}.`,
       `Temporary sheets left: ${list(state.temporarySheets, quoteEn, "none")}.`,
       `Old sheets still there: ${list(state.oldSheets, quoteEn, "none")}.`,
@@ -1103,5 +1113,146 @@ export function segmentsWouldBeReplacedInWorkbook(names: readonly string[]): Pro
     undefined,
     `le classeur contient déjà des segments (${names.map(quoteFr).join(", ")}) que les segments candidats remplaceraient : confirmez pour les remplacer, ou réordonnez sans découper`,
     `the workbook already holds segments (${names.map(quoteEn).join(", ")}) that the candidate segments would replace: confirm to replace them, or reorder without cutting`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Office.js host: Excel's own failures, bounded reads, names Excel refuses.
+
+/** What the host was doing when Excel failed. */
+export type ExcelStep = "read" | "render" | "selection";
+
+const EXCEL_STEP: Record<ExcelStep, Bilingual> = {
+  read: { fr: "la lecture du classeur", en: "reading the workbook" },
+  render: { fr: "la construction", en: "the build" },
+  selection: { fr: "la lecture de la sélection", en: "reading the selection" },
+};
+
+/** 1 000 000 in French, 1,000,000 in English. */
+const count = (n: number): Bilingual => ({
+  fr: String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00A0"),
+  en: String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ","),
+});
+
+/**
+ * Excel's error as shown inside a message: its code, the call that failed when Excel says which
+ * (debugInfo.errorLocation, "Range.formulas") and its own text, which Excel gives in its language.
+ */
+export function excelCause(
+  code: string | undefined,
+  location: string | undefined,
+  detail: string | undefined
+): Bilingual {
+  const text = detail && detail !== code ? detail : undefined;
+  const line = (step: string | undefined, colon: string): string => {
+    const head = [code, step].filter(Boolean).join(" ");
+    return head && text ? `${head}${colon}${text}` : head || text || "?";
+  };
+  return {
+    fr: line(location && `à l'étape ${location}`, " : "),
+    en: line(location && `at step ${location}`, ": "),
+  };
+}
+
+/** Excel refused a read, or a build before anything was changed. */
+export function excelFailed(step: ExcelStep, cause: Bilingual): Problem {
+  return error(
+    "excel-failed",
+    undefined,
+    `Excel a refusé ${EXCEL_STEP[step].fr} (${cause.fr}) ; rien n'a été modifié. Recommencez ; si l'erreur revient, enregistrez le classeur, rouvrez-le, puis recommencez.`,
+    `Excel refused ${EXCEL_STEP[step].en} (${cause.en}); nothing was changed. Try again; if the error comes back, save the workbook, reopen it, then try again.`
+  );
+}
+
+/** Excel refused because a cell was being edited (an Excel that does not wait for the edit). */
+export function excelCellEdit(step: ExcelStep): Problem {
+  return error(
+    "excel-cell-edit",
+    undefined,
+    `Excel n'a pas permis ${EXCEL_STEP[step].fr} pendant la saisie d'une cellule : appuyez sur Entrée ou Échap, puis recommencez.`,
+    `Excel did not allow ${EXCEL_STEP[step].en} while a cell is being edited: press Enter or Esc, then try again.`
+  );
+}
+
+/** Several blocks selected, or a picture or chart rather than cells. */
+export function excelSelectionInvalid(): Problem {
+  return error(
+    "excel-selection-invalid",
+    undefined,
+    "Sélectionnez un seul bloc de cellules (la liste des noms), puis recommencez.",
+    "Select a single block of cells (the list of names), then try again."
+  );
+}
+
+/** A sheet whose content (or a name) reaches past what one read takes. */
+export function sheetTooLarge(sheet: string, lastCell: string, limit: number): Problem {
+  const cells = count(limit);
+  return error(
+    "sheet-too-large",
+    { sheet, cell: lastCell },
+    `La feuille ${quoteFr(sheet)} a du contenu jusqu'en ${lastCell} : Segment Matrix en lit au plus ${cells.fr} cellules à partir de A1. Supprimez ce qui dépasse le tableau (Ctrl+Fin montre la dernière cellule remplie), puis recommencez.`,
+    `The sheet ${quoteEn(sheet)} has content down to ${lastCell}: Segment Matrix reads at most ${cells.en} cells from A1. Delete what lies past the table (Ctrl+End shows the last filled cell), then try again.`
+  );
+}
+
+/** Excel answered without the values of a range (it does so over 5 million cells). */
+export function valuesUnavailable(sheet: string, address: string): Problem {
+  return error(
+    "values-unavailable",
+    { sheet, cell: address },
+    `Excel n'a pas renvoyé les valeurs de la plage ${address} de la feuille ${quoteFr(sheet)} (trop de cellules pour une lecture) : supprimez ce qui dépasse le tableau, puis recommencez.`,
+    `Excel did not return the values of the range ${address} of the sheet ${quoteEn(sheet)} (too many cells for one read): delete what lies past the table, then try again.`
+  );
+}
+
+/** The selection's filled area is larger than a list of names can be. */
+export function selectionTooLarge(cells: number, limit: number): Problem {
+  const found = count(cells);
+  const most = count(limit);
+  return error(
+    "selection-too-large",
+    undefined,
+    `La sélection s'étend sur ${found.fr} cellules remplies ; Segment Matrix en lit au plus ${most.fr} : sélectionnez seulement la liste des noms, puis recommencez.`,
+    `The selection spans ${found.en} filled cells; Segment Matrix reads at most ${most.en}: select only the list of names, then try again.`
+  );
+}
+
+/** Why Excel would refuse a sheet name of a plan. */
+export type SheetNameFault = "reserved" | "length" | "character" | "quote";
+
+const SHEET_NAME_FAULT: Record<SheetNameFault, Bilingual> = {
+  reserved: { fr: "Excel réserve ce nom", en: "Excel reserves this name" },
+  length: { fr: "il faut de 1 à 31 caractères", en: "it needs 1 to 31 characters" },
+  character: {
+    fr: "les caractères : \\ / ? * [ ] sont interdits",
+    en: "the characters : \\ / ? * [ ] are not allowed",
+  },
+  quote: {
+    fr: "une apostrophe ne peut ni commencer ni finir le nom",
+    en: "an apostrophe can neither start nor end the name",
+  },
+};
+
+/** A sheet name Excel would refuse, found before anything was changed. */
+export function planSheetNameInvalid(sheet: string, fault: SheetNameFault): Problem {
+  return error(
+    "plan-sheet-name-invalid",
+    { sheet },
+    `Excel refuserait le nom de feuille ${quoteFr(sheet)} (${SHEET_NAME_FAULT[fault].fr}) : rien n'a été modifié.`,
+    `Excel would refuse the sheet name ${quoteEn(sheet)} (${SHEET_NAME_FAULT[fault].en}): nothing was changed.`
+  );
+}
+
+/** A table or defined name Excel would refuse (it reads as a cell reference, or has a bad character). */
+export function planNameInvalid(kind: "table" | "name", name: string): Problem {
+  const what =
+    kind === "table"
+      ? { fr: "de tableau", en: "table name" }
+      : { fr: "défini", en: "defined name" };
+  return error(
+    "plan-name-invalid",
+    undefined,
+    `Excel refuserait le nom ${what.fr} ${quoteFr(name)} (il doit commencer par une lettre ou « _ », sans espace, et ne pas ressembler à une référence de cellule comme A1 ou R1C1) : rien n'a été modifié.`,
+    `Excel would refuse the ${what.en} ${quoteEn(name)} (it must start with a letter or "_", have no space, and not look like a cell reference such as A1 or R1C1): nothing was changed.`
   );
 }

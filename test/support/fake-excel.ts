@@ -11,6 +11,21 @@
  * formulas that name it, deleting it turns them into #REF!, and so does writing a formula that
  * names a sheet that does not exist.
  *
+ * And the rules of Excel that a host must not forget, because a fake that lets them pass would hide
+ * a failure only real Excel shows:
+ * - a request over 5 MB is refused whole (RequestPayloadSizeLimitExceeded, Excel on the web), and so
+ *   is a response over 5 MB (ResponsePayloadSizeLimitExceeded);
+ * - `values` of a range over 5 million cells come back null (office-js #4783, #6781);
+ * - a formula cell reads back with a value, never empty: the fake calculates nothing, so it gives
+ *   the value only where it can tell without calculating (a text or number literal, a plain
+ *   reference, a mirror `IF(ref="","",ref)`), and FORMULA_STAND_IN otherwise;
+ * - "History" is not a sheet name (Excel reserves it); a defined name or a table name that reads as a
+ *   cell reference ("AB12", "R1C1", "R", "C") is refused;
+ * - Range.copyFrom (ExcelApi 1.9) and page layout (1.9) fail with ApiNotFound on an older Excel;
+ * - while the user edits a cell, a batch fails (InvalidOperationInCellEditMode) unless it was run
+ *   with `delayForCellEdit`, which waits for the edit to end.
+ * A failure carries `debugInfo.errorLocation`, the call that failed, as Office.js's errors do.
+ *
  * Null objects are strict: Excel does not document what a call on a null object does, so here any
  * call on one, or on anything navigated from one, fails at sync (code "NullObject", the fake's own),
  * and so does reading any of its properties but isNullObject. Loading it stays allowed: that is how
@@ -21,7 +36,7 @@ import { Rect, columnLetters, columnNumber } from "../../src/layout/a1";
 export type FakeValue = string | number | boolean;
 
 export interface FakeCell {
-  /** Null for a formula (the fake computes nothing). */
+  /** Null for a formula: its value is worked out when read (see formulaValue). */
   value: FakeValue | null;
   /** With its leading "=". */
   formula?: string;
@@ -80,18 +95,31 @@ interface TableState {
   headers: string[];
 }
 
+/** Shaped like OfficeExtension.Error: a code, a message and debugInfo (errorLocation once known). */
 export class FakeRichApiError extends Error {
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+
   constructor(
     readonly code: string,
     message: string
   ) {
-    super(`${code}: ${message}`);
+    // As OfficeExtension.Error: the message is Excel's text, the code apart.
+    super(message);
     this.name = "RichApi.Error";
+    this.debugInfo = { code, message };
   }
 }
 
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
+/** Excel on the web refuses requests and responses over 5 MB. */
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
+/** Over this many cells, `values` come back null instead of an array. */
+export const VALUES_CELL_LIMIT = 5_000_000;
+/** What a formula the fake cannot work out reads back as: no formula of the layout computes −1. */
+export const FORMULA_STAND_IN = -1;
+/** The API version the fake plays by default: the newest the host uses. */
+export type FakeApiVersion = "1.8" | "1.9";
 const encoder = new TextEncoder();
 
 function jsonBytes(value: unknown): number {
@@ -148,6 +176,12 @@ const key = (row: number, col: number): string => `${row}:${col}`;
 const SHEET_REFERENCE =
   /('(?:[^']|'')+'|[\p{L}_][\p{L}\p{N}_.]*)!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)/gu;
 
+/** A cell reference, optionally sheet-qualified: groups sheet part with "!", letters, digits. */
+const REFERENCE = String.raw`((?:'(?:[^']|'')+'|[\p{L}_][\p{L}\p{N}_.]*)!)?\$?([A-Z]{1,3})\$?(\d+)`;
+const PLAIN_REFERENCE = new RegExp(`^${REFERENCE}$`, "u");
+/** IF(ref="","",…): a mirror when … is the same reference (checked by the caller). */
+const MIRROR = new RegExp(`^IF\\(${REFERENCE}="","",(.+)\\)$`, "u");
+
 function unquote(sheet: string): string {
   return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
 }
@@ -172,22 +206,49 @@ export class FakeExcel {
   readonly callCounts = new Map<string, number>();
   /** Bytes of each request sent, in order. */
   readonly requestBytes: number[] = [];
+  /** Bytes of what each sync brought back (JSON of every property loaded), in order. */
+  readonly responseBytes: number[] = [];
+  /** The options of the last Excel.run. */
+  lastRunOptions?: Excel.RunOptions;
+  /** The user is typing in a cell (see beginCellEdit). */
+  private cellEdit = false;
   private pending: Pending[] = [];
   private pendingBytes = 0;
+  private pendingResponse = 0;
   private failWhen?: (call: string) => boolean;
+  readonly api: FakeApiVersion;
+  /** Over this many cells `values` come back null; lower it to play an Excel that gives up sooner. */
+  valuesCellLimit = VALUES_CELL_LIMIT;
 
-  constructor(sheetNames: string[] = ["Feuil1"]) {
+  constructor(sheetNames: string[] = ["Feuil1"], options: { api?: FakeApiVersion } = {}) {
+    this.api = options.api ?? "1.9";
     for (const name of sheetNames) this.addSheet(name);
   }
 
   /** Stands for Excel.run: a new context each time, so nothing loaded by an earlier batch leaks in. */
-  run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const context = { workbook: new FakeWorkbook(this), sync: () => this.sync() };
+  run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    this.runWith({}, batch);
+
+  /** Excel.run(options, batch). */
+  runWith = <T>(
+    options: Excel.RunOptions,
+    batch: (context: Excel.RequestContext) => Promise<T>
+  ): Promise<T> => {
+    this.lastRunOptions = options;
+    const context = { workbook: new FakeWorkbook(this), sync: () => this.sync(options) };
     return batch(context as unknown as Excel.RequestContext);
   };
 
+  /** Office.context.requirements.isSetSupported for this Excel. */
+  isSetSupported = (set: string, version: string): boolean =>
+    set === "ExcelApi" && Number(version.split(".")[1]) <= Number(this.api.split(".")[1]);
+
   get maxRequestBytes(): number {
     return this.requestBytes.reduce((max, bytes) => Math.max(max, bytes), 0);
+  }
+
+  get maxResponseBytes(): number {
+    return this.responseBytes.reduce((max, bytes) => Math.max(max, bytes), 0);
   }
 
   resetCounters(): void {
@@ -195,11 +256,17 @@ export class FakeExcel {
     this.calls = 0;
     this.callCounts.clear();
     this.requestBytes.length = 0;
+    this.responseBytes.length = 0;
   }
 
   /** Makes the next sync fail when it reaches a call whose name matches (e.g. "TableCollection.add"). */
   failAt(matches: (call: string) => boolean): void {
     this.failWhen = matches;
+  }
+
+  /** The user starts typing in a cell: the next sync of a batch not run with delayForCellEdit fails. */
+  beginCellEdit(): void {
+    this.cellEdit = true;
   }
 
   // ---- queue and sync --------------------------------------------------------------------------
@@ -211,21 +278,56 @@ export class FakeExcel {
     this.pending.push({ call, run });
   }
 
-  async sync(): Promise<void> {
+  /** Counts a loaded property's JSON towards the response of the sync running. */
+  respond(value: unknown): void {
+    this.pendingResponse += jsonBytes(value);
+  }
+
+  async sync(options: Excel.RunOptions = {}): Promise<void> {
     await Promise.resolve();
     this.syncs += 1;
     this.requestBytes.push(this.pendingBytes);
     const work = this.pending;
+    const bytes = this.pendingBytes;
     this.pending = [];
     this.pendingBytes = 0;
+    this.pendingResponse = 0;
+    if (bytes > PAYLOAD_LIMIT_BYTES)
+      throw new FakeRichApiError(
+        "RequestPayloadSizeLimitExceeded",
+        `a request of ${bytes} bytes (the limit is ${PAYLOAD_LIMIT_BYTES})`
+      );
+    if (this.cellEdit) {
+      // With delayForCellEdit Excel waits until the edit ends, then runs the batch.
+      if (!options.delayForCellEdit)
+        throw new FakeRichApiError("InvalidOperationInCellEditMode", "a cell is being edited");
+      this.cellEdit = false;
+    }
     // Like Excel: what ran before a failing call stays done; what follows it is dropped.
     for (const { call, run } of work) {
-      if (this.failWhen?.(call)) {
-        this.failWhen = undefined;
-        throw new FakeRichApiError("GeneralException", `injected failure at ${call}`);
+      try {
+        if (this.failWhen?.(call)) {
+          this.failWhen = undefined;
+          throw new FakeRichApiError("GeneralException", "injected failure");
+        }
+        run();
+      } catch (failure) {
+        if (failure instanceof FakeRichApiError) failure.debugInfo.errorLocation ??= call;
+        throw failure;
       }
-      run();
     }
+    this.responseBytes.push(this.pendingResponse);
+    if (this.pendingResponse > PAYLOAD_LIMIT_BYTES)
+      throw new FakeRichApiError(
+        "ResponsePayloadSizeLimitExceeded",
+        `a response of ${this.pendingResponse} bytes (the limit is ${PAYLOAD_LIMIT_BYTES})`
+      );
+  }
+
+  /** An API of a newer set than this Excel's fails at sync, as Office.js does. */
+  requireApi(version: FakeApiVersion, what: string): void {
+    if (!this.isSetSupported("ExcelApi", version))
+      throw new FakeRichApiError("ApiNotFound", `${what} needs ExcelApi ${version}`);
   }
 
   // ---- set-up, as a consultant or an earlier build left the workbook ---------------------------
@@ -359,6 +461,9 @@ export class FakeExcel {
   private checkSheetName(name: string, renaming: SheetState | undefined): void {
     if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name))
       throw new FakeRichApiError("InvalidArgument", `bad sheet name ${name}`);
+    // Excel keeps "History" for its change history, in any case.
+    if (name.toUpperCase() === "HISTORY")
+      throw new FakeRichApiError("InvalidArgument", `${name} is a reserved sheet name`);
     const taken = this.findSheet(name);
     if (taken && taken !== renaming)
       throw new FakeRichApiError("InvalidArgument", `a sheet named ${name} already exists`);
@@ -401,7 +506,7 @@ export class FakeExcel {
   }
 
   private checkNewName(name: string): void {
-    if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name))
+    if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || readsAsReference(name))
       throw new FakeRichApiError("InvalidArgument", `bad name ${name}`);
     if (this.findName(name) || this.findTable(name))
       throw new FakeRichApiError("InvalidArgument", `the name ${name} already exists`);
@@ -440,6 +545,8 @@ export class FakeExcel {
   }
 
   renameTable(table: TableState, name: string): void {
+    if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || readsAsReference(name))
+      throw new FakeRichApiError("InvalidArgument", `bad table name ${name}`);
     const other = this.findTable(name);
     if ((other && other !== table) || this.findName(name))
       throw new FakeRichApiError("InvalidArgument", `the name ${name} already exists`);
@@ -507,13 +614,119 @@ export class FakeExcel {
     return { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
   }
 
-  valuesOf(sheet: SheetState, rect: Rect): FakeValue[][] {
+  /** Null over valuesCellLimit cells, as Excel gives it (office-js #4783). */
+  valuesOf(sheet: SheetState, rect: Rect): FakeValue[][] | null {
+    if (rect.rows * rect.cols > this.valuesCellLimit) return null;
     return Array.from({ length: rect.rows }, (_, i) =>
-      Array.from({ length: rect.cols }, (_, j) => {
-        const cell = sheet.cells.get(key(rect.row + i, rect.col + j));
-        return cell?.value ?? "";
-      })
+      Array.from({ length: rect.cols }, (_, j) =>
+        this.shownValue(sheet, sheet.cells.get(key(rect.row + i, rect.col + j)), 0)
+      )
     );
+  }
+
+  /** A cell as `values` shows it: "" when empty; a formula's value as far as the fake can tell. */
+  private shownValue(sheet: SheetState, cell: FakeCell | undefined, depth: number): FakeValue {
+    if (!cell) return "";
+    if (cell.formula === undefined) return cell.value ?? "";
+    return this.formulaValue(sheet, cell.formula.slice(1), depth);
+  }
+
+  /**
+   * Without calculating: a literal, a reference (0 when empty, as Excel), a mirror IF(r="","",r);
+   * anything else is FORMULA_STAND_IN, so that a reader depending on a computed value shows up.
+   */
+  private formulaValue(sheet: SheetState, body: string, depth: number): FakeValue {
+    const literal = /^"((?:[^"]|"")*)"$/.exec(body);
+    if (literal) return literal[1].replace(/""/g, '"');
+    if (/^-?\d+(\.\d+)?$/.test(body)) return Number(body);
+    if (body.startsWith("#REF!") || depth > 20)
+      return body.startsWith("#") ? "#REF!" : FORMULA_STAND_IN;
+    const plain = PLAIN_REFERENCE.exec(body);
+    if (plain) {
+      const value = this.referenced(sheet, plain.slice(1, 4), depth);
+      return value === "" ? 0 : value;
+    }
+    const mirror = MIRROR.exec(body);
+    if (mirror && mirror[4] === body.slice(3, 3 + mirror[4].length))
+      return this.referenced(sheet, mirror.slice(1, 4), depth);
+    return FORMULA_STAND_IN;
+  }
+
+  /** [sheet part with its "!" or undefined, column letters, row digits], from `here`. */
+  private referenced(
+    here: SheetState,
+    [sheetPart, letters, digits]: string[],
+    depth: number
+  ): FakeValue {
+    const sheet = sheetPart ? this.findSheet(unquote(sheetPart.slice(0, -1))) : here;
+    if (!sheet) return "#REF!";
+    return this.shownValue(
+      sheet,
+      sheet.cells.get(key(Number(digits), columnNumber(letters))),
+      depth + 1
+    );
+  }
+
+  /** The smallest rectangle holding every value of `rect` (Range.getUsedRangeOrNullObject(true)). */
+  usedRectWithin(sheet: SheetState, rect: Rect): Rect | null {
+    const used = this.usedRect(sheet);
+    if (!used) return null;
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = 0;
+    let right = 0;
+    for (const at of sheet.cells.keys()) {
+      const [row, col] = at.split(":").map(Number);
+      if (!contains(rect, row, col)) continue;
+      top = Math.min(top, row);
+      left = Math.min(left, col);
+      bottom = Math.max(bottom, row);
+      right = Math.max(right, col);
+    }
+    if (bottom === 0) return null;
+    return { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+  }
+
+  /**
+   * Range.copyFrom(source, "Formulas"), as the reference describes it: a destination an exact
+   * multiple of the source repeats it, any other takes one copy from its top-left cell; each formula
+   * moves with its cell (relative references shift, $ ones stay); other entries are copied as they
+   * are, and an empty source cell empties its destination.
+   */
+  copyFormulas(from: RangeTarget, to: RangeTarget): void {
+    const rows = to.rect.rows % from.rect.rows === 0 ? to.rect.rows : from.rect.rows;
+    const cols = to.rect.cols % from.rect.cols === 0 ? to.rect.cols : from.rect.cols;
+    const source = Array.from({ length: from.rect.rows }, (_, i) =>
+      Array.from({ length: from.rect.cols }, (_, j) =>
+        from.sheet.cells.get(key(from.rect.row + i, from.rect.col + j))
+      )
+    );
+    const cut = new Map<string, (down: number, across: number) => string>();
+    const shift = (formula: string): ((down: number, across: number) => string) => {
+      const known = cut.get(formula) ?? shifter(formula.slice(1));
+      cut.set(formula, known);
+      return known;
+    };
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        const cell = source[i % from.rect.rows][j % from.rect.cols];
+        const row = to.rect.row + i;
+        const col = to.rect.col + j;
+        const at = key(row, col);
+        if (!cell) {
+          to.sheet.cells.delete(at);
+          continue;
+        }
+        const down = row - (from.rect.row + (i % from.rect.rows));
+        const across = col - (from.rect.col + (j % from.rect.cols));
+        to.sheet.cells.set(
+          at,
+          cell.formula === undefined
+            ? { ...cell }
+            : { value: null, formula: `=${shift(cell.formula)(down, across)}` }
+        );
+      }
+    }
   }
 
   addressOf(sheet: SheetState, rect: Rect): string {
@@ -579,16 +792,23 @@ abstract class FakeProxy<T> {
       const itemFields = fields.filter((f) => f.startsWith("items/")).map((f) => f.slice(6));
       if (itemFields.length > 0) this.loaded.set("items", this.itemsOf(target, itemFields));
       for (const field of fields.filter((f) => !f.startsWith("items/")))
-        this.loaded.set(field, this.snapshot(target, field));
+        this.loaded.set(field, this.answer(target, field));
     });
     return this;
+  }
+
+  /** A property's value as loaded, counted in the sync's response. */
+  private answer(target: T, field: string): unknown {
+    const value = this.snapshot(target, field);
+    this.excel.respond(value);
+    return value;
   }
 
   /** For a collection item loaded with its collection: its fields are those of the same sync. */
   preload(fields: readonly string[]): this {
     const target = this.need();
     this.loaded.set("isNullObject", false);
-    for (const field of fields) this.loaded.set(field, this.snapshot(target, field));
+    for (const field of fields) this.loaded.set(field, this.answer(target, field));
     return this;
   }
 
@@ -743,15 +963,22 @@ class FakeWorksheet extends FakeProxy<SheetState> {
   get pageLayout(): { orientation: string; zoom: unknown } {
     const layout = (): SheetState["pageLayout"] => alive(this.need()).pageLayout;
     const call = this.call.bind(this);
+    const excel = this.excel;
     return {
       set orientation(orientation: string) {
-        call("pageLayout.orientation", [orientation], () => (layout().orientation = orientation));
+        call("pageLayout.orientation", [orientation], () => {
+          excel.requireApi("1.9", "Worksheet.pageLayout");
+          layout().orientation = orientation;
+        });
       },
       get orientation(): string {
         throw new FakeRichApiError("PropertyNotLoaded", "pageLayout.orientation");
       },
       set zoom(zoom: unknown) {
-        call("pageLayout.zoom", [zoom], () => (layout().zoom = zoom));
+        call("pageLayout.zoom", [zoom], () => {
+          excel.requireApi("1.9", "Worksheet.pageLayout");
+          layout().zoom = zoom;
+        });
       },
       get zoom(): unknown {
         throw new FakeRichApiError("PropertyNotLoaded", "pageLayout.zoom");
@@ -807,8 +1034,9 @@ class FakeRange extends FakeProxy<RangeTarget> {
     return this.read<string>("address");
   }
 
-  get values(): FakeValue[][] {
-    return this.read<FakeValue[][]>("values");
+  /** Null over valuesCellLimit cells. */
+  get values(): FakeValue[][] | null {
+    return this.read<FakeValue[][] | null>("values");
   }
 
   set values(values: unknown[][]) {
@@ -856,6 +1084,29 @@ class FakeRange extends FakeProxy<RangeTarget> {
   get worksheet(): FakeWorksheet {
     const sheet = new FakeWorksheet(this.excel, () => this.use("worksheet")?.sheet ?? null);
     return this.navigate("worksheet", sheet);
+  }
+
+  /** ExcelApi 1.9; the fake copies formulas only, from a Range (never an address). */
+  copyFrom(source: FakeRange, copyType = "All", skipBlanks = false, transpose = false): void {
+    this.call("copyFrom", [source, copyType, skipBlanks, transpose], () => {
+      this.excel.requireApi("1.9", "Range.copyFrom");
+      if (!(source instanceof FakeRange) || copyType !== "Formulas" || skipBlanks || transpose)
+        throw new FakeRichApiError("InvalidArgument", "the fake copies formulas from a Range only");
+      this.excel.copyFormulas(source.need(), this.need());
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.call("getUsedRangeOrNullObject", [valuesOnly ?? false]);
+    return new FakeRange(
+      this.excel,
+      () => {
+        const range = this.use("getUsedRangeOrNullObject");
+        const rect = range && this.excel.usedRectWithin(range.sheet, range.rect);
+        return range && rect ? { sheet: range.sheet, rect } : null;
+      },
+      true
+    );
   }
 
   get format(): FakeRangeFormat {
@@ -1230,11 +1481,22 @@ class FakeTable extends FakeProxy<TableState> {
 
   protected snapshot(table: TableState, property: string): unknown {
     if (property === "name") return table.name;
+    if (property === "worksheet/name") return table.sheet.name;
     return super.snapshot(table, property);
   }
 
   get name(): string {
     return this.read<string>("name");
+  }
+
+  /** Navigation only: its name is readable when "worksheet/name" was loaded with the table. */
+  get worksheet(): { name: string } {
+    const name = (): string => this.read<string>("worksheet/name");
+    return {
+      get name(): string {
+        return name();
+      },
+    };
   }
 
   set name(name: string) {
@@ -1273,4 +1535,86 @@ export function r1c1ToA1(formula: string, row: number, col: number): string {
     const [refCol, colAbs] = part(c, col);
     return `${colAbs ? "$" : ""}${columnLetters(refCol)}${rowAbs ? "$" : ""}${refRow}`;
   });
+}
+
+/** A defined or table name Excel refuses because it reads as a cell: "AB12", "R1C1", "R", "C12". */
+function readsAsReference(name: string): boolean {
+  const a1 = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
+  if (a1 && columnNumber(a1[1]) <= MAX_COLS && Number(a1[2]) >= 1 && Number(a1[2]) <= MAX_ROWS)
+    return true;
+  return /^(R|C|R\d+|C\d+|R\d*C\d*)$/i.test(name);
+}
+
+/**
+ * An A1 formula as it reads once moved `down` rows and `across` columns, as Excel's copy and paste
+ * does it: each relative part of a cell reference moves, a $ part stays; a reference pushed off the
+ * sheet becomes #REF!. Text in double quotes, quoted sheet names, a sheet name before "!", function
+ * names before "(" and other names are left alone. Whole rows or columns (A:A) are not handled:
+ * nothing the host copies uses them. (Written for the fake, apart from the layout's own R1C1 code.)
+ */
+export function shiftFormula(formula: string, down: number, across: number): string {
+  return shifter(formula)(down, across);
+}
+
+/** The formula cut once into fixed text and references, for shifting it many times over. */
+function shifter(formula: string): (down: number, across: number) => string {
+  const word = /[A-Za-z0-9_.$\\]+/y;
+  const parts: (string | { reference: string })[] = [];
+  let text = "";
+  let at = 0;
+  while (at < formula.length) {
+    const here = formula[at];
+    if (here === '"' || here === "'") {
+      const end = closingQuote(formula, at);
+      text += formula.slice(at, end + 1);
+      at = end + 1;
+      continue;
+    }
+    word.lastIndex = at;
+    const found = word.exec(formula)?.[0];
+    if (found === undefined) {
+      text += here;
+      at += 1;
+      continue;
+    }
+    const next = formula[at + found.length];
+    if (next === "(" || next === "!" || !/^\$?[A-Za-z]{1,3}\$?\d+$/.test(found)) text += found;
+    else {
+      parts.push(text, { reference: found });
+      text = "";
+    }
+    at += found.length;
+  }
+  parts.push(text);
+  return (down, across) =>
+    parts
+      .map((part) =>
+        typeof part === "string" ? part : shiftedReference(part.reference, down, across)
+      )
+      .join("");
+}
+
+/** Index of the quote closing the one at `start` (a doubled quote inside is part of the text). */
+function closingQuote(formula: string, start: number): number {
+  const quote = formula[start];
+  let at = start + 1;
+  while (at < formula.length) {
+    if (formula[at] === quote && formula[at + 1] === quote) at += 2;
+    else if (formula[at] === quote) return at;
+    else at += 1;
+  }
+  return formula.length - 1;
+}
+
+function shiftedReference(word: string, down: number, across: number): string {
+  const parts = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/.exec(word);
+  if (!parts) return word;
+  const [, colFixed, letters, rowFixed, digits] = parts;
+  const col = columnNumber(letters);
+  const row = Number(digits);
+  if (col > MAX_COLS || row < 1 || row > MAX_ROWS) return word;
+  const newCol = colFixed ? col : col + across;
+  const newRow = rowFixed ? row : row + down;
+  if (newCol < 1 || newCol > MAX_COLS || newRow < 1 || newRow > MAX_ROWS) return "#REF!";
+  return `${colFixed}${columnLetters(newCol)}${rowFixed}${newRow}`;
 }

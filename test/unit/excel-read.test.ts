@@ -1,8 +1,10 @@
 /**
  * Reading through Office.js in phases, against the strict fake: never a call on a possibly-null
- * object, each sheet fetched once, and the number of syncs each kind of workbook costs.
+ * object, each sheet fetched once, and the number of syncs each kind of workbook costs: one for a
+ * workbook without the add-in's sheets, three otherwise (list; addresses; values).
  */
 import { createExcelHost } from "../../src/hosts/excel/excel-host";
+import { ExcelFailure } from "../../src/hosts/excel/failure";
 import { WorkbookRead, readWorkbook } from "../../src/hosts/excel/read";
 import { WorkbookHost } from "../../src/hosts/host";
 import { buildPlan, templatePlan } from "../../src/layout";
@@ -57,7 +59,7 @@ describe("Excel read: a fresh workbook", () => {
 });
 
 describe("Excel read: a blank template (no ratings table)", () => {
-  it("reads the tick and settings sheets in a second sync, and what was typed in them", async () => {
+  it("reads the tick and settings sheets in three syncs, and what was typed in them", async () => {
     const excel = new FakeExcel(["Feuil1"]);
     const host = hostOn(excel);
     await host.render(templatePlan("fr"), await host.readWorkbook());
@@ -68,7 +70,7 @@ describe("Excel read: a blank template (no ratings table)", () => {
 
     excel.resetCounters();
     const snapshot = await host.readWorkbook();
-    expect(excel.syncs).toBe(2);
+    expect(excel.syncs).toBe(3);
     expect(calls(excel, USED_RANGE)).toBe(2);
     expect(calls(excel, "TableCollection.getItem")).toBe(0);
     expect(snapshot.sheets).toEqual([
@@ -88,16 +90,17 @@ describe("Excel read: a blank template (no ratings table)", () => {
 });
 
 describe("Excel read: a workbook the add-in built", () => {
-  it("fetches each sheet once, with the table's range, in a second sync", async () => {
+  it("fetches each sheet's extent once, with the table's range, then its values once", async () => {
     const excel = new FakeExcel(["Budget"]);
     const host = hostOn(excel);
     await host.render(buildPlan(example), await host.readWorkbook());
 
     excel.resetCounters();
     const { snapshot } = await read(excel);
-    expect(excel.syncs).toBe(2);
+    expect(excel.syncs).toBe(3);
     // Five names point into the ratings sheet: it still comes back once.
     expect(calls(excel, USED_RANGE)).toBe(ALL_SHEETS.length);
+    expect(calls(excel, "Range.load")).toBe(ALL_SHEETS.length + 1 + ALL_SHEETS.length);
     expect(calls(excel, "Table.getRange")).toBe(1);
     expect(snapshot.grids.sheets.map((grid) => grid.name)).toEqual([...ALL_SHEETS]);
     expect(snapshot.grids.tables.map((table) => table.sheet)).toEqual([RATINGS_SHEET]);
@@ -143,7 +146,7 @@ describe("Excel read: broken names", () => {
 });
 
 describe("Excel read: a moved ratings table", () => {
-  it("reads the table's sheet in a third, small sync", async () => {
+  it("reads the table's sheet, known from the listing, with the others", async () => {
     const excel = new FakeExcel(["Feuil1", TICKS, "Archive"]);
     excel.setCells(TICKS, "C5", [["Etudiants"]]);
     excel.defineName(NAMES.ticks, TICKS, "C6:C6");
@@ -204,7 +207,7 @@ describe("The fake's null objects are strict", () => {
       named.load("name");
       await context.sync();
       expect(named.isNullObject).toBe(true);
-      expect(() => named.name).toThrow(/NullObject/);
+      expect(() => named.name).toThrow(expect.objectContaining({ code: "NullObject" }));
     });
   });
 
@@ -216,7 +219,7 @@ describe("The fake's null objects are strict", () => {
       context.workbook.tables.getItem(RATINGS_TABLE).getRange().load("address");
       await context.sync();
     });
-    await expect(missing).rejects.toThrow(/ItemNotFound/);
+    await expect(missing).rejects.toMatchObject({ code: "ItemNotFound" });
 
     const names = await excel.run(async (context) => {
       const collection = context.workbook.names.load("items/name,items/type,items/formula");
@@ -227,5 +230,132 @@ describe("The fake's null objects are strict", () => {
       { name: NAMES.ticks, type: "Range", formula: "='Qui ressent quoi'!$C$6:$O$18" },
       { name: NAMES.matrix, type: "Error", formula: "=#REF!$A$1" },
     ]);
+  });
+});
+
+describe("Excel read: bounded", () => {
+  async function built(): Promise<FakeExcel> {
+    const excel = new FakeExcel(["Budget"]);
+    const host = hostOn(excel);
+    await host.render(buildPlan(example), await host.readWorkbook());
+    return excel;
+  }
+
+  it("picks up names typed past the tick table and ratings rows added under the named rows", async () => {
+    const excel = await built();
+    // Past the table (C..O), and a ratings row far below the 500 spare rows the names cover.
+    excel.setCells(TICKS, "P5", [["Nouvelle clientèle"]]);
+    excel.setCells(TICKS, "P6", [["X"]]);
+    const farRow = 5 + example.pairs.length + 600;
+    excel.setCells(RATINGS_SHEET, `A${farRow}`, [
+      ["Nouvelle clientèle", example.needs[0].name, "Fort ressenti", "Fort"],
+    ]);
+    excel.resetCounters();
+    const { snapshot } = await read(excel);
+    expect(excel.syncs).toBe(3);
+    const { study: typed, problems } = readStudy(snapshot.grids);
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(typed?.clienteles.map((c) => c.name)).toContain("Nouvelle clientèle");
+    expect(typed?.pairs).toContainEqual({
+      clientele: "Nouvelle clientèle",
+      need: example.needs[0].name,
+      perception: 4,
+      impact: 4,
+    });
+  });
+
+  it("refuses a sheet a stray value has stretched to XFD1048576, without asking for its values", async () => {
+    const excel = await built();
+    excel.setCells(TICKS, "XFD1048576", [["oups"]]);
+    excel.resetCounters();
+    const failure = await read(excel).catch((caught: unknown) => caught);
+    expect(failure).toBeInstanceOf(ExcelFailure);
+    const [problem] = (failure as ExcelFailure).problems;
+    expect(problem.code).toBe("sheet-too-large");
+    expect(problem.location).toEqual({ sheet: TICKS, cell: "XFD1048576" });
+    expect(problem.message.fr).toBe(
+      `La feuille « ${TICKS} » a du contenu jusqu'en XFD1048576 : Segment Matrix en lit au plus 1\u00A0000\u00A0000 cellules à partir de A1. Supprimez ce qui dépasse le tableau (Ctrl+Fin montre la dernière cellule remplie), puis recommencez.`
+    );
+    // Sync 1 lists, sync 2 loads addresses only; no values were asked for.
+    expect(excel.syncs).toBe(2);
+    expect(excel.maxResponseBytes).toBeLessThan(10_000);
+  });
+
+  it("says so when Excel answers without the values", async () => {
+    const excel = await built();
+    excel.valuesCellLimit = 100;
+    const failure = await read(excel).catch((caught: unknown) => caught);
+    expect(failure).toBeInstanceOf(ExcelFailure);
+    const [problem] = (failure as ExcelFailure).problems;
+    expect(problem.code).toBe("values-unavailable");
+    expect(problem.message.en).toMatch(/^Excel did not return the values of the range A1:/);
+  });
+
+  it("reads a large sheet in bands of at most SYNC_READ_CELLS cells, one sync each", async () => {
+    const excel = await built();
+    // 7 columns down to row 60 000: 420 000 cells on the ratings sheet.
+    excel.setCells(RATINGS_SHEET, "G60000", [["note tout en bas"]]);
+    excel.resetCounters();
+    const { snapshot } = await read(excel);
+    // List, addresses; then the tick sheet, a first band of ratings, the second with the rest.
+    expect(excel.syncs).toBe(5);
+    expect(excel.maxResponseBytes).toBeLessThan(5_000_000);
+    const ratings = snapshot.grids.sheets.find((grid) => grid.name === RATINGS_SHEET);
+    expect(ratings && cellAt(ratings, 60000, 7)).toBe("note tout en bas");
+    const problems = readStudy(snapshot.grids).problems.map((p) => p.code);
+    expect(problems).toContain("rating-without-pair");
+  });
+
+  it('reads formula cells with their value: a tick typed as ="X" is a tick', async () => {
+    const excel = await built();
+    const ticks = excel.sheet(TICKS);
+    const empty = [...Array(13).keys()]
+      .map((i) => `C${6 + i}`)
+      .find((address) => excel.cell(TICKS, address) === undefined);
+    if (!empty) throw new Error("no empty tick cell in column C");
+    excel.setCells(TICKS, empty, [['="X"']]);
+    expect(ticks.cells.size).toBeGreaterThan(0);
+    const { snapshot } = await read(excel);
+    const { study: typed } = readStudy(snapshot.grids);
+    const row = Number(empty.slice(1));
+    expect(typed?.pairs).toContainEqual(
+      expect.objectContaining({
+        clientele: example.clienteles[0].name,
+        need: example.needs[row - 6].name,
+      })
+    );
+  });
+});
+
+describe("Excel read: the selection", () => {
+  it("reads a whole selected column through its used range only", async () => {
+    const excel = new FakeExcel(["Feuil1"]);
+    excel.setCells("Feuil1", "B3", [["Etudiants"], [null], ["Chercheurs"]]);
+    excel.select("Feuil1", "B:B");
+    const names = await hostOn(excel).readSelection();
+    expect(names).toEqual(["Etudiants", "Chercheurs"]);
+    expect(excel.maxResponseBytes).toBeLessThan(1_000);
+  });
+
+  it("gives nothing for an empty selection, in one sync", async () => {
+    const excel = new FakeExcel(["Feuil1"]);
+    excel.select("Feuil1", "A:XFD");
+    expect(await hostOn(excel).readSelection()).toEqual([]);
+    expect(excel.syncs).toBe(1);
+  });
+
+  it("refuses a selection larger than a list of names, before asking for its values", async () => {
+    const excel = new FakeExcel(["Feuil1"]);
+    excel.setCells("Feuil1", "A1", [["Etudiants"]]);
+    excel.setCells("Feuil1", "Z10000", [["loin"]]);
+    excel.select("Feuil1", "A:XFD");
+    const failure = await hostOn(excel)
+      .readSelection()
+      .catch((caught: unknown) => caught);
+    expect(failure).toBeInstanceOf(ExcelFailure);
+    expect((failure as ExcelFailure).problems.map((p) => p.message.en)).toEqual([
+      "The selection spans 260,000 filled cells; Segment Matrix reads at most 100,000: select only the list of names, then try again.",
+    ]);
+    expect(excel.syncs).toBe(1);
   });
 });

@@ -7,42 +7,48 @@ import {
   IsSetSupported,
   excelCapabilities,
   refuseOldExcel,
-  supportsPageLayout,
+  supportsNewerSet,
 } from "./requirements";
-import { refuseForeignNameClashes } from "./sheet-names";
+import { RunBatch, guarded, runInExcel } from "./run";
+import { refuseForeignNameClashes, refuseNamesExcelRejects } from "./sheet-names";
 
 export interface ExcelHostOptions {
-  /** `(batch) => Excel.run(batch)` in the pane; a fake in the tests. */
-  run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  /**
+   * Runs one batch. Left out in the pane: Excel.run waiting while a cell is being edited
+   * (runInExcel); the recording fake in the tests.
+   */
+  run?: RunBatch;
   /** `(set, version) => Office.context.requirements.isSetSupported(set, version)`. */
   isSetSupported: IsSetSupported;
 }
 
+/**
+ * Every failure of Excel comes out as an ExcelFailure (code, French and English, which step and
+ * which call failed), a RenderRefused (nothing changed) or a RenderInterrupted (what is left).
+ */
 export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
-  // The SM_ names seen by each read, broken ones included: the snapshot type has no room for them.
-  const ownNamesOf = new WeakMap<WorkbookSnapshot, string[]>();
+  const run = options.run ?? runInExcel;
   return {
     async capabilities(): Promise<HostCapabilities> {
       return excelCapabilities(options.isSetSupported);
     },
     async readWorkbook(): Promise<WorkbookSnapshot> {
-      const { snapshot, ownNames } = await options.run((context) => readWorkbook(context));
-      ownNamesOf.set(snapshot, ownNames);
+      const { snapshot } = await guarded("read", () => run((context) => readWorkbook(context)));
       return snapshot;
     },
     async render(plan: WorkbookPlan, snapshot: WorkbookSnapshot): Promise<RenderReport> {
-      // Before Excel is even called: a refusal changes nothing.
+      // Before Excel is even called: a refusal changes nothing. Render checks clashes again
+      // against the workbook as it is when it runs.
       refuseOldExcel(options.isSetSupported);
-      refuseForeignNameClashes(plan, snapshot);
-      return options.run((context) =>
-        renderPlan(context, plan, snapshot, {
-          pageLayout: supportsPageLayout(options.isSetSupported),
-          ownNames: ownNamesOf.get(snapshot) ?? [],
-        })
+      refuseNamesExcelRejects(plan);
+      refuseForeignNameClashes(plan, snapshot.sheets);
+      const newer = supportsNewerSet(options.isSetSupported);
+      return guarded("render", () =>
+        run((context) => renderPlan(context, plan, { pageLayout: newer, copyFormulas: newer }))
       );
     },
     async readSelection(): Promise<string[]> {
-      return options.run((context) => readSelection(context));
+      return guarded("selection", () => run((context) => readSelection(context)));
     },
   };
 }

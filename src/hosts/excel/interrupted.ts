@@ -1,6 +1,7 @@
 /** When a sync fails half-way: say exactly what the workbook holds now, in French and in English. */
 import { Bilingual } from "../../method/levels";
 import { buildInterrupted } from "../../method/messages";
+import { causeOf } from "./failure";
 import { sheetKey } from "./sheet-names";
 
 export interface InterruptedState {
@@ -19,7 +20,8 @@ export class RenderInterrupted extends Error {
     /** Undefined when even the workbook's sheet list could not be read afterwards. */
     readonly state: InterruptedState | undefined
   ) {
-    const text = buildInterrupted(describeCause(failure), state);
+    // Excel's code and the call that failed ("TableCollection.add"), in each language.
+    const text = buildInterrupted(causeOf(failure), state);
     super(`${text.fr}\n${text.en}`);
     this.name = "RenderInterrupted";
     this.text = text;
@@ -48,16 +50,4 @@ export function interruptedState(
     temporarySheets: plan.temporary.filter((name) => here.has(sheetKey(name))),
     oldSheets: plan.old.filter((name) => here.has(sheetKey(name)) && !written.has(sheetKey(name))),
   };
-}
-
-/** Office.js errors carry a code ("RequestPayloadSizeLimitExceeded") worth showing with the message. */
-function describeCause(cause: unknown): string {
-  if (cause && typeof cause === "object") {
-    const { code, message } = cause as { code?: unknown; message?: unknown };
-    const text = typeof message === "string" ? message : "";
-    if (typeof code === "string" && code !== "" && !text.includes(code))
-      return text ? `${code}: ${text}` : code;
-    if (text) return text;
-  }
-  return String(cause);
 }

@@ -1,108 +1,160 @@
-/** Reading the workbook through Office.js: the sheet list, the add-in's names, table and sheets. */
+/**
+ * Reading the workbook through Office.js, bounded: never a whole used range that one stray cell has
+ * stretched to XFD1048576 (Excel gives `values` of a range over 5 million cells as null, and on the
+ * web refuses responses over 5 MB — office-js #4783, #6781; "Resource limits and performance").
+ *
+ * Three syncs: (1) list sheets, names with their formulas, tables with their sheets; (2) the
+ * addresses only of the used range (values only) of every sheet the add-in's names or table point
+ * into, and of the table; (3) the values of one area per sheet: from A1 to the farthest of its named
+ * ranges, its table and its used range (names typed past the tick table, rows added under the
+ * ratings), refused past SHEET_READ_CELLS. An area over SYNC_READ_CELLS is read in row bands, one
+ * more sync each: only a study much larger than 200 × 200 gets there.
+ */
 import { WorkbookSnapshot } from "../host";
-import { parseSheetRef } from "../../layout/a1";
-import { NAMES, NAME_PREFIX, RATINGS_TABLE } from "../../layout/names";
+import { Rect, cellAddress, parseSheetRef, rectAddress } from "../../layout/a1";
 import { GridValue, NamedRect, SheetGrid, cellText } from "../../layout/grids";
 import { managedSheetNames } from "../../layout/managed";
+import { RATINGS_TABLE } from "../../layout/names";
+import { selectionTooLarge, sheetTooLarge, valuesUnavailable } from "../../method/messages";
+import { ExcelFailure } from "./failure";
+import { Listing, listWorkbook, managedSheets } from "./listing";
+
+/** Cells of one sheet read at most, from A1: a 200 × 200 study's ratings take about 120 000. */
+export const SHEET_READ_CELLS = 1_000_000;
+/** Cells whose values one sync brings back at most: at 20 bytes a cell, 5 MB. */
+export const SYNC_READ_CELLS = 250_000;
+/** Cells of a selection read at most: a list of names, not a table. */
+export const SELECTION_READ_CELLS = 100_000;
 
 export interface WorkbookRead {
   snapshot: WorkbookSnapshot;
-  /** Every workbook-scoped name starting with SM_, broken ones (#REF!) included: render deletes them. */
+  /** Every workbook-scoped name starting with SM_, broken ones (#REF!) included. */
   ownNames: string[];
 }
 
-/** What the first sync lists: enough to know which objects exist before touching any of them. */
-interface Listing {
-  /** In workbook order. */
-  sheets: string[];
-  ownNames: string[];
-  /** The add-in's known names that point at a range of a listed sheet, in NAMES order. */
-  names: NamedRect[];
-  /** The ratings table as Excel spells it, when it exists. */
-  table?: string;
+/** Where each sheet's content ends, and where the table is (sync 2). */
+interface Extents {
+  used: ReadonlyMap<string, Rect | undefined>;
+  tables: NamedRect[];
 }
 
-/** The add-in's names, by upper case: Excel compares names ignoring case. */
-const KNOWN_NAMES = new Map(Object.values(NAMES).map((name) => [name.toUpperCase(), name]));
+interface Area {
+  sheet: string;
+  rect: Rect;
+}
 
-/**
- * Two phases, so that nothing is ever called on a null object (Excel does not document that as safe):
- * sync 1 lists sheets, names (with their formulas) and tables; sync 2 then asks only for objects
- * known to exist: the used range of each sheet the names point into, once per sheet, and the table's
- * range. A fresh workbook needs only sync 1; a third, small sync reads the table's sheet when no
- * name points into it (the table was moved by hand).
- */
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
   const listing = await listWorkbook(context);
-  const namedSheets = [...managedSheetNames({ names: listing.names, tables: [] })];
-  if (namedSheets.length === 0 && listing.table === undefined) {
-    return workbookRead(listing, [], new Map());
-  }
-
-  const used = queueUsedRanges(context, namedSheets);
-  const tableRange =
-    listing.table === undefined
-      ? undefined
-      : context.workbook.tables.getItem(listing.table).getRange().load("address");
-  await context.sync();
-
-  const grids = new Map(used.map(({ sheet, range }) => [sheet, usedGrid(sheet, range)]));
-  const tables = tableRange ? tableRect(tableRange.address, listing.sheets) : [];
-  const unread = tables.map((table) => table.sheet).filter((sheet) => !grids.has(sheet));
-  if (unread.length > 0) {
-    for (const grid of await readSheets(context, unread)) grids.set(grid.name, grid);
-  }
-  return workbookRead(listing, tables, grids);
+  const sheets = managedSheets(listing);
+  if (sheets.length === 0) return workbookRead(listing, [], new Map());
+  const extents = await loadExtents(context, listing, sheets);
+  const areas = sheets.map((sheet) => readArea(sheet, listing, extents));
+  return workbookRead(listing, extents.tables, await loadValues(context, areas));
 }
 
-/** Sync 1: collections only, never an item that might be missing. */
-async function listWorkbook(context: Excel.RequestContext): Promise<Listing> {
-  const workbook = context.workbook;
-  const worksheets = workbook.worksheets.load("items/name");
-  // NamedItem.formula is ExcelApi 1.7; the add-in requires 1.8.
-  const names = workbook.names.load("items/name,items/type,items/formula");
-  const tables = workbook.tables.load("items/name");
-  await context.sync();
-
-  const sheets = worksheets.items.map((sheet) => sheet.name);
-  return {
-    sheets,
-    ownNames: names.items.map((item) => item.name).filter((name) => name.startsWith(NAME_PREFIX)),
-    names: knownNames(names.items, sheets),
-    table: tables.items.find((table) => sameName(table.name, RATINGS_TABLE))?.name,
-  };
-}
-
-function knownNames(items: readonly Excel.NamedItem[], sheets: readonly string[]): NamedRect[] {
-  const found = new Map<string, NamedRect>();
-  for (const item of items) {
-    const name = KNOWN_NAMES.get(item.name.toUpperCase());
-    const at = name === undefined ? undefined : rangeOf(item, sheets);
-    if (name !== undefined && at) found.set(name, { name, ...at });
-  }
-  return Object.values(NAMES).flatMap((name) => found.get(name) ?? []);
-}
-
-/**
- * A name's target from its formula ("='Qui ressent quoi'!$C$6:$O$18"). None when the name is broken
- * ("=#REF!$C$6:$O$18" parses, hence the explicit check), is not a single range, or names a sheet
- * that is not listed (another workbook): asking Excel for that sheet would fail.
- */
-function rangeOf(
-  item: Excel.NamedItem,
+/** Sync 2: addresses only. Every sheet was listed and the table too, so getItem is safe. */
+async function loadExtents(
+  context: Excel.RequestContext,
+  listing: Listing,
   sheets: readonly string[]
-): Omit<NamedRect, "name"> | undefined {
-  const formula: unknown = item.formula;
-  if (item.type !== "Range" || typeof formula !== "string" || formula.includes("#REF!")) {
-    return undefined;
-  }
-  const at = parseSheetRef(formula);
-  return at && sheets.includes(at.sheet) ? at : undefined;
+): Promise<Extents> {
+  const used = sheets.map((sheet) => {
+    const range = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
+    return { sheet, range: range.load("address") };
+  });
+  const table =
+    listing.table && context.workbook.tables.getItem(listing.table.name).getRange().load("address");
+  await context.sync();
+  return {
+    used: new Map(
+      used.map(({ sheet, range }) => [
+        sheet,
+        range.isNullObject ? undefined : parseSheetRef(range.address)?.rect,
+      ])
+    ),
+    tables: table ? tableRect(table.address, listing.sheets) : [],
+  };
 }
 
 function tableRect(address: string, sheets: readonly string[]): NamedRect[] {
   const at = parseSheetRef(address);
   return at && sheets.includes(at.sheet) ? [{ name: RATINGS_TABLE, ...at }] : [];
+}
+
+/** From A1 to the farthest row and column of the sheet's names, table and content; refused if too large. */
+function readArea(sheet: string, listing: Listing, extents: Extents): Area {
+  const rects = [
+    ...listing.names.filter((named) => named.sheet === sheet).map((named) => named.rect),
+    ...extents.tables.filter((table) => table.sheet === sheet).map((table) => table.rect),
+    ...[extents.used.get(sheet)].filter((rect): rect is Rect => rect !== undefined),
+  ];
+  const rows = Math.max(1, ...rects.map((rect) => rect.row + rect.rows - 1));
+  const cols = Math.max(1, ...rects.map((rect) => rect.col + rect.cols - 1));
+  if (rows * cols > SHEET_READ_CELLS)
+    throw new ExcelFailure([sheetTooLarge(sheet, cellAddress(rows, cols), SHEET_READ_CELLS)]);
+  return { sheet, rect: { row: 1, col: 1, rows, cols } };
+}
+
+/** Sync 3 (and more only past SYNC_READ_CELLS): the areas' values, placed so that values[0][0] is A1. */
+async function loadValues(
+  context: Excel.RequestContext,
+  areas: readonly Area[]
+): Promise<Map<string, SheetGrid>> {
+  const grids = new Map<string, SheetGrid>(
+    areas.map(({ sheet }) => [sheet, { name: sheet, values: [] }])
+  );
+  for (const batch of batches(areas.flatMap((area) => bands(area, SYNC_READ_CELLS)))) {
+    const loading = batch.map((band) => ({
+      band,
+      range: context.workbook.worksheets
+        .getItem(band.sheet)
+        .getRange(rectAddress(band.rect))
+        .load("values"),
+    }));
+    // One sync per SYNC_READ_CELLS on purpose: a single response must stay under Excel's limits.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    for (const { band, range } of loading) place(grids.get(band.sheet), band, range.values);
+  }
+  return grids;
+}
+
+/** An area cut into bands of whole rows of at most `limit` cells. */
+function bands(area: Area, limit: number): Area[] {
+  const { rect } = area;
+  const step = Math.max(1, Math.floor(limit / rect.cols));
+  const cut: Area[] = [];
+  for (let row = rect.row; row < rect.row + rect.rows; row += step) {
+    const rows = Math.min(step, rect.row + rect.rows - row);
+    cut.push({ sheet: area.sheet, rect: { ...rect, row, rows } });
+  }
+  return cut;
+}
+
+/** Bands grouped so that each sync asks for at most SYNC_READ_CELLS cells. */
+function batches(pieces: readonly Area[]): Area[][] {
+  const grouped: Area[][] = [];
+  let cells = Infinity;
+  for (const piece of pieces) {
+    const size = piece.rect.rows * piece.rect.cols;
+    if (cells + size > SYNC_READ_CELLS) {
+      grouped.push([]);
+      cells = 0;
+    }
+    grouped[grouped.length - 1].push(piece);
+    cells += size;
+  }
+  return grouped;
+}
+
+/** Excel may answer null instead of values (over 5 million cells): refused, never read as empty. */
+function place(grid: SheetGrid | undefined, band: Area, values: unknown): void {
+  if (!grid) return;
+  if (!Array.isArray(values))
+    throw new ExcelFailure([valuesUnavailable(band.sheet, rectAddress(band.rect))]);
+  (values as unknown[][]).forEach((line, i) => {
+    grid.values[band.rect.row - 1 + i] = line.map(gridValue);
+  });
 }
 
 function workbookRead(
@@ -124,51 +176,32 @@ function workbookRead(
   };
 }
 
-function sameName(a: string, b: string): boolean {
-  return a.toUpperCase() === b.toUpperCase();
-}
-
-/** Each sheet exists (it was listed), so getItem is safe; its used range may be a null object. */
-function queueUsedRanges(
-  context: Excel.RequestContext,
-  sheets: readonly string[]
-): { sheet: string; range: Excel.Range }[] {
-  return sheets.map((sheet) => {
-    const range = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
-    range.load("address, values");
-    return { sheet, range };
-  });
-}
-
-async function readSheets(context: Excel.RequestContext, sheets: string[]): Promise<SheetGrid[]> {
-  const used = queueUsedRanges(context, sheets);
-  await context.sync();
-  return used.map(({ sheet, range }) => usedGrid(sheet, range));
-}
-
-/** The used range's values placed so that values[0][0] is A1, empty cells as null. */
-function usedGrid(sheet: string, used: Excel.Range): SheetGrid {
-  if (used.isNullObject) return { name: sheet, values: [] };
-  const at = parseSheetRef(used.address);
-  if (!at) return { name: sheet, values: [] };
-  const values: GridValue[][] = Array.from({ length: at.rect.row - 1 }, () => []);
-  const leading: GridValue[] = new Array<GridValue>(at.rect.col - 1).fill(null);
-  for (const line of used.values as unknown[][]) values.push([...leading, ...line.map(gridValue)]);
-  return { name: sheet, values };
-}
-
 function gridValue(value: unknown): GridValue {
   if (typeof value === "number" || typeof value === "boolean") return value;
   if (typeof value === "string") return value === "" ? null : value;
   return null;
 }
 
-/** The selected cells' text, non-empty, row by row. */
+/**
+ * The selected cells' text, non-empty, row by row. Through the selection's used range (values only),
+ * address first: a whole column or sheet selected reads only its filled block, and a block too large
+ * for a list of names is refused before its values are asked for.
+ */
 export async function readSelection(context: Excel.RequestContext): Promise<string[]> {
-  const range = context.workbook.getSelectedRange();
-  range.load("values");
+  const used = context.workbook.getSelectedRange().getUsedRangeOrNullObject(true);
+  used.load("address");
   await context.sync();
-  return (range.values as unknown[][])
+  if (used.isNullObject) return [];
+  const at = parseSheetRef(used.address);
+  const cells = at ? at.rect.rows * at.rect.cols : 0;
+  if (cells > SELECTION_READ_CELLS)
+    throw new ExcelFailure([selectionTooLarge(cells, SELECTION_READ_CELLS)]);
+  used.load("values");
+  await context.sync();
+  const values: unknown = used.values;
+  if (!Array.isArray(values))
+    throw new ExcelFailure([valuesUnavailable(at?.sheet ?? "", used.address)]);
+  return (values as unknown[][])
     .flat()
     .map((value) => cellText(gridValue(value)).trim())
     .filter((text) => text !== "");

@@ -1,126 +1,182 @@
 /**
  * Renders a WorkbookPlan through Office.js, the twin of the ExcelJS host: same plan, same workbook.
- * Everything is queued in one batch, synced only when a request would pass the size budget.
+ *
+ * One batch. Sync 1 lists the workbook as it is now (the consultant may have renamed, deleted or
+ * added sheets since the pane read it): what is deleted and what is refused is decided from this
+ * listing, never from the snapshot. Then everything is queued, synced only when a request would pass
+ * the size budget: on ExcelApi 1.9 a 200 × 200 study takes two more syncs.
  */
-import { RenderReport, WorkbookSnapshot } from "../host";
+import { RenderReport, SheetInfo } from "../host";
 import { rectAddress } from "../../layout/a1";
 import { NAME_PREFIX } from "../../layout/names";
 import { SheetPlan, WorkbookPlan } from "../../layout/plan";
 import { RequestBudget } from "./budget";
 import { formulaGrid } from "./cells";
 import { writeInPieces } from "./chunks";
+import { writeFill } from "./fills";
 import { applyLayout, applyStyle, queue } from "./format";
 import { RenderInterrupted, interruptedState } from "./interrupted";
+import { Listing, listWorkbook, managedSheets } from "./listing";
 import { applyConditionalFormat, applyValidation } from "./rules";
-import { temporaryNames } from "./sheet-names";
+import { refuseForeignNameClashes, temporaryNames } from "./sheet-names";
 
 export interface RenderOptions {
   /** ExcelApi 1.9: orientation and fit to one page. */
   pageLayout: boolean;
-  /** SM_ names found when the snapshot was read (broken ones included); the snapshot's own are added. */
-  ownNames: readonly string[];
+  /** ExcelApi 1.9: fills written once and copied (Range.copyFrom) rather than sent cell by cell. */
+  copyFormulas: boolean;
 }
 
-/** The caller has already refused plans that would replace a sheet the add-in did not create. */
+/** What the build replaces and how, decided from the listing of sync 1. */
+interface Build extends RenderOptions {
+  /** Sheets the add-in created, as found now. */
+  oldSheets: string[];
+  /** SM_ names found now, broken ones included. */
+  ownNames: string[];
+  /** `temporary[i]` is the name plan sheet i is added under. */
+  temporary: string[];
+}
+
+/** The caller has already refused plans with names Excel rejects. */
 export async function renderPlan(
   context: Excel.RequestContext,
   plan: WorkbookPlan,
-  snapshot: WorkbookSnapshot,
   options: RenderOptions
 ): Promise<RenderReport> {
-  const oldSheets = snapshot.sheets.filter((sheet) => sheet.managed).map((sheet) => sheet.name);
-  const temporary = temporaryNames(plan.sheets.length, [
-    ...snapshot.sheets.map((sheet) => sheet.name),
-    ...plan.sheets.map((sheet) => sheet.name),
-  ]);
+  const build = await planBuild(context, plan, options);
   const budget = new RequestBudget(() => context.sync());
   try {
-    await queueBuild(context, budget, plan, { ...options, oldSheets, temporary }, snapshot);
+    await queueBuild(context, budget, plan, build);
     await budget.flush();
   } catch (failure) {
     throw await interrupted(context, failure, {
       sheets: plan.sheets.map((sheet) => sheet.name),
-      temporary,
-      old: oldSheets,
+      temporary: build.temporary,
+      old: build.oldSheets,
     });
   }
-  return { written: plan.sheets.map((sheet) => sheet.name), replaced: oldSheets };
+  return { written: plan.sheets.map((sheet) => sheet.name), replaced: build.oldSheets };
 }
 
-async function queueBuild(
+/** Sync 1: the workbook now. A plan sheet whose name another sheet has taken since is refused here. */
+async function planBuild(
   context: Excel.RequestContext,
-  budget: RequestBudget,
   plan: WorkbookPlan,
-  options: RenderOptions & { oldSheets: string[]; temporary: string[] },
-  snapshot: WorkbookSnapshot
-): Promise<void> {
-  const workbook = context.workbook;
-  // New sheets first, so the workbook never has zero sheets.
-  const added: Excel.Worksheet[] = [];
-  for (const name of options.temporary) {
-    added.push(await queue(budget, name, () => workbook.worksheets.add(name)));
-  }
-  // Old sheets before old names: if Excel stops in between, what is left still carries its names,
-  // so the next build recognises it as the add-in's and replaces it.
-  for (const name of options.oldSheets) {
-    await queue(budget, name, () => workbook.worksheets.getItem(name).delete());
-  }
-  for (const name of namesToDelete(options.ownNames, snapshot)) {
-    await queue(budget, name, () => workbook.names.getItem(name).delete());
-  }
-  // Names go on the new sheets while they still have temporary names (Excel carries names along
-  // on a rename): from here on, a sheet left behind by a failure is one the next build replaces.
-  for (const name of plan.names) {
-    const sheet = added[plan.sheets.findIndex((sheetPlan) => sheetPlan.name === name.sheet)];
-    if (!sheet) throw new Error(`Plan name ${name.name} points to unknown sheet ${name.sheet}`);
-    const address = rectAddress(name.rect);
-    await queue(budget, [name.name, address], () =>
-      workbook.names.add(name.name, sheet.getRange(address))
-    );
-  }
-  // Final names before any formula is written, so that references bind to these sheets.
-  for (const [index, sheetPlan] of plan.sheets.entries()) {
-    const sheet = added[index];
-    await queue(budget, sheetPlan.name, () => (sheet.name = sheetPlan.name));
-  }
-  for (const [index, sheetPlan] of plan.sheets.entries()) {
-    await queueSheet(budget, added[index], sheetPlan, options.pageLayout);
-  }
-  const active = plan.sheets.findIndex((sheet) => sheet.role === plan.activeSheet);
-  const activeSheet = added[Math.max(active, 0)];
-  if (activeSheet) await queue(budget, null, () => activeSheet.activate());
+  options: RenderOptions
+): Promise<Build> {
+  const now = await listWorkbook(context);
+  const oldSheets = managedSheets(now);
+  refuseForeignNameClashes(plan, sheetInfos(now, oldSheets));
+  return {
+    ...options,
+    oldSheets,
+    ownNames: ownNames(now),
+    temporary: temporaryNames(plan.sheets.length, [
+      ...now.sheets,
+      ...plan.sheets.map((sheet) => sheet.name),
+    ]),
+  };
+}
+
+function sheetInfos(listing: Listing, managed: readonly string[]): SheetInfo[] {
+  return listing.sheets.map((name) => ({ name, managed: managed.includes(name) }));
 }
 
 /** Only the add-in's names: SM_ ones, each once (Excel compares names ignoring case). */
-function namesToDelete(ownNames: readonly string[], snapshot: WorkbookSnapshot): string[] {
+function ownNames(listing: Listing): string[] {
   const seen = new Map<string, string>();
-  for (const name of [...ownNames, ...snapshot.grids.names.map((named) => named.name)]) {
+  for (const name of listing.ownNames) {
     if (name.startsWith(NAME_PREFIX) && !seen.has(name.toUpperCase()))
       seen.set(name.toUpperCase(), name);
   }
   return [...seen.values()];
 }
 
+async function queueBuild(
+  context: Excel.RequestContext,
+  budget: RequestBudget,
+  plan: WorkbookPlan,
+  build: Build
+): Promise<void> {
+  // New sheets first, so the workbook never has zero sheets.
+  const added = await addSheets(context, budget, build.temporary);
+  // Old sheets before old names: if Excel stops in between, what is left still carries its names,
+  // so the next build recognises it as the add-in's and replaces it.
+  await deleteSheets(context, budget, build.oldSheets);
+  await deleteNames(context, budget, build.ownNames);
+  // Names go on the new sheets while they still have temporary names (Excel carries names along
+  // on a rename): from here on, a sheet left behind by a failure is one the next build replaces.
+  await addNames(context, budget, plan, added);
+  // Final names before any formula is written, so that references bind to these sheets.
+  for (const [index, sheetPlan] of plan.sheets.entries()) {
+    const sheet = added[index];
+    await queue(budget, sheetPlan.name, () => (sheet.name = sheetPlan.name));
+  }
+  for (const [index, sheetPlan] of plan.sheets.entries())
+    await queueSheet(budget, added[index], sheetPlan, build);
+  const active = plan.sheets.findIndex((sheet) => sheet.role === plan.activeSheet);
+  const activeSheet = added[Math.max(active, 0)];
+  if (activeSheet) await queue(budget, null, () => activeSheet.activate());
+}
+
+async function addSheets(
+  context: Excel.RequestContext,
+  budget: RequestBudget,
+  names: readonly string[]
+): Promise<Excel.Worksheet[]> {
+  const added: Excel.Worksheet[] = [];
+  for (const name of names)
+    added.push(await queue(budget, name, () => context.workbook.worksheets.add(name)));
+  return added;
+}
+
+/** Each was listed in this batch's own sync 1, so getItem is safe. */
+async function deleteSheets(
+  context: Excel.RequestContext,
+  budget: RequestBudget,
+  names: readonly string[]
+): Promise<void> {
+  for (const name of names)
+    await queue(budget, name, () => context.workbook.worksheets.getItem(name).delete());
+}
+
+async function deleteNames(
+  context: Excel.RequestContext,
+  budget: RequestBudget,
+  names: readonly string[]
+): Promise<void> {
+  for (const name of names)
+    await queue(budget, name, () => context.workbook.names.getItem(name).delete());
+}
+
+async function addNames(
+  context: Excel.RequestContext,
+  budget: RequestBudget,
+  plan: WorkbookPlan,
+  added: readonly Excel.Worksheet[]
+): Promise<void> {
+  for (const name of plan.names) {
+    const sheet = added[plan.sheets.findIndex((sheetPlan) => sheetPlan.name === name.sheet)];
+    if (!sheet) throw new Error(`Plan name ${name.name} points to unknown sheet ${name.sheet}`);
+    const address = rectAddress(name.rect);
+    await queue(budget, [name.name, address], () =>
+      context.workbook.names.add(name.name, sheet.getRange(address))
+    );
+  }
+}
+
 async function queueSheet(
   budget: RequestBudget,
   sheet: Excel.Worksheet,
   plan: SheetPlan,
-  pageLayout: boolean
+  options: RenderOptions
 ): Promise<void> {
   for (const block of plan.blocks) {
     await writeInPieces(budget, block, formulaGrid(block.values), (piece) => {
       sheet.getRange(rectAddress(piece.rect)).formulas = piece.values;
     });
   }
-  // A fill is one R1C1 text for every cell (ExcelApi 1.2).
-  for (const { rect, formulaR1C1 } of plan.fills) {
-    const grid = Array.from({ length: rect.rows }, () =>
-      new Array<string>(rect.cols).fill(`=${formulaR1C1}`)
-    );
-    await writeInPieces(budget, rect, grid, (piece) => {
-      sheet.getRange(rectAddress(piece.rect)).formulasR1C1 = piece.values;
-    });
-  }
+  for (const fill of plan.fills) await writeFill(budget, sheet, fill, options.copyFormulas);
   for (const styled of plan.styles) await applyStyle(budget, sheet, styled);
   for (const validation of plan.validations) await applyValidation(budget, sheet, validation);
   for (const format of plan.conditionalFormats) await applyConditionalFormat(budget, sheet, format);
@@ -133,7 +189,7 @@ async function queueSheet(
       created.style = table.style;
     });
   }
-  await applyLayout(budget, sheet, plan, pageLayout);
+  await applyLayout(budget, sheet, plan, options.pageLayout);
 }
 
 /** One small sync to see which sheets exist now, turned into a precise error. */

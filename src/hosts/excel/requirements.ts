@@ -1,4 +1,4 @@
-/** Which Excel API sets the host needs (to build at all) and uses when present (page layout). */
+/** Which Excel API sets the host needs (to build at all) and uses when present (1.9). */
 import { HostCapabilities, RenderRefused } from "../host";
 import { excelTooOld, excelTooOldReason } from "../../method/messages";
 
@@ -6,8 +6,8 @@ export type IsSetSupported = (set: string, version: string) => boolean;
 
 /** List validation (1.8), conditional formats (1.6), names to ranges (1.4), tab colours (1.7). */
 export const REQUIRED_SET = { set: "ExcelApi", version: "1.8" } as const;
-/** Worksheet page layout: orientation and fit to one page. */
-export const PAGE_LAYOUT_SET = { set: "ExcelApi", version: "1.9" } as const;
+/** Worksheet page layout (orientation, fit to one page) and Range.copyFrom (formula fills). */
+export const NEWER_SET = { set: "ExcelApi", version: "1.9" } as const;
 
 export function excelCapabilities(isSetSupported: IsSetSupported): HostCapabilities {
   if (isSetSupported(REQUIRED_SET.set, REQUIRED_SET.version))
@@ -19,8 +19,9 @@ export function excelCapabilities(isSetSupported: IsSetSupported): HostCapabilit
   };
 }
 
-export function supportsPageLayout(isSetSupported: IsSetSupported): boolean {
-  return isSetSupported(PAGE_LAYOUT_SET.set, PAGE_LAYOUT_SET.version);
+/** ExcelApi 1.9: page layout, and fills copied instead of sent cell by cell. */
+export function supportsNewerSet(isSetSupported: IsSetSupported): boolean {
+  return isSetSupported(NEWER_SET.set, NEWER_SET.version);
 }
 
 /** An Excel too old would stop half-way through a build (at the first dropdown): refuse up front. */

@@ -1,7 +1,17 @@
-/** Sheet names as Excel compares them, the refusal to overwrite a sheet the add-in did not create, and temporary names. */
-import { RenderRefused, WorkbookSnapshot } from "../host";
+/**
+ * Sheet and defined names as Excel compares and accepts them: the refusal to overwrite a sheet the
+ * add-in did not create, the refusal of a name Excel would reject half-way through a build, and
+ * temporary names.
+ */
+import { RenderRefused, SheetInfo } from "../host";
+import { columnNumber } from "../../layout/a1";
 import { WorkbookPlan } from "../../layout/plan";
-import { sheetNameTaken } from "../../method/messages";
+import {
+  SheetNameFault,
+  planNameInvalid,
+  planSheetNameInvalid,
+  sheetNameTaken,
+} from "../../method/messages";
 import { Problem } from "../../method/problems";
 
 /** Excel treats "matrice" and "Matrice" as the same sheet name (whatever the user's locale). */
@@ -10,9 +20,9 @@ export function sheetKey(name: string): string {
 }
 
 /** Throws RenderRefused, before anything is queued, if a plan sheet would replace someone else's sheet. */
-export function refuseForeignNameClashes(plan: WorkbookPlan, snapshot: WorkbookSnapshot): void {
+export function refuseForeignNameClashes(plan: WorkbookPlan, sheets: readonly SheetInfo[]): void {
   const foreign = new Map(
-    snapshot.sheets.filter((sheet) => !sheet.managed).map((sheet) => [sheetKey(sheet.name), sheet])
+    sheets.filter((sheet) => !sheet.managed).map((sheet) => [sheetKey(sheet.name), sheet])
   );
   const problems: Problem[] = [];
   for (const sheet of plan.sheets) {
@@ -20,6 +30,50 @@ export function refuseForeignNameClashes(plan: WorkbookPlan, snapshot: WorkbookS
     if (!clash) continue;
     problems.push(sheetNameTaken(clash.name));
   }
+  if (problems.length > 0) throw new RenderRefused(problems);
+}
+
+/**
+ * Excel's rules for sheet names: 1 to 31 characters, none of : \ / ? * [ ], no apostrophe first or
+ * last, and not "History" (reserved by Excel, in any case).
+ */
+export function sheetNameFault(name: string): SheetNameFault | undefined {
+  if (name.length === 0 || name.length > 31) return "length";
+  if (/[:\\/?*[\]]/.test(name)) return "character";
+  if (name.startsWith("'") || name.endsWith("'")) return "quote";
+  if (sheetKey(name) === "HISTORY") return "reserved";
+  return undefined;
+}
+
+const LAST_ROW = 1048576;
+const LAST_COL = 16384;
+
+/**
+ * Excel's rules for defined names and table names: a letter, "_" or "\" first, then letters, digits,
+ * "_" and "."; at most 255 characters; never something that reads as a cell, in A1 ("AB12") or R1C1
+ * notation ("R1C1", "R", "C12").
+ */
+export function excelRefusesName(name: string): boolean {
+  if (name.length > 255 || !/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name)) return true;
+  const a1 = /^([A-Za-z]{1,3})([0-9]+)$/.exec(name);
+  if (a1) {
+    const row = Number(a1[2]);
+    if (columnNumber(a1[1]) <= LAST_COL && row >= 1 && row <= LAST_ROW) return true;
+  }
+  return /^(?:R[0-9]*C?[0-9]*|C[0-9]*)$/i.test(name);
+}
+
+/** Throws RenderRefused before Excel is called if a plan's sheet, table or defined name would be refused. */
+export function refuseNamesExcelRejects(plan: WorkbookPlan): void {
+  const problems: Problem[] = [];
+  for (const sheet of plan.sheets) {
+    const fault = sheetNameFault(sheet.name);
+    if (fault) problems.push(planSheetNameInvalid(sheet.name, fault));
+    for (const table of sheet.tables)
+      if (excelRefusesName(table.name)) problems.push(planNameInvalid("table", table.name));
+  }
+  for (const named of plan.names)
+    if (excelRefusesName(named.name)) problems.push(planNameInvalid("name", named.name));
   if (problems.length > 0) throw new RenderRefused(problems);
 }
 
