@@ -1,21 +1,25 @@
 /**
  * Command line: build, read and template workbooks.
  *   build STUDY.json -o OUT.xlsx [--lang fr|en] [--force] [--drop-orphans]
- *   read WORKBOOK.xlsx [-o STUDY.json]
- *   template -o OUT.xlsx [--lang fr|en]
+ *   read WORKBOOK.xlsx [-o STUDY.json] [--force]
+ *   template -o OUT.xlsx [--lang fr|en] [--force]
  * Exit 0 on success; 1 on bad input (one line per problem, naming the file, field or cell); 2 on misuse.
  * Nothing is left behind on failure: outputs are written to a temporary file and renamed at the end.
+ * Every output passes one guard (output-guard.ts): never the input, never a file the add-in did not
+ * create unless --force, never a workbook with macros.
  */
-import { promises as fs } from "fs";
 import { parseArgs } from "util";
 import { Language } from "../method/levels";
 import * as msg from "../method/messages";
 import { Problem, formatProblem, hasErrors } from "../method/problems";
 import { validateStudy } from "../method/validate";
 import { buildPlan, readStudy, templatePlan } from "../layout";
+import { excelLimitProblems } from "../layout/limits";
 import { studyToJson } from "../layout/study-json";
-import { managedSheetNames } from "../layout/managed";
-import { planToBuffer, readWorkbookFile, writeFileAtomic } from "../hosts/xlsx/file";
+import { planToBuffer, readWorkbookFile } from "../hosts/xlsx/file";
+import { WorkbookUnreadable } from "../hosts/xlsx/zip";
+import { FileProblems, guardOutput, writeOutput } from "./output-guard";
+import { readStudyJson } from "./study-file";
 
 /** Misuse of the command line (exit 2): said in English, as the usage text. */
 class CliError extends Error {
@@ -28,16 +32,12 @@ class CliError extends Error {
 }
 
 /** Bad input (exit 1): problems from the catalogue, said in the user's language. */
-class CliProblems extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(problems.map((problem) => problem.message.en).join("; "));
-  }
-}
+const CliProblems = FileProblems;
 
 const USAGE = `usage:
   segment-matrix build STUDY.json -o OUT.xlsx [--lang fr|en] [--force] [--drop-orphans]
-  segment-matrix read WORKBOOK.xlsx [-o STUDY.json]
-  segment-matrix template -o OUT.xlsx [--lang fr|en]`;
+  segment-matrix read WORKBOOK.xlsx [-o STUDY.json] [--force]
+  segment-matrix template -o OUT.xlsx [--lang fr|en] [--force]`;
 
 /** Options of the commands that write a workbook. */
 const WRITE_OPTIONS = {
@@ -62,54 +62,32 @@ function parseLanguage(value: string | undefined): Language | undefined {
   throw new CliError(`--lang: "${value}" is not a language of the workbook: use fr or en`, 2);
 }
 
+/** Problems of one kind shown before the rest are summed up in one line (a million bad rows). */
+const SHOWN_PER_CODE = 20;
+
 function report(problems: readonly Problem[], language: Language, io: Io): void {
+  const seen = new Map<Problem["code"], number>();
   for (const problem of problems) {
-    const prefix =
-      problem.severity === "error"
-        ? language === "fr"
-          ? "erreur"
-          : "error"
-        : language === "fr"
-          ? "attention"
-          : "warning";
-    io.err(`${prefix}: ${formatProblem(problem, language)}`);
+    const count = (seen.get(problem.code) ?? 0) + 1;
+    seen.set(problem.code, count);
+    if (count <= SHOWN_PER_CODE) io.err(line(problem, language));
+  }
+  for (const [code, count] of seen) {
+    if (count > SHOWN_PER_CODE)
+      io.err(line(msg.moreProblems(code, count - SHOWN_PER_CODE), language));
   }
 }
 
-async function readJson(file: string): Promise<unknown> {
-  let content: string;
-  try {
-    content = await fs.readFile(file, "utf8");
-  } catch (failure) {
-    const code = (failure as NodeJS.ErrnoException).code;
-    throw new CliProblems([
-      code === "ENOENT" ? msg.fileMissing(file) : msg.fileUnreadable(file, code ?? String(failure)),
-    ]);
-  }
-  try {
-    return JSON.parse(content.replace(/^\uFEFF/, ""));
-  } catch (failure) {
-    throw new CliProblems([msg.fileNotJson(file, (failure as Error).message)]);
-  }
-}
-
-/** Refuses to replace a file that holds anything Segment Matrix did not create, unless forced. */
-async function checkOverwrite(target: string, force: boolean): Promise<void> {
-  if (force) return;
-  try {
-    await fs.access(target);
-  } catch {
-    return;
-  }
-  let foreign: string[];
-  try {
-    const { grids } = await readWorkbookFile(target);
-    const managed = managedSheetNames(grids);
-    foreign = grids.sheets.map((sheet) => sheet.name).filter((name) => !managed.has(name));
-  } catch {
-    throw new CliProblems([msg.outputForeignFile(target)]);
-  }
-  if (foreign.length > 0) throw new CliProblems([msg.outputForeignSheets(target, foreign)]);
+function line(problem: Problem, language: Language): string {
+  const prefix =
+    problem.severity === "error"
+      ? language === "fr"
+        ? "erreur"
+        : "error"
+      : language === "fr"
+        ? "attention"
+        : "warning";
+  return `${prefix}: ${formatProblem(problem, language)}`;
 }
 
 async function build(args: string[], io: Io): Promise<void> {
@@ -122,15 +100,21 @@ async function build(args: string[], io: Io): Promise<void> {
     throw new CliError(`build needs a study file and -o OUT.xlsx\n${USAGE}`, 2);
   const language = parseLanguage(values.lang);
   const file = positionals[0];
-  const { study, problems } = validateStudy(await readJson(file), file, {
+  const { study, problems } = validateStudy(await readStudyJson(file), file, {
     orphans: values["drop-orphans"] ? "drop" : "refuse",
   });
   const messages = language ?? study?.language ?? environmentLanguage();
+  // Excel's limits, before anything is planned: a study that cannot fit is refused whole.
+  if (study) problems.push(...excelLimitProblems(study, language ?? study.language, file));
   report(problems, messages, io);
   if (!study || hasErrors(problems)) throw new CliError("", 1);
-  await checkOverwrite(values.output, Boolean(values.force));
+  const target = await guardOutput(values.output, {
+    inputs: [file],
+    force: Boolean(values.force),
+    kind: "workbook",
+  });
   const plan = buildPlan(study, { language });
-  await writeFileAtomic(values.output, await planToBuffer(plan));
+  await writeOutput(values.output, target, await planToBuffer(plan));
   const rated = study.pairs.filter(
     (p) => p.perception !== undefined && p.impact !== undefined
   ).length;
@@ -146,23 +130,26 @@ async function read(args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { output: { type: "string", short: "o" }, lang: { type: "string" } },
+    options: {
+      output: { type: "string", short: "o" },
+      lang: { type: "string" },
+      force: { type: "boolean" },
+    },
   });
   if (positionals.length !== 1) throw new CliError(`read needs a workbook\n${USAGE}`, 2);
   const file = positionals[0];
-  let grids;
-  try {
-    ({ grids } = await readWorkbookFile(file));
-  } catch (failure) {
-    const code = (failure as NodeJS.ErrnoException).code;
-    throw new CliProblems([
-      code === "ENOENT"
-        ? msg.fileMissing(file)
-        : msg.fileNotWorkbook(file, (failure as Error).message),
-    ]);
-  }
+  const language = parseLanguage(values.lang);
+  // The output is checked first: a refusal costs no reading, and the workbook is never its target.
+  const target = values.output
+    ? await guardOutput(values.output, {
+        inputs: [file],
+        force: Boolean(values.force),
+        kind: "study",
+      })
+    : undefined;
+  const { grids } = await readWorkbook(file);
   const { study, problems } = readStudy(grids);
-  const messages = parseLanguage(values.lang) ?? study?.language ?? environmentLanguage();
+  const messages = language ?? study?.language ?? environmentLanguage();
   report(
     problems.map((p) => ({ ...p, location: { ...p.location, file } })),
     messages,
@@ -170,11 +157,26 @@ async function read(args: string[], io: Io): Promise<void> {
   );
   if (!study) throw new CliError("", 1);
   const json = JSON.stringify(studyToJson(study), null, 2) + "\n";
-  if (values.output) {
-    await writeFileAtomic(values.output, Buffer.from(json, "utf8"));
+  if (values.output && target) {
+    await writeOutput(values.output, target, Buffer.from(json, "utf8"));
     io.out(values.output);
   } else {
     io.out(json.trimEnd());
+  }
+}
+
+/** The workbook's grids, or one problem naming the file (missing, not a workbook, too large…). */
+async function readWorkbook(file: string): ReturnType<typeof readWorkbookFile> {
+  try {
+    return await readWorkbookFile(file);
+  } catch (failure) {
+    if (failure instanceof WorkbookUnreadable) throw new CliProblems([failure.problem]);
+    const code = (failure as NodeJS.ErrnoException).code;
+    throw new CliProblems([
+      code === "ENOENT"
+        ? msg.fileMissing(file)
+        : msg.fileUnreadable(file, code ?? (failure as Error).message),
+    ]);
   }
 }
 
@@ -187,8 +189,12 @@ async function template(args: string[], io: Io): Promise<void> {
   if (positionals.length !== 0 || !values.output)
     throw new CliError(`template needs -o OUT.xlsx\n${USAGE}`, 2);
   const language = parseLanguage(values.lang) ?? "fr";
-  await checkOverwrite(values.output, Boolean(values.force));
-  await writeFileAtomic(values.output, await planToBuffer(templatePlan(language)));
+  const target = await guardOutput(values.output, {
+    inputs: [],
+    force: Boolean(values.force),
+    kind: "workbook",
+  });
+  await writeOutput(values.output, target, await planToBuffer(templatePlan(language)));
   io.out(values.output);
 }
 
@@ -223,6 +229,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         asked === "fr" || asked === "en" ? asked : environmentLanguage(),
         io
       );
+      return 1;
+    }
+    if (failure instanceof WorkbookUnreadable) {
+      report([failure.problem], environmentLanguage(), io);
       return 1;
     }
     if (failure instanceof CliError) {
