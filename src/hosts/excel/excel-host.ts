@@ -21,13 +21,17 @@ export interface ExcelHostOptions {
 export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
   // The SM_ names seen by each read, broken ones included: the snapshot type has no room for them.
   const ownNamesOf = new WeakMap<WorkbookSnapshot, string[]>();
+  const statePartsOf = new WeakMap<WorkbookSnapshot, string[]>();
   return {
     async capabilities(): Promise<HostCapabilities> {
       return excelCapabilities(options.isSetSupported);
     },
     async readWorkbook(): Promise<WorkbookSnapshot> {
-      const { snapshot, ownNames } = await options.run((context) => readWorkbook(context));
+      const { snapshot, ownNames, stateParts } = await options.run((context) =>
+        readWorkbook(context)
+      );
       ownNamesOf.set(snapshot, ownNames);
+      statePartsOf.set(snapshot, stateParts);
       return snapshot;
     },
     async render(plan: WorkbookPlan, snapshot: WorkbookSnapshot): Promise<RenderReport> {
@@ -38,6 +42,7 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
         renderPlan(context, plan, snapshot, {
           pageLayout: supportsPageLayout(options.isSetSupported),
           ownNames: ownNamesOf.get(snapshot) ?? [],
+          stateParts: statePartsOf.get(snapshot) ?? [],
         })
       );
     },

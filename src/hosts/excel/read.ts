@@ -3,12 +3,16 @@ import { WorkbookSnapshot } from "../host";
 import { parseSheetRef } from "../../layout/a1";
 import { NAMES, NAME_PREFIX, RATINGS_TABLE } from "../../layout/names";
 import { GridValue, NamedRect, SheetGrid, cellText } from "../../layout/grids";
-import { managedSheetNames } from "../../layout/managed";
+import { isOwnName, managedSheetNames } from "../../layout/managed";
+import { StateRead } from "../../layout/state";
+import { queueStateListing, queueStateXml } from "./state-part";
 
 export interface WorkbookRead {
   snapshot: WorkbookSnapshot;
-  /** Every workbook-scoped name starting with SM_, broken ones (#REF!) included: render deletes them. */
+  /** The add-in's workbook-scoped names, broken ones (#REF!) included: render deletes them. */
   ownNames: string[];
+  /** Ids of the add-in's state parts (custom XML): render replaces them. */
+  stateParts: string[];
 }
 
 /** What the first sync lists: enough to know which objects exist before touching any of them. */
@@ -20,6 +24,8 @@ interface Listing {
   names: NamedRect[];
   /** The ratings table as Excel spells it, when it exists. */
   table?: string;
+  /** The add-in's state parts (state-part.ts). */
+  stateParts: string[];
 }
 
 /** The add-in's names, by upper case: Excel compares names ignoring case. */
@@ -35,8 +41,8 @@ const KNOWN_NAMES = new Map(Object.values(NAMES).map((name) => [name.toUpperCase
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
   const listing = await listWorkbook(context);
   const namedSheets = [...managedSheetNames({ names: listing.names, tables: [] })];
-  if (namedSheets.length === 0 && listing.table === undefined) {
-    return workbookRead(listing, [], new Map());
+  if (namedSheets.length === 0 && listing.table === undefined && listing.stateParts.length === 0) {
+    return workbookRead(listing, [], new Map(), undefined);
   }
 
   const used = queueUsedRanges(context, namedSheets);
@@ -44,6 +50,8 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     listing.table === undefined
       ? undefined
       : context.workbook.tables.getItem(listing.table).getRange().load("address");
+  // The add-in's state: its XML comes with the used ranges (issue 6).
+  const state = queueStateXml(context, listing.stateParts);
   await context.sync();
 
   const grids = new Map(used.map(({ sheet, range }) => [sheet, usedGrid(sheet, range)]));
@@ -52,7 +60,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   if (unread.length > 0) {
     for (const grid of await readSheets(context, unread)) grids.set(grid.name, grid);
   }
-  return workbookRead(listing, tables, grids);
+  return workbookRead(listing, tables, grids, state());
 }
 
 /** Sync 1: collections only, never an item that might be missing. */
@@ -62,15 +70,29 @@ async function listWorkbook(context: Excel.RequestContext): Promise<Listing> {
   // NamedItem.formula is ExcelApi 1.7; the add-in requires 1.8.
   const names = workbook.names.load("items/name,items/type,items/formula");
   const tables = workbook.tables.load("items/name");
+  // The add-in's state parts, listed with the rest (issue 6).
+  const stateParts = queueStateListing(context);
   await context.sync();
 
   const sheets = worksheets.items.map((sheet) => sheet.name);
   return {
     sheets,
-    ownNames: names.items.map((item) => item.name).filter((name) => name.startsWith(NAME_PREFIX)),
+    // The add-in's names, and broken SM_ names (debris of an older build): a consultant's live
+    // "SM_Budget" is theirs, and stays.
+    ownNames: names.items
+      .filter(
+        (item) => isOwnName(item.name) || (item.name.startsWith(NAME_PREFIX) && isBroken(item))
+      )
+      .map((item) => item.name),
     names: knownNames(names.items, sheets),
     table: tables.items.find((table) => sameName(table.name, RATINGS_TABLE))?.name,
+    stateParts: stateParts(),
   };
+}
+
+function isBroken(item: Excel.NamedItem): boolean {
+  const formula: unknown = item.formula;
+  return item.type === "Error" || (typeof formula === "string" && formula.includes("#REF!"));
 }
 
 function knownNames(items: readonly Excel.NamedItem[], sheets: readonly string[]): NamedRect[] {
@@ -108,9 +130,10 @@ function tableRect(address: string, sheets: readonly string[]): NamedRect[] {
 function workbookRead(
   listing: Listing,
   tables: NamedRect[],
-  grids: ReadonlyMap<string, SheetGrid>
+  grids: ReadonlyMap<string, SheetGrid>,
+  state: StateRead | undefined
 ): WorkbookRead {
-  const managed = managedSheetNames({ names: listing.names, tables });
+  const managed = managedSheetNames({ names: listing.names, tables, state });
   return {
     snapshot: {
       sheets: listing.sheets.map((name) => ({ name, managed: managed.has(name) })),
@@ -118,9 +141,11 @@ function workbookRead(
         sheets: listing.sheets.flatMap((name) => grids.get(name) ?? []),
         names: listing.names,
         tables,
+        ...(state ? { state } : {}),
       },
     },
     ownNames: listing.ownNames,
+    stateParts: listing.stateParts,
   };
 }
 

@@ -13,12 +13,15 @@ import { applyLayout, applyStyle, queue } from "./format";
 import { RenderInterrupted, interruptedState } from "./interrupted";
 import { applyConditionalFormat, applyValidation } from "./rules";
 import { temporaryNames } from "./sheet-names";
+import { queueStateWrite } from "./state-part";
 
 export interface RenderOptions {
   /** ExcelApi 1.9: orientation and fit to one page. */
   pageLayout: boolean;
   /** SM_ names found when the snapshot was read (broken ones included); the snapshot's own are added. */
   ownNames: readonly string[];
+  /** The add-in's state parts found when the snapshot was read: replaced by the plan's. */
+  stateParts?: readonly string[];
 }
 
 /** The caller has already refused plans that would replace a sheet the add-in did not create. */
@@ -86,6 +89,8 @@ async function queueBuild(
   for (const [index, sheetPlan] of plan.sheets.entries()) {
     await queueSheet(budget, added[index], sheetPlan, options.pageLayout);
   }
+  // The add-in's state, once the sheets and names it lists are there (issue 6, state-part.ts).
+  await queue(budget, "state", () => queueStateWrite(context, plan, options.stateParts ?? []));
   const active = plan.sheets.findIndex((sheet) => sheet.role === plan.activeSheet);
   const activeSheet = added[Math.max(active, 0)];
   if (activeSheet) await queue(budget, null, () => activeSheet.activate());
