@@ -332,6 +332,29 @@ describe("what a consultant adds to the workbook", () => {
   });
 });
 
+describe("texts as Excel stores them", () => {
+  it("a text that looks like one of Excel's escapes (_x0041_) comes back as written", async () => {
+    const odd = { ...STUDY, clienteles: ["a_x0041_b", "_x005F_"], pairs: [] };
+    await fs.writeFile(studyFile, JSON.stringify(odd));
+    const out = path.join(dir, "odd.xlsx");
+    expect((await cli("build", studyFile, "-o", out)).code).toBe(0);
+    expect(JSON.parse((await cli("read", out)).out.join("\n")).clienteles).toEqual(odd.clienteles);
+  });
+
+  it("a carriage return Excel stored as _x000D_ is refused naming the cell, not changed", async () => {
+    const file = await copy("cr.xlsx");
+    await editZip(file, async (zip) => {
+      const strings = (await zip.file("xl/sharedStrings.xml")?.async("string")) ?? "";
+      zip.file("xl/sharedStrings.xml", strings.replace(">Commuters<", ">Comm_x000D_uters<"));
+    });
+    const result = await cli("read", file);
+    expect(result.code).toBe(1);
+    expect(result.err[0]).toMatch(
+      /'Who feels what'!C5: contains an invisible control character \(U\+000D, position 5\)/
+    );
+  });
+});
+
 describe("one output guard for read, build and template", () => {
   it("read X -o X: refused, even with --force, and X is kept", async () => {
     const before = await fs.readFile(built);

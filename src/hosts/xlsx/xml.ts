@@ -67,3 +67,8 @@ export function decodeExcelEscapes(text: string): string {
       )
     : text;
 }
+
+/** The inverse, for texts written through ExcelJS (which writes them raw): "_x0041_" stays itself. */
+export function escapeExcelText(text: string): string {
+  return text.includes("_x") ? text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1") : text;
+}
