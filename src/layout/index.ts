@@ -99,9 +99,11 @@ export function readStudy(grids: WorkbookGrids): ReadResult {
     sheet.read({ grids, problems, draft });
     if (draft.notAStudy) return { problems };
   }
-  // The state says the workbook had ratings: their sheet gone means every rating is gone with it.
+  // The workbook had ratings (its state says so, or the matrix is there: a template has neither):
+  // their sheet gone means every rating is gone with it.
   const hadRatings =
-    grids.state?.kind === "ok" && grids.state.state.sheets.some((s) => s.role === "ratings");
+    (grids.state?.kind === "ok" && grids.state.state.sheets.some((s) => s.role === "ratings")) ||
+    grids.names.some((n) => n.name === NAMES.matrix);
   const ratingsFound =
     grids.tables.some((t) => t.name === RATINGS_TABLE) ||
     grids.names.some((n) => n.name === NAMES.ratingClienteles);

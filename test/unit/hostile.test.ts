@@ -303,6 +303,21 @@ describe("what a consultant adds to the workbook", () => {
     );
   });
 
+  it("a ratings sheet deleted (and the state lost with ExcelJS): said, since the matrix is there", async () => {
+    const file = await copy("noratings-legacy.xlsx");
+    await editWithExcelJs(file, (workbook) => {
+      workbook.removeWorksheet(workbook.worksheets[1].id);
+      dropNames(
+        workbook,
+        workbook.definedNames.model.map((n) => n.name).filter((n) => n.startsWith("SM_Rating"))
+      );
+    });
+    const result = await cli("read", file);
+    expect(result.err).toContainEqual(
+      expect.stringMatching(/the Segment Matrix sheet "Ratings" is gone \(deleted\?\)/)
+    );
+  });
+
   it("a missing settings sheet: the default weights, said", async () => {
     const file = await copy("nosettings.xlsx");
     await editWithExcelJs(file, (workbook) => {
