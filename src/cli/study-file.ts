@@ -18,7 +18,10 @@ export class FileProblems extends Error {
   }
 }
 
-export type Decoded = { text: string } | { invalidAt: number; byte: number; line: number };
+export type Decoded =
+  | { text: string }
+  | { encoding: "utf-8"; invalidAt: number; byte: number; line: number }
+  | { encoding: "utf-16"; invalidAt: number };
 
 export function decodeStudyBytes(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return utf8(bytes, 3);
@@ -34,7 +37,22 @@ function utf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): Decoded {
   try {
     return { text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
-    return { invalidAt: bytes.length - (bytes.length % 2), byte: 0, line: 0 };
+    // An odd byte at the end, or a surrogate without its pair: the first one is named.
+    const unit = (i: number): number =>
+      encoding === "utf-16le" ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1];
+    for (let i = 0; i + 1 < bytes.length; i += 2) {
+      const code = unit(i);
+      if (code >= 0xd800 && code <= 0xdbff) {
+        const next = i + 3 < bytes.length ? unit(i + 2) : 0;
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          i += 2;
+          continue;
+        }
+        return { encoding: "utf-16", invalidAt: i };
+      }
+      if (code >= 0xdc00 && code <= 0xdfff) return { encoding: "utf-16", invalidAt: i };
+    }
+    return { encoding: "utf-16", invalidAt: bytes.length - (bytes.length % 2) };
   }
 }
 
@@ -46,7 +64,7 @@ function utf8(bytes: Uint8Array, start: number): Decoded {
     const at = firstInvalidUtf8(bytes, start);
     let line = 1;
     for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
-    return { invalidAt: at, byte: bytes[at] ?? 0, line };
+    return { encoding: "utf-8", invalidAt: at, byte: bytes[at] ?? 0, line };
   }
 }
 
@@ -106,8 +124,12 @@ export async function readStudyJson(file: string): Promise<unknown> {
     ]);
   }
   const decoded = decodeStudyBytes(bytes);
-  if (!("text" in decoded))
-    throw new FileProblems([msg.studyNotUtf8(file, decoded.invalidAt, decoded.line, decoded.byte)]);
+  if ("encoding" in decoded)
+    throw new FileProblems([
+      decoded.encoding === "utf-8"
+        ? msg.studyNotUtf8(file, decoded.invalidAt, decoded.line, decoded.byte)
+        : msg.studyBadUtf16(file, decoded.invalidAt),
+    ]);
   try {
     return JSON.parse(decoded.text.replace(/^\uFEFF/, ""));
   } catch (failure) {

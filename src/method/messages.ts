@@ -1196,6 +1196,15 @@ export function studyNotUtf8(file: string, offset: number, line: number, byte: n
   );
 }
 
+export function studyBadUtf16(file: string, offset: number): Problem {
+  return error(
+    "study-not-utf8",
+    { file },
+    `le fichier est en UTF-16 mais abîmé à la position ${offset} (caractère incomplet) ; enregistrez-le de nouveau, de préférence en UTF-8`,
+    `the file is UTF-16 but broken at offset ${offset} (an incomplete character); save it again, preferably as UTF-8`
+  );
+}
+
 export function studyTooLarge(file: string, bytes: number, limit: number): Problem {
   return error(
     "study-too-large",
