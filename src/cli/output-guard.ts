@@ -16,6 +16,14 @@ import { FileProblems, decodeStudyBytes, STUDY_MAX_BYTES } from "./study-file";
 
 export { FileProblems } from "./study-file";
 
+const EXCEL_FORMATS = [".xlsx", ".xlsm", ".xltx", ".xltm", ".xlsb", ".xls", ".xlam"];
+
+/** Output names that say a format the command does not write. */
+const WRONG_EXTENSIONS: Record<OutputGuardOptions["kind"], readonly string[]> = {
+  workbook: [".json", ...EXCEL_FORMATS.filter((ext) => ext !== ".xlsx")],
+  study: EXCEL_FORMATS,
+};
+
 /** The creator the command line writes in docProps/core.xml (ExcelJS renders it). */
 export const CREATOR = "Segment Matrix";
 
@@ -35,6 +43,14 @@ export async function guardOutput(target: string, options: OutputGuardOptions): 
   const refuse = (problem: ReturnType<typeof msg.outputIsInput>): never => {
     throw new FileProblems([problem]);
   };
+  // Last, once nothing else is wrong: a name that says another format is a mistake in waiting
+  // (`read WB.xlsx -o WB2.xlsx`).
+  const allow = (writable: string): string => {
+    const extension = path.extname(target).toLowerCase();
+    if (!options.force && WRONG_EXTENSIONS[options.kind].includes(extension))
+      return refuse(msg.outputExtension(target, options.kind));
+    return writable;
+  };
   let resolved = path.resolve(target);
   let stat: Stats;
   try {
@@ -47,7 +63,7 @@ export async function guardOutput(target: string, options: OutputGuardOptions): 
     const code = (failure as NodeJS.ErrnoException).code ?? String(failure);
     if (code !== "ENOENT") return refuse(msg.outputUnwritable(target, code));
     await checkFolder(target, path.dirname(resolved));
-    return resolved;
+    return allow(resolved);
   }
   if (stat.isDirectory()) return refuse(msg.outputNotFile(target, "directory"));
   if (!stat.isFile()) return refuse(msg.outputNotFile(target, "special"));
@@ -57,7 +73,7 @@ export async function guardOutput(target: string, options: OutputGuardOptions): 
       return refuse(msg.outputIsInput(target));
   }
   // An empty file holds nothing to lose (`touch out.xlsx`).
-  if (stat.size === 0) return resolved;
+  if (stat.size === 0) return allow(resolved);
 
   const head = await firstBytes(resolved, 8);
   const isZip = head[0] === 0x50 && head[1] === 0x4b;
@@ -68,13 +84,13 @@ export async function guardOutput(target: string, options: OutputGuardOptions): 
   if (options.force) return resolved;
 
   if (options.kind === "study") {
-    if (!isZip && (await isStudyFile(resolved, stat))) return resolved;
+    if (!isZip && (await isStudyFile(resolved, stat))) return allow(resolved);
     return refuse(msg.outputForeignStudy(target));
   }
   if (!listing) return refuse(msg.outputForeignFile(target));
   const problem = foreignWorkbook(target, listing);
   if (problem) return refuse(problem);
-  return resolved;
+  return allow(resolved);
 }
 
 /** Why an existing workbook is not one the add-in may replace, if it is not. */

@@ -113,6 +113,7 @@ export type ProblemCode =
   | "output-unwritable"
   | "output-macros"
   | "output-foreign-study"
+  | "output-extension"
   | "excel-limit"
   | "more-problems";
 
@@ -1255,6 +1256,22 @@ export function outputMacros(file: string): Problem {
     "ce classeur contient des macros (projet VBA) qui seraient perdues : enregistrez sous un autre nom (--force n'y change rien)",
     "this workbook holds macros (a VBA project) that would be lost: save under another name (--force does not change this)"
   );
+}
+
+export function outputExtension(file: string, kind: "workbook" | "study"): Problem {
+  return kind === "workbook"
+    ? error(
+        "output-extension",
+        { file },
+        "Segment Matrix écrit un classeur .xlsx (sans macros) : nommez la sortie en .xlsx, ou ajoutez --force",
+        "Segment Matrix writes an .xlsx workbook (without macros): name the output .xlsx, or add --force"
+      )
+    : error(
+        "output-extension",
+        { file },
+        "read écrit une étude (JSON), pas un classeur : nommez la sortie en .json, ou ajoutez --force",
+        "read writes a study (JSON), not a workbook: name the output .json, or add --force"
+      );
 }
 
 export function outputForeignStudy(file: string): Problem {

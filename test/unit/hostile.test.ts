@@ -475,6 +475,18 @@ describe("one output guard for read, build and template", () => {
     refusedInOneLine(await cli("template", "-o", under), under, /cannot write here/);
   }, 5000);
 
+  it("an output named for another format is refused unless --force", async () => {
+    const xlsm = path.join(dir, "new.xlsm");
+    refusedInOneLine(
+      await cli("build", studyFile, "-o", xlsm),
+      xlsm,
+      /writes an \.xlsx workbook \(without macros\): name the output \.xlsx/
+    );
+    const xlsx = path.join(dir, "study-back.xlsx");
+    refusedInOneLine(await cli("read", built, "-o", xlsx), xlsx, /name the output \.json/);
+    expect((await cli("read", built, "-o", xlsx, "--force")).code).toBe(0);
+  });
+
   it("an empty file at the output is replaced (nothing to lose)", async () => {
     const out = path.join(dir, "touched.xlsx");
     await fs.writeFile(out, "");
