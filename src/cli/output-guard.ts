@@ -9,6 +9,7 @@ import { promises as fs, Stats } from "fs";
 import path from "path";
 import { managedSheetNames } from "../layout/managed";
 import * as msg from "../method/messages";
+import { Problem } from "../method/problems";
 import { LAYOUT_VERSION } from "../layout/state";
 import { listWorkbookFile, WorkbookListing } from "../hosts/xlsx/read";
 import { writeFileAtomic } from "../hosts/xlsx/file";
@@ -40,7 +41,7 @@ export interface OutputGuardOptions {
  * so the link stays a link). Throws FileProblems, with one problem, otherwise.
  */
 export async function guardOutput(target: string, options: OutputGuardOptions): Promise<string> {
-  const refuse = (problem: ReturnType<typeof msg.outputIsInput>): never => {
+  const refuse = (problem: Problem): never => {
     throw new FileProblems([problem]);
   };
   // Last, once nothing else is wrong: a name that says another format is a mistake in waiting
@@ -94,10 +95,7 @@ export async function guardOutput(target: string, options: OutputGuardOptions): 
 }
 
 /** Why an existing workbook is not one the add-in may replace, if it is not. */
-function foreignWorkbook(
-  target: string,
-  listing: WorkbookListing
-): ReturnType<typeof msg.outputForeignFile> | undefined {
+function foreignWorkbook(target: string, listing: WorkbookListing): Problem | undefined {
   if (listing.state?.kind === "newer")
     return msg.workbookNewer(target, listing.state.version, LAYOUT_VERSION);
   // Without the add-in's state (a workbook from before it existed), the file must also say the
