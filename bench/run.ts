@@ -3,10 +3,8 @@
  * Sizes: the worked example (13 × 13) and larger synthetic studies.
  */
 import { performance } from "perf_hooks";
-import ExcelJS from "exceljs";
 import { buildPlan } from "../src/layout";
-import { planToBuffer } from "../src/hosts/xlsx/file";
-import { readGrids } from "../src/hosts/xlsx/read";
+import { planToBuffer, readWorkbookFile } from "../src/hosts/xlsx/file";
 import { readStudy } from "../src/layout";
 import { validateStudy } from "../src/method/validate";
 import { syntheticStudy } from "./studies";
@@ -40,9 +38,8 @@ async function benchStudy(label: string, study: Study, runs: number): Promise<vo
   const plan = await time(runs, () => buildPlan(study));
   const file = await time(runs, () => planToBuffer(plan.result));
   const read = await time(runs, async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(file.result as unknown as ExcelJS.Buffer);
-    return readStudy(readGrids(workbook));
+    const { grids } = await readWorkbookFile(label, { source: file.result });
+    return readStudy(grids);
   });
   if (!read.result.study) throw new Error(`${label}: read back failed`);
   const cells = plan.result.sheets.reduce(

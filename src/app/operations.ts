@@ -8,6 +8,7 @@ import * as msg from "../method/messages";
 import { Problem, hasErrors } from "../method/problems";
 import { validateStudy } from "../method/validate";
 import { buildPlan, readStudy, templatePlan } from "../layout";
+import { excelLimitProblems } from "../layout/limits";
 import { WorkbookPlan } from "../layout/plan";
 import { WorkbookSnapshot } from "../hosts/host";
 import { OrderedStudy, orderStudy } from "../analysis/order-study";
@@ -68,7 +69,7 @@ export function buildFromLists(
   const validated = validateStudy(candidate, undefined, { orphans: "drop" });
   const problems = relabel(validated.problems);
   if (!validated.study) return { problems };
-  return { study: validated.study, plan: buildPlan(validated.study), problems };
+  return planned(validated.study, problems);
 }
 
 /** Codes of the reader meaning "the tick table has no names yet" (a blank template). */
@@ -81,6 +82,13 @@ export function refreshFromSheets(snapshot: WorkbookSnapshot): Outcome {
   }
   const { study, problems } = readStudy(snapshot.grids);
   if (!study) return { problems };
+  return planned(study, problems);
+}
+
+/** The plan of a study that fits Excel's sheets; none, and the reason, for one that does not. */
+function planned(study: Study, problems: Problem[]): Outcome {
+  const limits = excelLimitProblems(study, study.language);
+  if (limits.length > 0) return { problems: [...problems, ...limits] };
   return { study, plan: buildPlan(study), problems };
 }
 

@@ -1,5 +1,4 @@
-/** What every command shares: how it reads a study file, reports problems and fails. */
-import { promises as fs } from "fs";
+/** What every command shares: how it reads its input, reports problems and fails. */
 import path from "path";
 import { Language } from "../method/levels";
 import * as msg from "../method/messages";
@@ -8,6 +7,9 @@ import { Study } from "../method/study";
 import { validateStudy } from "../method/validate";
 import { readStudy } from "../layout";
 import { readWorkbookFile } from "../hosts/xlsx/file";
+import { WorkbookUnreadable } from "../hosts/xlsx/zip";
+import { FileProblems } from "./study-file";
+import { readStudyJson } from "./study-file";
 
 /** Misuse of the command line (exit 2): said in English, as the usage text. */
 export class CliError extends Error {
@@ -20,11 +22,7 @@ export class CliError extends Error {
 }
 
 /** Bad input (exit 1): problems from the catalogue, said in the user's language. */
-export class CliProblems extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(problems.map((problem) => problem.message.en).join("; "));
-  }
-}
+export { FileProblems as CliProblems };
 
 export interface Io {
   out: (line: string) => void;
@@ -42,44 +40,49 @@ export function parseLanguage(value: string | undefined): Language | undefined {
   throw new CliError(`--lang: "${value}" is not a language of Segment Matrix: use fr or en`, 2);
 }
 
+/** Problems of one kind shown before the rest are summed up in one line (a million bad rows). */
+const SHOWN_PER_CODE = 20;
+
 export function report(problems: readonly Problem[], language: Language, io: Io): void {
+  const seen = new Map<Problem["code"], number>();
   for (const problem of problems) {
-    const prefix =
-      problem.severity === "error"
-        ? language === "fr"
-          ? "erreur"
-          : "error"
-        : language === "fr"
-          ? "attention"
-          : "warning";
-    io.err(`${prefix}: ${formatProblem(problem, language)}`);
+    const count = (seen.get(problem.code) ?? 0) + 1;
+    seen.set(problem.code, count);
+    if (count <= SHOWN_PER_CODE) io.err(line(problem, language));
+  }
+  for (const [code, count] of seen) {
+    if (count > SHOWN_PER_CODE)
+      io.err(line(msg.moreProblems(code, count - SHOWN_PER_CODE), language));
   }
 }
 
-export async function readJson(file: string): Promise<unknown> {
-  let content: string;
+function line(problem: Problem, language: Language): string {
+  const prefix =
+    problem.severity === "error"
+      ? language === "fr"
+        ? "erreur"
+        : "error"
+      : language === "fr"
+        ? "attention"
+        : "warning";
+  return `${prefix}: ${formatProblem(problem, language)}`;
+}
+
+/** A study file's content: bounded, strictly decoded, parsed (one problem naming the file otherwise). */
+export const readJson = readStudyJson;
+
+/** The workbook's grids, or one problem naming the file (missing, not a workbook, too large…). */
+export async function readWorkbook(file: string): ReturnType<typeof readWorkbookFile> {
   try {
-    content = await fs.readFile(file, "utf8");
+    return await readWorkbookFile(file);
   } catch (failure) {
+    if (failure instanceof WorkbookUnreadable) throw new FileProblems([failure.problem]);
     const code = (failure as NodeJS.ErrnoException).code;
-    throw new CliProblems([
-      code === "ENOENT" ? msg.fileMissing(file) : msg.fileUnreadable(file, code ?? String(failure)),
+    throw new FileProblems([
+      code === "ENOENT"
+        ? msg.fileMissing(file)
+        : msg.fileUnreadable(file, code ?? (failure as Error).message),
     ]);
-  }
-  try {
-    return JSON.parse(content.replace(/^\uFEFF/, ""));
-  } catch (failure) {
-    throw new CliProblems([msg.fileNotJson(file, (failure as Error).message)]);
-  }
-}
-
-/** Same path, or the same file through another path (a link), when both exist. */
-export async function sameFile(first: string, second: string): Promise<boolean> {
-  if (path.resolve(first) === path.resolve(second)) return true;
-  try {
-    return (await fs.realpath(first)) === (await fs.realpath(second));
-  } catch {
-    return false; // one of them does not exist yet
   }
 }
 
@@ -96,16 +99,7 @@ export async function readStudyInput(
   if (extension === ".json") {
     ({ study, problems } = validateStudy(await readJson(file), file));
   } else if (extension === ".xlsx") {
-    // ExcelJS says "File not found" without an error code: look first.
-    await fs.access(file).catch(() => {
-      throw new CliProblems([msg.fileMissing(file)]);
-    });
-    let grids;
-    try {
-      ({ grids } = await readWorkbookFile(file));
-    } catch (failure) {
-      throw new CliProblems([msg.fileNotWorkbook(file, (failure as Error).message)]);
-    }
+    const { grids } = await readWorkbook(file);
     const read = readStudy(grids);
     study = read.study;
     problems = read.problems.map((p) => ({ ...p, location: { ...p.location, file } }));

@@ -1,21 +1,23 @@
 /**
  * Command line: build, read and template workbooks.
  *   build STUDY.json -o OUT.xlsx [--lang fr|en] [--force] [--drop-orphans]
- *   read WORKBOOK.xlsx [-o STUDY.json]
- *   template -o OUT.xlsx [--lang fr|en]
- *   order STUDY.json -o ORDERED.json [--segments K] [--force]   (see order.ts)
+ *   read WORKBOOK.xlsx [-o STUDY.json] [--force]
+ *   template -o OUT.xlsx [--lang fr|en] [--force]
+ *   order STUDY.json -o ORDERED.json [--segments K] [--force]   (order.ts)
+ *   image STUDY.json|WORKBOOK.xlsx -o OUT.svg|OUT.png …            (image.ts)
  * Exit 0 on success; 1 on bad input (one line per problem, naming the file, field or cell); 2 on misuse.
  * Nothing is left behind on failure: outputs are written to a temporary file and renamed at the end.
+ * Every output passes one guard (output-guard.ts): never the input, never a file the add-in did not
+ * create unless --force, never a workbook with macros.
  */
-import { promises as fs } from "fs";
 import { parseArgs } from "util";
-import * as msg from "../method/messages";
 import { hasErrors } from "../method/problems";
 import { validateStudy } from "../method/validate";
 import { buildPlan, readStudy, templatePlan } from "../layout";
+import { excelLimitProblems } from "../layout/limits";
 import { studyToJson } from "../layout/study-json";
-import { managedSheetNames } from "../layout/managed";
-import { planToBuffer, readWorkbookFile, writeFileAtomic } from "../hosts/xlsx/file";
+import { planToBuffer } from "../hosts/xlsx/file";
+import { WorkbookUnreadable } from "../hosts/xlsx/zip";
 import {
   CliError,
   CliProblems,
@@ -23,15 +25,17 @@ import {
   environmentLanguage,
   parseLanguage,
   readJson,
+  readWorkbook,
   report,
 } from "./common";
 import { IMAGE_USAGE, image } from "./image";
 import { order } from "./order";
+import { guardOutput, writeOutput } from "./output-guard";
 
 const USAGE = `usage:
   segment-matrix build STUDY.json -o OUT.xlsx [--lang fr|en] [--force] [--drop-orphans]
-  segment-matrix read WORKBOOK.xlsx [-o STUDY.json]
-  segment-matrix template -o OUT.xlsx [--lang fr|en]
+  segment-matrix read WORKBOOK.xlsx [-o STUDY.json] [--force]
+  segment-matrix template -o OUT.xlsx [--lang fr|en] [--force]
   segment-matrix order STUDY.json -o ORDERED.json [--segments K] [--force]
   ${IMAGE_USAGE}`;
 
@@ -41,25 +45,6 @@ const WRITE_OPTIONS = {
   lang: { type: "string" },
   force: { type: "boolean" },
 } as const;
-
-/** Refuses to replace a file that holds anything Segment Matrix did not create, unless forced. */
-async function checkOverwrite(target: string, force: boolean): Promise<void> {
-  if (force) return;
-  try {
-    await fs.access(target);
-  } catch {
-    return;
-  }
-  let foreign: string[];
-  try {
-    const { grids } = await readWorkbookFile(target);
-    const managed = managedSheetNames(grids);
-    foreign = grids.sheets.map((sheet) => sheet.name).filter((name) => !managed.has(name));
-  } catch {
-    throw new CliProblems([msg.outputForeignFile(target)]);
-  }
-  if (foreign.length > 0) throw new CliProblems([msg.outputForeignSheets(target, foreign)]);
-}
 
 async function build(args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -75,11 +60,17 @@ async function build(args: string[], io: Io): Promise<void> {
     orphans: values["drop-orphans"] ? "drop" : "refuse",
   });
   const messages = language ?? study?.language ?? environmentLanguage();
+  // Excel's limits, before anything is planned: a study that cannot fit is refused whole.
+  if (study) problems.push(...excelLimitProblems(study, language ?? study.language, file));
   report(problems, messages, io);
   if (!study || hasErrors(problems)) throw new CliError("", 1);
-  await checkOverwrite(values.output, Boolean(values.force));
+  const target = await guardOutput(values.output, {
+    inputs: [file],
+    force: Boolean(values.force),
+    kind: "workbook",
+  });
   const plan = buildPlan(study, { language });
-  await writeFileAtomic(values.output, await planToBuffer(plan));
+  await writeOutput(values.output, target, await planToBuffer(plan));
   const rated = study.pairs.filter(
     (p) => p.perception !== undefined && p.impact !== undefined
   ).length;
@@ -95,23 +86,26 @@ async function read(args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { output: { type: "string", short: "o" }, lang: { type: "string" } },
+    options: {
+      output: { type: "string", short: "o" },
+      lang: { type: "string" },
+      force: { type: "boolean" },
+    },
   });
   if (positionals.length !== 1) throw new CliError(`read needs a workbook\n${USAGE}`, 2);
   const file = positionals[0];
-  let grids;
-  try {
-    ({ grids } = await readWorkbookFile(file));
-  } catch (failure) {
-    const code = (failure as NodeJS.ErrnoException).code;
-    throw new CliProblems([
-      code === "ENOENT"
-        ? msg.fileMissing(file)
-        : msg.fileNotWorkbook(file, (failure as Error).message),
-    ]);
-  }
+  const language = parseLanguage(values.lang);
+  // The output is checked first: a refusal costs no reading, and the workbook is never its target.
+  const target = values.output
+    ? await guardOutput(values.output, {
+        inputs: [file],
+        force: Boolean(values.force),
+        kind: "study",
+      })
+    : undefined;
+  const { grids } = await readWorkbook(file);
   const { study, problems } = readStudy(grids);
-  const messages = parseLanguage(values.lang) ?? study?.language ?? environmentLanguage();
+  const messages = language ?? study?.language ?? environmentLanguage();
   report(
     problems.map((p) => ({ ...p, location: { ...p.location, file } })),
     messages,
@@ -119,8 +113,8 @@ async function read(args: string[], io: Io): Promise<void> {
   );
   if (!study) throw new CliError("", 1);
   const json = JSON.stringify(studyToJson(study), null, 2) + "\n";
-  if (values.output) {
-    await writeFileAtomic(values.output, Buffer.from(json, "utf8"));
+  if (values.output && target) {
+    await writeOutput(values.output, target, Buffer.from(json, "utf8"));
     io.out(values.output);
   } else {
     io.out(json.trimEnd());
@@ -136,8 +130,12 @@ async function template(args: string[], io: Io): Promise<void> {
   if (positionals.length !== 0 || !values.output)
     throw new CliError(`template needs -o OUT.xlsx\n${USAGE}`, 2);
   const language = parseLanguage(values.lang) ?? "fr";
-  await checkOverwrite(values.output, Boolean(values.force));
-  await writeFileAtomic(values.output, await planToBuffer(templatePlan(language)));
+  const target = await guardOutput(values.output, {
+    inputs: [],
+    force: Boolean(values.force),
+    kind: "workbook",
+  });
+  await writeOutput(values.output, target, await planToBuffer(templatePlan(language)));
   io.out(values.output);
 }
 
@@ -178,6 +176,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         asked === "fr" || asked === "en" ? asked : environmentLanguage(),
         io
       );
+      return 1;
+    }
+    if (failure instanceof WorkbookUnreadable) {
+      report([failure.problem], environmentLanguage(), io);
       return 1;
     }
     if (failure instanceof CliError) {

@@ -13,8 +13,8 @@ import * as msg from "../method/messages";
 import { hasErrors } from "../method/problems";
 import { validateStudy } from "../method/validate";
 import { studyToJson } from "../layout/study-json";
-import { writeFileAtomic } from "../hosts/xlsx/file";
-import { CliError, Io, environmentLanguage, readJson, report, sameFile } from "./common";
+import { CliError, Io, environmentLanguage, readJson, report } from "./common";
+import { guardOutput, writeOutput } from "./output-guard";
 
 export async function order(args: string[], io: Io, usage: string): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -31,11 +31,6 @@ export async function order(args: string[], io: Io, usage: string): Promise<void
   const file = positionals[0];
   const output = values.output;
   const k = parseSegmentCount(values.segments);
-  if (await sameFile(file, output))
-    throw new CliError(
-      `-o ${output}: is the study file itself; write the ordered study to another file`,
-      2
-    );
 
   const { study, problems } = validateStudy(await readJson(file), file);
   const language = study?.language ?? environmentLanguage();
@@ -61,8 +56,9 @@ export async function order(args: string[], io: Io, usage: string): Promise<void
     report([msg.segmentsReplaced(file, existing)], language, io);
   }
 
+  const target = await guardOutput(output, { inputs: [file], force: false, kind: "study" });
   const written = studyToJson(ordered.study);
-  await writeFileAtomic(output, Buffer.from(JSON.stringify(written, null, 2) + "\n", "utf8"));
+  await writeOutput(output, target, Buffer.from(JSON.stringify(written, null, 2) + "\n", "utf8"));
 
   const shownK = k ?? ordered.suggestion?.k;
   const groups =

@@ -1,5 +1,6 @@
 /** What a host reads from a workbook: plain cell values, defined names and tables. */
 import { Rect } from "./a1";
+import { StateRead } from "./state";
 
 /** A cell's value as shown (a formula's result); dates come as numbers, errors as their text. */
 export type GridValue = string | number | boolean | null;
@@ -8,6 +9,8 @@ export interface SheetGrid {
   name: string;
   /** values[0][0] is A1; rows may be ragged or short; missing cells are empty. */
   values: GridValue[][];
+  /** Merged areas, when the host reports them (the consultant merged cells). */
+  merged?: Rect[];
 }
 
 export interface NamedRect {
@@ -20,6 +23,8 @@ export interface WorkbookGrids {
   sheets: SheetGrid[];
   names: NamedRect[];
   tables: NamedRect[];
+  /** The add-in's state part, when the document has one. */
+  state?: StateRead;
 }
 
 export function cellAt(grid: SheetGrid, row: number, col: number): GridValue {
@@ -27,6 +32,28 @@ export function cellAt(grid: SheetGrid, row: number, col: number): GridValue {
   if (!line) return null;
   const value = line[col - 1];
   return value === undefined ? null : value;
+}
+
+/**
+ * The rows from `fromRow` on that hold a cell, in order. Grids may be sparse (a file's reader keeps
+ * only the cells that exist): a stray cell at row 1 048 576 is one row here, not a million.
+ */
+export function presentRows(grid: SheetGrid, fromRow: number): number[] {
+  const rows: number[] = [];
+  grid.values.forEach((line, index) => {
+    if (index + 1 >= fromRow && line.some((value) => value !== null && value !== undefined))
+      rows.push(index + 1);
+  });
+  return rows;
+}
+
+/** The columns from `fromCol` on where a row holds a value, in order. */
+export function presentCols(grid: SheetGrid, row: number, fromCol: number): number[] {
+  const cols: number[] = [];
+  grid.values[row - 1]?.forEach((value, index) => {
+    if (index + 1 >= fromCol && value !== null && value !== undefined) cols.push(index + 1);
+  });
+  return cols;
 }
 
 export function gridHeight(grid: SheetGrid): number {

@@ -5,12 +5,16 @@
  */
 import { WORKBOOK_TEXTS } from "../i18n/workbook";
 import { Language } from "../method/levels";
+import * as msg from "../method/messages";
 import { Problem, hasErrors } from "../method/problems";
+import { rectAddress } from "./a1";
 import { DEFAULT_WEIGHTS, Item, Study, pairsInTableOrder } from "../method/study";
 import { WorkbookGrids } from "./grids";
+import { NAMES, RATINGS_TABLE } from "./names";
 import { NamePlan, WorkbookPlan } from "./plan";
 import { SHEETS } from "./registry";
 import { FoundItem, PlanContext, StudyDraft } from "./sheet";
+import { LAYOUT_VERSION } from "./state";
 
 export interface PlanOptions {
   /** The workbook's language, when not the study's own. */
@@ -74,6 +78,16 @@ export interface ReadResult {
  */
 export function readStudy(grids: WorkbookGrids): ReadResult {
   const problems: Problem[] = [];
+  // A newer layout may keep things where this one does not look: refused, not half-read.
+  if (grids.state?.kind === "newer")
+    return { problems: [msg.workbookNewer(undefined, grids.state.version, LAYOUT_VERSION)] };
+  if (grids.state?.kind === "damaged")
+    problems.push(msg.workbookStateDamaged(undefined, grids.state.detail));
+  // Merging keeps the first cell's value only; said, so that a vanished entry is not a mystery.
+  for (const sheet of grids.sheets) {
+    for (const merged of sheet.merged ?? [])
+      problems.push(msg.mergedCells({ sheet: sheet.name, cell: rectAddress(merged) }));
+  }
   const draft: StudyDraft = {
     language: "fr",
     weights: { ...DEFAULT_WEIGHTS },
@@ -85,6 +99,21 @@ export function readStudy(grids: WorkbookGrids): ReadResult {
     sheet.read({ grids, problems, draft });
     if (draft.notAStudy) return { problems };
   }
+  // The workbook had ratings (its state says so, or the matrix is there: a template has neither):
+  // their sheet gone means every rating is gone with it.
+  const hadRatings =
+    (grids.state?.kind === "ok" && grids.state.state.sheets.some((s) => s.role === "ratings")) ||
+    grids.names.some((n) => n.name === NAMES.matrix);
+  const ratingsFound =
+    grids.tables.some((t) => t.name === RATINGS_TABLE) ||
+    grids.names.some((n) => n.name === NAMES.ratingClienteles);
+  if (hadRatings && !ratingsFound)
+    problems.push(
+      msg.sheetMissing({
+        fr: WORKBOOK_TEXTS.fr.sheets.ratings,
+        en: WORKBOOK_TEXTS.en.sheets.ratings,
+      })
+    );
   if (hasErrors(problems) || !draft.weights) return { problems };
   const items = (found: FoundItem[]): Item[] =>
     found.map((f) => (f.type ? { name: f.name, type: f.type } : { name: f.name }));

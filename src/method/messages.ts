@@ -111,7 +111,31 @@ export type ProblemCode =
   | "values-unavailable"
   | "selection-too-large"
   | "plan-sheet-name-invalid"
-  | "plan-name-invalid";
+  | "plan-name-invalid"
+  // Hostile and broken files, the output guard, Excel's limits, the add-in's state (issue 6).
+  | "workbook-empty"
+  | "workbook-encrypted"
+  | "workbook-not-zip"
+  | "workbook-damaged"
+  | "workbook-not-excel"
+  | "workbook-binary"
+  | "workbook-too-large"
+  | "workbook-too-many-cells"
+  | "workbook-newer"
+  | "workbook-state-damaged"
+  | "merged-cells"
+  | "sheet-missing"
+  | "name-misplaced"
+  | "study-not-utf8"
+  | "study-too-large"
+  | "output-is-input"
+  | "output-not-file"
+  | "output-unwritable"
+  | "output-macros"
+  | "output-foreign-study"
+  | "output-extension"
+  | "excel-limit"
+  | "more-problems";
 
 function problem(
   code: ProblemCode,
@@ -1254,5 +1278,300 @@ export function planNameInvalid(kind: "table" | "name", name: string): Problem {
     undefined,
     `Excel refuserait le nom ${what.fr} ${quoteFr(name)} (il doit commencer par une lettre ou « _ », sans espace, et ne pas ressembler à une référence de cellule comme A1 ou R1C1) : rien n'a été modifié.`,
     `Excel would refuse the ${what.en} ${quoteEn(name)} (it must start with a letter or "_", have no space, and not look like a cell reference such as A1 or R1C1): nothing was changed.`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile and broken files, the output guard, Excel's limits and the add-in's state (issue 6).
+
+const mib = (bytes: number): string => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} Mio`;
+const mibEn = (bytes: number): string => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
+/** 1 048 576 in French, 1,048,576 in English. */
+const countFr = (n: number): string => n.toLocaleString("fr-FR").replace(/\s/g, " ");
+const countEn = (n: number): string => n.toLocaleString("en-US");
+
+export function workbookEmpty(file: string): Problem {
+  return error(
+    "workbook-empty",
+    { file },
+    "le fichier est vide (0 octet) : enregistrez de nouveau le classeur depuis Excel",
+    "the file is empty (0 bytes): save the workbook again from Excel"
+  );
+}
+
+export function workbookEncrypted(file: string): Problem {
+  return error(
+    "workbook-encrypted",
+    { file },
+    "classeur protégé par mot de passe, ou ancien format .xls : ouvrez-le dans Excel, retirez le mot de passe (Fichier › Informations › Protéger le classeur) et enregistrez-le au format .xlsx",
+    "password-protected workbook, or the old .xls format: open it in Excel, remove the password (File › Info › Protect Workbook) and save it as .xlsx"
+  );
+}
+
+export function workbookNotZip(file: string, looksLikeText: boolean): Problem {
+  return looksLikeText
+    ? error(
+        "workbook-not-zip",
+        { file },
+        "ce n'est pas un classeur .xlsx mais un fichier texte (un CSV renommé ?) : ouvrez-le dans Excel et enregistrez-le au format .xlsx",
+        "not an .xlsx workbook but a text file (a renamed CSV?): open it in Excel and save it as .xlsx"
+      )
+    : error(
+        "workbook-not-zip",
+        { file },
+        "ce n'est pas un classeur .xlsx : ouvrez-le dans Excel et enregistrez-le au format .xlsx",
+        "not an .xlsx workbook: open it in Excel and save it as .xlsx"
+      );
+}
+
+export function workbookDamaged(file: string, detail: string): Problem {
+  return error(
+    "workbook-damaged",
+    { file },
+    `classeur endommagé ou incomplet (${detail}) : copiez-le de nouveau ou enregistrez-le encore depuis Excel`,
+    `damaged or incomplete workbook (${detail}): copy it again or save it again from Excel`
+  );
+}
+
+export function workbookNotExcel(file: string): Problem {
+  return error(
+    "workbook-not-excel",
+    { file },
+    "ce zip n'est pas un classeur Excel (un document Word, un fichier .ods ?) : enregistrez le classeur au format .xlsx",
+    "this zip is not an Excel workbook (a Word document, an .ods file?): save the workbook as .xlsx"
+  );
+}
+
+export function workbookBinary(file: string): Problem {
+  return error(
+    "workbook-binary",
+    { file },
+    "classeur binaire (.xlsb) : enregistrez-le au format .xlsx",
+    "binary workbook (.xlsb): save it as .xlsx"
+  );
+}
+
+export function workbookTooLarge(file: string, bytes: number, limit: number): Problem {
+  return error(
+    "workbook-too-large",
+    { file },
+    `une fois décompressé, le classeur ferait ${mib(bytes)}, au-delà de la limite de ${mib(limit)} (archive piégée ?) : il n'est pas lu`,
+    `once unzipped, the workbook would take ${mibEn(bytes)}, beyond the limit of ${mibEn(limit)} (a zip bomb?): it is not read`
+  );
+}
+
+/** One part over the limit: a sheet the study is read from, or another part of the package. */
+export function workbookPartTooLarge(
+  file: string,
+  part: { sheet?: string; name: string },
+  bytes: number,
+  limit: number
+): Problem {
+  return part.sheet !== undefined
+    ? error(
+        "workbook-too-large",
+        { file, sheet: part.sheet },
+        `cette feuille ferait ${mib(bytes)} une fois décompressée, au-delà de la limite de ${mib(limit)} : supprimez les lignes remplies par erreur, puis recommencez`,
+        `this sheet would take ${mibEn(bytes)} once unzipped, beyond the limit of ${mibEn(limit)}: delete the rows filled by mistake, then try again`
+      )
+    : error(
+        "workbook-too-large",
+        { file, field: part.name },
+        `cette partie du classeur ferait ${mib(bytes)} une fois décompressée, au-delà de la limite de ${mib(limit)} : le classeur n'est pas lu`,
+        `this part of the workbook would take ${mibEn(bytes)} once unzipped, beyond the limit of ${mibEn(limit)}: the workbook is not read`
+      );
+}
+
+export function workbookTooManyParts(file: string, count: number, limit: number): Problem {
+  return error(
+    "workbook-too-large",
+    { file },
+    `l'archive compte ${countFr(count)} parties, au-delà de la limite de ${countFr(limit)} : le classeur n'est pas lu`,
+    `the archive holds ${countEn(count)} parts, beyond the limit of ${countEn(limit)}: the workbook is not read`
+  );
+}
+
+export function workbookTooManyCells(file: string, sheet: string, limit: number): Problem {
+  return error(
+    "workbook-too-many-cells",
+    { file, sheet },
+    `les feuilles de Segment Matrix contiennent plus de ${countFr(limit)} cellules remplies (limite de lecture) : supprimez les lignes ou colonnes remplies par erreur, puis recommencez`,
+    `the Segment Matrix sheets hold more than ${countEn(limit)} filled cells (the reading limit): delete the rows or columns filled by mistake, then try again`
+  );
+}
+
+export function workbookNewer(
+  file: string | undefined,
+  version: number,
+  supported: number
+): Problem {
+  return error(
+    "workbook-newer",
+    { file },
+    `ce classeur a été écrit par une version plus récente de Segment Matrix (disposition ${version}, celle-ci connaît la ${supported}) : mettez Segment Matrix à jour`,
+    `this workbook was written by a newer Segment Matrix (layout ${version}; this one knows layout ${supported}): update Segment Matrix`
+  );
+}
+
+export function workbookStateDamaged(file: string | undefined, detail: string): Problem {
+  return warning(
+    "workbook-state-damaged",
+    { file },
+    `l'état de Segment Matrix enregistré dans le classeur est illisible (${detail}) : les feuilles sont reconnues à leurs noms définis ; la prochaine construction le réécrit`,
+    `the Segment Matrix state stored in the workbook cannot be read (${detail}): the sheets are recognised by their defined names; the next build writes it again`
+  );
+}
+
+export function mergedCells(location: Location): Problem {
+  return warning(
+    "merged-cells",
+    location,
+    "cellules fusionnées : seule la première est lue ; annulez la fusion (Accueil › Fusionner) si les autres contenaient des saisies",
+    "merged cells: only the first one is read; unmerge them (Home › Merge) if the others held entries"
+  );
+}
+
+export function sheetMissing(role: Bilingual): Problem {
+  return warning(
+    "sheet-missing",
+    undefined,
+    `la feuille ${quoteFr(role.fr)} de Segment Matrix a disparu (supprimée ?) : ce qu'elle contenait n'est pas lu ; reconstruisez le classeur pour la retrouver`,
+    `the Segment Matrix sheet ${quoteEn(role.en)} is gone (deleted?): what it held is not read; rebuild the workbook to get it back`
+  );
+}
+
+export function nameMisplaced(name: string, location: Location): Problem {
+  return error(
+    "name-misplaced",
+    location,
+    `le nom défini ${name} ne désigne plus l'endroit où Segment Matrix l'a placé (redéfini à la main ?) : remettez-le (Formules › Gestionnaire de noms) ou reconstruisez le classeur`,
+    `the defined name ${name} no longer points where Segment Matrix put it (redefined by hand?): restore it (Formulas › Name Manager) or rebuild the workbook`
+  );
+}
+
+export function studyNotUtf8(file: string, offset: number, line: number, byte: number): Problem {
+  const hex = "0x" + byte.toString(16).toUpperCase().padStart(2, "0");
+  return error(
+    "study-not-utf8",
+    { file },
+    `le fichier n'est pas en UTF-8 (octet ${hex} à la position ${offset}, ligne ${line}) ; enregistrez-le en UTF-8 (Windows-1252 ou Latin-1 ne sont pas lus, pour ne changer aucun accent)`,
+    `the file is not UTF-8 (byte ${hex} at offset ${offset}, line ${line}); save it as UTF-8 (Windows-1252 or Latin-1 are not read, so that no accent is changed)`
+  );
+}
+
+export function studyBadUtf16(file: string, offset: number): Problem {
+  return error(
+    "study-not-utf8",
+    { file },
+    `le fichier est en UTF-16 mais abîmé à la position ${offset} (caractère incomplet) ; enregistrez-le de nouveau, de préférence en UTF-8`,
+    `the file is UTF-16 but broken at offset ${offset} (an incomplete character); save it again, preferably as UTF-8`
+  );
+}
+
+export function studyTooLarge(file: string, bytes: number, limit: number): Problem {
+  return error(
+    "study-too-large",
+    { file },
+    `le fichier fait ${mib(bytes)}, au-delà de la limite de ${mib(limit)} pour une étude : ce n'est sans doute pas une étude`,
+    `the file takes ${mibEn(bytes)}, beyond the limit of ${mibEn(limit)} for a study: it is probably not a study`
+  );
+}
+
+export function outputIsInput(file: string): Problem {
+  return error(
+    "output-is-input",
+    { file },
+    "le fichier de sortie est le fichier lu : il serait remplacé ; choisissez un autre nom de sortie (--force n'y change rien)",
+    "the output file is the input file: it would be replaced; choose another output name (--force does not change this)"
+  );
+}
+
+export function outputNotFile(file: string, what: "directory" | "special"): Problem {
+  return what === "directory"
+    ? error(
+        "output-not-file",
+        { file },
+        "c'est un dossier : donnez un nom de fichier, par ex. -o dossier/etude.xlsx",
+        "is a directory: give a file name, e.g. -o folder/study.xlsx"
+      )
+    : error(
+        "output-not-file",
+        { file },
+        "ce n'est pas un fichier ordinaire (tube, périphérique…) : donnez un nom de fichier ordinaire",
+        "is not a regular file (a pipe, a device…): give the name of a regular file"
+      );
+}
+
+export function outputUnwritable(file: string, reason: string): Problem {
+  return error(
+    "output-unwritable",
+    { file },
+    `impossible d'écrire ici (${reason}) : choisissez un dossier où vous pouvez écrire`,
+    `cannot write here (${reason}): choose a folder you can write to`
+  );
+}
+
+export function outputMacros(file: string): Problem {
+  return error(
+    "output-macros",
+    { file },
+    "ce classeur contient des macros (projet VBA) qui seraient perdues : enregistrez sous un autre nom (--force n'y change rien)",
+    "this workbook holds macros (a VBA project) that would be lost: save under another name (--force does not change this)"
+  );
+}
+
+export function outputExtension(file: string, kind: "workbook" | "study"): Problem {
+  return kind === "workbook"
+    ? error(
+        "output-extension",
+        { file },
+        "Segment Matrix écrit un classeur .xlsx (sans macros) : nommez la sortie en .xlsx, ou ajoutez --force",
+        "Segment Matrix writes an .xlsx workbook (without macros): name the output .xlsx, or add --force"
+      )
+    : error(
+        "output-extension",
+        { file },
+        "read écrit une étude (JSON), pas un classeur : nommez la sortie en .json, ou ajoutez --force",
+        "read writes a study (JSON), not a workbook: name the output .json, or add --force"
+      );
+}
+
+export function outputForeignStudy(file: string): Problem {
+  return error(
+    "output-foreign-study",
+    { file },
+    "ce fichier existe et n'est pas une étude Segment Matrix : choisissez un autre fichier de sortie, ou ajoutez --force pour le remplacer",
+    "exists and is not a Segment Matrix study; choose another output file, or add --force to replace it"
+  );
+}
+
+/** A list or table of the study that would not fit Excel's sheet (checked before writing). */
+export function excelLimit(
+  location: Location,
+  what: "clienteles" | "needs" | "pairs",
+  count: number,
+  max: number,
+  sheet: string
+): Problem {
+  const fr = {
+    clienteles: `${countFr(count)} clientèles, mais la feuille ${quoteFr(sheet)} n'a de colonnes que pour ${countFr(max)} (16 384 colonnes dans Excel)`,
+    needs: `${countFr(count)} besoins, mais la feuille ${quoteFr(sheet)} n'a de lignes que pour ${countFr(max)} (1 048 576 lignes dans Excel)`,
+    pairs: `${countFr(count)} paires cochées, mais la feuille ${quoteFr(sheet)} n'a de lignes que pour ${countFr(max)} (1 048 576 lignes dans Excel)`,
+  }[what];
+  const en = {
+    clienteles: `${countEn(count)} clientèles, but the sheet ${quoteEn(sheet)} has columns for only ${countEn(max)} (Excel has 16,384 columns)`,
+    needs: `${countEn(count)} needs, but the sheet ${quoteEn(sheet)} has rows for only ${countEn(max)} (Excel has 1,048,576 rows)`,
+    pairs: `${countEn(count)} ticked pairs, but the sheet ${quoteEn(sheet)} has rows for only ${countEn(max)} (Excel has 1,048,576 rows)`,
+  }[what];
+  return error("excel-limit", location, `${fr} : divisez l'étude`, `${en}: split the study`);
+}
+
+/** After the first few problems of one kind, one line for the rest. */
+export function moreProblems(code: ProblemCode, count: number): Problem {
+  return warning(
+    "more-problems",
+    undefined,
+    `… et ${countFr(count)} autres problèmes du même genre (${code})`,
+    `… and ${countEn(count)} more problems of the same kind (${code})`
   );
 }

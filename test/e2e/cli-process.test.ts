@@ -7,6 +7,7 @@ import { PALETTES } from "../../src/method/palette";
 import { scaleColour } from "../../src/method/score";
 import { cellBoxes, cornerOf, decodePng } from "../support/png";
 import { parseSvg } from "../support/svg";
+import { entriesOf, rawZip } from "../support/hostile";
 import { tempDir } from "../support/workbooks";
 
 const run = promisify(execFile);
@@ -18,9 +19,11 @@ jest.setTimeout(60000);
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
+    // A command that hangs is a failure too: killed after 30 s.
     const { stdout, stderr } = await run(tsx, [main, ...args], {
       cwd: root,
       env: { ...process.env, LANG: "C" },
+      timeout: 30000,
     });
     return { code: 0, stdout, stderr };
   } catch (failure) {
@@ -80,4 +83,58 @@ it("draws the worked example as PNG in a real process (native renderer, bundled 
     expect(image.colourAt(x, y)).toBe(scaleColour(score, PALETTES.colourblind.stops));
   }
   await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe("hostile inputs, as a real process: one line, exit 1, nothing hangs or crashes", () => {
+  let dir: string;
+  let built: string;
+  let studyFile: string;
+  beforeAll(async () => {
+    dir = await tempDir();
+    studyFile = path.join(dir, "study.json");
+    await fs.writeFile(
+      studyFile,
+      JSON.stringify({ clienteles: ["Commuters"], needs: ["Fix a flat"], pairs: [] })
+    );
+    built = path.join(dir, "built.xlsx");
+    expect((await cli("build", studyFile, "-o", built)).code).toBe(0);
+  });
+  afterAll(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it("a zip bomb, to read and at the output path of build", async () => {
+    const bomb = path.join(dir, "bomb.xlsx");
+    const entries = await entriesOf(built);
+    await fs.writeFile(
+      bomb,
+      rawZip([...entries, { name: "xl/media/a.bin", data: Buffer.alloc(1), declaredSize: 4e9 }])
+    );
+    const read = await cli("read", bomb);
+    expect(read.code).toBe(1);
+    expect(read.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(
+        /bomb\.xlsx: once unzipped, the workbook would take .* \(a zip bomb\?\)/
+      ),
+    ]);
+    const build = await cli("build", studyFile, "-o", bomb);
+    expect(build.code).toBe(1);
+    expect(build.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("an output under /proc fails at once", async () => {
+    const result = await cli("build", studyFile, "-o", "/proc/x/out.xlsx");
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^error: \/proc\/x\/out\.xlsx: cannot write here/);
+  });
+
+  it("a study saved in Windows-1252", async () => {
+    const latin = path.join(dir, "latin.json");
+    await fs.writeFile(latin, Buffer.from('{"clienteles": ["Écoles"], "needs": ["n"]}', "latin1"));
+    const result = await cli("build", latin, "-o", path.join(dir, "o.xlsx"));
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      `error: ${latin}: the file is not UTF-8 (byte 0xC9 at offset 17, line 1); save it as UTF-8 (Windows-1252 or Latin-1 are not read, so that no accent is changed)`
+    );
+  });
 });

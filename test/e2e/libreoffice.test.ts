@@ -10,9 +10,16 @@ import { pairScore } from "../../src/method/score";
 import { Study, pairKey } from "../../src/method/study";
 import { PERCEPTION, IMPACT } from "../../src/method/levels";
 import { readStudy } from "../../src/layout";
-import { readGrids } from "../../src/hosts/xlsx/read";
 import { recalculate } from "../support/libreoffice";
-import { buildFile, load, namedValues, readExample, study, tempDir } from "../support/workbooks";
+import {
+  buildFile,
+  gridsOf,
+  load,
+  namedValues,
+  readExample,
+  study,
+  tempDir,
+} from "../support/workbooks";
 
 jest.setTimeout(180000);
 
@@ -45,6 +52,7 @@ describe("the worked example, built by the CLI and recalculated by LibreOffice",
   let dir: string;
   let example: Study;
   let recalculated: ExcelJS.Workbook;
+  let recalculatedFile: string;
   let built: string;
 
   beforeAll(async () => {
@@ -59,7 +67,8 @@ describe("the worked example, built by the CLI and recalculated by LibreOffice",
     );
     expect(result.code).toBe(0);
     expect(result.out).toEqual([built]);
-    recalculated = await load(await recalculate(built));
+    recalculatedFile = await recalculate(built);
+    recalculated = await load(recalculatedFile);
   });
 
   it("computes every score of the 13 × 13 matrix as the method says", () => {
@@ -208,7 +217,7 @@ describe("the worked example, built by the CLI and recalculated by LibreOffice",
   });
 
   it("reads back, after LibreOffice, into the same study", async () => {
-    const { study: back, problems } = readStudy(readGrids(recalculated));
+    const { study: back, problems } = readStudy(await gridsOf(recalculatedFile));
     expect(problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(back).toEqual(example);
   });
@@ -243,7 +252,8 @@ describe("a consultant's edits in the file", () => {
     const edited = path.join(dir, "edited.xlsx");
     await workbook.xlsx.writeFile(edited);
 
-    const recalculated = await load(await recalculate(edited));
+    const recalculatedFile = await recalculate(edited);
+    const recalculated = await load(recalculatedFile);
     const weights = { perception: 1, impact: 2 };
     expect(numbersOnly(namedValues(recalculated, "SM_Matrix"))).toEqual([
       [pairScore(4, 4, weights), null],
@@ -251,7 +261,7 @@ describe("a consultant's edits in the file", () => {
     ]);
     expect(pairScore(3, 2, weights)).toBe(19);
 
-    const { study: back } = readStudy(readGrids(recalculated));
+    const { study: back } = readStudy(await gridsOf(recalculatedFile));
     expect(back?.weights).toEqual(weights);
     expect(back?.pairs).toEqual([
       { clientele: "Commuters", need: "Fix a flat", perception: 4, impact: 4 },
@@ -309,10 +319,11 @@ describe("names that spreadsheet functions would read as operators", () => {
     });
     const dir = await tempDir();
     const file = await buildFile(input, dir, "odd.xlsx", "en");
-    const recalculated = await load(await recalculate(file));
+    const recalculatedFile = await recalculate(file);
+    const recalculated = await load(recalculatedFile);
     expect(numbersOnly(namedValues(recalculated, "SM_Matrix"))).toEqual(expectedMatrix(input));
     expect(namedValues(recalculated, "SM_MatrixClienteles")).toEqual([names]);
-    const { study: back } = readStudy(readGrids(recalculated));
+    const { study: back } = readStudy(await gridsOf(recalculatedFile));
     expect(back?.clienteles).toEqual(input.clienteles);
     expect(back?.pairs).toEqual(input.pairs);
     await fs.rm(dir, { recursive: true, force: true });

@@ -10,13 +10,13 @@ import path from "path";
 import { runCli } from "../../src/cli/main";
 import { buildPlan, readStudy } from "../../src/layout";
 import { planGrids } from "../../src/layout/plan-grids";
-import { plainValue, readGrids } from "../../src/hosts/xlsx/read";
+import { readWorkbookFile } from "../../src/hosts/xlsx/read";
 import { parseSheetRef } from "../../src/layout/a1";
 import { pairScore } from "../../src/method/score";
 import { STRATEGIES, Strategy, targetingStrategy } from "../../src/method/segments";
 import { Study, isRated, nameKey } from "../../src/method/study";
 import { recalculateAll } from "../support/libreoffice";
-import { load, namedValues, study, tempDir } from "../support/workbooks";
+import { load, namedValues, plainValue, study, tempDir } from "../support/workbooks";
 
 jest.setTimeout(240000);
 
@@ -105,6 +105,7 @@ describe("segments, checklist and targeting, filled in the file and recalculated
   let dir: string;
   let ordered: Study;
   const recalculated = new Map<string, ExcelJS.Workbook>();
+  const recalculatedFiles = new Map<string, string>();
   const files = new Map<string, string>();
 
   beforeAll(async () => {
@@ -127,6 +128,7 @@ describe("segments, checklist and targeting, filled in the file and recalculated
     const outputs = await recalculateAll([...files.values()]);
     for (const [strategy, file] of files) {
       recalculated.set(strategy, await load(outputs.get(file) as string));
+      recalculatedFiles.set(strategy, outputs.get(file) as string);
     }
   });
 
@@ -208,9 +210,9 @@ describe("segments, checklist and targeting, filled in the file and recalculated
     expect(text ?? "").toBe(expected ? STRATEGIES[expected].explanation.fr : "");
   });
 
-  it("reads back exactly what the consultant typed", () => {
-    const workbook = recalculated.get("selective-specialisation")!;
-    const { study: read, problems } = readStudy(readGrids(workbook));
+  it("reads back exactly what the consultant typed", async () => {
+    const file = recalculatedFiles.get("selective-specialisation") as string;
+    const { study: read, problems } = readStudy((await readWorkbookFile(file)).grids);
     expect(problems.filter((p) => p.severity === "error")).toEqual([]);
     const names = (ordered.segments ?? []).map((s) => s.name);
     names[2] = "Financeurs";

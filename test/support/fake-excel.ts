@@ -191,8 +191,25 @@ interface Pending {
   run: () => void;
 }
 
+/** A custom XML part; Excel gives its namespace from the root element. */
+export interface CustomXmlPartState {
+  id: string;
+  xml: string;
+}
+
+function rootNamespace(xml: string): string {
+  const root = /<(?!\?|!)([\w.:-]+)([^>]*)>/.exec(xml);
+  if (!root) return "";
+  const prefix = root[1].includes(":") ? root[1].split(":")[0] : "";
+  const attribute = new RegExp(`xmlns${prefix ? ":" + prefix : ""}\\s*=\\s*["']([^"']*)["']`);
+  return attribute.exec(root[2])?.[1] ?? "";
+}
+
 export class FakeExcel {
   readonly sheets: SheetState[] = [];
+  /** The workbook's custom XML parts, in order. */
+  readonly customXmlParts: CustomXmlPartState[] = [];
+  private nextPartId = 1;
   private readonly names: NameState[] = [];
   private readonly tables: TableState[] = [];
   private active?: SheetState;
@@ -361,6 +378,26 @@ export class FakeExcel {
   }
 
   /** A name whose sheet was deleted: =#REF!$A$1. */
+  addCustomXmlPart(xml: string): CustomXmlPartState {
+    const part = { id: `{FAKE-${this.nextPartId++}}`, xml };
+    this.customXmlParts.push(part);
+    return part;
+  }
+
+  customXmlPartsIn(namespace: string): CustomXmlPartState[] {
+    return this.customXmlParts.filter((part) => rootNamespace(part.xml) === namespace);
+  }
+
+  findCustomXmlPart(id: string): CustomXmlPartState | undefined {
+    return this.customXmlParts.find((part) => part.id === id);
+  }
+
+  deleteCustomXmlPart(part: CustomXmlPartState): void {
+    const index = this.customXmlParts.indexOf(part);
+    if (index < 0) throw new FakeRichApiError("ItemNotFound", `no custom XML part ${part.id}`);
+    this.customXmlParts.splice(index, 1);
+  }
+
   defineBrokenName(name: string): void {
     this.checkNewName(name);
     this.names.push({ name, sheet: null, rect: parseAddress("A1") });
@@ -747,7 +784,7 @@ let proxyIds = 0;
 abstract class FakeProxy<T> {
   private cached?: { target: T | null };
   protected readonly loaded = new Map<string, unknown>();
-  private readonly id = ++proxyIds;
+  private readonly proxyId = ++proxyIds;
   protected abstract readonly kind: string;
 
   /** `orNull`: returned by an …OrNullObject call, so it may be a null object. */
@@ -846,7 +883,7 @@ abstract class FakeProxy<T> {
   }
 
   toJSON(): { object: string } {
-    return { object: `${this.kind}#${this.id}` };
+    return { object: `${this.kind}#${this.proxyId}` };
   }
 }
 
@@ -864,11 +901,13 @@ class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly names: FakeNamedItemCollection;
   readonly tables: FakeTableCollection;
+  readonly customXmlParts: FakeCustomXmlPartCollection;
 
   constructor(private readonly excel: FakeExcel) {
     this.worksheets = new FakeWorksheetCollection(excel);
     this.names = new FakeNamedItemCollection(excel);
     this.tables = new FakeTableCollection(excel, undefined);
+    this.customXmlParts = new FakeCustomXmlPartCollection(excel, undefined);
   }
 
   getSelectedRange(): FakeRange {
@@ -1617,4 +1656,90 @@ function shiftedReference(word: string, down: number, across: number): string {
   const newRow = rowFixed ? row : row + down;
   if (newCol < 1 || newCol > MAX_COLS || newRow < 1 || newRow > MAX_ROWS) return "#REF!";
   return `${colFixed}${columnLetters(newCol)}${rowFixed}${newRow}`;
+}
+
+/** A value computed at sync, as OfficeExtension.ClientResult: read before the sync, it throws. */
+class FakeClientResult<T> {
+  private result?: { value: T };
+
+  set(value: T): void {
+    this.result = { value };
+  }
+
+  get value(): T {
+    if (!this.result)
+      throw new FakeRichApiError("PropertyNotLoaded", "ClientResult.value read before sync()");
+    return this.result.value;
+  }
+}
+
+/** The workbook's custom XML parts, or those of one namespace (getByNamespace). */
+class FakeCustomXmlPartCollection extends FakeProxy<CustomXmlPartState[]> {
+  protected readonly kind: string;
+
+  constructor(excel: FakeExcel, namespace: string | undefined) {
+    super(excel, () =>
+      namespace === undefined ? [...excel.customXmlParts] : excel.customXmlPartsIn(namespace)
+    );
+    this.kind =
+      namespace === undefined ? "CustomXmlPartCollection" : "CustomXmlPartScopedCollection";
+  }
+
+  get items(): FakeCustomXmlPart[] {
+    return this.read<FakeCustomXmlPart[]>("items");
+  }
+
+  protected itemsOf(parts: CustomXmlPartState[], fields: string[]): FakeCustomXmlPart[] {
+    return parts.map((part) => new FakeCustomXmlPart(this.excel, () => part).preload(fields));
+  }
+
+  add(xml: string): FakeCustomXmlPart {
+    let created: CustomXmlPartState | undefined;
+    this.call("add", [xml], () => {
+      created = this.excel.addCustomXmlPart(xml);
+    });
+    return new FakeCustomXmlPart(this.excel, () => created ?? null);
+  }
+
+  getByNamespace(namespace: string): FakeCustomXmlPartCollection {
+    this.call("getByNamespace", [namespace]);
+    return new FakeCustomXmlPartCollection(this.excel, namespace);
+  }
+
+  getItem(id: string): FakeCustomXmlPart {
+    this.call("getItem", [id]);
+    return new FakeCustomXmlPart(this.excel, () => {
+      const part = this.excel.findCustomXmlPart(id);
+      if (!part) throw new FakeRichApiError("ItemNotFound", `no custom XML part ${id}`);
+      return part;
+    });
+  }
+}
+
+class FakeCustomXmlPart extends FakeProxy<CustomXmlPartState> {
+  protected readonly kind = "CustomXmlPart";
+
+  protected snapshot(part: CustomXmlPartState, property: string): unknown {
+    if (property === "id") return part.id;
+    if (property === "namespaceUri") return rootNamespace(part.xml);
+    return super.snapshot(part, property);
+  }
+
+  get id(): string {
+    return this.read<string>("id");
+  }
+
+  getXml(): FakeClientResult<string> {
+    const result = new FakeClientResult<string>();
+    this.call("getXml", [], () => result.set(this.need().xml));
+    return result;
+  }
+
+  setXml(xml: string): void {
+    this.call("setXml", [xml], () => (this.need().xml = xml));
+  }
+
+  delete(): void {
+    this.call("delete", [], () => this.excel.deleteCustomXmlPart(this.need()));
+  }
 }

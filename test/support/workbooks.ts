@@ -6,9 +6,8 @@ import path from "path";
 import { validateStudy } from "../../src/method/validate";
 import { Study } from "../../src/method/study";
 import { buildPlan } from "../../src/layout";
-import { planToBuffer } from "../../src/hosts/xlsx/file";
-import { plainValue } from "../../src/hosts/xlsx/read";
-import { GridValue } from "../../src/layout/grids";
+import { planToBuffer, readWorkbookFile } from "../../src/hosts/xlsx/file";
+import { GridValue, WorkbookGrids } from "../../src/layout/grids";
 import { parseSheetRef } from "../../src/layout/a1";
 
 export async function tempDir(prefix = "sm-test-"): Promise<string> {
@@ -52,4 +51,27 @@ export function namedValues(workbook: ExcelJS.Workbook, name: string): GridValue
 
 export async function readExample(name: string): Promise<unknown> {
   return JSON.parse(await fs.readFile(path.join(__dirname, "..", "..", "examples", name), "utf8"));
+}
+
+/** A cell's shown value in an ExcelJS workbook: a formula's cached result, rich text joined. */
+export function plainValue(value: ExcelJS.CellValue): GridValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
+  if (value instanceof Date) return value.getTime() / 86400000 + 25569;
+  if ("richText" in value) return value.richText.map((run) => run.text).join("");
+  if ("formula" in value || "sharedFormula" in value) {
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    if (result === undefined || result === null) return null;
+    if (typeof result === "object" && "error" in result) return result.error;
+    return plainValue(result as ExcelJS.CellValue);
+  }
+  if ("error" in value) return value.error;
+  if ("text" in value) return plainValue((value as ExcelJS.CellHyperlinkValue).text);
+  return null;
+}
+
+/** The grids of a workbook file, as the command line reads them. */
+export async function gridsOf(file: string): Promise<WorkbookGrids> {
+  return (await readWorkbookFile(file)).grids;
 }

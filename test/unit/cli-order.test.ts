@@ -195,15 +195,13 @@ describe("cli order", () => {
     expect(replaced.offerings).toEqual(["Atelier"]);
   });
 
-  it("refuses to write over the study file itself (exit 2), leaving it untouched", async () => {
+  it("refuses to write over the study file itself (exit 1), leaving it untouched", async () => {
     const study = await write("s.json", { clienteles: ["a"], needs: ["n"], pairs: [] });
     const before = await fs.readFile(study, "utf8");
     for (const target of [study, path.join(dir, ".", "s.json")]) {
       const result = await cli("order", study, "-o", target);
-      expect(result.code).toBe(2);
-      expect(result.err[0]).toMatch(
-        /is the study file itself; write the ordered study to another file/
-      );
+      expect(result.code).toBe(1);
+      expect(result.err[0]).toMatch(/the output file is the input file/);
     }
     expect(await fs.readFile(study, "utf8")).toBe(before);
   });

@@ -137,7 +137,7 @@ describe("cli build", () => {
     const refused = await cli("build", study, "-o", client);
     expect(refused.code).toBe(1);
     expect(refused.err[0]).toMatch(
-      /client\.xlsx: exists and holds sheets Segment Matrix did not create \(Budget\)/
+      /client\.xlsx: exists and is not a Segment Matrix workbook; choose another output file, or add --force/
     );
     const kept = new ExcelJS.Workbook();
     await kept.xlsx.readFile(client);

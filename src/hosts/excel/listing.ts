@@ -4,18 +4,21 @@
  */
 import { parseSheetRef } from "../../layout/a1";
 import { NamedRect } from "../../layout/grids";
-import { managedSheetNames } from "../../layout/managed";
+import { isOwnName, managedSheetNames } from "../../layout/managed";
+import { queueStateListing } from "./state-part";
 import { NAMES, NAME_PREFIX, RATINGS_TABLE } from "../../layout/names";
 
 export interface Listing {
   /** In workbook order. */
   sheets: string[];
-  /** Every workbook-scoped name starting with SM_, broken ones (#REF!) included. */
+  /** The add-in's workbook-scoped names, and broken SM_ names (#REF!, debris of an older build). */
   ownNames: string[];
   /** The add-in's known names that point at a range of a listed sheet, in NAMES order. */
   names: NamedRect[];
   /** The ratings table as Excel spells it, and the sheet it is on. */
   table?: { name: string; sheet: string };
+  /** Ids of the add-in's state parts (custom XML, state-part.ts). */
+  stateParts: string[];
 }
 
 /** The add-in's names, by upper case: Excel compares names ignoring case. */
@@ -27,16 +30,28 @@ export async function listWorkbook(context: Excel.RequestContext): Promise<Listi
   // NamedItem.formula is ExcelApi 1.7, Table.worksheet 1.2; the add-in requires 1.8.
   const names = workbook.names.load("items/name,items/type,items/formula");
   const tables = workbook.tables.load("items/name,items/worksheet/name");
+  const stateParts = queueStateListing(context);
   await context.sync();
 
   const sheets = worksheets.items.map((sheet) => sheet.name);
   const table = tables.items.find((item) => sameName(item.name, RATINGS_TABLE));
   return {
     sheets,
-    ownNames: names.items.map((item) => item.name).filter((name) => name.startsWith(NAME_PREFIX)),
+    // A consultant's live "SM_Budget" is theirs, and stays.
+    ownNames: names.items
+      .filter(
+        (item) => isOwnName(item.name) || (item.name.startsWith(NAME_PREFIX) && isBroken(item))
+      )
+      .map((item) => item.name),
     names: knownNames(names.items, sheets),
     ...(table ? { table: { name: table.name, sheet: table.worksheet.name } } : {}),
+    stateParts: stateParts(),
   };
+}
+
+function isBroken(item: Excel.NamedItem): boolean {
+  const formula: unknown = item.formula;
+  return item.type === "Error" || (typeof formula === "string" && formula.includes("#REF!"));
 }
 
 /** The sheets the add-in created (its names or its table point into them), in workbook order. */

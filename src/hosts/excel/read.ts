@@ -16,7 +16,9 @@ import { GridValue, NamedRect, SheetGrid, cellText } from "../../layout/grids";
 import { managedSheetNames } from "../../layout/managed";
 import { RATINGS_TABLE } from "../../layout/names";
 import { selectionTooLarge, sheetTooLarge, valuesUnavailable } from "../../method/messages";
+import { StateRead } from "../../layout/state";
 import { ExcelFailure } from "./failure";
+import { queueStateXml } from "./state-part";
 import { Listing, listWorkbook, managedSheets } from "./listing";
 
 /** Cells of one sheet read at most, from A1: a 200 × 200 study's ratings take about 120 000. */
@@ -36,6 +38,8 @@ export interface WorkbookRead {
 interface Extents {
   used: ReadonlyMap<string, Rect | undefined>;
   tables: NamedRect[];
+  /** The add-in's state in the document, when it has one. */
+  state?: StateRead;
 }
 
 interface Area {
@@ -46,10 +50,11 @@ interface Area {
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
   const listing = await listWorkbook(context);
   const sheets = managedSheets(listing);
-  if (sheets.length === 0) return workbookRead(listing, [], new Map());
+  if (sheets.length === 0 && listing.stateParts.length === 0)
+    return workbookRead(listing, { used: new Map(), tables: [] }, new Map());
   const extents = await loadExtents(context, listing, sheets);
   const areas = sheets.map((sheet) => readArea(sheet, listing, extents));
-  return workbookRead(listing, extents.tables, await loadValues(context, areas));
+  return workbookRead(listing, extents, await loadValues(context, areas));
 }
 
 /** Sync 2: addresses only. Every sheet was listed and the table too, so getItem is safe. */
@@ -64,6 +69,8 @@ async function loadExtents(
   });
   const table =
     listing.table && context.workbook.tables.getItem(listing.table.name).getRange().load("address");
+  // The add-in's state: its XML comes with the addresses (issue 6, state-part.ts).
+  const state = queueStateXml(context, listing.stateParts);
   await context.sync();
   return {
     used: new Map(
@@ -73,6 +80,7 @@ async function loadExtents(
       ])
     ),
     tables: table ? tableRect(table.address, listing.sheets) : [],
+    state: state(),
   };
 }
 
@@ -159,10 +167,10 @@ function place(grid: SheetGrid | undefined, band: Area, values: unknown): void {
 
 function workbookRead(
   listing: Listing,
-  tables: NamedRect[],
+  { tables, state }: Extents,
   grids: ReadonlyMap<string, SheetGrid>
 ): WorkbookRead {
-  const managed = managedSheetNames({ names: listing.names, tables });
+  const managed = managedSheetNames({ names: listing.names, tables, state });
   return {
     snapshot: {
       sheets: listing.sheets.map((name) => ({ name, managed: managed.has(name) })),
@@ -170,6 +178,7 @@ function workbookRead(
         sheets: listing.sheets.flatMap((name) => grids.get(name) ?? []),
         names: listing.names,
         tables,
+        ...(state ? { state } : {}),
       },
     },
     ownNames: listing.ownNames,

@@ -17,6 +17,7 @@ import { writeFill } from "./fills";
 import { applyLayout, applyStyle, queue } from "./format";
 import { RenderInterrupted, interruptedState } from "./interrupted";
 import { Listing, listWorkbook, managedSheets } from "./listing";
+import { queueStateWrite } from "./state-part";
 import { applyConditionalFormat, applyValidation } from "./rules";
 import { refuseForeignNameClashes, temporaryNames } from "./sheet-names";
 
@@ -33,6 +34,8 @@ interface Build extends RenderOptions {
   oldSheets: string[];
   /** SM_ names found now, broken ones included. */
   ownNames: string[];
+  /** The add-in's state parts found now: replaced by the plan's. */
+  stateParts: string[];
   /** `temporary[i]` is the name plan sheet i is added under. */
   temporary: string[];
 }
@@ -71,6 +74,7 @@ async function planBuild(
     ...options,
     oldSheets,
     ownNames: ownNames(now),
+    stateParts: now.stateParts,
     temporary: temporaryNames(plan.sheets.length, [
       ...now.sheets,
       ...plan.sheets.map((sheet) => sheet.name),
@@ -114,6 +118,8 @@ async function queueBuild(
   }
   for (const [index, sheetPlan] of plan.sheets.entries())
     await queueSheet(budget, added[index], sheetPlan, build);
+  // The add-in's state, once the sheets and names it lists are there (issue 6, state-part.ts).
+  await queue(budget, "state", () => queueStateWrite(context, plan, build.stateParts));
   const active = plan.sheets.findIndex((sheet) => sheet.role === plan.activeSheet);
   const activeSheet = added[Math.max(active, 0)];
   if (activeSheet) await queue(budget, null, () => activeSheet.activate());

@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import { Rect, rectAddress, sheetRef } from "../../layout/a1";
 import { CellStyle, CellValue, SheetPlan, WorkbookPlan } from "../../layout/plan";
+import { escapeExcelText } from "./xml";
 
 const argb = (hex: string): string => "FF" + hex.replace("#", "").toUpperCase();
 
@@ -154,14 +155,19 @@ function toExcelValue(value: CellValue): ExcelJS.CellValue {
   if (value === null) return null;
   switch (value.kind) {
     case "text":
-      return value.text;
+      // Excel reads "_x0041_" in a file as "A": escaped so that every text comes back as written.
+      return escapeExcelText(value.text);
     case "number":
       return value.value;
     case "formula":
       return (
         value.result === undefined
           ? { formula: value.formula }
-          : { formula: value.formula, result: value.result }
+          : {
+              formula: value.formula,
+              result:
+                typeof value.result === "string" ? escapeExcelText(value.result) : value.result,
+            }
       ) as ExcelJS.CellFormulaValue;
   }
 }

@@ -59,6 +59,9 @@ export function mirrorFormula(
   return `IF(${ref}="","",${ref})`;
 }
 
+/** Rows the matrix uses under its last need: a blank row, the colour samples, four lines of legend. */
+export const ROWS_UNDER_MATRIX = 6;
+
 /** Sample scores of the legend, coloured by the same scale. */
 const LEGEND_SAMPLES = [0, 25, 50, 75, 100];
 

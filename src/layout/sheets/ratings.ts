@@ -18,7 +18,7 @@ import { SCORE_COLOUR_STOPS, pairScore, scoreFormula } from "../../method/score"
 import { Pair, Weights, isRated, nameKey, pairKey, pairsInTableOrder } from "../../method/study";
 import { textFault } from "../../method/validate";
 import { cellAddress } from "../a1";
-import { GridValue, WorkbookGrids, SheetGrid, cellAt, cellText, gridHeight } from "../grids";
+import { GridValue, WorkbookGrids, SheetGrid, cellAt, cellText, presentRows } from "../grids";
 import { COLOURS, emptySheet, fill, heading, put, rect, style, where } from "../kit";
 import { NAMES, RATINGS_TABLE } from "../names";
 import { CellValue, SheetPlan, text } from "../plan";
@@ -173,7 +173,8 @@ function read({ grids, problems, draft }: ReadContext): void {
   const needKeys = new Set(draft.needs.map((n) => nameKey(n.name)));
   const firstRowOf = new Map<string, number>();
 
-  for (let row = headerRow + 1; row <= gridHeight(grid); row++) {
+  // Rows that hold a cell only (a sparse grid): a stray cell far below costs one row, not a scan.
+  for (const row of presentRows(grid, headerRow + 1)) {
     const clientele = cellText(cellAt(grid, row, col(cols.clientele))).trim();
     const need = cellText(cellAt(grid, row, col(cols.need))).trim();
     const levels: Partial<Record<Criterion, number>> = {};

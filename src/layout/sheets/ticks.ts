@@ -8,7 +8,7 @@ import { ListField } from "../../method/messages";
 import { Item, Pair, nameKey, pairKey } from "../../method/study";
 import { nameFault } from "../../method/validate";
 import { cellAddress, columnLetters } from "../a1";
-import { SheetGrid, cellAt, cellText, gridHeight, gridWidth } from "../grids";
+import { SheetGrid, cellAt, cellText, presentCols, presentRows } from "../grids";
 import {
   COLOURS,
   NOTE_STYLE,
@@ -151,22 +151,39 @@ function read({ grids, problems, draft }: ReadContext): void {
   }
   const body = named.rect;
   const { headerRow, typeRow, nameCol, typeCol } = crossTableFrom(body);
-  const lastCol = Math.max(body.col + body.cols - 1, gridWidth(grid));
-  const lastRow = Math.max(body.row + body.rows - 1, gridHeight(grid));
+  if (headerRow < 1 || typeRow < 1 || nameCol < 1 || typeCol < 1) {
+    // The name was redefined to a place where the table cannot be (its headers would be off-sheet).
+    problems.push(msg.nameMisplaced(NAMES.ticks, where(grid, body.row, body.col)));
+    draft.notAStudy = true;
+    return;
+  }
 
+  // Only the cells that exist are visited (names typed past the table count too): a stray cell
+  // far away costs one visit, not a scan of the rectangle up to it.
   const columnCells = [];
-  for (let col = body.col; col <= lastCol; col++)
-    columnCells.push({ row: headerRow, col, typeRow, typeCol: col });
+  const cols = new Set<number>();
+  for (let col = body.col; col < body.col + body.cols; col++) cols.add(col);
+  for (const row of [headerRow, typeRow])
+    for (const col of presentCols(grid, row, body.col)) cols.add(col);
+  for (const col of [...cols].sort((a, b) => a - b))
+    columnCells.push({ index: col - body.col, row: headerRow, col, typeRow, typeCol: col });
   const rowCells = [];
-  for (let row = body.row; row <= lastRow; row++)
-    rowCells.push({ row, col: nameCol, typeRow: row, typeCol });
+  const rowsToRead = new Set<number>();
+  for (let row = body.row; row < body.row + body.rows; row++) rowsToRead.add(row);
+  const filledRows = presentRows(grid, body.row);
+  for (const row of filledRows) {
+    if (cellAt(grid, row, nameCol) !== null || cellAt(grid, row, typeCol) !== null)
+      rowsToRead.add(row);
+  }
+  for (const row of [...rowsToRead].sort((a, b) => a - b))
+    rowCells.push({ index: row - body.row, row, col: nameCol, typeRow: row, typeCol });
   const columns = readNames(grid, columnCells, CLIENTELE_TYPES, "clienteles", problems);
   const rows = readNames(grid, rowCells, NEED_TYPES, "needs", problems);
 
   const tickedColumns = new Set<number>();
   const tickedRows = new Set<number>();
-  for (let row = body.row; row <= lastRow; row++) {
-    for (let col = body.col; col <= lastCol; col++) {
+  for (const row of filledRows) {
+    for (const col of presentCols(grid, row, body.col)) {
       const raw = cellText(cellAt(grid, row, col)).trim();
       if (raw === "") continue;
       if (raw.toUpperCase() !== "X") {
@@ -221,7 +238,8 @@ function read({ grids, problems, draft }: ReadContext): void {
 /** Names along a row or a column, with their kinds; blank cells are gaps, not names. */
 function readNames(
   grid: SheetGrid,
-  cells: { row: number; col: number; typeRow: number; typeCol: number }[],
+  /** `index`: the offset from the table's first column or row, which keys the names found. */
+  cells: { index: number; row: number; col: number; typeRow: number; typeCol: number }[],
   kinds: readonly Kind[],
   field: ListField,
   problems: ReadContext["problems"]
@@ -229,7 +247,8 @@ function readNames(
   const found = new Map<number, FoundItem>();
   const rejected = new Set<number>();
   const seen = new Map<string, string>();
-  cells.forEach((cell, index) => {
+  cells.forEach((cell) => {
+    const index = cell.index;
     const raw = cellText(cellAt(grid, cell.row, cell.col));
     const typeRaw = cellText(cellAt(grid, cell.typeRow, cell.typeCol)).trim();
     const at = cellAddress(cell.row, cell.col);

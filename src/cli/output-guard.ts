@@ -1,0 +1,207 @@
+/**
+ * One guard for every command that writes a file (build, template, read -o, and the commands to
+ * come): never the input file, never a directory or a special file, never a workbook with macros
+ * (its VBA project would be lost, --force or not), and never a file Segment Matrix did not create
+ * unless --force. Then the output is written atomically; a path that cannot be written fails at
+ * once with its reason.
+ */
+import { promises as fs, Stats } from "fs";
+import path from "path";
+import { managedSheetNames } from "../layout/managed";
+import * as msg from "../method/messages";
+import { Problem } from "../method/problems";
+import { LAYOUT_VERSION } from "../layout/state";
+import { listWorkbookFile, WorkbookListing } from "../hosts/xlsx/read";
+import { writeFileAtomic } from "../hosts/xlsx/file";
+import { SVG_GENERATOR, isSegmentMatrixSvg } from "../hosts/svg/matrix-svg";
+import { pngSoftware } from "../hosts/svg/png-text";
+import { FileProblems, decodeStudyBytes, STUDY_MAX_BYTES } from "./study-file";
+
+export { FileProblems } from "./study-file";
+
+const EXCEL_FORMATS = [".xlsx", ".xlsm", ".xltx", ".xltm", ".xlsb", ".xls", ".xlam"];
+
+/** Output names that say a format the command does not write. */
+const WRONG_EXTENSIONS: Record<OutputGuardOptions["kind"], readonly string[]> = {
+  workbook: [".json", ...EXCEL_FORMATS.filter((ext) => ext !== ".xlsx")],
+  study: EXCEL_FORMATS,
+  // The image command takes its format from the extension and refuses any other itself.
+  picture: [],
+};
+
+/** The creator the command line writes in docProps/core.xml (ExcelJS renders it). */
+export const CREATOR = "Segment Matrix";
+
+export interface OutputGuardOptions {
+  /** The files the command reads: never overwritten, even through another path or a link. */
+  inputs: readonly string[];
+  force: boolean;
+  /** What the command writes: a workbook replaces only the add-in's workbooks, a study only studies. */
+  kind: "workbook" | "study" | "picture";
+}
+
+/**
+ * Checks that `target` may be written and returns the path to write (a symbolic link is followed,
+ * so the link stays a link). Throws FileProblems, with one problem, otherwise.
+ */
+export async function guardOutput(target: string, options: OutputGuardOptions): Promise<string> {
+  const refuse = (problem: Problem): never => {
+    throw new FileProblems([problem]);
+  };
+  // Last, once nothing else is wrong: a name that says another format is a mistake in waiting
+  // (`read WB.xlsx -o WB2.xlsx`).
+  const allow = (writable: string): string => {
+    const extension = path.extname(target).toLowerCase();
+    if (
+      !options.force &&
+      options.kind !== "picture" &&
+      WRONG_EXTENSIONS[options.kind].includes(extension)
+    )
+      return refuse(msg.outputExtension(target, options.kind));
+    return writable;
+  };
+  let resolved = path.resolve(target);
+  let stat: Stats;
+  try {
+    stat = await fs.lstat(resolved);
+    if (stat.isSymbolicLink()) {
+      resolved = await fs.realpath(resolved);
+      stat = await fs.stat(resolved);
+    }
+  } catch (failure) {
+    const code = (failure as NodeJS.ErrnoException).code ?? String(failure);
+    if (code !== "ENOENT") return refuse(msg.outputUnwritable(target, code));
+    await checkFolder(target, path.dirname(resolved));
+    return allow(resolved);
+  }
+  if (stat.isDirectory()) return refuse(msg.outputNotFile(target, "directory"));
+  if (!stat.isFile()) return refuse(msg.outputNotFile(target, "special"));
+  for (const input of options.inputs) {
+    const inputStat = await fs.stat(input).catch(() => undefined);
+    if (inputStat && inputStat.dev === stat.dev && inputStat.ino === stat.ino)
+      return refuse(msg.outputIsInput(target));
+  }
+  // An empty file holds nothing to lose (`touch out.xlsx`).
+  if (stat.size === 0) return allow(resolved);
+
+  const head = await firstBytes(resolved, 8);
+  const isZip = head[0] === 0x50 && head[1] === 0x4b;
+  let listing: WorkbookListing | undefined;
+  if (isZip) listing = await listWorkbookFile(target, {}).catch(() => undefined);
+  if (listing?.macros || (isZip && !listing && (await mentionsVba(resolved))))
+    return refuse(msg.outputMacros(target));
+  if (options.force) return resolved;
+
+  if (options.kind === "picture") {
+    if (isSegmentMatrixPicture(await firstBytes(resolved, PICTURE_HEAD))) return allow(resolved);
+    return refuse(msg.outputForeignPicture(target));
+  }
+  if (options.kind === "study") {
+    if (!isZip && (await isStudyFile(resolved, stat))) return allow(resolved);
+    return refuse(msg.outputForeignStudy(target));
+  }
+  if (!listing) return refuse(msg.outputForeignFile(target));
+  const problem = foreignWorkbook(target, listing);
+  if (problem) return refuse(problem);
+  return allow(resolved);
+}
+
+/** Enough of a picture to find its marker: the SVG root element, or the PNG's first chunks. */
+const PICTURE_HEAD = 64 * 1024;
+
+function isSegmentMatrixPicture(head: Buffer): boolean {
+  return pngSoftware(head) === SVG_GENERATOR || isSegmentMatrixSvg(head.toString("utf8"));
+}
+
+/** Why an existing workbook is not one the add-in may replace, if it is not. */
+function foreignWorkbook(target: string, listing: WorkbookListing): Problem | undefined {
+  if (listing.state?.kind === "newer")
+    return msg.workbookNewer(target, listing.state.version, LAYOUT_VERSION);
+  // Without the add-in's state (a workbook from before it existed), the file must also say the
+  // command line wrote it: a consultant's workbook that happens to hold an SM_ name is not ours.
+  const ours = listing.state?.kind === "ok" || listing.creator === CREATOR;
+  const managed = managedSheetNames(listing);
+  if (!ours || managed.size === 0) return msg.outputForeignFile(target);
+  const foreign = listing.sheets.map((sheet) => sheet.name).filter((name) => !managed.has(name));
+  return foreign.length > 0 ? msg.outputForeignSheets(target, foreign) : undefined;
+}
+
+/** The nearest folder that exists must be one, and writable; the write itself says the rest. */
+async function checkFolder(target: string, folder: string): Promise<void> {
+  let current = folder;
+  for (;;) {
+    let stat: Stats;
+    try {
+      stat = await fs.stat(current);
+    } catch (failure) {
+      const code = (failure as NodeJS.ErrnoException).code ?? String(failure);
+      if (code !== "ENOENT" || path.dirname(current) === current)
+        throw new FileProblems([msg.outputUnwritable(target, code)]);
+      current = path.dirname(current);
+      continue;
+    }
+    if (!stat.isDirectory())
+      throw new FileProblems([msg.outputUnwritable(target, `${current}: ENOTDIR`)]);
+    try {
+      await fs.access(current, fs.constants.W_OK);
+    } catch (failure) {
+      throw new FileProblems([
+        msg.outputUnwritable(target, (failure as NodeJS.ErrnoException).code ?? String(failure)),
+      ]);
+    }
+    return;
+  }
+}
+
+async function firstBytes(file: string, count: number): Promise<Buffer> {
+  const handle = await fs.open(file, "r");
+  try {
+    const buffer = Buffer.alloc(count);
+    const { bytesRead } = await handle.read(buffer, 0, count, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A zip the reader refused (damaged, too large) may still hold macros: its central directory is
+ * at the end, and part names are stored as plain bytes, so a look at the tail is enough to tell.
+ */
+async function mentionsVba(file: string): Promise<boolean> {
+  const handle = await fs.open(file, "r");
+  try {
+    const { size } = await handle.stat();
+    const length = Math.min(size, 4 * 1024 * 1024);
+    const buffer = Buffer.alloc(length);
+    await handle.read(buffer, 0, length, size - length);
+    return buffer.includes("vbaProject.bin");
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A JSON object with the lists of a study: a file the read command may replace. */
+async function isStudyFile(file: string, stat: Stats): Promise<boolean> {
+  if (stat.size > STUDY_MAX_BYTES) return false;
+  const decoded = decodeStudyBytes(await fs.readFile(file));
+  if (!("text" in decoded)) return false;
+  try {
+    const value: unknown = JSON.parse(decoded.text.replace(/^\uFEFF/, ""));
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+    const fields = value as Record<string, unknown>;
+    return Array.isArray(fields.clienteles) && Array.isArray(fields.needs);
+  } catch {
+    return false;
+  }
+}
+
+/** Writes the output checked by guardOutput; a failure is one line naming the file. */
+export async function writeOutput(target: string, resolved: string, data: Buffer): Promise<void> {
+  try {
+    await writeFileAtomic(resolved, data);
+  } catch (failure) {
+    const code = (failure as NodeJS.ErrnoException).code ?? String(failure);
+    throw new FileProblems([msg.outputUnwritable(target, code)]);
+  }
+}
