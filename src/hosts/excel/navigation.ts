@@ -13,6 +13,14 @@ export interface NavigationOptions {
   isSetSupported: IsSetSupported;
   /** Quiet time before a burst of edits is reported once. */
   debounceMs?: number;
+  /**
+   * Runs a batch in the context event handlers were added in (removing them needs it):
+   * `(context, batch) => Excel.run(context, batch)` by default.
+   */
+  runIn?: (
+    context: OfficeExtension.ClientRequestContext,
+    batch: (context: Excel.RequestContext) => Promise<void>
+  ) => Promise<void>;
 }
 
 /** The cell values Office.js reads, as plan cells, so that text is written back as text. */
@@ -103,7 +111,9 @@ async function followChanges(
     if (timer !== undefined) clearTimeout(timer);
     // Removing needs the context the handlers were added in (one batch added them all).
     if (handlers.length === 0) return;
-    void Excel.run(handlers[0].context, async (context) => {
+    const runIn =
+      options.runIn ?? ((context, batch) => Excel.run(context as Excel.RequestContext, batch));
+    runIn(handlers[0].context, async (context) => {
       for (const handler of handlers) handler.remove();
       await context.sync();
     }).catch(() => undefined);
