@@ -48,6 +48,7 @@ const useStyles = makeStyles({
   action: { maxWidth: "100%", whiteSpace: "normal", height: "auto", minHeight: "32px" },
   lists: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: "0" },
   hint: { margin: "0", color: tokens.colorNeutralForeground2 },
+  feedback: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: "0" },
   visuallyHidden: {
     position: "absolute",
     width: "1px",
@@ -194,7 +195,8 @@ export function App({ host, language, preview }: AppProps): React.JSX.Element {
           </Button>
         </div>
       )}
-      {/* Progress at the top, told to screen readers. */}
+      {/* Progress at the top, told to screen readers; then the last action's messages. */}
+      <div className={styles.feedback}>
       <div role="status" aria-live="polite">
         {(pane.busy || pane.starting) &&
           (pane.progress ? (
@@ -219,6 +221,7 @@ export function App({ host, language, preview }: AppProps): React.JSX.Element {
         onSelect={pane.select}
         onOpen={pane.openSheet}
       />
+      </div>
       <StepList
         texts={texts}
         language={language}

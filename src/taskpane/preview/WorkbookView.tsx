@@ -275,7 +275,7 @@ export function WorkbookView({
   // A selection made from the pane (a link to a cell) is brought into view.
   useEffect(() => {
     const selection = state.selection;
-    if (!selection || !scroller.current) return;
+    if (!selection || !scroller.current || selection.sheet !== sheet?.name) return;
     const cell = scroller.current.querySelector(
       `td[data-cell="${cellAddress(selection.rect.row, selection.rect.col)}"]`
     );
@@ -308,6 +308,7 @@ export function WorkbookView({
             ))}
           </TabList>
           <div
+            key={sheet.name}
             ref={scroller}
             className={styles.scroller}
             role="region"
