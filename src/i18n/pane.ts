@@ -15,6 +15,7 @@ export interface PaneTexts {
   status: {
     label: string;
     empty: string;
+    template: string;
     unreadable: string;
     study: (study: Study) => string;
   };
@@ -143,6 +144,7 @@ const fr: PaneTexts = {
   status: {
     label: "État du classeur",
     empty: "Classeur sans étude Segment Matrix.",
+    template: `Modèle vierge${NBSP}: tapez les noms dans la feuille, ou dans le volet, puis Actualiser.`,
     unreadable: `Les feuilles de l'étude contiennent des erreurs${NBSP}: voir les messages.`,
     study: (study) => {
       const rated = study.pairs.filter(isRated).length;
@@ -323,6 +325,7 @@ const en: PaneTexts = {
   status: {
     label: "Workbook status",
     empty: "Workbook without a Segment Matrix study.",
+    template: "Blank template: type the names in the sheet, or in the pane, then Refresh.",
     unreadable: "The study's sheets have errors: see the messages.",
     study: (study) => {
       const rated = study.pairs.filter(isRated).length;

@@ -23,6 +23,7 @@ import { DropConfirmDialog } from "./DropConfirmDialog";
 import { StepList } from "./StepList";
 import { problemMessage } from "./notices";
 import { usePane } from "./use-pane";
+import { isBlankTemplate } from "./actions";
 
 export interface AppProps {
   host: PaneHost;
@@ -64,7 +65,9 @@ export function App({ host, language, preview }: AppProps): React.JSX.Element {
   const pane = usePane(host, language);
   const { texts, workbook } = pane;
   const off = pane.busy || pane.starting || pane.blockedReason !== undefined;
-  const hasStudy = workbook?.hasStudy === true;
+  const blank = workbook !== undefined && isBlankTemplate(workbook);
+  // A blank template has sheets but no names yet: the lists are still the way in.
+  const hasStudy = workbook?.hasStudy === true && !blank;
   const steps = workbook?.steps ?? stepsOf(undefined);
   const current = hasStudy ? nextStep(steps)?.id : "lists";
 
@@ -85,9 +88,11 @@ export function App({ host, language, preview }: AppProps): React.JSX.Element {
 
   const status = workbook?.study
     ? texts.status.study(workbook.study)
-    : hasStudy
-      ? texts.status.unreadable
-      : texts.status.empty;
+    : blank
+      ? texts.status.template
+      : hasStudy
+        ? texts.status.unreadable
+        : texts.status.empty;
   const progressText = pane.progress
     ? texts.progress(pane.progress.done, pane.progress.total, pane.progress.sheet)
     : pane.starting

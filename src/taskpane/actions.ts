@@ -48,6 +48,8 @@ export interface ActionResult {
   confirmDrop?: PendingDrop;
   /** The workbook as it is after the action. */
   workbook?: WorkbookState;
+  /** Sheets were written (replaced): what listened to the old ones must listen again. */
+  rendered?: boolean;
 }
 
 export interface PaneContext {
@@ -61,6 +63,18 @@ export interface StartState {
   blockedReason?: string;
   lists?: NameLists;
   workbook?: WorkbookState;
+  /** What stops the sheets from being read, said at once. */
+  notices?: Notice[];
+}
+
+/** A blank template read back: its only "errors" are the names still to type. */
+export function isBlankTemplate(state: WorkbookState): boolean {
+  return (
+    state.hasStudy &&
+    !state.study &&
+    state.problems.length > 0 &&
+    state.problems.every((p) => p.code === "no-clienteles" || p.code === "no-needs")
+  );
 }
 
 export function listsOf(study: Study): NameLists {
@@ -87,7 +101,10 @@ export async function start(context: PaneContext): Promise<StartState> {
     return { blockedReason: capabilities.reason?.[language] ?? texts.cannotBuild };
   }
   const workbook = await readState(context);
-  return workbook.study ? { lists: listsOf(workbook.study), workbook } : { workbook };
+  if (workbook.study) return { lists: listsOf(workbook.study), workbook };
+  if (workbook.hasStudy && !isBlankTemplate(workbook))
+    return { workbook, notices: problemNotices(workbook.problems, language) };
+  return { workbook };
 }
 
 /** "Prochaine étape : …" for a workbook's state, with the sheet to open. */
@@ -146,7 +163,7 @@ async function renderOutcome(
     context.onProgress?.(undefined);
   }
   const workbook = await readState(context);
-  return { notices: [success(outcome.study, workbook), ...notices], workbook };
+  return { notices: [success(outcome.study, workbook), ...notices], workbook, rendered: true };
 }
 
 export interface BuildChoices {

@@ -96,6 +96,8 @@ export function usePane(host: PaneHost, language: Language): PaneState {
   const [showErrors, setShowErrors] = useState(false);
   const [buildErrors, setBuildErrors] = useState<Record<ListField, Problem[]>>(NO_ERRORS);
   const [focus, setFocus] = useState<{ target?: FocusTarget; key: number }>({ key: 0 });
+  // Grows at every render of the workbook: Excel's change handlers went with the replaced sheets.
+  const [renders, setRenders] = useState(0);
   // Disabled buttons re-render a moment after the click; this closes the gap for double clicks.
   const running = useRef(false);
 
@@ -114,6 +116,7 @@ export function usePane(host: PaneHost, language: Language): PaneState {
         setBlockedReason(state.blockedReason);
         if (state.lists) showLists(state.lists);
         if (state.workbook) setWorkbook(state.workbook);
+        if (state.notices) setNotices(state.notices);
       })
       .catch((failure: unknown) => live && setNotices(failureNotices(failure, texts, language)))
       .finally(() => live && setStarting(false));
@@ -139,7 +142,7 @@ export function usePane(host: PaneHost, language: Language): PaneState {
       live = false;
       stop?.();
     };
-  }, [context, workbook?.hasStudy]);
+  }, [context, renders]);
 
   /** Runs one action at a time; whatever it throws becomes a message, never a blank pane. */
   const perform = useCallback(
@@ -158,6 +161,7 @@ export function usePane(host: PaneHost, language: Language): PaneState {
         if (!keepNotices || result.notices.length > 0) setNotices(result.notices);
         if (result.lists) showLists(result.lists);
         if (result.workbook) setWorkbook(result.workbook);
+        if (result.rendered) setRenders((count) => count + 1);
         setPendingDrop(result.confirmDrop);
         if (result.confirmDrop) target = undefined;
         if (result.fieldProblems) {

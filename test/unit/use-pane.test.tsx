@@ -135,6 +135,21 @@ describe("usePane over the memory host", () => {
     expect(host.workbook.getState().names.some((n) => n.name === NAMES.weightPerception)).toBe(true);
   });
 
+  it("a blank template, then the typed lists fill it", async () => {
+    const host = createMemoryHost();
+    const { result } = await started(host);
+    act(() => result.current.template());
+    await waitFor(() => expect(result.current.workbook?.hasStudy).toBe(true));
+    expect(plain(result.current.notices[0].text)).toMatch(/^Modèle vierge créé. Dans la feuille « Qui ressent quoi »/);
+    expect(result.current.workbook?.study).toBeUndefined();
+    act(() => {
+      result.current.setField("clienteles", "Etudiants");
+      result.current.setField("needs", "Innover");
+    });
+    act(() => result.current.build());
+    await waitFor(() => expect(result.current.workbook?.study?.clienteles).toHaveLength(1));
+  });
+
   it("says which step failed and which Excel call, in the pane's language", async () => {
     const host = createMemoryHost();
     const failure = Object.assign(new Error("The requested resource doesn't exist."), {
