@@ -24,7 +24,8 @@ export type SuggestSegmentCount = (study: Study) => number | undefined;
 export interface ExportedFile {
   fileName: string;
   mimeType: string;
-  data: Uint8Array;
+  /** The file's bytes or text (SVG). */
+  data: BlobPart;
 }
 
 /** The score matrix as a picture (SVG or PNG), in the workbook's language. */

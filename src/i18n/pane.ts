@@ -34,6 +34,8 @@ export interface PaneTexts {
   template: string;
   order: string;
   exportPicture: string;
+  exported: (fileName: string) => string;
+  segmentCount: string;
   /** Tooltip of an action whose implementation is not in this version. */
   notInThisVersion: string;
   mainActions: string;
@@ -171,6 +173,8 @@ const fr: PaneTexts = {
   template: "Modèle vierge",
   order: "Ordonner par profil de besoins",
   exportPicture: "Exporter l'image de la matrice",
+  exported: (fileName) => `Image de la matrice enregistrée${NBSP}: ${fileName}.`,
+  segmentCount: "Nombre de segments",
   notInThisVersion: "Cette action ne fait pas encore partie de cette version du complément.",
   mainActions: "Actions",
   busy: "Travail en cours…",
@@ -349,6 +353,8 @@ const en: PaneTexts = {
   template: "Blank template",
   order: "Order by need profile",
   exportPicture: "Export the matrix picture",
+  exported: (fileName) => `Matrix picture saved: ${fileName}.`,
+  segmentCount: "Number of segments",
   notInThisVersion: "This action is not part of this version of the add-in yet.",
   mainActions: "Actions",
   busy: "Working…",

@@ -238,8 +238,8 @@ export function App({ host, language, preview }: AppProps): React.JSX.Element {
         onOpen={pane.openSheet}
         onSelect={pane.select}
         onWeight={pane.setWeight}
-        order={{ enabled: pane.canOrder, run: () => pane.order() }}
-        exportPicture={{ enabled: pane.canExport, run: () => undefined }}
+        order={{ enabled: pane.canOrder, run: pane.order }}
+        exportPicture={{ enabled: pane.canExport, run: pane.exportPicture }}
       />
       <DropConfirmDialog
         pending={pane.pendingDrop}

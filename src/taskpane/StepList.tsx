@@ -86,7 +86,7 @@ export interface StepListProps {
   onOpen: (sheet: string) => void;
   onSelect: (reference: CellReference) => void;
   onWeight: (which: "perception" | "impact", value: number) => void;
-  order?: { enabled: boolean; run: () => void };
+  order?: { enabled: boolean; run: (k?: number) => void };
   exportPicture?: { enabled: boolean; run: () => void };
 }
 
@@ -172,6 +172,44 @@ function WeightField(props: {
         onChange={(_, data) => setText(data.value)}
       />
     </Field>
+  );
+}
+
+/** Order by need profile and, with a number, cut into that many segments (the suggested one first). */
+function OrderAction(
+  props: StepListProps & {
+    order: NonNullable<StepListProps["order"]>;
+    step: StepOf<"segments">;
+  }
+) {
+  const styles = useStyles();
+  const { texts, order, step } = props;
+  const [k, setK] = useState(step.suggestedK === undefined ? "" : String(step.suggestedK));
+  useEffect(() => {
+    if (step.suggestedK !== undefined) setK(String(step.suggestedK));
+  }, [step.suggestedK]);
+  const count = Number(k);
+  const valid = k.trim() === "" || (Number.isInteger(count) && count >= 1);
+  return (
+    <div className={styles.actions}>
+      {/* The number only means something once the ordering is there: hidden until then. */}
+      {order.enabled && (
+        <Field
+          className={styles.weight}
+          label={texts.segmentCount}
+          validationState={valid ? "none" : "error"}
+        >
+          <Input type="number" min={1} step={1} value={k} onChange={(_, data) => setK(data.value)} />
+        </Field>
+      )}
+      <LaterButton
+        label={texts.order}
+        tooltip={texts.notInThisVersion}
+        enabled={order.enabled && valid}
+        available={order.enabled || props.busy}
+        onClick={() => order.run(k.trim() === "" ? undefined : count)}
+      />
+    </div>
   );
 }
 
@@ -327,17 +365,7 @@ function StepBody(props: StepListProps & { step: Step }) {
               {texts.steps.suggestedK(step.suggestedK)}
             </Text>
           )}
-          {props.order && (
-            <div className={styles.actions}>
-              <LaterButton
-                label={texts.order}
-                tooltip={texts.notInThisVersion}
-                enabled={props.order.enabled}
-                available={props.order.enabled || props.busy}
-                onClick={props.order.run}
-              />
-            </div>
-          )}
+          {props.order && <OrderAction {...props} order={props.order} step={step} />}
         </>
       ) : null;
     case "targeting":

@@ -17,7 +17,7 @@ import {
   refreshFromSheets,
 } from "../app/operations";
 import { DropSummary, Rename, dropSummary, renamesBetween } from "../app/safety";
-import { LATER } from "../app/later";
+import { ExportedFile, LATER } from "../app/later";
 import { Step, WorkbookState, nextStep, stepOf, workbookState } from "../app/steps";
 import { PaneHost, RenderProgress, WorkbookSnapshot } from "../hosts/host";
 import { PaneTexts, studySummary } from "../i18n/pane";
@@ -273,6 +273,21 @@ export async function order(context: PaneContext, k?: number): Promise<ActionRes
       study ? studySummary(study, context.language, context.texts.done.refreshed) : ""
     )
   );
+}
+
+/** The matrix as a picture file: connected when LATER.exportMatrixPicture is. */
+export async function exportPicture(
+  context: PaneContext,
+  save: (file: ExportedFile) => void
+): Promise<ActionResult> {
+  const exportMatrixPicture = LATER.exportMatrixPicture;
+  if (!exportMatrixPicture)
+    return { notices: [{ intent: "info", text: context.texts.notInThisVersion }] };
+  const state = await readState(context);
+  if (!state.study) return { notices: problemNotices(state.problems, context.language) };
+  const file = await exportMatrixPicture(state.study, context.language);
+  save(file);
+  return { notices: [{ intent: "success", text: context.texts.exported(file.fileName) }] };
 }
 
 /** A weight typed in the pane goes into its cell; the matrix's formulas follow. */

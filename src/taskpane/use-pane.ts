@@ -8,7 +8,7 @@ import { Problem } from "../method/problems";
 import { TypedList } from "../app/operations";
 import { ListCheck, checkLists } from "../app/lists";
 import { Rename, dropSummary } from "../app/safety";
-import { LATER } from "../app/later";
+import { ExportedFile, LATER } from "../app/later";
 import { WorkbookState } from "../app/steps";
 import { CellReference, PaneHost, RenderProgress } from "../hosts/host";
 import { paneTexts } from "../i18n/pane";
@@ -18,6 +18,7 @@ import {
   PaneContext,
   PendingDrop,
   build,
+  exportPicture,
   order,
   readState,
   refresh,
@@ -71,12 +72,23 @@ export interface PaneState {
   refresh: () => void;
   template: () => void;
   order: (k?: number) => void;
+  exportPicture: () => void;
   setWeight: (which: "perception" | "impact", value: number) => void;
   openSheet: (sheet: string) => void;
   select: (reference: CellReference) => void;
 }
 
 const joinLines = (names: string[]): string => names.join("\n");
+
+/** Offers a file to save, as a browser download. */
+function saveFile(file: ExportedFile): void {
+  const url = URL.createObjectURL(new Blob([file.data], { type: file.mimeType }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = file.fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
 const NO_ERRORS: Record<ListField, Problem[]> = { clienteles: [], needs: [] };
 
 export function usePane(host: PaneHost, language: Language): PaneState {
@@ -249,6 +261,7 @@ export function usePane(host: PaneHost, language: Language): PaneState {
     refresh: () => void perform(() => refresh(context)),
     template: () => void perform(() => template(context)),
     order: (k) => void perform(() => order(context, k)),
+    exportPicture: () => void perform(() => exportPicture(context, saveFile)),
     setWeight: (which, value) => void perform(() => setWeight(context, which, value), null, true),
     openSheet: (sheet) =>
       void attempt("navigate", () => host.activateSheet(sheet)).catch((failure: unknown) =>

@@ -11,6 +11,8 @@ import { createMemoryHost } from "../../src/hosts/preview/memory-host";
 import { PaneHost } from "../../src/hosts/host";
 import { stepOf } from "../../src/app/steps";
 import { usePane } from "../../src/taskpane/use-pane";
+import { LATER } from "../../src/app/later";
+import { currentStudy } from "../../src/app/operations";
 import { validateStudy } from "../../src/method/validate";
 import { Study } from "../../src/method/study";
 
@@ -148,6 +150,31 @@ describe("usePane over the memory host", () => {
     });
     act(() => result.current.build());
     await waitFor(() => expect(result.current.workbook?.study?.clienteles).toHaveLength(1));
+  });
+
+  it("the later steps' actions wait for their slot, then work with no other change", async () => {
+    const host = createMemoryHost({ initialPlan: buildPlan(rated) });
+    const first = await started(host);
+    expect(first.result.current.canOrder).toBe(false);
+    expect(first.result.current.canExport).toBe(false);
+    first.unmount();
+
+    // What the lead connects at merge: here, a stand-in that reverses the clientèles.
+    LATER.orderWorkbook = (snapshot) => {
+      const read = currentStudy(snapshot).study as Study;
+      const reordered = { ...read, clienteles: [...read.clienteles].reverse() };
+      return { study: reordered, plan: buildPlan(reordered), problems: [] };
+    };
+    try {
+      const { result } = await started(host);
+      expect(result.current.canOrder).toBe(true);
+      act(() => result.current.order(2));
+      await waitFor(() =>
+        expect(result.current.workbook?.study?.clienteles[0].name).toBe("Acteurs durables")
+      );
+    } finally {
+      delete LATER.orderWorkbook;
+    }
   });
 
   it("says which step failed and which Excel call, in the pane's language", async () => {
