@@ -53,14 +53,43 @@ const useStyles = makeStyles({
 
 function Page({ children }: { children: React.ReactNode }) {
   const styles = useStyles();
-  return <div className={styles.page}>{children}</div>;
+  return (
+    <div className={styles.page} data-theme-root="">
+      {children}
+    </div>
+  );
 }
 
-function mount(theme: ThemeName, content: React.ReactNode): void {
-  root.render(
+/** The theme, following the system's light or dark setting as it changes when asked to. */
+function Themed({
+  initial,
+  follow,
+  children,
+}: {
+  initial: ThemeName;
+  follow: boolean;
+  children: React.ReactNode;
+}) {
+  const [theme, setTheme] = React.useState(initial);
+  React.useEffect(() => {
+    if (!follow || typeof window.matchMedia !== "function") return undefined;
+    const query = window.matchMedia("(prefers-color-scheme: dark)");
+    const change = (): void => setTheme(query.matches ? "dark" : "light");
+    query.addEventListener("change", change);
+    return () => query.removeEventListener("change", change);
+  }, [follow]);
+  return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme}>
-      <Page>{content}</Page>
+      <Page>{children}</Page>
     </FluentProvider>
+  );
+}
+
+function mount(theme: ThemeName, content: React.ReactNode, follow = false): void {
+  root.render(
+    <Themed initial={theme} follow={follow}>
+      {content}
+    </Themed>
   );
 }
 
@@ -92,7 +121,9 @@ function mountPane(setup: PaneSetup): void {
       ) : (
         <App host={setup.host} language={setup.language} preview={false} />
       )}
-    </ErrorBoundary>
+    </ErrorBoundary>,
+    // Outside Office, without ?theme=, the page follows the system as it changes.
+    setup.preview !== undefined && !new URLSearchParams(window.location.search).has("theme")
   );
 }
 

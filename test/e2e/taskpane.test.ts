@@ -183,6 +183,16 @@ test("speaks French by default: steps, their legend, one main action, and the pa
   expect(policy).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
   expect(policy).not.toContain("unsafe-eval");
   await expectNoSeriousAxeViolation(page, "empty workbook, French");
+  // Outside Office the page follows the system's light or dark setting, as it changes.
+  const background = () =>
+    page.evaluate(
+      () =>
+        getComputedStyle(document.querySelector("[data-theme-root]") ?? document.body)
+          .backgroundColor
+    );
+  await expect(background()).resolves.toBe("rgb(255, 255, 255)");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await poll(async () => (await background()) !== "rgb(255, 255, 255)", true);
   await page.close();
 });
 
@@ -196,10 +206,9 @@ test("speaks English with ?lang=en, in the dark theme with ?theme=dark", async (
   expect(text).not.toContain("Construire");
   const background = await page.evaluate(
     () =>
-      getComputedStyle(document.querySelector("main")?.parentElement ?? document.body)
-        .backgroundColor
+      getComputedStyle(document.querySelector("[data-theme-root]") ?? document.body).backgroundColor
   );
-  expect(background).not.toBe("rgb(255, 255, 255)");
+  expect(background).toBe("rgb(41, 41, 41)"); // Fluent's dark neutral background
   await expectNoSeriousAxeViolation(page, "empty workbook, English, dark");
   await page.close();
 });
