@@ -68,6 +68,9 @@ export function App({ host, language, preview }: AppProps): React.JSX.Element {
   const blank = workbook !== undefined && isBlankTemplate(workbook);
   // A blank template has sheets but no names yet: the lists are still the way in.
   const hasStudy = workbook?.hasStudy === true && !blank;
+  // Segment Matrix sheets are there (a study or a blank template): Actualiser reads them, and a
+  // blank template would refuse to overwrite them.
+  const sheetsExist = workbook?.hasStudy === true;
   const steps = workbook?.steps ?? stepsOf(undefined);
   const current = hasStudy ? nextStep(steps)?.id : "lists";
 
@@ -143,15 +146,15 @@ export function App({ host, language, preview }: AppProps): React.JSX.Element {
           )}
           <div className={styles.actions}>
             <Button
-              ref={hasStudy ? undefined : mainButton}
+              ref={sheetsExist ? undefined : mainButton}
               className={styles.action}
-              appearance={hasStudy ? "secondary" : "primary"}
+              appearance={sheetsExist ? "secondary" : "primary"}
               onClick={pane.build}
               disabled={!pane.canBuild}
             >
               {hasStudy ? texts.rebuild : texts.build}
             </Button>
-            {!hasStudy && (
+            {!sheetsExist && (
               <Button className={styles.action} onClick={pane.template} disabled={off}>
                 {texts.template}
               </Button>
@@ -187,7 +190,7 @@ export function App({ host, language, preview }: AppProps): React.JSX.Element {
           </MessageBarBody>
         </MessageBar>
       )}
-      {hasStudy && (
+      {sheetsExist && (
         <div className={styles.actions} role="group" aria-label={texts.mainActions}>
           <Button
             ref={mainButton}

@@ -386,6 +386,20 @@ test("bad input: a duplicate on its field with focus, an empty list keeps Build 
   await page.close();
 });
 
+test("a blank template: its own status, Actualiser offered, no second template", async () => {
+  const page = await openPane();
+  await ready(page);
+  await page.getByRole("button", { name: "Modèle vierge" }).click();
+  await page.getByText("Modèle vierge créé.", { exact: false }).waitFor();
+  expect(await bodyText(page)).toContain("Modèle vierge : tapez les noms dans la feuille");
+  await expect(page.getByRole("button", { name: REFRESH_FR }).isEnabled()).resolves.toBe(true);
+  await expect(page.getByRole("button", { name: "Modèle vierge" }).count()).resolves.toBe(0);
+  await expect(page.evaluate(() => document.activeElement?.textContent ?? "")).resolves.toBe(
+    REFRESH_FR
+  );
+  await page.close();
+});
+
 test("a name is shown exactly as typed, never as markup", async () => {
   const page = await openPane("", WIDE);
   await ready(page);
