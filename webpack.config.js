@@ -7,6 +7,7 @@ const devCerts = require("office-addin-dev-certs");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const path = require("path");
+const { CONTENT_SECURITY_POLICY } = require("./scripts/csp");
 
 const urlDev = "https://localhost:3000/";
 // Where the production files will be served from: replace before deploying (must end with "/").
@@ -36,12 +37,16 @@ function page(name, chunks) {
     filename: `${name}.html`,
     template: `./src/taskpane/${name}.html`,
     chunks: chunks,
+    // Every page carries the policy (scripts/csp.js) first in its head: its own files and
+    // Office.js only, no eval.
+    templateParameters: { contentSecurityPolicy: CONTENT_SECURITY_POLICY },
   });
 }
 
 function config(dev, httpsOptions) {
   return {
     mode: dev ? "development" : "production",
+    // Never an eval-based devtool (webpack's default in development): the pages' policy forbids eval.
     devtool: "source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
@@ -92,7 +97,10 @@ function config(dev, httpsOptions) {
     // Fluent UI and React make one large bundle; a task pane loads it once, then from cache.
     performance: { maxAssetSize: 2000000, maxEntrypointSize: 2000000 },
     devServer: {
-      headers: { "Access-Control-Allow-Origin": "*" },
+      headers: {
+        "Access-Control-Allow-Origin": "*",
+        "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+      },
       server: { type: "https", options: httpsOptions },
       port: Number(process.env.npm_package_config_dev_server_port) || 3000,
     },

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system programs the end-to-end tests drive, where they are missing:
 # LibreOffice Calc (recalculates and renders the built workbooks), poppler (PDF -> PNG)
-# and Chromium (the task pane in a real browser). Debian packages, through apt-get.
+# and Chromium (the task pane in a real browser), with a colour emoji font for the pane's legend. Debian packages, through apt-get.
 set -euo pipefail
 
 need=()
@@ -9,6 +9,8 @@ command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "dejavu" || need+=(fonts-dejavu-core)
+# The progress legend's 📊 (the pane's screenshots show it).
+fc-list 2>/dev/null | grep -qi "emoji" || need+=(fonts-noto-color-emoji)
 
 if [ ${#need[@]} -eq 0 ]; then
   echo "test tools: LibreOffice, poppler and Chromium are present"

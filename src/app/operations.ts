@@ -12,12 +12,18 @@ import { excelLimitProblems } from "../layout/limits";
 import { WorkbookPlan } from "../layout/plan";
 import { WorkbookSnapshot } from "../hosts/host";
 import { OrderedStudy, orderStudy } from "../analysis/order-study";
+import { Rename, applyRenames } from "./safety";
 
 export interface Outcome {
   plan?: WorkbookPlan;
   study?: Study;
   problems: Problem[];
+  /** The problems of `problems` that are about one typed list (the pane shows them on its field). */
+  listProblems?: Record<TypedList, Problem[]>;
 }
+
+/** The two lists the pane lets the consultant type. */
+export type TypedList = "clienteles" | "needs";
 
 /** Splits pasted text into names: one per line (tabs too, as cells pasted from Excel), blanks dropped. */
 export function parseNameList(textInput: string): string[] {
@@ -46,7 +52,8 @@ export function buildFromLists(
   snapshot: WorkbookSnapshot,
   clienteles: string[],
   needs: string[],
-  language: Language
+  language: Language,
+  renames: readonly Rename[] = []
 ): Outcome {
   const existing = currentStudy(snapshot);
   // A blank template has no names yet: nothing to keep, the typed lists fill it.
@@ -54,7 +61,8 @@ export function buildFromLists(
     (p) => p.severity !== "error" || EMPTY_TABLE.includes(p.code)
   );
   if (hasErrors(existing.problems) && !blank) return { problems: existing.problems };
-  const before = existing.study;
+  // Names the consultant corrected (Etudiants → Étudiants) carry their ticks, ratings and kinds.
+  const before = existing.study && applyRenames(existing.study, renames);
   const typeOf = (items: Item[] | undefined, name: string): string | undefined =>
     items?.find((item) => nameKey(item.name) === nameKey(name))?.type;
   const candidate = {
@@ -67,9 +75,9 @@ export function buildFromLists(
   };
   // The pane asked the consultant before dropping pairs whose names left the lists.
   const validated = validateStudy(candidate, undefined, { orphans: "drop" });
-  const problems = relabel(validated.problems);
-  if (!validated.study) return { problems };
-  return planned(validated.study, problems);
+  const { problems, listProblems } = relabel(validated.problems);
+  if (!validated.study) return { problems, listProblems };
+  return { ...planned(validated.study, problems), listProblems };
 }
 
 /** Codes of the reader meaning "the tick table has no names yet" (a blank template). */
@@ -104,17 +112,28 @@ export function blankTemplate(snapshot: WorkbookSnapshot, language: Language): O
  * The validator speaks of JSON fields ("clienteles[1]"); in the pane, speak of the lists the
  * consultant typed ("Clientèles, ligne 2") and of pairs by their names.
  */
-function relabel(problems: Problem[]): Problem[] {
-  return problems.map((problem) => {
+export function relabel(problems: Problem[]): {
+  problems: Problem[];
+  listProblems: Record<TypedList, Problem[]>;
+} {
+  const listProblems: Record<TypedList, Problem[]> = { clienteles: [], needs: [] };
+  const relabelled = problems.map((problem) => {
     const field = problem.location?.field ?? "";
-    const item = /^(clienteles|needs)\[(\d+)\]/.exec(field);
+    const item = /^(clienteles|needs)(?:\[(\d+)\])?/.exec(field);
     if (item) {
-      const list = item[1] as "clienteles" | "needs";
-      const message = msg.listLine(list, Number(item[2]) + 1, problem.message);
-      return { ...problem, location: undefined, message };
+      const list = item[1] as TypedList;
+      // A whole list ("clienteles: the list is empty") or one of its lines.
+      const message =
+        item[2] === undefined
+          ? msg.listWhole(list, problem.message)
+          : msg.listLine(list, Number(item[2]) + 1, problem.message);
+      const shown = { ...problem, location: undefined, message };
+      listProblems[list].push(shown);
+      return shown;
     }
     return problem.code === "pair-orphan" ? { ...problem, location: undefined } : problem;
   });
+  return { problems: relabelled, listProblems };
 }
 
 /** Pairs that a new list of names would drop (shown before building, so nothing is lost by surprise). */

@@ -53,3 +53,62 @@ export interface WorkbookHost {
   /** The text of the selected cells, one entry per non-empty cell, in reading order. */
   readSelection(): Promise<string[]>;
 }
+
+// ---------------------------------------------------------------------------------------------
+// What the task pane adds on top (issue 7): finding its way around the workbook, progress, a copy
+// of a sheet before a rebuild, one value written, and live changes. Kept apart from WorkbookHost so
+// that the hosts' render and read stay as they are; the pane takes a PaneHost.
+
+/** A sheet and an A1 cell or range on it ("C6", "A5:G9"). */
+export interface CellReference {
+  sheet: string;
+  cell: string;
+}
+
+/** How far a render is: `done` of `total` sheets written, `sheet` the one being written now. */
+export interface RenderProgress {
+  done: number;
+  total: number;
+  sheet?: string;
+}
+
+export interface RenderOptions {
+  onProgress?: (progress: RenderProgress) => void;
+}
+
+export interface PaneHost extends WorkbookHost {
+  render(
+    plan: WorkbookPlan,
+    snapshot: WorkbookSnapshot,
+    options?: RenderOptions
+  ): Promise<RenderReport>;
+  /** Shows a sheet (Office.js: worksheet.activate()). */
+  activateSheet(sheet: string): Promise<void>;
+  /** Shows a sheet and selects a cell or range on it (Office.js: range.select()). */
+  selectRange(reference: CellReference): Promise<void>;
+  /** Writes a number into the single cell a workbook-scoped defined name points to (a weight). */
+  writeNamedValue(name: string, value: number): Promise<void>;
+  /**
+   * Copies a sheet's values (not its formulas) into a new sheet that Segment Matrix does not manage,
+   * named `copyName` or, if taken, `copyName 2`, `copyName 3`…; returns the name given.
+   */
+  keepCopy(sheet: string, copyName: string): Promise<string>;
+  /**
+   * Calls `listener` after the consultant changed cells (debounced by the host); returns a function
+   * that stops listening. Hosts that cannot tell return a no-op.
+   */
+  onUserChange(listener: () => void): Promise<() => void>;
+}
+
+/** Excel's sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+export const SHEET_NAME_MAX = 31;
+
+/** `base`, or `base 2`, `base 3`… (cut to fit 31 characters), the first not in `taken` (any case). */
+export function freeSheetName(base: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((name) => name.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? "" : ` ${n}`;
+    const name = base.slice(0, SHEET_NAME_MAX - suffix.length) + suffix;
+    if (!used.has(name.toLowerCase())) return name;
+  }
+}

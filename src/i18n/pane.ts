@@ -1,106 +1,503 @@
 /** Every text the task pane shows, in French (first) and English. Workbook texts are in workbook.ts. */
 import { Language } from "../method/levels";
+import { CHECKLIST_STATUSES, ChecklistStatus, STRATEGIES, Strategy } from "../method/segments";
 import { Study, isRated } from "../method/study";
+import type { StepId } from "../app/steps";
+
+/** Where a host call failed, as the pane names it to the consultant. */
+export type HostStep = "read" | "render" | "selection" | "navigate" | "write" | "copy";
 
 export interface PaneTexts {
   title: string;
   help: string;
   previewNote: string;
+  /** The persistent one-line status of the workbook, under the title. */
+  status: {
+    label: string;
+    empty: string;
+    template: string;
+    unreadable: string;
+    study: (study: Study) => string;
+  };
   clienteles: { label: string; placeholder: string };
   needs: { label: string; placeholder: string };
+  /** A list's live count, under its field. */
+  listCount: (list: "clienteles" | "needs", count: number) => string;
   takeSelection: string;
   takeSelectionFor: (listLabel: string) => string;
   emptySelection: string;
   build: string;
+  rebuild: string;
+  editLists: string;
+  buildNeedsLists: string;
   refresh: string;
   template: string;
+  order: string;
+  exportPicture: string;
+  exported: (fileName: string) => string;
+  segmentCount: string;
+  /** Tooltip of an action whose implementation is not in this version. */
+  notInThisVersion: string;
+  mainActions: string;
   busy: string;
   loading: string;
+  progress: (done: number, total: number, sheet: string | undefined) => string;
   cannotBuild: string;
   unexpected: string;
   refused: string;
+  failed: Record<HostStep, string>;
+  /** Which Office.js call failed (debugInfo.errorLocation). */
+  excelLocation: (location: string) => string;
+  messages: string;
+  showList: (count: number) => string;
+  hideList: string;
+  listOf: string;
+  steps: {
+    heading: string;
+    statusLabel: (status: ChecklistStatus) => string;
+    titles: Record<StepId, string>;
+    explanations: Record<StepId, string>;
+    openSheet: string;
+    openSheetFor: (sheet: string) => string;
+    noSheet: string;
+    lists: (clienteles: number, needs: number) => string;
+    ticks: (ticks: number) => string;
+    without: (clienteles: number, needs: number) => string;
+    withoutList: string;
+    ratings: (rated: number, ticked: number) => string;
+    rowsMissing: (count: number) => string;
+    matrixEmpty: string;
+    bestPairs: string;
+    pair: (clientele: string, need: string, score: number) => string;
+    selectPair: (clientele: string, need: string) => string;
+    weights: string;
+    weightPerception: string;
+    weightImpact: string;
+    weightHint: string;
+    segments: (segments: number, ready: number) => string;
+    suggestedK: (k: number) => string;
+    segmentsAbsent: string;
+    targeting: (targets: number) => string;
+    strategy: (strategy: Strategy) => string;
+    conquest: (order: readonly string[]) => string;
+    targetingAbsent: string;
+  };
+  /** What to do next, named in every success. */
+  next: {
+    prefix: string;
+    lists: string;
+    ticks: (sheet: string) => string;
+    rows: (count: number) => string;
+    ratings: (sheet: string, unrated: number) => string;
+    matrix: (sheet: string) => string;
+    segments: string;
+    targeting: string;
+    done: string;
+  };
   confirmDrop: {
     title: string;
-    intro: string;
+    summary: (clienteles: number, needs: number, pairs: number, rated: number) => string;
+    renames: string;
+    rename: (from: string, to: string) => string;
+    details: string;
+    detailsRegion: string;
+    removedClienteles: string;
+    removedNeeds: string;
+    lostPairs: string;
+    keepCopy: (sheet: string) => string;
+    copyName: (sheet: string) => string;
+    copied: (copy: string) => string;
     question: string;
     confirm: string;
     cancel: string;
   };
-  done: { built: string; refreshed: string };
+  done: { built: string; refreshed: string; weight: string };
   /** Where to type in the blank template: the sheet, the first clientèle cell and the first need cell. */
   templateDone: (ticksSheet: string, firstClientele: string, firstNeed: string) => string;
+  workbook: {
+    region: string;
+    tabs: string;
+    empty: string;
+    tick: (clientele: string, need: string) => string;
+    cell: (address: string) => string;
+  };
 }
 
 /** French typography: a non-breaking space inside « » and before : ; ? ! keeps them on their line. */
 const NBSP = "\u00a0";
 const q = (text: string): string => `«${NBSP}${text}${NBSP}»`;
+const qe = (text: string): string => `"${text}"`;
+
+/** French counts 0 and 1 in the singular; English only 1. */
+function counted(count: number, language: Language, singular: string, plural: string): string {
+  const one = language === "fr" ? count <= 1 : count === 1;
+  return `${count} ${one ? singular : plural}`;
+}
+
+const statusWord = (status: ChecklistStatus, language: Language): string => {
+  const label = CHECKLIST_STATUSES.find((s) => s.canonical === status) ?? CHECKLIST_STATUSES[2];
+  return `${label.symbol} ${label[language]}`;
+};
 
 const fr: PaneTexts = {
   title: "Segment Matrix",
-  help:
-    `Tapez ou collez vos clientèles et vos besoins (un par ligne), puis ${q("Construire le classeur")}. ` +
-    `Cochez ensuite d'un X qui ressent quoi et notez les paires dans le classeur${NBSP}; ` +
-    `${q("Actualiser")} reprend ce que vous y avez saisi.`,
-  previewNote: `Aperçu hors d'Excel${NBSP}: rien n'est écrit dans un classeur, le résultat reste dans cette page.`,
+  help: `Segmentation par les besoins, pas à pas${NBSP}: chaque étape dit où vous en êtes et ce qui reste à faire.`,
+  previewNote: `Aperçu hors d'Excel${NBSP}: le classeur ci-contre vit dans cette page${NBSP}; cochez, notez et changez les poids dans ses cellules. Rien n'est enregistré.`,
+  status: {
+    label: "État du classeur",
+    empty: "Classeur sans étude Segment Matrix.",
+    template: `Modèle vierge${NBSP}: tapez les noms dans la feuille, ou dans le volet, puis Actualiser.`,
+    unreadable: `Les feuilles de l'étude contiennent des erreurs${NBSP}: voir les messages.`,
+    study: (study) => {
+      const rated = study.pairs.filter(isRated).length;
+      return `${counted(study.clienteles.length, "fr", "clientèle", "clientèles")} × ${counted(study.needs.length, "fr", "besoin", "besoins")} · ${study.pairs.length}${NBSP}X · ${counted(rated, "fr", "paire notée", "paires notées")}`;
+    },
+  },
   clienteles: { label: "Clientèles (une par ligne)", placeholder: "Étudiants\nChercheurs\n…" },
   needs: {
     label: "Besoins (un par ligne)",
     placeholder: "Trouver un financement\nAccéder à des locaux\n…",
   },
+  listCount: (list, count) =>
+    list === "clienteles"
+      ? counted(count, "fr", "clientèle", "clientèles")
+      : counted(count, "fr", "besoin", "besoins"),
   takeSelection: "Prendre la sélection",
   takeSelectionFor: (listLabel) => `Prendre la sélection pour${NBSP}: ${listLabel}`,
   emptySelection: `Aucune cellule non vide n'est sélectionnée${NBSP}: sélectionnez les noms dans la feuille, puis recommencez.`,
   build: "Construire le classeur",
+  rebuild: "Reconstruire avec ces listes",
+  editLists: "Modifier les listes",
+  buildNeedsLists: "Tapez au moins une clientèle et un besoin pour construire le classeur.",
   refresh: "Actualiser depuis les feuilles",
   template: "Modèle vierge",
+  order: "Ordonner par profil de besoins",
+  exportPicture: "Exporter l'image de la matrice",
+  exported: (fileName) => `Image de la matrice enregistrée${NBSP}: ${fileName}.`,
+  segmentCount: "Nombre de segments",
+  notInThisVersion: "Cette action ne fait pas encore partie de cette version du complément.",
+  mainActions: "Actions",
   busy: "Travail en cours…",
   loading: "Lecture du classeur…",
+  progress: (done, total, sheet) =>
+    sheet
+      ? `Écriture de la feuille ${q(sheet)} (${done + 1} sur ${total})…`
+      : `${total} feuilles écrites.`,
   cannotBuild: "Segment Matrix ne peut pas construire le classeur ici.",
   unexpected: `Une erreur inattendue s'est produite${NBSP}:`,
   refused: `Rien n'a été modifié${NBSP}:`,
+  failed: {
+    read: `La lecture du classeur a échoué${NBSP}:`,
+    render: `L'écriture des feuilles a échoué${NBSP}:`,
+    selection: `La lecture de la sélection a échoué${NBSP}:`,
+    navigate: `L'affichage de la feuille a échoué${NBSP}:`,
+    write: `L'écriture de la cellule a échoué${NBSP}:`,
+    copy: `La copie de la feuille a échoué${NBSP}:`,
+  },
+  excelLocation: (location) => `(appel Excel en échec${NBSP}: ${location})`,
+  messages: "Messages",
+  showList: (count) => `Afficher la liste (${count})`,
+  hideList: "Masquer la liste",
+  listOf: "Détail",
+  steps: {
+    heading: "Les étapes de la méthode",
+    statusLabel: (status) => `Statut${NBSP}: ${statusWord(status, "fr")}`,
+    titles: {
+      lists: "Clientèles et besoins",
+      ticks: "Qui ressent quoi",
+      ratings: "Évaluation",
+      matrix: "Matrice",
+      segments: "Segments",
+      targeting: "Ciblage",
+    },
+    explanations: {
+      lists:
+        "Les clientèles en colonnes, les besoins en lignes, en partant des problèmes plutôt que des critères démographiques.",
+      ticks: `Pour chaque case${NBSP}: ${q(`Cette clientèle ressent-elle réellement ce besoin${NBSP}?`)} Un X là où c'est oui.`,
+      ratings:
+        "Chaque paire cochée reçoit un degré de perception du besoin (1 à 4) et une importance de l'impact (1 à 4).",
+      matrix: `Perception et impact, pondérés, donnent un score de 1 à 100, de l'orange foncé au vert foncé${NBSP}: les paires vertes sont les plus intéressantes.`,
+      segments:
+        "Rapprocher les clientèles aux profils de besoins voisins, découper en segments, puis vérifier chacun avec la check-list.",
+      targeting:
+        "Choisir les paires prestation × segment à servir (la stratégie en découle) et l'ordre de conquête des segments.",
+    },
+    openSheet: "Ouvrir la feuille",
+    openSheetFor: (sheet) => `Ouvrir la feuille ${q(sheet)}`,
+    noSheet: "Pas encore de feuille dans ce classeur.",
+    lists: (c, n) =>
+      `${counted(c, "fr", "clientèle", "clientèles")} × ${counted(n, "fr", "besoin", "besoins")}`,
+    ticks: (ticks) => `${ticks}${NBSP}X`,
+    without: (c, n) =>
+      [
+        c > 0 ? counted(c, "fr", "clientèle", "clientèles") : "",
+        n > 0 ? counted(n, "fr", "besoin", "besoins") : "",
+      ]
+        .filter((part) => part !== "")
+        .join(" et ") + " sans X",
+    withoutList: "Sans X",
+    ratings: (rated, ticked) =>
+      ticked === 0
+        ? "Aucune paire cochée"
+        : `${rated} sur ${counted(ticked, "fr", "paire notée", "paires notées")} · ${counted(ticked - rated, "fr", "reste", "restent")} à noter`,
+    rowsMissing: (count) =>
+      `${counted(count, "fr", "paire cochée n'a", "paires cochées n'ont")} pas encore de ligne${NBSP}: ${q("Actualiser")} les ajoute.`,
+    matrixEmpty: `Pas encore de score${NBSP}: notez des paires.`,
+    bestPairs: "Les cinq meilleures paires",
+    pair: (clientele, need, score) => `${clientele} × ${need}${NBSP}: ${score}`,
+    selectPair: (clientele, need) => `Sélectionner la case ${clientele} × ${need} dans la matrice`,
+    weights: "Poids",
+    weightPerception: "Poids de la perception",
+    weightImpact: "Poids de l'impact",
+    weightHint: `De 0 à 5${NBSP}; la matrice suit aussitôt.`,
+    segments: (segments, ready) =>
+      segments === 0
+        ? "Aucun segment"
+        : `${counted(segments, "fr", "segment", "segments")}, ${counted(ready, "fr", "prêt", "prêts")} selon la check-list`,
+    suggestedK: (k) => `Découpage suggéré${NBSP}: ${k} segments`,
+    segmentsAbsent: "Pas encore de segments dans ce classeur.",
+    targeting: (targets) =>
+      targets === 0
+        ? "Aucune paire prestation × segment choisie"
+        : counted(targets, "fr", "paire prestation × segment", "paires prestation × segment"),
+    strategy: (strategy) =>
+      `Stratégie${NBSP}: ${STRATEGIES[strategy].fr} — ${STRATEGIES[strategy].explanation.fr}`,
+    conquest: (order) => `Ordre de conquête${NBSP}: ${order.join(" → ")}`,
+    targetingAbsent: "Pas encore de ciblage dans ce classeur.",
+  },
+  next: {
+    prefix: `Prochaine étape${NBSP}:`,
+    lists: "tapez vos clientèles et vos besoins, puis construisez le classeur.",
+    ticks: (sheet) =>
+      `dans ${q(sheet)}, tapez X là où la clientèle ressent réellement le besoin, puis ${q("Actualiser")}.`,
+    rows: (count) =>
+      `${q("Actualiser")} pour créer ${count <= 1 ? "la ligne" : `les ${count} lignes`} d'évaluation des nouvelles paires cochées.`,
+    ratings: (sheet, unrated) =>
+      `dans ${q(sheet)}, notez ${counted(unrated, "fr", "paire", "paires")} (perception et impact)${NBSP}; la matrice suit aussitôt.`,
+    matrix: (sheet) =>
+      `lisez la matrice dans ${q(sheet)}${NBSP}: les paires vertes sont les plus intéressantes.`,
+    segments:
+      "rapprochez les clientèles aux profils voisins et formez des segments, puis passez-les à la check-list.",
+    targeting: "choisissez les paires prestation × segment et l'ordre de conquête.",
+    done: `toutes les étapes sont faites${NBSP}: relisez la matrice et le ciblage avec votre client.`,
+  },
   confirmDrop: {
-    title: "Des paires vont être retirées",
-    intro: `Ces paires concernent des noms qui ne sont plus dans vos listes${NBSP}:`,
-    question: `Construire quand même${NBSP}? Leurs notes seront perdues.`,
-    confirm: "Construire quand même",
+    title: "Avant de reconstruire",
+    summary: (c, n, pairs, rated) => {
+      const parts = [
+        c > 0 ? `${counted(c, "fr", "clientèle retirée", "clientèles retirées")}` : "",
+        n > 0 ? `${counted(n, "fr", "besoin retiré", "besoins retirés")}` : "",
+      ].filter((part) => part !== "");
+      const lost = `${counted(pairs, "fr", "paire cochée perdue", "paires cochées perdues")}, dont ${counted(rated, "fr", "notée", "notées")}`;
+      return `${parts.join(", ")}${NBSP}: ${lost}.`;
+    },
+    renames: `Noms probablement corrigés${NBSP}: cochez pour garder leurs X et leurs notes.`,
+    rename: (from, to) => `${q(from)} → ${q(to)}`,
+    details: "Détail des retraits",
+    detailsRegion: "Détail des retraits (défilable au clavier)",
+    removedClienteles: "Clientèles retirées",
+    removedNeeds: "Besoins retirés",
+    lostPairs: "Paires perdues",
+    keepCopy: (sheet) => `Garder une copie de la feuille ${q(sheet)} (valeurs seules)`,
+    copyName: (sheet) => `${sheet} (copie)`,
+    copied: (copy) => `Copie des notes gardée dans la feuille ${q(copy)}.`,
+    question: `Reconstruire quand même${NBSP}?`,
+    confirm: "Reconstruire",
     cancel: "Annuler",
   },
-  done: { built: "classeur construit", refreshed: "classeur actualisé" },
+  done: {
+    built: "Classeur construit",
+    refreshed: "Classeur actualisé",
+    weight: `Poids enregistré${NBSP}; la matrice est à jour.`,
+  },
   templateDone: (ticksSheet, firstClientele, firstNeed) =>
     `Modèle vierge créé. Dans la feuille ${q(ticksSheet)}, tapez les clientèles à partir de ${firstClientele} (vers la droite) et les besoins à partir de ${firstNeed} (vers le bas), cochez d'un X qui ressent quoi, puis ${q("Actualiser")}.`,
+  workbook: {
+    region: "Classeur de l'aperçu",
+    tabs: "Feuilles",
+    empty: `Le classeur est vide${NBSP}: construisez-le depuis le volet.`,
+    tick: (clientele, need) => `${clientele} ressent ${q(need)}`,
+    cell: (address) => `Cellule ${address}`,
+  },
 };
 
 const en: PaneTexts = {
   title: "Segment Matrix",
-  help:
-    'Type or paste your clientèles and needs (one per line), then "Build the workbook". ' +
-    "Then tick with an X who feels what and rate the pairs in the workbook; " +
-    '"Refresh" takes in what you entered there.',
+  help: "Needs-based segmentation, step by step: each step says where you are and what is left to do.",
   previewNote:
-    "Preview outside Excel: nothing is written to a workbook, the result stays in this page.",
+    "Preview outside Excel: the workbook beside lives in this page; tick, rate and change the weights in its cells. Nothing is saved.",
+  status: {
+    label: "Workbook status",
+    empty: "Workbook without a Segment Matrix study.",
+    template: "Blank template: type the names in the sheet, or in the pane, then Refresh.",
+    unreadable: "The study's sheets have errors: see the messages.",
+    study: (study) => {
+      const rated = study.pairs.filter(isRated).length;
+      return `${counted(study.clienteles.length, "en", "clientèle", "clientèles")} × ${counted(study.needs.length, "en", "need", "needs")} · ${study.pairs.length} X · ${counted(rated, "en", "rated pair", "rated pairs")}`;
+    },
+  },
   clienteles: { label: "Clientèles (one per line)", placeholder: "Students\nResearchers\n…" },
   needs: { label: "Needs (one per line)", placeholder: "Find funding\nFind premises\n…" },
+  listCount: (list, count) =>
+    list === "clienteles"
+      ? counted(count, "en", "clientèle", "clientèles")
+      : counted(count, "en", "need", "needs"),
   takeSelection: "Use the selection",
   takeSelectionFor: (listLabel) => `Use the selection for: ${listLabel}`,
   emptySelection: "No non-empty cell is selected: select the names in the sheet, then try again.",
   build: "Build the workbook",
+  rebuild: "Rebuild with these lists",
+  editLists: "Edit the lists",
+  buildNeedsLists: "Type at least one clientèle and one need to build the workbook.",
   refresh: "Refresh from the sheets",
   template: "Blank template",
+  order: "Order by need profile",
+  exportPicture: "Export the matrix picture",
+  exported: (fileName) => `Matrix picture saved: ${fileName}.`,
+  segmentCount: "Number of segments",
+  notInThisVersion: "This action is not part of this version of the add-in yet.",
+  mainActions: "Actions",
   busy: "Working…",
   loading: "Reading the workbook…",
+  progress: (done, total, sheet) =>
+    sheet
+      ? `Writing the ${qe(sheet)} sheet (${done + 1} of ${total})…`
+      : `${total} sheets written.`,
   cannotBuild: "Segment Matrix cannot build the workbook here.",
   unexpected: "Something unexpected went wrong:",
   refused: "Nothing was changed:",
+  failed: {
+    read: "Reading the workbook failed:",
+    render: "Writing the sheets failed:",
+    selection: "Reading the selection failed:",
+    navigate: "Showing the sheet failed:",
+    write: "Writing the cell failed:",
+    copy: "Copying the sheet failed:",
+  },
+  excelLocation: (location) => `(Excel call that failed: ${location})`,
+  messages: "Messages",
+  showList: (count) => `Show the list (${count})`,
+  hideList: "Hide the list",
+  listOf: "Details",
+  steps: {
+    heading: "The steps of the method",
+    statusLabel: (status) => `Status: ${statusWord(status, "en")}`,
+    titles: {
+      lists: "Clientèles and needs",
+      ticks: "Who feels what",
+      ratings: "Ratings",
+      matrix: "Matrix",
+      segments: "Segments",
+      targeting: "Targeting",
+    },
+    explanations: {
+      lists:
+        "Clientèles across, needs down, starting from problems rather than demographic criteria.",
+      ticks: `For each cell: "Does this clientèle really feel this need?" An X where it does.`,
+      ratings:
+        "Each ticked pair gets how aware the clientèle is of the need (1 to 4) and how much solving it matters (1 to 4).",
+      matrix:
+        "Perception and impact, weighted, give a score from 1 to 100, dark orange to dark green: the green pairs are the most interesting.",
+      segments:
+        "Bring together clientèles with similar need profiles, cut them into segments, then check each one against the checklist.",
+      targeting:
+        "Choose the offering × segment pairs to serve (the strategy follows) and the order in which to win the segments.",
+    },
+    openSheet: "Open the sheet",
+    openSheetFor: (sheet) => `Open the ${qe(sheet)} sheet`,
+    noSheet: "No sheet for it in this workbook yet.",
+    lists: (c, n) =>
+      `${counted(c, "en", "clientèle", "clientèles")} × ${counted(n, "en", "need", "needs")}`,
+    ticks: (ticks) => `${ticks} X`,
+    without: (c, n) =>
+      [
+        c > 0 ? counted(c, "en", "clientèle", "clientèles") : "",
+        n > 0 ? counted(n, "en", "need", "needs") : "",
+      ]
+        .filter((part) => part !== "")
+        .join(" and ") + " without an X",
+    withoutList: "Without an X",
+    ratings: (rated, ticked) =>
+      ticked === 0
+        ? "No ticked pair"
+        : `${rated} of ${counted(ticked, "en", "pair", "pairs")} rated · ${ticked - rated} left to rate`,
+    rowsMissing: (count) =>
+      `${counted(count, "en", "ticked pair has", "ticked pairs have")} no row yet: "Refresh" adds ${count === 1 ? "it" : "them"}.`,
+    matrixEmpty: "No score yet: rate some pairs.",
+    bestPairs: "The five best pairs",
+    pair: (clientele, need, score) => `${clientele} × ${need}: ${score}`,
+    selectPair: (clientele, need) => `Select the ${clientele} × ${need} cell in the matrix`,
+    weights: "Weights",
+    weightPerception: "Weight of perception",
+    weightImpact: "Weight of impact",
+    weightHint: "From 0 to 5; the matrix follows at once.",
+    segments: (segments, ready) =>
+      segments === 0
+        ? "No segment"
+        : `${counted(segments, "en", "segment", "segments")}, ${ready} ready per the checklist`,
+    suggestedK: (k) => `Suggested cut: ${k} segments`,
+    segmentsAbsent: "No segments in this workbook yet.",
+    targeting: (targets) =>
+      targets === 0
+        ? "No offering × segment pair chosen"
+        : counted(targets, "en", "offering × segment pair", "offering × segment pairs"),
+    strategy: (strategy) =>
+      `Strategy: ${STRATEGIES[strategy].en} — ${STRATEGIES[strategy].explanation.en}`,
+    conquest: (order) => `Conquest order: ${order.join(" → ")}`,
+    targetingAbsent: "No targeting in this workbook yet.",
+  },
+  next: {
+    prefix: "Next step:",
+    lists: "type your clientèles and needs, then build the workbook.",
+    ticks: (sheet) =>
+      `in ${qe(sheet)}, type X where the clientèle really feels the need, then "Refresh".`,
+    rows: (count) =>
+      `"Refresh" to create the rating ${count === 1 ? "row" : `rows (${count})`} of the newly ticked pairs.`,
+    ratings: (sheet, unrated) =>
+      `in ${qe(sheet)}, rate ${counted(unrated, "en", "pair", "pairs")} (perception and impact); the matrix follows at once.`,
+    matrix: (sheet) => `read the matrix in ${qe(sheet)}: the green pairs are the most interesting.`,
+    segments:
+      "bring together clientèles with similar profiles into segments, then check them against the checklist.",
+    targeting: "choose the offering × segment pairs and the conquest order.",
+    done: "every step is done: go over the matrix and the targeting with your client.",
+  },
   confirmDrop: {
-    title: "Some pairs will be dropped",
-    intro: "These pairs involve names that are no longer in your lists:",
-    question: "Build anyway? Their ratings will be lost.",
-    confirm: "Build anyway",
+    title: "Before rebuilding",
+    summary: (c, n, pairs, rated) => {
+      const parts = [
+        c > 0 ? `${counted(c, "en", "clientèle removed", "clientèles removed")}` : "",
+        n > 0 ? `${counted(n, "en", "need removed", "needs removed")}` : "",
+      ].filter((part) => part !== "");
+      return `${parts.join(", ")}: ${counted(pairs, "en", "ticked pair", "ticked pairs")} lost, ${rated} of them rated.`;
+    },
+    renames: "Names probably corrected: tick to keep their X's and ratings.",
+    rename: (from, to) => `${qe(from)} → ${qe(to)}`,
+    details: "What is removed",
+    detailsRegion: "What is removed (scrolls with the keyboard)",
+    removedClienteles: "Clientèles removed",
+    removedNeeds: "Needs removed",
+    lostPairs: "Pairs lost",
+    keepCopy: (sheet) => `Keep a copy of the ${qe(sheet)} sheet (values only)`,
+    copyName: (sheet) => `${sheet} (copy)`,
+    copied: (copy) => `A copy of the ratings was kept in the ${qe(copy)} sheet.`,
+    question: "Rebuild anyway?",
+    confirm: "Rebuild",
     cancel: "Cancel",
   },
-  done: { built: "workbook built", refreshed: "workbook refreshed" },
+  done: {
+    built: "Workbook built",
+    refreshed: "Workbook refreshed",
+    weight: "Weight saved; the matrix is up to date.",
+  },
   templateDone: (ticksSheet, firstClientele, firstNeed) =>
     `Blank template created. In the "${ticksSheet}" sheet, type the clientèles from ${firstClientele} (rightwards) and the needs from ${firstNeed} (downwards), tick with an X who feels what, then "Refresh".`,
+  workbook: {
+    region: "Preview workbook",
+    tabs: "Sheets",
+    empty: "The workbook is empty: build it from the pane.",
+    tick: (clientele, need) => `${clientele} feels ${qe(need)}`,
+    cell: (address) => `Cell ${address}`,
+  },
 };
 
 export function paneTexts(language: Language): PaneTexts {
@@ -112,12 +509,6 @@ export function frenchSpacing(text: string): string {
   return text.replace(/« /g, `«${NBSP}`).replace(/ (»|:|;|\?|!)/g, `${NBSP}$1`);
 }
 
-/** French counts 0 and 1 in the singular; English only 1. */
-function counted(count: number, language: Language, singular: string, plural: string): string {
-  const one = language === "fr" ? count <= 1 : count === 1;
-  return `${count} ${one ? singular : plural}`;
-}
-
 /** "13 clientèles × 13 besoins, 47 paires cochées dont 47 notées : classeur construit." */
 export function studySummary(study: Study, language: Language, done: string): string {
   const rated = study.pairs.filter(isRated).length;
@@ -127,10 +518,10 @@ export function studySummary(study: Study, language: Language, done: string): st
     const needs = counted(study.needs.length, "fr", "besoin", "besoins");
     const pairs = counted(ticked, "fr", "paire cochée", "paires cochées");
     const ratedText = rated <= 1 ? "notée" : "notées";
-    return `${clienteles} × ${needs}, ${pairs} dont ${rated} ${ratedText}${NBSP}: ${done}.`;
+    return `${done}${NBSP}: ${clienteles} × ${needs}, ${pairs} dont ${rated} ${ratedText}.`;
   }
   const clienteles = counted(study.clienteles.length, "en", "clientèle", "clientèles");
   const needs = counted(study.needs.length, "en", "need", "needs");
   const pairs = counted(ticked, "en", "ticked pair", "ticked pairs");
-  return `${clienteles} × ${needs}, ${pairs}, ${rated} rated: ${done}.`;
+  return `${done}: ${clienteles} × ${needs}, ${pairs}, ${rated} rated.`;
 }

@@ -135,7 +135,12 @@ export type ProblemCode =
   | "output-foreign-study"
   | "output-extension"
   | "excel-limit"
-  | "more-problems";
+  | "more-problems"
+  // The task pane's summaries and hints (issue 7).
+  | "without-ticks"
+  | "nothing-ticked"
+  | "similar-problems"
+  | "long-list";
 
 function problem(
   code: ProblemCode,
@@ -1573,5 +1578,71 @@ export function moreProblems(code: ProblemCode, count: number): Problem {
     undefined,
     `… et ${countFr(count)} autres problèmes du même genre (${code})`,
     `… and ${countEn(count)} more problems of the same kind (${code})`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The task pane's summaries and hints (issue 7): one line standing for many problems, and what a
+// typed list says before anything is built.
+
+/** A whole typed list's problem, named by the list the consultant sees ("Clientèles : …"). */
+export function listWhole(field: "clienteles" | "needs", message: Bilingual): Bilingual {
+  const list =
+    field === "clienteles"
+      ? { fr: "Clientèles", en: "Clientèles" }
+      : { fr: "Besoins", en: "Needs" };
+  return { fr: `${list.fr} : ${message.fr}`, en: `${list.en}: ${message.en}` };
+}
+
+const nounFr = (n: number, one: string, many: string): string => `${n} ${n <= 1 ? one : many}`;
+const nounEn = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** "13 clientèles et 13 besoins sans X": stands for the clientele/need-without-… warnings. */
+export function withoutTicks(clienteles: number, needs: number): Problem {
+  const fr = [
+    clienteles > 0 ? nounFr(clienteles, "clientèle", "clientèles") : "",
+    needs > 0 ? nounFr(needs, "besoin", "besoins") : "",
+  ].filter((part) => part !== "");
+  const en = [
+    clienteles > 0 ? nounEn(clienteles, "clientèle", "clientèles") : "",
+    needs > 0 ? nounEn(needs, "need", "needs") : "",
+  ].filter((part) => part !== "");
+  return warning(
+    "without-ticks",
+    undefined,
+    `${fr.join(" et ")} sans X : la méthode les écarte du projet, à moins d'y cocher un X`,
+    `${en.join(" and ")} without an X: the method drops them from the project unless you tick one`
+  );
+}
+
+/** Nothing ticked yet: not a fault, the next thing to do. */
+export function nothingTicked(ticksSheet: string): Problem {
+  return warning(
+    "nothing-ticked",
+    undefined,
+    `Aucun X pour l'instant : dans ${quoteFr(ticksSheet)}, tapez X là où la clientèle ressent réellement le besoin, puis Actualiser`,
+    `No X yet: in ${quoteEn(ticksSheet)}, type X where the clientèle really feels the need, then Refresh`
+  );
+}
+
+/** Many problems of one kind, shown as one line with the list to expand. */
+export function similarProblems(count: number, example: Problem): Problem {
+  return problem("similar-problems", example.severity, undefined, {
+    fr: `${count} problèmes du même genre, dont : ${example.message.fr}`,
+    en: `${count} problems of the same kind, such as: ${example.message.en}`,
+  });
+}
+
+/** A typed list much longer than the method's tables: allowed, said. */
+export function longList(field: "clienteles" | "needs", count: number, readable: number): Problem {
+  const what =
+    field === "clienteles"
+      ? { fr: "clientèles", en: "clientèles" }
+      : { fr: "besoins", en: "needs" };
+  return warning(
+    "long-list",
+    undefined,
+    `${count} ${what.fr} : au-delà de ${readable} environ, la matrice devient difficile à lire (la méthode en compte une douzaine) et la construction prend plus de temps`,
+    `${count} ${what.en}: beyond about ${readable}, the matrix gets hard to read (the method works with about a dozen) and the build takes longer`
   );
 }

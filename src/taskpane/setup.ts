@@ -1,38 +1,54 @@
 /**
- * Where the pane runs: inside Excel (Office.js host) or in a plain browser (in-memory preview).
- * Decided once, at start, from what Office.onReady reports.
+ * Where the pane runs: inside Excel (Office.js host) or in a plain browser (in-memory preview beside
+ * its workbook). Decided once, at start, from what Office.onReady reports.
  */
 import { Language } from "../method/levels";
-import { WorkbookHost } from "../hosts/host";
+import { PaneHost } from "../hosts/host";
 import { createExcelHost } from "../hosts/excel/excel-host";
+import { withNavigation } from "../hosts/excel/navigation";
 import { createMemoryHost } from "../hosts/preview/memory-host";
+import { PreviewWorkbook } from "../hosts/preview/workbook";
 import { languageOfTag, previewLanguage } from "./language";
+import { ThemeName, officeThemeName, systemThemeName } from "./theme";
 
 export interface PaneSetup {
-  host: WorkbookHost;
+  host: PaneHost;
   language: Language;
-  /** True outside Excel: the pane says so, since nothing reaches a real workbook. */
-  preview: boolean;
+  /** Outside Excel: the workbook the preview draws beside the pane. */
+  preview?: PreviewWorkbook;
+  theme: ThemeName;
 }
 
+/**
+ * Every batch waits for a cell being edited instead of failing (delayForCellEdit): a consultant
+ * typing in a cell while pressing a pane button is the common case, not an error.
+ */
 function runExcelBatch<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-  return Excel.run(batch);
+  return Excel.run({ delayForCellEdit: true }, batch);
 }
 
 function excelSetup(): PaneSetup {
-  const host = createExcelHost({
+  const isSetSupported = (set: string, version: string): boolean =>
+    Office.context.requirements.isSetSupported(set, version);
+  const host = withNavigation(createExcelHost({ run: runExcelBatch, isSetSupported }), {
     run: runExcelBatch,
-    isSetSupported: (set, version) => Office.context.requirements.isSetSupported(set, version),
+    isSetSupported,
   });
-  return { host, language: languageOfTag(Office.context.displayLanguage), preview: false };
+  return {
+    host,
+    language: languageOfTag(Office.context.displayLanguage),
+    theme: officeThemeName(Office.context.officeTheme) ?? systemThemeName(),
+  };
 }
 
 export function previewSetup(): PaneSetup {
   const language = previewLanguage(window.location.search, navigator.language);
+  const preview = new PreviewWorkbook();
   return {
-    host: createMemoryHost({ name: language === "fr" ? "Aperçu" : "Preview" }),
+    host: createMemoryHost({ name: language === "fr" ? "Aperçu" : "Preview", workbook: preview }),
     language,
-    preview: true,
+    preview,
+    theme: systemThemeName(new URLSearchParams(window.location.search).get("theme")),
   };
 }
 

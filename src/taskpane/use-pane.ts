@@ -1,60 +1,124 @@
-/** The pane's state: the two lists, what it is doing, what it has to say, what it asks. */
+/**
+ * The pane's state: the two lists (checked as typed), the workbook's steps (kept live), what the pane
+ * is doing (one action at a time, with its progress), what it has to say and what it asks.
+ */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Language } from "../method/levels";
 import { Problem } from "../method/problems";
-import { parseNameList } from "../app/operations";
-import { WorkbookHost } from "../hosts/host";
+import { TypedList } from "../app/operations";
+import { ListCheck, checkLists } from "../app/lists";
+import { Rename, dropSummary } from "../app/safety";
+import { ExportedFile, LATER } from "../app/later";
+import { WorkbookState } from "../app/steps";
+import { CellReference, PaneHost, RenderProgress } from "../hosts/host";
 import { paneTexts } from "../i18n/pane";
 import {
   ActionResult,
   NameLists,
   PaneContext,
+  PendingDrop,
   build,
+  exportPicture,
+  order,
+  readState,
   refresh,
   selection,
+  setWeight,
   start,
   template,
 } from "./actions";
-import { Notice, failureNotices } from "./notices";
+import { Notice, attempt, failureNotices } from "./notices";
 
-export type ListField = "clienteles" | "needs";
+export type ListField = TypedList;
+
+/** Where the keyboard focus goes after an action. */
+export type FocusTarget = "main" | ListField;
+
+/** What the consultant chose in the safety-net dialog. */
+export interface DropChoices {
+  renames: Rename[];
+  keepCopy: boolean;
+}
 
 export interface PaneState {
   texts: PaneContext["texts"];
+  language: Language;
   fields: Record<ListField, string>;
   setField: (field: ListField, value: string) => void;
+  /** Each list as typed: names, errors (shown once a build was tried), hints. */
+  lists: Record<ListField, ListCheck>;
+  /** Errors to show on each field now. */
+  fieldErrors: Record<ListField, Problem[]>;
   /** Still reading the workbook at start. */
   starting: boolean;
   busy: boolean;
+  progress?: RenderProgress;
   /** Why nothing can be built here (old Excel): every action is off. */
   blockedReason?: string;
+  workbook?: WorkbookState;
   notices: Notice[];
-  /** Pairs awaiting the consultant's yes or no before a build. */
-  pendingDrop?: Problem[];
+  /** What a rebuild would lose, awaiting the consultant's choice. */
+  pendingDrop?: PendingDrop;
+  /** Asks the view to move the focus; `focusKey` changes at each request. */
+  focus?: FocusTarget;
+  focusKey: number;
+  canBuild: boolean;
+  canOrder: boolean;
+  canExport: boolean;
   takeSelection: (field: ListField) => void;
   build: () => void;
-  confirmDrop: () => void;
+  confirmDrop: (choices: DropChoices) => void;
   cancelDrop: () => void;
   refresh: () => void;
   template: () => void;
+  order: (k?: number) => void;
+  exportPicture: () => void;
+  setWeight: (which: "perception" | "impact", value: number) => void;
+  openSheet: (sheet: string) => void;
+  select: (reference: CellReference) => void;
 }
 
 const joinLines = (names: string[]): string => names.join("\n");
 
-export function usePane(host: WorkbookHost, language: Language): PaneState {
+/** Offers a file to save, as a browser download. */
+function saveFile(file: ExportedFile): void {
+  const url = URL.createObjectURL(new Blob([file.data], { type: file.mimeType }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = file.fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+const NO_ERRORS: Record<ListField, Problem[]> = { clienteles: [], needs: [] };
+
+export function usePane(host: PaneHost, language: Language): PaneState {
   const texts = paneTexts(language);
-  const context = useMemo<PaneContext>(() => ({ host, language, texts }), [host, language, texts]);
+  const [progress, setProgress] = useState<RenderProgress>();
+  const context = useMemo<PaneContext>(
+    () => ({ host, language, texts, onProgress: setProgress }),
+    [host, language, texts]
+  );
   const [fields, setFields] = useState<Record<ListField, string>>({ clienteles: "", needs: "" });
   const [starting, setStarting] = useState(true);
   const [busy, setBusy] = useState(false);
   const [blockedReason, setBlockedReason] = useState<string>();
+  const [workbook, setWorkbook] = useState<WorkbookState>();
   const [notices, setNotices] = useState<Notice[]>([]);
-  const [pendingDrop, setPendingDrop] = useState<ActionResult["confirmDrop"]>();
+  const [pendingDrop, setPendingDrop] = useState<PendingDrop>();
+  const [showErrors, setShowErrors] = useState(false);
+  const [buildErrors, setBuildErrors] = useState<Record<ListField, Problem[]>>(NO_ERRORS);
+  const [focus, setFocus] = useState<{ target?: FocusTarget; key: number }>({ key: 0 });
+  // Grows at every render of the workbook: Excel's change handlers went with the replaced sheets.
+  const [renders, setRenders] = useState(0);
   // Disabled buttons re-render a moment after the click; this closes the gap for double clicks.
   const running = useRef(false);
 
-  const showLists = (lists: NameLists): void =>
-    setFields({ clienteles: joinLines(lists.clienteles), needs: joinLines(lists.needs) });
+  const lists = useMemo(() => checkLists(fields), [fields]);
+  const requestFocus = (target: FocusTarget): void =>
+    setFocus((before) => ({ target, key: before.key + 1 }));
+
+  const showLists = (names: NameLists): void =>
+    setFields({ clienteles: joinLines(names.clienteles), needs: joinLines(names.needs) });
 
   useEffect(() => {
     let live = true;
@@ -63,6 +127,8 @@ export function usePane(host: WorkbookHost, language: Language): PaneState {
         if (!live) return;
         setBlockedReason(state.blockedReason);
         if (state.lists) showLists(state.lists);
+        if (state.workbook) setWorkbook(state.workbook);
+        if (state.notices) setNotices(state.notices);
       })
       .catch((failure: unknown) => live && setNotices(failureNotices(failure, texts, language)))
       .finally(() => live && setStarting(false));
@@ -71,56 +137,144 @@ export function usePane(host: WorkbookHost, language: Language): PaneState {
     };
   }, [context]);
 
+  // Live counts: the consultant's edits in the workbook re-read its steps (not while we write).
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let live = true;
+    host
+      .onUserChange(() => {
+        if (running.current) return;
+        readState(context)
+          .then((state) => live && !running.current && setWorkbook(state))
+          .catch(() => undefined);
+      })
+      .then((unsubscribe) => (live ? (stop = unsubscribe) : unsubscribe()))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, [context, renders]);
+
   /** Runs one action at a time; whatever it throws becomes a message, never a blank pane. */
   const perform = useCallback(
-    async (action: () => Promise<ActionResult>): Promise<void> => {
+    async (
+      action: () => Promise<ActionResult>,
+      after: FocusTarget | null = "main",
+      keepNotices = false
+    ) => {
       if (running.current) return;
       running.current = true;
       setBusy(true);
-      setNotices([]);
+      if (!keepNotices) setNotices([]);
+      let target: FocusTarget | undefined = after ?? undefined;
       try {
         const result = await action();
-        setNotices(result.notices);
+        if (!keepNotices || result.notices.length > 0) setNotices(result.notices);
         if (result.lists) showLists(result.lists);
+        if (result.workbook) setWorkbook(result.workbook);
+        if (result.rendered) setRenders((count) => count + 1);
         setPendingDrop(result.confirmDrop);
+        if (result.confirmDrop) target = undefined;
+        if (result.fieldProblems) {
+          setBuildErrors(result.fieldProblems);
+          setShowErrors(true);
+          target = result.fieldProblems.clienteles.length > 0 ? "clienteles" : "needs";
+        }
       } catch (failure: unknown) {
         setNotices(failureNotices(failure, texts, language));
       } finally {
         running.current = false;
         setBusy(false);
+        setProgress(undefined);
+        if (target) requestFocus(target);
       }
     },
     [texts, language]
   );
 
   const currentLists = (): NameLists => ({
-    clienteles: parseNameList(fields.clienteles),
-    needs: parseNameList(fields.needs),
+    clienteles: lists.clienteles.names,
+    needs: lists.needs.names,
   });
+
+  const fieldErrors: Record<ListField, Problem[]> = showErrors
+    ? {
+        clienteles:
+          lists.clienteles.errors.length > 0 ? lists.clienteles.errors : buildErrors.clienteles,
+        needs: lists.needs.errors.length > 0 ? lists.needs.errors : buildErrors.needs,
+      }
+    : NO_ERRORS;
+
+  const off = busy || starting || blockedReason !== undefined;
+  const hasStudy = workbook?.hasStudy === true;
 
   return {
     texts,
+    language,
     fields,
-    setField: (field, value) => setFields((before) => ({ ...before, [field]: value })),
+    setField: (field, value) => {
+      setFields((before) => ({ ...before, [field]: value }));
+      setBuildErrors(NO_ERRORS);
+    },
+    lists,
+    fieldErrors,
     starting,
     busy,
+    progress,
     blockedReason,
+    workbook,
     notices,
-    pendingDrop: pendingDrop?.pairs,
+    pendingDrop,
+    focus: focus.target,
+    focusKey: focus.key,
+    canBuild: !off && lists.clienteles.names.length > 0 && lists.needs.names.length > 0,
+    canOrder: !off && hasStudy && LATER.orderWorkbook !== undefined,
+    canExport: !off && hasStudy && LATER.exportMatrixPicture !== undefined,
     takeSelection: (field) =>
       void perform(async () => {
         const { names, notices: hints } = await selection(context);
         if (names) setFields((before) => ({ ...before, [field]: joinLines(names) }));
         return { notices: hints };
-      }),
-    build: () => void perform(() => build(context, currentLists(), false)),
-    confirmDrop: () => {
-      const lists = pendingDrop?.lists;
-      setPendingDrop(undefined);
-      if (lists) void perform(() => build(context, lists, true));
+      }, field),
+    build: () => {
+      setShowErrors(true);
+      const invalid = (["clienteles", "needs"] as const).find(
+        (field) => lists[field].errors.length > 0
+      );
+      if (invalid) {
+        requestFocus(invalid);
+        return;
+      }
+      void perform(() => build(context, currentLists()));
     },
-    cancelDrop: () => setPendingDrop(undefined),
+    confirmDrop: ({ renames, keepCopy }) => {
+      const pending = pendingDrop;
+      setPendingDrop(undefined);
+      if (pending)
+        void perform(() => build(context, pending.lists, { confirmed: true, renames, keepCopy }));
+    },
+    cancelDrop: () => {
+      setPendingDrop(undefined);
+      requestFocus("main");
+    },
     refresh: () => void perform(() => refresh(context)),
     template: () => void perform(() => template(context)),
+    order: (k) => void perform(() => order(context, k)),
+    exportPicture: () => void perform(() => exportPicture(context, saveFile)),
+    setWeight: (which, value) => void perform(() => setWeight(context, which, value), null, true),
+    openSheet: (sheet) =>
+      void attempt("navigate", () => host.activateSheet(sheet)).catch((failure: unknown) =>
+        setNotices(failureNotices(failure, texts, language))
+      ),
+    select: (reference) =>
+      void attempt("navigate", () => host.selectRange(reference)).catch((failure: unknown) =>
+        setNotices(failureNotices(failure, texts, language))
+      ),
   };
+}
+
+/** The drop summary after the renames the consultant keeps (the dialog's counts follow the ticks). */
+export function summaryWith(pending: PendingDrop, renames: readonly Rename[]) {
+  return dropSummary(pending.study, pending.lists, renames);
 }

@@ -1,46 +1,43 @@
 /**
- * A WorkbookHost without a spreadsheet, for the pane in a plain browser (preview, tests): the
- * "workbook" is the last plan rendered, read back as Excel would right after writing it; formulas
- * read as the values they compute when written, and are not recalculated.
+ * A PaneHost without a spreadsheet, for the pane in a plain browser (preview, tests): the workbook is
+ * a PreviewWorkbook (workbook.ts), drawn beside the pane by the preview's grid. Formulas are
+ * recomputed by the method after every edit; the consultant's edits are the "user changes".
  */
-import { planGrids } from "../../layout/plan-grids";
 import { WorkbookPlan } from "../../layout/plan";
-import { HostCapabilities, RenderReport, WorkbookHost, WorkbookSnapshot } from "../host";
+import { HostCapabilities, PaneHost, RenderOptions, RenderReport, WorkbookSnapshot } from "../host";
+import { PreviewWorkbook } from "./workbook";
 
 export interface MemoryHostOptions {
   /** Shown in the pane as the host's name. */
   name?: string;
   /** A workbook already built, e.g. to preview the pane over an existing study. */
   initialPlan?: WorkbookPlan;
+  /** The workbook to work on (the preview's grid shows the same one); else a new one. */
+  workbook?: PreviewWorkbook;
 }
 
-const EMPTY: WorkbookSnapshot = { sheets: [], grids: { sheets: [], names: [], tables: [] } };
-
-function snapshotOf(plan: WorkbookPlan | undefined): WorkbookSnapshot {
-  if (!plan) return EMPTY;
-  const grids = planGrids(plan);
-  // Every sheet here came from a plan, so every sheet is the add-in's own.
-  return { sheets: grids.sheets.map((sheet) => ({ name: sheet.name, managed: true })), grids };
+export interface MemoryHost extends PaneHost {
+  readonly workbook: PreviewWorkbook;
 }
 
-/** Callers may mutate what they read; hand out copies so the stored workbook stays as rendered. */
-function copy(snapshot: WorkbookSnapshot): WorkbookSnapshot {
-  return structuredClone(snapshot);
-}
-
-export function createMemoryHost(options: MemoryHostOptions = {}): WorkbookHost {
-  let current = snapshotOf(options.initialPlan);
+export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
+  const workbook = options.workbook ?? new PreviewWorkbook(options.initialPlan);
   const capabilities: HostCapabilities = { canBuild: true, name: options.name ?? "Aperçu" };
 
   return {
+    workbook,
     capabilities: async () => ({ ...capabilities }),
-    readWorkbook: async () => copy(current),
-    render: async (plan: WorkbookPlan): Promise<RenderReport> => {
-      // All the sheets held were the add-in's, so all of them give way to the new plan's.
-      const replaced = current.sheets.map((sheet) => sheet.name);
-      current = snapshotOf(plan);
-      return { written: plan.sheets.map((sheet) => sheet.name), replaced };
-    },
-    readSelection: async () => [],
+    readWorkbook: async (): Promise<WorkbookSnapshot> => workbook.snapshot(),
+    render: (plan: WorkbookPlan, _snapshot: WorkbookSnapshot, renderOptions?: RenderOptions) =>
+      workbook.render(plan, renderOptions) as Promise<RenderReport>,
+    readSelection: async () => workbook.selectedTexts(),
+    activateSheet: async (sheet) => workbook.activate(sheet),
+    selectRange: async (reference) => workbook.select(reference),
+    writeNamedValue: async (name, value) => workbook.writeNamed(name, value),
+    keepCopy: async (sheet, copyName) => workbook.keepCopy(sheet, copyName),
+    onUserChange: async (listener) =>
+      workbook.subscribe((cause) => {
+        if (cause === "edit") listener();
+      }),
   };
 }

@@ -1,0 +1,257 @@
+/**
+ * The method's steps as the pane shows them (METHOD.md), each with a status from the material's
+ * legend (✓ ok · ⊞ en cours · ✗ à faire · 📊 à analyser) and live counts, as a pure function of what
+ * was read from the workbook. No text here: the pane words the counts (i18n/pane.ts).
+ */
+import { ChecklistStatus, Strategy, targetingStrategy } from "../method/segments";
+import { Problem } from "../method/problems";
+import { pairScore } from "../method/score";
+import { Study, Weights, isRated, nameKey, pairKey } from "../method/study";
+import { NAMES, RATINGS, RATINGS_TABLE } from "../layout";
+import { WorkbookGrids, cellAt, cellText, gridHeight } from "../layout/grids";
+import { SheetRole } from "../layout/plan";
+import { WorkbookSnapshot } from "../hosts/host";
+import { currentStudy, hasStudy } from "./operations";
+
+export type StepId = "lists" | "ticks" | "ratings" | "matrix" | "segments" | "targeting";
+
+export const STEP_IDS: readonly StepId[] = [
+  "lists",
+  "ticks",
+  "ratings",
+  "matrix",
+  "segments",
+  "targeting",
+];
+
+export interface ScoredPair {
+  clientele: string;
+  need: string;
+  score: number;
+}
+
+interface StepBase {
+  status: ChecklistStatus;
+  /** The workbook sheet of the step, when the workbook has it (Ouvrir la feuille). */
+  sheet?: string;
+}
+
+export type Step =
+  | (StepBase & { id: "lists"; clienteles: number; needs: number })
+  | (StepBase & {
+      id: "ticks";
+      ticks: number;
+      clientelesWithout: string[];
+      needsWithout: string[];
+    })
+  | (StepBase & {
+      id: "ratings";
+      ticked: number;
+      rated: number;
+      /** Ticked pairs that have no row in the ratings sheet yet (Actualiser adds them). */
+      rowsMissing: number;
+    })
+  | (StepBase & { id: "matrix"; scored: number; best: ScoredPair[]; weights?: Weights })
+  | (StepBase & {
+      id: "segments";
+      segments: number;
+      /** Segments whose 11 checklist items are all ✓. */
+      ready: number;
+      /** The number of segments the ordering suggests, when it is available. */
+      suggestedK?: number;
+    })
+  | (StepBase & { id: "targeting"; targets: number; strategy?: Strategy; conquest: string[] });
+
+export type StepOf<Id extends StepId> = Extract<Step, { id: Id }>;
+
+export interface WorkbookState {
+  /** The workbook holds Segment Matrix sheets. */
+  hasStudy: boolean;
+  /** The study read from them, when they read without errors. */
+  study?: Study;
+  /** What reading them said. */
+  problems: Problem[];
+  /** Sheet names by role, for the sheets the workbook has. */
+  sheets: Partial<Record<SheetRole | "segments" | "targeting", string>>;
+  steps: Step[];
+}
+
+/** How many best pairs the Matrice step lists. */
+export const BEST_PAIRS = 5;
+
+/**
+ * Which defined name (or table) tells where each sheet is. The segment, checklist and targeting
+ * sheets (src/layout/sheets/, on the lead's branch) add theirs here when they land.
+ */
+const SHEET_ANCHORS: Partial<Record<SheetRole | "segments" | "targeting", string>> = {
+  ticks: NAMES.ticks,
+  ratings: NAMES.ratingClienteles,
+  matrix: NAMES.matrix,
+  settings: NAMES.weightPerception,
+};
+
+function sheetsOf(grids: WorkbookGrids): WorkbookState["sheets"] {
+  const sheets: WorkbookState["sheets"] = {};
+  for (const [role, name] of Object.entries(SHEET_ANCHORS) as [
+    keyof typeof SHEET_ANCHORS,
+    string,
+  ][]) {
+    const found = grids.names.find((n) => n.name === name);
+    if (found) sheets[role] = found.sheet;
+  }
+  const table = grids.tables.find((t) => t.name === RATINGS_TABLE);
+  if (table) sheets.ratings = table.sheet;
+  return sheets;
+}
+
+/** Pair keys of the rows the ratings sheet holds (whatever their levels). */
+function ratingRowKeys(grids: WorkbookGrids): Set<string> {
+  const keys = new Set<string>();
+  const table = grids.tables.find((t) => t.name === RATINGS_TABLE);
+  const column = grids.names.find((n) => n.name === NAMES.ratingClienteles);
+  const sheet = table?.sheet ?? column?.sheet;
+  const grid = sheet === undefined ? undefined : grids.sheets.find((s) => s.name === sheet);
+  if (!grid) return keys;
+  const headerRow = table
+    ? table.rect.row
+    : (column?.rect.row ?? RATINGS.firstRow) - (RATINGS.firstRow - RATINGS.headerRow);
+  const firstCol = table
+    ? table.rect.col
+    : (column?.rect.col ?? RATINGS.cols.clientele) - (RATINGS.cols.clientele - 1);
+  for (let row = headerRow + 1; row <= gridHeight(grid); row++) {
+    const clientele = cellText(cellAt(grid, row, firstCol + RATINGS.cols.clientele - 1)).trim();
+    const need = cellText(cellAt(grid, row, firstCol + RATINGS.cols.need - 1)).trim();
+    if (clientele !== "" && need !== "") keys.add(pairKey(clientele, need));
+  }
+  return keys;
+}
+
+/** The best pairs by score, ties in table order. */
+export function bestPairs(study: Study, count = BEST_PAIRS): ScoredPair[] {
+  return study.pairs
+    .filter(isRated)
+    .map((pair) => ({
+      clientele: pair.clientele,
+      need: pair.need,
+      score: pairScore(pair.perception, pair.impact, study.weights),
+    }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, count);
+}
+
+/** Every step of a workbook: from its snapshot, the study it holds (if any) and its sheets. */
+export function workbookState(
+  snapshot: WorkbookSnapshot,
+  extras: { suggestedK?: (study: Study) => number | undefined } = {}
+): WorkbookState {
+  const present = hasStudy(snapshot);
+  const { study, problems } = currentStudy(snapshot);
+  const sheets = sheetsOf(snapshot.grids);
+  const rowKeys = study ? ratingRowKeys(snapshot.grids) : new Set<string>();
+  return {
+    hasStudy: present,
+    study,
+    problems,
+    sheets,
+    steps: stepsOf(study, sheets, rowKeys, extras.suggestedK),
+  };
+}
+
+export function stepsOf(
+  study: Study | undefined,
+  sheets: WorkbookState["sheets"] = {},
+  ratingRows: ReadonlySet<string> = new Set(),
+  suggestedK?: (study: Study) => number | undefined
+): Step[] {
+  const clienteles = study?.clienteles ?? [];
+  const needs = study?.needs ?? [];
+  const pairs = study?.pairs ?? [];
+  const tickedC = new Set(pairs.map((p) => nameKey(p.clientele)));
+  const tickedN = new Set(pairs.map((p) => nameKey(p.need)));
+  const clientelesWithout = clienteles.map((c) => c.name).filter((n) => !tickedC.has(nameKey(n)));
+  const needsWithout = needs.map((n) => n.name).filter((n) => !tickedN.has(nameKey(n)));
+  const rated = pairs.filter(isRated).length;
+  const rowsMissing = pairs.filter((p) => !ratingRows.has(pairKey(p.clientele, p.need))).length;
+
+  const lists: Step = {
+    id: "lists",
+    status: study && clienteles.length > 0 && needs.length > 0 ? "ok" : "à faire",
+    sheet: sheets.ticks,
+    clienteles: clienteles.length,
+    needs: needs.length,
+  };
+  const ticks: Step = {
+    id: "ticks",
+    status:
+      pairs.length === 0
+        ? "à faire"
+        : clientelesWithout.length + needsWithout.length > 0
+          ? "en cours"
+          : "ok",
+    sheet: sheets.ticks,
+    ticks: pairs.length,
+    clientelesWithout: pairs.length === 0 ? [] : clientelesWithout,
+    needsWithout: pairs.length === 0 ? [] : needsWithout,
+  };
+  const ratings: Step = {
+    id: "ratings",
+    status: rated === 0 ? "à faire" : rated < pairs.length ? "en cours" : "ok",
+    sheet: sheets.ratings,
+    ticked: pairs.length,
+    rated,
+    rowsMissing: study ? rowsMissing : 0,
+  };
+  const matrix: Step = {
+    id: "matrix",
+    status: rated === 0 ? "à faire" : rated < pairs.length ? "en cours" : "à analyser",
+    sheet: sheets.matrix,
+    scored: rated,
+    best: study ? bestPairs(study) : [],
+    ...(study ? { weights: study.weights } : {}),
+  };
+
+  const segmentList = study?.segments ?? [];
+  const ready = segmentList.filter(
+    (segment) =>
+      segment.checklist.length > 0 && segment.checklist.every((status) => status === "ok")
+  ).length;
+  const k = study && suggestedK ? suggestedK(study) : undefined;
+  const segments: Step = {
+    id: "segments",
+    status: segmentList.length === 0 ? "à faire" : ready === segmentList.length ? "ok" : "en cours",
+    sheet: sheets.segments,
+    segments: segmentList.length,
+    ready,
+    ...(k !== undefined ? { suggestedK: k } : {}),
+  };
+
+  const targets = study?.targets ?? [];
+  const segmentIndex = new Map(segmentList.map((s, i) => [nameKey(s.name), i]));
+  const offerings = study?.offerings ?? [];
+  const offeringIndex = new Map(offerings.map((o, i) => [nameKey(o), i]));
+  const marks = targets.flatMap((t) => {
+    const segment = segmentIndex.get(nameKey(t.segment));
+    const offering = offeringIndex.get(nameKey(t.offering));
+    return segment === undefined || offering === undefined ? [] : [{ segment, offering }];
+  });
+  const strategy = targetingStrategy(marks, offerings.length, segmentList.length);
+  const conquest = study?.conquest ?? [];
+  const targeting: Step = {
+    id: "targeting",
+    status: targets.length === 0 ? "à faire" : conquest.length > 0 ? "ok" : "en cours",
+    sheet: sheets.targeting,
+    targets: targets.length,
+    ...(strategy ? { strategy } : {}),
+    conquest,
+  };
+  return [lists, ticks, ratings, matrix, segments, targeting];
+}
+
+/** The step to work on next: the first one not done (a matrix to analyse counts as done). */
+export function nextStep(steps: readonly Step[]): Step | undefined {
+  return steps.find((step) => step.status === "à faire" || step.status === "en cours");
+}
+
+export function stepOf<Id extends StepId>(steps: readonly Step[], id: Id): StepOf<Id> {
+  return steps.find((step): step is StepOf<Id> => step.id === id) as StepOf<Id>;
+}

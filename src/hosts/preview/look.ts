@@ -1,0 +1,161 @@
+/**
+ * How each cell of a preview sheet looks and how it is edited, from its plan: the styles (fills,
+ * fonts, borders, number formats), the conditional formats the plan declares (the colour scale by
+ * scaleColour, the same function the exports use; the tick table's "no X" flags) and the data
+ * validations (a tick, a level or a kind to pick, a weight to type). Pure: the grid view draws it.
+ */
+import { scaleColour } from "../../method/score";
+import { Rect } from "../../layout/a1";
+import { GridValue, NamedRect, SheetGrid, cellAt, cellText } from "../../layout/grids";
+import { NAMES } from "../../layout/names";
+import { CellStyle, ConditionalFormatPlan, SheetPlan, ValidationPlan } from "../../layout/plan";
+import { PreviewSheet, PreviewState } from "./workbook";
+
+export type CellEditor =
+  | { kind: "toggle"; on: string }
+  | { kind: "choice"; options: string[] }
+  | { kind: "number"; min: number; max: number };
+
+export interface CellLook {
+  text: string;
+  style: CellStyle;
+  editor?: CellEditor;
+}
+
+export interface SheetLook {
+  name: string;
+  rows: number;
+  cols: number;
+  /** Column widths in Excel's character units, by column. */
+  widths: Map<number, number>;
+  cell(row: number, col: number): CellLook;
+}
+
+const inside = (rect: Rect, row: number, col: number): boolean =>
+  row >= rect.row && row < rect.row + rect.rows && col >= rect.col && col < rect.col + rect.cols;
+
+/** A number as its format shows it ("0": rounded); text as it is. */
+export function formatValue(value: GridValue, numberFormat: string | undefined): string {
+  if (typeof value === "number") {
+    if (numberFormat === "0") return String(Math.round(value));
+    return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(10)));
+  }
+  return cellText(value);
+}
+
+/** Rows and columns worth drawing: the values, the styled cells (not the spare rows of rules). */
+function extent(sheet: PreviewSheet): { rows: number; cols: number } {
+  let rows = sheet.values.length;
+  let cols = sheet.values.reduce((widest, line) => Math.max(widest, line.length), 0);
+  for (const styled of sheet.plan?.styles ?? []) {
+    rows = Math.max(rows, styled.rect.row + styled.rect.rows - 1);
+    cols = Math.max(cols, styled.rect.col + styled.rect.cols - 1);
+  }
+  for (const table of sheet.plan?.tables ?? [])
+    cols = Math.max(cols, table.rect.col + table.rect.cols - 1);
+  return { rows: Math.max(rows, 1), cols: Math.max(cols, 1) };
+}
+
+/** The values a list validation offers: its items, or the cells of the named range it refers to. */
+function listOptions(
+  validation: ValidationPlan,
+  state: Pick<PreviewState, "names" | "sheets">
+): string[] | undefined {
+  const rule = validation.rule;
+  if (rule.kind === "list") return rule.source;
+  if (rule.kind !== "listRange") return undefined;
+  const named: NamedRect | undefined = state.names.find((n) => n.name === rule.formula);
+  const source = named && state.sheets.find((s) => s.name === named.sheet);
+  if (!named || !source) return undefined;
+  const grid: SheetGrid = { name: source.name, values: source.values };
+  const options: string[] = [];
+  for (let r = 0; r < named.rect.rows; r++)
+    for (let c = 0; c < named.rect.cols; c++) {
+      const text = cellText(cellAt(grid, named.rect.row + r, named.rect.col + c));
+      if (text !== "") options.push(text);
+    }
+  return options;
+}
+
+function editorOf(
+  validation: ValidationPlan,
+  state: Pick<PreviewState, "names" | "sheets">
+): CellEditor | undefined {
+  const rule = validation.rule;
+  if (rule.kind === "decimal") return { kind: "number", min: rule.min, max: rule.max };
+  const options = listOptions(validation, state);
+  if (!options) return undefined;
+  if (options.length === 1) return { kind: "toggle", on: options[0] };
+  return { kind: "choice", options };
+}
+
+/**
+ * The tick table's flags (a name with no X in its column or row): the rule's formula counts the X's
+ * of the name's column (a rule over the header row) or row (a rule over the name column) inside
+ * SM_Ticks. Rules of other shapes are not drawn.
+ */
+function flagged(
+  format: ConditionalFormatPlan,
+  row: number,
+  col: number,
+  grid: SheetGrid,
+  ticks: Rect | undefined
+): boolean {
+  if (format.rule.kind !== "formula" || !ticks) return false;
+  if (cellText(cellAt(grid, row, col)).trim() === "") return false;
+  const isX = (r: number, c: number): boolean =>
+    cellText(cellAt(grid, r, c))
+      .trim()
+      .toUpperCase() === "X";
+  if (format.rect.rows === 1 && format.rect.row < ticks.row) {
+    for (let r = ticks.row; r < ticks.row + ticks.rows; r++) if (isX(r, col)) return false;
+    return true;
+  }
+  if (format.rect.cols === 1 && format.rect.col < ticks.col) {
+    for (let c = ticks.col; c < ticks.col + ticks.cols; c++) if (isX(row, c)) return false;
+    return true;
+  }
+  return false;
+}
+
+export function sheetLook(
+  sheet: PreviewSheet,
+  state: Pick<PreviewState, "names" | "sheets">
+): SheetLook {
+  const { rows, cols } = extent(sheet);
+  const plan: SheetPlan | undefined = sheet.plan;
+  const grid: SheetGrid = { name: sheet.name, values: sheet.values };
+  const widths = new Map((plan?.columnWidths ?? []).map((w) => [w.col, w.width]));
+  const ticksName = state.names.find((n) => n.name === NAMES.ticks);
+  const ticks = ticksName && ticksName.sheet === sheet.name ? ticksName.rect : undefined;
+
+  return {
+    name: sheet.name,
+    rows,
+    cols,
+    widths,
+    cell(row, col) {
+      let style: CellStyle = {};
+      for (const styled of plan?.styles ?? [])
+        if (inside(styled.rect, row, col)) style = { ...style, ...styled.style };
+      const value = cellAt(grid, row, col);
+      for (const format of plan?.conditionalFormats ?? []) {
+        if (!inside(format.rect, row, col)) continue;
+        const rule = format.rule;
+        if (rule.kind === "colourScale") {
+          if (typeof value === "number") style = { ...style, fill: scaleColour(value, rule.stops) };
+        } else if (flagged(format, row, col, grid, ticks)) {
+          style = {
+            ...style,
+            ...(rule.fill ? { fill: rule.fill } : {}),
+            ...(rule.fontColour ? { fontColour: rule.fontColour } : {}),
+            ...(rule.bold ? { bold: true } : {}),
+          };
+        }
+      }
+      const validation = plan?.validations.find((v) => inside(v.rect, row, col));
+      const editor = validation && editorOf(validation, state);
+      return { text: formatValue(value, style.numberFormat), style, ...(editor ? { editor } : {}) };
+    },
+  };
+}

@@ -1,0 +1,217 @@
+/**
+ * The preview's "calculation": the values the workbook's formulas would show, computed by the method
+ * itself, never by parsing formula text. Each formula cell of a plan is known by where it sits:
+ *   - Évaluation, the score column: the row's perception and impact labels, looked up in the level
+ *     lists of the settings sheet (as MATCH does), scored by pairScore with the settings' weights;
+ *   - Matrice, inside SM_Matrix: the tick at the same address of the tick table and the one ratings
+ *     row naming the pair (as the matrix formula does), scored the same way;
+ *   - Matrice, elsewhere: the tick table's cell at the same address (the header mirrors).
+ * Sheets of other roles keep the value their plan stored with each formula.
+ */
+import { pairScore } from "../../method/score";
+import { Rect } from "../../layout/a1";
+import { GridValue, WorkbookGrids, cellAt, cellText } from "../../layout/grids";
+import { NAMES, RATINGS, RATINGS_TABLE } from "../../layout";
+import { SheetPlan } from "../../layout/plan";
+import { crossTableFrom } from "../../layout/sheets/grid";
+
+export interface ComputedSheet {
+  name: string;
+  plan?: SheetPlan;
+  values: GridValue[][];
+}
+
+/**
+ * The cells of a plan's formula fills, as [row, col] (1-based): the scores and the mirrored
+ * headings. A formula written in a single block cell (a segment's label over the matrix) keeps the
+ * value its plan stored.
+ */
+export function formulaCells(plan: SheetPlan): [number, number][] {
+  const cells: [number, number][] = [];
+  for (const { rect } of plan.fills)
+    for (let i = 0; i < rect.rows; i++)
+      for (let j = 0; j < rect.cols; j++) cells.push([rect.row + i, rect.col + j]);
+  return cells;
+}
+
+function setCell(values: GridValue[][], row: number, col: number, value: GridValue): void {
+  while (values.length < row) values.push([]);
+  const line = values[row - 1];
+  while (line.length < col) line.push(null);
+  line[col - 1] = value;
+}
+
+/** Excel's "=" between two cells: text ignores case; an empty cell equals "". */
+function sameCell(a: GridValue, b: GridValue): boolean {
+  const left = a === null ? "" : a;
+  const right = b === null ? "" : b;
+  if (typeof left === "string" && typeof right === "string")
+    return left.toLowerCase() === right.toLowerCase();
+  return left === right;
+}
+
+/** A number as Excel's arithmetic takes it: empty is 0, numeric text counts, anything else fails. */
+function asNumber(value: GridValue): number | undefined {
+  if (value === null) return 0;
+  if (typeof value === "number") return value;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  const parsed = Number(value.trim());
+  return value.trim() !== "" && Number.isFinite(parsed) ? parsed : undefined;
+}
+
+function namedRect(grids: WorkbookGrids, name: string): { sheet: string; rect: Rect } | undefined {
+  const named = grids.names.find((n) => n.name === name);
+  return named && { sheet: named.sheet, rect: named.rect };
+}
+
+function gridOf(grids: WorkbookGrids, sheet: string) {
+  return grids.sheets.find((s) => s.name === sheet);
+}
+
+/** The values of a named single-column range, top to bottom (MATCH's lookup list). */
+function namedColumn(grids: WorkbookGrids, name: string): GridValue[] {
+  const named = namedRect(grids, name);
+  const grid = named && gridOf(grids, named.sheet);
+  if (!named || !grid) return [];
+  const out: GridValue[] = [];
+  for (let r = 0; r < named.rect.rows; r++)
+    out.push(cellAt(grid, named.rect.row + r, named.rect.col));
+  return out;
+}
+
+function namedCell(grids: WorkbookGrids, name: string): GridValue | undefined {
+  const named = namedRect(grids, name);
+  const grid = named && gridOf(grids, named.sheet);
+  return named && grid ? cellAt(grid, named.rect.row, named.rect.col) : undefined;
+}
+
+/** MATCH(value, list, 0): 1-based position of the first equal cell, or undefined. */
+function match(value: GridValue, list: readonly GridValue[]): number | undefined {
+  if (value === null || cellText(value) === "") return undefined;
+  const index = list.findIndex((entry) => entry !== null && sameCell(entry, value));
+  return index < 0 ? undefined : index + 1;
+}
+
+interface Scorer {
+  /** The score of a perception and an impact label, or "" when either is no level (IFERROR). */
+  score(perception: GridValue, impact: GridValue): number | "";
+}
+
+function scorer(grids: WorkbookGrids): Scorer {
+  const perceptions = namedColumn(grids, NAMES.perceptionLevels);
+  const impacts = namedColumn(grids, NAMES.impactLevels);
+  const wp = asNumber(namedCell(grids, NAMES.weightPerception) ?? null);
+  const wi = asNumber(namedCell(grids, NAMES.weightImpact) ?? null);
+  return {
+    score(perception, impact) {
+      const p = match(perception, perceptions);
+      const i = match(impact, impacts);
+      if (p === undefined || i === undefined || wp === undefined || wi === undefined) return "";
+      const value = pairScore(p, i, { perception: wp, impact: wi });
+      return Number.isFinite(value) ? value : "";
+    },
+  };
+}
+
+/** Where the ratings table's columns are: its first column, from the table or its named column. */
+function ratingsFirstCol(grids: WorkbookGrids): { sheet: string; firstCol: number } | undefined {
+  const table = grids.tables.find((t) => t.name === RATINGS_TABLE);
+  if (table) return { sheet: table.sheet, firstCol: table.rect.col };
+  const column = namedRect(grids, NAMES.ratingClienteles);
+  return (
+    column && { sheet: column.sheet, firstCol: column.rect.col - (RATINGS.cols.clientele - 1) }
+  );
+}
+
+const shown = (value: number | ""): GridValue => (value === "" ? null : value);
+
+/** Fills every formula cell of the managed sheets with what Excel would show. Mutates `sheets`. */
+export function recompute(book: {
+  sheets: ComputedSheet[];
+  names: WorkbookGrids["names"];
+  tables: WorkbookGrids["tables"];
+}): void {
+  const grids: WorkbookGrids = {
+    sheets: book.sheets.map(({ name, values }) => ({ name, values })),
+    names: book.names,
+    tables: book.tables,
+  };
+  const { score } = scorer(grids);
+
+  // Évaluation first: the matrix reads the same rows.
+  const ratings = book.sheets.find((s) => s.plan?.role === "ratings");
+  const table = ratingsFirstCol(grids);
+  if (ratings?.plan && table && table.sheet === ratings.name) {
+    const col = (offset: number): number => table.firstCol + offset - 1;
+    const grid = { name: ratings.name, values: ratings.values };
+    for (const [row, c] of formulaCells(ratings.plan)) {
+      if (c !== col(RATINGS.cols.score)) continue;
+      const clientele = cellAt(grid, row, col(RATINGS.cols.clientele));
+      const need = cellAt(grid, row, col(RATINGS.cols.need));
+      const value =
+        cellText(clientele) === "" || cellText(need) === ""
+          ? ""
+          : score(
+              cellAt(grid, row, col(RATINGS.cols.perception)),
+              cellAt(grid, row, col(RATINGS.cols.impact))
+            );
+      setCell(ratings.values, row, c, shown(value));
+    }
+  }
+
+  const matrix = book.sheets.find((s) => s.plan?.role === "matrix");
+  const ticksName = namedRect(grids, NAMES.ticks)?.sheet;
+  const ticks = ticksName === undefined ? undefined : gridOf(grids, ticksName);
+  const body = namedRect(grids, NAMES.matrix);
+  if (matrix?.plan && ticks && body && body.sheet === matrix.name) {
+    const grid = { name: matrix.name, values: matrix.values };
+    const inBody = (row: number, col: number): boolean =>
+      row >= body.rect.row &&
+      row < body.rect.row + body.rect.rows &&
+      col >= body.rect.col &&
+      col < body.rect.col + body.rect.cols;
+    const cells = formulaCells(matrix.plan);
+    // Mirrors first: the body reads the matrix's own headers.
+    for (const [row, col] of cells) {
+      if (inBody(row, col)) continue;
+      setCell(matrix.values, row, col, cellAt(ticks, row, col));
+    }
+    const rows = ratingRows(grids);
+    const { headerRow, nameCol } = crossTableFrom(body.rect);
+    for (const [row, col] of cells) {
+      if (!inBody(row, col)) continue;
+      const header = cellAt(grid, headerRow, col);
+      const need = cellAt(grid, row, nameCol);
+      const tick = cellText(cellAt(ticks, row, col))
+        .trim()
+        .toUpperCase();
+      let value: number | "" = "";
+      if (cellText(header) !== "" && cellText(need) !== "" && tick === "X") {
+        const found = rows.filter((r) => sameCell(r.clientele, header) && sameCell(r.need, need));
+        if (found.length === 1) value = score(found[0].perception, found[0].impact);
+      }
+      setCell(matrix.values, row, col, shown(value));
+    }
+  }
+}
+
+interface RatingRow {
+  clientele: GridValue;
+  need: GridValue;
+  perception: GridValue;
+  impact: GridValue;
+}
+
+/** The rows the matrix formulas look through: the named rating columns, row by row. */
+function ratingRows(grids: WorkbookGrids): RatingRow[] {
+  const clienteles = namedColumn(grids, NAMES.ratingClienteles);
+  const needs = namedColumn(grids, NAMES.ratingNeeds);
+  const perceptions = namedColumn(grids, NAMES.ratingPerceptions);
+  const impacts = namedColumn(grids, NAMES.ratingImpacts);
+  return clienteles.map((clientele, i) => ({
+    clientele,
+    need: needs[i] ?? null,
+    perception: perceptions[i] ?? null,
+    impact: impacts[i] ?? null,
+  }));
+}

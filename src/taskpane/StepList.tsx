@@ -1,0 +1,460 @@
+/**
+ * The method's six steps, each with its status from the material's legend, a line from the method,
+ * live counts read from the workbook and a way to open its sheet. The first step holds the lists.
+ */
+import React, { useEffect, useId, useState } from "react";
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Link,
+  Text,
+  Tooltip,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { CHECKLIST_STATUSES, ChecklistStatus } from "../method/segments";
+import { Study, WEIGHT_MAX, WEIGHT_MIN, nameKey } from "../method/study";
+import { weightProblem } from "../method/validate";
+import { cellAddress } from "../layout/a1";
+import { GRID } from "../layout";
+import { Step, StepOf, WorkbookState } from "../app/steps";
+import { CellReference } from "../hosts/host";
+import { PaneTexts } from "../i18n/pane";
+import { problemMessage } from "./notices";
+import { Language } from "../method/levels";
+
+const useStyles = makeStyles({
+  steps: {
+    listStyleType: "none",
+    margin: "0",
+    padding: "0",
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  step: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    minWidth: "0",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  current: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
+  head: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "baseline",
+    columnGap: tokens.spacingHorizontalS,
+    minWidth: "0",
+  },
+  title: { margin: "0", overflowWrap: "anywhere" },
+  status: {
+    fontSize: tokens.fontSizeBase200,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusSmall,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground1,
+    whiteSpace: "nowrap",
+  },
+  text: { margin: "0", overflowWrap: "anywhere" },
+  explanation: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  button: { maxWidth: "100%", whiteSpace: "normal", height: "auto", minHeight: "24px" },
+  best: { margin: "0", paddingLeft: tokens.spacingHorizontalL },
+  link: { overflowWrap: "anywhere", textAlign: "start" },
+  weights: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
+  weight: { width: "9rem", maxWidth: "100%" },
+  names: { margin: "0", paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+});
+
+export interface StepListProps {
+  texts: PaneTexts;
+  language: Language;
+  workbook?: WorkbookState;
+  steps: readonly Step[];
+  /** The step to work on next (outlined). */
+  current?: Step["id"];
+  busy: boolean;
+  /** The first step's content: the lists and their actions. */
+  lists: React.ReactNode;
+  onOpen: (sheet: string) => void;
+  onSelect: (reference: CellReference) => void;
+  onWeight: (which: "perception" | "impact", value: number) => void;
+  order?: { enabled: boolean; run: (k?: number) => void };
+  exportPicture?: { enabled: boolean; run: () => void };
+}
+
+/** The legend's symbol and word ("✗ A faire"); read out as "Statut : ✗ A faire". */
+function StatusBadge(props: { status: ChecklistStatus; label: string; language: Language }) {
+  const styles = useStyles();
+  const legend = CHECKLIST_STATUSES.find((s) => s.canonical === props.status);
+  return (
+    <span className={styles.status} role="img" aria-label={props.label}>
+      {legend ? `${legend.symbol} ${legend[props.language]}` : ""}
+    </span>
+  );
+}
+
+/** A button for an action that may not be in this version: visible, disabled, with a tooltip. */
+function LaterButton(props: {
+  label: string;
+  tooltip: string;
+  enabled: boolean;
+  available: boolean;
+  onClick: () => void;
+}) {
+  const styles = useStyles();
+  const button = (
+    <Button
+      className={styles.button}
+      size="small"
+      disabledFocusable={!props.enabled}
+      onClick={props.onClick}
+    >
+      {props.label}
+    </Button>
+  );
+  return props.available ? (
+    button
+  ) : (
+    <Tooltip content={props.tooltip} relationship="description" withArrow>
+      {button}
+    </Tooltip>
+  );
+}
+
+function WeightField(props: {
+  label: string;
+  hint: string;
+  value: number | undefined;
+  language: Language;
+  disabled: boolean;
+  onCommit: (value: number) => void;
+}) {
+  const styles = useStyles();
+  const [text, setText] = useState(props.value === undefined ? "" : String(props.value));
+  useEffect(() => {
+    if (props.value !== undefined && Number(text.replace(",", ".")) !== props.value)
+      setText(String(props.value));
+    // Only when the workbook's value changes, not while typing.
+  }, [props.value]);
+  const parsed = Number(text.trim().replace(",", "."));
+  const valid =
+    text.trim() !== "" && Number.isFinite(parsed) && parsed >= WEIGHT_MIN && parsed <= WEIGHT_MAX;
+  useEffect(() => {
+    if (!valid || parsed === props.value) return undefined;
+    const timer = setTimeout(() => props.onCommit(parsed), 250);
+    return () => clearTimeout(timer);
+  }, [text]);
+  return (
+    <Field
+      className={styles.weight}
+      label={props.label}
+      hint={valid ? props.hint : undefined}
+      validationState={valid ? "none" : "error"}
+      validationMessage={
+        valid ? undefined : problemMessage(weightProblem(text, {}), props.language)
+      }
+    >
+      <Input
+        type="number"
+        inputMode="decimal"
+        min={WEIGHT_MIN}
+        max={WEIGHT_MAX}
+        step={0.5}
+        value={text}
+        disabled={props.disabled}
+        onChange={(_, data) => setText(data.value)}
+      />
+    </Field>
+  );
+}
+
+/** Order by need profile and, with a number, cut into that many segments (the suggested one first). */
+function OrderAction(
+  props: StepListProps & {
+    order: NonNullable<StepListProps["order"]>;
+    step: StepOf<"segments">;
+  }
+) {
+  const styles = useStyles();
+  const { texts, order, step } = props;
+  const [k, setK] = useState(step.suggestedK === undefined ? "" : String(step.suggestedK));
+  useEffect(() => {
+    if (step.suggestedK !== undefined) setK(String(step.suggestedK));
+  }, [step.suggestedK]);
+  const count = Number(k);
+  const valid = k.trim() === "" || (Number.isInteger(count) && count >= 1);
+  return (
+    <div className={styles.actions}>
+      {/* The number only means something once the ordering is there: hidden until then. */}
+      {order.enabled && (
+        <Field
+          className={styles.weight}
+          label={texts.segmentCount}
+          validationState={valid ? "none" : "error"}
+        >
+          <Input
+            type="number"
+            min={1}
+            step={1}
+            value={k}
+            onChange={(_, data) => setK(data.value)}
+          />
+        </Field>
+      )}
+      <LaterButton
+        label={texts.order}
+        tooltip={texts.notInThisVersion}
+        enabled={order.enabled && valid}
+        available={order.enabled || props.busy}
+        onClick={() => order.run(k.trim() === "" ? undefined : count)}
+      />
+    </div>
+  );
+}
+
+function Names({ names }: { names: readonly string[] }) {
+  const styles = useStyles();
+  return (
+    <ul className={styles.names}>
+      {names.map((name, i) => (
+        <li key={i}>{name}</li>
+      ))}
+    </ul>
+  );
+}
+
+function Without({ step, texts }: { step: StepOf<"ticks">; texts: PaneTexts }) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const count = step.clientelesWithout.length + step.needsWithout.length;
+  if (count === 0) return null;
+  return (
+    <div>
+      <Text as="p" className={styles.text}>
+        {texts.steps.without(step.clientelesWithout.length, step.needsWithout.length)}{" "}
+        <Link as="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+          {open ? texts.hideList : texts.showList(count)}
+        </Link>
+      </Text>
+      {open && (
+        <div id={id}>
+          <Names names={[...step.clientelesWithout, ...step.needsWithout]} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Where a pair's score sits in the matrix: the tick table's geometry, in the study's order. */
+function matrixCell(study: Study, clientele: string, need: string): string | undefined {
+  const col = study.clienteles.findIndex((item) => nameKey(item.name) === nameKey(clientele));
+  const row = study.needs.findIndex((item) => nameKey(item.name) === nameKey(need));
+  return col < 0 || row < 0 ? undefined : cellAddress(GRID.firstRow + row, GRID.firstCol + col);
+}
+
+function StepBody(props: StepListProps & { step: Step }) {
+  const styles = useStyles();
+  const { step, texts } = props;
+  const study = props.workbook?.study;
+  switch (step.id) {
+    case "lists":
+      return (
+        <>
+          {study && (
+            <Text as="p" className={styles.text}>
+              {texts.steps.lists(step.clienteles, step.needs)}
+            </Text>
+          )}
+          {props.lists}
+        </>
+      );
+    case "ticks":
+      return study ? (
+        <>
+          <Text as="p" className={styles.text}>
+            {texts.steps.ticks(step.ticks)}
+          </Text>
+          <Without step={step} texts={texts} />
+        </>
+      ) : null;
+    case "ratings":
+      return study ? (
+        <>
+          <Text as="p" className={styles.text}>
+            {texts.steps.ratings(step.rated, step.ticked)}
+          </Text>
+          {step.rowsMissing > 0 && (
+            <Text as="p" className={styles.text}>
+              {texts.steps.rowsMissing(step.rowsMissing)}
+            </Text>
+          )}
+        </>
+      ) : null;
+    case "matrix":
+      if (!study) return null;
+      return (
+        <>
+          {step.best.length === 0 ? (
+            <Text as="p" className={styles.text}>
+              {texts.steps.matrixEmpty}
+            </Text>
+          ) : (
+            <>
+              <Text as="p" className={styles.text} weight="semibold">
+                {texts.steps.bestPairs}
+              </Text>
+              <ol className={styles.best}>
+                {step.best.map((pair, i) => {
+                  const cell = step.sheet && matrixCell(study, pair.clientele, pair.need);
+                  const label = texts.steps.pair(pair.clientele, pair.need, pair.score);
+                  return (
+                    <li key={i}>
+                      {cell && step.sheet ? (
+                        <Link
+                          as="button"
+                          className={styles.link}
+                          title={texts.steps.selectPair(pair.clientele, pair.need)}
+                          onClick={() => step.sheet && props.onSelect({ sheet: step.sheet, cell })}
+                        >
+                          {label}
+                        </Link>
+                      ) : (
+                        label
+                      )}
+                    </li>
+                  );
+                })}
+              </ol>
+            </>
+          )}
+          {props.workbook?.sheets.settings && (
+            <fieldset className={styles.weights} style={{ border: "none", padding: 0, margin: 0 }}>
+              <legend>
+                <Text weight="semibold">{texts.steps.weights}</Text>
+              </legend>
+              <WeightField
+                label={texts.steps.weightPerception}
+                hint={texts.steps.weightHint}
+                value={step.weights?.perception}
+                language={props.language}
+                disabled={props.busy}
+                onCommit={(value) => props.onWeight("perception", value)}
+              />
+              <WeightField
+                label={texts.steps.weightImpact}
+                hint={texts.steps.weightHint}
+                value={step.weights?.impact}
+                language={props.language}
+                disabled={props.busy}
+                onCommit={(value) => props.onWeight("impact", value)}
+              />
+            </fieldset>
+          )}
+        </>
+      );
+    case "segments":
+      return study ? (
+        <>
+          <Text as="p" className={styles.text}>
+            {texts.steps.segments(step.segments, step.ready)}
+          </Text>
+          {step.suggestedK !== undefined && (
+            <Text as="p" className={styles.text}>
+              {texts.steps.suggestedK(step.suggestedK)}
+            </Text>
+          )}
+          {props.order && <OrderAction {...props} order={props.order} step={step} />}
+        </>
+      ) : null;
+    case "targeting":
+      return study ? (
+        <>
+          <Text as="p" className={styles.text}>
+            {texts.steps.targeting(step.targets)}
+          </Text>
+          {step.strategy && (
+            <Text as="p" className={styles.text}>
+              {texts.steps.strategy(step.strategy)}
+            </Text>
+          )}
+          {step.conquest.length > 0 && (
+            <Text as="p" className={styles.text}>
+              {texts.steps.conquest(step.conquest)}
+            </Text>
+          )}
+          {props.exportPicture && (
+            <div className={styles.actions}>
+              <LaterButton
+                label={texts.exportPicture}
+                tooltip={texts.notInThisVersion}
+                enabled={props.exportPicture.enabled}
+                available={props.exportPicture.enabled || props.busy}
+                onClick={props.exportPicture.run}
+              />
+            </div>
+          )}
+        </>
+      ) : null;
+  }
+}
+
+export function StepList(props: StepListProps): React.JSX.Element {
+  const styles = useStyles();
+  const { texts } = props;
+  const baseId = useId();
+  return (
+    <ol className={styles.steps} aria-label={texts.steps.heading}>
+      {props.steps.map((step, index) => {
+        const titleId = `${baseId}-${step.id}`;
+        const current = props.current === step.id;
+        return (
+          <li key={step.id}>
+            <section
+              className={mergeClasses(styles.step, current && styles.current)}
+              aria-labelledby={titleId}
+              aria-current={current ? "step" : undefined}
+              data-step={step.id}
+            >
+              <div className={styles.head}>
+                <Text as="h2" id={titleId} size={400} weight="semibold" className={styles.title}>
+                  {index + 1}. {texts.steps.titles[step.id]}
+                </Text>
+                <StatusBadge
+                  status={step.status}
+                  label={texts.steps.statusLabel(step.status)}
+                  language={props.language}
+                />
+              </div>
+              <Caption1 as="p" className={mergeClasses(styles.text, styles.explanation)}>
+                {texts.steps.explanations[step.id]}
+              </Caption1>
+              <StepBody {...props} step={step} />
+              {step.sheet && (
+                <div className={styles.actions}>
+                  <Button
+                    className={styles.button}
+                    size="small"
+                    appearance="subtle"
+                    aria-label={texts.steps.openSheetFor(step.sheet)}
+                    onClick={() => step.sheet && props.onOpen(step.sheet)}
+                  >
+                    {texts.steps.openSheet}
+                  </Button>
+                </div>
+              )}
+            </section>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,156 @@
+/**
+ * The preview's in-browser workbook: edits recomputed by the method's own score function, the
+ * look of each cell (colour scale by scaleColour, flags, editors), and the PaneHost extensions.
+ */
+import { buildPlan, readStudy } from "../../src/layout";
+import { cellAt } from "../../src/layout/grids";
+import { NAMES, RATINGS } from "../../src/layout";
+import { GRID } from "../../src/layout";
+import { pairScore, scaleColour } from "../../src/method/score";
+import { PreviewWorkbook } from "../../src/hosts/preview/workbook";
+import { sheetLook } from "../../src/hosts/preview/look";
+import { createMemoryHost } from "../../src/hosts/preview/memory-host";
+import { RenderRefused, freeSheetName } from "../../src/hosts/host";
+import { study } from "../support/workbooks";
+
+const small = study({
+  language: "fr",
+  clienteles: ["Etudiants", "Hautes écoles"],
+  needs: ["Innover", "Se former"],
+  pairs: [
+    { clientele: "Etudiants", need: "Innover", perception: 4, impact: 3 },
+    { clientele: "Hautes écoles", need: "Se former" },
+  ],
+  weights: { perception: 1, impact: 1 },
+});
+
+function sheet(book: PreviewWorkbook, role: string) {
+  const found = book.getState().sheets.find((s) => s.plan?.role === role);
+  if (!found) throw new Error(`no ${role} sheet`);
+  return found;
+}
+const value = (book: PreviewWorkbook, role: string, row: number, col: number) =>
+  cellAt({ name: "", values: sheet(book, role).values }, row, col);
+
+describe("PreviewWorkbook", () => {
+  it("shows the scores the plan computed, and reads back as the same study", () => {
+    const book = new PreviewWorkbook(buildPlan(small));
+    expect(value(book, "matrix", GRID.firstRow, GRID.firstCol)).toBe(
+      pairScore(4, 3, small.weights)
+    );
+    expect(value(book, "matrix", GRID.firstRow + 1, GRID.firstCol + 1)).toBeNull();
+    expect(readStudy(book.snapshot().grids).study).toEqual(small);
+  });
+
+  it("recomputes a row's score and the matrix when a level is picked", () => {
+    const book = new PreviewWorkbook(buildPlan(small));
+    const ratings = sheet(book, "ratings");
+    // Row of (Hautes écoles, Se former): the second ticked pair in table order.
+    const row = RATINGS.firstRow + 1;
+    book.edit(ratings.name, row, RATINGS.cols.perception, "Ressenti moyen");
+    expect(value(book, "ratings", row, RATINGS.cols.score)).toBeNull();
+    book.edit(ratings.name, row, RATINGS.cols.impact, "fort"); // MATCH ignores case
+    expect(value(book, "ratings", row, RATINGS.cols.score)).toBe(pairScore(3, 4, small.weights));
+    expect(value(book, "matrix", GRID.firstRow + 1, GRID.firstCol + 1)).toBe(75);
+  });
+
+  it("recomputes every score when a weight changes", () => {
+    const book = new PreviewWorkbook(buildPlan(small));
+    book.writeNamed(NAMES.weightPerception, 2);
+    expect(value(book, "matrix", GRID.firstRow, GRID.firstCol)).toBe(
+      pairScore(4, 3, { perception: 2, impact: 1 })
+    );
+    book.writeNamed(NAMES.weightImpact, 0);
+    expect(value(book, "matrix", GRID.firstRow, GRID.firstCol)).toBe(100);
+  });
+
+  it("empties a matrix cell when its tick goes, and mirrors renamed headers", () => {
+    const book = new PreviewWorkbook(buildPlan(small));
+    const ticks = sheet(book, "ticks");
+    book.edit(ticks.name, GRID.firstRow, GRID.firstCol, "");
+    expect(value(book, "matrix", GRID.firstRow, GRID.firstCol)).toBeNull();
+    book.edit(ticks.name, GRID.firstRow, GRID.firstCol, "x");
+    expect(value(book, "matrix", GRID.firstRow, GRID.firstCol)).toBe(75);
+    book.edit(ticks.name, GRID.headerRow, GRID.firstCol, "Étudiants");
+    expect(value(book, "matrix", GRID.headerRow, GRID.firstCol)).toBe("Étudiants");
+    // The ratings row still names "Etudiants": Excel's "=" ignores case, not accents.
+    expect(value(book, "matrix", GRID.firstRow, GRID.firstCol)).toBeNull();
+  });
+
+  it("draws scores with the colour scale and names with no X flagged", () => {
+    const book = new PreviewWorkbook(buildPlan(small));
+    const state = book.getState();
+    const matrix = sheetLook(sheet(book, "matrix"), state);
+    const scored = matrix.cell(GRID.firstRow, GRID.firstCol);
+    expect(scored.text).toBe("75");
+    expect(scored.style.fill).toBe(scaleColour(75));
+    expect(matrix.cell(GRID.firstRow, GRID.firstCol + 1).style.fill).toBeUndefined();
+
+    const ticksSheet = sheet(book, "ticks");
+    book.edit(ticksSheet.name, GRID.firstRow + 1, GRID.firstCol + 1, "");
+    const ticks = sheetLook(sheet(book, "ticks"), book.getState());
+    expect(ticks.cell(GRID.headerRow, GRID.firstCol + 1).style.fill).toBe("#FFC7CE");
+    expect(ticks.cell(GRID.headerRow, GRID.firstCol).style.fill).not.toBe("#FFC7CE");
+    expect(ticks.cell(GRID.firstRow + 1, GRID.nameCol).style.fill).toBe("#FFC7CE");
+    expect(ticks.cell(GRID.firstRow, GRID.firstCol).editor).toEqual({ kind: "toggle", on: "X" });
+    const levels = sheetLook(sheet(book, "ratings"), book.getState()).cell(
+      RATINGS.firstRow,
+      RATINGS.cols.perception
+    );
+    expect(levels.editor).toEqual({
+      kind: "choice",
+      options: ["Inconscient", "Ressenti léger", "Ressenti moyen", "Fort ressenti"],
+    });
+  });
+});
+
+describe("the memory host", () => {
+  it("activates, selects, copies values and tells the consultant's edits only", async () => {
+    const host = createMemoryHost({ initialPlan: buildPlan(small) });
+    const seen: number[] = [];
+    const stop = await host.onUserChange(() => seen.push(1));
+    await host.activateSheet("Évaluation");
+    expect(host.workbook.getState().active).toBe("Évaluation");
+    await host.selectRange({ sheet: "Qui ressent quoi", cell: "C5:D5" });
+    expect(await host.readSelection()).toEqual(["Etudiants", "Hautes écoles"]);
+    expect(seen).toHaveLength(0);
+    await host.writeNamedValue(NAMES.weightImpact, 2);
+    expect(seen).toHaveLength(1);
+    stop();
+
+    const copy = await host.keepCopy("Évaluation", "Évaluation (copie)");
+    expect(copy).toBe("Évaluation (copie)");
+    expect(await host.keepCopy("Évaluation", "Évaluation (copie)")).toBe("Évaluation (copie) 2");
+    const snapshot = await host.readWorkbook();
+    expect(snapshot.sheets.filter((s) => !s.managed).map((s) => s.name)).toEqual([
+      "Évaluation (copie)",
+      "Évaluation (copie) 2",
+    ]);
+    // A rebuild keeps the copies and never overwrites them.
+    await host.render(buildPlan(small), snapshot);
+    expect((await host.readWorkbook()).sheets.map((s) => s.name)).toContain("Évaluation (copie)");
+  });
+
+  it("reports progress per sheet and refuses to replace a sheet it did not create", async () => {
+    const host = createMemoryHost();
+    const progress: string[] = [];
+    await host.render(buildPlan(small), await host.readWorkbook(), {
+      onProgress: (p) => progress.push(`${p.done}/${p.total}`),
+    });
+    const total = buildPlan(small).sheets.length;
+    expect(progress).toEqual(Array.from({ length: total + 1 }, (_, done) => `${done}/${total}`));
+    const copy = await host.keepCopy("Matrice", "Copie");
+    const plan = buildPlan(small);
+    plan.sheets[0].name = copy;
+    await expect(host.render(plan, await host.readWorkbook())).rejects.toBeInstanceOf(
+      RenderRefused
+    );
+  });
+
+  it("finds a free sheet name within Excel's 31 characters", () => {
+    expect(freeSheetName("Copie", ["copie"])).toBe("Copie 2");
+    const long = "x".repeat(40);
+    expect(freeSheetName(long, [])).toHaveLength(31);
+    expect(freeSheetName(long, ["x".repeat(31)])).toBe("x".repeat(29) + " 2");
+  });
+});
