@@ -1,22 +1,25 @@
 /**
- * ROOM FOR THE LATER STEPS' ACTIONS, built on other branches and connected at merge.
- *
- * The pane calls these through the slots below. While a slot is `undefined`, the pane still shows
- * its button, disabled, with a tooltip in both languages saying the action is not in this version;
- * once the slot holds a function, the button works with no other change in the pane.
- *
- *   - orderWorkbook: src/analysis/order-study.ts (orderStudy) → reorder the clientèles and needs by
- *     need profile and, with k, cut into k candidate segments; returns an Outcome to render.
- *   - suggestSegmentCount: the same analysis's suggested number of segments (suggestCut).
- *   - exportMatrixPicture: src/hosts/svg/ → the matrix as a picture file the pane offers to save.
+ * The actions of the later steps, as the pane calls them: order by need profile and cut into K
+ * candidate segments (src/analysis), the suggested K, the matrix as a picture (src/hosts/svg). A slot
+ * left undefined shows its button disabled with a tooltip saying why; each is connected below.
  */
 import { Language } from "../method/levels";
 import { Study } from "../method/study";
 import { WorkbookSnapshot } from "../hosts/host";
-import { Outcome } from "./operations";
+import { Outcome, orderFromSheets } from "./operations";
+import { orderStudy } from "../analysis/order-study";
+import { pictureModel } from "../hosts/svg/model";
+import { renderPicture } from "../hosts/svg/matrix-svg";
 
-/** Reorders the workbook's study by need profile; with `k`, also k candidate segments. */
-export type OrderWorkbook = (snapshot: WorkbookSnapshot, k?: number) => Outcome;
+/**
+ * Reorders the workbook's study by need profile; with `k`, also k candidate segments, which replace
+ * segments the workbook already holds only with `replaceSegments` (the consultant's consent).
+ */
+export type OrderWorkbook = (
+  snapshot: WorkbookSnapshot,
+  k?: number,
+  replaceSegments?: boolean
+) => Outcome;
 
 /** The number of segments the ordering suggests for a study, if it can tell. */
 export type SuggestSegmentCount = (study: Study) => number | undefined;
@@ -37,5 +40,24 @@ export interface LaterActions {
   exportMatrixPicture?: ExportMatrixPicture;
 }
 
-/** Connected at merge, e.g. `LATER.orderWorkbook = (snapshot, k) => …orderStudy…`. */
-export const LATER: LaterActions = {};
+/** A file name from a study's title: letters, digits and dashes, never a path. */
+function fileNameOf(study: Study, fallback: string): string {
+  const base = (study.title ?? "")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  return base === "" ? fallback : base;
+}
+
+export const LATER: LaterActions = {
+  orderWorkbook: (snapshot, k, replaceSegments) =>
+    orderFromSheets(snapshot, { segments: k, replaceSegments }),
+  suggestSegmentCount: (study) => orderStudy(study).ordered?.suggestion?.k,
+  exportMatrixPicture: async (study, language) => ({
+    fileName: `${fileNameOf(study, language === "fr" ? "matrice" : "matrix")}.svg`,
+    mimeType: "image/svg+xml",
+    data: renderPicture(pictureModel(study, { language })),
+  }),
+};

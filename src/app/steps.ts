@@ -83,10 +83,13 @@ export const BEST_PAIRS = 5;
  * Which defined name (or table) tells where each sheet is. The segment, checklist and targeting
  * sheets (src/layout/sheets/, on the lead's branch) add theirs here when they land.
  */
-const SHEET_ANCHORS: Partial<Record<SheetRole | "segments" | "targeting", string>> = {
+const SHEET_ANCHORS: Partial<Record<SheetRole, string>> = {
   ticks: NAMES.ticks,
   ratings: NAMES.ratingClienteles,
   matrix: NAMES.matrix,
+  segments: NAMES.segmentNames,
+  checklist: NAMES.checklist,
+  targeting: NAMES.targets,
   settings: NAMES.weightPerception,
 };
 

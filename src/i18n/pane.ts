@@ -36,6 +36,8 @@ export interface PaneTexts {
   exportPicture: string;
   exported: (fileName: string) => string;
   segmentCount: string;
+  /** The consent to replace the segments a workbook already holds by candidates. */
+  replaceSegments: (count: number) => string;
   /** Tooltip of an action whose implementation is not in this version. */
   notInThisVersion: string;
   mainActions: string;
@@ -175,6 +177,10 @@ const fr: PaneTexts = {
   exportPicture: "Exporter l'image de la matrice",
   exported: (fileName) => `Image de la matrice enregistrée${NBSP}: ${fileName}.`,
   segmentCount: "Nombre de segments",
+  replaceSegments: (count) =>
+    count === 1
+      ? "Remplacer le segment existant par les segments candidats (ses chiffres, sa check-list et son ciblage seront perdus)"
+      : `Remplacer les ${count} segments existants par les segments candidats (leurs chiffres, check-lists et ciblage seront perdus)`,
   notInThisVersion: "Cette action ne fait pas encore partie de cette version du complément.",
   mainActions: "Actions",
   busy: "Travail en cours…",
@@ -355,6 +361,10 @@ const en: PaneTexts = {
   exportPicture: "Export the matrix picture",
   exported: (fileName) => `Matrix picture saved: ${fileName}.`,
   segmentCount: "Number of segments",
+  replaceSegments: (count) =>
+    count === 1
+      ? "Replace the existing segment by the candidate segments (its figures, checklist and targeting will be lost)"
+      : `Replace the ${count} existing segments by the candidate segments (their figures, checklists and targeting will be lost)`,
   notInThisVersion: "This action is not part of this version of the add-in yet.",
   mainActions: "Actions",
   busy: "Working…",

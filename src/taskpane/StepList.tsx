@@ -6,6 +6,7 @@ import React, { useEffect, useId, useState } from "react";
 import {
   Button,
   Caption1,
+  Checkbox,
   Field,
   Input,
   Link,
@@ -86,7 +87,7 @@ export interface StepListProps {
   onOpen: (sheet: string) => void;
   onSelect: (reference: CellReference) => void;
   onWeight: (which: "perception" | "impact", value: number) => void;
-  order?: { enabled: boolean; run: (k?: number) => void };
+  order?: { enabled: boolean; run: (k?: number, replaceSegments?: boolean) => void };
   exportPicture?: { enabled: boolean; run: () => void };
 }
 
@@ -189,8 +190,12 @@ function OrderAction(
   useEffect(() => {
     if (step.suggestedK !== undefined) setK(String(step.suggestedK));
   }, [step.suggestedK]);
+  const [replace, setReplace] = useState(false);
   const count = Number(k);
   const valid = k.trim() === "" || (Number.isInteger(count) && count >= 1);
+  // Cutting replaces the segments already there: only with the consultant's explicit consent.
+  const cutting = k.trim() !== "" && valid;
+  const asksConsent = cutting && step.segments > 0;
   return (
     <div className={styles.actions}>
       {/* The number only means something once the ordering is there: hidden until then. */}
@@ -209,12 +214,19 @@ function OrderAction(
           />
         </Field>
       )}
+      {order.enabled && asksConsent && (
+        <Checkbox
+          checked={replace}
+          onChange={(_, data) => setReplace(data.checked === true)}
+          label={texts.replaceSegments(step.segments)}
+        />
+      )}
       <LaterButton
         label={texts.order}
         tooltip={texts.notInThisVersion}
         enabled={order.enabled && valid}
         available={order.enabled || props.busy}
-        onClick={() => order.run(k.trim() === "" ? undefined : count)}
+        onClick={() => order.run(cutting ? count : undefined, asksConsent && replace)}
       />
     </div>
   );

@@ -260,12 +260,16 @@ export async function template(context: PaneContext): Promise<ActionResult> {
 }
 
 /** Order by need profile (and cut into k): connected when LATER.orderWorkbook is. */
-export async function order(context: PaneContext, k?: number): Promise<ActionResult> {
+export async function order(
+  context: PaneContext,
+  k?: number,
+  replaceSegments?: boolean
+): Promise<ActionResult> {
   const orderWorkbook = LATER.orderWorkbook;
   if (!orderWorkbook)
     return { notices: [{ intent: "info", text: context.texts.notInThisVersion }] };
   const snapshot = await attempt("read", () => context.host.readWorkbook());
-  const outcome = orderWorkbook(snapshot, k);
+  const outcome = orderWorkbook(snapshot, k, replaceSegments);
   return renderOutcome(context, snapshot, outcome, (study, state) =>
     nextNotice(
       state,

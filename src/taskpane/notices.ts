@@ -2,6 +2,7 @@
 import { Language } from "../method/levels";
 import { Problem } from "../method/problems";
 import { CellReference, RenderRefused } from "../hosts/host";
+import { ExcelFailure } from "../hosts/excel/failure";
 import { RenderInterrupted } from "../hosts/excel/interrupted";
 import { ProblemGroup, groupProblems, GroupOptions } from "../app/grouping";
 import { HostStep, PaneTexts, frenchSpacing } from "../i18n/pane";
@@ -87,7 +88,12 @@ export async function attempt<T>(step: HostStep, call: () => Promise<T>): Promis
   try {
     return await call();
   } catch (failure: unknown) {
-    if (failure instanceof RenderRefused || failure instanceof StepFailed) throw failure;
+    if (
+      failure instanceof RenderRefused ||
+      failure instanceof ExcelFailure ||
+      failure instanceof StepFailed
+    )
+      throw failure;
     throw new StepFailed(step, failure);
   }
 }
@@ -103,6 +109,14 @@ export function failureNotices(failure: unknown, texts: PaneTexts, language: Lan
           title: i === 0 ? texts.refused : undefined,
         }))
       : [{ intent: "error", title: texts.refused, text: failure.message }];
+  }
+  // Excel's own failure, already a catalogue message naming the step and the call.
+  if (failure instanceof ExcelFailure) {
+    return failure.problems.map((problem, i) => ({
+      ...line(problem, language),
+      intent: "error",
+      title: i === 0 ? texts.unexpected : undefined,
+    }));
   }
   if (failure instanceof StepFailed) {
     const where = errorLocation(failure.cause);

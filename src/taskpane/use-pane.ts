@@ -71,7 +71,7 @@ export interface PaneState {
   cancelDrop: () => void;
   refresh: () => void;
   template: () => void;
-  order: (k?: number) => void;
+  order: (k?: number, replaceSegments?: boolean) => void;
   exportPicture: () => void;
   setWeight: (which: "perception" | "impact", value: number) => void;
   openSheet: (sheet: string) => void;
@@ -260,7 +260,7 @@ export function usePane(host: PaneHost, language: Language): PaneState {
     },
     refresh: () => void perform(() => refresh(context)),
     template: () => void perform(() => template(context)),
-    order: (k) => void perform(() => order(context, k)),
+    order: (k, replaceSegments) => void perform(() => order(context, k, replaceSegments)),
     exportPicture: () => void perform(() => exportPicture(context, saveFile)),
     setWeight: (which, value) => void perform(() => setWeight(context, which, value), null, true),
     openSheet: (sheet) =>

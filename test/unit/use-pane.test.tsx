@@ -12,7 +12,7 @@ import { PaneHost } from "../../src/hosts/host";
 import { stepOf } from "../../src/app/steps";
 import { usePane } from "../../src/taskpane/use-pane";
 import { LATER } from "../../src/app/later";
-import { currentStudy } from "../../src/app/operations";
+import exampleJson from "../../examples/exemple-incubateur.json";
 import { validateStudy } from "../../src/method/validate";
 import { Study } from "../../src/method/study";
 
@@ -163,29 +163,43 @@ describe("usePane over the memory host", () => {
     await waitFor(() => expect(result.current.workbook?.study?.clienteles).toHaveLength(1));
   });
 
-  it("the later steps' actions wait for their slot, then work with no other change", async () => {
-    const host = createMemoryHost({ initialPlan: buildPlan(rated) });
-    const first = await started(host);
-    expect(first.result.current.canOrder).toBe(false);
-    expect(first.result.current.canExport).toBe(false);
-    first.unmount();
+  it("orders the workbook, cuts it into K, and replaces segments only with consent", async () => {
+    const example = study(exampleJson);
+    const host = createMemoryHost({ initialPlan: buildPlan(example) });
+    const { result } = await started(host);
+    expect(result.current.canOrder).toBe(true);
+    act(() => result.current.order(3));
+    await waitFor(() => expect(result.current.workbook?.study?.segments).toHaveLength(3));
+    const ordered = result.current.workbook?.study;
+    expect(ordered?.clienteles.map((c) => c.name)).not.toEqual(
+      example.clienteles.map((c) => c.name)
+    );
+    expect(ordered?.pairs).toHaveLength(example.pairs.length);
 
-    // What the lead connects at merge: here, a stand-in that reverses the clientèles.
-    LATER.orderWorkbook = (snapshot) => {
-      const read = currentStudy(snapshot).study as Study;
-      const reordered = { ...read, clienteles: [...read.clienteles].reverse() };
-      return { study: reordered, plan: buildPlan(reordered), problems: [] };
-    };
-    try {
-      const { result } = await started(host);
-      expect(result.current.canOrder).toBe(true);
-      act(() => result.current.order(2));
-      await waitFor(() =>
-        expect(result.current.workbook?.study?.clienteles[0].name).toBe("Acteurs durables")
-      );
-    } finally {
-      delete LATER.orderWorkbook;
-    }
+    // Cutting again without consent changes nothing and says why; with it, the segments go.
+    act(() => result.current.order(2));
+    await waitFor(() =>
+      expect(result.current.notices.map((n) => plain(n.text)).join(" ")).toMatch(
+        /contient déjà des segments/
+      )
+    );
+    expect(result.current.workbook?.study?.segments).toHaveLength(3);
+    act(() => result.current.order(2, true));
+    await waitFor(() => expect(result.current.workbook?.study?.segments).toHaveLength(2));
+  });
+
+  it("offers the matrix as an SVG picture", async () => {
+    const { result } = await started(createMemoryHost({ initialPlan: buildPlan(rated) }));
+    expect(result.current.canExport).toBe(true);
+    expect(LATER.exportMatrixPicture).toBeDefined();
+    const file = await (LATER.exportMatrixPicture as NonNullable<typeof LATER.exportMatrixPicture>)(
+      rated,
+      "fr"
+    );
+    expect(file.mimeType).toBe("image/svg+xml");
+    expect(String(file.data)).toMatch(
+      /^<\?xml[\s\S]*<svg[\s\S]*Acteurs durables[\s\S]*<\/svg>\s*$/
+    );
   });
 
   it("says which step failed and which Excel call, in the pane's language", async () => {
