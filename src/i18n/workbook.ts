@@ -1,5 +1,6 @@
 /** Every text the workbook shows, in French (first) and English. */
 import { Language } from "../method/levels";
+import type { PaletteName } from "../method/palette";
 
 export interface WorkbookTexts {
   /** Sheet names, by role, in workbook order. */
@@ -11,6 +12,8 @@ export interface WorkbookTexts {
     checklist: string;
     targeting: string;
     settings: string;
+    /** Only in a client export (layout/export.ts). */
+    legend: string;
   };
   settings: {
     title: string;
@@ -35,6 +38,10 @@ export interface WorkbookTexts {
     colourLow: string;
     colourMid: string;
     colourHigh: string;
+    /** The top stop of the colour-blind-safe palette. */
+    colourHighColourblind: string;
+    palette: string;
+    paletteNote: string;
   };
   ticks: {
     title: string;
@@ -115,6 +122,28 @@ export interface WorkbookTexts {
   };
   kindError: { title: string; message: string };
   weightError: { title: string; message: string };
+  /** The legend sheet of a client export. */
+  legend: {
+    title: string;
+    prepared: (date: string) => string;
+    study: string;
+    reading: string;
+    readingText: string;
+    scoreRule: (weightPerception: string, weightImpact: string) => string;
+    colours: (palette: string) => string;
+    coloursNote: string;
+    names: string;
+    number: string;
+    name: string;
+    type: string;
+  };
+  /** What a client export says instead of the working workbook's instructions. */
+  export: {
+    matrixInstructions: string;
+    segmentsInstructions: string;
+    offerings: string;
+    targetingInstructions: string;
+  };
 }
 
 const fr: WorkbookTexts = {
@@ -126,6 +155,7 @@ const fr: WorkbookTexts = {
     segments: "Segments",
     checklist: "Check-list",
     targeting: "Ciblage",
+    legend: "Légende",
   },
   settings: {
     title: "Segment Matrix — paramètres de l'étude",
@@ -152,6 +182,10 @@ const fr: WorkbookTexts = {
     colourLow: "0 : orange foncé — paire la moins intéressante",
     colourMid: "50 : jaune",
     colourHigh: "100 : vert foncé — paire la plus intéressante et accessible",
+    colourHighColourblind: "100 : bleu — paire la plus intéressante et accessible",
+    palette: "Palette de couleurs (default / colourblind)",
+    paletteNote:
+      "default : orange foncé → vert foncé (la méthode) ; colourblind : orange foncé → bleu, lisible par les daltoniens. Prend effet à l'Actualiser suivant.",
   },
   ticks: {
     title: "Qui ressent quoi ? — clientèles × besoins",
@@ -251,6 +285,32 @@ const fr: WorkbookTexts = {
   },
   kindError: { title: "Type", message: "Choisissez un type dans la liste, ou laissez vide." },
   weightError: { title: "Poids", message: "Tapez un nombre de 0 à 5." },
+  legend: {
+    title: "Légende de la matrice des scores",
+    prepared: (date) => `Livrable préparé avec Segment Matrix le ${date}.`,
+    study: "Étude",
+    reading: "Lecture",
+    readingText:
+      "Chaque case croise une clientèle (colonne) et un besoin (ligne). Score de 1 à 100 pour chaque paire où la clientèle ressent réellement le besoin et qui a été notée : plus il est haut, plus la paire est intéressante et accessible. Case vide : besoin non ressenti, ou paire pas encore notée.",
+    scoreRule: (wp, wi) =>
+      `Score = ARRONDI(100 × (perception/4)^${wp} × (impact/4)^${wi} ; 0)`,
+    colours: (palette) => `Couleurs (palette : ${palette})`,
+    coloursNote:
+      "Chaque case porte la couleur de son score, interpolée en ligne droite entre les trois couleurs ci-dessous.",
+    names: "Clientèles et besoins (noms complets)",
+    number: "N°",
+    name: "Nom",
+    type: "Type",
+  },
+  export: {
+    matrixInstructions:
+      "Score de 1 à 100 par paire cochée et notée ; case vide = paire non cochée ou pas encore notée.",
+    segmentsInstructions:
+      "Une colonne par segment : son type, son score moyen, ses chiffres et son potentiel annuel, ses canaux, zones, facteurs clés de succès, autres attributs et personas, puis ses clientèles, besoins et prestations (X).",
+    offerings: "Prestations (X = pertinente pour le segment)",
+    targetingInstructions:
+      "Les paires prestation × segment retenues (X) et la stratégie de ciblage qu'elles forment, les segments classés par score moyen et par potentiel, l'ordre de conquête et les leviers de croissance de chaque segment.",
+  },
 };
 
 const en: WorkbookTexts = {
@@ -262,6 +322,7 @@ const en: WorkbookTexts = {
     checklist: "Checklist",
     targeting: "Targeting",
     settings: "Settings",
+    legend: "Legend",
   },
   settings: {
     title: "Segment Matrix — study settings",
@@ -288,6 +349,10 @@ const en: WorkbookTexts = {
     colourLow: "0: dark orange — least interesting pair",
     colourMid: "50: yellow",
     colourHigh: "100: dark green — most interesting and accessible pair",
+    colourHighColourblind: "100: blue — most interesting and accessible pair",
+    palette: "Colour palette (default / colourblind)",
+    paletteNote:
+      "default: dark orange → dark green (the method); colourblind: dark orange → blue, readable with colour blindness. Takes effect at the next Refresh.",
   },
   ticks: {
     title: "Who feels what? — clientèles × needs",
@@ -384,6 +449,40 @@ const en: WorkbookTexts = {
   },
   kindError: { title: "Type", message: "Pick a type from the list, or leave it empty." },
   weightError: { title: "Weight", message: "Type a number from 0 to 5." },
+  legend: {
+    title: "Legend of the score matrix",
+    prepared: (date) => `Deliverable prepared with Segment Matrix on ${date}.`,
+    study: "Study",
+    reading: "How to read it",
+    readingText:
+      "Each cell crosses a clientèle (column) and a need (row). A score from 1 to 100 for each pair where the clientèle really feels the need and that was rated: the higher, the more interesting and accessible the pair. Empty cell: the need is not felt, or the pair is not rated yet.",
+    scoreRule: (wp, wi) => `Score = ROUND(100 × (perception/4)^${wp} × (impact/4)^${wi}, 0)`,
+    colours: (palette) => `Colours (palette: ${palette})`,
+    coloursNote:
+      "Each cell carries the colour of its score, interpolated in a straight line between the three colours below.",
+    names: "Clientèles and needs (full names)",
+    number: "No.",
+    name: "Name",
+    type: "Type",
+  },
+  export: {
+    matrixInstructions:
+      "Score from 1 to 100 for each ticked and rated pair; empty = pair not ticked or not rated yet.",
+    segmentsInstructions:
+      "One column per segment: its type, its mean score, its figures and yearly potential, its channels, zones, key success factors, other attributes and personas, then its clientèles, needs and offerings (X).",
+    offerings: "Offerings (X = relevant to the segment)",
+    targetingInstructions:
+      "The offering × segment pairs chosen (X) and the targeting strategy they form, the segments ranked by mean score and by potential, the conquest order and the growth levers of each segment.",
+  },
 };
 
 export const WORKBOOK_TEXTS: Record<Language, WorkbookTexts> = { fr, en };
+
+/** The three stops' labels of a palette's scale (worst, middle, best). */
+export function colourStopLabels(
+  texts: WorkbookTexts,
+  palette: PaletteName
+): [string, string, string] {
+  const t = texts.settings;
+  return [t.colourLow, t.colourMid, palette === "colourblind" ? t.colourHighColourblind : t.colourHigh];
+}

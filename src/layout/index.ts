@@ -5,6 +5,7 @@
  */
 import { WORKBOOK_TEXTS } from "../i18n/workbook";
 import { Language } from "../method/levels";
+import { PALETTES, PaletteName } from "../method/palette";
 import * as msg from "../method/messages";
 import { Problem, hasErrors } from "../method/problems";
 import { rectAddress } from "./a1";
@@ -19,6 +20,8 @@ import { LAYOUT_VERSION } from "./state";
 export interface PlanOptions {
   /** The workbook's language, when not the study's own. */
   language?: Language;
+  /** The colour scale, when not the study's own. */
+  palette?: PaletteName;
 }
 
 /** The full workbook of a study. */
@@ -29,6 +32,7 @@ export function buildPlan(study: Study, options: PlanOptions = {}): WorkbookPlan
     language,
     texts: WORKBOOK_TEXTS[language],
     template: false,
+    palette: PALETTES[options.palette ?? study.palette ?? "default"],
     names: [],
   };
   const anyRated = study.pairs.some(
@@ -57,6 +61,7 @@ export function templatePlan(language: Language): WorkbookPlan {
     language,
     texts: WORKBOOK_TEXTS[language],
     template: true,
+    palette: PALETTES.default,
     names,
   };
   return {
@@ -81,6 +86,9 @@ export function readStudy(grids: WorkbookGrids): ReadResult {
   // A newer layout may keep things where this one does not look: refused, not half-read.
   if (grids.state?.kind === "newer")
     return { problems: [msg.workbookNewer(undefined, grids.state.version, LAYOUT_VERSION)] };
+  // A client export holds values only, without the sheets a study is read from: said as such.
+  if (grids.names.some((n) => n.name.toUpperCase() === NAMES.clientExport.toUpperCase()))
+    return { problems: [msg.clientExportNotStudy()] };
   if (grids.state?.kind === "damaged")
     problems.push(msg.workbookStateDamaged(undefined, grids.state.detail));
   // Merging keeps the first cell's value only; said, so that a vanished entry is not a mystery.
@@ -129,6 +137,7 @@ export function readStudy(grids: WorkbookGrids): ReadResult {
   if (draft.segments) study.segments = draft.segments;
   if (draft.targets) study.targets = draft.targets;
   if (draft.conquest) study.conquest = draft.conquest;
+  if (draft.palette) study.palette = draft.palette;
   return { study, problems };
 }
 

@@ -1,5 +1,6 @@
 /** What every sheet module shares: colours, styles, and small helpers to plan and read cells. */
 import { Kind, Language } from "../method/levels";
+import { Palette, WHITE_TEXT } from "../method/palette";
 import { Location } from "../method/problems";
 import { Rect, cellAddress } from "./a1";
 import { SheetGrid, WorkbookGrids } from "./grids";
@@ -70,6 +71,26 @@ export function fill(
 
 export function style(sheet: SheetPlan, area: Rect, cellStyle: CellStyle): void {
   if (area.rows > 0 && area.cols > 0) sheet.styles.push({ rect: area, style: cellStyle });
+}
+
+/**
+ * Scores coloured live by the palette's scale, and white text where its rule says black would not
+ * read (a "cell value" rule: the same thresholds as `textColour`, so the workbook and the exports agree).
+ */
+export function scoreColours(sheet: SheetPlan, area: Rect, palette: Palette): void {
+  if (area.rows <= 0 || area.cols <= 0) return;
+  sheet.conditionalFormats.push({ rect: area, rule: { kind: "colourScale", stops: palette.stops } });
+  const { whiteTextAbove, whiteTextBelow } = palette.text;
+  if (whiteTextAbove !== undefined)
+    sheet.conditionalFormats.push({
+      rect: area,
+      rule: { kind: "cellValue", operator: "greaterThan", value: whiteTextAbove, fontColour: WHITE_TEXT },
+    });
+  if (whiteTextBelow !== undefined)
+    sheet.conditionalFormats.push({
+      rect: area,
+      rule: { kind: "cellValue", operator: "lessThan", value: whiteTextBelow, fontColour: WHITE_TEXT },
+    });
 }
 
 /** A sheet's title and its line of instructions, in rows 1 and 2. */

@@ -37,6 +37,9 @@ export const NAMES = {
   checklistStatuses: "SM_ChecklistStatuses",
   strategyLabels: "SM_StrategyLabels",
   strategyExplanations: "SM_StrategyExplanations",
+  palette: "SM_Palette",
+  /** Only in a client export: says the workbook is a deliverable, not a study to read back. */
+  clientExport: "SM_ClientExport",
 } as const;
 
 export const RATINGS_TABLE = "SM_Ratings";

@@ -73,8 +73,25 @@ export interface ValidationPlan {
 
 export type ConditionalRule =
   | { kind: "colourScale"; stops: readonly { value: number; colour: string }[] }
-  /** Formula relative to the top-left cell of the range. */
-  | { kind: "formula"; formula: string; fill?: string; fontColour?: string; bold?: boolean };
+  /**
+   * Formula relative to the top-left cell of the range. `holds`: where the rule holds when written
+   * (row by row), as fills keep their results, so that an export can fix its look in the cells.
+   */
+  | {
+      kind: "formula";
+      formula: string;
+      fill?: string;
+      fontColour?: string;
+      bold?: boolean;
+      holds?: boolean[][];
+    }
+  /** The cell's own value compared with a number (Excel's "Cell value greater than…"). */
+  | {
+      kind: "cellValue";
+      operator: "greaterThan" | "lessThan";
+      value: number;
+      fontColour: string;
+    };
 
 export interface ConditionalFormatPlan {
   rect: Rect;
@@ -116,11 +133,21 @@ export interface NamePlan {
   rect: Rect;
 }
 
+/** The document's properties (File › Info in Excel, the PDF's title). */
+export interface DocumentProperties {
+  title: string;
+  subject?: string;
+  /** Also what tells a client export from other files (see layout/export.ts). */
+  keywords?: string;
+  created: Date;
+}
+
 export interface WorkbookPlan {
   language: Language;
   sheets: SheetPlan[];
   names: NamePlan[];
   activeSheet: SheetRole;
+  properties?: DocumentProperties;
 }
 
 export const text = (value: string): CellValue => ({ kind: "text", text: value });

@@ -5,6 +5,7 @@
  */
 import { WorkbookTexts } from "../i18n/workbook";
 import { Language } from "../method/levels";
+import { Palette, PaletteName } from "../method/palette";
 import { Problem } from "../method/problems";
 import { Pair, Segment, Study, Target, Weights } from "../method/study";
 import { WorkbookGrids } from "./grids";
@@ -17,6 +18,8 @@ export interface PlanContext {
   texts: WorkbookTexts;
   /** A blank template: no names yet, room to type them. */
   template: boolean;
+  /** The colour scale of the scores (the study's, or the one asked for). */
+  palette: Palette;
   /** The defined names, collected from every sheet in order. */
   names: NamePlan[];
 }
@@ -43,6 +46,8 @@ export interface StudyDraft {
   segments?: Segment[];
   targets?: Target[];
   conquest?: string[];
+  /** Only when not the default. */
+  palette?: PaletteName;
   /** Set when the workbook is not a study at all: nothing further is read. */
   notAStudy?: boolean;
 }

@@ -13,6 +13,7 @@ export interface StudyJson {
   segments?: Segment[];
   targets?: Target[];
   conquest?: string[];
+  palette?: string;
 }
 
 export function studyToJson(study: Study): StudyJson {
@@ -39,6 +40,7 @@ export function studyToJson(study: Study): StudyJson {
       ? { targets: study.targets.map((t) => ({ segment: t.segment, offering: t.offering })) }
       : {}),
     ...(study.conquest ? { conquest: [...study.conquest] } : {}),
+    ...(study.palette ? { palette: study.palette } : {}),
   };
 }
 

@@ -140,7 +140,16 @@ export type ProblemCode =
   | "without-ticks"
   | "nothing-ticked"
   | "similar-problems"
-  | "long-list";
+  | "long-list"
+  // Client deliverables: the export, its PDF, the palette (issue 8).
+  | "palette-unknown"
+  | "client-export-not-study"
+  | "export-no-segments"
+  | "output-working-workbook"
+  | "output-client-export"
+  | "output-foreign-pdf"
+  | "libreoffice-missing"
+  | "libreoffice-failed";
 
 function problem(
   code: ProblemCode,
@@ -1644,5 +1653,97 @@ export function longList(field: "clienteles" | "needs", count: number, readable:
     undefined,
     `${count} ${what.fr} : au-delà de ${readable} environ, la matrice devient difficile à lire (la méthode en compte une douzaine) et la construction prend plus de temps`,
     `${count} ${what.en}: beyond about ${readable}, the matrix gets hard to read (the method works with about a dozen) and the build takes longer`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client deliverables (issue 8): the client workbook, its PDF, the colour palette.
+
+const PALETTE_CHOICES = '"default" ou "colourblind"';
+const PALETTE_CHOICES_EN = '"default" or "colourblind"';
+
+/** The study file's `palette` is not one of the palettes. */
+export function paletteUnknown(location: Location, shown: string): Problem {
+  return error(
+    "palette-unknown",
+    location,
+    `palette ${quoteFr(shown)} inconnue : mettez ${PALETTE_CHOICES}`,
+    `unknown palette ${quoteEn(shown)}: use ${PALETTE_CHOICES_EN}`
+  );
+}
+
+/** The workbook's palette cell holds something else: the default scale is used. */
+export function workbookPaletteUnknown(location: Location, shown: string): Problem {
+  return warning(
+    "palette-unknown",
+    location,
+    `palette ${quoteFr(shown)} inconnue : la palette par défaut est utilisée ; choisissez ${PALETTE_CHOICES} dans la liste`,
+    `unknown palette ${quoteEn(shown)}: the default palette is used; pick ${PALETTE_CHOICES_EN} from the list`
+  );
+}
+
+/** A client export was given where a study is read (read, build from a workbook, the pane). */
+export function clientExportNotStudy(): Problem {
+  return error(
+    "client-export-not-study",
+    undefined,
+    "ce classeur est un livrable client exporté par Segment Matrix : il ne garde que des valeurs figées, sans les coches ni les évaluations. Ouvrez le classeur de travail (ou l'étude .json) dont il a été exporté",
+    "this workbook is a client deliverable exported by Segment Matrix: it keeps fixed values only, without the ticks or the ratings. Open the working workbook (or the .json study) it was exported from"
+  );
+}
+
+/** Segments or targeting asked for, but the study has no segment to show. */
+export function exportNoSegments(sheet: string): Problem {
+  return error(
+    "export-no-segments",
+    { field: "--sheets" },
+    `${quoteFr(sheet)} demandé, mais l'étude n'a aucun segment : retirez-le de --sheets, ou définissez les segments d'abord`,
+    `${quoteEn(sheet)} asked for, but the study has no segment: leave it out of --sheets, or define the segments first`
+  );
+}
+
+export function outputWorkingWorkbook(file: string): Problem {
+  return error(
+    "output-working-workbook",
+    { file },
+    "ce fichier est un classeur de travail Segment Matrix (coches, évaluations) : un export ne le remplace jamais, --force ou non. Choisissez un autre nom, par ex. etude-client.xlsx",
+    "this is a Segment Matrix working workbook (ticks, ratings): an export never replaces it, --force or not. Choose another name, e.g. study-client.xlsx"
+  );
+}
+
+export function outputClientExport(file: string): Problem {
+  return error(
+    "output-client-export",
+    { file },
+    "ce fichier est un livrable client exporté par Segment Matrix, pas un classeur de travail : choisissez un autre fichier de sortie, ou ajoutez --force pour le remplacer",
+    "this is a client deliverable exported by Segment Matrix, not a working workbook; choose another output file, or add --force to replace it"
+  );
+}
+
+export function outputForeignPdf(file: string): Problem {
+  return error(
+    "output-foreign-pdf",
+    { file },
+    "ce fichier existe et n'est pas un PDF exporté par Segment Matrix : choisissez un autre fichier de sortie, ou ajoutez --force pour le remplacer",
+    "exists and is not a PDF Segment Matrix exported; choose another output file, or add --force to replace it"
+  );
+}
+
+/** No LibreOffice to print the PDF: how to get it, in one line (the command never installs it). */
+export function libreOfficeMissing(file: string): Problem {
+  return error(
+    "libreoffice-missing",
+    { file },
+    "le PDF passe par LibreOffice, introuvable ici : installez-le (Debian/Ubuntu : sudo apt-get install libreoffice-calc ; macOS et Windows : libreoffice.org ; ou bash scripts/ensure-test-tools.sh), ou indiquez son programme soffice dans SEGMENT_MATRIX_SOFFICE. Le classeur client (.xlsx) s'exporte sans lui",
+    "the PDF goes through LibreOffice, which is not found here: install it (Debian/Ubuntu: sudo apt-get install libreoffice-calc; macOS and Windows: libreoffice.org; or bash scripts/ensure-test-tools.sh), or give its soffice program in SEGMENT_MATRIX_SOFFICE. The client workbook (.xlsx) exports without it"
+  );
+}
+
+export function libreOfficeFailed(file: string, detail: string): Problem {
+  return error(
+    "libreoffice-failed",
+    { file },
+    `LibreOffice n'a pas produit le PDF (${detail}) : réessayez, ou exportez le classeur client (.xlsx) et imprimez-le en PDF depuis Excel (Fichier › Exporter)`,
+    `LibreOffice did not produce the PDF (${detail}): try again, or export the client workbook (.xlsx) and print it to PDF from Excel (File › Export)`
   );
 }

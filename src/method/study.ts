@@ -1,4 +1,5 @@
 import { Language } from "./levels";
+import type { PaletteName } from "./palette";
 import { CHECKLIST_ITEMS, ChecklistStatus, DEFAULT_STATUS, GrowthLever } from "./segments";
 
 /** A clientèle (column) or a need (row). `type` holds a canonical kind (see levels.ts). */
@@ -85,6 +86,8 @@ export interface Study {
   targets?: Target[];
   /** Segment names, the first to win first (METHOD.md §7). */
   conquest?: string[];
+  /** The colour scale of the matrix; absent is "default" (the method's). */
+  palette?: PaletteName;
 }
 
 export const DEFAULT_WEIGHTS: Weights = { perception: 1, impact: 1 };

@@ -9,6 +9,7 @@ import {
   levelRange,
 } from "./levels";
 import * as msg from "./messages";
+import { PaletteName, isPaletteName } from "./palette";
 import { ListField } from "./messages";
 import { Location, Problem, Severity, hasErrors } from "./problems";
 import {
@@ -65,6 +66,7 @@ const KNOWN_FIELDS = [
   "segments",
   "targets",
   "conquest",
+  "palette",
 ];
 const PAIR_FIELDS = ["clientele", "need", "perception", "impact", "competition", "comment"];
 const SEGMENT_FIELDS = [
@@ -138,6 +140,15 @@ export function validateStudy(
     }
   }
 
+  // "default" is the same as no palette: a study reads back the same either way.
+  let palette: PaletteName | undefined;
+  if (raw.palette !== undefined && raw.palette !== null) {
+    const shown = typeof raw.palette === "string" ? raw.palette.trim().toLowerCase() : "";
+    if (isPaletteName(shown)) {
+      if (shown !== "default") palette = shown;
+    } else problems.push(msg.paletteUnknown(at("palette"), String(raw.palette)));
+  }
+
   const clienteles = validateItems(raw.clienteles, "clienteles", CLIENTELE_TYPES, file, problems);
   const needs = validateItems(raw.needs, "needs", NEED_TYPES, file, problems);
   const weights = validateWeights(raw.weights, file, problems);
@@ -179,6 +190,7 @@ export function validateStudy(
   if (segments && segments.length > 0) study.segments = segments;
   if (targets && targets.length > 0) study.targets = targets;
   if (conquest && conquest.length > 0) study.conquest = conquest;
+  if (palette) study.palette = palette;
   return { study, problems };
 }
 

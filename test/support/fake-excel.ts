@@ -60,6 +60,8 @@ export interface ConditionalFormatRecord {
   type: string;
   criteria?: unknown;
   formula?: string;
+  /** A "CellValue" format's rule ({ formula1, operator }). */
+  cellRule?: unknown;
   fill?: string;
   fontColour?: string;
   bold?: boolean;
@@ -1162,7 +1164,7 @@ class FakeRange extends FakeProxy<RangeTarget> {
         let record: ConditionalFormatRecord | undefined;
         this.call("conditionalFormats.add", [type], () => {
           const { sheet, rect } = this.need();
-          if (!["ColorScale", "Custom"].includes(type))
+          if (!["ColorScale", "Custom", "CellValue"].includes(type))
             throw new FakeRichApiError("InvalidArgument", `conditional format type ${type}`);
           record = { rect, type };
           sheet.conditionalFormats.push(record);
@@ -1331,6 +1333,31 @@ class FakeConditionalFormat extends FakeProxy<ConditionalFormatRecord> {
       },
       get criteria(): unknown {
         throw new FakeRichApiError("PropertyNotLoaded", "colorScale.criteria");
+      },
+    };
+  }
+
+  get cellValue(): { rule: unknown; format: { font: { color: string } } } {
+    const update = this.update.bind(this);
+    const notLoaded = (what: string): never => {
+      throw new FakeRichApiError("PropertyNotLoaded", what);
+    };
+    return {
+      set rule(rule: unknown) {
+        update("cellValue.rule", rule, "CellValue", (r) => (r.cellRule = rule));
+      },
+      get rule(): unknown {
+        return notLoaded("cellValue.rule");
+      },
+      format: {
+        font: {
+          set color(colour: string) {
+            update("cellValue.format.font.color", colour, "CellValue", (r) => (r.fontColour = colour));
+          },
+          get color(): string {
+            return notLoaded("cellValue.format.font.color");
+          },
+        },
       },
     };
   }

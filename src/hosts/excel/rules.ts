@@ -67,6 +67,21 @@ export async function applyConditionalFormat(
     });
     return;
   }
+  if (rule.kind === "cellValue") {
+    // ExcelApi 1.6, as the colour scale: a fixed number, no formula to refresh.
+    const cellRule: Excel.ConditionalCellValueRule = {
+      formula1: String(rule.value),
+      operator: rule.operator === "greaterThan" ? "GreaterThan" : "LessThan",
+    };
+    const colour = rule.fontColour;
+    const added = await queue(budget, [address, cellRule], () => {
+      const cellValue = sheet.getRange(address).conditionalFormats.add("CellValue").cellValue;
+      cellValue.rule = cellRule;
+      return cellValue;
+    });
+    await queue(budget, colour, () => (added.format.font.color = colour));
+    return;
+  }
   const formula = `=${rule.formula}`;
   const custom = await queue(budget, [address, formula], () => {
     const added = sheet.getRange(address).conditionalFormats.add("Custom").custom;

@@ -144,6 +144,11 @@ export function sheetLook(
         const rule = format.rule;
         if (rule.kind === "colourScale") {
           if (typeof value === "number") style = { ...style, fill: scaleColour(value, rule.stops) };
+        } else if (rule.kind === "cellValue") {
+          const holds =
+            typeof value === "number" &&
+            (rule.operator === "greaterThan" ? value > rule.value : value < rule.value);
+          if (holds) style = { ...style, fontColour: rule.fontColour };
         } else if (flagged(format, row, col, grid, ticks)) {
           style = {
             ...style,

@@ -31,6 +31,7 @@ export interface PictureModel {
 export interface PictureOptions {
   /** Language of the picture's own texts; the study's by default. */
   language?: Language;
+  /** The study's own palette by default. */
   palette?: PaletteName;
 }
 
@@ -51,7 +52,7 @@ export function pictureModel(study: Study, options: PictureOptions = {}): Pictur
   return {
     title: title ? title : PICTURE_TEXTS[language].defaultTitle,
     language,
-    palette: PALETTES[options.palette ?? "default"],
+    palette: PALETTES[options.palette ?? study.palette ?? "default"],
     weights: study.weights,
     clienteles,
     needs,

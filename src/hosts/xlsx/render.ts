@@ -1,7 +1,13 @@
 /** ExcelJS host: renders a WorkbookPlan into an .xlsx workbook. */
 import ExcelJS from "exceljs";
 import { Rect, rectAddress, sheetRef } from "../../layout/a1";
-import { CellStyle, CellValue, SheetPlan, WorkbookPlan } from "../../layout/plan";
+import {
+  CellStyle,
+  CellValue,
+  ConditionalRule,
+  SheetPlan,
+  WorkbookPlan,
+} from "../../layout/plan";
 import { escapeExcelText } from "./xml";
 
 const argb = (hex: string): string => "FF" + hex.replace("#", "").toUpperCase();
@@ -120,7 +126,9 @@ function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     const rule = format.rule;
     const priority = index + 1;
     const excelRule: ExcelJS.ConditionalFormattingRule =
-      rule.kind === "colourScale"
+      rule.kind === "cellValue"
+        ? cellValueRule(rule, priority)
+        : rule.kind === "colourScale"
         ? {
             type: "colorScale",
             priority,
@@ -149,6 +157,20 @@ function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
           };
     sheet.addConditionalFormatting({ ref: rectAddress(format.rect), rules: [excelRule] });
   });
+}
+
+/** "Cell value greater / less than": the text colour a palette asks for on its darkest fills. */
+function cellValueRule(
+  rule: Extract<ConditionalRule, { kind: "cellValue" }>,
+  priority: number
+): ExcelJS.ConditionalFormattingRule {
+  return {
+    type: "cellIs",
+    priority,
+    operator: rule.operator,
+    formulae: [rule.value],
+    style: { font: { color: { argb: argb(rule.fontColour) } } },
+  };
 }
 
 function toExcelValue(value: CellValue): ExcelJS.CellValue {

@@ -149,6 +149,9 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     rule: { kind: "listRange", formula: NAMES.checklistStatuses },
     error: t.statusError,
   });
+  // `holds`: where each rule holds as written, for an export to fix the look in the cells.
+  const statusOf = (s: Segment | undefined, i: number): string | undefined =>
+    s ? (s.checklist[i] ?? DEFAULT_STATUS) : undefined;
   for (const status of CHECKLIST_STATUSES) {
     sheet.conditionalFormats.push({
       rect: body,
@@ -156,11 +159,17 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
         kind: "formula",
         formula: `TRIM(${cellAddress(firstRow, firstCol)})="${label(status)}"`,
         fill: STATUS_FILLS[status.canonical],
+        holds: CHECKLIST_ITEMS.map((_, i) =>
+          segments.map((s) => statusOf(s, i) === status.canonical)
+        ),
       },
     });
   }
   // A segment whose 11 items are Ok: its name and its total in green.
   const ready = `${cellAddress(totalRow, firstCol, { row: true })}=${items}`;
+  const readyNow = segments.map(
+    (s) => s !== undefined && CHECKLIST_ITEMS.every((_, i) => statusOf(s, i) === "ok")
+  );
   for (const row of [headerRow, totalRow]) {
     sheet.conditionalFormats.push({
       rect: rect(row, firstCol, 1, count),
@@ -170,6 +179,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
         fill: STATUS_FILLS.ok,
         fontColour: "#006100",
         bold: true,
+        holds: [readyNow],
       },
     });
   }

@@ -3,7 +3,8 @@
  * (METHOD.md §3), in the tick table's geometry. Every cell is a live formula; nothing is read back.
  */
 import { CLIENTELE_TYPES, IMPACT, NEED_TYPES, PERCEPTION, Scale } from "../../method/levels";
-import { SCORE_COLOUR_STOPS, scoreFormula } from "../../method/score";
+import { scoreFormula } from "../../method/score";
+import { colourStopLabels } from "../../i18n/workbook";
 import { pairKey } from "../../method/study";
 import { cellAddress, sheetRef } from "../a1";
 import {
@@ -15,6 +16,7 @@ import {
   kindLabel,
   put,
   rect,
+  scoreColours,
   shownText,
   style,
 } from "../kit";
@@ -65,7 +67,7 @@ export const ROWS_UNDER_MATRIX = 6;
 /** Sample scores of the legend, coloured by the same scale. */
 const LEGEND_SAMPLES = [0, 25, 50, 75, 100];
 
-function plan({ study, language, texts, names }: PlanContext): SheetPlan {
+function plan({ study, language, texts, names, palette }: PlanContext): SheetPlan {
   const ticksName = texts.sheets.ticks;
   const sheet = emptySheet("matrix", texts.sheets.matrix, COLOURS.tabMatrix);
   const cols = study.clienteles.length;
@@ -150,10 +152,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     fontColour: "#000000",
     numberFormat: "0",
   });
-  sheet.conditionalFormats.push({
-    rect: body,
-    rule: { kind: "colourScale", stops: SCORE_COLOUR_STOPS },
-  });
+  scoreColours(sheet, body, palette);
 
   // Legend under the matrix, so that an exported matrix explains itself: the same colour scale on
   // sample scores, then the score rule and the levels.
@@ -166,10 +165,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     horizontal: "center",
     border: true,
   });
-  sheet.conditionalFormats.push({
-    rect: rect(samplesRow, GRID.firstCol, 1, LEGEND_SAMPLES.length),
-    rule: { kind: "colourScale", stops: SCORE_COLOUR_STOPS },
-  });
+  scoreColours(sheet, rect(samplesRow, GRID.firstCol, 1, LEGEND_SAMPLES.length), palette);
   const legendRow = samplesRow + 1;
   const levelsLine = (scale: Scale): string =>
     `${scale.title[language]}${language === "fr" ? " : " : ": "}` +
@@ -178,11 +174,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     [text(texts.matrix.scoreRule)],
     [text(levelsLine(PERCEPTION))],
     [text(levelsLine(IMPACT))],
-    [
-      text(
-        `${texts.settings.colourLow} · ${texts.settings.colourMid} · ${texts.settings.colourHigh}`
-      ),
-    ],
+    [text(colourStopLabels(texts, palette.name).join(" · "))],
   ]);
   style(sheet, rect(legendRow, 1, 4, 1), NOTE_STYLE);
 

@@ -14,12 +14,12 @@ import {
 } from "../../method/levels";
 import * as msg from "../../method/messages";
 import { OrphanReason } from "../../method/messages";
-import { SCORE_COLOUR_STOPS, pairScore, scoreFormula } from "../../method/score";
+import { pairScore, scoreFormula } from "../../method/score";
 import { Pair, Weights, isRated, nameKey, pairKey, pairsInTableOrder } from "../../method/study";
 import { textFault } from "../../method/validate";
 import { cellAddress } from "../a1";
 import { GridValue, WorkbookGrids, SheetGrid, cellAt, cellText, presentRows } from "../grids";
-import { COLOURS, emptySheet, fill, heading, put, rect, style, where } from "../kit";
+import { COLOURS, emptySheet, fill, heading, put, rect, scoreColours, style, where } from "../kit";
 import { NAMES, RATINGS_TABLE } from "../names";
 import { CellValue, SheetPlan, text } from "../plan";
 import { PlanContext, ReadContext, SheetModule } from "../sheet";
@@ -51,7 +51,7 @@ export function scoreOf(pair: Pair | undefined, weights: Weights): number | stri
   return pair && isRated(pair) ? pairScore(pair.perception, pair.impact, weights) : "";
 }
 
-function plan({ study, language, texts, names }: PlanContext): SheetPlan {
+function plan({ study, language, texts, names, palette }: PlanContext): SheetPlan {
   const pairs = pairsInTableOrder(study.clienteles, study.needs, study.pairs);
   const sheet = emptySheet("ratings", texts.sheets.ratings, COLOURS.tabRatings);
   const cols = RATINGS.cols;
@@ -103,10 +103,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     horizontal: "center",
   });
   style(sheet, rect(RATINGS.firstRow, 1, dataRows, headers.length), { border: true });
-  sheet.conditionalFormats.push({
-    rect: rect(RATINGS.firstRow, cols.score, reach, 1),
-    rule: { kind: "colourScale", stops: SCORE_COLOUR_STOPS },
-  });
+  scoreColours(sheet, rect(RATINGS.firstRow, cols.score, reach, 1), palette);
 
   const levelColumns: [number, string][] = [
     [cols.perception, NAMES.perceptionLevels],

@@ -13,7 +13,8 @@ import {
   Scale,
 } from "../../method/levels";
 import * as msg from "../../method/messages";
-import { SCORE_COLOUR_STOPS } from "../../method/score";
+import { PALETTE_NAMES, isPaletteName } from "../../method/palette";
+import { colourStopLabels } from "../../i18n/workbook";
 import {
   CHECKLIST_STATUSES,
   SEGMENT_TYPES,
@@ -31,6 +32,7 @@ import {
   namedArea,
   put,
   rect,
+  scoreColours,
   style,
   where,
 } from "../kit";
@@ -51,7 +53,7 @@ class RowCursor {
 
 const VALUE_COL = 2;
 
-function plan({ study, language, texts, template, names }: PlanContext): SheetPlan {
+function plan({ study, language, texts, template, names, palette }: PlanContext): SheetPlan {
   const sheet = emptySheet("settings", texts.sheets.settings, COLOURS.tabSettings);
   const t = texts.settings;
   const title = template ? undefined : study.title;
@@ -165,25 +167,36 @@ function plan({ study, language, texts, template, names }: PlanContext): SheetPl
   named(NAMES.strategyLabels, strategyRow + 1, VALUE_COL, strategies.length);
   named(NAMES.strategyExplanations, strategyRow + 1, VALUE_COL + 1, strategies.length);
 
-  const colours = cursor.block(1 + SCORE_COLOUR_STOPS.length);
-  put(sheet, colours, 1, [[text(t.colours)]]);
+  // The palette, then its three stops. Last on the sheet, so that the cells above keep their rows.
+  const stops = palette.stops;
+  const colours = cursor.block(2 + stops.length);
+  put(sheet, colours, 1, [
+    [text(t.colours)],
+    [text(t.palette), text(palette.name), text(t.paletteNote)],
+  ]);
   style(sheet, rect(colours, 1), { bold: true });
-  const stopLabels = [t.colourLow, t.colourMid, t.colourHigh];
+  input(colours + 1, 1);
+  style(sheet, rect(colours + 1, VALUE_COL + 1), NOTE_STYLE);
+  named(NAMES.palette, colours + 1);
+  sheet.validations.push({
+    rect: rect(colours + 1, VALUE_COL),
+    rule: { kind: "list", source: [...PALETTE_NAMES] },
+    error: { title: "Palette", message: PALETTE_NAMES.join(" / ") },
+  });
+  const stopLabels = colourStopLabels(texts, palette.name);
+  const firstStop = colours + 2;
   put(
     sheet,
-    colours + 1,
+    firstStop,
     1,
-    SCORE_COLOUR_STOPS.map((stop, i) => [num(stop.value), text(stopLabels[i])])
+    stops.map((stop, i) => [num(stop.value), text(stopLabels[i])])
   );
-  style(sheet, rect(colours + 1, 1, SCORE_COLOUR_STOPS.length, 1), {
+  style(sheet, rect(firstStop, 1, stops.length, 1), {
     bold: true,
     horizontal: "center",
     border: true,
   });
-  sheet.conditionalFormats.push({
-    rect: rect(colours + 1, 1, SCORE_COLOUR_STOPS.length, 1),
-    rule: { kind: "colourScale", stops: SCORE_COLOUR_STOPS },
-  });
+  scoreColours(sheet, rect(firstStop, 1, stops.length, 1), palette);
 
   sheet.columnWidths.push({ col: 1, width: 44 }, { col: 2, width: 30 }, { col: 3, width: 70 });
   return sheet;
@@ -192,7 +205,22 @@ function plan({ study, language, texts, template, names }: PlanContext): SheetPl
 function read(context: ReadContext): void {
   readLanguage(context);
   readTitle(context);
+  readPalette(context);
   readWeights(context);
+}
+
+/** The palette's name; a cell left empty, or a workbook from before the palette, is the default. */
+function readPalette({ grids, problems, draft }: ReadContext): void {
+  const cell = namedArea(grids, NAMES.palette);
+  if (!cell) return;
+  const { row, col } = cell.rect;
+  const value = cellText(cellAt(cell.grid, row, col))
+    .trim()
+    .toLowerCase();
+  if (isPaletteName(value)) {
+    if (value !== "default") draft.palette = value;
+  } else if (value !== "")
+    problems.push(msg.workbookPaletteUnknown(where(cell.grid, row, col), value));
 }
 
 function readLanguage({ grids, problems, draft }: ReadContext): void {
