@@ -75,7 +75,7 @@ function outputFormat(output: string): Format {
   );
 }
 
-function parsePalette(value: string | undefined): PaletteName | undefined {
+export function parsePalette(value: string | undefined): PaletteName | undefined {
   if (value === undefined || isPaletteName(value)) return value;
   throw new CliError(
     `--palette: "${value}" is not a palette: use ${PALETTE_NAMES.join(" or ")}`,

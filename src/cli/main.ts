@@ -1,6 +1,6 @@
 /**
  * Command line: build, read and template workbooks.
- *   build STUDY.json -o OUT.xlsx [--lang fr|en] [--force] [--drop-orphans]
+ *   build STUDY.json -o OUT.xlsx [--lang fr|en] [--palette default|colourblind] [--force] [--drop-orphans]
  *   read WORKBOOK.xlsx [-o STUDY.json] [--force]
  *   template -o OUT.xlsx [--lang fr|en] [--force]
  *   order STUDY.json -o ORDERED.json [--segments K] [--force]   (order.ts)
@@ -28,12 +28,12 @@ import {
   readWorkbook,
   report,
 } from "./common";
-import { IMAGE_USAGE, image } from "./image";
+import { IMAGE_USAGE, image, parsePalette } from "./image";
 import { order } from "./order";
 import { guardOutput, writeOutput } from "./output-guard";
 
 const USAGE = `usage:
-  segment-matrix build STUDY.json -o OUT.xlsx [--lang fr|en] [--force] [--drop-orphans]
+  segment-matrix build STUDY.json -o OUT.xlsx [--lang fr|en] [--palette default|colourblind] [--force] [--drop-orphans]
   segment-matrix read WORKBOOK.xlsx [-o STUDY.json] [--force]
   segment-matrix template -o OUT.xlsx [--lang fr|en] [--force]
   segment-matrix order STUDY.json -o ORDERED.json [--segments K] [--force]
@@ -50,11 +50,16 @@ async function build(args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...WRITE_OPTIONS, "drop-orphans": { type: "boolean" } },
+    options: {
+      ...WRITE_OPTIONS,
+      "drop-orphans": { type: "boolean" },
+      palette: { type: "string" },
+    },
   });
   if (positionals.length !== 1 || !values.output)
     throw new CliError(`build needs a study file and -o OUT.xlsx\n${USAGE}`, 2);
   const language = parseLanguage(values.lang);
+  const palette = parsePalette(values.palette);
   const file = positionals[0];
   const { study, problems } = validateStudy(await readJson(file), file, {
     orphans: values["drop-orphans"] ? "drop" : "refuse",
@@ -69,7 +74,7 @@ async function build(args: string[], io: Io): Promise<void> {
     force: Boolean(values.force),
     kind: "workbook",
   });
-  const plan = buildPlan(study, { language });
+  const plan = buildPlan(study, { language, palette });
   await writeOutput(values.output, target, await planToBuffer(plan));
   const rated = study.pairs.filter(
     (p) => p.perception !== undefined && p.impact !== undefined

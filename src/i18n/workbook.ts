@@ -292,8 +292,7 @@ const fr: WorkbookTexts = {
     reading: "Lecture",
     readingText:
       "Chaque case croise une clientèle (colonne) et un besoin (ligne). Score de 1 à 100 pour chaque paire où la clientèle ressent réellement le besoin et qui a été notée : plus il est haut, plus la paire est intéressante et accessible. Case vide : besoin non ressenti, ou paire pas encore notée.",
-    scoreRule: (wp, wi) =>
-      `Score = ARRONDI(100 × (perception/4)^${wp} × (impact/4)^${wi} ; 0)`,
+    scoreRule: (wp, wi) => `Score = ARRONDI(100 × (perception/4)^${wp} × (impact/4)^${wi} ; 0)`,
     colours: (palette) => `Couleurs (palette : ${palette})`,
     coloursNote:
       "Chaque case porte la couleur de son score, interpolée en ligne droite entre les trois couleurs ci-dessous.",
@@ -484,5 +483,9 @@ export function colourStopLabels(
   palette: PaletteName
 ): [string, string, string] {
   const t = texts.settings;
-  return [t.colourLow, t.colourMid, palette === "colourblind" ? t.colourHighColourblind : t.colourHigh];
+  return [
+    t.colourLow,
+    t.colourMid,
+    palette === "colourblind" ? t.colourHighColourblind : t.colourHigh,
+  ];
 }

@@ -79,17 +79,30 @@ export function style(sheet: SheetPlan, area: Rect, cellStyle: CellStyle): void 
  */
 export function scoreColours(sheet: SheetPlan, area: Rect, palette: Palette): void {
   if (area.rows <= 0 || area.cols <= 0) return;
-  sheet.conditionalFormats.push({ rect: area, rule: { kind: "colourScale", stops: palette.stops } });
+  sheet.conditionalFormats.push({
+    rect: area,
+    rule: { kind: "colourScale", stops: palette.stops },
+  });
   const { whiteTextAbove, whiteTextBelow } = palette.text;
   if (whiteTextAbove !== undefined)
     sheet.conditionalFormats.push({
       rect: area,
-      rule: { kind: "cellValue", operator: "greaterThan", value: whiteTextAbove, fontColour: WHITE_TEXT },
+      rule: {
+        kind: "cellValue",
+        operator: "greaterThan",
+        value: whiteTextAbove,
+        fontColour: WHITE_TEXT,
+      },
     });
   if (whiteTextBelow !== undefined)
     sheet.conditionalFormats.push({
       rect: area,
-      rule: { kind: "cellValue", operator: "lessThan", value: whiteTextBelow, fontColour: WHITE_TEXT },
+      rule: {
+        kind: "cellValue",
+        operator: "lessThan",
+        value: whiteTextBelow,
+        fontColour: WHITE_TEXT,
+      },
     });
 }
 

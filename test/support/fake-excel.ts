@@ -1352,7 +1352,12 @@ class FakeConditionalFormat extends FakeProxy<ConditionalFormatRecord> {
       format: {
         font: {
           set color(colour: string) {
-            update("cellValue.format.font.color", colour, "CellValue", (r) => (r.fontColour = colour));
+            update(
+              "cellValue.format.font.color",
+              colour,
+              "CellValue",
+              (r) => (r.fontColour = colour)
+            );
           },
           get color(): string {
             return notLoaded("cellValue.format.font.color");

@@ -1,13 +1,7 @@
 /** ExcelJS host: renders a WorkbookPlan into an .xlsx workbook. */
 import ExcelJS from "exceljs";
 import { Rect, rectAddress, sheetRef } from "../../layout/a1";
-import {
-  CellStyle,
-  CellValue,
-  ConditionalRule,
-  SheetPlan,
-  WorkbookPlan,
-} from "../../layout/plan";
+import { CellStyle, CellValue, ConditionalRule, SheetPlan, WorkbookPlan } from "../../layout/plan";
 import { escapeExcelText } from "./xml";
 
 const argb = (hex: string): string => "FF" + hex.replace("#", "").toUpperCase();
@@ -125,10 +119,15 @@ function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
   plan.conditionalFormats.forEach((format, index) => {
     const rule = format.rule;
     const priority = index + 1;
+    if (rule.kind === "cellValue") {
+      sheet.addConditionalFormatting({
+        ref: rectAddress(format.rect),
+        rules: [cellValueRule(rule, priority)],
+      });
+      return;
+    }
     const excelRule: ExcelJS.ConditionalFormattingRule =
-      rule.kind === "cellValue"
-        ? cellValueRule(rule, priority)
-        : rule.kind === "colourScale"
+      rule.kind === "colourScale"
         ? {
             type: "colorScale",
             priority,
