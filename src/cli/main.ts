@@ -5,6 +5,7 @@
  *   template -o OUT.xlsx [--lang fr|en] [--force]
  *   order STUDY.json -o ORDERED.json [--segments K] [--force]   (order.ts)
  *   image STUDY.json|WORKBOOK.xlsx -o OUT.svg|OUT.png …            (image.ts)
+ *   export STUDY.json|WORKBOOK.xlsx -o CLIENT.xlsx|CLIENT.pdf …     (export.ts)
  * Exit 0 on success; 1 on bad input (one line per problem, naming the file, field or cell); 2 on misuse.
  * Nothing is left behind on failure: outputs are written to a temporary file and renamed at the end.
  * Every output passes one guard (output-guard.ts): never the input, never a file the add-in did not
@@ -28,6 +29,7 @@ import {
   readWorkbook,
   report,
 } from "./common";
+import { EXPORT_USAGE, exportCommand } from "./export";
 import { IMAGE_USAGE, image, parsePalette } from "./image";
 import { order } from "./order";
 import { guardOutput, writeOutput } from "./output-guard";
@@ -37,7 +39,8 @@ const USAGE = `usage:
   segment-matrix read WORKBOOK.xlsx [-o STUDY.json] [--force]
   segment-matrix template -o OUT.xlsx [--lang fr|en] [--force]
   segment-matrix order STUDY.json -o ORDERED.json [--segments K] [--force]
-  ${IMAGE_USAGE}`;
+  ${IMAGE_USAGE}
+  ${EXPORT_USAGE}`;
 
 /** Options of the commands that write a workbook. */
 const WRITE_OPTIONS = {
@@ -162,6 +165,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         break;
       case "image":
         await image(rest, io);
+        break;
+      case "export":
+        await exportCommand(rest, io);
         break;
       case undefined:
       case "help":

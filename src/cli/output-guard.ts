@@ -8,6 +8,9 @@
 import { promises as fs, Stats } from "fs";
 import path from "path";
 import { managedSheetNames } from "../layout/managed";
+import { NAMES } from "../layout/names";
+import { CLIENT_EXPORT_KEYWORDS } from "../layout/export";
+import { pdfKeywords } from "../hosts/pdf/libreoffice";
 import * as msg from "../method/messages";
 import { Problem } from "../method/problems";
 import { LAYOUT_VERSION } from "../layout/state";
@@ -25,8 +28,10 @@ const EXCEL_FORMATS = [".xlsx", ".xlsm", ".xltx", ".xltm", ".xlsb", ".xls", ".xl
 const WRONG_EXTENSIONS: Record<OutputGuardOptions["kind"], readonly string[]> = {
   workbook: [".json", ...EXCEL_FORMATS.filter((ext) => ext !== ".xlsx")],
   study: EXCEL_FORMATS,
-  // The image command takes its format from the extension and refuses any other itself.
+  // The image and export commands take their format from the extension and refuse any other.
   picture: [],
+  clientWorkbook: [],
+  clientPdf: [],
 };
 
 /** The creator the command line writes in docProps/core.xml (ExcelJS renders it). */
@@ -36,8 +41,11 @@ export interface OutputGuardOptions {
   /** The files the command reads: never overwritten, even through another path or a link. */
   inputs: readonly string[];
   force: boolean;
-  /** What the command writes: a workbook replaces only the add-in's workbooks, a study only studies. */
-  kind: "workbook" | "study" | "picture";
+  /**
+   * What the command writes: a workbook replaces only the add-in's working workbooks, a study only
+   * studies, a client export only an earlier client export (never a working workbook, --force or not).
+   */
+  kind: "workbook" | "study" | "picture" | "clientWorkbook" | "clientPdf";
 }
 
 /**
@@ -52,12 +60,13 @@ export async function guardOutput(target: string, options: OutputGuardOptions): 
   // (`read WB.xlsx -o WB2.xlsx`).
   const allow = (writable: string): string => {
     const extension = path.extname(target).toLowerCase();
+    const kind = options.kind;
     if (
       !options.force &&
-      options.kind !== "picture" &&
-      WRONG_EXTENSIONS[options.kind].includes(extension)
+      (kind === "workbook" || kind === "study") &&
+      WRONG_EXTENSIONS[kind].includes(extension)
     )
-      return refuse(msg.outputExtension(target, options.kind));
+      return refuse(msg.outputExtension(target, kind));
     return writable;
   };
   let resolved = path.resolve(target);
@@ -90,7 +99,21 @@ export async function guardOutput(target: string, options: OutputGuardOptions): 
   if (isZip) listing = await listWorkbookFile(target, {}).catch(() => undefined);
   if (listing?.macros || (isZip && !listing && (await mentionsVba(resolved))))
     return refuse(msg.outputMacros(target));
+  // A deliverable written over the consultant's ticks and ratings: never, whatever the flags say.
+  const client = options.kind === "clientWorkbook" || options.kind === "clientPdf";
+  if (client && listing && isWorkingWorkbook(listing))
+    return refuse(msg.outputWorkingWorkbook(target));
   if (options.force) return resolved;
+
+  if (options.kind === "clientPdf") {
+    if (await isClientPdf(resolved, stat)) return allow(resolved);
+    return refuse(msg.outputForeignPdf(target));
+  }
+  if (options.kind === "clientWorkbook") {
+    if (!listing || !isClientExport(listing)) return refuse(msg.outputForeignFile(target));
+    const problem = foreignWorkbook(target, listing, true);
+    return problem ? refuse(problem) : allow(resolved);
+  }
 
   if (options.kind === "picture") {
     if (isSegmentMatrixPicture(await firstBytes(resolved, PICTURE_HEAD))) return allow(resolved);
@@ -113,10 +136,50 @@ function isSegmentMatrixPicture(head: Buffer): boolean {
   return pngSoftware(head) === SVG_GENERATOR || isSegmentMatrixSvg(head.toString("utf8"));
 }
 
+/** A client export: its marker name, written by the command line or the pane (layout/export.ts). */
+function isClientExport(listing: WorkbookListing): boolean {
+  const marker = NAMES.clientExport.toUpperCase();
+  return listing.creator === CREATOR && listing.names.some((n) => n.name.toUpperCase() === marker);
+}
+
+/** The add-in's working workbook: its state, or (from before the state) its names and creator. */
+function isWorkingWorkbook(listing: WorkbookListing): boolean {
+  if (listing.state !== undefined) return true;
+  return (
+    listing.creator === CREATOR && !isClientExport(listing) && managedSheetNames(listing).size > 0
+  );
+}
+
+/** A PDF whose keywords say the export made it (LibreOffice carries them from the workbook). */
+async function isClientPdf(file: string, stat: Stats): Promise<boolean> {
+  const head = await firstBytes(file, 5);
+  if (head.toString("latin1") !== "%PDF-") return false;
+  const handle = await fs.open(file, "r");
+  try {
+    // The information dictionary is near the end of the file.
+    const length = Math.min(stat.size, 256 * 1024);
+    const tail = Buffer.alloc(length);
+    await handle.read(tail, 0, length, stat.size - length);
+    const keywords = pdfKeywords(tail);
+    return (
+      keywords !== undefined &&
+      keywords.replace(/[,;]/g, " ").replace(/\s+/g, " ").includes(CLIENT_EXPORT_KEYWORDS)
+    );
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Why an existing workbook is not one the add-in may replace, if it is not. */
-function foreignWorkbook(target: string, listing: WorkbookListing): Problem | undefined {
+function foreignWorkbook(
+  target: string,
+  listing: WorkbookListing,
+  clientExport = false
+): Problem | undefined {
   if (listing.state?.kind === "newer")
     return msg.workbookNewer(target, listing.state.version, LAYOUT_VERSION);
+  // A deliverable is not a working workbook: build and template leave it alone unless --force.
+  if (!clientExport && isClientExport(listing)) return msg.outputClientExport(target);
   // Without the add-in's state (a workbook from before it existed), the file must also say the
   // command line wrote it: a consultant's workbook that happens to hold an SM_ name is not ours.
   const ours = listing.state?.kind === "ok" || listing.creator === CREATOR;

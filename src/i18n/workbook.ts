@@ -133,6 +133,8 @@ export interface WorkbookTexts {
     colours: (palette: string) => string;
     coloursNote: string;
     names: string;
+    clienteles: string;
+    needs: string;
     number: string;
     name: string;
     type: string;
@@ -297,6 +299,8 @@ const fr: WorkbookTexts = {
     coloursNote:
       "Chaque case porte la couleur de son score, interpolée en ligne droite entre les trois couleurs ci-dessous.",
     names: "Clientèles et besoins (noms complets)",
+    clienteles: "Clientèles",
+    needs: "Besoins",
     number: "N°",
     name: "Nom",
     type: "Type",
@@ -460,6 +464,8 @@ const en: WorkbookTexts = {
     coloursNote:
       "Each cell carries the colour of its score, interpolated in a straight line between the three colours below.",
     names: "Clientèles and needs (full names)",
+    clienteles: "Clientèles",
+    needs: "Needs",
     number: "No.",
     name: "Name",
     type: "Type",

@@ -16,6 +16,14 @@ export async function planToBuffer(plan: WorkbookPlan): Promise<Buffer> {
 }
 
 /**
+ * A client export (layout/export.ts): the plan's workbook as ExcelJS writes it, without the add-in's
+ * state: the deliverable is not a working workbook, and nothing in it is the add-in's to manage.
+ */
+export async function clientPlanToBuffer(plan: WorkbookPlan): Promise<Buffer> {
+  return Buffer.from(await renderWorkbook(plan).xlsx.writeBuffer());
+}
+
+/**
  * Creates the folders up to `dir`, one level at a time from the nearest one that exists, so that a
  * path that can never be created (under /proc, or through a file) fails at once with its reason.
  * (Node's recursive mkdir loops forever on some such paths.)

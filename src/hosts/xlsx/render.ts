@@ -1,7 +1,14 @@
 /** ExcelJS host: renders a WorkbookPlan into an .xlsx workbook. */
 import ExcelJS from "exceljs";
 import { Rect, rectAddress, sheetRef } from "../../layout/a1";
-import { CellStyle, CellValue, ConditionalRule, SheetPlan, WorkbookPlan } from "../../layout/plan";
+import {
+  CellStyle,
+  CellValue,
+  ConditionalRule,
+  DocumentProperties,
+  SheetPlan,
+  WorkbookPlan,
+} from "../../layout/plan";
 import { escapeExcelText } from "./xml";
 
 const argb = (hex: string): string => "FF" + hex.replace("#", "").toUpperCase();
@@ -12,6 +19,7 @@ export function renderWorkbook(
 ): ExcelJS.Workbook {
   workbook.creator = "Segment Matrix";
   workbook.calcProperties.fullCalcOnLoad = true;
+  if (plan.properties) renderProperties(workbook, plan.properties);
   for (const sheetPlan of plan.sheets) renderSheet(workbook, sheetPlan);
   for (const name of plan.names)
     workbook.definedNames.add(sheetRef(name.sheet, rectAddress(name.rect, true)), name.name);
@@ -156,6 +164,16 @@ function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
           };
     sheet.addConditionalFormatting({ ref: rectAddress(format.rect), rules: [excelRule] });
   });
+}
+
+/** The document's core properties (File › Info; LibreOffice carries them into a PDF). */
+function renderProperties(workbook: ExcelJS.Workbook, properties: DocumentProperties): void {
+  workbook.title = properties.title;
+  if (properties.subject) workbook.subject = properties.subject;
+  if (properties.keywords) workbook.keywords = properties.keywords;
+  workbook.created = properties.created;
+  workbook.modified = properties.created;
+  workbook.lastModifiedBy = workbook.creator;
 }
 
 /** "Cell value greater / less than": the text colour a palette asks for on its darkest fills. */

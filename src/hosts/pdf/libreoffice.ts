@@ -1,0 +1,197 @@
+/**
+ * A client workbook printed to PDF by LibreOffice headless (`soffice --convert-to pdf`): each sheet
+ * as its page setup says (landscape, fitted to one page), colours as drawn on screen. Node only.
+ *
+ * LibreOffice runs with a private profile made for the run and deleted after it: a consultant's own
+ * LibreOffice, open or not, is neither used nor changed, two exports can run side by side, and the
+ * profile tells it to recalculate formulas on load rather than trust cached values (an export holds
+ * none, but a stale number must never reach a PDF). A timeout stops a LibreOffice that hangs.
+ */
+import { spawn } from "child_process";
+import { constants, promises as fs } from "fs";
+import os from "os";
+import path from "path";
+import { pathToFileURL } from "url";
+
+/** Where LibreOffice's program may be asked for explicitly. */
+export const SOFFICE_VARIABLE = "SEGMENT_MATRIX_SOFFICE";
+
+/** Long enough for a cold start and a 100 × 100 study on a slow machine. */
+export const PDF_TIMEOUT_MS = 120_000;
+
+/** Places the installers use, besides the PATH. */
+const COMMON_LOCATIONS = [
+  "/usr/bin/soffice",
+  "/usr/local/bin/soffice",
+  "/usr/lib/libreoffice/program/soffice",
+  "/opt/libreoffice/program/soffice",
+  "/snap/bin/libreoffice",
+  "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+  "C:\\Program Files\\LibreOffice\\program\\soffice.exe",
+  "C:\\Program Files (x86)\\LibreOffice\\program\\soffice.exe",
+];
+
+const PROGRAM_NAMES = ["soffice", "libreoffice"];
+
+/** Recalculate every formula on load, .xlsx and .ods alike (0 = always). */
+const RECALCULATING_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+/** LibreOffice ran but gave no PDF: why, in a few words (its own message, the exit, the timeout). */
+export class PdfFailure extends Error {}
+
+async function isExecutable(file: string): Promise<boolean> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) return false;
+    if (process.platform !== "win32") await fs.access(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * LibreOffice's program: the one the variable names, else the first on the PATH, else a common
+ * install location; undefined when none is there.
+ */
+export async function findSoffice(
+  env: NodeJS.ProcessEnv = process.env
+): Promise<string | undefined> {
+  const asked = env[SOFFICE_VARIABLE];
+  if (asked) return (await isExecutable(asked)) ? asked : undefined;
+  const extensions =
+    process.platform === "win32" ? (env.PATHEXT ?? ".EXE").split(";").filter(Boolean) : [""];
+  for (const dir of (env.PATH ?? "").split(path.delimiter).filter(Boolean))
+    for (const name of PROGRAM_NAMES)
+      for (const extension of extensions) {
+        const candidate = path.join(dir, name + extension);
+        if (await isExecutable(candidate)) return candidate;
+      }
+  for (const candidate of COMMON_LOCATIONS) if (await isExecutable(candidate)) return candidate;
+  return undefined;
+}
+
+interface Ran {
+  code: number | null;
+  output: string;
+  timedOut: boolean;
+}
+
+/** Runs the program in its own process group, so that a timeout also stops what it started. */
+function run(program: string, args: string[], timeoutMs: number): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(program, args, {
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: process.platform !== "win32",
+      windowsHide: true,
+    });
+    let output = "";
+    const collect = (chunk: Buffer): void => {
+      // Only the start and the end are ever shown.
+      if (output.length < 64 * 1024) output += chunk.toString("utf8");
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        if (process.platform !== "win32" && child.pid !== undefined)
+          process.kill(-child.pid, "SIGKILL");
+        else child.kill("SIGKILL");
+      } catch {
+        // Gone already.
+      }
+    }, timeoutMs);
+    child.on("error", (failure) => {
+      clearTimeout(timer);
+      reject(failure);
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output, timedOut });
+    });
+  });
+}
+
+/** The last line LibreOffice printed that says what went wrong, if any. */
+function reason(output: string): string | undefined {
+  const lines = output
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !/javaldx|^convert /i.test(line));
+  return lines[lines.length - 1]?.slice(0, 200);
+}
+
+export interface PdfOptions {
+  soffice: string;
+  timeoutMs?: number;
+}
+
+/** The PDF of an .xlsx, as LibreOffice prints it; throws PdfFailure when none comes out. */
+export async function xlsxToPdf(workbook: Buffer, options: PdfOptions): Promise<Buffer> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "segment-matrix-pdf-"));
+  try {
+    const profile = path.join(dir, "profile");
+    await fs.mkdir(path.join(profile, "user"), { recursive: true });
+    await fs.writeFile(
+      path.join(profile, "user", "registrymodifications.xcu"),
+      RECALCULATING_PROFILE
+    );
+    const input = path.join(dir, "export.xlsx");
+    await fs.writeFile(input, workbook);
+    const out = path.join(dir, "out");
+    await fs.mkdir(out);
+    const ran = await run(
+      options.soffice,
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        out,
+        input,
+      ],
+      options.timeoutMs ?? PDF_TIMEOUT_MS
+    );
+    const pdf = await fs.readFile(path.join(out, "export.pdf")).catch(() => undefined);
+    if (pdf && pdf.subarray(0, 5).toString("latin1") === "%PDF-") return pdf;
+    if (ran.timedOut)
+      throw new PdfFailure(
+        `no answer after ${Math.round((options.timeoutMs ?? PDF_TIMEOUT_MS) / 1000)} s`
+      );
+    throw new PdfFailure(reason(ran.output) ?? `exit code ${ran.code ?? "none"}, no PDF written`);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The document keywords of a PDF, from its information dictionary (LibreOffice writes it near the
+ * end, as a UTF-16 hex string or a literal one). Enough to recognise a PDF the export made.
+ */
+export function pdfKeywords(data: Buffer): string | undefined {
+  const text = data.toString("latin1");
+  const match = /\/Keywords\s*(?:<([0-9A-Fa-f\s]*)>|\(((?:\\.|[^\\)])*)\))/.exec(text);
+  if (!match) return undefined;
+  if (match[1] !== undefined) {
+    const hex = match[1].replace(/\s+/g, "");
+    const bytes = Buffer.from(hex.length % 2 === 0 ? hex : hex + "0", "hex");
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+      // UTF-16BE after its byte order mark.
+      const swapped = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
+      swapped.swap16();
+      return swapped.toString("utf16le");
+    }
+    return bytes.toString("latin1");
+  }
+  return match[2].replace(/\\([\\()])/g, "$1");
+}

@@ -1,0 +1,270 @@
+/**
+ * The client deliverable: study → the plan of a workbook to send to the client. Only the chosen
+ * sheets, every value fixed, every colour in the cells themselves:
+ *
+ * - the working workbook's plan is built as usual (same geometry, order, segment groups and
+ *   outlines), then each chosen sheet is baked: every formula replaced by the value the plan says it
+ *   computes (a block's `result`, a fill's `results`), so the client workbook refers to no sheet it
+ *   does not hold and shows the same in any viewer, calculating or not;
+ * - every conditional format is evaluated on those values and its look written into the cells as a
+ *   fixed style: a colour scale's fill (`scaleColour`, as Excel draws it), the palette's white text
+ *   (its cell-value rule), a formula rule's fill where the plan says it `holds`. The live rules stay
+ *   too, so that Excel draws the same thing from either;
+ * - what belongs to the working workbook goes: input fills, dropdowns and validations, the
+ *   instructions to type (replaced by sentences for a reader), the add-in's state and settings;
+ * - a legend sheet explains the scores (sheets/legend.ts); the defined names of the sheets kept stay
+ *   true, and SM_ClientExport marks the file as a deliverable (`readStudy` refuses it clearly);
+ * - landscape, one page per sheet; title, date and keywords in the document's properties.
+ *
+ * The check-list goes with the segments: it is how each segment passes the "good segment" test.
+ */
+import { WORKBOOK_TEXTS, WorkbookTexts } from "../i18n/workbook";
+import { Language } from "../method/levels";
+import * as msg from "../method/messages";
+import { PALETTES, PaletteName } from "../method/palette";
+import { Problem } from "../method/problems";
+import { scaleColour } from "../method/score";
+import { Study } from "../method/study";
+import { Rect } from "./a1";
+import { buildPlan } from "./index";
+import { COLOURS, rect } from "./kit";
+import { NAMES } from "./names";
+import {
+  CellStyle,
+  CellValue,
+  ConditionalFormatPlan,
+  NamePlan,
+  SheetPlan,
+  SheetRole,
+  StyledRange,
+  ValueBlock,
+  WorkbookPlan,
+  num,
+  text,
+} from "./plan";
+import { PlanContext } from "./sheet";
+import { legendSheet, weightText } from "./sheets/legend";
+
+/** What `--sheets` may list, in the order the workbook holds them. */
+export type ExportPart = "matrix" | "legend" | "segments" | "targeting";
+export const EXPORT_PARTS: readonly ExportPart[] = ["matrix", "legend", "segments", "targeting"];
+
+export function isExportPart(value: string): value is ExportPart {
+  return (EXPORT_PARTS as readonly string[]).includes(value);
+}
+
+/** The sheets each part brings. */
+const PART_ROLES: Record<ExportPart, readonly SheetRole[]> = {
+  matrix: ["matrix"],
+  legend: ["legend"],
+  segments: ["segments", "checklist"],
+  targeting: ["targeting"],
+};
+
+/** In the document's keywords of every client export (the output guard looks for it). */
+export const CLIENT_EXPORT_KEYWORDS = "Segment Matrix client export";
+
+export interface ExportOptions {
+  /** Default: the matrix, its legend and, when the study has segments, segments and targeting. */
+  parts?: readonly ExportPart[];
+  /** The workbook's language, when not the study's own. */
+  language?: Language;
+  /** The colour scale, when not the study's own. */
+  palette?: PaletteName;
+  /** The date the deliverable is made (the legend and the document's properties say it). */
+  created: Date;
+}
+
+export interface ExportResult {
+  plan?: WorkbookPlan;
+  problems: Problem[];
+}
+
+/** The parts exported when none are asked for. */
+export function defaultParts(study: Study): ExportPart[] {
+  const segments = (study.segments?.length ?? 0) > 0;
+  return EXPORT_PARTS.filter((part) => segments || (part !== "segments" && part !== "targeting"));
+}
+
+export function clientPlan(study: Study, options: ExportOptions): ExportResult {
+  const language = options.language ?? study.language;
+  const paletteName = options.palette ?? study.palette ?? "default";
+  const asked = options.parts ?? defaultParts(study);
+  const problems: Problem[] = [];
+  if ((study.segments?.length ?? 0) === 0)
+    for (const part of asked)
+      if (part === "segments" || part === "targeting") problems.push(msg.exportNoSegments(part));
+  if (problems.length > 0) return { problems };
+
+  const texts = WORKBOOK_TEXTS[language];
+  const working = buildPlan(study, { language, palette: paletteName });
+  const context: PlanContext = {
+    study,
+    language,
+    texts,
+    template: false,
+    palette: PALETTES[paletteName],
+    names: [],
+  };
+  const replacements = clientTexts(texts, study, language);
+  const roles = EXPORT_PARTS.filter((part) => asked.includes(part)).flatMap(
+    (part) => PART_ROLES[part]
+  );
+  const sheets = roles.flatMap((role): SheetPlan[] => {
+    if (role === "legend") return [bakeSheet(legendSheet(context, options.created), replacements)];
+    const sheet = working.sheets.find((s) => s.role === role);
+    return sheet ? [bakeSheet(sheet, replacements)] : [];
+  });
+  const kept = new Set(sheets.map((sheet) => sheet.name));
+  const marker = sheets.find((sheet) => sheet.role === "legend") ?? sheets[0];
+  const names: NamePlan[] = [
+    ...working.names.filter((name) => kept.has(name.sheet)),
+    ...(marker ? [{ name: NAMES.clientExport, sheet: marker.name, rect: rect(1, 1) }] : []),
+  ];
+  return {
+    plan: {
+      language,
+      sheets,
+      names,
+      activeSheet: sheets.some((s) => s.role === "matrix")
+        ? "matrix"
+        : (sheets[0]?.role ?? "matrix"),
+      properties: {
+        title: study.title ?? texts.matrix.title,
+        subject: texts.matrix.title,
+        keywords: CLIENT_EXPORT_KEYWORDS,
+        created: options.created,
+      },
+    },
+    problems: [],
+  };
+}
+
+/** The working workbook's sentences that ask to type, or name a sheet the export leaves out. */
+function clientTexts(
+  texts: WorkbookTexts,
+  study: Study,
+  language: Language
+): Map<string, string | null> {
+  return new Map<string, string | null>([
+    [texts.matrix.instructions, texts.export.matrixInstructions],
+    [
+      texts.matrix.scoreRule,
+      texts.legend.scoreRule(
+        weightText(study.weights.perception, language),
+        weightText(study.weights.impact, language)
+      ),
+    ],
+    [texts.segments.instructions, texts.export.segmentsInstructions],
+    [texts.segments.candidateNote, null],
+    [texts.segments.offerings, texts.export.offerings],
+    [texts.targeting.instructions, texts.export.targetingInstructions],
+  ]);
+}
+
+/** A value as the cell shows it once its formula is gone. */
+function fixed(value: string | number | undefined): CellValue {
+  if (value === undefined || value === "") return null;
+  return typeof value === "number" ? num(value) : text(value);
+}
+
+function bakeCell(cell: CellValue, replacements: Map<string, string | null>): CellValue {
+  if (cell === null) return null;
+  if (cell.kind === "formula") return fixed(cell.result);
+  if (cell.kind === "text" && replacements.has(cell.text)) {
+    const replaced = replacements.get(cell.text);
+    return replaced ? text(replaced) : null;
+  }
+  return cell;
+}
+
+/** The sheet with values in place of formulas and its conditional looks fixed in the cells. */
+export function bakeSheet(sheet: SheetPlan, replacements: Map<string, string | null>): SheetPlan {
+  const blocks: ValueBlock[] = sheet.blocks.map((block) => ({
+    row: block.row,
+    col: block.col,
+    values: block.values.map((line) => line.map((cell) => bakeCell(cell, replacements))),
+  }));
+  for (const fill of sheet.fills) {
+    blocks.push({
+      row: fill.rect.row,
+      col: fill.rect.col,
+      values: Array.from({ length: fill.rect.rows }, (_, i) =>
+        Array.from({ length: fill.rect.cols }, (_, j) => fixed(fill.results?.[i]?.[j]))
+      ),
+    });
+  }
+  const values = valueGrid(blocks);
+  const styles = sheet.styles.flatMap((styled): StyledRange[] => {
+    // Input cells look like input cells; in a deliverable nothing is to be typed.
+    if (styled.style.fill !== COLOURS.input) return [styled];
+    const rest: CellStyle = { ...styled.style };
+    delete rest.fill;
+    return Object.keys(rest).length > 0 ? [{ rect: styled.rect, style: rest }] : [];
+  });
+  return {
+    ...sheet,
+    blocks,
+    fills: [],
+    // After every other style: the fixed look wins, as the conditional format does in Excel.
+    styles: [...styles, ...sheet.conditionalFormats.flatMap((f) => fixedLook(f, values))],
+    validations: [],
+    print: { landscape: true, fitToOnePage: true },
+  };
+}
+
+type ValueGrid = Map<number, Map<number, CellValue>>;
+
+function valueGrid(blocks: readonly ValueBlock[]): ValueGrid {
+  const grid: ValueGrid = new Map();
+  for (const block of blocks)
+    block.values.forEach((line, i) =>
+      line.forEach((cell, j) => {
+        const row = grid.get(block.row + i) ?? new Map<number, CellValue>();
+        row.set(block.col + j, cell);
+        grid.set(block.row + i, row);
+      })
+    );
+  return grid;
+}
+
+/** What a conditional format shows on each cell it covers, as fixed styles of one cell each. */
+function fixedLook(format: ConditionalFormatPlan, values: ValueGrid): StyledRange[] {
+  const rule = format.rule;
+  const styled: StyledRange[] = [];
+  eachCell(format.rect, (row, col, i, j) => {
+    const cell = values.get(row)?.get(col) ?? null;
+    const number = cell?.kind === "number" ? cell.value : undefined;
+    let look: CellStyle | undefined;
+    switch (rule.kind) {
+      case "colourScale":
+        if (number !== undefined) look = { fill: scaleColour(number, rule.stops) };
+        break;
+      case "cellValue":
+        if (
+          number !== undefined &&
+          (rule.operator === "greaterThan" ? number > rule.value : number < rule.value)
+        )
+          look = { fontColour: rule.fontColour };
+        break;
+      case "formula":
+        if (rule.holds?.[i]?.[j])
+          look = {
+            ...(rule.fill ? { fill: rule.fill } : {}),
+            ...(rule.fontColour ? { fontColour: rule.fontColour } : {}),
+            ...(rule.bold ? { bold: true } : {}),
+          };
+        break;
+    }
+    if (look && Object.keys(look).length > 0) styled.push({ rect: rect(row, col), style: look });
+  });
+  return styled;
+}
+
+function eachCell(
+  area: Rect,
+  visit: (row: number, col: number, i: number, j: number) => void
+): void {
+  for (let i = 0; i < area.rows; i++)
+    for (let j = 0; j < area.cols; j++) visit(area.row + i, area.col + j, i, j);
+}
