@@ -21,7 +21,7 @@
 import { WORKBOOK_TEXTS, WorkbookTexts } from "../i18n/workbook";
 import { Language } from "../method/levels";
 import * as msg from "../method/messages";
-import { PALETTES, PaletteName } from "../method/palette";
+import { BLACK_TEXT, PALETTES, PaletteName } from "../method/palette";
 import { Problem } from "../method/problems";
 import { scaleColour } from "../method/score";
 import { Study } from "../method/study";
@@ -238,7 +238,9 @@ function fixedLook(format: ConditionalFormatPlan, values: ValueGrid): StyledRang
     let look: CellStyle | undefined;
     switch (rule.kind) {
       case "colourScale":
-        if (number !== undefined) look = { fill: scaleColour(number, rule.stops) };
+        // Black unless the palette's text rule (a cell-value rule, fixed after this one) says white.
+        if (number !== undefined)
+          look = { fill: scaleColour(number, rule.stops), fontColour: BLACK_TEXT };
         break;
       case "cellValue":
         if (

@@ -1,6 +1,6 @@
 /** What every sheet module shares: colours, styles, and small helpers to plan and read cells. */
 import { Kind, Language } from "../method/levels";
-import { Palette, WHITE_TEXT } from "../method/palette";
+import { BLACK_TEXT, Palette, WHITE_TEXT } from "../method/palette";
 import { Location } from "../method/problems";
 import { Rect, cellAddress } from "./a1";
 import { SheetGrid, WorkbookGrids } from "./grids";
@@ -104,6 +104,18 @@ export function scoreColours(sheet: SheetPlan, area: Rect, palette: Palette): vo
         fontColour: WHITE_TEXT,
       },
     });
+}
+
+/**
+ * The fixed font colour of scored cells: black where the palette reads in black throughout; none
+ * where its rule turns some white, since a fixed colour would win over the rule in LibreOffice
+ * (Excel lets the rule win either way).
+ */
+export function scoreFont(palette: Palette): Pick<CellStyle, "fontColour"> {
+  const { whiteTextAbove, whiteTextBelow } = palette.text;
+  return whiteTextAbove === undefined && whiteTextBelow === undefined
+    ? { fontColour: BLACK_TEXT }
+    : {};
 }
 
 /** A sheet's title and its line of instructions, in rows 1 and 2. */

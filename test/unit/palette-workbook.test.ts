@@ -122,7 +122,10 @@ describe("the palette of a built workbook", () => {
     const matrix = sheets.find(
       (xml) => xml.includes('sqref="C6:D6"') && xml.includes("colorScale")
     );
-    expect(matrix).toMatch(/<cfRule type="cellIs"[^>]*operator="greaterThan"/);
+    // Both rules in one element: LibreOffice applies only the first element over a cell.
+    expect(matrix).toMatch(
+      /<conditionalFormatting sqref="C6:D6"><cfRule type="colorScale"[^]*?<\/cfRule><cfRule type="cellIs"[^>]*operator="greaterThan"/
+    );
     expect(matrix).toContain("<formula>88</formula>");
     expect(matrix).toContain('<color rgb="FF2F5597"/>');
     const { grids } = await readWorkbookFile("blind.xlsx", { source: buffer });

@@ -124,14 +124,17 @@ function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     ).dataValidations.add(rectAddress(validation.rect), model);
   }
 
+  // The rules of one range go in one element: LibreOffice applies only the first of several
+  // elements over a cell (a colour scale would hide the palette's text rule), Excel applies all.
+  const rulesByRange = new Map<string, ExcelJS.ConditionalFormattingRule[]>();
+  const addRule = (ref: string, rule: ExcelJS.ConditionalFormattingRule): void => {
+    rulesByRange.set(ref, [...(rulesByRange.get(ref) ?? []), rule]);
+  };
   plan.conditionalFormats.forEach((format, index) => {
     const rule = format.rule;
     const priority = index + 1;
     if (rule.kind === "cellValue") {
-      sheet.addConditionalFormatting({
-        ref: rectAddress(format.rect),
-        rules: [cellValueRule(rule, priority)],
-      });
+      addRule(rectAddress(format.rect), cellValueRule(rule, priority));
       return;
     }
     const excelRule: ExcelJS.ConditionalFormattingRule =
@@ -162,8 +165,9 @@ function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
                 : {}),
             },
           };
-    sheet.addConditionalFormatting({ ref: rectAddress(format.rect), rules: [excelRule] });
+    addRule(rectAddress(format.rect), excelRule);
   });
+  for (const [ref, rules] of rulesByRange) sheet.addConditionalFormatting({ ref, rules });
 }
 
 /** The document's core properties (File › Info; LibreOffice carries them into a PDF). */

@@ -17,6 +17,7 @@ import {
   put,
   rect,
   scoreColours,
+  scoreFont,
   shownText,
   style,
 } from "../kit";
@@ -143,13 +144,13 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
 
   style(sheet, rect(GRID.typeRow, GRID.firstCol, 1, cols), TYPE_STYLE);
   styleNameHeaders(sheet, cols, rows);
-  // Black bold text is readable on every fill of the scale (contrast ≥ 4.5, tested).
+  // Bold text, black or as the palette's rule says: readable on every fill (contrast ≥ 4.5, tested).
   style(sheet, body, {
     border: true,
     bold: true,
     horizontal: "center",
     vertical: "middle",
-    fontColour: "#000000",
+    ...scoreFont(palette),
     numberFormat: "0",
   });
   scoreColours(sheet, body, palette);
