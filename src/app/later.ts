@@ -1,6 +1,7 @@
 /**
  * The actions of the later steps, as the pane calls them: order by need profile and cut into K
- * candidate segments (src/analysis), the suggested K, the matrix as a picture (src/hosts/svg). A slot
+ * candidate segments (src/analysis), the suggested K, the matrix as a picture (src/hosts/svg), the
+ * client workbook (src/layout/export.ts, written by ExcelJS loaded on demand). A slot
  * left undefined shows its button disabled with a tooltip saying why; each is connected below.
  */
 import { Language } from "../method/levels";
@@ -34,14 +35,29 @@ export interface ExportedFile {
 /** The score matrix as a picture (SVG or PNG), in the workbook's language. */
 export type ExportMatrixPicture = (study: Study, language: Language) => Promise<ExportedFile>;
 
+/** A client workbook file, with its bytes in base64 too (what Excel.createWorkbook takes). */
+export interface ClientWorkbookFile extends ExportedFile {
+  base64: string;
+  sheets: string[];
+}
+
+/**
+ * The client deliverable (layout/export.ts) as an .xlsx file, in the workbook's language and
+ * palette: the matrix, its legend and, when there are segments, segments, check-list and targeting.
+ */
+export type ExportClientWorkbook = (study: Study) => Promise<ClientWorkbookFile>;
+
 export interface LaterActions {
   orderWorkbook?: OrderWorkbook;
   suggestSegmentCount?: SuggestSegmentCount;
   exportMatrixPicture?: ExportMatrixPicture;
+  exportClientWorkbook?: ExportClientWorkbook;
 }
 
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /** A file name from a study's title: letters, digits and dashes, never a path. */
-function fileNameOf(study: Study, fallback: string): string {
+export function fileNameOf(study: Study, fallback: string): string {
   const base = (study.title ?? "")
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -60,4 +76,19 @@ export const LATER: LaterActions = {
     mimeType: "image/svg+xml",
     data: renderPicture(pictureModel(study, { language })),
   }),
+  exportClientWorkbook: async (study) => {
+    // ExcelJS (about 1 MB) is fetched the first time a deliverable is asked for, not at start.
+    const { clientWorkbookBytes, toBase64 } = await import(
+      /* webpackChunkName: "client-workbook" */ "./client-workbook"
+    );
+    const { bytes, sheets } = await clientWorkbookBytes(study, new Date());
+    const fallback = study.language === "fr" ? "classeur" : "workbook";
+    return {
+      fileName: `${fileNameOf(study, fallback)}-client.xlsx`,
+      mimeType: XLSX_MIME,
+      data: bytes,
+      base64: toBase64(bytes),
+      sheets,
+    };
+  },
 };

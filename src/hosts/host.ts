@@ -98,6 +98,13 @@ export interface PaneHost extends WorkbookHost {
    * that stops listening. Hosts that cannot tell return a no-op.
    */
   onUserChange(listener: () => void): Promise<() => void>;
+  /**
+   * Opens a workbook file (base64 .xlsx) as a new workbook (Excel.createWorkbook, ExcelApi 1.8).
+   * Absent where the host cannot: the pane then offers the file as a download.
+   */
+  openWorkbook?(base64: string): Promise<void>;
+  /** Excel's own picture of a range, base64 PNG (Range.getImage, ExcelApi 1.7); absent elsewhere. */
+  rangeImage?(reference: CellReference): Promise<string>;
 }
 
 /** Excel's sheet names: at most 31 characters, none of : \ / ? * [ ]. */

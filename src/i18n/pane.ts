@@ -5,7 +5,7 @@ import { Study, isRated } from "../method/study";
 import type { StepId } from "../app/steps";
 
 /** Where a host call failed, as the pane names it to the consultant. */
-export type HostStep = "read" | "render" | "selection" | "navigate" | "write" | "copy";
+export type HostStep = "read" | "render" | "selection" | "navigate" | "write" | "copy" | "export";
 
 export interface PaneTexts {
   title: string;
@@ -35,6 +35,14 @@ export interface PaneTexts {
   order: string;
   exportPicture: string;
   exported: (fileName: string) => string;
+  /** The client deliverable (issue 8). */
+  exportClient: string;
+  clientOpened: (sheets: readonly string[]) => string;
+  clientSaved: (fileName: string, sheets: readonly string[]) => string;
+  /** Where a PDF comes from: Excel's own export (getFileAsync(Pdf) is not reliable on the web). */
+  pdfNote: string;
+  exportRangeImage: string;
+  rangeImageSaved: (fileName: string) => string;
   segmentCount: string;
   /** The consent to replace the segments a workbook already holds by candidates. */
   replaceSegments: (count: number) => string;
@@ -176,6 +184,15 @@ const fr: PaneTexts = {
   order: "Ordonner par profil de besoins",
   exportPicture: "Exporter l'image de la matrice",
   exported: (fileName) => `Image de la matrice enregistrée${NBSP}: ${fileName}.`,
+  exportClient: "Exporter le classeur client",
+  clientOpened: (sheets) =>
+    `Classeur client ouvert dans une nouvelle fenêtre Excel (${sheets.join(", ")})${NBSP}: couleurs fixées dans les cellules, sans formules ni listes. Enregistrez-le pour l'envoyer.`,
+  clientSaved: (fileName, sheets) =>
+    `Classeur client enregistré${NBSP}: ${fileName} (${sheets.join(", ")})${NBSP}; couleurs fixées dans les cellules, sans formules ni listes.`,
+  pdfNote: `Pour un PDF${NBSP}: dans le classeur client, Fichier › Exporter › Créer un document PDF (une page en paysage par feuille).`,
+  exportRangeImage: "Image de la matrice vue par Excel (PNG)",
+  rangeImageSaved: (fileName) =>
+    `Image de la matrice, telle qu'Excel l'affiche, enregistrée${NBSP}: ${fileName}.`,
   segmentCount: "Nombre de segments",
   replaceSegments: (count) =>
     count === 1
@@ -199,6 +216,7 @@ const fr: PaneTexts = {
     navigate: `L'affichage de la feuille a échoué${NBSP}:`,
     write: `L'écriture de la cellule a échoué${NBSP}:`,
     copy: `La copie de la feuille a échoué${NBSP}:`,
+    export: `L'export a échoué${NBSP}:`,
   },
   excelLocation: (location) => `(appel Excel en échec${NBSP}: ${location})`,
   messages: "Messages",
@@ -360,6 +378,15 @@ const en: PaneTexts = {
   order: "Order by need profile",
   exportPicture: "Export the matrix picture",
   exported: (fileName) => `Matrix picture saved: ${fileName}.`,
+  exportClient: "Export the client workbook",
+  clientOpened: (sheets) =>
+    `Client workbook opened in a new Excel window (${sheets.join(", ")}): colours fixed in the cells, no formulas or lists. Save it to send it.`,
+  clientSaved: (fileName, sheets) =>
+    `Client workbook saved: ${fileName} (${sheets.join(", ")}); colours fixed in the cells, no formulas or lists.`,
+  pdfNote:
+    "For a PDF: in the client workbook, File › Export › Create PDF (one landscape page per sheet).",
+  exportRangeImage: "Matrix picture as Excel shows it (PNG)",
+  rangeImageSaved: (fileName) => `Matrix picture, as Excel shows it, saved: ${fileName}.`,
   segmentCount: "Number of segments",
   replaceSegments: (count) =>
     count === 1
@@ -383,6 +410,7 @@ const en: PaneTexts = {
     navigate: "Showing the sheet failed:",
     write: "Writing the cell failed:",
     copy: "Copying the sheet failed:",
+    export: "The export failed:",
   },
   excelLocation: (location) => `(Excel call that failed: ${location})`,
   messages: "Messages",

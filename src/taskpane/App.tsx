@@ -248,6 +248,12 @@ export function App({ host, language, preview }: AppProps): React.JSX.Element {
         onWeight={pane.setWeight}
         order={{ enabled: pane.canOrder, run: pane.order }}
         exportPicture={{ enabled: pane.canExport, run: pane.exportPicture }}
+        exportClient={{ enabled: pane.canExportClient, run: pane.exportClient }}
+        exportRangeImage={{
+          enabled: pane.canExportRangeImage,
+          available: host.rangeImage !== undefined,
+          run: pane.exportRangeImage,
+        }}
       />
       <DropConfirmDialog
         pending={pane.pendingDrop}

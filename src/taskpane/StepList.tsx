@@ -89,6 +89,9 @@ export interface StepListProps {
   onWeight: (which: "perception" | "impact", value: number) => void;
   order?: { enabled: boolean; run: (k?: number, replaceSegments?: boolean) => void };
   exportPicture?: { enabled: boolean; run: () => void };
+  /** The client workbook (issue 8), and Excel's own picture of the matrix where Excel has it. */
+  exportClient?: { enabled: boolean; run: () => void };
+  exportRangeImage?: { enabled: boolean; available: boolean; run: () => void };
 }
 
 /** The legend's symbol and word ("✗ A faire"); read out as "Statut : ✗ A faire". */
@@ -403,16 +406,41 @@ function StepBody(props: StepListProps & { step: Step }) {
               {texts.steps.conquest(step.conquest)}
             </Text>
           )}
-          {props.exportPicture && (
+          {(props.exportPicture || props.exportClient) && (
             <div className={styles.actions}>
-              <LaterButton
-                label={texts.exportPicture}
-                tooltip={texts.notInThisVersion}
-                enabled={props.exportPicture.enabled}
-                available={props.exportPicture.enabled || props.busy}
-                onClick={props.exportPicture.run}
-              />
+              {props.exportClient && (
+                <LaterButton
+                  label={texts.exportClient}
+                  tooltip={texts.notInThisVersion}
+                  enabled={props.exportClient.enabled}
+                  available={props.exportClient.enabled || props.busy}
+                  onClick={props.exportClient.run}
+                />
+              )}
+              {props.exportPicture && (
+                <LaterButton
+                  label={texts.exportPicture}
+                  tooltip={texts.notInThisVersion}
+                  enabled={props.exportPicture.enabled}
+                  available={props.exportPicture.enabled || props.busy}
+                  onClick={props.exportPicture.run}
+                />
+              )}
+              {props.exportRangeImage?.available && (
+                <LaterButton
+                  label={texts.exportRangeImage}
+                  tooltip={texts.notInThisVersion}
+                  enabled={props.exportRangeImage.enabled}
+                  available
+                  onClick={props.exportRangeImage.run}
+                />
+              )}
             </div>
+          )}
+          {props.exportClient && (
+            <Caption1 as="p" className={mergeClasses(styles.text, styles.explanation)}>
+              {texts.pdfNote}
+            </Caption1>
           )}
         </>
       ) : null;

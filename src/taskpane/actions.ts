@@ -17,7 +17,7 @@ import {
   refreshFromSheets,
 } from "../app/operations";
 import { DropSummary, Rename, dropSummary, renamesBetween } from "../app/safety";
-import { ExportedFile, LATER } from "../app/later";
+import { ExportedFile, LATER, fileNameOf } from "../app/later";
 import { Step, WorkbookState, nextStep, stepOf, workbookState } from "../app/steps";
 import { PaneHost, RenderProgress, WorkbookSnapshot } from "../hosts/host";
 import { PaneTexts, studySummary } from "../i18n/pane";
@@ -292,6 +292,63 @@ export async function exportPicture(
   const file = await exportMatrixPicture(state.study, context.language);
   save(file);
   return { notices: [{ intent: "success", text: context.texts.exported(file.fileName) }] };
+}
+
+/**
+ * The client workbook: written in the pane (ExcelJS, loaded on first use), then opened in Excel as
+ * a new workbook where Excel can (ExcelApi 1.8), else offered as a download. With where its PDF
+ * comes from: Excel's own export, since getFileAsync(Pdf) can return an empty file on the web.
+ */
+export async function exportClientWorkbook(
+  context: PaneContext,
+  save: (file: ExportedFile) => void
+): Promise<ActionResult> {
+  const exporter = LATER.exportClientWorkbook;
+  if (!exporter) return { notices: [{ intent: "info", text: context.texts.notInThisVersion }] };
+  const { host, texts } = context;
+  const state = await readState(context);
+  if (!state.study) return { notices: problemNotices(state.problems, context.language) };
+  const file = await attempt("export", () => exporter(state.study as Study));
+  const pdf: Notice = { intent: "info", text: texts.pdfNote };
+  if (host.openWorkbook) {
+    const open = host.openWorkbook.bind(host);
+    await attempt("export", () => open(file.base64));
+    return { notices: [{ intent: "success", text: texts.clientOpened(file.sheets) }, pdf] };
+  }
+  save(file);
+  return {
+    notices: [{ intent: "success", text: texts.clientSaved(file.fileName, file.sheets) }, pdf],
+  };
+}
+
+/** The matrix with its headers, group labels and colour samples: what Excel's picture shows. */
+export function matrixPictureRange(study: Study): string {
+  const lastRow = GRID.firstRow + study.needs.length - 1 + 2;
+  const lastCol = GRID.firstCol + Math.max(study.clienteles.length, 5) - 1;
+  return `${cellAddress(GRID.helpRow, GRID.nameCol)}:${cellAddress(lastRow, lastCol)}`;
+}
+
+/** Excel's own picture of the matrix (Range.getImage, ExcelApi 1.7), saved as a PNG. */
+export async function exportRangeImage(
+  context: PaneContext,
+  save: (file: ExportedFile) => void
+): Promise<ActionResult> {
+  const { host, texts } = context;
+  const rangeImage = host.rangeImage?.bind(host);
+  if (!rangeImage) return { notices: [{ intent: "info", text: texts.notInThisVersion }] };
+  const state = await readState(context);
+  const sheet = state.sheets.matrix;
+  if (!state.study || !sheet) return { notices: problemNotices(state.problems, context.language) };
+  const study = state.study;
+  const base64 = await attempt("export", () =>
+    rangeImage({ sheet, cell: matrixPictureRange(study) })
+  );
+  const binary = atob(base64);
+  const data = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) data[i] = binary.charCodeAt(i);
+  const fileName = `${fileNameOf(study, context.language === "fr" ? "matrice" : "matrix")}-excel.png`;
+  save({ fileName, mimeType: "image/png", data });
+  return { notices: [{ intent: "success", text: texts.rangeImageSaved(fileName) }] };
 }
 
 /** A weight typed in the pane goes into its cell; the matrix's formulas follow. */

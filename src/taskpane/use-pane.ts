@@ -18,7 +18,9 @@ import {
   PaneContext,
   PendingDrop,
   build,
+  exportClientWorkbook,
   exportPicture,
+  exportRangeImage,
   order,
   readState,
   refresh,
@@ -65,6 +67,9 @@ export interface PaneState {
   canBuild: boolean;
   canOrder: boolean;
   canExport: boolean;
+  canExportClient: boolean;
+  /** Excel can picture a range (ExcelApi 1.7): a second picture, as Excel draws the matrix. */
+  canExportRangeImage: boolean;
   takeSelection: (field: ListField) => void;
   build: () => void;
   confirmDrop: (choices: DropChoices) => void;
@@ -73,6 +78,8 @@ export interface PaneState {
   template: () => void;
   order: (k?: number, replaceSegments?: boolean) => void;
   exportPicture: () => void;
+  exportClient: () => void;
+  exportRangeImage: () => void;
   setWeight: (which: "perception" | "impact", value: number) => void;
   openSheet: (sheet: string) => void;
   select: (reference: CellReference) => void;
@@ -231,6 +238,8 @@ export function usePane(host: PaneHost, language: Language): PaneState {
     canBuild: !off && lists.clienteles.names.length > 0 && lists.needs.names.length > 0,
     canOrder: !off && hasStudy && LATER.orderWorkbook !== undefined,
     canExport: !off && hasStudy && LATER.exportMatrixPicture !== undefined,
+    canExportClient: !off && hasStudy && LATER.exportClientWorkbook !== undefined,
+    canExportRangeImage: !off && hasStudy && host.rangeImage !== undefined,
     takeSelection: (field) =>
       void perform(async () => {
         const { names, notices: hints } = await selection(context);
@@ -262,6 +271,8 @@ export function usePane(host: PaneHost, language: Language): PaneState {
     template: () => void perform(() => template(context)),
     order: (k, replaceSegments) => void perform(() => order(context, k, replaceSegments)),
     exportPicture: () => void perform(() => exportPicture(context, saveFile)),
+    exportClient: () => void perform(() => exportClientWorkbook(context, saveFile)),
+    exportRangeImage: () => void perform(() => exportRangeImage(context, saveFile)),
     setWeight: (which, value) => void perform(() => setWeight(context, which, value), null, true),
     openSheet: (sheet) =>
       void attempt("navigate", () => host.activateSheet(sheet)).catch((failure: unknown) =>

@@ -8,6 +8,7 @@
 import { promises as fs, readFileSync } from "fs";
 import os from "os";
 import path from "path";
+import JSZip from "jszip";
 import { Browser, BrowserContext, Page } from "playwright-core";
 import { buildPane } from "../support/pane-bundle";
 import { StaticServer, serveDirectory } from "../support/static-server";
@@ -409,6 +410,37 @@ test("a name is shown exactly as typed, never as markup", async () => {
   await page.getByText("Classeur construit").waitFor();
   await expect(gridCell(page, "Qui ressent quoi", "D5").innerText()).resolves.toBe(hostile);
   await expect(page.locator('img[src="x"]').count()).resolves.toBe(0);
+  await page.close();
+});
+
+test("the client workbook: ExcelJS fetched on demand under the page's policy, offered as a download", async () => {
+  const page = await openPane("", WIDE);
+  await ready(page);
+  const scripts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+  });
+  await typeLists(page, ["Etudiants", "=Hautes écoles 🚀"], ["Innover"]);
+  await page.getByRole("button", { name: BUILD_FR }).click();
+  await page.getByText("Classeur construit").waitFor();
+  // Nothing of ExcelJS yet: the pane's first load stays small.
+  expect(scripts).toEqual([]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Exporter le classeur client" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("classeur-client.xlsx");
+  expect(scripts.length).toBeGreaterThan(0);
+  const zip = await JSZip.loadAsync(await fs.readFile(await download.path()));
+  const book = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  expect(book.match(/<sheet [^>]*name="([^"]*)"/g)).toEqual([
+    expect.stringContaining('name="Matrice"'),
+    expect.stringContaining('name="Légende"'),
+  ]);
+  expect(await zip.file("xl/sharedStrings.xml")?.async("string")).toContain("=Hautes écoles 🚀");
+  const text = await bodyText(page);
+  expect(text).toContain("Classeur client enregistré : classeur-client.xlsx (Matrice, Légende)");
+  expect(text).toContain("Fichier › Exporter › Créer un document PDF");
   await page.close();
 });
 

@@ -1092,6 +1092,16 @@ class FakeRange extends FakeProxy<RangeTarget> {
     this.call("formulas", [formulas], () => this.write(formulas));
   }
 
+  /** ExcelApi 1.7: Excel's picture of the range, base64 PNG; here a stand-in that names it. */
+  getImage(): FakeClientResult<string> {
+    const result = new FakeClientResult<string>();
+    this.call("getImage", [], () => {
+      const { sheet, rect } = this.need();
+      result.set(Buffer.from(`PNG of ${this.excel.addressOf(sheet, rect)}`).toString("base64"));
+    });
+    return result;
+  }
+
   /** Excel turns each R1C1 formula into the A1 formula of its own cell. */
   set formulasR1C1(formulas: unknown[][]) {
     this.call("formulasR1C1", [formulas], () => {

@@ -202,6 +202,15 @@ describe("usePane over the memory host", () => {
     );
   });
 
+  it("offers the client workbook once there is a study; Excel's picture only in Excel", async () => {
+    const empty = await started(createMemoryHost());
+    expect(empty.result.current.canExportClient).toBe(false);
+    const { result } = await started(createMemoryHost({ initialPlan: buildPlan(rated) }));
+    expect(result.current.canExportClient).toBe(true);
+    expect(LATER.exportClientWorkbook).toBeDefined();
+    expect(result.current.canExportRangeImage).toBe(false);
+  });
+
   it("says which step failed and which Excel call, in the pane's language", async () => {
     const host = createMemoryHost();
     const failure = Object.assign(new Error("The requested resource doesn't exist."), {

@@ -4,7 +4,7 @@
  * consultant's edits (ExcelApi 1.7 Worksheet.onChanged, debounced) and report a render's progress.
  */
 import { CellValue } from "../../layout/plan";
-import { PaneHost, RenderOptions, WorkbookHost, freeSheetName } from "../host";
+import { CellReference, PaneHost, RenderOptions, WorkbookHost, freeSheetName } from "../host";
 import { formulaGrid } from "./cells";
 import { IsSetSupported } from "./requirements";
 
@@ -21,6 +21,8 @@ export interface NavigationOptions {
     context: OfficeExtension.ClientRequestContext,
     batch: (context: Excel.RequestContext) => Promise<void>
   ) => Promise<void>;
+  /** Opens a base64 .xlsx as a new workbook: Excel.createWorkbook by default. */
+  createWorkbook?: (base64: string) => Promise<void>;
 }
 
 /** The cell values Office.js reads, as plan cells, so that text is written back as text. */
@@ -83,6 +85,28 @@ export function withNavigation(host: WorkbookHost, options: NavigationOptions): 
         return name;
       }),
     onUserChange: (listener) => followChanges(options, listener),
+    ...deliverables(options),
+  };
+}
+
+/** The client workbook opened in Excel (ExcelApi 1.8) and Excel's picture of a range (1.7). */
+function deliverables(options: NavigationOptions): Pick<PaneHost, "openWorkbook" | "rangeImage"> {
+  const { run, isSetSupported } = options;
+  const createWorkbook =
+    options.createWorkbook ?? ((base64: string) => Excel.createWorkbook(base64));
+  return {
+    ...(isSetSupported("ExcelApi", "1.8") ? { openWorkbook: createWorkbook } : {}),
+    ...(isSetSupported("ExcelApi", "1.7")
+      ? {
+          rangeImage: ({ sheet, cell }: CellReference) =>
+            run(async (context) => {
+              const image = [context.workbook.worksheets.getItem(sheet).getRange(cell).getImage()];
+              await context.sync();
+              // A ClientResult, filled by the sync (no load: the lint rule takes it for a proxy).
+              return image[0].value;
+            }),
+        }
+      : {}),
   };
 }
 
