@@ -14,6 +14,9 @@ import { benchOfficeHost } from "./office-host";
 import { benchOrdering } from "./ordering";
 import { matrixSvg } from "../src/hosts/svg/matrix-svg";
 import { svgToPng } from "../src/hosts/svg/png";
+import { clientPlan } from "../src/layout/export";
+import { clientPlanToBuffer } from "../src/hosts/xlsx/file";
+import { findSoffice, xlsxToPdf } from "../src/hosts/pdf/libreoffice";
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -73,6 +76,32 @@ async function benchPicture(label: string, study: Study, runs: number): Promise<
   );
 }
 
+/**
+ * The client deliverable: study → baked plan → .xlsx (ExcelJS), then that .xlsx → PDF through
+ * LibreOffice headless. The PDF's time includes LibreOffice's start (a fresh private profile each
+ * time, as the command line runs it), which is most of it.
+ */
+async function benchExport(label: string, study: Study, runs: number): Promise<void> {
+  const xlsx = await time(runs, async () => {
+    const { plan } = clientPlan(study, { created: new Date() });
+    if (!plan) throw new Error(`${label}: no client plan`);
+    return clientPlanToBuffer(plan);
+  });
+  const soffice = await findSoffice();
+  const pdf = soffice
+    ? await time(Math.min(runs, 3), () => xlsxToPdf(xlsx.result, { soffice }))
+    : undefined;
+  console.log(
+    [
+      label.padEnd(22),
+      `xlsx ${xlsx.ms.toFixed(0).padStart(6)} ms ${(xlsx.result.length / 1024).toFixed(0).padStart(5)} KiB`,
+      pdf
+        ? `pdf (LibreOffice, start included) ${pdf.ms.toFixed(0).padStart(6)} ms ${(pdf.result.length / 1024).toFixed(0).padStart(5)} KiB`
+        : "pdf: LibreOffice not found",
+    ].join("  ")
+  );
+}
+
 async function main(): Promise<void> {
   const worked = validateStudy(example).study;
   if (!worked) throw new Error("example invalid");
@@ -87,6 +116,9 @@ async function main(): Promise<void> {
   console.log("\n== picture of the matrix: study -> SVG -> PNG");
   await benchPicture("example 13x13", worked, 9);
   await benchPicture("synthetic 100x100", syntheticStudy(100, 100), 3);
+  console.log("\n== client export: study -> baked plan -> .xlsx, then -> PDF (LibreOffice)");
+  await benchExport("example 13x13", worked, 5);
+  await benchExport("synthetic 100x100", syntheticStudy(100, 100), 3);
   console.log(
     `heap after: ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MiB, rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`
   );
