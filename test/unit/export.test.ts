@@ -154,6 +154,11 @@ describe("the sheets of a client export", () => {
       kind: "text",
       text: "@Prudents",
     });
+    // The segments side by side are outlined, as in the working workbook and the picture.
+    const outlined = matrix.styles
+      .filter((styled) => styled.style.outline && styled.rect.row === GRID.headerRow)
+      .map((styled) => rectAddress(styled.rect));
+    expect(outlined).toEqual(["C5:E9", "F5:G9"]);
     // The instructions speak to a reader, and name no sheet the export leaves out.
     const texts = exported().sheets.flatMap((sheet) =>
       sheet.blocks

@@ -32,6 +32,7 @@ const TEXT_WIDTH = 90;
 /** Excel's widest column. */
 const MAX_WIDTH = 255;
 const LINE_HEIGHT = 15;
+const EXCEL_ROWS = 1048576;
 
 /** A weight as the language writes numbers (1,5 in French). */
 export function weightText(weight: number, language: PlanContext["language"]): string {
@@ -134,6 +135,11 @@ export function legendSheet(context: PlanContext, created: Date): SheetPlan {
   scoreColours(sheet, rect(samples, NUMBER_COL, SAMPLES.length, 1), palette);
   row = samples + SAMPLES.length + 1;
 
+  // Every name, unless the sheet's rows could not hold them (a study at Excel's limits).
+  if (row + study.clienteles.length + study.needs.length + 4 > EXCEL_ROWS) {
+    finish(sheet, width, heights);
+    return sheet;
+  }
   heading(row, t.names);
   row += 1;
   const names = (title: string, items: readonly Item[], kinds: readonly Kind[]): void => {
@@ -155,12 +161,15 @@ export function legendSheet(context: PlanContext, created: Date): SheetPlan {
   };
   names(t.clienteles, study.clienteles, CLIENTELE_TYPES);
   names(t.needs, study.needs, NEED_TYPES);
+  finish(sheet, width, heights);
+  return sheet;
+}
 
+function finish(sheet: SheetPlan, width: number, heights: { row: number; height: number }[]): void {
   sheet.columnWidths.push(
     { col: NUMBER_COL, width: 14 },
     { col: TEXT_COL, width },
     { col: TYPE_COL, width: 22 }
   );
   sheet.rowHeights = heights;
-  return sheet;
 }
