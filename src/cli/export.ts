@@ -14,15 +14,7 @@ import { EXPORT_PARTS, ExportPart, clientPlan, isExportPart } from "../layout/ex
 import { excelLimitProblems } from "../layout/limits";
 import { clientPlanToBuffer } from "../hosts/xlsx/file";
 import { PdfFailure, findSoffice, xlsxToPdf } from "../hosts/pdf/libreoffice";
-import {
-  CliError,
-  CliProblems,
-  Io,
-  environmentLanguage,
-  parseLanguage,
-  readStudyInput,
-  report,
-} from "./common";
+import { CliError, CliProblems, Io, parseLanguage, readStudyInput, report } from "./common";
 import { parsePalette } from "./image";
 import { guardOutput, writeOutput } from "./output-guard";
 
@@ -59,7 +51,7 @@ export async function exportCommand(args: string[], io: Io): Promise<void> {
   if (format === "pdf" && !soffice) throw new CliProblems([msg.libreOfficeMissing(output)]);
 
   const study = await readStudyInput(input, language, io, EXPORT_USAGE);
-  const messages = language ?? study.language ?? environmentLanguage();
+  const messages = language ?? study.language;
   const limits = excelLimitProblems(study, language ?? study.language, input);
   const { plan, problems } =
     limits.length > 0
