@@ -89,12 +89,15 @@ export function defaultParts(study: Study): ExportPart[] {
 export function clientPlan(study: Study, options: ExportOptions): ExportResult {
   const language = options.language ?? study.language;
   const paletteName = options.palette ?? study.palette ?? "default";
-  const asked = options.parts ?? defaultParts(study);
   const problems: Problem[] = [];
-  if ((study.segments?.length ?? 0) === 0)
-    for (const part of asked)
-      if (part === "segments" || part === "targeting") problems.push(msg.exportNoSegments(part));
-  if (problems.length > 0) return { problems };
+  // Segments and targeting without a segment would be empty shells: left out, and said.
+  const asked = (options.parts ?? defaultParts(study)).filter((part) => {
+    const empty =
+      (part === "segments" || part === "targeting") && (study.segments?.length ?? 0) === 0;
+    if (empty) problems.push(msg.exportNoSegments(part));
+    return !empty;
+  });
+  if (asked.length === 0) return { problems: [...problems, msg.exportNothing()] };
 
   const texts = WORKBOOK_TEXTS[language];
   const working = buildPlan(study, { language, palette: paletteName });
@@ -136,7 +139,7 @@ export function clientPlan(study: Study, options: ExportOptions): ExportResult {
         created: options.created,
       },
     },
-    problems: [],
+    problems,
   };
 }
 

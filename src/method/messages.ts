@@ -145,6 +145,7 @@ export type ProblemCode =
   | "palette-unknown"
   | "client-export-not-study"
   | "export-no-segments"
+  | "export-nothing"
   | "output-working-workbook"
   | "output-client-export"
   | "output-foreign-pdf"
@@ -1692,13 +1693,23 @@ export function clientExportNotStudy(): Problem {
   );
 }
 
-/** Segments or targeting asked for, but the study has no segment to show. */
+/** Segments or targeting asked for, but the study has no segment to show: left out, said. */
 export function exportNoSegments(sheet: string): Problem {
-  return error(
+  return warning(
     "export-no-segments",
     { field: "--sheets" },
-    `${quoteFr(sheet)} demandé, mais l'étude n'a aucun segment : retirez-le de --sheets, ou définissez les segments d'abord`,
-    `${quoteEn(sheet)} asked for, but the study has no segment: leave it out of --sheets, or define the segments first`
+    `${quoteFr(sheet)} demandé, mais l'étude n'a aucun segment : la feuille est laissée de côté (définissez d'abord les segments pour l'exporter)`,
+    `${quoteEn(sheet)} asked for, but the study has no segment: the sheet is left out (define the segments first to export it)`
+  );
+}
+
+/** Nothing left to export once the sheets without content are left out. */
+export function exportNothing(): Problem {
+  return error(
+    "export-nothing",
+    { field: "--sheets" },
+    "aucune feuille à exporter : ajoutez matrix ou legend à --sheets",
+    "no sheet to export: add matrix or legend to --sheets"
   );
 }
 

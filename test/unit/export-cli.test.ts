@@ -138,19 +138,25 @@ describe("cli export", () => {
     expect(await fs.readdir(dir)).toEqual(["etude.json"]);
   });
 
-  it("asks for segments only where the study has them", async () => {
+  it("leaves segments out where the study has none, saying so; refuses when nothing is left", async () => {
     const plain = path.join(dir, "plain.json");
     await fs.writeFile(plain, JSON.stringify({ clienteles: ["a"], needs: ["n"], pairs: [] }));
-    const result = await cli(
+    const all = await cli(
       "export",
       plain,
       "-o",
       path.join(dir, "c.xlsx"),
       "--sheets",
-      "segments"
+      "matrix,segments,targeting,legend"
     );
-    expect(result.code).toBe(1);
-    expect(result.err[0]).toMatch(/« segments » demandé, mais l'étude n'a aucun segment/);
+    expect(all.code).toBe(0);
+    expect(all.err[0]).toMatch(
+      /^attention: --sheets: « segments » demandé, mais l'étude n'a aucun segment/
+    );
+    expect(all.err[2]).toBe("Classeur client : Matrice, Légende ; palette default");
+    const none = await cli("export", plain, "-o", path.join(dir, "d.xlsx"), "--sheets", "segments");
+    expect(none.code).toBe(1);
+    expect(none.err[1]).toMatch(/aucune feuille à exporter : ajoutez matrix ou legend à --sheets/);
   });
 
   it("a client export is not a study: read, build's guard and export itself say so", async () => {

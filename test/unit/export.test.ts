@@ -88,17 +88,26 @@ describe("the sheets of a client export", () => {
     ]);
   });
 
-  it("refuses segments or targeting for a study without segments, naming them", () => {
+  it("leaves out segments and targeting for a study without segments, saying so", () => {
     const plain = study({ clienteles: ["a"], needs: ["n"], pairs: [] });
     const { plan, problems } = clientPlan(plain, {
       parts: ["matrix", "segments", "targeting"],
       created: CREATED,
     });
-    expect(plan).toBeUndefined();
-    expect(problems.map((p) => formatProblem(p, "en"))).toEqual([
-      '--sheets: "segments" asked for, but the study has no segment: leave it out of --sheets, or define the segments first',
-      '--sheets: "targeting" asked for, but the study has no segment: leave it out of --sheets, or define the segments first',
+    expect(plan?.sheets.map((s) => s.role)).toEqual(["matrix"]);
+    expect(problems.map((p) => [p.severity, formatProblem(p, "en")])).toEqual([
+      [
+        "warning",
+        '--sheets: "segments" asked for, but the study has no segment: the sheet is left out (define the segments first to export it)',
+      ],
+      [
+        "warning",
+        '--sheets: "targeting" asked for, but the study has no segment: the sheet is left out (define the segments first to export it)',
+      ],
     ]);
+    const nothing = clientPlan(plain, { parts: ["segments"], created: CREATED });
+    expect(nothing.plan).toBeUndefined();
+    expect(nothing.problems.map((p) => p.code)).toEqual(["export-no-segments", "export-nothing"]);
   });
 
   it("hold no formula: every formula of the working workbook had its value to give", () => {
