@@ -141,7 +141,7 @@ describe("the palette of a built workbook", () => {
       .conditionalFormats.filter((cf) => rectAddress(cf.rect) === "C6:D6");
     expect(rules.map((cf) => cf.type)).toEqual(["ColorScale", "CellValue"]);
     expect(rules[1]).toMatchObject({
-      cellRule: { formula1: "88", operator: "GreaterThan" },
+      cellRule: { formula1: "=88", operator: "GreaterThan" },
       fontColour: "#FFFFFF",
     });
     expect(rules[0].criteria).toMatchObject({ maximum: { color: "#2F5597" } });

@@ -70,7 +70,7 @@ export async function applyConditionalFormat(
   if (rule.kind === "cellValue") {
     // ExcelApi 1.6, as the colour scale: a fixed number, no formula to refresh.
     const cellRule: Excel.ConditionalCellValueRule = {
-      formula1: String(rule.value),
+      formula1: `=${rule.value}`,
       operator: rule.operator === "greaterThan" ? "GreaterThan" : "LessThan",
     };
     const colour = rule.fontColour;
