@@ -18,7 +18,7 @@ import { pictureModel } from "../../src/hosts/svg/model";
 import { renderPicture } from "../../src/hosts/svg/matrix-svg";
 import { PALETTES, PaletteName } from "../../src/method/palette";
 import { Study } from "../../src/method/study";
-import { pairScore, scaleColour } from "../../src/method/score";
+import { hexToRgb, pairScore, scaleColour } from "../../src/method/score";
 import { HOSTILE_NAMES, segmentedStudy } from "../support/export-fixtures";
 import { toPdfAll } from "../support/libreoffice";
 import { Box, Decoded, decodePng } from "../support/png";
@@ -49,7 +49,7 @@ async function clientFile(
 }
 
 /** One page of a PDF as pixels. */
-async function page(pdf: string, number: number, dpi = 150): Promise<Decoded> {
+async function page(pdf: string, number: number, dpi = 100): Promise<Decoded> {
   const base = `${pdf}-p${number}`;
   await run("pdftoppm", [
     "-png",
@@ -80,9 +80,9 @@ async function pageSizes(pdf: string): Promise<{ width: number; height: number }
  * down as the fill goes along its top and left edges (no text there: scores are centred).
  */
 function firstCell(image: Decoded, hex: string, tolerance = 3): Box | undefined {
+  const [tr, tg, tb] = hexToRgb(hex);
   const near = (x: number, y: number): boolean => {
-    const [r, g, b] = [1, 3, 5].map((i) => parseInt(image.colourAt(x, y).slice(i, i + 2), 16));
-    const [tr, tg, tb] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const [r, g, b] = hexToRgb(image.colourAt(x, y));
     return (
       Math.abs(r - tr) <= tolerance &&
       Math.abs(g - tg) <= tolerance &&
