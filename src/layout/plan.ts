@@ -98,14 +98,15 @@ export interface SheetPlan {
   /** Written after the blocks. */
   fills: FormulaFill[];
   styles: StyledRange[];
-  columnWidths: { col: number; width: number }[];
+  /** Widths in characters; `hidden` columns hold helpers that would confuse the reader. */
+  columnWidths: { col: number; width: number; hidden?: boolean }[];
   rowHeights?: { row: number; height: number }[];
   freeze?: { rows: number; cols: number };
   validations: ValidationPlan[];
   conditionalFormats: ConditionalFormatPlan[];
   tables: TablePlan[];
-  /** Landscape, fitted to one page. */
-  print: { landscape: boolean; fitToOnePage: boolean };
+  /** Landscape, fitted to one page; `area`, when set, is what prints (else the cells in use). */
+  print: { landscape: boolean; fitToOnePage: boolean; area?: Rect };
 }
 
 export interface NamePlan {

@@ -5,11 +5,10 @@ import path from "path";
 import { WorkbookPlan } from "../../layout/plan";
 import { WorkbookGrids } from "../../layout/grids";
 import { readGrids } from "./read";
-import { renderWorkbook } from "./render";
+import { planToXlsx } from "./render";
 
 export async function planToBuffer(plan: WorkbookPlan): Promise<Buffer> {
-  const workbook = renderWorkbook(plan);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return planToXlsx(plan);
 }
 
 /** Writes next to the target, then renames: readers never see half a file, a failure leaves none. */
