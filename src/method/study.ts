@@ -91,20 +91,42 @@ export function isRated(pair: Pair): pair is Pair & { perception: number; impact
   return pair.perception !== undefined && pair.impact !== undefined;
 }
 
+/**
+ * Each pair at its place in the tick table: the key is clientèle index × needs + need index, so that
+ * ascending keys are the table's reading order. A pair whose clientèle or need is not in the lists
+ * has no place; of two pairs at one place, the last counts. Linear in the lists and the pairs.
+ */
+export function pairPlaces(
+  clienteles: readonly { name: string }[],
+  needs: readonly { name: string }[],
+  pairs: Iterable<Pair>
+): Map<number, Pair> {
+  const column = new Map<string, number>();
+  clienteles.forEach((item, index) => {
+    const key = nameKey(item.name);
+    if (!column.has(key)) column.set(key, index);
+  });
+  const row = new Map<string, number>();
+  needs.forEach((item, index) => {
+    const key = nameKey(item.name);
+    if (!row.has(key)) row.set(key, index);
+  });
+  const places = new Map<number, Pair>();
+  for (const pair of pairs) {
+    const c = column.get(nameKey(pair.clientele));
+    const n = row.get(nameKey(pair.need));
+    if (c !== undefined && n !== undefined) places.set(c * needs.length + n, pair);
+  }
+  return places;
+}
+
 /** Pairs in the tick table's reading order: clientèle by clientèle (columns), then its needs (rows). */
 export function pairsInTableOrder(
   clienteles: readonly { name: string }[],
   needs: readonly { name: string }[],
   pairs: Iterable<Pair>
 ): Pair[] {
-  const byKey = new Map<string, Pair>();
-  for (const pair of pairs) byKey.set(pairKey(pair.clientele, pair.need), pair);
-  const ordered: Pair[] = [];
-  for (const clientele of clienteles) {
-    for (const need of needs) {
-      const pair = byKey.get(pairKey(clientele.name, need.name));
-      if (pair) ordered.push(pair);
-    }
-  }
-  return ordered;
+  return [...pairPlaces(clienteles, needs, pairs).entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, pair]) => pair);
 }

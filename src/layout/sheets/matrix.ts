@@ -4,7 +4,7 @@
  */
 import { CLIENTELE_TYPES, IMPACT, NEED_TYPES, PERCEPTION, Scale } from "../../method/levels";
 import { SCORE_COLOUR_STOPS } from "../../method/score";
-import { pairKey } from "../../method/study";
+import { pairPlaces } from "../../method/study";
 import { cellAddress, sheetRef } from "../a1";
 import {
   COLOURS,
@@ -55,7 +55,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   const sheet = emptySheet("matrix", texts.sheets.matrix, COLOURS.tabMatrix);
   const cols = study.clienteles.length;
   const rows = study.needs.length;
-  const pairs = new Map(study.pairs.map((pair) => [pairKey(pair.clientele, pair.need), pair]));
+  const pairs = pairPlaces(study.clienteles, study.needs, study.pairs);
   const body = rect(GRID.firstRow, GRID.firstCol, rows, cols);
   const lastRow = GRID.firstRow + rows - 1;
 
@@ -109,10 +109,8 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     sheet,
     body,
     matrixCellFormula(),
-    study.needs.map((need) =>
-      study.clienteles.map((clientele) =>
-        scoreOf(pairs.get(pairKey(clientele.name, need.name)), study.weights)
-      )
+    study.needs.map((_, n) =>
+      study.clienteles.map((_, c) => scoreOf(pairs.get(c * rows + n), study.weights))
     )
   );
 
