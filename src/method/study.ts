@@ -101,23 +101,34 @@ export function pairPlaces(
   needs: readonly { name: string }[],
   pairs: Iterable<Pair>
 ): Map<number, Pair> {
-  const column = new Map<string, number>();
-  clienteles.forEach((item, index) => {
-    const key = nameKey(item.name);
-    if (!column.has(key)) column.set(key, index);
-  });
-  const row = new Map<string, number>();
-  needs.forEach((item, index) => {
-    const key = nameKey(item.name);
-    if (!row.has(key)) row.set(key, index);
-  });
+  const column = positions(clienteles);
+  const row = positions(needs);
   const places = new Map<number, Pair>();
   for (const pair of pairs) {
-    const c = column.get(nameKey(pair.clientele));
-    const n = row.get(nameKey(pair.need));
+    const c = column.exact.get(pair.clientele) ?? column.byKey.get(nameKey(pair.clientele));
+    const n = row.exact.get(pair.need) ?? row.byKey.get(nameKey(pair.need));
     if (c !== undefined && n !== undefined) places.set(c * needs.length + n, pair);
   }
   return places;
+}
+
+/**
+ * Each name's first position, by its key and, for the common case of a validated study whose pairs
+ * use the lists' own spelling, by the name as it is (found without computing a key).
+ */
+function positions(items: readonly { name: string }[]): {
+  exact: Map<string, number>;
+  byKey: Map<string, number>;
+} {
+  const exact = new Map<string, number>();
+  const byKey = new Map<string, number>();
+  items.forEach((item, index) => {
+    const key = nameKey(item.name);
+    if (byKey.has(key)) return;
+    byKey.set(key, index);
+    exact.set(item.name, index);
+  });
+  return { exact, byKey };
 }
 
 /** Pairs in the tick table's reading order: clientèle by clientèle (columns), then its needs (rows). */

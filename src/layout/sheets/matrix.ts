@@ -22,7 +22,7 @@ import { NAMES } from "../names";
 import { SheetPlan, num, text } from "../plan";
 import { PlanContext, SheetModule } from "../sheet";
 import { GRID, TYPE_STYLE, crossTableLayout, styleNameHeaders } from "./grid";
-import { KEY_ROW_FACTOR, scoreOf } from "./ratings";
+import { KEY_ROW_FACTOR, scorer } from "./ratings";
 
 /**
  * The score of one matrix cell: the score of the ratings row whose key is this cell's, else empty.
@@ -56,6 +56,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   const cols = study.clienteles.length;
   const rows = study.needs.length;
   const pairs = pairPlaces(study.clienteles, study.needs, study.pairs);
+  const score = scorer(study.weights);
   const body = rect(GRID.firstRow, GRID.firstCol, rows, cols);
   const lastRow = GRID.firstRow + rows - 1;
 
@@ -109,9 +110,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     sheet,
     body,
     matrixCellFormula(),
-    study.needs.map((_, n) =>
-      study.clienteles.map((_, c) => scoreOf(pairs.get(c * rows + n), study.weights))
-    )
+    study.needs.map((_, n) => study.clienteles.map((_, c) => score(pairs.get(c * rows + n))))
   );
 
   style(sheet, rect(GRID.typeRow, GRID.firstCol, 1, cols), TYPE_STYLE);

@@ -96,6 +96,24 @@ export function scoreOf(pair: Pair | undefined, weights: Weights): number | stri
   return pair && isRated(pair) ? pairScore(pair.perception, pair.impact, weights) : "";
 }
 
+/**
+ * scoreOf for many pairs under the same weights: each (perception, impact) is computed once (there
+ * are 16), not once per pair.
+ */
+export function scorer(weights: Weights): (pair: Pair | undefined) => number | string {
+  const known = new Map<number, number>();
+  return (pair) => {
+    if (!pair || !isRated(pair)) return "";
+    const key = pair.perception * 64 + pair.impact;
+    let score = known.get(key);
+    if (score === undefined) {
+      score = pairScore(pair.perception, pair.impact, weights);
+      known.set(key, score);
+    }
+    return score;
+  };
+}
+
 function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   const pairs = pairsInTableOrder(study.clienteles, study.needs, study.pairs);
   const sheet = emptySheet("ratings", texts.sheets.ratings, COLOURS.tabRatings);
@@ -116,13 +134,21 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   heading(sheet, texts.ratings.title, texts.ratings.instructions);
   put(sheet, RATINGS.headerRow, 1, [headers.map((header) => text(header))]);
 
+  // One value per distinct text (names and labels repeat on every row): a large table holds
+  // references, not copies.
+  const cells = new Map<string, CellValue>();
+  const shared = (value: string): CellValue => {
+    let cell = cells.get(value);
+    if (!cell) cells.set(value, (cell = text(value)));
+    return cell;
+  };
   const label = (scale: Scale, value: number | undefined): CellValue => {
     const shown = value === undefined ? undefined : levelLabel(scale, value, language);
-    return shown === undefined ? null : text(shown);
+    return shown === undefined ? null : shared(shown);
   };
   const rows: CellValue[][] = pairs.map((pair) => [
-    text(pair.clientele),
-    text(pair.need),
+    shared(pair.clientele),
+    shared(pair.need),
     label(PERCEPTION, pair.perception),
     label(IMPACT, pair.impact),
     label(COMPETITION, pair.competition),
@@ -143,7 +169,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     sheet,
     rect(RATINGS.firstRow, cols.score, reach, 1),
     ratingRowScoreFormula(RATINGS.firstRow),
-    reaching((pair) => scoreOf(pair, study.weights))
+    reaching(scorer(study.weights))
   );
   fill(
     sheet,
