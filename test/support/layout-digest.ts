@@ -105,7 +105,8 @@ export function digestWorkbook(workbook: ExcelJS.Workbook): WorkbookDigest {
     }
     const columns: Record<string, Plain> = {};
     (sheet.columns ?? []).forEach((column, index) => {
-      if (column.width !== undefined || column.hidden)
+      // ExcelJS takes a width of 9 for its default and does not write it: not a difference.
+      if (column.hidden || (column.width !== undefined && column.width !== 9))
         columns[index + 1] = { width: column.width ?? null, hidden: Boolean(column.hidden) };
     });
     const formats = (
@@ -147,7 +148,7 @@ export function digestWorkbook(workbook: ExcelJS.Workbook): WorkbookDigest {
         style: t.style?.theme ?? null,
       };
     });
-    const view = sheet.views[0] as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
+    const view = sheet.views?.[0] as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
     const setup = sheet.pageSetup;
     sheets.push({
       name: sheet.name,
