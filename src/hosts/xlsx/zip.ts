@@ -51,7 +51,13 @@ export class ZipEntryWriter {
     private readonly name: string,
     level: number
   ) {
-    this.deflate = zlib.createDeflateRaw({ level });
+    // Room for a few pieces in the stream: rows go on being built while zlib compresses the
+    // last piece on its thread, instead of waiting for each piece in turn.
+    this.deflate = zlib.createDeflateRaw({
+      level,
+      chunkSize: 1 << 18,
+      writableHighWaterMark: 4 * PIECE,
+    } as zlib.ZlibOptions);
     this.deflate.on("data", (chunk: Buffer) => this.output.push(chunk));
   }
 
