@@ -12,6 +12,7 @@ import { PERCEPTION, IMPACT } from "../../src/method/levels";
 import { readStudy } from "../../src/layout";
 import { readGrids } from "../../src/hosts/xlsx/read";
 import { matrixCellFormula } from "../../src/layout/sheets/matrix";
+import { squareStudy } from "../../bench/studies";
 import { recalculate } from "../support/libreoffice";
 import { buildFile, load, namedValues, readExample, study, tempDir } from "../support/workbooks";
 
@@ -348,6 +349,21 @@ describe("live lookups after edits in the file", () => {
         ["rating-orphan", "A310"],
       ])
     );
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe("a larger study", () => {
+  it("scores every cell of a 30 × 20 matrix, 40 % ticked, as the method says", async () => {
+    const dir = await tempDir();
+    const input = squareStudy(30, 20, 0.4);
+    // Some ticked pairs left unrated, and other weights, so that empty cells and scores mix.
+    input.pairs.forEach((pair, i) => {
+      if (i % 7 === 0) delete pair.impact;
+    });
+    input.weights = { perception: 0.5, impact: 2 };
+    const recalculated = await load(await recalculate(await buildFile(input, dir)));
+    expect(numbersOnly(namedValues(recalculated, "SM_Matrix"))).toEqual(expectedMatrix(input));
     await fs.rm(dir, { recursive: true, force: true });
   });
 });
