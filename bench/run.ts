@@ -1,27 +1,202 @@
 /**
  * npm run bench: speed and size figures of the main paths, printed (never asserted).
- * Sizes: the worked example (13 × 13) and larger synthetic studies.
+ *
+ * 1. The CLI build against a straightforward ExcelJS writer of the same workbook (bench/reference.ts),
+ *    measured in the same run, each build in its own process (so that one run's memory cannot
+ *    pollute another's): wall time of the whole process, its CPU time and peak resident memory
+ *    (process.resourceUsage, reported at exit by bench/measure.ts), the file's size, and the time
+ *    to read each file back into a study. Both run compiled (esbuild bundles, plain node).
+ * 2. In-process stages (plan, .xlsx, read back) at smaller sizes.
+ * 3. The Office.js host over the recording fake.
+ *
+ *   npm run bench                 sizes 200, 500, 1000 (n × n, 40 % ticked)
+ *   npm run bench -- 200 500      chosen sizes only
  */
+import { execFile } from "child_process";
+import { promises as fs } from "fs";
+import os from "os";
+import path from "path";
 import { performance } from "perf_hooks";
-import { buildPlan } from "../src/layout";
+import { buildPlan, readStudy } from "../src/layout";
 import { planToBuffer, readWorkbookFile } from "../src/hosts/xlsx/file";
-import { readStudy } from "../src/layout";
-import { validateStudy } from "../src/method/validate";
-import { syntheticStudy } from "./studies";
-import example from "../examples/exemple-incubateur.json";
-import { Study } from "../src/method/study";
-import { benchOfficeHost } from "./office-host";
-import { benchOrdering } from "./ordering";
 import { matrixSvg } from "../src/hosts/svg/matrix-svg";
 import { svgToPng } from "../src/hosts/svg/png";
 import { clientPlan } from "../src/layout/export";
 import { clientPlanToBuffer } from "../src/hosts/xlsx/file";
 import { findSoffice, xlsxToPdf } from "../src/hosts/pdf/libreoffice";
+import { validateStudy } from "../src/method/validate";
+import { Study } from "../src/method/study";
+import { studyToJson } from "../src/layout/study-json";
+import example from "../examples/exemple-incubateur.json";
+import { benchOfficeHost } from "./office-host";
+import { benchOrdering } from "./ordering";
+import { squareStudy, syntheticStudy } from "./studies";
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+const ROOT = path.join(__dirname, "..");
+const CLI = path.join(ROOT, "dist-cli", "segment-matrix.js");
+const BENCH = path.join(ROOT, "dist-bench");
+const SHARE = 0.4;
+/** A process that runs longer is stopped and reported as such. */
+const TIMEOUT_MS = 10 * 60 * 1000;
+
+interface ProcessFigures {
+  ok: boolean;
+  /** Exit code, or the signal's name, when not ok. */
+  failure?: string;
+  wallMs: number;
+  cpuMs: number;
+  maxRssKiB: number;
+  stdout: string;
 }
+
+/** Runs node on a script in a fresh process, with bench/measure.ts preloaded. */
+async function measured(args: string[], scratch: string): Promise<ProcessFigures> {
+  const report = path.join(scratch, `report-${process.hrtime.bigint()}.json`);
+  const start = performance.now();
+  const outcome = await new Promise<{ failure?: string; stdout: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ["--require", path.join(BENCH, "measure.js"), ...args],
+      {
+        env: { ...process.env, SM_BENCH_REPORT: report, LANG: "C" },
+        timeout: TIMEOUT_MS,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+      (error, stdout) => {
+        const e = error as (Error & { code?: number | string; signal?: string }) | null;
+        resolve({
+          failure: e
+            ? String(e.signal ?? (e.code !== undefined ? `exit ${e.code}` : e.message))
+            : undefined,
+          stdout,
+        });
+      }
+    );
+  });
+  const wallMs = performance.now() - start;
+  const figures = JSON.parse(await fs.readFile(report, "utf8").catch(() => "{}")) as {
+    cpuMs?: number;
+    maxRssKiB?: number;
+  };
+  return {
+    ok: outcome.failure === undefined,
+    failure: outcome.failure,
+    wallMs,
+    cpuMs: figures.cpuMs ?? NaN,
+    maxRssKiB: figures.maxRssKiB ?? NaN,
+    stdout: outcome.stdout,
+  };
+}
+
+const median = (values: number[]): number => {
+  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : NaN;
+};
+const seconds = (ms: number): string => (Number.isNaN(ms) ? "–" : `${(ms / 1000).toFixed(2)} s`);
+const mib = (bytes: number): string =>
+  Number.isNaN(bytes) ? "–" : `${(bytes / 1048576).toFixed(bytes < 10485760 ? 2 : 1)} MiB`;
+const ratio = (ours: number, theirs: number): string =>
+  Number.isNaN(ours) || Number.isNaN(theirs) ? "–" : `${(ours / theirs).toFixed(2)}×`;
+
+interface WriterFigures {
+  runs: ProcessFigures[];
+  bytes: number;
+  readMs: number;
+  readWallMs: number;
+  failure?: string;
+}
+
+function writerArgs(label: "reference" | "CLI", studyFile: string, output: string): string[] {
+  return label === "CLI"
+    ? [CLI, "build", studyFile, "-o", output, "--force"]
+    : [path.join(BENCH, "reference.js"), studyFile, output];
+}
+
+async function readBack(file: string, scratch: string): Promise<{ ms: number; wallMs: number }> {
+  const figures = await measured([path.join(BENCH, "read-back.js"), file], scratch);
+  if (!figures.ok) return { ms: NaN, wallMs: NaN };
+  const { loadMs, studyMs } = JSON.parse(figures.stdout) as { loadMs: number; studyMs: number };
+  return { ms: loadMs + studyMs, wallMs: figures.wallMs };
+}
+
+async function compareWriters(size: number, runs: number, scratch: string): Promise<void> {
+  const study = squareStudy(size, size, SHARE);
+  const studyFile = path.join(scratch, `study-${size}.json`);
+  await fs.writeFile(studyFile, JSON.stringify(studyToJson(study)));
+  const outputs = {
+    reference: path.join(scratch, `reference-${size}.xlsx`),
+    CLI: path.join(scratch, `cli-${size}.xlsx`),
+  };
+  const results: Record<"reference" | "CLI", ProcessFigures[]> = { reference: [], CLI: [] };
+  // Alternate the two, so that a busy moment of the machine falls on both alike.
+  for (let run = 0; run < runs; run++) {
+    for (const label of ["reference", "CLI"] as const) {
+      if (results[label].some((r) => !r.ok)) continue;
+      results[label].push(await measured(writerArgs(label, studyFile, outputs[label]), scratch));
+    }
+  }
+  const figures = {} as Record<"reference" | "CLI", WriterFigures>;
+  for (const label of ["reference", "CLI"] as const) {
+    const ok = results[label].filter((r) => r.ok);
+    const failed = results[label].find((r) => !r.ok);
+    const bytes = ok.length ? (await fs.stat(outputs[label])).size : NaN;
+    const reads = [];
+    if (ok.length)
+      for (let i = 0; i < Math.min(runs, 3); i++)
+        reads.push(await readBack(outputs[label], scratch));
+    figures[label] = {
+      runs: ok,
+      bytes,
+      readMs: median(reads.map((r) => r.ms)),
+      readWallMs: median(reads.map((r) => r.wallMs)),
+      failure: failed?.failure,
+    };
+  }
+  const row = (label: string, f: WriterFigures): string =>
+    [
+      label.padEnd(10),
+      (f.failure && f.runs.length === 0
+        ? `failed (${f.failure})`
+        : seconds(median(f.runs.map((r) => r.wallMs)))
+      ).padStart(10),
+      seconds(median(f.runs.map((r) => r.cpuMs))).padStart(9),
+      mib(median(f.runs.map((r) => r.maxRssKiB * 1024))).padStart(11),
+      mib(f.bytes).padStart(10),
+      seconds(f.readMs).padStart(9),
+      seconds(f.readWallMs).padStart(9),
+    ].join("  ");
+  const { reference, CLI } = figures;
+  console.log(
+    `\n${size} × ${size}, ${study.pairs.length} ticked and rated pairs, median of ${runs} run(s) each`
+  );
+  console.log(
+    [
+      "writer".padEnd(10),
+      "wall".padStart(10),
+      "cpu".padStart(9),
+      "peak RSS".padStart(11),
+      "file".padStart(10),
+      "read".padStart(9),
+      "read+node".padStart(9),
+    ].join("  ")
+  );
+  console.log(row("reference", reference));
+  console.log(row("CLI", CLI));
+  const m = (f: WriterFigures, key: "wallMs" | "cpuMs" | "maxRssKiB") =>
+    median(f.runs.map((r) => r[key]));
+  console.log(
+    [
+      "CLI / ref".padEnd(10),
+      ratio(m(CLI, "wallMs"), m(reference, "wallMs")).padStart(10),
+      ratio(m(CLI, "cpuMs"), m(reference, "cpuMs")).padStart(9),
+      ratio(m(CLI, "maxRssKiB"), m(reference, "maxRssKiB")).padStart(11),
+      ratio(CLI.bytes, reference.bytes).padStart(10),
+      ratio(CLI.readMs, reference.readMs).padStart(9),
+    ].join("  ")
+  );
+}
+
+// In-process stages: plan, .xlsx, read back (the product's reader + readStudy).
 
 async function time<T>(
   runs: number,
@@ -37,7 +212,7 @@ async function time<T>(
   return { ms: median(times), result };
 }
 
-async function benchStudy(label: string, study: Study, runs: number): Promise<void> {
+async function benchStages(label: string, study: Study, runs: number): Promise<void> {
   const plan = await time(runs, () => buildPlan(study));
   const file = await time(runs, () => planToBuffer(plan.result));
   const read = await time(runs, async () => {
@@ -45,15 +220,10 @@ async function benchStudy(label: string, study: Study, runs: number): Promise<vo
     return readStudy(grids);
   });
   if (!read.result.study) throw new Error(`${label}: read back failed`);
-  const cells = plan.result.sheets.reduce(
-    (n, s) => n + s.blocks.reduce((m, b) => m + b.values.length * (b.values[0]?.length ?? 0), 0),
-    0
-  );
   console.log(
     [
       label.padEnd(22),
       `${String(study.pairs.length).padStart(6)} pairs`,
-      `${String(cells).padStart(7)} cells`,
       `plan ${plan.ms.toFixed(1).padStart(7)} ms`,
       `xlsx ${file.ms.toFixed(0).padStart(6)} ms ${(file.result.length / 1024).toFixed(0).padStart(6)} KiB`,
       `read ${read.ms.toFixed(0).padStart(6)} ms`,
@@ -77,9 +247,9 @@ async function benchPicture(label: string, study: Study, runs: number): Promise<
 }
 
 /**
- * The client deliverable: study → baked plan → .xlsx (ExcelJS), then that .xlsx → PDF through
- * LibreOffice headless. The PDF's time includes LibreOffice's start (a fresh private profile each
- * time, as the command line runs it), which is most of it.
+ * The client deliverable: study → baked plan → .xlsx, then that .xlsx → PDF through LibreOffice
+ * headless. The PDF's time includes LibreOffice's start (a fresh private profile each time, as the
+ * command line runs it), which is most of it.
  */
 async function benchExport(label: string, study: Study, runs: number): Promise<void> {
   const xlsx = await time(runs, async () => {
@@ -103,25 +273,44 @@ async function benchExport(label: string, study: Study, runs: number): Promise<v
 }
 
 async function main(): Promise<void> {
+  const asked = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+  const sizes = asked.length ? asked : [200, 500, 1000];
   const worked = validateStudy(example).study;
   if (!worked) throw new Error("example invalid");
+  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), "sm-bench-"));
   console.log(
-    `node ${process.version}, median of runs; heap before: ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MiB`
+    `node ${process.version}, ${os.cpus().length} CPU, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`
   );
-  console.log("\n== study -> plan -> .xlsx (ExcelJS) -> read back");
-  await benchStudy("example 13x13", worked, 9);
-  await benchStudy("synthetic 30x60", syntheticStudy(30, 60), 5);
-  await benchStudy("synthetic 50x150", syntheticStudy(50, 150), 3);
-  await benchStudy("synthetic 100x300", syntheticStudy(100, 300), 1);
+  console.log(
+    "\n== CLI build vs a straightforward ExcelJS writer of the same workbook (bench/reference.ts)\n" +
+      "   each build in its own process; wall and CPU time of the whole process, peak RSS;\n" +
+      "   read = the file read back into a study (the product's reader + readStudy), in process;\n" +
+      "   read+node = the same as a whole process"
+  );
+  try {
+    for (const size of sizes)
+      await compareWriters(size, size <= 200 ? 5 : size <= 500 ? 3 : 1, scratch);
+  } finally {
+    await fs.rm(scratch, { recursive: true, force: true });
+  }
+
+  console.log("\n== in process: study -> plan -> .xlsx -> read back (median of runs)");
+  await benchStages("example 13x13", worked, 9);
+  await benchStages("synthetic 30x60", syntheticStudy(30, 60), 5);
+  await benchStages("synthetic 50x150", syntheticStudy(50, 150), 3);
+  await benchStages("synthetic 100x300", syntheticStudy(100, 300), 1);
   console.log("\n== picture of the matrix: study -> SVG -> PNG");
   await benchPicture("example 13x13", worked, 9);
   await benchPicture("synthetic 100x100", syntheticStudy(100, 100), 3);
   console.log("\n== client export: study -> baked plan -> .xlsx, then -> PDF (LibreOffice)");
   await benchExport("example 13x13", worked, 5);
   await benchExport("synthetic 100x100", syntheticStudy(100, 100), 3);
-  console.log(
-    `heap after: ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MiB, rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`
-  );
   await benchOfficeHost(worked);
   benchOrdering(worked);
 }

@@ -1,10 +1,10 @@
 /**
  * The client workbook in the browser: the export's plan (layout/export.ts) written by ExcelJS's
- * browser build. Imported only when the consultant asks for it (later.ts), so that ExcelJS stays out
+ * browser build (hosts/xlsx/browser-render.ts; the streaming writer needs Node). Imported only when the consultant asks for it (later.ts), so that ExcelJS stays out
  * of the pane's first load.
  */
 import { clientPlan } from "../layout/export";
-import { renderWorkbook } from "../hosts/xlsx/render";
+import { planToWorkbook } from "../hosts/xlsx/browser-render";
 import { Study } from "../method/study";
 
 /** The .xlsx bytes and the names of the sheets it holds (the default parts: see defaultParts). */
@@ -15,7 +15,7 @@ export async function clientWorkbookBytes(
   const { plan, problems } = clientPlan(study, { created });
   // The default parts are always there to export: a refusal here is a defect, said as such.
   if (!plan) throw new Error(problems.map((p) => p.message.en).join("; "));
-  const written = await renderWorkbook(plan).xlsx.writeBuffer();
+  const written = await planToWorkbook(plan).xlsx.writeBuffer();
   // A copy of its own: a Blob takes bytes over a plain ArrayBuffer.
   const bytes = new Uint8Array(new ArrayBuffer(written.byteLength));
   bytes.set(new Uint8Array(written as ArrayBuffer));

@@ -60,6 +60,8 @@ export interface WorkbookTexts {
     need: string;
     score: string;
     comment: string;
+    /** Header of the hidden key column (the pair's matrix cell, as a number). */
+    key: string;
     levelError: { title: string; message: string };
   };
   matrix: {
@@ -212,6 +214,7 @@ const fr: WorkbookTexts = {
     need: "Besoin",
     score: "Score",
     comment: "Commentaire",
+    key: "Case de la matrice",
     levelError: { title: "Niveau", message: "Choisissez un niveau dans la liste." },
   },
   matrix: {
@@ -380,6 +383,7 @@ const en: WorkbookTexts = {
     need: "Need",
     score: "Score",
     comment: "Comment",
+    key: "Matrix cell",
     levelError: { title: "Level", message: "Pick a level from the list." },
   },
   matrix: {

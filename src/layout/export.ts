@@ -212,7 +212,7 @@ export function bakeSheet(sheet: SheetPlan, replacements: Map<string, string | n
     // After every other style: the fixed look wins, as the conditional format does in Excel.
     styles: [...styles, ...sheet.conditionalFormats.flatMap((f) => fixedLook(f, values))],
     validations: [],
-    print: { landscape: true, fitToOnePage: true },
+    print: { ...sheet.print, landscape: true, fitToOnePage: true },
   };
 }
 

@@ -1,5 +1,6 @@
 /** What a host reads from a workbook: plain cell values, defined names and tables. */
 import { Rect } from "./a1";
+import { Problem } from "../method/problems";
 import { StateRead } from "./state";
 
 /** A cell's value as shown (a formula's result); dates come as numbers, errors as their text. */
@@ -25,6 +26,8 @@ export interface WorkbookGrids {
   tables: NamedRect[];
   /** The add-in's state part, when the document has one. */
   state?: StateRead;
+  /** What the host has to say about the reading itself (a sheet read only in part). */
+  notes?: Problem[];
 }
 
 export function cellAt(grid: SheetGrid, row: number, col: number): GridValue {

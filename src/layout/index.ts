@@ -82,7 +82,7 @@ export interface ReadResult {
  * the table the add-in wrote), X's, ratings rows added by hand. Every problem names its cell.
  */
 export function readStudy(grids: WorkbookGrids): ReadResult {
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...(grids.notes ?? [])];
   // A newer layout may keep things where this one does not look: refused, not half-read.
   if (grids.state?.kind === "newer")
     return { problems: [msg.workbookNewer(undefined, grids.state.version, LAYOUT_VERSION)] };

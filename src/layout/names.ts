@@ -17,6 +17,10 @@ export const NAMES = {
   ratingNeeds: "SM_RatingNeeds",
   ratingPerceptions: "SM_RatingPerceptions",
   ratingImpacts: "SM_RatingImpacts",
+  /** The score column of the ratings, with the rows under the table. */
+  ratingScores: "SM_RatingScores",
+  /** Hidden: each ratings row's matrix cell as a number (see ratingRowKeyFormula). */
+  ratingKeys: "SM_RatingKeys",
   segmentNames: "SM_SegmentNames",
   segmentSize: "SM_SegmentSize",
   segmentFrequency: "SM_SegmentFrequency",

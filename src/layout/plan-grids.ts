@@ -1,6 +1,7 @@
 /**
  * A plan's grids as a host would read them back right after rendering it: formulas show the value
- * the plan says they compute when written (nothing is recalculated here).
+ * the plan says they compute when written (nothing is recalculated here). Hidden columns are read
+ * like the others, as Excel reads them.
  */
 import { GridValue, SheetGrid, WorkbookGrids } from "./grids";
 import { WorkbookPlan } from "./plan";

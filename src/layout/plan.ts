@@ -27,9 +27,27 @@ export interface CellStyle {
   border?: boolean;
   /** A medium dark border around the range as a whole (a group of columns). */
   outline?: boolean;
+  /**
+   * Medium dark borders on these sides of every cell of the range: how a host that styles cell by
+   * cell draws an outline (see `outlineEdges`).
+   */
+  edges?: readonly Edge[];
   numberFormat?: string;
   /** Rotate text up (column headers of long names). */
   rotateUp?: boolean;
+}
+
+export type Edge = "top" | "bottom" | "left" | "right";
+
+/** An outlined range as the ranges of its edges, each with the side to draw (top row: top…). */
+export function outlineEdges(rect: Rect): { rect: Rect; edge: Edge }[] {
+  const { row, col, rows, cols } = rect;
+  return [
+    { rect: { row, col, rows: 1, cols }, edge: "top" },
+    { rect: { row: row + rows - 1, col, rows: 1, cols }, edge: "bottom" },
+    { rect: { row, col, rows, cols: 1 }, edge: "left" },
+    { rect: { row, col: col + cols - 1, rows, cols: 1 }, edge: "right" },
+  ];
 }
 
 /** A rectangle of values written in one go (a 2-D array for Office.js). */
@@ -117,14 +135,15 @@ export interface SheetPlan {
   /** Written after the blocks. */
   fills: FormulaFill[];
   styles: StyledRange[];
-  columnWidths: { col: number; width: number }[];
+  /** Widths in characters; `hidden` columns hold helpers that would confuse the reader. */
+  columnWidths: { col: number; width: number; hidden?: boolean }[];
   rowHeights?: { row: number; height: number }[];
   freeze?: { rows: number; cols: number };
   validations: ValidationPlan[];
   conditionalFormats: ConditionalFormatPlan[];
   tables: TablePlan[];
-  /** Landscape, fitted to one page. */
-  print: { landscape: boolean; fitToOnePage: boolean };
+  /** Landscape, fitted to one page; `area`, when set, is what prints (else the cells in use). */
+  print: { landscape: boolean; fitToOnePage: boolean; area?: Rect };
 }
 
 export interface NamePlan {

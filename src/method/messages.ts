@@ -112,6 +112,7 @@ export type ProblemCode =
   | "selection-too-large"
   | "plan-sheet-name-invalid"
   | "plan-name-invalid"
+  | "sheet-partly-read"
   // Hostile and broken files, the output guard, Excel's limits, the add-in's state (issue 6).
   | "workbook-empty"
   | "workbook-encrypted"
@@ -1231,6 +1232,16 @@ export function sheetTooLarge(sheet: string, lastCell: string, limit: number): P
     { sheet, cell: lastCell },
     `La feuille ${quoteFr(sheet)} a du contenu jusqu'en ${lastCell} : Segment Matrix en lit au plus ${cells.fr} cellules à partir de A1. Supprimez ce qui dépasse le tableau (Ctrl+Fin montre la dernière cellule remplie), puis recommencez.`,
     `The sheet ${quoteEn(sheet)} has content down to ${lastCell}: Segment Matrix reads at most ${cells.en} cells from A1. Delete what lies past the table (Ctrl+End shows the last filled cell), then try again.`
+  );
+}
+
+/** A stray cell far beyond the tables: the sheet is read around its tables only, and that is said. */
+export function sheetPartlyRead(sheet: string, readTo: string, lastCell: string): Problem {
+  return warning(
+    "sheet-partly-read",
+    { sheet, cell: lastCell },
+    `La feuille ${quoteFr(sheet)} a du contenu jusqu'en ${lastCell}, loin de ses tableaux : seules les cellules jusqu'en ${readTo} sont lues. Si ce contenu lointain est une erreur de frappe, supprimez-le (Ctrl+Fin montre la dernière cellule remplie).`,
+    `The sheet ${quoteEn(sheet)} has content down to ${lastCell}, far from its tables: only the cells up to ${readTo} are read. If that far content is a slip, delete it (Ctrl+End shows the last filled cell).`
   );
 }
 

@@ -111,20 +111,53 @@ export function isRated(pair: Pair): pair is Pair & { perception: number; impact
   return pair.perception !== undefined && pair.impact !== undefined;
 }
 
+/**
+ * Each pair at its place in the tick table: the key is clientèle index × needs + need index, so that
+ * ascending keys are the table's reading order. A pair whose clientèle or need is not in the lists
+ * has no place; of two pairs at one place, the last counts. Linear in the lists and the pairs.
+ */
+export function pairPlaces(
+  clienteles: readonly { name: string }[],
+  needs: readonly { name: string }[],
+  pairs: Iterable<Pair>
+): Map<number, Pair> {
+  const column = positions(clienteles);
+  const row = positions(needs);
+  const places = new Map<number, Pair>();
+  for (const pair of pairs) {
+    const c = column.exact.get(pair.clientele) ?? column.byKey.get(nameKey(pair.clientele));
+    const n = row.exact.get(pair.need) ?? row.byKey.get(nameKey(pair.need));
+    if (c !== undefined && n !== undefined) places.set(c * needs.length + n, pair);
+  }
+  return places;
+}
+
+/**
+ * Each name's first position, by its key and, for the common case of a validated study whose pairs
+ * use the lists' own spelling, by the name as it is (found without computing a key).
+ */
+function positions(items: readonly { name: string }[]): {
+  exact: Map<string, number>;
+  byKey: Map<string, number>;
+} {
+  const exact = new Map<string, number>();
+  const byKey = new Map<string, number>();
+  items.forEach((item, index) => {
+    const key = nameKey(item.name);
+    if (byKey.has(key)) return;
+    byKey.set(key, index);
+    exact.set(item.name, index);
+  });
+  return { exact, byKey };
+}
+
 /** Pairs in the tick table's reading order: clientèle by clientèle (columns), then its needs (rows). */
 export function pairsInTableOrder(
   clienteles: readonly { name: string }[],
   needs: readonly { name: string }[],
   pairs: Iterable<Pair>
 ): Pair[] {
-  const byKey = new Map<string, Pair>();
-  for (const pair of pairs) byKey.set(pairKey(pair.clientele, pair.need), pair);
-  const ordered: Pair[] = [];
-  for (const clientele of clienteles) {
-    for (const need of needs) {
-      const pair = byKey.get(pairKey(clientele.name, need.name));
-      if (pair) ordered.push(pair);
-    }
-  }
-  return ordered;
+  return [...pairPlaces(clienteles, needs, pairs).entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, pair]) => pair);
 }

@@ -1,6 +1,9 @@
-/** The command line as a consultant runs it: a real process, its exit code, its output streams. */
+/**
+ * The command line as a consultant runs it: the compiled CLI (package.json's bin, built here as
+ * `npm run build:cli` builds it) in a real process, its exit code, its output streams.
+ */
 import { execFile } from "child_process";
-import { promises as fs } from "fs";
+import { promises as fs, readFileSync } from "fs";
 import path from "path";
 import { promisify } from "util";
 import { PALETTES } from "../../src/method/palette";
@@ -12,15 +15,28 @@ import { tempDir } from "../support/workbooks";
 
 const run = promisify(execFile);
 const root = path.join(__dirname, "..", "..");
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
-const main = path.join(root, "src", "cli", "main.ts");
+const packageJson = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
+  bin: Record<string, string>;
+};
+const bin = path.join(root, packageJson.bin["segment-matrix"]);
 
 jest.setTimeout(60000);
+
+beforeAll(async () => {
+  await run("npm", ["run", "-s", "build:cli"], { cwd: root });
+});
+
+it("is compiled ahead: plain JavaScript that Node runs, no TypeScript compiler", async () => {
+  const source = await fs.readFile(bin, "utf8");
+  expect(source.startsWith("#!/usr/bin/env node\n")).toBe(true);
+  expect(source).not.toMatch(/require\("(tsx|typescript|esbuild)/);
+  expect(packageJson).not.toHaveProperty("dependencies.tsx");
+});
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     // A command that hangs is a failure too: killed after 30 s.
-    const { stdout, stderr } = await run(tsx, [main, ...args], {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
       cwd: root,
       env: { ...process.env, LANG: "C" },
       timeout: 30000,

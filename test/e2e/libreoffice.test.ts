@@ -10,6 +10,8 @@ import { pairScore } from "../../src/method/score";
 import { Study, pairKey } from "../../src/method/study";
 import { PERCEPTION, IMPACT } from "../../src/method/levels";
 import { readStudy } from "../../src/layout";
+import { matrixCellFormula } from "../../src/layout/sheets/matrix";
+import { squareStudy } from "../../bench/studies";
 import { recalculate } from "../support/libreoffice";
 import {
   buildFile,
@@ -82,7 +84,13 @@ describe("the worked example, built by the CLI and recalculated by LibreOffice",
     // An empty text result and no value both mean "no number" to a reader.
     const blank = (rows: unknown[][]): unknown[][] =>
       rows.map((line) => line.map((v) => (v === "" ? null : v)));
-    for (const name of ["SM_Matrix", "SM_MatrixClienteles", "SM_MatrixNeeds"]) {
+    for (const name of [
+      "SM_Matrix",
+      "SM_MatrixClienteles",
+      "SM_MatrixNeeds",
+      "SM_RatingScores",
+      "SM_RatingKeys",
+    ]) {
       expect(blank(namedValues(original, name))).toEqual(blank(namedValues(recalculated, name)));
     }
     expect(numbersOnly(namedValues(original, "SM_Matrix"))).toEqual(expectedMatrix(example));
@@ -129,11 +137,17 @@ describe("the worked example, built by the CLI and recalculated by LibreOffice",
     expect(shape("SM_MatrixNeeds")).toEqual([13, 1]);
   });
 
-  it("puts a formula in every matrix cell, ticked or not", async () => {
+  it("puts the same short formula in every matrix cell, ticked or not; the score is the ratings'", async () => {
     const original = await load(built);
     const matrix = original.getWorksheet("Matrice")!;
     for (let r = 6; r < 6 + 13; r++)
-      for (let c = 3; c < 3 + 13; c++) expect(matrix.getCell(r, c).formula).toMatch(/ROUND\(100\*/);
+      for (let c = 3; c < 3 + 13; c++)
+        expect(matrix.getCell(r, c).formula).toBe(matrixCellFormula());
+    const ratings = original.getWorksheet("Évaluation")!;
+    expect(ratings.getCell("F5").formula).toMatch(/ROUND\(100\*/);
+    // The keys are hidden: they are for the matrix, not for reading.
+    expect(ratings.getColumn(8).hidden).toBe(true);
+    expect(recalculated.getWorksheet("Évaluation")!.getColumn(8).hidden).toBe(true);
   });
 
   it("keeps the 3-colour scale on the whole matrix after LibreOffice saved it", () => {
@@ -189,8 +203,9 @@ describe("the worked example, built by the CLI and recalculated by LibreOffice",
       "Concurrence",
       "Score",
       "Commentaire",
+      "Case de la matrice",
     ]);
-    expect(table.table.tableRef).toBe("A4:G51");
+    expect(table.table.tableRef).toBe("A4:H51");
     const first = example.pairs[0];
     expect([sheet.getCell("A5").value, sheet.getCell("B5").value]).toEqual([
       first.clientele,
@@ -282,6 +297,89 @@ describe("a consultant's edits in the file", () => {
   });
 });
 
+describe("live lookups after edits in the file", () => {
+  it("follows ticks removed and added, rows sorted, rows typed far under the table, a pair rated twice", async () => {
+    const dir = await tempDir();
+    const input = study({
+      clienteles: ["A*", "b?", "~c"],
+      needs: ["<n1>", "=n2", 'n"3"'],
+      pairs: [
+        { clientele: "A*", need: "<n1>", perception: 4, impact: 4 },
+        { clientele: "A*", need: "=n2", perception: 2, impact: 3 },
+        { clientele: "b?", need: "=n2", perception: 1, impact: 2 },
+        { clientele: "~c", need: 'n"3"', perception: 3, impact: 3 },
+      ],
+    });
+    const file = await buildFile(input, dir);
+    const workbook = await load(file);
+    const ticks = workbook.getWorksheet("Qui ressent quoi")!;
+    const ratings = workbook.getWorksheet("Évaluation")!;
+    // Rows 5–8: (A*, <n1>), (A*, =n2), (b?, =n2), (~c, n"3"). Sort by hand: swap rows 5 and 8.
+    const row = (r: number): ExcelJS.CellValue[] =>
+      [1, 2, 3, 4, 5].map((c) => ratings.getCell(r, c).value);
+    const [first, last] = [row(5), row(8)];
+    [1, 2, 3, 4, 5].forEach((c, i) => {
+      ratings.getCell(5, c).value = last[i];
+      ratings.getCell(8, c).value = first[i];
+    });
+    // Untick (b?, =n2): its rated row stays, the matrix must not show it.
+    ticks.getCell("D7").value = null;
+    // Tick (~c, <n1>) as " x " and rate it 300 rows under the table, names in another case.
+    ticks.getCell("E6").value = " x ";
+    ratings.getCell(308, 1).value = "~C";
+    ratings.getCell(308, 2).value = "<N1>";
+    ratings.getCell(308, 3).value = "Ressenti moyen";
+    ratings.getCell(308, 4).value = "Faible";
+    // Rate (A*, =n2) a second time, under the table: the first row (2, 3) keeps counting.
+    ratings.getCell(309, 1).value = "A*";
+    ratings.getCell(309, 2).value = "=n2";
+    ratings.getCell(309, 3).value = "Fort ressenti";
+    ratings.getCell(309, 4).value = "Fort";
+    // A row for a pair nobody ticked: no score in the matrix.
+    ratings.getCell(310, 1).value = "b?";
+    ratings.getCell(310, 2).value = "<n1>";
+    ratings.getCell(310, 3).value = "Fort ressenti";
+    ratings.getCell(310, 4).value = "Fort";
+    workbook.getWorksheet("Paramètres")!.getCell("B8").value = 0.5;
+    const edited = path.join(dir, "edited.xlsx");
+    await workbook.xlsx.writeFile(edited);
+
+    const recalculatedFile = await recalculate(edited);
+    const recalculated = await load(recalculatedFile);
+    const weights = { perception: 0.5, impact: 1 };
+    expect(numbersOnly(namedValues(recalculated, "SM_Matrix"))).toEqual([
+      [pairScore(4, 4, weights), null, pairScore(3, 2, weights)],
+      [pairScore(2, 3, weights), null, null],
+      [null, null, pairScore(3, 3, weights)],
+    ]);
+    // The reader refuses the second rating of a pair, naming the row kept.
+    const { problems } = readStudy(await gridsOf(recalculatedFile));
+    expect(problems.map((p) => [p.code, p.location?.cell])).toEqual(
+      expect.arrayContaining([
+        ["rating-duplicate", "A309"],
+        ["rating-orphan", "A310"],
+      ])
+    );
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe("a larger study", () => {
+  it("scores every cell of a 30 × 20 matrix, 40 % ticked, as the method says", async () => {
+    const dir = await tempDir();
+    const input = squareStudy(30, 20, 0.4);
+    // Some ticked pairs left unrated, and other weights, so that empty cells and scores mix.
+    input.pairs.forEach((pair, i) => {
+      if (i % 7 === 0) delete pair.impact;
+    });
+    input.weights = { perception: 0.5, impact: 2 };
+    const recalculatedFile = await recalculate(await buildFile(input, dir));
+    const recalculated = await load(recalculatedFile);
+    expect(numbersOnly(namedValues(recalculated, "SM_Matrix"))).toEqual(expectedMatrix(input));
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+});
+
 describe("names that spreadsheet functions would read as operators", () => {
   it("matches every name exactly, in LibreOffice's recalculation", async () => {
     const names = [
@@ -299,8 +397,11 @@ describe("names that spreadsheet functions would read as operators", () => {
       "\"q\" 'it''s'",
       "émoji 🚀",
       "x".repeat(200),
+      // MATCH and COUNTIF give up on texts over 255 characters; "=" does not.
+      "y".repeat(255),
+      "*?~".repeat(85),
     ];
-    const needs = ["*", "?", "=1+1", ">=3", "Need"];
+    const needs = ["*", "?", "=1+1", ">=3", "Need", 'say "hi"', "~*".repeat(127) + "~"];
     const pairs = names.flatMap((c, i) =>
       needs
         .filter((_, j) => (i + j) % 2 === 0)
@@ -368,7 +469,8 @@ describe("the template flow: typed by hand, then read and build", () => {
 
     const full = path.join(dir, "complet.xlsx");
     expect((await cli("build", json, "-o", full)).code).toBe(0);
-    const recalculated = await load(await recalculate(full));
+    const recalculatedFile = await recalculate(full);
+    const recalculated = await load(recalculatedFile);
     // Three rating rows are waiting; nothing rated yet, so the matrix shows no number.
     expect(numbersOnly(namedValues(recalculated, "SM_Matrix"))).toEqual([
       [null, null],

@@ -77,8 +77,9 @@ export interface SheetState {
   tabColor?: string;
   /** Points, by column number. */
   columnWidths: Map<number, number>;
+  hiddenColumns: Set<number>;
   rowHeights: Map<number, number>;
-  pageLayout: { orientation?: string; zoom?: unknown };
+  pageLayout: { orientation?: string; zoom?: unknown; printArea?: string };
   deleted: boolean;
 }
 
@@ -360,6 +361,7 @@ export class FakeExcel {
       validations: [],
       conditionalFormats: [],
       columnWidths: new Map(),
+      hiddenColumns: new Set(),
       rowHeights: new Map(),
       pageLayout: {},
       deleted: false,
@@ -1001,11 +1003,14 @@ class FakeWorksheet extends FakeProxy<SheetState> {
     };
   }
 
-  get pageLayout(): { orientation: string; zoom: unknown } {
+  get pageLayout(): { orientation: string; zoom: unknown; setPrintArea(area: string): void } {
     const layout = (): SheetState["pageLayout"] => alive(this.need()).pageLayout;
     const call = this.call.bind(this);
     const excel = this.excel;
     return {
+      setPrintArea(area: string) {
+        call("pageLayout.setPrintArea", [area], () => (layout().printArea = area));
+      },
       set orientation(orientation: string) {
         call("pageLayout.orientation", [orientation], () => {
           excel.requireApi("1.9", "Worksheet.pageLayout");
@@ -1115,6 +1120,15 @@ class FakeRange extends FakeProxy<RangeTarget> {
           )
         )
       );
+    });
+  }
+
+  set columnHidden(hidden: boolean) {
+    this.call("columnHidden", [hidden], () => {
+      const { sheet, rect } = this.need();
+      for (let col = rect.col; col < rect.col + rect.cols; col++)
+        if (hidden) sheet.hiddenColumns.add(col);
+        else sheet.hiddenColumns.delete(col);
     });
   }
 

@@ -24,7 +24,12 @@ async function profile(): Promise<string> {
   return dir;
 }
 
-async function convert(input: string, filter: string, extension: string): Promise<string> {
+/** Converts files in one LibreOffice run (a start costs seconds); distinct file names. */
+async function convertAll(
+  inputs: readonly string[],
+  filter: string,
+  extension: string
+): Promise<Map<string, string>> {
   const outDir = await fs.mkdtemp(path.join(os.tmpdir(), "sm-lo-out-"));
   const userDir = await profile();
   try {
@@ -38,16 +43,27 @@ async function convert(input: string, filter: string, extension: string): Promis
         filter,
         "--outdir",
         outDir,
-        input,
+        ...inputs,
       ],
       { timeout: 180000 }
     );
   } finally {
     await fs.rm(userDir, { recursive: true, force: true });
   }
-  const output = path.join(outDir, path.basename(input).replace(/\.[^.]+$/, "") + "." + extension);
-  await fs.access(output);
-  return output;
+  const outputs = new Map<string, string>();
+  for (const input of inputs) {
+    const output = path.join(
+      outDir,
+      path.basename(input).replace(/\.[^.]+$/, "") + "." + extension
+    );
+    await fs.access(output);
+    outputs.set(input, output);
+  }
+  return outputs;
+}
+
+async function convert(input: string, filter: string, extension: string): Promise<string> {
+  return (await convertAll([input], filter, extension)).get(input) as string;
 }
 
 /** Opens the file in LibreOffice Calc, recalculates every formula, saves it as .xlsx. */
@@ -60,35 +76,9 @@ export function toPdf(input: string): Promise<string> {
   return convert(input, "pdf", "pdf");
 }
 
-/** Recalculates several workbooks in one LibreOffice run (a start costs seconds); distinct file names. */
-export async function recalculateAll(inputs: readonly string[]): Promise<Map<string, string>> {
-  const outDir = await fs.mkdtemp(path.join(os.tmpdir(), "sm-lo-out-"));
-  const userDir = await profile();
-  try {
-    await run(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${userDir}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "xlsx:Calc MS Excel 2007 XML",
-        "--outdir",
-        outDir,
-        ...inputs,
-      ],
-      { timeout: 180000 }
-    );
-  } finally {
-    await fs.rm(userDir, { recursive: true, force: true });
-  }
-  const outputs = new Map<string, string>();
-  for (const input of inputs) {
-    const output = path.join(outDir, path.basename(input));
-    await fs.access(output);
-    outputs.set(input, output);
-  }
-  return outputs;
+/** Recalculates several workbooks in one LibreOffice run; distinct file names. */
+export function recalculateAll(inputs: readonly string[]): Promise<Map<string, string>> {
+  return convertAll(inputs, "xlsx:Calc MS Excel 2007 XML", "xlsx");
 }
 
 /** Prints several workbooks to PDF in one LibreOffice run (a start costs seconds); distinct names. */

@@ -4,7 +4,7 @@ import { cutTree, suggestCut } from "../../src/analysis/cut";
 import { Merge } from "../../src/analysis/linkage";
 import { orderStudy } from "../../src/analysis/order-study";
 import { CHECKLIST_ITEMS } from "../../src/method/segments";
-import { Pair, Study } from "../../src/method/study";
+import { Pair, Study, emptySegment } from "../../src/method/study";
 import { validateStudy } from "../../src/method/validate";
 import { randomTicks, seededRandom } from "../support/random";
 
@@ -273,19 +273,7 @@ describe("orderStudy", () => {
 
   it("keeps the segments a study holds when no K is asked for", () => {
     const study = workedExample();
-    const segment = {
-      name: "Mes porteurs",
-      clienteles: ["Etudiants"],
-      needs: [],
-      offerings: [],
-      channels: [],
-      zones: [],
-      successFactors: [],
-      attributes: [],
-      personas: [],
-      checklist: [],
-      plans: {},
-    };
+    const segment = { ...emptySegment("Mes porteurs"), clienteles: ["Etudiants"] };
     study.segments = [segment];
     expect(orderStudy(study).ordered?.study.segments).toEqual([segment]);
     expect(orderStudy(study).ordered?.segments).toBeUndefined();

@@ -3,6 +3,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import { runCli } from "../../src/cli/main";
 import { validateStudy } from "../../src/method/validate";
+import { emptySegment } from "../../src/method/study";
 import { tempDir } from "../support/workbooks";
 
 async function cli(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
@@ -145,17 +146,8 @@ describe("cli order", () => {
 
   it("never replaces the study's segments unless forced, naming them; keeps them when only reordering", async () => {
     const segment = (name: string): object => ({
-      name,
+      ...emptySegment(name),
       clienteles: ["Etudiants"],
-      needs: [],
-      offerings: [],
-      channels: [],
-      zones: [],
-      successFactors: [],
-      attributes: [],
-      personas: [],
-      checklist: [],
-      plans: {},
     });
     const input = JSON.parse(await fs.readFile(example, "utf8")) as Record<string, unknown>;
     const study = await write("s.json", {

@@ -7,7 +7,7 @@ import { createExcelHost } from "../../src/hosts/excel/excel-host";
 import { cellAddress } from "../../src/layout/a1";
 import { GRID, RATINGS, buildPlan } from "../../src/layout";
 import { FormulaFill, SheetRole, WorkbookPlan } from "../../src/layout/plan";
-import { ratingRowScoreFormula } from "../../src/layout/sheets/ratings";
+import { ratingRowKeyFormula, ratingRowScoreFormula } from "../../src/layout/sheets/ratings";
 import { matrixCellFormula, mirrorFormula } from "../../src/layout/sheets/matrix";
 import { FakeApiVersion, FakeExcel, r1c1ToA1 } from "../support/fake-excel";
 import { tickedStudy } from "../support/office-figures";
@@ -16,10 +16,13 @@ const TICKS = "Qui ressent quoi";
 
 /** The formula the layout gives each cell of each fill, by sheet role and fill position. */
 function expectedFormula(role: SheetRole, fill: FormulaFill, row: number, col: number): string {
-  if (role === "ratings") return ratingRowScoreFormula(row);
+  if (role === "ratings")
+    return fill.rect.col === RATINGS.cols.score
+      ? ratingRowScoreFormula(row)
+      : ratingRowKeyFormula(row);
   if (role === "matrix") {
     if (fill.rect.row === GRID.firstRow && fill.rect.col === GRID.firstCol)
-      return matrixCellFormula(TICKS, row, col);
+      return matrixCellFormula();
     if (fill.rect.rows === 1) return mirrorFormula(TICKS, row, col, { row: true });
     return mirrorFormula(TICKS, row, col, { col: true });
   }
@@ -61,7 +64,10 @@ describe.each<FakeApiVersion>(["1.9", "1.8"])("Excel host, ExcelApi %s: formula 
     expect(checked).toBe(cells);
     // Among them the 30 × 50 matrix, its 2 mirrored header rows and 2 mirrored columns.
     expect(cells).toBeGreaterThan(30 * 50 + 2 * 30 + 2 * 50 + 600);
-    expect(plan.sheets[1].fills[0].rect).toMatchObject({ row: RATINGS.firstRow, rows: 600 });
+    expect(plan.sheets[1].fills[0].rect).toMatchObject({
+      row: RATINGS.firstRow,
+      rows: 600 + RATINGS.spareRows,
+    });
   });
 
   it(api === "1.9" ? "copies each fill from its first cell" : "never calls copyFrom", () => {
@@ -80,9 +86,7 @@ describe("Excel host: a fill over one cell, one row, one column", () => {
   it("copies only where there is something to copy", async () => {
     const plan = buildPlan(tickedStudy(1, 1, 1));
     const excel = await built("1.9", plan);
-    expect(excel.cell("Matrice", "C6")?.formula).toBe(
-      `=${matrixCellFormula(TICKS, GRID.firstRow, GRID.firstCol)}`
-    );
+    expect(excel.cell("Matrice", "C6")?.formula).toBe(`=${matrixCellFormula()}`);
     // One copy along a row of more than one cell, one down more than one row; none for one cell.
     const expected = plan.sheets
       .flatMap((sheet) => sheet.fills)

@@ -264,21 +264,38 @@ describe("Excel read: bounded", () => {
     });
   });
 
-  it("refuses a sheet a stray value has stretched to XFD1048576, without asking for its values", async () => {
+  it("reads a sheet a stray value has stretched to XFD1048576 around its tables only, and says so", async () => {
     const excel = await built();
     excel.setCells(TICKS, "XFD1048576", [["oups"]]);
+    excel.resetCounters();
+    const { snapshot } = await read(excel);
+    // Sync 1 lists, sync 2 loads addresses, sync 3 the bounded areas: never the whole used range.
+    expect(excel.syncs).toBe(3);
+    expect(excel.maxResponseBytes).toBeLessThan(5_000_000);
+    const { study: read_, problems } = readStudy(snapshot.grids);
+    expect(read_?.clienteles).toEqual(example.clienteles);
+    const note = problems.find((p) => p.code === "sheet-partly-read");
+    expect(note?.severity).toBe("warning");
+    expect(note?.location).toEqual({ sheet: TICKS, cell: "XFD1048576" });
+    expect(note?.message.en).toMatch(
+      /far from its tables: only the cells up to [A-Z]+\d+ are read/
+    );
+  });
+
+  it("refuses a sheet whose own tables and their margin are already too large", async () => {
+    const excel = await built();
+    excel.setCells(TICKS, "XFD1048576", [["oups"]]);
+    // The consultant stretched the tick table's name far (as Name Manager allows).
+    excel.deleteName(excel.findName("SM_Ticks") as NonNullable<ReturnType<FakeExcel["findName"]>>);
+    excel.defineName("SM_Ticks", TICKS, "C6:ZZ9000");
     excel.resetCounters();
     const failure = await read(excel).catch((caught: unknown) => caught);
     expect(failure).toBeInstanceOf(ExcelFailure);
     const [problem] = (failure as ExcelFailure).problems;
     expect(problem.code).toBe("sheet-too-large");
     expect(problem.location).toEqual({ sheet: TICKS, cell: "XFD1048576" });
-    expect(problem.message.fr).toBe(
-      `La feuille « ${TICKS} » a du contenu jusqu'en XFD1048576 : Segment Matrix en lit au plus 1\u00A0000\u00A0000 cellules à partir de A1. Supprimez ce qui dépasse le tableau (Ctrl+Fin montre la dernière cellule remplie), puis recommencez.`
-    );
-    // Sync 1 lists, sync 2 loads addresses only; no values were asked for.
+    // No values were asked for.
     expect(excel.syncs).toBe(2);
-    expect(excel.maxResponseBytes).toBeLessThan(10_000);
   });
 
   it("says so when Excel answers without the values", async () => {

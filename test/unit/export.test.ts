@@ -128,6 +128,7 @@ describe("the sheets of a client export", () => {
         false
       );
       expect(sheet.validations).toEqual([]);
+      expect(sheet.columnWidths.some((width) => width.hidden)).toBe(false);
       expect(sheet.styles.some((s) => s.style.fill === COLOURS.input)).toBe(false);
       expect(sheet.print).toEqual({ landscape: true, fitToOnePage: true });
       // What formulas remain are the live rules', over the sheet's own cells.

@@ -4,6 +4,7 @@ import { rectAddress } from "../../src/layout/a1";
 import { CellValue, SheetPlan, WorkbookPlan, formula } from "../../src/layout/plan";
 import { r1c1ToA1 } from "../support/fake-excel";
 import { matrixCellFormula } from "../../src/layout/sheets/matrix";
+import { ratingRowKeyFormula, ratingRowScoreFormula } from "../../src/layout/sheets/ratings";
 import { study } from "../support/workbooks";
 
 const small = study({
@@ -124,7 +125,7 @@ describe("buildPlan", () => {
       for (let c = 3; c <= 5; c++) {
         expect(cellOf(matrix, r, c)).toMatchObject({
           kind: "formula",
-          formula: matrixCellFormula("Qui ressent quoi", r, c),
+          formula: matrixCellFormula(),
         });
       }
   });
@@ -150,14 +151,38 @@ describe("buildPlan", () => {
   });
 
   it("compares names with = only, so that wildcards and operators in names cannot match others", () => {
-    const formula = matrixCellFormula("Qui ressent quoi", 6, 3);
-    expect(formula).not.toMatch(/COUNTIF|SUMIF|VLOOKUP|HLOOKUP|SEARCH/);
-    expect(formula).toContain("SM_RatingClienteles=C$5");
-    expect(formula).toContain("SM_RatingNeeds=$A6");
-    expect(formula).toContain(`UPPER(TRIM('Qui ressent quoi'!C6))<>"X"`);
-    expect(formula).toContain("^SM_WeightPerception");
-    expect(formula).toContain("^SM_WeightImpact");
-    expect(formula).toContain("ROUND(100*(");
+    const key = ratingRowKeyFormula(5);
+    expect(key).not.toMatch(/COUNTIF|SUMIF|MATCH|LOOKUP|SEARCH|FIND/);
+    expect(key).toContain("(SM_MatrixClienteles=A5)");
+    expect(key).toContain("(SM_MatrixNeeds=B5)");
+    expect(key).toContain(`IF(UPPER(TRIM(INDEX(SM_Ticks,`);
+    // The matrix looks up a number among numbers: no name, no sheet, no shifting reference.
+    const cell = matrixCellFormula();
+    expect(cell).toBe(
+      'IFERROR(INDEX(SM_RatingScores,MATCH(ROW()*16384+COLUMN(),SM_RatingKeys,0)),"")'
+    );
+    expect(cell.length).toBeLessThan(80);
+    const fill = sheet(plan, "matrix").fills.find((f) => rectAddress(f.rect) === "C6:E7");
+    expect(fill?.formulaR1C1).toBe(cell);
+    // The score is computed once, in the ratings row, from the method's formula.
+    const score = ratingRowScoreFormula(5);
+    expect(score).toContain("^SM_WeightPerception");
+    expect(score).toContain("^SM_WeightImpact");
+    expect(score).toContain("ROUND(100*(");
+  });
+
+  it("keys each ratings row by its pair's matrix cell, over the rows under the table too", () => {
+    const ratings = sheet(plan, "ratings");
+    // (=1+1, Réparer vite) is matrix cell C6; (a*b, Pièces) is E7.
+    expect(cellOf(ratings, 5, 8)).toMatchObject({ kind: "formula", result: 6 * 16384 + 3 });
+    expect(cellOf(ratings, 6, 8)).toMatchObject({ kind: "formula", result: 7 * 16384 + 5 });
+    expect(cellOf(ratings, 7, 8)).toMatchObject({ kind: "formula", result: "" });
+    expect(cellOf(ratings, 6 + 500, 8)).toMatchObject({ kind: "formula", result: "" });
+    expect(cellOf(ratings, 7 + 500, 8)).toBeUndefined();
+    expect(cellOf(ratings, 6 + 500, 6)).toMatchObject({ kind: "formula", result: "" });
+    expect(nameAddress(plan, NAMES.ratingKeys)).toBe("Évaluation!H5:H506");
+    expect(nameAddress(plan, NAMES.ratingScores)).toBe("Évaluation!F5:F506");
+    expect(ratings.columnWidths.filter((w) => w.hidden).map((w) => w.col)).toEqual([8]);
   });
 
   it("covers the whole matrix with the 3-colour scale and flags empty columns and rows", () => {
@@ -182,7 +207,8 @@ describe("buildPlan", () => {
     const ratings = sheet(plan, "ratings");
     expect(ratings.tables).toHaveLength(1);
     expect(ratings.tables[0].name).toBe(RATINGS_TABLE);
-    expect(rectAddress(ratings.tables[0].rect)).toBe("A4:G6");
+    // The hidden key is the table's last column, so that it moves with its row.
+    expect(rectAddress(ratings.tables[0].rect)).toBe("A4:H6");
     const lists = ratings.validations.map((v) => [rectAddress(v.rect), v.rule]);
     expect(lists).toContainEqual([
       "C5:C506",
@@ -191,14 +217,17 @@ describe("buildPlan", () => {
   });
 
   it("freezes headers and prints each sheet on one landscape page", () => {
-    for (const s of plan.sheets) expect(s.print).toEqual({ landscape: true, fitToOnePage: true });
+    for (const s of plan.sheets)
+      expect(s.print).toMatchObject({ landscape: true, fitToOnePage: true });
+    // The ratings print their table (title, header and rows), not the formulas waiting under it.
+    expect(rectAddress(sheet(plan, "ratings").print.area!)).toBe("A1:G6");
     expect(sheet(plan, "ticks").freeze).toEqual({ rows: 5, cols: 2 });
     expect(sheet(plan, "ratings").freeze).toEqual({ rows: 4, cols: 0 });
   });
 
   it("keeps an empty ratings table valid when nothing is ticked yet", () => {
     const empty = buildPlan(study({ clienteles: ["c"], needs: ["n"] }));
-    expect(rectAddress(sheet(empty, "ratings").tables[0].rect)).toBe("A4:G5");
+    expect(rectAddress(sheet(empty, "ratings").tables[0].rect)).toBe("A4:H5");
   });
 });
 

@@ -7,7 +7,7 @@ import path from "path";
 import { buildPlan } from "../../src/layout";
 import { planGrids } from "../../src/layout/plan-grids";
 import { WorkbookSnapshot } from "../../src/hosts/host";
-import { Study } from "../../src/method/study";
+import { Study, emptySegment } from "../../src/method/study";
 import { formatProblem } from "../../src/method/problems";
 import * as msg from "../../src/method/messages";
 import { nextStep, stepOf, stepsOf, workbookState } from "../../src/app/steps";
@@ -106,22 +106,6 @@ describe("steps", () => {
     });
   });
 });
-
-function emptySegment(name: string) {
-  return {
-    name,
-    clienteles: [],
-    needs: [],
-    offerings: [],
-    channels: [],
-    zones: [],
-    successFactors: [],
-    attributes: [],
-    personas: [],
-    checklist: [],
-    plans: {},
-  };
-}
 
 describe("grouping", () => {
   const where = { sheet: "Qui ressent quoi", cell: "C5" };

@@ -1,6 +1,6 @@
 import { PALETTES, PaletteName, WHITE_TEXT, textColour } from "../../src/method/palette";
 import { pairScore, scaleColour } from "../../src/method/score";
-import { Segment, Study } from "../../src/method/study";
+import { Segment, Study, emptySegment } from "../../src/method/study";
 import { pictureModel } from "../../src/hosts/svg/model";
 import {
   PICTURE_WIDTH,
@@ -21,19 +21,7 @@ import {
 import { readExample, study } from "../support/workbooks";
 
 function segment(name: string, clienteles: string[]): Segment {
-  return {
-    name,
-    clienteles,
-    needs: [],
-    offerings: [],
-    channels: [],
-    zones: [],
-    successFactors: [],
-    attributes: [],
-    personas: [],
-    checklist: [],
-    plans: {},
-  };
+  return { ...emptySegment(name), clienteles };
 }
 
 const small = (): Study =>

@@ -33,6 +33,51 @@ const value = (book: PreviewWorkbook, role: string, row: number, col: number) =>
   cellAt({ name: "", values: sheet(book, role).values }, row, col);
 
 describe("PreviewWorkbook", () => {
+  it("recomputes segments, checklist and targeting from the study, as the method says", () => {
+    const withSegments = study({
+      ...small,
+      offerings: ["Atelier", "Cours"],
+      segments: [
+        { name: "Jeunes", clienteles: ["Etudiants"], needs: ["Innover"] },
+        { name: "Écoles", clienteles: ["Hautes écoles"], needs: ["Se former"] },
+      ],
+    });
+    const book = new PreviewWorkbook(buildPlan(withSegments));
+    const named = (name: string) => {
+      const found = book.snapshot().grids.names.find((n) => n.name === name);
+      if (!found) throw new Error(name);
+      return found;
+    };
+    const at = (name: string, j = 0) => {
+      const { sheet, rect } = named(name);
+      return { sheet, row: rect.row, col: rect.col + j };
+    };
+    const read = (name: string, j = 0) => {
+      const { sheet, row, col } = at(name, j);
+      const grid = book.snapshot().grids.sheets.find((g) => g.name === sheet);
+      return grid ? cellAt(grid, row, col) : undefined;
+    };
+    expect(read("SM_SegmentMeanScore")).toBe(pairScore(4, 3, small.weights));
+    expect(read("SM_SegmentPotential")).toBeNull();
+    for (const [name, value] of [
+      ["SM_SegmentSize", 100],
+      ["SM_SegmentFrequency", 2],
+      ["SM_SegmentBasket", 30],
+    ] as const) {
+      const { sheet, row, col } = at(name);
+      book.edit(sheet, row, col, value);
+    }
+    expect(read("SM_SegmentPotential")).toBe(6000);
+    const targets = at("SM_Targets");
+    book.edit(targets.sheet, targets.row, targets.col, "X");
+    expect(read("SM_TargetStrategy")).toBe("Concentration");
+    book.edit(targets.sheet, targets.row + 1, targets.col, "x");
+    expect(read("SM_TargetStrategy")).toBe("Spécialisation par segment");
+    const checklist = at("SM_Checklist");
+    book.edit(checklist.sheet, checklist.row, checklist.col, "✓ Ok");
+    expect(read("SM_SegmentChecklistOk")).toBe(1);
+  });
+
   it("shows the scores the plan computed, and reads back as the same study", () => {
     const book = new PreviewWorkbook(buildPlan(small));
     expect(value(book, "matrix", GRID.firstRow, GRID.firstCol)).toBe(

@@ -1,5 +1,5 @@
 import { studyToJson } from "../../src/layout/study-json";
-import { Segment, Study } from "../../src/method/study";
+import { Segment, Study, emptySegment } from "../../src/method/study";
 
 const base: Study = {
   language: "fr",
@@ -81,19 +81,7 @@ describe("studyToJson", () => {
   });
 
   it("leaves out a segment's absent type and figures", () => {
-    const segment: Segment = {
-      name: "Segment 1",
-      clienteles: [],
-      needs: [],
-      offerings: [],
-      channels: [],
-      zones: [],
-      successFactors: [],
-      attributes: [],
-      personas: [],
-      checklist: [],
-      plans: {},
-    };
+    const segment: Segment = emptySegment("Segment 1");
     expect(studyToJson({ ...base, segments: [segment] }).segments).toEqual([segment]);
     expect(
       Object.keys(studyToJson({ ...base, segments: [segment] }).segments?.[0] ?? {})

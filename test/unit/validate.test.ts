@@ -1,5 +1,6 @@
 import { formatProblem } from "../../src/method/problems";
 import { validateStudy } from "../../src/method/validate";
+import { pairPlaces, pairsInTableOrder } from "../../src/method/study";
 import { readExample } from "../support/workbooks";
 
 const base = () => ({
@@ -234,5 +235,28 @@ describe("the shipped examples", () => {
     expect([study?.clienteles.length, study?.needs.length, study?.pairs.length]).toEqual([
       13, 13, 47,
     ]);
+  });
+});
+
+describe("pairs in the tick table's order", () => {
+  const clienteles = [{ name: "B" }, { name: "a" }];
+  const needs = [{ name: "n1" }, { name: "N2" }];
+
+  it("orders by clientèle column then need row, names matched as the reader matches them", () => {
+    const pairs = [
+      { clientele: "A", need: "n2" },
+      { clientele: " b ", need: "N1" },
+      { clientele: "a", need: "n1" },
+      { clientele: "ghost", need: "n1" },
+    ];
+    expect(pairsInTableOrder(clienteles, needs, pairs)).toEqual([pairs[1], pairs[2], pairs[0]]);
+    // Keys are clientèle index × needs + need index: B/n1 is 0, a/N2 is 3.
+    expect([...pairPlaces(clienteles, needs, pairs).keys()].sort()).toEqual([0, 2, 3]);
+  });
+
+  it("keeps the last of two pairs on one place", () => {
+    const first = { clientele: "a", need: "n1", perception: 1 };
+    const last = { clientele: "A", need: "N1", perception: 2 };
+    expect(pairsInTableOrder(clienteles, needs, [first, last])).toEqual([last]);
   });
 });

@@ -106,6 +106,11 @@ export async function applyLayout(
     await queue(budget, [address, points], () => {
       sheet.getRange(address).format.columnWidth = points;
     });
+    if (run.hidden) {
+      await queue(budget, [address, true], () => {
+        sheet.getRange(address).columnHidden = true;
+      });
+    }
   }
   for (const { row, height } of plan.rowHeights ?? []) {
     await queue(budget, [row, height], () => {
@@ -132,18 +137,28 @@ export async function applyLayout(
       const zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
       await queue(budget, zoom, () => (sheet.pageLayout.zoom = zoom));
     }
+    if (plan.print.area) {
+      const area = rectAddress(plan.print.area);
+      await queue(budget, area, () => sheet.pageLayout.setPrintArea(area));
+    }
   }
 }
 
-function widthRuns(
-  widths: readonly { col: number; width: number }[]
-): { first: number; last: number; width: number }[] {
+interface WidthRun {
+  first: number;
+  last: number;
+  width: number;
+  hidden: boolean;
+}
+
+function widthRuns(widths: SheetPlan["columnWidths"]): WidthRun[] {
   const sorted = [...widths].sort((a, b) => a.col - b.col);
-  const runs: { first: number; last: number; width: number }[] = [];
-  for (const { col, width } of sorted) {
+  const runs: WidthRun[] = [];
+  for (const { col, width, hidden = false } of sorted) {
     const last = runs[runs.length - 1];
-    if (last && last.last + 1 === col && last.width === width) last.last = col;
-    else runs.push({ first: col, last: col, width });
+    if (last && last.last + 1 === col && last.width === width && last.hidden === hidden)
+      last.last = col;
+    else runs.push({ first: col, last: col, width, hidden });
   }
   return runs;
 }

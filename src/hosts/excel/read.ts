@@ -15,7 +15,13 @@ import { Rect, cellAddress, parseSheetRef, rectAddress } from "../../layout/a1";
 import { GridValue, NamedRect, SheetGrid, cellText } from "../../layout/grids";
 import { managedSheetNames } from "../../layout/managed";
 import { RATINGS_TABLE } from "../../layout/names";
-import { selectionTooLarge, sheetTooLarge, valuesUnavailable } from "../../method/messages";
+import {
+  selectionTooLarge,
+  sheetPartlyRead,
+  sheetTooLarge,
+  valuesUnavailable,
+} from "../../method/messages";
+import { Problem } from "../../method/problems";
 import { StateRead } from "../../layout/state";
 import { ExcelFailure } from "./failure";
 import { queueStateXml } from "./state-part";
@@ -45,6 +51,8 @@ interface Extents {
 interface Area {
   sheet: string;
   rect: Rect;
+  /** Said to the consultant when the area is not the whole used range. */
+  note?: Problem;
 }
 
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
@@ -54,7 +62,8 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     return workbookRead(listing, { used: new Map(), tables: [] }, new Map());
   const extents = await loadExtents(context, listing, sheets);
   const areas = sheets.map((sheet) => readArea(sheet, listing, extents));
-  return workbookRead(listing, extents, await loadValues(context, areas));
+  const notes = areas.flatMap((area) => (area.note ? [area.note] : []));
+  return workbookRead(listing, extents, await loadValues(context, areas), notes);
 }
 
 /** Sync 2: addresses only. Every sheet was listed and the table too, so getItem is safe. */
@@ -89,18 +98,37 @@ function tableRect(address: string, sheets: readonly string[]): NamedRect[] {
   return at && sheets.includes(at.sheet) ? [{ name: RATINGS_TABLE, ...at }] : [];
 }
 
-/** From A1 to the farthest row and column of the sheet's names, table and content; refused if too large. */
+/** Room read past the add-in's tables when the used range is too large: names typed by hand. */
+export const READ_MARGIN = { rows: 1000, cols: 100 } as const;
+
+/**
+ * From A1 to the farthest row and column of the sheet's names, table and content. When one stray
+ * cell far away makes that too large, the add-in's names and table plus a margin are read instead
+ * (with a note saying so), never the whole used range; refused only if even that is too large.
+ */
 function readArea(sheet: string, listing: Listing, extents: Extents): Area {
-  const rects = [
+  const own = [
     ...listing.names.filter((named) => named.sheet === sheet).map((named) => named.rect),
     ...extents.tables.filter((table) => table.sheet === sheet).map((table) => table.rect),
-    ...[extents.used.get(sheet)].filter((rect): rect is Rect => rect !== undefined),
   ];
-  const rows = Math.max(1, ...rects.map((rect) => rect.row + rect.rows - 1));
-  const cols = Math.max(1, ...rects.map((rect) => rect.col + rect.cols - 1));
-  if (rows * cols > SHEET_READ_CELLS)
+  const used = extents.used.get(sheet);
+  const bottom = (rects: Rect[]): number => Math.max(1, ...rects.map((r) => r.row + r.rows - 1));
+  const right = (rects: Rect[]): number => Math.max(1, ...rects.map((r) => r.col + r.cols - 1));
+  const all = used ? [...own, used] : own;
+  const rows = bottom(all);
+  const cols = right(all);
+  if (rows * cols <= SHEET_READ_CELLS) return { sheet, rect: { row: 1, col: 1, rows, cols } };
+  const capped = {
+    rows: Math.min(rows, bottom(own) + READ_MARGIN.rows),
+    cols: Math.min(cols, right(own) + READ_MARGIN.cols),
+  };
+  if (own.length === 0 || capped.rows * capped.cols > SHEET_READ_CELLS)
     throw new ExcelFailure([sheetTooLarge(sheet, cellAddress(rows, cols), SHEET_READ_CELLS)]);
-  return { sheet, rect: { row: 1, col: 1, rows, cols } };
+  return {
+    sheet,
+    rect: { row: 1, col: 1, ...capped },
+    note: sheetPartlyRead(sheet, cellAddress(capped.rows, capped.cols), cellAddress(rows, cols)),
+  };
 }
 
 /** Sync 3 (and more only past SYNC_READ_CELLS): the areas' values, placed so that values[0][0] is A1. */
@@ -168,7 +196,8 @@ function place(grid: SheetGrid | undefined, band: Area, values: unknown): void {
 function workbookRead(
   listing: Listing,
   { tables, state }: Extents,
-  grids: ReadonlyMap<string, SheetGrid>
+  grids: ReadonlyMap<string, SheetGrid>,
+  notes: Problem[] = []
 ): WorkbookRead {
   const managed = managedSheetNames({ names: listing.names, tables, state });
   return {
@@ -179,6 +208,7 @@ function workbookRead(
         names: listing.names,
         tables,
         ...(state ? { state } : {}),
+        ...(notes.length > 0 ? { notes } : {}),
       },
     },
     ownNames: listing.ownNames,

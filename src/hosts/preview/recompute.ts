@@ -6,13 +6,16 @@
  *   - Matrice, inside SM_Matrix: the tick at the same address of the tick table and the one ratings
  *     row naming the pair (as the matrix formula does), scored the same way;
  *   - Matrice, elsewhere: the tick table's cell at the same address (the header mirrors).
- * Sheets of other roles keep the value their plan stored with each formula.
+ *   - Segments, Check-list, Ciblage: the study read back from the sheets (readStudy), planned again,
+ *     gives each computed cell its value (mean scores, potentials, counts, the strategy), by the
+ *     method's own functions.
+ * Other formula cells keep the value their plan stored.
  */
 import { pairScore } from "../../method/score";
 import { Rect } from "../../layout/a1";
 import { GridValue, WorkbookGrids, cellAt, cellText } from "../../layout/grids";
-import { NAMES, RATINGS, RATINGS_TABLE } from "../../layout";
-import { SheetPlan } from "../../layout/plan";
+import { NAMES, RATINGS, RATINGS_TABLE, buildPlan, readStudy } from "../../layout";
+import { SheetPlan, SheetRole } from "../../layout/plan";
 import { crossTableFrom } from "../../layout/sheets/grid";
 
 export interface ComputedSheet {
@@ -191,6 +194,38 @@ export function recompute(book: {
         if (found.length === 1) value = score(found[0].perception, found[0].impact);
       }
       setCell(matrix.values, row, col, shown(value));
+    }
+  }
+
+  recomputeFromStudy(book.sheets, {
+    sheets: book.sheets.map(({ name, values }) => ({ name, values })),
+    names: book.names,
+    tables: book.tables,
+  });
+}
+
+/** The sheets whose computed cells the method gives through the study read back. */
+const FROM_STUDY: readonly SheetRole[] = ["segments", "checklist", "targeting"];
+
+function recomputeFromStudy(sheets: ComputedSheet[], grids: WorkbookGrids): void {
+  const { study } = readStudy(grids);
+  if (!study) return; // a sheet holds an error: its computed cells wait for the consultant's fix
+  const planned = buildPlan(study);
+  for (const sheet of sheets) {
+    const role = sheet.plan?.role;
+    if (!sheet.plan || role === undefined || !FROM_STUDY.includes(role)) continue;
+    const again = planned.sheets.find((candidate) => candidate.role === role);
+    if (!again) continue;
+    // Only where this sheet has a computed cell: never over what the consultant typed.
+    const computed = new Set(formulaCells(sheet.plan).map(([row, col]) => `${row}:${col}`));
+    for (const { rect, results } of again.fills) {
+      for (let i = 0; i < rect.rows; i++)
+        for (let j = 0; j < rect.cols; j++) {
+          const [row, col] = [rect.row + i, rect.col + j];
+          const result = results?.[i]?.[j];
+          if (computed.has(`${row}:${col}`) && result !== undefined)
+            setCell(sheet.values, row, col, result === "" ? null : result);
+        }
     }
   }
 }

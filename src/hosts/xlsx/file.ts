@@ -2,25 +2,24 @@
 import { promises as fs } from "fs";
 import path from "path";
 import { WorkbookPlan } from "../../layout/plan";
-import { planState, stateToXml } from "../../layout/state";
-import { renderWorkbook } from "./render";
-import { withStatePart } from "./state-part";
+import { STATE_NAMESPACE, planState, stateToXml } from "../../layout/state";
+import { planToXlsx } from "./render";
 
 export { listWorkbookFile, readWorkbookFile } from "./read";
 
 /** The workbook of a plan, with the add-in's state in it (layout version, what it owns). */
 export async function planToBuffer(plan: WorkbookPlan): Promise<Buffer> {
-  const workbook = renderWorkbook(plan);
-  const written = Buffer.from(await workbook.xlsx.writeBuffer());
-  return withStatePart(written, stateToXml(planState(plan)));
+  return planToXlsx(plan, {
+    customXml: { xml: stateToXml(planState(plan)), namespace: STATE_NAMESPACE },
+  });
 }
 
 /**
- * A client export (layout/export.ts): the plan's workbook as ExcelJS writes it, without the add-in's
- * state: the deliverable is not a working workbook, and nothing in it is the add-in's to manage.
+ * A client export (layout/export.ts): the plan's workbook without the add-in's state: the
+ * deliverable is not a working workbook, and nothing in it is the add-in's to manage.
  */
 export async function clientPlanToBuffer(plan: WorkbookPlan): Promise<Buffer> {
-  return Buffer.from(await renderWorkbook(plan).xlsx.writeBuffer());
+  return planToXlsx(plan);
 }
 
 /**

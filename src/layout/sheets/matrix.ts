@@ -3,9 +3,8 @@
  * (METHOD.md §3), in the tick table's geometry. Every cell is a live formula; nothing is read back.
  */
 import { CLIENTELE_TYPES, IMPACT, NEED_TYPES, PERCEPTION, Scale } from "../../method/levels";
-import { scoreFormula } from "../../method/score";
 import { colourStopLabels } from "../../i18n/workbook";
-import { pairKey } from "../../method/study";
+import { pairPlaces } from "../../method/study";
 import { cellAddress, sheetRef } from "../a1";
 import {
   COLOURS,
@@ -26,29 +25,18 @@ import { SheetPlan, formula, num, text } from "../plan";
 import { columnGroups } from "../../analysis/column-groups";
 import { PlanContext, SheetModule } from "../sheet";
 import { GRID, TYPE_STYLE, crossTableLayout, styleNameHeaders } from "./grid";
-import { scoreOf } from "./ratings";
+import { KEY_ROW_FACTOR, scorer } from "./ratings";
 
 /**
- * The score of one matrix cell: empty unless the pair is ticked and exactly one ratings row names it
- * (compared with "=", which has no wildcards, so any name matches only itself), then the score of
- * that row's labels. It reads the tick and the ratings directly, so it stays live without the add-in.
- * The names come from the matrix's own headers, which mirror the tick table's (shorter formulas:
- * a large matrix is mostly formula text on the wire).
+ * The score of one matrix cell: the score of the ratings row whose key is this cell's, else empty.
+ * The ratings row has done the work once (names found with "=", tick checked, score computed), so
+ * every cell holds the same short text, with no reference to shift: a number looked up among
+ * numbers. Keys are empty for pairs not ticked, so an unticked cell finds no row. A pair rated on
+ * two rows shows the first row's score, the one the reader keeps (it reports the second).
  */
-export function matrixCellFormula(ticksSheet: string, row: number, col: number): string {
-  const header = cellAddress(GRID.headerRow, col, { row: true });
-  const need = cellAddress(row, GRID.nameCol, { col: true });
-  const tick = sheetRef(ticksSheet, cellAddress(row, col));
-  const match = `--(${NAMES.ratingClienteles}=${header}),--(${NAMES.ratingNeeds}=${need})`;
-  const count = `SUMPRODUCT(${match})`;
-  const index = `SUMPRODUCT(${match},ROW(${NAMES.ratingClienteles})-MIN(ROW(${NAMES.ratingClienteles}))+1)`;
-  const score = scoreFormula(
-    `MATCH(INDEX(${NAMES.ratingPerceptions},${index}),${NAMES.perceptionLevels},0)`,
-    `MATCH(INDEX(${NAMES.ratingImpacts},${index}),${NAMES.impactLevels},0)`,
-    NAMES.weightPerception,
-    NAMES.weightImpact
-  );
-  return `IF(OR(${header}="",${need}="",UPPER(TRIM(${tick}))<>"X"),"",IF(${count}<>1,"",IFERROR(${score},"")))`;
+export function matrixCellFormula(): string {
+  const key = `ROW()*${KEY_ROW_FACTOR}+COLUMN()`;
+  return `IFERROR(INDEX(${NAMES.ratingScores},MATCH(${key},${NAMES.ratingKeys},0)),"")`;
 }
 
 /** A cell that shows another sheet's cell, empty when that one is empty (not 0). */
@@ -73,7 +61,8 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
   const sheet = emptySheet("matrix", texts.sheets.matrix, COLOURS.tabMatrix);
   const cols = study.clienteles.length;
   const rows = study.needs.length;
-  const pairs = new Map(study.pairs.map((pair) => [pairKey(pair.clientele, pair.need), pair]));
+  const pairs = pairPlaces(study.clienteles, study.needs, study.pairs);
+  const score = scorer(study.weights);
   const body = rect(GRID.firstRow, GRID.firstCol, rows, cols);
   const lastRow = GRID.firstRow + rows - 1;
 
@@ -134,12 +123,8 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
   fill(
     sheet,
     body,
-    matrixCellFormula(ticksName, GRID.firstRow, GRID.firstCol),
-    study.needs.map((need) =>
-      study.clienteles.map((clientele) =>
-        scoreOf(pairs.get(pairKey(clientele.name, need.name)), study.weights)
-      )
-    )
+    matrixCellFormula(),
+    study.needs.map((_, n) => study.clienteles.map((_, c) => score(pairs.get(c * rows + n))))
   );
 
   style(sheet, rect(GRID.typeRow, GRID.firstCol, 1, cols), TYPE_STYLE);

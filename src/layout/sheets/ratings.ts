@@ -21,14 +21,24 @@ import { cellAddress } from "../a1";
 import { GridValue, WorkbookGrids, SheetGrid, cellAt, cellText, presentRows } from "../grids";
 import { COLOURS, emptySheet, fill, heading, put, rect, scoreColours, style, where } from "../kit";
 import { NAMES, RATINGS_TABLE } from "../names";
+import { GRID } from "./grid";
 import { CellValue, SheetPlan, text } from "../plan";
 import { PlanContext, ReadContext, SheetModule } from "../sheet";
 
 export const RATINGS = {
   headerRow: 4,
   firstRow: 5,
-  /** Columns, 1-based from the table's first column. */
-  cols: { clientele: 1, need: 2, perception: 3, impact: 4, competition: 5, score: 6, comment: 7 },
+  /** Columns, 1-based from the table's first column; `key` is hidden (see ratingRowKeyFormula). */
+  cols: {
+    clientele: 1,
+    need: 2,
+    perception: 3,
+    impact: 4,
+    competition: 5,
+    score: 6,
+    comment: 7,
+    key: 8,
+  },
   /** Rows past the table that lookups, names and dropdowns still cover, for rows added by hand. */
   spareRows: 500,
 } as const;
@@ -46,9 +56,62 @@ export function ratingRowScoreFormula(row: number): string {
   return `IF(OR(${c(cols.clientele)}="",${c(cols.need)}=""),"",IFERROR(${score},""))`;
 }
 
+/**
+ * Where a pair sits in the matrix, as one number: its matrix row × KEY_ROW_FACTOR + its matrix column.
+ * 16 384 is Excel's column count, so two cells never share a key; the largest key (about 1.7e10)
+ * is an exact number. The matrix finds a cell's ratings row by this number, never by name.
+ */
+export const KEY_ROW_FACTOR = 16384;
+
+export function matrixKey(row: number, col: number): number {
+  return row * KEY_ROW_FACTOR + col;
+}
+
+/**
+ * The key of one ratings row: the matrix cell of its pair when both names are in the matrix's headers
+ * and the pair is ticked (X in any case, spaces ignored), else empty. Names are found with "=", which
+ * has no wildcards and no length limit (MATCH has both), so any name matches only itself (Excel's
+ * "=" ignores case, as the reader does). The row and the column are each summed over a header:
+ * names are unique, so the sum is the one matching position, 0 when none matches (then INDEX fails
+ * and the key is empty).
+ */
+export function ratingRowKeyFormula(row: number): string {
+  const c = (col: number): string => cellAddress(row, col);
+  const cols = RATINGS.cols;
+  const needs = NAMES.matrixNeeds;
+  const clienteles = NAMES.matrixClienteles;
+  const matrixRow = `SUMPRODUCT((${needs}=${c(cols.need)})*ROW(${needs}))`;
+  const matrixCol = `SUMPRODUCT((${clienteles}=${c(cols.clientele)})*COLUMN(${clienteles}))`;
+  // Offsets into SM_Ticks, which has the matrix's shape. MIN(ROW(…)) is the first row in every
+  // engine (a bare ROW(range) would spill in Excel's dynamic arrays).
+  const tick = `INDEX(${NAMES.ticks},${matrixRow}-MIN(ROW(${needs}))+1,${matrixCol}-MIN(COLUMN(${clienteles}))+1)`;
+  return (
+    `IF(OR(${c(cols.clientele)}="",${c(cols.need)}=""),"",` +
+    `IFERROR(IF(UPPER(TRIM(${tick}))="X",${matrixRow}*${KEY_ROW_FACTOR}+${matrixCol},""),""))`
+  );
+}
+
 /** What a score formula computes for a pair: its score when rated, else no number. */
 export function scoreOf(pair: Pair | undefined, weights: Weights): number | string {
   return pair && isRated(pair) ? pairScore(pair.perception, pair.impact, weights) : "";
+}
+
+/**
+ * scoreOf for many pairs under the same weights: each (perception, impact) is computed once (there
+ * are 16), not once per pair.
+ */
+export function scorer(weights: Weights): (pair: Pair | undefined) => number | string {
+  const known = new Map<number, number>();
+  return (pair) => {
+    if (!pair || !isRated(pair)) return "";
+    const key = pair.perception * 64 + pair.impact;
+    let score = known.get(key);
+    if (score === undefined) {
+      score = pairScore(pair.perception, pair.impact, weights);
+      known.set(key, score);
+    }
+    return score;
+  };
 }
 
 function plan({ study, language, texts, names, palette }: PlanContext): SheetPlan {
@@ -63,6 +126,7 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
     COMPETITION.header[language],
     texts.ratings.score,
     texts.ratings.comment,
+    texts.ratings.key,
   ];
   const dataRows = Math.max(pairs.length, 1);
   const reach = dataRows + RATINGS.spareRows;
@@ -70,13 +134,21 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
   heading(sheet, texts.ratings.title, texts.ratings.instructions);
   put(sheet, RATINGS.headerRow, 1, [headers.map((header) => text(header))]);
 
+  // One value per distinct text (names and labels repeat on every row): a large table holds
+  // references, not copies.
+  const cells = new Map<string, CellValue>();
+  const shared = (value: string): CellValue => {
+    let cell = cells.get(value);
+    if (!cell) cells.set(value, (cell = text(value)));
+    return cell;
+  };
   const label = (scale: Scale, value: number | undefined): CellValue => {
     const shown = value === undefined ? undefined : levelLabel(scale, value, language);
-    return shown === undefined ? null : text(shown);
+    return shown === undefined ? null : shared(shown);
   };
   const rows: CellValue[][] = pairs.map((pair) => [
-    text(pair.clientele),
-    text(pair.need),
+    shared(pair.clientele),
+    shared(pair.need),
     label(PERCEPTION, pair.perception),
     label(IMPACT, pair.impact),
     label(COMPETITION, pair.competition),
@@ -84,11 +156,31 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
     pair.comment ? text(pair.comment) : null,
   ]);
   put(sheet, RATINGS.firstRow, 1, rows);
+  // Score and key are table columns, so that rows inserted, deleted or sorted in the table keep
+  // them side by side. They also reach past the table, so that rows typed under it count at once,
+  // in any spreadsheet.
+  const clienteleCol = new Map(
+    study.clienteles.map((c, i) => [nameKey(c.name), GRID.firstCol + i])
+  );
+  const needRow = new Map(study.needs.map((n, i) => [nameKey(n.name), GRID.firstRow + i]));
+  const reaching = <T>(value: (pair: Pair) => T): (T | "")[][] =>
+    Array.from({ length: reach }, (_, i) => [i < pairs.length ? value(pairs[i]) : ""]);
   fill(
     sheet,
-    rect(RATINGS.firstRow, cols.score, dataRows, 1),
+    rect(RATINGS.firstRow, cols.score, reach, 1),
     ratingRowScoreFormula(RATINGS.firstRow),
-    pairs.length > 0 ? pairs.map((pair) => [scoreOf(pair, study.weights)]) : [[""]]
+    reaching(scorer(study.weights))
+  );
+  fill(
+    sheet,
+    rect(RATINGS.firstRow, cols.key, reach, 1),
+    ratingRowKeyFormula(RATINGS.firstRow),
+    reaching((pair) =>
+      matrixKey(
+        needRow.get(nameKey(pair.need)) ?? 0,
+        clienteleCol.get(nameKey(pair.clientele)) ?? 0
+      )
+    )
   );
 
   sheet.tables.push({
@@ -124,16 +216,22 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
     { col: cols.impact, width: 14 },
     { col: cols.competition, width: 16 },
     { col: cols.score, width: 9 },
-    { col: cols.comment, width: 44 }
+    { col: cols.comment, width: 44 },
+    // The key is for the matrix's lookups, not for reading.
+    { col: cols.key, width: 12, hidden: true }
   );
   sheet.freeze = { rows: RATINGS.headerRow, cols: 0 };
+  // The formulas under the table would otherwise make its empty rows part of the printed page.
+  sheet.print.area = rect(1, 1, RATINGS.headerRow + dataRows, cols.comment);
 
   const column = (col: number) => rect(RATINGS.firstRow, col, reach, 1);
   names.push(
     { name: NAMES.ratingClienteles, sheet: sheet.name, rect: column(cols.clientele) },
     { name: NAMES.ratingNeeds, sheet: sheet.name, rect: column(cols.need) },
     { name: NAMES.ratingPerceptions, sheet: sheet.name, rect: column(cols.perception) },
-    { name: NAMES.ratingImpacts, sheet: sheet.name, rect: column(cols.impact) }
+    { name: NAMES.ratingImpacts, sheet: sheet.name, rect: column(cols.impact) },
+    { name: NAMES.ratingScores, sheet: sheet.name, rect: column(cols.score) },
+    { name: NAMES.ratingKeys, sheet: sheet.name, rect: column(cols.key) }
   );
   return sheet;
 }

@@ -5,7 +5,7 @@
 import { CLIENTELE_TYPES, Kind, NEED_TYPES, findKind } from "../../method/levels";
 import * as msg from "../../method/messages";
 import { ListField } from "../../method/messages";
-import { Item, Pair, nameKey, pairKey } from "../../method/study";
+import { Item, Pair, nameKey, pairKey, pairPlaces } from "../../method/study";
 import { nameFault } from "../../method/validate";
 import { cellAddress, columnLetters } from "../a1";
 import { SheetGrid, cellAt, cellText, presentCols, presentRows } from "../grids";
@@ -40,7 +40,7 @@ function plan({ study, language, texts, template, names }: PlanContext): SheetPl
   const needs: (Item | undefined)[] = template
     ? new Array<undefined>(TEMPLATE_CAPACITY.needs).fill(undefined)
     : study.needs;
-  const ticked = new Set(study.pairs.map((pair) => pairKey(pair.clientele, pair.need)));
+  const ticked = pairPlaces(study.clienteles, study.needs, study.pairs);
 
   const sheet = emptySheet("ticks", texts.sheets.ticks, COLOURS.tabTicks);
   const cols = clienteles.length;
@@ -74,13 +74,15 @@ function plan({ study, language, texts, template, names }: PlanContext): SheetPl
       kindLabel(NEED_TYPES, item?.type, language),
     ])
   );
+  // One X value for every tick: a large table holds references, not copies.
+  const tick = text("X");
   put(
     sheet,
     GRID.firstRow,
     GRID.firstCol,
-    needs.map((need) =>
-      clienteles.map((clientele) =>
-        need && clientele && ticked.has(pairKey(clientele.name, need.name)) ? text("X") : null
+    needs.map((need, n) =>
+      clienteles.map((clientele, c) =>
+        need && clientele && ticked.has(c * study.needs.length + n) ? tick : null
       )
     )
   );

@@ -1,0 +1,266 @@
+/**
+ * The plan as an .xlsx written in the browser, through ExcelJS's browser build: what the pane needs
+ * for the client workbook (src/app/client-workbook.ts), fetched on first use. The command line and
+ * the Node hosts write with the streaming writer (render.ts), which needs Node's zlib; both write the
+ * same workbook from the same plan (test/unit/browser-render.test.ts reads both back).
+ */
+import ExcelJS from "exceljs";
+import { Rect, rectAddress, sheetRef } from "../../layout/a1";
+import {
+  CellStyle,
+  CellValue,
+  ConditionalRule,
+  DocumentProperties,
+  SheetPlan,
+  WorkbookPlan,
+} from "../../layout/plan";
+import { escapeExcelText } from "./xml";
+
+const argb = (hex: string): string => "FF" + hex.replace("#", "").toUpperCase();
+
+export function planToWorkbook(
+  plan: WorkbookPlan,
+  workbook: ExcelJS.Workbook = new ExcelJS.Workbook()
+): ExcelJS.Workbook {
+  workbook.creator = "Segment Matrix";
+  workbook.calcProperties.fullCalcOnLoad = true;
+  if (plan.properties) renderProperties(workbook, plan.properties);
+  for (const sheetPlan of plan.sheets) renderSheet(workbook, sheetPlan);
+  for (const name of plan.names)
+    workbook.definedNames.add(sheetRef(name.sheet, rectAddress(name.rect, true)), name.name);
+  const active = plan.sheets.findIndex((sheet) => sheet.role === plan.activeSheet);
+  workbook.views = [
+    {
+      x: 0,
+      y: 0,
+      width: 20000,
+      height: 12000,
+      firstSheet: 0,
+      activeTab: Math.max(active, 0),
+      visibility: "visible",
+    },
+  ];
+  return workbook;
+}
+
+function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
+  const sheet = workbook.addWorksheet(plan.name, {
+    properties: plan.tabColour ? { tabColor: { argb: argb(plan.tabColour) } } : {},
+    pageSetup: {
+      orientation: plan.print.landscape ? "landscape" : "portrait",
+      fitToPage: plan.print.fitToOnePage,
+      fitToWidth: 1,
+      fitToHeight: 1,
+      paperSize: 9,
+      ...(plan.print.area ? { printArea: rectAddress(plan.print.area) } : {}),
+    },
+    views: plan.freeze
+      ? [{ state: "frozen", xSplit: plan.freeze.cols, ySplit: plan.freeze.rows, activeCell: "A1" }]
+      : [{ state: "normal" }],
+  });
+
+  for (const { col, width, hidden } of plan.columnWidths) {
+    sheet.getColumn(col).width = width;
+    if (hidden) sheet.getColumn(col).hidden = true;
+  }
+  for (const { row, height } of plan.rowHeights ?? []) sheet.getRow(row).height = height;
+
+  // Tables write their own header and body cells; values blocks then fill them in.
+  for (const table of plan.tables) {
+    sheet.addTable({
+      name: table.name,
+      ref: rectAddress({ ...table.rect, rows: 1, cols: 1 }),
+      headerRow: true,
+      style: { theme: table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+      columns: table.headers.map((header) => ({ name: header, filterButton: true })),
+      rows: Array.from({ length: table.rect.rows - 1 }, () => table.headers.map(() => null)),
+    });
+  }
+
+  for (const block of plan.blocks) {
+    block.values.forEach((line, i) =>
+      line.forEach((value, j) => {
+        const cell = sheet.getCell(block.row + i, block.col + j);
+        cell.value = toExcelValue(value);
+      })
+    );
+  }
+  // One shared formula per fill: the file holds its text once, whatever the size.
+  for (const { rect, formula, results } of plan.fills) {
+    if (rect.rows === 1 && rect.cols === 1) {
+      const result = results?.[0]?.[0];
+      sheet.getCell(rect.row, rect.col).value = (
+        result === undefined ? { formula } : { formula, result }
+      ) as ExcelJS.CellFormulaValue;
+    } else {
+      sheet.fillFormula(rectAddress(rect), formula, results as number[][] | undefined);
+    }
+  }
+  for (const { rect, style } of plan.styles) {
+    for (let row = rect.row; row < rect.row + rect.rows; row++) {
+      for (let col = rect.col; col < rect.col + rect.cols; col++) {
+        const cell = sheet.getCell(row, col);
+        applyStyle(cell, style);
+        if (style.outline) outlineEdges(cell, rect, row, col);
+      }
+    }
+  }
+
+  for (const validation of plan.validations) {
+    const rule = validation.rule;
+    const common = {
+      allowBlank: true,
+      showErrorMessage: true,
+      errorStyle: "stop",
+      errorTitle: validation.error.title,
+      error: validation.error.message,
+      showInputMessage: Boolean(validation.prompt),
+      promptTitle: validation.prompt?.title,
+      prompt: validation.prompt?.message,
+    };
+    const model: ExcelJS.DataValidation =
+      rule.kind === "decimal"
+        ? { ...common, type: "decimal", operator: "between", formulae: [rule.min, rule.max] }
+        : {
+            ...common,
+            type: "list",
+            formulae: [rule.kind === "list" ? `"${rule.source.join(",")}"` : rule.formula],
+          };
+    (
+      sheet as unknown as {
+        dataValidations: { add(address: string, v: ExcelJS.DataValidation): void };
+      }
+    ).dataValidations.add(rectAddress(validation.rect), model);
+  }
+
+  // The rules of one range go in one element: LibreOffice applies only the first of several
+  // elements over a cell (a colour scale would hide the palette's text rule), Excel applies all.
+  const rulesByRange = new Map<string, ExcelJS.ConditionalFormattingRule[]>();
+  const addRule = (ref: string, rule: ExcelJS.ConditionalFormattingRule): void => {
+    rulesByRange.set(ref, [...(rulesByRange.get(ref) ?? []), rule]);
+  };
+  plan.conditionalFormats.forEach((format, index) => {
+    const rule = format.rule;
+    const priority = index + 1;
+    if (rule.kind === "cellValue") {
+      addRule(rectAddress(format.rect), cellValueRule(rule, priority));
+      return;
+    }
+    const excelRule: ExcelJS.ConditionalFormattingRule =
+      rule.kind === "colourScale"
+        ? {
+            type: "colorScale",
+            priority,
+            cfvo: rule.stops.map((stop) => ({ type: "num", value: stop.value })),
+            color: rule.stops.map((stop) => ({ argb: argb(stop.colour) })),
+          }
+        : {
+            type: "expression",
+            priority,
+            formulae: [rule.formula],
+            style: {
+              ...(rule.fill
+                ? {
+                    fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(rule.fill) } },
+                  }
+                : {}),
+              ...(rule.fontColour || rule.bold
+                ? {
+                    font: {
+                      ...(rule.fontColour ? { color: { argb: argb(rule.fontColour) } } : {}),
+                      ...(rule.bold ? { bold: true } : {}),
+                    },
+                  }
+                : {}),
+            },
+          };
+    addRule(rectAddress(format.rect), excelRule);
+  });
+  for (const [ref, rules] of rulesByRange) sheet.addConditionalFormatting({ ref, rules });
+}
+
+/** The document's core properties (File › Info; LibreOffice carries them into a PDF). */
+function renderProperties(workbook: ExcelJS.Workbook, properties: DocumentProperties): void {
+  workbook.title = properties.title;
+  if (properties.subject) workbook.subject = properties.subject;
+  if (properties.keywords) workbook.keywords = properties.keywords;
+  workbook.created = properties.created;
+  workbook.modified = properties.created;
+  workbook.lastModifiedBy = workbook.creator;
+}
+
+/** "Cell value greater / less than": the text colour a palette asks for on its darkest fills. */
+function cellValueRule(
+  rule: Extract<ConditionalRule, { kind: "cellValue" }>,
+  priority: number
+): ExcelJS.ConditionalFormattingRule {
+  return {
+    type: "cellIs",
+    priority,
+    operator: rule.operator,
+    formulae: [rule.value],
+    style: { font: { color: { argb: argb(rule.fontColour) } } },
+  };
+}
+
+function toExcelValue(value: CellValue): ExcelJS.CellValue {
+  if (value === null) return null;
+  switch (value.kind) {
+    case "text":
+      // Excel reads "_x0041_" in a file as "A": escaped so that every text comes back as written.
+      return escapeExcelText(value.text);
+    case "number":
+      return value.value;
+    case "formula":
+      return (
+        value.result === undefined
+          ? { formula: value.formula }
+          : {
+              formula: value.formula,
+              result:
+                typeof value.result === "string" ? escapeExcelText(value.result) : value.result,
+            }
+      ) as ExcelJS.CellFormulaValue;
+  }
+}
+
+const OUTLINE: Partial<ExcelJS.Border> = { style: "medium", color: { argb: "FF404040" } };
+
+/** The sides of a cell that lie on the rectangle's edge get the outline; the others stay. */
+function outlineEdges(cell: ExcelJS.Cell, rect: Rect, row: number, col: number): void {
+  cell.border = {
+    ...cell.border,
+    ...(row === rect.row ? { top: OUTLINE } : {}),
+    ...(row === rect.row + rect.rows - 1 ? { bottom: OUTLINE } : {}),
+    ...(col === rect.col ? { left: OUTLINE } : {}),
+    ...(col === rect.col + rect.cols - 1 ? { right: OUTLINE } : {}),
+  };
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  if (style.bold || style.italic || style.fontSize || style.fontColour) {
+    cell.font = {
+      ...cell.font,
+      ...(style.bold ? { bold: true } : {}),
+      ...(style.italic ? { italic: true } : {}),
+      ...(style.fontSize ? { size: style.fontSize } : {}),
+      ...(style.fontColour ? { color: { argb: argb(style.fontColour) } } : {}),
+    };
+  }
+  if (style.fill)
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  if (style.wrap || style.horizontal || style.vertical || style.rotateUp) {
+    cell.alignment = {
+      ...cell.alignment,
+      ...(style.wrap ? { wrapText: true } : {}),
+      ...(style.horizontal ? { horizontal: style.horizontal } : {}),
+      ...(style.vertical ? { vertical: style.vertical } : {}),
+      ...(style.rotateUp ? { textRotation: 90 } : {}),
+    };
+  }
+  if (style.border) {
+    const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFBFBFBF" } };
+    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  if (style.numberFormat) cell.numFmt = style.numberFormat;
+}

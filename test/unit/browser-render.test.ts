@@ -1,0 +1,65 @@
+/**
+ * The pane writes the client workbook with ExcelJS's browser build (hosts/xlsx/browser-render.ts),
+ * the command line with the streaming writer (hosts/xlsx/render.ts): ExcelJS must read the same
+ * workbook from both — sheets, cells, fixed fills and fonts, conditional formats, names, printing —
+ * and the same document properties. Also the colour-blind working workbook, rules and all.
+ */
+import ExcelJS from "exceljs";
+import { buildPlan } from "../../src/layout";
+import { clientPlan } from "../../src/layout/export";
+import { WorkbookPlan } from "../../src/layout/plan";
+import { planToWorkbook } from "../../src/hosts/xlsx/browser-render";
+import { planToXlsx } from "../../src/hosts/xlsx/render";
+import { digestDifferences, digestWorkbook } from "../support/layout-digest";
+import { segmentedStudy } from "../support/export-fixtures";
+
+const CREATED = new Date("2025-03-12T12:00:00Z");
+
+async function load(buffer: Buffer | ExcelJS.Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as ExcelJS.Buffer);
+  return workbook;
+}
+
+function exported(palette: "default" | "colourblind"): WorkbookPlan {
+  const { plan } = clientPlan(segmentedStudy(), { palette, created: CREATED });
+  if (!plan) throw new Error("no plan");
+  return plan;
+}
+
+describe("the browser's writer and the streaming writer write the same workbook", () => {
+  it.each([
+    ["the client workbook", () => exported("default")],
+    ["the colour-blind client workbook", () => exported("colourblind")],
+    [
+      "the colour-blind working workbook",
+      () => buildPlan(segmentedStudy({ palette: "colourblind" })),
+    ],
+  ])("%s", async (_label, make) => {
+    const plan = make();
+    const browser = await load(await planToWorkbook(plan).xlsx.writeBuffer());
+    const streamed = await load(await planToXlsx(plan, { created: CREATED }));
+    expect(digestDifferences(digestWorkbook(browser), digestWorkbook(streamed))).toEqual([]);
+  });
+
+  it("with the same document properties", async () => {
+    const plan = exported("default");
+    const browser = await load(await planToWorkbook(plan).xlsx.writeBuffer());
+    const streamed = await load(await planToXlsx(plan));
+    const properties = (workbook: ExcelJS.Workbook) => ({
+      title: workbook.title,
+      subject: workbook.subject,
+      keywords: workbook.keywords,
+      creator: workbook.creator,
+      created: workbook.created?.toISOString(),
+    });
+    expect(properties(streamed)).toEqual({
+      title: plan.properties?.title,
+      subject: "Matrice des scores — clientèles × besoins",
+      keywords: "Segment Matrix client export",
+      creator: "Segment Matrix",
+      created: CREATED.toISOString(),
+    });
+    expect(properties(browser)).toEqual(properties(streamed));
+  });
+});
