@@ -359,7 +359,8 @@ function validateWeights(
       ok = false;
       continue;
     }
-    weights[key] = weight;
+    // -0 (valid JSON) is 0: JSON.stringify and a workbook cell both write it as 0.
+    weights[key] = weight + 0;
   }
   return ok ? weights : undefined;
 }
@@ -595,7 +596,7 @@ function validateSegment(
       );
       continue;
     }
-    segment[key] = number;
+    segment[key] = number + 0; // -0 is 0, as for the weights
   }
   if (raw.checklist !== undefined && raw.checklist !== null) {
     if (!Array.isArray(raw.checklist)) {
