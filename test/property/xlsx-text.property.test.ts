@@ -3,9 +3,14 @@
  * writer's escaping gives it back (Excel's _xHHHH_ convention, decoded left to right).
  */
 import fc from "fast-check";
+import { promises as fs } from "fs";
+import { readStudy } from "../../src/layout";
+import { readWorkbookFile } from "../../src/hosts/xlsx/file";
 import { decodeExcelEscapes, escapeExcelText } from "../../src/hosts/xlsx/xml";
 import { configureFuzz, runs } from "../support/fuzz";
+import { errorsOf } from "../support/study-canonical";
 import { rawText } from "../support/study-arbitraries";
+import { buildFile, study, tempDir } from "../support/workbooks";
 
 configureFuzz();
 
@@ -37,5 +42,24 @@ describe("Excel's _xHHHH_ escapes", () => {
       }),
       { numRuns: runs("memory", 500) }
     );
+  });
+});
+
+describe("escape-looking names through a real file", () => {
+  it("come back from the cells that mirror them (formula results), not only from typed cells", async () => {
+    // A need "_x0041_" in a segment: its label on the segments sheet is a formula's cached result,
+    // which was written raw and read back as "A" (the segment then named an unknown need).
+    const s = study({
+      clienteles: ["C"],
+      needs: ["_x0041_", "B"],
+      pairs: [{ clientele: "C", need: "_x0041_" }],
+      segments: [{ name: "_x005F_x0041_", needs: ["_x0041_"] }],
+    });
+    const dir = await tempDir();
+    const { grids } = await readWorkbookFile(await buildFile(s, dir));
+    const { study: read, problems } = readStudy(grids);
+    expect(errorsOf(problems)).toEqual([]);
+    expect(read).toStrictEqual(s);
+    await fs.rm(dir, { recursive: true, force: true });
   });
 });

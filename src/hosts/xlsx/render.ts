@@ -73,10 +73,11 @@ function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     if (rect.rows === 1 && rect.cols === 1) {
       const result = results?.[0]?.[0];
       sheet.getCell(rect.row, rect.col).value = (
-        result === undefined ? { formula } : { formula, result }
+        result === undefined ? { formula } : { formula, result: cachedResult(result) }
       ) as ExcelJS.CellFormulaValue;
     } else {
-      sheet.fillFormula(rectAddress(rect), formula, results as number[][] | undefined);
+      const cached = results?.map((line) => line.map(cachedResult));
+      sheet.fillFormula(rectAddress(rect), formula, cached as number[][] | undefined);
     }
   }
   for (const { rect, style } of plan.styles) {
@@ -149,6 +150,11 @@ function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
           };
     sheet.addConditionalFormatting({ ref: rectAddress(format.rect), rules: [excelRule] });
   });
+}
+
+/** A formula's cached text is read back like any text: escaped the same way (mirrored names). */
+function cachedResult(result: string | number): string | number {
+  return typeof result === "string" ? escapeExcelText(result) : result;
 }
 
 function toExcelValue(value: CellValue): ExcelJS.CellValue {
