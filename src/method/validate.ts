@@ -585,6 +585,15 @@ function validateSegment(
   }
   for (const list of SEGMENT_TEXT_LISTS) {
     const texts = textList(raw[list], at(list), problems);
+    // The workbook keeps the list in one cell, one entry per line: an entry cannot hold a line.
+    const entries: unknown = raw[list];
+    if (texts && Array.isArray(entries))
+      entries.forEach((entry: unknown, i) => {
+        if (typeof entry === "string" && !textFault(entry) && entry.trim().includes("\n"))
+          problems.push(
+            msg.segmentTextLineFeed(at(`${list}[${i}]`), list, entry.trim(), segmentName)
+          );
+      });
     if (texts) segment[list] = texts;
   }
   for (const key of ["size", "frequency", "basket"] as const) {

@@ -169,9 +169,12 @@ function kindLabel(kinds: readonly Kind[]): fc.Arbitrary<string> {
 }
 
 /** A reference to a name: as listed, trimmed, or in another case or normal form meaning the same. */
-function reference(name: string): fc.Arbitrary<string> {
+export function reference(name: string): fc.Arbitrary<string> {
   const variants = [name, name.trim(), name.toUpperCase(), name.normalize("NFD"), ` ${name}\t`];
-  return fc.constantFrom(...variants.filter((v) => nameKey(v) === nameKey(name)));
+  // Upper case may lengthen a name (ß → SS) past the limit: only variants still valid.
+  return fc.constantFrom(
+    ...variants.filter((v) => nameKey(v) === nameKey(name) && v.trim().length <= NAME_MAX_LENGTH)
+  );
 }
 
 /** One value from each arbitrary, as an array (none for none). */
