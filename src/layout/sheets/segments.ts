@@ -504,6 +504,11 @@ function readMembers(
     kept.add(nameKey(name));
     segment[field].push(name);
   }
+  // A set, in the order of the study's list as validation keeps it: the block's rows keep the order
+  // the workbook was built in, which columns moved by hand on the tick table no longer follow.
+  const position = new Map([...known.keys()].map((key, index) => [key, index]));
+  const rank = (name: string): number => position.get(nameKey(name)) ?? 0;
+  segment[field].sort((a, b) => rank(a) - rank(b));
 }
 
 /** Anything typed in a column whose name is empty: said, not silently dropped. */
