@@ -312,9 +312,11 @@ export function meanScore(segment: Segment, study: PlanContext["study"]): number
 
 export function potentialOf(segment: Segment): number | "" {
   const { size, frequency, basket } = segment;
-  return size === undefined || frequency === undefined || basket === undefined
-    ? ""
-    : size * frequency * basket;
+  if (size === undefined || frequency === undefined || basket === undefined) return "";
+  // Beyond Excel's largest number the cell computes #NUM!, not a number; and a cached "Infinity"
+  // is not a number a spreadsheet can read from the file.
+  const potential = size * frequency * basket;
+  return Number.isFinite(potential) ? potential : "";
 }
 
 // Reading.
