@@ -162,12 +162,15 @@ export function validateStudy(
           file,
           problems
         );
+  // Segments refused (each fault said above): targets and conquest naming them would be reported as
+  // naming segments that "do not exist"; they are checked once the segments are right.
+  const segmentsRefused = raw.segments !== undefined && raw.segments !== null && !segments;
   const targets =
-    raw.targets === undefined || raw.targets === null
+    raw.targets === undefined || raw.targets === null || segmentsRefused
       ? undefined
       : validateTargets(raw.targets, segments ?? [], offerings ?? [], file, problems);
   const conquest =
-    raw.conquest === undefined || raw.conquest === null
+    raw.conquest === undefined || raw.conquest === null || segmentsRefused
       ? undefined
       : validateConquest(raw.conquest, segments ?? [], file, problems);
 
