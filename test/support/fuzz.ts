@@ -43,5 +43,7 @@ export function configureFuzz(): void {
   if (configured) return;
   configured = true;
   fc.configureGlobal({ seed: SEED });
-  if (FUZZING) console.log(`fast-check seed ${SEED} (replay with FUZZ_SEED=${SEED})`);
+  // Written at once (jest holds console output until the file ends): a long run's seed is known
+  // even if it is stopped.
+  if (FUZZING) process.stderr.write(`fast-check seed ${SEED} (replay with FUZZ_SEED=${SEED})\n`);
 }
