@@ -57,7 +57,7 @@ describe("a consultant's edits read back as exactly those edits, and a rebuild k
           const again = readStudy(planGrids(buildPlan(read)));
           expect(readBack(again.study, again.problems)).toStrictEqual(expected);
         }),
-        { numRuns: runs("memory", 200) }
+        { numRuns: runs("memory", 400) }
       );
     },
     TIMEOUT
@@ -88,7 +88,7 @@ describe("a consultant's edits read back as exactly those edits, and a rebuild k
           expect(readBack(again.study, again.problems)).toStrictEqual(expected);
           await fs.rm(file);
         }),
-        { numRuns: runs("file", 20) }
+        { numRuns: runs("file", 40) }
       );
       await fs.rm(dir, { recursive: true, force: true });
     },

@@ -66,7 +66,7 @@ describe("a valid study survives build → read", () => {
           expect(errorsOf(problems)).toEqual([]);
           expect(read).toStrictEqual(inTableOrder(study));
         }),
-        { numRuns: runs("file", 60) }
+        { numRuns: runs("file", 100) }
       );
       await fs.rm(dir, { recursive: true, force: true });
     },

@@ -4,6 +4,7 @@
  *   FUZZ=1          random seed (printed), FUZZ_RUNS runs of the in-memory properties (default 1000)
  *   FUZZ_RUNS=N     runs of the in-memory properties; the file properties do N / 20
  *   FUZZ_SEED=S     replays a seed printed by an earlier run
+ *   FUZZ_MINUTES=M  time box of each property when fuzzing (default 15)
  */
 import fc from "fast-check";
 
@@ -42,7 +43,12 @@ let configured = false;
 export function configureFuzz(): void {
   if (configured) return;
   configured = true;
-  fc.configureGlobal({ seed: SEED });
+  // Fuzzing is time-boxed per property (FUZZ_MINUTES, default 15): a failure found late still
+  // reports its counter-example, shrunk as far as the time allowed.
+  const minutes = Number(process.env.FUZZ_MINUTES) > 0 ? Number(process.env.FUZZ_MINUTES) : 15;
+  fc.configureGlobal(
+    FUZZING ? { seed: SEED, interruptAfterTimeLimit: minutes * 60_000 } : { seed: SEED }
+  );
   // Written at once (jest holds console output until the file ends): a long run's seed is known
   // even if it is stopped.
   if (FUZZING) process.stderr.write(`fast-check seed ${SEED} (replay with FUZZ_SEED=${SEED})\n`);
