@@ -50,6 +50,22 @@ describe("a valid study survives build → read", () => {
   );
 
   it(
+    "in memory, built in the other language (--lang): the same study in the workbook's language",
+    () => {
+      fc.assert(
+        fc.property(validStudy(), ({ study }) => {
+          const language = study.language === "fr" ? "en" : "fr";
+          const { study: read, problems } = readStudy(planGrids(buildPlan(study, { language })));
+          expect(errorsOf(problems)).toEqual([]);
+          expect(read).toStrictEqual({ ...inTableOrder(study), language });
+        }),
+        { numRuns: runs("memory", 100) }
+      );
+    },
+    TIMEOUT
+  );
+
+  it(
     "through an .xlsx file: planToBuffer, then the streaming reader",
     async () => {
       const dir = await tempDir("sm-property-");
