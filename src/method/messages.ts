@@ -151,7 +151,9 @@ export type ProblemCode =
   | "output-client-export"
   | "output-foreign-pdf"
   | "libreoffice-missing"
-  | "libreoffice-failed";
+  | "libreoffice-failed"
+  // What the property tests of issue 6 found a workbook cannot keep.
+  | "segment-text-line-feed";
 
 function problem(
   code: ProblemCode,
@@ -1767,5 +1769,38 @@ export function libreOfficeFailed(file: string, detail: string): Problem {
     { file },
     `LibreOffice n'a pas produit le PDF (${detail}) : réessayez, ou exportez le classeur client (.xlsx) et imprimez-le en PDF depuis Excel (Fichier › Exporter)`,
     `LibreOffice did not produce the PDF (${detail}): try again, or export the client workbook (.xlsx) and print it to PDF from Excel (File › Export)`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the property tests of issue 6 found a workbook cannot keep: refused up front, naming the item.
+
+/** A segment's free-text list, as the segments sheet names its row. */
+export type SegmentTextList = "channels" | "zones" | "successFactors" | "attributes" | "personas";
+
+const TEXT_LIST: Record<SegmentTextList, Bilingual> = {
+  channels: { fr: "canaux", en: "channels" },
+  zones: { fr: "zones", en: "zones" },
+  successFactors: { fr: "facteurs clés de succès", en: "key success factors" },
+  attributes: { fr: "autres attributs", en: "other attributes" },
+  personas: { fr: "personas", en: "personas" },
+};
+
+/**
+ * An entry of a segment's list (channels, zones…) holding a line feed: the workbook keeps a list in
+ * one cell, one entry per line, so the entry would come back as several.
+ */
+export function segmentTextLineFeed(
+  location: Location,
+  list: SegmentTextList,
+  entry: string,
+  segment: string
+): Problem {
+  const shown = entry.split("\n")[0];
+  return error(
+    "segment-text-line-feed",
+    location,
+    `l'entrée ${quoteFr(shown + "…")} des ${TEXT_LIST[list].fr} du segment ${quoteFr(segment)} contient un retour à la ligne : dans le classeur, chaque ligne est une entrée, elle reviendrait coupée en plusieurs ; faites-en plusieurs entrées ou remplacez le retour à la ligne par une espace`,
+    `the entry ${quoteEn(shown + "…")} of the ${TEXT_LIST[list].en} of the segment ${quoteEn(segment)} holds a line feed: in the workbook each line is an entry, it would come back cut into several; make it several entries or replace the line feed with a space`
   );
 }

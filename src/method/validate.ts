@@ -173,12 +173,15 @@ export function validateStudy(
           file,
           problems
         );
+  // Segments refused (each fault said above): targets and conquest naming them would be reported as
+  // naming segments that "do not exist"; they are checked once the segments are right.
+  const segmentsRefused = raw.segments !== undefined && raw.segments !== null && !segments;
   const targets =
-    raw.targets === undefined || raw.targets === null
+    raw.targets === undefined || raw.targets === null || segmentsRefused
       ? undefined
       : validateTargets(raw.targets, segments ?? [], offerings ?? [], file, problems);
   const conquest =
-    raw.conquest === undefined || raw.conquest === null
+    raw.conquest === undefined || raw.conquest === null || segmentsRefused
       ? undefined
       : validateConquest(raw.conquest, segments ?? [], file, problems);
 
@@ -371,7 +374,8 @@ function validateWeights(
       ok = false;
       continue;
     }
-    weights[key] = weight;
+    // -0 (valid JSON) is 0: JSON.stringify and a workbook cell both write it as 0.
+    weights[key] = weight + 0;
   }
   return ok ? weights : undefined;
 }
@@ -596,6 +600,15 @@ function validateSegment(
   }
   for (const list of SEGMENT_TEXT_LISTS) {
     const texts = textList(raw[list], at(list), problems);
+    // The workbook keeps the list in one cell, one entry per line: an entry cannot hold a line.
+    const entries: unknown = raw[list];
+    if (texts && Array.isArray(entries))
+      entries.forEach((entry: unknown, i) => {
+        if (typeof entry === "string" && !textFault(entry) && entry.trim().includes("\n"))
+          problems.push(
+            msg.segmentTextLineFeed(at(`${list}[${i}]`), list, entry.trim(), segmentName)
+          );
+      });
     if (texts) segment[list] = texts;
   }
   for (const key of ["size", "frequency", "basket"] as const) {
@@ -607,7 +620,7 @@ function validateSegment(
       );
       continue;
     }
-    segment[key] = number;
+    segment[key] = number + 0; // -0 is 0, as for the weights
   }
   if (raw.checklist !== undefined && raw.checklist !== null) {
     if (!Array.isArray(raw.checklist)) {

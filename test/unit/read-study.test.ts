@@ -214,3 +214,27 @@ describe("readStudy names the cell of every problem", () => {
     ]);
   });
 });
+
+describe("segments after clientèle columns moved by hand", () => {
+  it("lists a segment's clientèles in the tick table's new order, as validation would", () => {
+    const s = study({
+      clienteles: ["A", "B", "C"],
+      needs: ["N"],
+      pairs: [
+        { clientele: "A", need: "N" },
+        { clientele: "B", need: "N" },
+        { clientele: "C", need: "N" },
+      ],
+      segments: [{ name: "S", clienteles: ["A", "C"] }],
+    });
+    const grids = planGrids(buildPlan(s));
+    // Column A cut and inserted after C: the segments sheet's labels still follow A (its
+    // references moved with it), so only the tick table changes.
+    type(grids, T, "C5", "B");
+    type(grids, T, "D5", "C");
+    type(grids, T, "E5", "A");
+    const read = readStudy(grids).study;
+    expect(read?.clienteles.map((c) => c.name)).toEqual(["B", "C", "A"]);
+    expect(read?.segments?.[0].clienteles).toEqual(["C", "A"]);
+  });
+});

@@ -68,7 +68,11 @@ export function decodeExcelEscapes(text: string): string {
     : text;
 }
 
-/** The inverse, for texts written through ExcelJS (which writes them raw): "_x0041_" stays itself. */
+/**
+ * The inverse, for texts written through ExcelJS (which writes them raw): "_x0041_" stays itself.
+ * Every underscore that starts an escape-looking sequence is escaped, also one that ends the
+ * previous sequence ("_x005F_x0041_" shares its middle underscore between two).
+ */
 export function escapeExcelText(text: string): string {
-  return text.includes("_x") ? text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1") : text;
+  return text.includes("_x") ? text.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_") : text;
 }

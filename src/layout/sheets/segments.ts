@@ -312,9 +312,11 @@ export function meanScore(segment: Segment, study: PlanContext["study"]): number
 
 export function potentialOf(segment: Segment): number | "" {
   const { size, frequency, basket } = segment;
-  return size === undefined || frequency === undefined || basket === undefined
-    ? ""
-    : size * frequency * basket;
+  if (size === undefined || frequency === undefined || basket === undefined) return "";
+  // Beyond Excel's largest number the cell computes #NUM!, not a number; and a cached "Infinity"
+  // is not a number a spreadsheet can read from the file.
+  const potential = size * frequency * basket;
+  return Number.isFinite(potential) ? potential : "";
 }
 
 // Reading.
@@ -504,6 +506,11 @@ function readMembers(
     kept.add(nameKey(name));
     segment[field].push(name);
   }
+  // A set, in the order of the study's list as validation keeps it: the block's rows keep the order
+  // the workbook was built in, which columns moved by hand on the tick table no longer follow.
+  const position = new Map([...known.keys()].map((key, index) => [key, index]));
+  const rank = (name: string): number => position.get(nameKey(name)) ?? 0;
+  segment[field].sort((a, b) => rank(a) - rank(b));
 }
 
 /** Anything typed in a column whose name is empty: said, not silently dropped. */
