@@ -49,7 +49,11 @@ export interface WorkbookHost {
    * Replaces the add-in's sheets with the plan's. Never touches a sheet it did not create: if a plan
    * sheet's name is taken by such a sheet, throws RenderRefused and changes nothing.
    */
-  render(plan: WorkbookPlan, snapshot: WorkbookSnapshot): Promise<RenderReport>;
+  render(
+    plan: WorkbookPlan,
+    snapshot: WorkbookSnapshot,
+    options?: RenderOptions
+  ): Promise<RenderReport>;
   /** The text of the selected cells, one entry per non-empty cell, in reading order. */
   readSelection(): Promise<string[]>;
 }

@@ -94,3 +94,26 @@ describe("Excel host: a fill over one cell, one row, one column", () => {
     expect(excel.callCounts.get("Range.copyFrom") ?? 0).toBe(expected);
   });
 });
+
+describe("Excel host: progress of a build that takes several requests", () => {
+  it("tells, after each request, the sheet it reached, in order", async () => {
+    // ExcelApi 1.8 sends every formula: a 120 × 120 study takes several 1 MB requests.
+    const plan = buildPlan(tickedStudy(120, 120, 0.4));
+    const excel = new FakeExcel(["Feuil1"], { api: "1.8" });
+    const host = createExcelHost({ run: excel.run, isSetSupported: excel.isSetSupported });
+    const snapshot = await host.readWorkbook();
+    const told: { done: number; total: number; sheet?: string }[] = [];
+    await host.render(plan, snapshot, { onProgress: (progress) => told.push(progress) });
+    expect(excel.syncs).toBeGreaterThan(3);
+    expect(told.length).toBeGreaterThan(0);
+    for (const progress of told) {
+      expect(progress.total).toBe(plan.sheets.length);
+      expect(progress.sheet).toBe(plan.sheets[progress.done].name);
+    }
+    const reached = told.map((progress) => progress.done);
+    expect(reached).toEqual([...reached].sort((a, b) => a - b));
+    // The ratings sheet (one formula pair per rated pair) and the matrix each fill a request.
+    const names = new Set(told.map((progress) => progress.sheet));
+    expect(names.size).toBeGreaterThan(1);
+  });
+});

@@ -1,5 +1,11 @@
 /** The Office.js host: the workbook the consultant has open in Excel. */
-import { HostCapabilities, RenderReport, WorkbookHost, WorkbookSnapshot } from "../host";
+import {
+  HostCapabilities,
+  RenderOptions,
+  RenderReport,
+  WorkbookHost,
+  WorkbookSnapshot,
+} from "../host";
 import { WorkbookPlan } from "../../layout/plan";
 import { readSelection, readWorkbook } from "./read";
 import { renderPlan } from "./render";
@@ -36,7 +42,11 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
       const { snapshot } = await guarded("read", () => run((context) => readWorkbook(context)));
       return snapshot;
     },
-    async render(plan: WorkbookPlan, snapshot: WorkbookSnapshot): Promise<RenderReport> {
+    async render(
+      plan: WorkbookPlan,
+      snapshot: WorkbookSnapshot,
+      renderOptions: RenderOptions = {}
+    ): Promise<RenderReport> {
       // Before Excel is even called: a refusal changes nothing. Render checks clashes again
       // against the workbook as it is when it runs.
       refuseOldExcel(options.isSetSupported);
@@ -44,7 +54,13 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
       refuseForeignNameClashes(plan, snapshot.sheets);
       const newer = supportsNewerSet(options.isSetSupported);
       return guarded("render", () =>
-        run((context) => renderPlan(context, plan, { pageLayout: newer, copyFormulas: newer }))
+        run((context) =>
+          renderPlan(context, plan, {
+            pageLayout: newer,
+            copyFormulas: newer,
+            onProgress: renderOptions.onProgress,
+          })
+        )
       );
     },
     async readSelection(): Promise<string[]> {

@@ -4,7 +4,14 @@
  * consultant's edits (ExcelApi 1.7 Worksheet.onChanged, debounced) and report a render's progress.
  */
 import { CellValue } from "../../layout/plan";
-import { CellReference, PaneHost, RenderOptions, WorkbookHost, freeSheetName } from "../host";
+import {
+  CellReference,
+  PaneHost,
+  RenderOptions,
+  RenderProgress,
+  WorkbookHost,
+  freeSheetName,
+} from "../host";
 import { formulaGrid } from "./cells";
 import { IsSetSupported } from "./requirements";
 
@@ -38,12 +45,20 @@ export function withNavigation(host: WorkbookHost, options: NavigationOptions): 
   return {
     ...host,
     async render(plan, snapshot, renderOptions: RenderOptions = {}) {
-      // The Office.js render queues the whole workbook in as few syncs as it can: progress is
-      // told at its start and at its end, not per sheet.
+      // The Office.js render queues the whole workbook in as few requests as it can: progress is
+      // told at its start, after each request of a large build (the sheet it reached), and at its end.
       const total = plan.sheets.length;
-      renderOptions.onProgress?.({ done: 0, total, sheet: plan.sheets[0]?.name });
-      const report = await host.render(plan, snapshot);
-      renderOptions.onProgress?.({ done: total, total });
+      const onProgress = renderOptions.onProgress;
+      let told = "";
+      const tell = (progress: RenderProgress): void => {
+        const key = `${progress.done}/${progress.sheet ?? ""}`;
+        if (key === told) return;
+        told = key;
+        onProgress?.(progress);
+      };
+      tell({ done: 0, total, sheet: plan.sheets[0]?.name });
+      const report = await host.render(plan, snapshot, { onProgress: tell });
+      tell({ done: total, total });
       return report;
     },
     activateSheet: (sheet) =>

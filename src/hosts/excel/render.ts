@@ -6,7 +6,7 @@
  * listing, never from the snapshot. Then everything is queued, synced only when a request would pass
  * the size budget: on ExcelApi 1.9 a 200 × 200 study takes two more syncs.
  */
-import { RenderReport, SheetInfo } from "../host";
+import { RenderProgress, RenderReport, SheetInfo } from "../host";
 import { rectAddress } from "../../layout/a1";
 import { NAME_PREFIX } from "../../layout/names";
 import { SheetPlan, WorkbookPlan } from "../../layout/plan";
@@ -26,6 +26,11 @@ export interface RenderOptions {
   pageLayout: boolean;
   /** ExcelApi 1.9: fills written once and copied (Range.copyFrom) rather than sent cell by cell. */
   copyFormulas: boolean;
+  /**
+   * Told after each request of a large build has gone through: the sheets fully sent and the one
+   * being written. A build that fits in one request is told nothing (the caller says start and end).
+   */
+  onProgress?: (progress: RenderProgress) => void;
 }
 
 /** What the build replaces and how, decided from the listing of sync 1. */
@@ -47,9 +52,19 @@ export async function renderPlan(
   options: RenderOptions
 ): Promise<RenderReport> {
   const build = await planBuild(context, plan, options);
-  const budget = new RequestBudget(() => context.sync());
+  // The sheet being queued when a request fills up: those before it have then gone through.
+  const position = { sheet: 0 };
+  const budget = new RequestBudget(async () => {
+    await context.sync();
+    if (position.sheet < plan.sheets.length)
+      options.onProgress?.({
+        done: position.sheet,
+        total: plan.sheets.length,
+        sheet: plan.sheets[position.sheet].name,
+      });
+  });
   try {
-    await queueBuild(context, budget, plan, build);
+    await queueBuild(context, budget, plan, build, position);
     await budget.flush();
   } catch (failure) {
     throw await interrupted(context, failure, {
@@ -100,7 +115,8 @@ async function queueBuild(
   context: Excel.RequestContext,
   budget: RequestBudget,
   plan: WorkbookPlan,
-  build: Build
+  build: Build,
+  position: { sheet: number }
 ): Promise<void> {
   // New sheets first, so the workbook never has zero sheets.
   const added = await addSheets(context, budget, build.temporary);
@@ -116,8 +132,11 @@ async function queueBuild(
     const sheet = added[index];
     await queue(budget, sheetPlan.name, () => (sheet.name = sheetPlan.name));
   }
-  for (const [index, sheetPlan] of plan.sheets.entries())
+  for (const [index, sheetPlan] of plan.sheets.entries()) {
+    position.sheet = index;
     await queueSheet(budget, added[index], sheetPlan, build);
+  }
+  position.sheet = plan.sheets.length;
   // The add-in's state, once the sheets and names it lists are there (issue 6, state-part.ts).
   await queue(budget, "state", () => queueStateWrite(context, plan, build.stateParts));
   const active = plan.sheets.findIndex((sheet) => sheet.role === plan.activeSheet);
