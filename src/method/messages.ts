@@ -1514,7 +1514,14 @@ export function outputIsInput(file: string): Problem {
   );
 }
 
-export function outputNotFile(file: string, what: "directory" | "special"): Problem {
+export function outputNotFile(file: string, what: "directory" | "special" | "link"): Problem {
+  if (what === "link")
+    return error(
+      "output-not-file",
+      { file },
+      "c'est un lien qui ne mène à aucun fichier (lien cassé, sortie d'un tube…) : donnez le nom d'un fichier ordinaire",
+      "is a link that leads to no file (a broken link, a pipe's end…): give the name of a regular file"
+    );
   return what === "directory"
     ? error(
         "output-not-file",
