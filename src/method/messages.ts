@@ -1144,8 +1144,8 @@ export function segmentsReplaced(file: string, names: readonly string[]): Proble
   return warning(
     "segments-replaced",
     { file, field: "segments" },
-    `segments remplacés par les segments candidats : ${names.map(quoteFr).join(", ")}`,
-    `segments replaced by the candidate segments: ${names.map(quoteEn).join(", ")}`
+    `segments remplacés par les segments candidats, avec leurs cibles et l'ordre de conquête : ${names.map(quoteFr).join(", ")}`,
+    `segments replaced by the candidate segments, with their targets and conquest order: ${names.map(quoteEn).join(", ")}`
   );
 }
 
