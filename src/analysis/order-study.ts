@@ -40,8 +40,8 @@ export interface OrderResult {
  * Clientèles clustered over their need profiles and needs over their clientèle profiles (Jaccard
  * distance, average linkage), each side then in its optimal leaf order; items without any X last.
  * Deterministic: ties follow original order (see linkage.ts and leaf-order.ts for the exact rules).
- * With `segments: K`, the K candidate segments replace the study's segments (the caller decides
- * whether existing ones may be replaced); a K that cannot be given is a problem, not an exception.
+ * With `segments: K`, the K candidate segments replace the study's segments, with the targets and
+ * the conquest order that named them (the caller decides whether existing ones may be replaced); a K that cannot be given is a problem, not an exception.
  */
 export function orderStudy(study: Study, options: OrderOptions = {}): OrderResult {
   const { clienteleProfiles, needProfiles } = tickTable(study);
@@ -61,7 +61,13 @@ export function orderStudy(study: Study, options: OrderOptions = {}): OrderResul
   };
   ordered.pairs = pairsInOrder(study.pairs, ordered);
   const segments = k === undefined ? undefined : candidateSegments(ordered, clienteles, k);
-  if (segments) ordered.segments = segments;
+  if (segments) {
+    // The targets and the conquest order name the segments replaced: they go with them, or the
+    // ordered study would not build.
+    ordered.segments = segments;
+    delete ordered.targets;
+    delete ordered.conquest;
+  }
 
   const suggestion = suggestCut(clienteles.linkage);
   return {

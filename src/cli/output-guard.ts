@@ -73,15 +73,21 @@ export async function guardOutput(target: string, options: OutputGuardOptions): 
   let stat: Stats;
   try {
     stat = await fs.lstat(resolved);
-    if (stat.isSymbolicLink()) {
-      resolved = await fs.realpath(resolved);
-      stat = await fs.stat(resolved);
-    }
   } catch (failure) {
     const code = (failure as NodeJS.ErrnoException).code ?? String(failure);
     if (code !== "ENOENT") return refuse(msg.outputUnwritable(target, code));
     await checkFolder(target, path.dirname(resolved));
     return allow(resolved);
+  }
+  if (stat.isSymbolicLink()) {
+    // A link that leads nowhere a file can be (dangling, or /dev/stdout to a pipe): the atomic
+    // rename would replace the link itself.
+    try {
+      resolved = await fs.realpath(resolved);
+      stat = await fs.stat(resolved);
+    } catch {
+      return refuse(msg.outputNotFile(target, "link"));
+    }
   }
   if (stat.isDirectory()) return refuse(msg.outputNotFile(target, "directory"));
   if (!stat.isFile()) return refuse(msg.outputNotFile(target, "special"));

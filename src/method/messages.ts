@@ -1144,8 +1144,8 @@ export function segmentsReplaced(file: string, names: readonly string[]): Proble
   return warning(
     "segments-replaced",
     { file, field: "segments" },
-    `segments remplacés par les segments candidats : ${names.map(quoteFr).join(", ")}`,
-    `segments replaced by the candidate segments: ${names.map(quoteEn).join(", ")}`
+    `segments remplacés par les segments candidats, avec leurs cibles et l'ordre de conquête : ${names.map(quoteFr).join(", ")}`,
+    `segments replaced by the candidate segments, with their targets and conquest order: ${names.map(quoteEn).join(", ")}`
   );
 }
 
@@ -1514,7 +1514,14 @@ export function outputIsInput(file: string): Problem {
   );
 }
 
-export function outputNotFile(file: string, what: "directory" | "special"): Problem {
+export function outputNotFile(file: string, what: "directory" | "special" | "link"): Problem {
+  if (what === "link")
+    return error(
+      "output-not-file",
+      { file },
+      "c'est un lien qui ne mène à aucun fichier (lien cassé, sortie d'un tube…) : donnez le nom d'un fichier ordinaire",
+      "is a link that leads to no file (a broken link, a pipe's end…): give the name of a regular file"
+    );
   return what === "directory"
     ? error(
         "output-not-file",

@@ -279,6 +279,23 @@ describe("orderStudy", () => {
     expect(orderStudy(study).ordered?.segments).toBeUndefined();
   });
 
+  it("drops the targets and conquest order of the segments it replaces, so the study still builds", () => {
+    const study = workedExample();
+    study.offerings = ["Atelier"];
+    study.segments = [{ ...emptySegment("Mes porteurs"), clienteles: ["Etudiants"] }];
+    study.targets = [{ segment: "Mes porteurs", offering: "Atelier" }];
+    study.conquest = ["Mes porteurs"];
+    const ordered = orderStudy(study, { segments: 3 }).ordered?.study;
+    expect(ordered?.targets).toBeUndefined();
+    expect(ordered?.conquest).toBeUndefined();
+    expect(ordered?.offerings).toEqual(["Atelier"]);
+    expect(validateStudy(ordered as Study).problems.filter((p) => p.severity === "error")).toEqual(
+      []
+    );
+    // Reordering only keeps them.
+    expect(orderStudy(study).ordered?.study.targets).toEqual(study.targets);
+  });
+
   it.each([
     [14, "segments-too-many", /14 segments asked for, but only 13 clientèles have at least one X/],
     [0, "segments-count-invalid", /"0" is not a number of segments/],

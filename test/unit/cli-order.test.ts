@@ -180,11 +180,17 @@ describe("cli order", () => {
     const forced = await cli("order", study, "-o", out, "--segments", "3", "--force");
     expect(forced.code).toBe(0);
     expect(forced.err[0]).toBe(
-      `attention: ${study}: segments: segments remplacés par les segments candidats : « Jeunes pousses », « Réseau »`
+      `attention: ${study}: segments: segments remplacés par les segments candidats, avec leurs cibles et l'ordre de conquête : « Jeunes pousses », « Réseau »`
     );
     const replaced = await readOrdered(out);
     expect(replaced.segments?.map((s) => s.name)).toEqual(["Segment 1", "Segment 2", "Segment 3"]);
     expect(replaced.offerings).toEqual(["Atelier"]);
+    // The targets and conquest order named the replaced segments: kept, the study would not build.
+    expect(replaced.targets).toBeUndefined();
+    expect(replaced.conquest).toBeUndefined();
+    const rebuilt = await cli("build", out, "-o", path.join(dir, "o.xlsx"));
+    expect(rebuilt.err.filter((line) => /^erreur/.test(line))).toEqual([]);
+    expect(rebuilt.code).toBe(0);
   });
 
   it("refuses to write over the study file itself (exit 1), leaving it untouched", async () => {

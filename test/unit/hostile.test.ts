@@ -3,7 +3,7 @@
  * hangs. Every file is made here, from a workbook the add-in built.
  */
 import ExcelJS from "exceljs";
-import { execFileSync } from "child_process";
+import { execFileSync, spawn } from "child_process";
 import { promises as fs } from "fs";
 import path from "path";
 import { runCli } from "../../src/cli/main";
@@ -473,6 +473,28 @@ describe("one output guard for read, build and template", () => {
     );
     const under = path.join(studyFile, "out.xlsx");
     refusedInOneLine(await cli("template", "-o", under), under, /cannot write here/);
+  }, 5000);
+
+  it("a link that leads to no file (/dev/stdout to a pipe, a broken link) is refused, the link kept", async () => {
+    // /proc/self/fd/N of an anonymous pipe reads as "pipe:[…]", no path: the rename of the atomic
+    // write replaced the link itself (/dev/stdout became a regular file).
+    const child = spawn("sleep", ["10"], { stdio: ["pipe", "ignore", "ignore"] });
+    try {
+      const fd = (child.stdin as unknown as { _handle: { fd: number } })._handle.fd;
+      const toPipe = path.join(dir, "stdout.json");
+      await fs.symlink(`/proc/self/fd/${fd}`, toPipe);
+      const broken = path.join(dir, "broken.xlsx");
+      await fs.symlink(path.join(dir, "gone", "nowhere.xlsx"), broken);
+      for (const [args, link] of [
+        [["read", built, "-o", toPipe], toPipe],
+        [["build", studyFile, "-o", broken, "--force"], broken],
+      ] as const) {
+        refusedInOneLine(await cli(...args), link, /is a link that leads to no file/);
+        expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
+      }
+    } finally {
+      child.kill();
+    }
   }, 5000);
 
   it("an output named for another format is refused unless --force", async () => {
