@@ -19,10 +19,10 @@ const fr: PictureTexts = {
   defaultTitle: WORKBOOK_TEXTS.fr.matrix.title,
   legendTitle: "Score",
   legendMeaning:
-    "0 : paire la moins intéressante · 100 : la plus intéressante et accessible · vide : non cochée ou pas notée",
+    "1 : paire la moins intéressante · 100 : la plus intéressante et accessible · vide : non cochée ou pas notée",
   corner: WORKBOOK_TEXTS.fr.ticks.corner,
   footer: (p, i) =>
-    `Score = ARRONDI(100 × (perception/4)^${p} × (impact/4)^${i} ; 0) — Segment Matrix`,
+    `Score = MAX(1 ; ARRONDI(100 × (perception/4)^${p} × (impact/4)^${i} ; 0)) — Segment Matrix`,
   scoresOmitted: "Trop de colonnes pour lire les scores : voir le classeur pour les nombres.",
   scatteredSegments: (names) => `Segments non délimités (clientèles non adjacentes) : ${names}`,
 };
@@ -31,10 +31,10 @@ const en: PictureTexts = {
   defaultTitle: WORKBOOK_TEXTS.en.matrix.title,
   legendTitle: "Score",
   legendMeaning:
-    "0: least interesting pair · 100: most interesting and accessible · empty: not ticked or not rated",
+    "1: least interesting pair · 100: most interesting and accessible · empty: not ticked or not rated",
   corner: WORKBOOK_TEXTS.en.ticks.corner,
   footer: (p, i) =>
-    `Score = ROUND(100 × (perception/4)^${p} × (impact/4)^${i}, 0) — Segment Matrix`,
+    `Score = MAX(1, ROUND(100 × (perception/4)^${p} × (impact/4)^${i}, 0)) — Segment Matrix`,
   scoresOmitted: "Too many columns to read the scores: see the workbook for the numbers.",
   scatteredSegments: (names) => `Segments not outlined (clientèles not side by side): ${names}`,
 };

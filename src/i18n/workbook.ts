@@ -172,7 +172,8 @@ const fr: WorkbookTexts = {
     weightImpact: "Poids de l'importance de l'impact",
     weightHelp:
       "Un poids plus fort rend le critère plus exigeant ; 1 et 1 = les deux comptent autant.",
-    scoreHelp: "Score (1 à 100) = ARRONDI(100 × (perception/4)^poids × (impact/4)^poids ; 0)",
+    scoreHelp:
+      "Score (1 à 100) = MAX(1 ; ARRONDI(100 × (perception/4)^poids × (impact/4)^poids ; 0))",
     levels: "Niveaux",
     level: "Niveau",
     label: "Libellé",
@@ -224,7 +225,7 @@ const fr: WorkbookTexts = {
     legend: "Légende",
     groups: "Segments →",
     scoreRule:
-      "Score = ARRONDI(100 × (perception/4)^poids × (impact/4)^poids ; 0) — poids dans la feuille Paramètres.",
+      "Score = MAX(1 ; ARRONDI(100 × (perception/4)^poids × (impact/4)^poids ; 0)) — poids dans la feuille Paramètres.",
   },
   segments: {
     title: "Segments — spécification de chaque segment",
@@ -297,7 +298,8 @@ const fr: WorkbookTexts = {
     reading: "Lecture",
     readingText:
       "Chaque case croise une clientèle (colonne) et un besoin (ligne). Score de 1 à 100 pour chaque paire où la clientèle ressent réellement le besoin et qui a été notée : plus il est haut, plus la paire est intéressante et accessible. Case vide : besoin non ressenti, ou paire pas encore notée.",
-    scoreRule: (wp, wi) => `Score = ARRONDI(100 × (perception/4)^${wp} × (impact/4)^${wi} ; 0)`,
+    scoreRule: (wp, wi) =>
+      `Score = MAX(1 ; ARRONDI(100 × (perception/4)^${wp} × (impact/4)^${wi} ; 0))`,
     colours: (palette) => `Couleurs (palette : ${palette})`,
     coloursNote:
       "Chaque case porte la couleur de son score, interpolée en ligne droite entre les trois couleurs ci-dessous.",
@@ -341,7 +343,8 @@ const en: WorkbookTexts = {
     weightImpact: "Weight of the impact",
     weightHelp:
       "A higher weight makes the criterion more demanding; 1 and 1 = both count the same.",
-    scoreHelp: "Score (1 to 100) = ROUND(100 × (perception/4)^weight × (impact/4)^weight, 0)",
+    scoreHelp:
+      "Score (1 to 100) = MAX(1, ROUND(100 × (perception/4)^weight × (impact/4)^weight, 0))",
     levels: "Levels",
     level: "Level",
     label: "Label",
@@ -393,7 +396,7 @@ const en: WorkbookTexts = {
     legend: "Legend",
     groups: "Segments →",
     scoreRule:
-      "Score = ROUND(100 × (perception/4)^weight × (impact/4)^weight, 0) — weights on the Settings sheet.",
+      "Score = MAX(1, ROUND(100 × (perception/4)^weight × (impact/4)^weight, 0)) — weights on the Settings sheet.",
   },
   segments: {
     title: "Segments — specifying each segment",
@@ -463,7 +466,8 @@ const en: WorkbookTexts = {
     reading: "How to read it",
     readingText:
       "Each cell crosses a clientèle (column) and a need (row). A score from 1 to 100 for each pair where the clientèle really feels the need and that was rated: the higher, the more interesting and accessible the pair. Empty cell: the need is not felt, or the pair is not rated yet.",
-    scoreRule: (wp, wi) => `Score = ROUND(100 × (perception/4)^${wp} × (impact/4)^${wi}, 0)`,
+    scoreRule: (wp, wi) =>
+      `Score = MAX(1, ROUND(100 × (perception/4)^${wp} × (impact/4)^${wi}, 0))`,
     colours: (palette) => `Colours (palette: ${palette})`,
     coloursNote:
       "Each cell carries the colour of its score, interpolated in a straight line between the three colours below.",

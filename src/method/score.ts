@@ -2,10 +2,12 @@ import { PERCEPTION, IMPACT, levelRange } from "./levels";
 import { Weights } from "./study";
 
 /**
- * The score of a rated pair, 0–100: 100 × (perception/4)^wp × (impact/4)^wi, rounded as Excel's ROUND.
+ * The score of a rated pair, 1–100 as the method says: 100 × (perception/4)^wp × (impact/4)^wi,
+ * rounded as Excel's ROUND, and at least 1 (heavy weights would otherwise round a weak pair to 0).
  * The workbook formula text is generated from the same constants (scoreFormula) and tested against this.
  */
 export const SCORE_SCALE = 100;
+export const SCORE_MIN = 1;
 export const PERCEPTION_MAX = levelRange(PERCEPTION).max;
 export const IMPACT_MAX = levelRange(IMPACT).max;
 
@@ -14,7 +16,7 @@ export function pairScore(perception: number, impact: number, weights: Weights):
     SCORE_SCALE *
     Math.pow(perception / PERCEPTION_MAX, weights.perception) *
     Math.pow(impact / IMPACT_MAX, weights.impact);
-  return excelRound(raw);
+  return Math.max(SCORE_MIN, excelRound(raw));
 }
 
 /** Excel's ROUND(x, 0): halves away from zero, after Excel's 15-significant-digit view of the number. */
@@ -32,8 +34,8 @@ export function scoreFormula(
   weightImpact: string
 ): string {
   return (
-    `ROUND(${SCORE_SCALE}*(${perception}/${PERCEPTION_MAX})^${weightPerception}` +
-    `*(${impact}/${IMPACT_MAX})^${weightImpact},0)`
+    `MAX(${SCORE_MIN},ROUND(${SCORE_SCALE}*(${perception}/${PERCEPTION_MAX})^${weightPerception}` +
+    `*(${impact}/${IMPACT_MAX})^${weightImpact},0))`
   );
 }
 

@@ -378,6 +378,23 @@ describe("a larger study", () => {
     expect(numbersOnly(namedValues(recalculated, "SM_Matrix"))).toEqual(expectedMatrix(input));
     await fs.rm(dir, { recursive: true, force: true });
   });
+
+  it("keeps every score from 1 to 100 under the heaviest weights, as the method says", async () => {
+    const dir = await tempDir();
+    const input = squareStudy(4, 4, 1);
+    input.pairs.forEach((pair, i) => {
+      pair.perception = (i % 4) + 1;
+      pair.impact = (Math.floor(i / 4) % 4) + 1;
+    });
+    input.weights = { perception: 5, impact: 5 };
+    const recalculated = await load(await recalculate(await buildFile(input, dir)));
+    const scores = numbersOnly(namedValues(recalculated, "SM_Matrix"));
+    expect(scores).toEqual(expectedMatrix(input));
+    // 100 × (1/4)^5 × (1/4)^5 rounds to 0; the method's scale starts at 1.
+    expect(Math.min(...scores.flat().map((score) => score ?? 100))).toBe(1);
+    expect(Math.max(...scores.flat().map((score) => score ?? 0))).toBe(100);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
 });
 
 describe("names that spreadsheet functions would read as operators", () => {

@@ -178,7 +178,7 @@ describe("picture of the worked example", () => {
     const root = parseSvg(matrixSvg(example, { palette: "colourblind" }));
     const texts = visibleAndTitleTexts(root);
     expect(texts).toContain("Incubateur — exemple de la méthode (notes illustratives)");
-    expect([...texts].some((text) => text.startsWith("0 : paire la moins intéressante"))).toBe(
+    expect([...texts].some((text) => text.startsWith("1 : paire la moins intéressante"))).toBe(
       true
     );
     const legend = allElements(root).find((e) => e.name === "g" && hasClass(e, "legend"))!;
@@ -189,7 +189,7 @@ describe("picture of the worked example", () => {
       Array.from({ length: 101 }, (_, score) => scaleColour(score, PALETTES.colourblind.stops))
     );
     const english = visibleAndTitleTexts(parseSvg(matrixSvg(example, { language: "en" })));
-    expect([...english].some((text) => text.startsWith("0: least interesting pair"))).toBe(true);
+    expect([...english].some((text) => text.startsWith("1: least interesting pair"))).toBe(true);
   });
 
   it("draws segment boundaries and names when the study has segments side by side", () => {

@@ -27,16 +27,18 @@ describe("pairScore", () => {
     expect(pairScore(2, 4, { perception: 2, impact: 1 })).toBe(25);
     expect(pairScore(2, 2, { perception: 0, impact: 0 })).toBe(100);
     expect(pairScore(3, 2, { perception: 1, impact: 1.5 })).toBe(27); // 26.5165
-    expect(pairScore(1, 1, { perception: 5, impact: 5 })).toBe(0);
+    // 100 / 4^10 would round to 0: the method's scores run from 1 to 100.
+    expect(pairScore(1, 1, { perception: 5, impact: 5 })).toBe(1);
+    expect(pairScore(1, 1, { perception: 2, impact: 2 })).toBe(1); // 0.39
   });
 
-  it("is never above 100 nor below 0 over every level and a grid of weights", () => {
+  it("is never above 100 nor below 1 over every level and a grid of weights", () => {
     for (let p = 1; p <= 4; p++)
       for (let i = 1; i <= 4; i++)
         for (let wp = 0; wp <= 5; wp += 0.5)
           for (let wi = 0; wi <= 5; wi += 0.5) {
             const score = pairScore(p, i, { perception: wp, impact: wi });
-            expect(score).toBeGreaterThanOrEqual(0);
+            expect(score).toBeGreaterThanOrEqual(1);
             expect(score).toBeLessThanOrEqual(100);
             expect(Number.isInteger(score)).toBe(true);
           }
@@ -53,8 +55,8 @@ describe("excelRound", () => {
 });
 
 describe("scoreFormula", () => {
-  it("writes the method's score as Excel's ROUND over the four parts", () => {
-    expect(scoreFormula("P", "I", "WP", "WI")).toBe("ROUND(100*(P/4)^WP*(I/4)^WI,0)");
+  it("writes the method's score as Excel's ROUND over the four parts, at least 1", () => {
+    expect(scoreFormula("P", "I", "WP", "WI")).toBe("MAX(1,ROUND(100*(P/4)^WP*(I/4)^WI,0))");
   });
 });
 
