@@ -3,7 +3,7 @@ import { Kind, Language } from "../method/levels";
 import { BLACK_TEXT, Palette, WHITE_TEXT } from "../method/palette";
 import { Location } from "../method/problems";
 import { Rect, cellAddress } from "./a1";
-import { SheetGrid, WorkbookGrids } from "./grids";
+import { GridValue, SheetGrid, WorkbookGrids, cellAt, cellText } from "./grids";
 import { CellStyle, CellValue, SheetPlan, SheetRole, text } from "./plan";
 import { toR1C1 } from "./r1c1";
 
@@ -156,4 +156,31 @@ export function namedArea(
   const named = grids.names.find((n) => n.name === name);
   const grid = named && grids.sheets.find((s) => s.name === named.sheet);
   return named && grid ? { grid, rect: named.rect } : undefined;
+}
+
+/**
+ * The text of the cell at `index` (from 0) of a defined name that is one row or one column; "" when
+ * the name, its sheet or the cell is missing, or the index is past the name's end (where INDEX would
+ * give #REF!).
+ */
+export function namedItemText(grids: WorkbookGrids, name: string, index: number): string {
+  const area = namedArea(grids, name);
+  if (!area || index < 0) return "";
+  const { grid, rect } = area;
+  const alongRow = rect.rows === 1;
+  if (index >= (alongRow ? rect.cols : rect.rows)) return "";
+  return cellText(
+    alongRow ? cellAt(grid, rect.row, rect.col + index) : cellAt(grid, rect.row + index, rect.col)
+  );
+}
+
+/**
+ * A label that a formula mirrors from another cell (a segment's name, a clientèle's): the value the
+ * spreadsheet computed or, where the file holds none (a workbook saved by a program that does not
+ * calculate, such as a script editing the file), the cell it mirrors, found by position as the
+ * formula finds it. Without this, a mark beside such a label would read as a mark without a name.
+ */
+export function mirroredText(shown: GridValue, source: () => string): string {
+  const text = cellText(shown);
+  return text.trim() !== "" ? text : source();
 }

@@ -1336,8 +1336,18 @@ export function workbookEncrypted(file: string): Problem {
   );
 }
 
-export function workbookNotZip(file: string, looksLikeText: boolean): Problem {
-  return looksLikeText
+/** What a file that is not a zip looks like from its first bytes. */
+export type NotZipKind = "text" | "pdf" | "other";
+
+export function workbookNotZip(file: string, kind: NotZipKind): Problem {
+  if (kind === "pdf")
+    return error(
+      "workbook-not-zip",
+      { file },
+      "ce n'est pas un classeur .xlsx mais un PDF : indiquez le classeur .xlsx (ou l'étude .json) dont il a été tiré",
+      "not an .xlsx workbook but a PDF: give the .xlsx workbook (or the .json study) it was made from"
+    );
+  return kind === "text"
     ? error(
         "workbook-not-zip",
         { file },
@@ -1388,6 +1398,12 @@ export function workbookTooLarge(file: string, bytes: number, limit: number): Pr
   );
 }
 
+/** Where nothing was filled by mistake, the study itself is past the reader's stated limits. */
+const TOO_LARGE_STUDY: Bilingual = {
+  fr: "une étude de plus d'environ 100 000 paires notées dépasse ce que Segment Matrix relit d'un classeur : scindez-la (par segment, par zone)",
+  en: "a study of more than about 100,000 rated pairs is beyond what Segment Matrix reads back from a workbook: split it (by segment, by zone)",
+};
+
 /** One part over the limit: a sheet the study is read from, or another part of the package. */
 export function workbookPartTooLarge(
   file: string,
@@ -1399,8 +1415,8 @@ export function workbookPartTooLarge(
     ? error(
         "workbook-too-large",
         { file, sheet: part.sheet },
-        `cette feuille ferait ${mib(bytes)} une fois décompressée, au-delà de la limite de ${mib(limit)} : supprimez les lignes remplies par erreur, puis recommencez`,
-        `this sheet would take ${mibEn(bytes)} once unzipped, beyond the limit of ${mibEn(limit)}: delete the rows filled by mistake, then try again`
+        `cette feuille ferait ${mib(bytes)} une fois décompressée, au-delà de la limite de ${mib(limit)} : supprimez les lignes remplies par erreur, puis recommencez ; ${TOO_LARGE_STUDY.fr}`,
+        `this sheet would take ${mibEn(bytes)} once unzipped, beyond the limit of ${mibEn(limit)}: delete the rows filled by mistake, then try again; ${TOO_LARGE_STUDY.en}`
       )
     : error(
         "workbook-too-large",
@@ -1423,8 +1439,8 @@ export function workbookTooManyCells(file: string, sheet: string, limit: number)
   return error(
     "workbook-too-many-cells",
     { file, sheet },
-    `les feuilles de Segment Matrix contiennent plus de ${countFr(limit)} cellules remplies (limite de lecture) : supprimez les lignes ou colonnes remplies par erreur, puis recommencez`,
-    `the Segment Matrix sheets hold more than ${countEn(limit)} filled cells (the reading limit): delete the rows or columns filled by mistake, then try again`
+    `les feuilles de Segment Matrix contiennent plus de ${countFr(limit)} cellules remplies (limite de lecture) : supprimez les lignes ou colonnes remplies par erreur, puis recommencez ; ${TOO_LARGE_STUDY.fr}`,
+    `the Segment Matrix sheets hold more than ${countEn(limit)} filled cells (the reading limit): delete the rows or columns filled by mistake, then try again; ${TOO_LARGE_STUDY.en}`
   );
 }
 

@@ -96,6 +96,11 @@ describe("workbooks that are not what they claim", () => {
       /password-protected workbook, or the old \.xls format/,
     ],
     ["a CSV renamed .xlsx", Buffer.from("name;need\nA;B\n"), /a text file \(a renamed CSV\?\)/],
+    [
+      "a PDF given as a workbook",
+      Buffer.from("%PDF-1.7\n%\xe2\n"),
+      /not an \.xlsx workbook but a PDF/,
+    ],
     ["random bytes", Buffer.from([0, 1, 2, 3, 255, 254]), /not an \.xlsx workbook/],
   ])("%s: one line", async (_label, bytes, text) => {
     const file = path.join(dir, "bad.xlsx");

@@ -50,7 +50,7 @@ export async function sniff(file: string, source: Buffer | undefined): Promise<v
   } else {
     // Checked before opening: opening a pipe would wait for a writer forever.
     const stat = await fs.stat(file);
-    if (!stat.isFile()) throw new WorkbookUnreadable(msg.workbookNotZip(file, false));
+    if (!stat.isFile()) throw new WorkbookUnreadable(msg.workbookNotZip(file, "other"));
     const handle = await fs.open(file, "r");
     try {
       const buffer = Buffer.alloc(8);
@@ -66,10 +66,11 @@ export async function sniff(file: string, source: Buffer | undefined): Promise<v
     throw new WorkbookUnreadable(msg.workbookEncrypted(file));
   const zip = head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05);
   if (!zip) {
+    const pdf = head.subarray(0, 5).toString("latin1") === "%PDF-";
     const text = [...head].every(
       (byte) => byte === 0x09 || byte === 0x0a || byte === 0x0d || byte >= 0x20
     );
-    throw new WorkbookUnreadable(msg.workbookNotZip(file, text));
+    throw new WorkbookUnreadable(msg.workbookNotZip(file, pdf ? "pdf" : text ? "text" : "other"));
   }
 }
 

@@ -18,7 +18,18 @@ import {
 import { Segment, nameKey } from "../../method/study";
 import { cellAddress } from "../a1";
 import { cellAt, cellText } from "../grids";
-import { COLOURS, emptySheet, fill, heading, put, rect, style, where } from "../kit";
+import {
+  COLOURS,
+  emptySheet,
+  fill,
+  heading,
+  mirroredText,
+  namedItemText,
+  put,
+  rect,
+  style,
+  where,
+} from "../kit";
 import { NAMES } from "../names";
 import { CellValue, SheetPlan, text } from "../plan";
 import { PlanContext, ReadContext, SheetModule } from "../sheet";
@@ -203,7 +214,10 @@ function read({ grids, problems, draft }: ReadContext): void {
   const bySegment = new Map(draft.segments.map((s) => [nameKey(s.name), s]));
   const headerRow = named.rect.row - (CHECKLIST.firstRow - CHECKLIST.headerRow);
   for (let col = named.rect.col; col < named.rect.col + named.rect.cols; col++) {
-    const segment = bySegment.get(nameKey(cellText(cellAt(grid, headerRow, col))));
+    const shown = mirroredText(cellAt(grid, headerRow, col), () =>
+      namedItemText(grids, NAMES.segmentNames, col - named.rect.col)
+    );
+    const segment = bySegment.get(nameKey(shown));
     if (!segment) continue;
     CHECKLIST_ITEMS.forEach((_, i) => {
       const row = named.rect.row + i;

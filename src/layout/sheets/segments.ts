@@ -19,6 +19,8 @@ import {
   fill,
   heading,
   kindLabel,
+  mirroredText,
+  namedArea,
   put,
   rect,
   style,
@@ -27,6 +29,7 @@ import {
 import { NAMES } from "../names";
 import { CellValue, SheetPlan, num, text } from "../plan";
 import { PlanContext, ReadContext, SheetModule } from "../sheet";
+import { crossTableFrom } from "./grid";
 import { scoreOf } from "./ratings";
 
 /** Rows of a segment's column, under its name. */
@@ -343,6 +346,8 @@ function read({ grids, problems, draft }: ReadContext): void {
     area: memberArea(grids, field, grid.name),
   }));
 
+  const mirrors = tickHeadings(grids);
+
   const segments: Segment[] = [];
   const seen = new Map<string, string>();
   for (let col = firstCol; col <= lastCol; col++) {
@@ -368,7 +373,8 @@ function read({ grids, problems, draft }: ReadContext): void {
     const segment = emptySegment(name);
     readFields(grid, headerRow, col, segment, problems);
     for (const { field, area } of blocks) {
-      if (area) readMembers(area, labelCol, col, field, lists[field], segment, problems);
+      if (area)
+        readMembers(area, labelCol, col, field, lists[field], segment, problems, mirrors[field]);
     }
     segments.push(segment);
   }
@@ -446,6 +452,23 @@ function readOfferings(
   return found;
 }
 
+/**
+ * What the membership labels mirror, by position: the k-th clientèle (need) heading of the matrix,
+ * itself the k-th of the tick table (layout/sheets/matrix.ts). Offerings are typed, not mirrored.
+ */
+function tickHeadings(grids: ReadContext["grids"]): Record<ListField, (index: number) => string> {
+  const ticks = namedArea(grids, NAMES.ticks);
+  const none = (): string => "";
+  if (!ticks) return { clienteles: none, needs: none, offerings: none };
+  const { grid, rect: body } = ticks;
+  const { headerRow, nameCol } = crossTableFrom(body);
+  return {
+    clienteles: (index) => cellText(cellAt(grid, headerRow, body.col + index)),
+    needs: (index) => cellText(cellAt(grid, body.row + index, nameCol)),
+    offerings: none,
+  };
+}
+
 interface MemberArea {
   grid: SheetGrid;
   first: number;
@@ -482,7 +505,8 @@ function readMembers(
   field: ListField,
   known: Map<string, string>,
   segment: Segment,
-  problems: Problem[]
+  problems: Problem[],
+  mirrored: (index: number) => string
 ): void {
   const { grid } = area;
   const kept = new Set<string>();
@@ -493,7 +517,9 @@ function readMembers(
       problems.push(msg.notAMark(where(grid, row, col), mark));
       continue;
     }
-    const label = cellText(cellAt(grid, row, labelCol)).trim();
+    const label = mirroredText(cellAt(grid, row, labelCol), () =>
+      mirrored(row - area.first)
+    ).trim();
     const name = known.get(nameKey(label));
     if (name === undefined) {
       // An offering row left blank, or a name refused above, explains itself.

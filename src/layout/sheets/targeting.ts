@@ -10,7 +10,19 @@ import { Segment, Target, nameKey } from "../../method/study";
 import { textFault } from "../../method/validate";
 import { Rect, cellAddress } from "../a1";
 import { cellAt, cellText, gridHeight } from "../grids";
-import { COLOURS, NOTE_STYLE, emptySheet, fill, heading, put, rect, style, where } from "../kit";
+import {
+  COLOURS,
+  NOTE_STYLE,
+  emptySheet,
+  fill,
+  heading,
+  mirroredText,
+  namedItemText,
+  put,
+  rect,
+  style,
+  where,
+} from "../kit";
 import { NAMES } from "../names";
 import { CellValue, SheetPlan, num, text } from "../plan";
 import { PlanContext, ReadContext, SheetModule } from "../sheet";
@@ -356,8 +368,12 @@ function read({ grids, problems, draft }: ReadContext): void {
         problems.push(msg.notAMark(location, mark));
         continue;
       }
-      const offeringLabel = cellText(cellAt(grid, row, labelCol)).trim();
-      const segmentLabel = cellText(cellAt(grid, headerRow, col)).trim();
+      const offeringLabel = mirroredText(cellAt(grid, row, labelCol), () =>
+        namedItemText(grids, NAMES.offerings, row - table.rect.row)
+      ).trim();
+      const segmentLabel = mirroredText(cellAt(grid, headerRow, col), () =>
+        namedItemText(grids, NAMES.segmentNames, col - table.rect.col)
+      ).trim();
       const offering = offerings.get(nameKey(offeringLabel));
       const segment = segments.get(nameKey(segmentLabel));
       if (offering === undefined || segment === undefined) {
@@ -422,7 +438,10 @@ function readPlans(
   const area: Rect = named.rect;
   const headerRow = area.row - 1;
   for (let col = area.col; col < area.col + area.cols; col++) {
-    const segment = segments.get(nameKey(cellText(cellAt(grid, headerRow, col))));
+    const shown = mirroredText(cellAt(grid, headerRow, col), () =>
+      namedItemText(grids, NAMES.segmentNames, col - area.col)
+    );
+    const segment = segments.get(nameKey(shown));
     if (!segment) continue;
     GROWTH_LEVERS.forEach((lever, i) => {
       const row = area.row + i;
