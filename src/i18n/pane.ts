@@ -101,6 +101,8 @@ export interface PaneTexts {
     ratings: (sheet: string, unrated: number) => string;
     matrix: (sheet: string) => string;
     segments: string;
+    /** Segments are there: fill each one's specification and check-list. */
+    checklist: (sheet: string) => string;
     targeting: string;
     done: string;
   };
@@ -121,7 +123,7 @@ export interface PaneTexts {
     confirm: string;
     cancel: string;
   };
-  done: { built: string; refreshed: string; weight: string };
+  done: { built: string; refreshed: string; ordered: string; weight: string };
   /** Where to type in the blank template: the sheet, the first clientèle cell and the first need cell. */
   templateDone: (ticksSheet: string, firstClientele: string, firstNeed: string) => string;
   workbook: {
@@ -301,7 +303,9 @@ const fr: PaneTexts = {
     matrix: (sheet) =>
       `lisez la matrice dans ${q(sheet)}${NBSP}: les paires vertes sont les plus intéressantes.`,
     segments:
-      "rapprochez les clientèles aux profils voisins et formez des segments, puis passez-les à la check-list.",
+      "Rapprochez les clientèles aux profils voisins et formez des segments, puis passez-les à la check-list.",
+    checklist: (sheet) =>
+      `dans ${q(sheet)}, complétez chaque segment (taille, fréquence, panier…), puis cochez sa check-list.`,
     targeting: "choisissez les paires prestation × segment et l'ordre de conquête.",
     done: `toutes les étapes sont faites${NBSP}: relisez la matrice et le ciblage avec votre client.`,
   },
@@ -332,6 +336,7 @@ const fr: PaneTexts = {
   done: {
     built: "Classeur construit",
     refreshed: "Classeur actualisé",
+    ordered: "Clientèles ordonnées par profil de besoins",
     weight: `Poids enregistré${NBSP}; la matrice est à jour.`,
   },
   templateDone: (ticksSheet, firstClientele, firstNeed) =>
@@ -442,7 +447,7 @@ const en: PaneTexts = {
         "Choose the offering × segment pairs to serve (the strategy follows) and the order in which to win the segments.",
     },
     openSheet: "Open the sheet",
-    openSheetFor: (sheet) => `Open the ${qe(sheet)} sheet`,
+    openSheetFor: (sheet) => `Open the sheet ${qe(sheet)}`,
     noSheet: "No sheet for it in this workbook yet.",
     lists: (c, n) =>
       `${counted(c, "en", "clientèle", "clientèles")} × ${counted(n, "en", "need", "needs")}`,
@@ -495,7 +500,9 @@ const en: PaneTexts = {
       `in ${qe(sheet)}, rate ${counted(unrated, "en", "pair", "pairs")} (perception and impact); the matrix follows at once.`,
     matrix: (sheet) => `read the matrix in ${qe(sheet)}: the green pairs are the most interesting.`,
     segments:
-      "bring together clientèles with similar profiles into segments, then check them against the checklist.",
+      "Bring together clientèles with similar profiles into segments, then check them against the checklist.",
+    checklist: (sheet) =>
+      `in ${qe(sheet)}, fill in each segment (size, frequency, basket…), then go through its checklist.`,
     targeting: "choose the offering × segment pairs and the conquest order.",
     done: "every step is done: go over the matrix and the targeting with your client.",
   },
@@ -525,6 +532,7 @@ const en: PaneTexts = {
   done: {
     built: "Workbook built",
     refreshed: "Workbook refreshed",
+    ordered: "Clientèles ordered by need profile",
     weight: "Weight saved; the matrix is up to date.",
   },
   templateDone: (ticksSheet, firstClientele, firstNeed) =>

@@ -69,8 +69,11 @@ const useStyles = makeStyles({
   button: { maxWidth: "100%", whiteSpace: "normal", height: "auto", minHeight: "24px" },
   best: { margin: "0", paddingLeft: tokens.spacingHorizontalL },
   link: { overflowWrap: "anywhere", textAlign: "start" },
-  weights: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
-  weight: { width: "9rem", maxWidth: "100%" },
+  // A fieldset is at least as wide as its content unless told otherwise: at 200 % zoom the weight
+  // fields would be cut off at the pane's edge.
+  weights: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, minWidth: "0" },
+  weight: { width: "9rem", maxWidth: "100%", minWidth: "0" },
+  weightInput: { minWidth: "0", maxWidth: "100%" },
   names: { margin: "0", paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
@@ -148,9 +151,9 @@ function WeightField(props: {
       setText(String(props.value));
     // Only when the workbook's value changes, not while typing.
   }, [props.value]);
-  const parsed = Number(text.trim().replace(",", "."));
-  const valid =
-    text.trim() !== "" && Number.isFinite(parsed) && parsed >= WEIGHT_MIN && parsed <= WEIGHT_MAX;
+  // Plain decimals only, with a point or a French comma (not "1e0", "0x2" or "Infinity").
+  const parsed = /^\s*\d+(?:[.,]\d+)?\s*$/.test(text) ? Number(text.trim().replace(",", ".")) : NaN;
+  const valid = Number.isFinite(parsed) && parsed >= WEIGHT_MIN && parsed <= WEIGHT_MAX;
   useEffect(() => {
     if (!valid || parsed === props.value) return undefined;
     const timer = setTimeout(() => props.onCommit(parsed), 250);
@@ -166,12 +169,12 @@ function WeightField(props: {
         valid ? undefined : problemMessage(weightProblem(text, {}), props.language)
       }
     >
+      {/* Text, not a number input: a French "2,5" must reach the parser as typed (a number input
+          drops the comma and shows an empty value for anything it cannot read). */}
       <Input
-        type="number"
+        type="text"
         inputMode="decimal"
-        min={WEIGHT_MIN}
-        max={WEIGHT_MAX}
-        step={0.5}
+        className={styles.weightInput}
         value={text}
         disabled={props.disabled}
         onChange={(_, data) => setText(data.value)}
@@ -210,6 +213,7 @@ function OrderAction(
         >
           <Input
             type="number"
+            className={styles.weightInput}
             min={1}
             step={1}
             value={k}

@@ -124,6 +124,9 @@ export function nextNotice(state: WorkbookState, texts: PaneTexts, done: string)
   } else if (step.id === "ratings" || step.id === "matrix") {
     next = texts.next.ratings(sheet(ratings), ratings.ticked - ratings.rated);
     open = ratings.sheet;
+  } else if (step.id === "segments" && step.segments > 0 && step.sheet) {
+    next = texts.next.checklist(step.sheet);
+    open = step.sheet;
   } else if (step.id === "segments") {
     const matrix = stepOf(state.steps, "matrix");
     next = `${texts.next.matrix(sheet(matrix))} ${texts.next.segments}`;
@@ -274,7 +277,7 @@ export async function order(
     nextNotice(
       state,
       context.texts,
-      study ? studySummary(study, context.language, context.texts.done.refreshed) : ""
+      study ? studySummary(study, context.language, context.texts.done.ordered) : ""
     )
   );
 }

@@ -211,6 +211,15 @@ test("speaks English with ?lang=en, in the dark theme with ?theme=dark", async (
   );
   expect(background).toBe("rgb(41, 41, 41)"); // Fluent's dark neutral background
   await expectNoSeriousAxeViolation(page, "empty workbook, English, dark");
+  // Built: each step's "Open the sheet" button has its visible text inside its accessible name.
+  await listField(page, "Clientèles (one per line)").fill("Students\nUniversities");
+  await listField(page, "Needs (one per line)").fill("Innovate");
+  await page.getByRole("button", { name: "Build the workbook" }).click();
+  await page.getByText("Workbook built").waitFor();
+  await expect(
+    page.getByRole("button", { name: 'Open the sheet "Who feels what"', exact: true }).count()
+  ).resolves.toBeGreaterThan(0);
+  await expectNoSeriousAxeViolation(page, "built, English, dark");
   await page.close();
 });
 
@@ -287,8 +296,20 @@ test("the worked example: build, tick and rate in the grid, change a weight; cou
   await checkMatrix({ perception: 1, impact: 1 });
   await expectNoSeriousAxeViolation(page, "rated, matrix shown");
 
-  // A weight typed in the pane goes into the settings; the matrix follows at once.
-  await page.getByRole("spinbutton", { name: "Poids de la perception" }).fill("2");
+  // A weight typed in the pane goes into the settings; the matrix follows at once. Typed as a
+  // French consultant types it, with a comma (a number input used to drop it: "2,5" became 25).
+  const weightField = page.getByRole("textbox", { name: "Poids de la perception", exact: true });
+  await weightField.fill("");
+  await weightField.pressSequentially("2,5");
+  await expect(weightField.inputValue()).resolves.toBe("2,5");
+  await expect(weightField.getAttribute("aria-invalid")).resolves.not.toBe("true");
+  await page.getByRole("tab", { name: "Paramètres" }).click();
+  await poll(
+    () => page.getByRole("spinbutton", { name: /perception.*\(B\d+\)/i }).inputValue(),
+    "2.5"
+  );
+  await page.getByRole("tab", { name: "Matrice" }).click();
+  await weightField.fill("2");
   const shown = () =>
     Promise.all(
       ordered.map((pair) => gridCell(page, "Matrice", matrixCell(pair)).innerText())
@@ -549,6 +570,13 @@ test("at 320 px and at 200 % zoom nothing overflows", async () => {
       scale,
       overflows: false,
     });
+    // Nor is anything cut off at the pane's edge (the weight fields' fieldset used to be).
+    const sticking = await page.evaluate(() =>
+      [...document.querySelectorAll("main input, main button, main textarea, main fieldset")]
+        .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .map((element) => element.outerHTML.slice(0, 80))
+    );
+    expect({ scale, sticking }).toEqual({ scale, sticking: [] });
     await zoomed.close();
   }
 });

@@ -175,6 +175,16 @@ describe("usePane over the memory host", () => {
       example.clienteles.map((c) => c.name)
     );
     expect(ordered?.pairs).toHaveLength(example.pairs.length);
+    // The success says what was done (not "Classeur actualisé") and, segments being there, that
+    // the next step is to fill them in, with their sheet to open.
+    const [done] = result.current.notices;
+    expect(plain(done.title)).toMatch(
+      /^Clientèles ordonnées par profil de besoins : 13 clientèles/
+    );
+    expect(plain(done.text)).toMatch(
+      /^Prochaine étape : dans « Segments », complétez chaque segment/
+    );
+    expect(done.open?.sheet).toBe("Segments");
 
     // Cutting again without consent changes nothing and says why; with it, the segments go.
     act(() => result.current.order(2));
