@@ -44,6 +44,8 @@ export interface PaneTexts {
   exportRangeImage: string;
   rangeImageSaved: (fileName: string) => string;
   segmentCount: string;
+  /** Under the number of segments when it is not a whole number of at least 1. */
+  segmentCountInvalid: string;
   /** The consent to replace the segments a workbook already holds by candidates. */
   replaceSegments: (count: number) => string;
   /** Tooltip of an action whose implementation is not in this version. */
@@ -196,6 +198,8 @@ const fr: PaneTexts = {
   rangeImageSaved: (fileName) =>
     `Image de la matrice, telle qu'Excel l'affiche, enregistrée${NBSP}: ${fileName}.`,
   segmentCount: "Nombre de segments",
+  segmentCountInvalid:
+    "Mettez un nombre entier de segments, 1 ou plus, ou laissez vide pour seulement ordonner.",
   replaceSegments: (count) =>
     count === 1
       ? "Remplacer le segment existant par les segments candidats (ses chiffres, sa check-list et son ciblage seront perdus)"
@@ -393,6 +397,8 @@ const en: PaneTexts = {
   exportRangeImage: "Matrix picture as Excel shows it (PNG)",
   rangeImageSaved: (fileName) => `Matrix picture, as Excel shows it, saved: ${fileName}.`,
   segmentCount: "Number of segments",
+  segmentCountInvalid:
+    "Type a whole number of segments, 1 or more, or leave it empty to order only.",
   replaceSegments: (count) =>
     count === 1
       ? "Replace the existing segment by the candidate segments (its figures, checklist and targeting will be lost)"

@@ -210,6 +210,7 @@ function OrderAction(
           className={styles.weight}
           label={texts.segmentCount}
           validationState={valid ? "none" : "error"}
+          validationMessage={valid ? undefined : texts.segmentCountInvalid}
         >
           <Input
             type="number"
@@ -217,6 +218,7 @@ function OrderAction(
             min={1}
             step={1}
             value={k}
+            disabled={props.busy}
             onChange={(_, data) => setK(data.value)}
           />
         </Field>

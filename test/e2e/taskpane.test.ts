@@ -340,6 +340,18 @@ test("the worked example: build, tick and rate in the grid, change a weight; cou
       )
   ).resolves.toBe(1);
 
+  // The number of segments says what is wrong with it, on its field.
+  const segmentCount = page.getByRole("spinbutton", { name: "Nombre de segments" });
+  await segmentCount.fill("0");
+  await expect(
+    page.getByText("Mettez un nombre entier de segments, 1 ou plus").count()
+  ).resolves.toBe(1);
+  await expect(segmentCount.getAttribute("aria-invalid")).resolves.toBe("true");
+  await segmentCount.fill("3");
+  await expect(
+    page.getByText("Mettez un nombre entier de segments, 1 ou plus").count()
+  ).resolves.toBe(0);
+
   await fs.mkdir(path.dirname(SCREENSHOT), { recursive: true });
   await page.screenshot({ path: SCREENSHOT });
   await page.close();

@@ -8,7 +8,7 @@ import { NAMES, RATINGS } from "../../src/layout";
 import { GRID } from "../../src/layout";
 import { pairScore, scaleColour } from "../../src/method/score";
 import { PreviewWorkbook } from "../../src/hosts/preview/workbook";
-import { sheetLook } from "../../src/hosts/preview/look";
+import { formatValue, sheetLook } from "../../src/hosts/preview/look";
 import { createMemoryHost } from "../../src/hosts/preview/memory-host";
 import { RenderRefused, freeSheetName } from "../../src/hosts/host";
 import { study } from "../support/workbooks";
@@ -197,5 +197,18 @@ describe("the memory host", () => {
     const long = "x".repeat(40);
     expect(freeSheetName(long, [])).toHaveLength(31);
     expect(freeSheetName(long, ["x".repeat(31)])).toBe("x".repeat(29) + " 2");
+  });
+});
+
+describe("number formats in the preview, as Excel shows them", () => {
+  it("rounds and separates by the layout's format and the workbook's language", () => {
+    expect(formatValue(41.842105263, "0.0", "fr")).toBe("41,8");
+    expect(formatValue(41.842105263, "0.0", "en")).toBe("41.8");
+    expect(formatValue(1234567, "#,##0", "fr")).toBe("1\u00a0234\u00a0567");
+    expect(formatValue(1234567, "#,##0", "en")).toBe("1,234,567");
+    expect(formatValue(74.5, "0", "fr")).toBe("75");
+    expect(formatValue(2.5, undefined, "fr")).toBe("2,5");
+    expect(formatValue(2.5, undefined, "en")).toBe("2.5");
+    expect(formatValue("Étudiants", "0.0", "fr")).toBe("Étudiants");
   });
 });

@@ -17,7 +17,10 @@ export type CellEditor =
   | { kind: "number"; min: number; max: number };
 
 export interface CellLook {
+  /** As Excel shows it: number format and the workbook language's separators. */
   text: string;
+  /** The number itself, for a number editor (which takes "2.5", never "2,5"). */
+  number?: number;
   style: CellStyle;
   editor?: CellEditor;
 }
@@ -35,12 +38,46 @@ const inside = (rect: Rect, row: number, col: number): boolean =>
   row >= rect.row && row < rect.row + rect.rows && col >= rect.col && col < rect.col + rect.cols;
 
 /** A number as its format shows it ("0": rounded); text as it is. */
-export function formatValue(value: GridValue, numberFormat: string | undefined): string {
+/**
+ * A value as Excel shows it under the layout's number formats ("0", "0.0", "#,##0"), with the
+ * decimal and thousands separators of the workbook's language (Excel takes them from the system;
+ * a French consultant sees 41,8 and 1 200).
+ */
+export function formatValue(
+  value: GridValue,
+  numberFormat: string | undefined,
+  language: "fr" | "en" = "fr"
+): string {
   if (typeof value === "number") {
-    if (numberFormat === "0") return String(Math.round(value));
-    return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(10)));
+    const locale = language === "fr" ? "fr-FR" : "en-GB";
+    const fixed = (decimals: number, grouping: boolean): string =>
+      new Intl.NumberFormat(locale, {
+        minimumFractionDigits: decimals,
+        maximumFractionDigits: decimals,
+        useGrouping: grouping,
+      })
+        .format(value)
+        // French groups with a narrow no-break space; Excel shows an ordinary no-break space.
+        .replace(/\u202f/g, "\u00a0");
+    if (numberFormat === "0") return fixed(0, false);
+    if (numberFormat === "0.0") return fixed(1, false);
+    if (numberFormat === "#,##0") return fixed(0, true);
+    if (Number.isInteger(value)) return String(value);
+    const shown = String(Number(value.toPrecision(10)));
+    return language === "fr" ? shown.replace(".", ",") : shown;
   }
   return cellText(value);
+}
+
+/** The workbook's language, from its SM_Language cell (French unless it says English). */
+function workbookLanguage(state: Pick<PreviewState, "names" | "sheets">): "fr" | "en" {
+  const named = state.names.find((n) => n.name === NAMES.language);
+  const sheet = named && state.sheets.find((s) => s.name === named.sheet);
+  if (!named || !sheet) return "fr";
+  const text = cellText(
+    cellAt({ name: sheet.name, values: sheet.values }, named.rect.row, named.rect.col)
+  );
+  return text.trim().toLowerCase().startsWith("en") ? "en" : "fr";
 }
 
 /** Rows and columns worth drawing: the values, the styled cells (not the spare rows of rules). */
@@ -128,6 +165,7 @@ export function sheetLook(
   const widths = new Map((plan?.columnWidths ?? []).map((w) => [w.col, w.width]));
   const ticksName = state.names.find((n) => n.name === NAMES.ticks);
   const ticks = ticksName && ticksName.sheet === sheet.name ? ticksName.rect : undefined;
+  const language = workbookLanguage(state);
 
   return {
     name: sheet.name,
@@ -160,7 +198,12 @@ export function sheetLook(
       }
       const validation = plan?.validations.find((v) => inside(v.rect, row, col));
       const editor = validation && editorOf(validation, state);
-      return { text: formatValue(value, style.numberFormat), style, ...(editor ? { editor } : {}) };
+      return {
+        text: formatValue(value, style.numberFormat, language),
+        ...(typeof value === "number" ? { number: value } : {}),
+        style,
+        ...(editor ? { editor } : {}),
+      };
     },
   };
 }

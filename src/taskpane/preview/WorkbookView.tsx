@@ -142,7 +142,7 @@ function Editor({ look, label, onEdit }: CellProps): React.JSX.Element {
       min={editor.min}
       max={editor.max}
       step={0.5}
-      defaultValue={look.text}
+      defaultValue={look.number ?? ""}
       key={look.text}
       onChange={(event) => {
         const value = Number(event.target.value);
