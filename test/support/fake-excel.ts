@@ -32,6 +32,7 @@
  * isNullObject is learnt. A host that chains from a possibly-null object fails its tests.
  */
 import { Rect, columnLetters, columnNumber } from "../../src/layout/a1";
+import { fromR1C1 } from "../../src/layout/r1c1";
 
 export type FakeValue = string | number | boolean;
 
@@ -1611,26 +1612,8 @@ class FakeTable extends FakeProxy<TableState> {
   }
 }
 
-/**
- * R1C1 → A1 for the cell at (row, col), as Excel resolves it: R and C alone are this row or column,
- * R[n] / C[n] are relative, Rn / Cn absolute. Text in double quotes and quoted sheet names are
- * left as they are.
- */
-export function r1c1ToA1(formula: string, row: number, col: number): string {
-  const token =
-    /"(?:[^"]|"")*"|'(?:[^']|'')*'!|(?<![A-Za-z0-9_.])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_.(])/g;
-  return formula.replace(token, (whole, r?: string, c?: string) => {
-    if (whole.startsWith('"') || whole.startsWith("'")) return whole;
-    const part = (spec: string | undefined, here: number): [number, boolean] => {
-      if (spec === undefined) return [here, false];
-      if (spec.startsWith("[")) return [here + Number(spec.slice(1, -1)), false];
-      return [Number(spec), true];
-    };
-    const [refRow, rowAbs] = part(r, row);
-    const [refCol, colAbs] = part(c, col);
-    return `${colAbs ? "$" : ""}${columnLetters(refCol)}${rowAbs ? "$" : ""}${refRow}`;
-  });
-}
+/** R1C1 → A1 for the cell at (row, col), as Excel resolves it (the layout's own converter). */
+export const r1c1ToA1 = fromR1C1;
 
 /** A defined or table name Excel refuses because it reads as a cell: "AB12", "R1C1", "R", "C12". */
 function readsAsReference(name: string): boolean {

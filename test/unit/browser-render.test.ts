@@ -12,6 +12,8 @@ import { planToWorkbook } from "../../src/hosts/xlsx/browser-render";
 import { planToXlsx } from "../../src/hosts/xlsx/render";
 import { digestDifferences, digestWorkbook } from "../support/layout-digest";
 import { segmentedStudy } from "../support/export-fixtures";
+import { study } from "../support/workbooks";
+import JSZip from "jszip";
 
 const CREATED = new Date("2025-03-12T12:00:00Z");
 
@@ -61,5 +63,21 @@ describe("the browser's writer and the streaming writer write the same workbook"
       created: CREATED.toISOString(),
     });
     expect(properties(browser)).toEqual(properties(streamed));
+  });
+});
+
+describe("texts the browser's writer keeps as typed", () => {
+  it("escapes a formula's cached text like any text: a segment named _x0041_ is not shown as A", async () => {
+    const s = study({ clienteles: ["C"], needs: ["N"], segments: [{ name: "_x0041_" }] });
+    const zip = await JSZip.loadAsync(await planToWorkbook(buildPlan(s)).xlsx.writeBuffer());
+    const sheets = await Promise.all(
+      Object.keys(zip.files)
+        .filter((name) => name.startsWith("xl/worksheets/sheet"))
+        .map((name) => (zip.file(name) as JSZip.JSZipObject).async("string"))
+    );
+    const cached = sheets.join("").match(/<v>[^<]*x0041_<\/v>/g) ?? [];
+    // The name mirrored on the checklist and targeting sheets (header, growth levers).
+    expect(cached.length).toBeGreaterThan(0);
+    expect(cached.every((v) => v === "<v>_x005F_x0041_</v>")).toBe(true);
   });
 });

@@ -14,18 +14,28 @@ import {
   SheetPlan,
   WorkbookPlan,
 } from "../../layout/plan";
+import { fromR1C1 } from "../../layout/r1c1";
 import { escapeExcelText } from "./xml";
 
 const argb = (hex: string): string => "FF" + hex.replace("#", "").toUpperCase();
 
+export interface WorkbookOptions {
+  /**
+   * Each cell of a fill gets its own formula text instead of one shared formula per fill: the
+   * straightforward writing that `npm run bench` measures the product's writers against.
+   */
+  formulaPerCell?: boolean;
+}
+
 export function planToWorkbook(
   plan: WorkbookPlan,
-  workbook: ExcelJS.Workbook = new ExcelJS.Workbook()
+  workbook: ExcelJS.Workbook = new ExcelJS.Workbook(),
+  options: WorkbookOptions = {}
 ): ExcelJS.Workbook {
   workbook.creator = "Segment Matrix";
   workbook.calcProperties.fullCalcOnLoad = true;
   if (plan.properties) renderProperties(workbook, plan.properties);
-  for (const sheetPlan of plan.sheets) renderSheet(workbook, sheetPlan);
+  for (const sheetPlan of plan.sheets) renderSheet(workbook, sheetPlan, options);
   for (const name of plan.names)
     workbook.definedNames.add(sheetRef(name.sheet, rectAddress(name.rect, true)), name.name);
   const active = plan.sheets.findIndex((sheet) => sheet.role === plan.activeSheet);
@@ -43,7 +53,7 @@ export function planToWorkbook(
   return workbook;
 }
 
-function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
+function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: WorkbookOptions): void {
   const sheet = workbook.addWorksheet(plan.name, {
     properties: plan.tabColour ? { tabColor: { argb: argb(plan.tabColour) } } : {},
     pageSetup: {
@@ -86,14 +96,30 @@ function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     );
   }
   // One shared formula per fill: the file holds its text once, whatever the size.
-  for (const { rect, formula, results } of plan.fills) {
-    if (rect.rows === 1 && rect.cols === 1) {
+  for (const { rect, formula, formulaR1C1, results } of plan.fills) {
+    if (options.formulaPerCell) {
+      for (let i = 0; i < rect.rows; i++)
+        for (let j = 0; j < rect.cols; j++) {
+          const result = results?.[i]?.[j];
+          sheet.getCell(rect.row + i, rect.col + j).value = toExcelValue({
+            kind: "formula",
+            formula: fromR1C1(formulaR1C1, rect.row + i, rect.col + j),
+            ...(result === undefined ? {} : { result }),
+          });
+        }
+    } else if (rect.rows === 1 && rect.cols === 1) {
       const result = results?.[0]?.[0];
-      sheet.getCell(rect.row, rect.col).value = (
-        result === undefined ? { formula } : { formula, result }
-      ) as ExcelJS.CellFormulaValue;
+      sheet.getCell(rect.row, rect.col).value = toExcelValue({
+        kind: "formula",
+        formula,
+        ...(result === undefined ? {} : { result }),
+      });
     } else {
-      sheet.fillFormula(rectAddress(rect), formula, results as number[][] | undefined);
+      // Cached texts are escaped as every text is (a segment named "_x0041_" stays itself).
+      const cached = results?.map((line) =>
+        line.map((result) => (typeof result === "string" ? escapeExcelText(result) : result))
+      );
+      sheet.fillFormula(rectAddress(rect), formula, cached as number[][] | undefined);
     }
   }
   for (const { rect, style } of plan.styles) {
