@@ -317,14 +317,9 @@ export function placesOf(grids: Pick<WorkbookGrids, "names" | "tables">): Places
   };
 }
 
-interface RatingRow {
+/** A row of the ratings table: its pair and where it sits. */
+interface RatingRow extends Pair {
   row: number;
-  clientele: string;
-  need: string;
-  perception?: number;
-  impact?: number;
-  competition?: number;
-  comment?: string;
 }
 
 /** The study the consultant means, kept alongside the cells. */
