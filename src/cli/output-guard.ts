@@ -69,6 +69,8 @@ export async function guardOutput(target: string, options: OutputGuardOptions): 
       return refuse(msg.outputExtension(target, kind));
     return writable;
   };
+  // "out.xlsx/" names a folder: path.resolve would quietly drop the slash and write out.xlsx.
+  if (/[\\/]$/.test(target)) return refuse(msg.outputNotFile(target, "directory"));
   let resolved = path.resolve(target);
   let stat: Stats;
   try {

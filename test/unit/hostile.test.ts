@@ -469,6 +469,9 @@ describe("one output guard for read, build and template", () => {
       /cannot write here/
     );
     refusedInOneLine(await cli("build", studyFile, "-o", dir), dir, /is a directory/);
+    const slashed = path.join(dir, "new.xlsx") + "/";
+    refusedInOneLine(await cli("build", studyFile, "-o", slashed), slashed, /is a directory/);
+    await expect(fs.stat(path.join(dir, "new.xlsx"))).rejects.toThrow();
     const fifo = path.join(dir, "pipe.xlsx");
     execFileSync("mkfifo", [fifo]);
     refusedInOneLine(
