@@ -82,32 +82,6 @@ export function recalculateAll(inputs: readonly string[]): Promise<Map<string, s
 }
 
 /** Prints several workbooks to PDF in one LibreOffice run (a start costs seconds); distinct names. */
-export async function toPdfAll(inputs: readonly string[]): Promise<Map<string, string>> {
-  const outDir = await fs.mkdtemp(path.join(os.tmpdir(), "sm-lo-out-"));
-  const userDir = await profile();
-  try {
-    await run(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${userDir}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        outDir,
-        ...inputs,
-      ],
-      { timeout: 180000 }
-    );
-  } finally {
-    await fs.rm(userDir, { recursive: true, force: true });
-  }
-  const outputs = new Map<string, string>();
-  for (const input of inputs) {
-    const output = path.join(outDir, path.basename(input).replace(/\.[^.]+$/, "") + ".pdf");
-    await fs.access(output);
-    outputs.set(input, output);
-  }
-  return outputs;
+export function toPdfAll(inputs: readonly string[]): Promise<Map<string, string>> {
+  return convertAll(inputs, "pdf", "pdf");
 }
