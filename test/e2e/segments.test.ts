@@ -16,6 +16,7 @@ import { pairScore } from "../../src/method/score";
 import { STRATEGIES, Strategy, targetingStrategy } from "../../src/method/segments";
 import { Study, isRated, nameKey } from "../../src/method/study";
 import { recalculateAll } from "../support/libreoffice";
+import { EXAMPLE_GROUPS as GROUPS } from "../support/example-groups";
 import { load, namedValues, plainValue, study, tempDir } from "../support/workbooks";
 
 jest.setTimeout(240000);
@@ -52,24 +53,6 @@ function typeLeft(workbook: ExcelJS.Workbook, name: string, i: number, value: st
   if (!at || !sheet) throw new Error(`no name ${name}`);
   sheet.getCell(at.rect.row + i, at.rect.col - 1).value = value;
 }
-
-const GROUPS = [
-  ["Concours et prix", "Bailleurs de fonds", "Grandes entreprises"],
-  [
-    "Structures de conseil et accompagnement",
-    "Accompagnateurs",
-    "i-Coaches",
-    "Faîtières ESS/ES",
-    "Hautes écoles",
-  ],
-  [
-    "Entrepreneurs durables",
-    "Micro-entrepreneurs",
-    "Intrapreneurs",
-    "Etudiants",
-    "Acteurs durables",
-  ],
-];
 
 const OFFERINGS = ["Coaching", "=Formation", "Plateforme « en ligne »"];
 

@@ -6,6 +6,7 @@ import { orderStudy } from "../../src/analysis/order-study";
 import { CHECKLIST_ITEMS } from "../../src/method/segments";
 import { Pair, Study, emptySegment } from "../../src/method/study";
 import { validateStudy } from "../../src/method/validate";
+import { EXAMPLE_GROUPS } from "../support/example-groups";
 import { randomTicks, seededRandom } from "../support/random";
 
 function workedExample(): Study {
@@ -122,25 +123,7 @@ describe("orderStudy on the worked example", () => {
     expect(problems).toEqual([]);
     const groups = (ordered?.segments ?? []).map((segment) => [...segment.clienteles].sort());
     expect(groups.sort((a, b) => a[0].localeCompare(b[0]))).toEqual(
-      [
-        ["Concours et prix", "Bailleurs de fonds", "Grandes entreprises"],
-        [
-          "Structures de conseil et accompagnement",
-          "Accompagnateurs",
-          "i-Coaches",
-          "Faîtières ESS/ES",
-          "Hautes écoles",
-        ],
-        [
-          "Entrepreneurs durables",
-          "Micro-entrepreneurs",
-          "Intrapreneurs",
-          "Etudiants",
-          "Acteurs durables",
-        ],
-      ]
-        .map((group) => group.sort())
-        .sort((a, b) => a[0].localeCompare(b[0]))
+      EXAMPLE_GROUPS.map((group) => [...group].sort()).sort((a, b) => a[0].localeCompare(b[0]))
     );
   });
 
