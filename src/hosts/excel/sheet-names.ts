@@ -13,6 +13,7 @@ import {
   sheetNameTaken,
 } from "../../method/messages";
 import { Problem } from "../../method/problems";
+import { EXCEL_LIMITS } from "../../layout/limits";
 
 /** Excel treats "matrice" and "Matrice" as the same sheet name (whatever the user's locale). */
 export function sheetKey(name: string): string {
@@ -45,9 +46,6 @@ export function sheetNameFault(name: string): SheetNameFault | undefined {
   return undefined;
 }
 
-const LAST_ROW = 1048576;
-const LAST_COL = 16384;
-
 /**
  * Excel's rules for defined names and table names: a letter, "_" or "\" first, then letters, digits,
  * "_" and "."; at most 255 characters; never something that reads as a cell, in A1 ("AB12") or R1C1
@@ -58,7 +56,8 @@ export function excelRefusesName(name: string): boolean {
   const a1 = /^([A-Za-z]{1,3})([0-9]+)$/.exec(name);
   if (a1) {
     const row = Number(a1[2]);
-    if (columnNumber(a1[1]) <= LAST_COL && row >= 1 && row <= LAST_ROW) return true;
+    if (columnNumber(a1[1]) <= EXCEL_LIMITS.cols && row >= 1 && row <= EXCEL_LIMITS.rows)
+      return true;
   }
   return /^(?:R[0-9]*C?[0-9]*|C[0-9]*)$/i.test(name);
 }

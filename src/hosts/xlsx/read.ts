@@ -13,6 +13,7 @@ import { StateRead, stateFromXml } from "../../layout/state";
 import * as msg from "../../method/messages";
 import { decodeExcelEscapes, elementsNamed, parseXml, parseXmlStream } from "./xml";
 import { READ_LIMITS, ReadLimits, WorkbookUnreadable, ZipArchive, describe } from "./zip";
+import { EXCEL_LIMITS } from "../../layout/limits";
 
 export interface ListedSheet {
   name: string;
@@ -285,9 +286,6 @@ async function readSharedStrings(zip: ZipArchive, part: string): Promise<string[
   return strings;
 }
 
-const MAX_ROW = 1048576;
-const MAX_COL = 16384;
-
 /** One sheet, streamed: only cells holding a value are kept, in a sparse grid. */
 async function readSheet(
   zip: ZipArchive,
@@ -373,7 +371,12 @@ async function readSheet(
             cell.type === "inlineStr" ? inlineText : text,
             strings
           );
-          if (value !== null && cell.row <= MAX_ROW && cell.col <= MAX_COL && cell.row >= 1) {
+          if (
+            value !== null &&
+            cell.row <= EXCEL_LIMITS.rows &&
+            cell.col <= EXCEL_LIMITS.cols &&
+            cell.row >= 1
+          ) {
             if (--budget.cells < 0)
               throw new WorkbookUnreadable(
                 msg.workbookTooManyCells(zip.file, name, zip.limits.cells)

@@ -20,6 +20,7 @@ import {
 } from "../kit";
 import { CellValue, SheetPlan, num, text } from "../plan";
 import { PlanContext } from "../sheet";
+import { EXCEL_LIMITS } from "../limits";
 
 /** Sample scores of the colour block, every tenth. */
 const SAMPLES = Array.from({ length: 11 }, (_, i) => i * 10);
@@ -32,7 +33,6 @@ const TEXT_WIDTH = 90;
 /** Excel's widest column. */
 const MAX_WIDTH = 255;
 const LINE_HEIGHT = 15;
-const EXCEL_ROWS = 1048576;
 
 /** A weight as the language writes numbers (1,5 in French). */
 export function weightText(weight: number, language: PlanContext["language"]): string {
@@ -136,7 +136,7 @@ export function legendSheet(context: PlanContext, created: Date): SheetPlan {
   row = samples + SAMPLES.length + 1;
 
   // Every name, unless the sheet's rows could not hold them (a study at Excel's limits).
-  if (row + study.clienteles.length + study.needs.length + 4 > EXCEL_ROWS) {
+  if (row + study.clienteles.length + study.needs.length + 4 > EXCEL_LIMITS.rows) {
     finish(sheet, width, heights);
     return sheet;
   }
