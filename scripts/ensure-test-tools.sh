@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the system programs the end-to-end tests drive, where they are missing:
-# LibreOffice Calc (recalculates and renders the built workbooks), poppler (PDF -> PNG)
+# LibreOffice Calc (recalculates and renders the built workbooks) and Impress (prints the deck), poppler (PDF -> PNG)
 # and Chromium (the task pane in a real browser), with a colour emoji font for the pane's legend. Debian packages, through apt-get.
 set -euo pipefail
 
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc)
+# Impress converts the client deck (.pptx) to PDF and PNG in the tests.
+dpkg -s libreoffice-impress >/dev/null 2>&1 || need+=(libreoffice-impress)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "dejavu" || need+=(fonts-dejavu-core)
@@ -13,7 +15,7 @@ fc-list 2>/dev/null | grep -qi "dejavu" || need+=(fonts-dejavu-core)
 fc-list 2>/dev/null | grep -qi "emoji" || need+=(fonts-noto-color-emoji)
 
 if [ ${#need[@]} -eq 0 ]; then
-  echo "test tools: LibreOffice, poppler and Chromium are present"
+  echo "test tools: LibreOffice (Calc, Impress), poppler and Chromium are present"
   exit 0
 fi
 
