@@ -7,6 +7,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import { orderStudy } from "../../src/analysis/order-study";
 import { runCli } from "../../src/cli/main";
+import { meanScore } from "../../src/layout/sheets/segments";
 import { describeAdvice } from "../../src/i18n/advice";
 import {
   advise,
@@ -345,6 +346,17 @@ describe("the method's warnings", () => {
     expect(empty.en).toContain("ask why nobody is there");
   });
 
+  it("finds a segment's pairs whatever the case and spaces of its names", () => {
+    const s = study(
+      clienteles,
+      needs,
+      [ticked("c1", "n1", 4), rated("c2", "n1", 4, 4), ticked("c3", "n2"), ticked("c4", "n2")],
+      [{ name: "Typed loosely", clienteles: ["C1", " c2"], needs: ["N1 "] }]
+    );
+    expect(codes(s)).toEqual(["busy-market:Typed loosely"]);
+    expect(suggestedConquest(s)[0].reason).toEqual({ kind: "best-rank", meanScore: 100 });
+  });
+
   it("the mean competition is not rounded", () => {
     const s = study(
       clienteles,
@@ -392,6 +404,10 @@ describe("the worked example", () => {
       expect(mean).toBeGreaterThan(0.5);
       expect(mean).toBeLessThan(3);
     }
+    // The first step's mean score is the sheet's own, over the whole study.
+    const [first] = suggestedConquest(withSegments);
+    const lead = withSegments.segments!.find((segment) => segment.name === first.segment)!;
+    expect(first.reason).toEqual({ kind: "best-rank", meanScore: meanScore(lead, withSegments) });
     expect(suggestedConquest(withSegments)).toHaveLength(3);
   });
 });
