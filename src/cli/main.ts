@@ -6,6 +6,7 @@
  *   order STUDY.json -o ORDERED.json [--segments K] [--force]   (order.ts)
  *   image STUDY.json|WORKBOOK.xlsx -o OUT.svg|OUT.png …            (image.ts)
  *   export STUDY.json|WORKBOOK.xlsx -o CLIENT.xlsx|CLIENT.pdf …     (export.ts)
+ *   advise STUDY.json|WORKBOOK.xlsx [--json] [--lang fr|en]        (advise.ts)
  * Exit 0 on success; 1 on bad input (one line per problem, naming the file, field or cell); 2 on misuse.
  * Nothing is left behind on failure: outputs are written to a temporary file and renamed at the end.
  * Every output passes one guard (output-guard.ts): never the input, never a file the add-in did not
@@ -29,6 +30,7 @@ import {
   readWorkbook,
   report,
 } from "./common";
+import { ADVISE_USAGE, adviseCommand } from "./advise";
 import { EXPORT_USAGE, exportCommand } from "./export";
 import { IMAGE_USAGE, image, parsePalette } from "./image";
 import { order } from "./order";
@@ -40,7 +42,8 @@ const USAGE = `usage:
   segment-matrix template -o OUT.xlsx [--lang fr|en] [--force]
   segment-matrix order STUDY.json -o ORDERED.json [--segments K] [--force]
   ${IMAGE_USAGE}
-  ${EXPORT_USAGE}`;
+  ${EXPORT_USAGE}
+  ${ADVISE_USAGE}`;
 
 /** Options of the commands that write a workbook. */
 const WRITE_OPTIONS = {
@@ -168,6 +171,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         break;
       case "export":
         await exportCommand(rest, io);
+        break;
+      case "advise":
+        await adviseCommand(rest, io);
         break;
       case undefined:
       case "help":
