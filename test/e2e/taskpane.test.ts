@@ -14,7 +14,8 @@ import { buildPane } from "../support/pane-bundle";
 import { StaticServer, serveDirectory } from "../support/static-server";
 import { RouteLog, axeViolations, launchChromium, routeOffline } from "../support/pane-browser";
 import { IMPACT, PERCEPTION } from "../../src/method/levels";
-import { hexToRgb, pairScore, scaleColour } from "../../src/method/score";
+import { pairScore } from "../../src/method/score";
+import { hexToRgb, scaleColour } from "../../src/method/colour";
 import { Study, pairsInTableOrder } from "../../src/method/study";
 
 jest.setTimeout(180000);

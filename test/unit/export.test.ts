@@ -17,8 +17,14 @@ import { COLOURS } from "../../src/layout/kit";
 import { planGrids } from "../../src/layout/plan-grids";
 import { CellStyle, CellValue, SheetPlan, WorkbookPlan } from "../../src/layout/plan";
 import { clientPlanToBuffer } from "../../src/hosts/xlsx/file";
-import { PALETTES, PaletteName, textColour } from "../../src/method/palette";
-import { contrastRatio, pairScore, scaleColour } from "../../src/method/score";
+import {
+  PALETTES,
+  PaletteName,
+  textColour,
+  contrastRatio,
+  scaleColour,
+} from "../../src/method/colour";
+import { pairScore } from "../../src/method/score";
 import { formatProblem } from "../../src/method/problems";
 import { HOSTILE_NAMES, segmentedStudy } from "../support/export-fixtures";
 import { plainValue, study } from "../support/workbooks";
