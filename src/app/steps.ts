@@ -3,7 +3,7 @@
  * legend (✓ ok · ⊞ en cours · ✗ à faire · 📊 à analyser) and live counts, as a pure function of what
  * was read from the workbook. No text here: the pane words the counts (i18n/pane.ts).
  */
-import { ChecklistStatus, Strategy, targetingStrategy } from "../method/segments";
+import { ChecklistStatus, Strategy, isSegmentReady, targetingStrategy } from "../method/segments";
 import { Problem } from "../method/problems";
 import { pairScore } from "../method/score";
 import { Study, Weights, isRated, nameKey, pairKey } from "../method/study";
@@ -214,10 +214,7 @@ export function stepsOf(
   };
 
   const segmentList = study?.segments ?? [];
-  const ready = segmentList.filter(
-    (segment) =>
-      segment.checklist.length > 0 && segment.checklist.every((status) => status === "ok")
-  ).length;
+  const ready = segmentList.filter((segment) => isSegmentReady(segment.checklist)).length;
   const k = study && suggestedK ? suggestedK(study) : undefined;
   const segments: Step = {
     id: "segments",

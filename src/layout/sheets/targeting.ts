@@ -3,9 +3,15 @@
  * strategy the marks form (METHOD.md §6) named live with a sentence, the segments ranked by mean
  * score and potential, the conquest order and, per segment, one line per growth lever (§7).
  */
-import { Language } from "../../method/levels";
 import * as msg from "../../method/messages";
-import { GROWTH_LEVERS, STRATEGIES, Strategy, targetingStrategy } from "../../method/segments";
+import { markCountFormula } from "../../method/marks";
+import {
+  GROWTH_LEVERS,
+  STRATEGIES,
+  Strategy,
+  strategyFormula,
+  targetingStrategy,
+} from "../../method/segments";
 import { Segment, Target, nameKey } from "../../method/study";
 import { textFault } from "../../method/validate";
 import { Rect, cellAddress } from "../a1";
@@ -35,30 +41,6 @@ export const TARGETING = {
   labelCol: 1,
   firstCol: 2,
 } as const;
-
-/**
- * The strategy the marks form, from the marks' count per segment (a row of counts) and per offering
- * (a column): exactly METHOD.md §6's rules, in the order of `targetingStrategy`
- * (src/method/segments.ts), which the tests hold it to. Full coverage is every named offering ×
- * every named segment (rows or columns without a name hold no mark the reader accepts).
- */
-export function strategyFormula(
-  perSegment: string,
-  perOffering: string,
-  labels: { segments: string; offerings: string },
-  language: Language
-): string {
-  const label = (id: Strategy): string => `"${STRATEGIES[id][language].replace(/"/g, '""')}"`;
-  const marks = `SUM(${perSegment})`;
-  const named = (range: string): string => `SUMPRODUCT(--(${range}<>""))`;
-  return (
-    `IF(${marks}=0,"",IF(${marks}=1,${label("concentration")},` +
-    `IF(COUNTIF(${perSegment},">0")=1,${label("segment-specialisation")},` +
-    `IF(COUNTIF(${perOffering},">0")=1,${label("offering-specialisation")},` +
-    `IF(${marks}=${named(labels.offerings)}*${named(labels.segments)},${label("full-coverage")},` +
-    `${label("selective-specialisation")})))))`
-  );
-}
 
 interface Layout {
   offerings: number;
@@ -136,7 +118,6 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
       )
     )
   );
-  const marksIn = (range: string): string => `SUMPRODUCT(--(UPPER(TRIM(${range}))="X"))`;
   const rowRange = `${cellAddress(firstRow, firstCol, { col: true })}:${cellAddress(firstRow, lastCol, { col: true })}`;
   const colRange = `${cellAddress(firstRow, firstCol, { row: true })}:${cellAddress(lastRow, firstCol, { row: true })}`;
   const markCount = (offering: string | undefined, segment: Segment | undefined): number =>
@@ -148,11 +129,11 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   fill(
     sheet,
     rect(firstRow, at.countsCol, at.offerings, 1),
-    marksIn(rowRange),
+    markCountFormula(rowRange),
     offerings.map((o) => [segments.reduce((n, s) => n + markCount(o, s), 0)])
   );
   put(sheet, at.countsRow, labelCol, [[text(t.marksPerSegment)]]);
-  fill(sheet, rect(at.countsRow, firstCol, 1, at.segments), marksIn(colRange), [
+  fill(sheet, rect(at.countsRow, firstCol, 1, at.segments), markCountFormula(colRange), [
     segments.map((s) => offerings.reduce((n, o) => n + markCount(o, s), 0)),
   ]);
 
