@@ -2,6 +2,7 @@
 import { Language } from "../method/levels";
 import { PALETTES, paletteEnds } from "../method/colour";
 import { SCORE_MIN, SCORE_SCALE, scoreRuleText } from "../method/score";
+import { CHECKLIST_ITEMS, CHECKLIST_STATUSES, statusCellLabel } from "../method/segments";
 import { WEIGHT_MAX, WEIGHT_MIN } from "../method/study";
 
 /** The score's range as the texts state it. */
@@ -9,6 +10,12 @@ const RANGE: Record<Language, string> = {
   fr: `${SCORE_MIN} à ${SCORE_SCALE}`,
   en: `${SCORE_MIN} to ${SCORE_SCALE}`,
 };
+
+/** The checklist's legend and size, as its sheet states them. */
+const OK = CHECKLIST_STATUSES[0];
+const ITEMS = CHECKLIST_ITEMS.length;
+const legend = (language: Language): string =>
+  CHECKLIST_STATUSES.map((status) => statusCellLabel(status, language)).join(" · ");
 
 export interface WorkbookTexts {
   /** Sheet names, by role, in workbook order. */
@@ -255,12 +262,11 @@ const fr: WorkbookTexts = {
   },
   checklist: {
     title: "Check-list du « bon segment »",
-    instructions:
-      "Pour chaque segment, l'avancement de chaque critère : ✓ Ok · ⊞ En cours · ✗ A faire · 📊 A analyser. Un segment est prêt quand ses 11 critères sont Ok.",
+    instructions: `Pour chaque segment, l'avancement de chaque critère : ${legend("fr")}. Un segment est prêt quand ses ${ITEMS} critères sont ${OK.fr}.`,
     family: "Famille",
     item: "Critère",
-    okCount: "✓",
-    total: "Total ✓ (sur 11)",
+    okCount: OK.symbol,
+    total: `Total ${OK.symbol} (sur ${ITEMS})`,
     statusError: { title: "Avancement", message: "Choisissez un statut dans la liste." },
   },
   targeting: {
@@ -412,12 +418,11 @@ const en: WorkbookTexts = {
   },
   checklist: {
     title: 'The "good segment" checklist',
-    instructions:
-      "For each segment, the progress of each item: ✓ Ok · ⊞ In progress · ✗ To do · 📊 To analyse. A segment is ready when its 11 items are Ok.",
+    instructions: `For each segment, the progress of each item: ${legend("en")}. A segment is ready when its ${ITEMS} items are ${OK.en}.`,
     family: "Family",
     item: "Item",
-    okCount: "✓",
-    total: "Total ✓ (of 11)",
+    okCount: OK.symbol,
+    total: `Total ${OK.symbol} (of ${ITEMS})`,
     statusError: { title: "Progress", message: "Pick a status from the list." },
   },
   targeting: {

@@ -27,7 +27,7 @@ export const SEGMENT_FIGURES: Record<"size" | "frequency" | "basket", Bilingual>
   basket: { fr: "panier moyen", en: "average basket" },
 };
 
-/** Progress legend of the material: ✓ Ok · ⊞ En cours · ✗ A faire · 📊 A analyser. */
+/** Progress legend of the material: ✓ Ok · ⊞ En cours · ✗ À faire · 📊 À analyser. */
 export type ChecklistStatus = "ok" | "en cours" | "à faire" | "à analyser";
 
 export interface StatusLabel extends Bilingual {
@@ -38,8 +38,9 @@ export interface StatusLabel extends Bilingual {
 export const CHECKLIST_STATUSES: readonly StatusLabel[] = [
   { canonical: "ok", symbol: "✓", fr: "Ok", en: "Ok" },
   { canonical: "en cours", symbol: "⊞", fr: "En cours", en: "In progress" },
-  { canonical: "à faire", symbol: "✗", fr: "A faire", en: "To do" },
-  { canonical: "à analyser", symbol: "📊", fr: "A analyser", en: "To analyse" },
+  // The material writes "A faire": French capitals keep their accents. Both spellings are read.
+  { canonical: "à faire", symbol: "✗", fr: "À faire", en: "To do" },
+  { canonical: "à analyser", symbol: "📊", fr: "À analyser", en: "To analyse" },
 ];
 
 /** What a missing status means. */

@@ -246,7 +246,7 @@ describe("the colours of a client export", () => {
     expect(first.value).toEqual({ kind: "text", text: "✓ Ok" });
     expect(first.style.fill).toBe("#C6EFCE");
     const second = cellOf(checklist, 6, 4);
-    expect(second.value).toEqual({ kind: "text", text: "✗ A faire" });
+    expect(second.value).toEqual({ kind: "text", text: "✗ À faire" });
     expect(second.style.fill).toBe("#FFC7CE");
     // The first segment's 11 items are Ok: its name is green; the second's is not.
     expect(cellOf(checklist, 4, 3).style).toMatchObject({ fill: "#C6EFCE", fontColour: "#006100" });
