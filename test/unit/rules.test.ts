@@ -13,6 +13,7 @@ import {
   statusCellLabel,
 } from "../../src/method/segments";
 import { pairScore } from "../../src/method/score";
+import { strategyOfTargets } from "../../src/method/targeting";
 import { validateStudy } from "../../src/method/validate";
 import {
   CHECKLIST_CASES,
@@ -56,6 +57,16 @@ describe("the rules of the method over their tables of cases", () => {
 
   it.each(STRATEGY_CASES.map((c) => [c.label, c]))("strategy: %s", (_label, c) => {
     expect(tsStrategy(c)).toBe(c.strategy);
+    // The same marks as a study's targets, by name, over the table's slots (blank ones undefined).
+    const slot = (name: string): string | undefined => (name === "" ? undefined : name);
+    const targets = c.marks.flatMap((row, o) =>
+      [...row].flatMap((cell, s) =>
+        isMark(cell) ? [{ offering: c.offerings[o], segment: c.segments[s] }] : []
+      )
+    );
+    expect(strategyOfTargets(targets, c.offerings.map(slot), c.segments.map(slot))).toBe(
+      c.strategy
+    );
   });
 });
 

@@ -5,13 +5,8 @@
  */
 import * as msg from "../../method/messages";
 import { markCountFormula } from "../../method/marks";
-import {
-  GROWTH_LEVERS,
-  STRATEGIES,
-  Strategy,
-  strategyFormula,
-  targetingStrategy,
-} from "../../method/segments";
+import { GROWTH_LEVERS, STRATEGIES, strategyFormula } from "../../method/segments";
+import { strategyOfTargets } from "../../method/targeting";
 import { Segment, Target, nameKey } from "../../method/study";
 import { textFault } from "../../method/validate";
 import { Rect, cellAddress } from "../a1";
@@ -140,7 +135,11 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   // The strategy and its sentence.
   const perSegment = `${cellAddress(at.countsRow, firstCol, { row: true, col: true })}:${cellAddress(at.countsRow, lastCol, { row: true, col: true })}`;
   const perOffering = `${cellAddress(firstRow, at.countsCol, { row: true, col: true })}:${cellAddress(lastRow, at.countsCol, { row: true, col: true })}`;
-  const strategy = expectedStrategy(study.targets ?? [], offerings, segments);
+  const strategy = strategyOfTargets(
+    study.targets ?? [],
+    offerings,
+    segments.map((s) => s?.name)
+  );
   const strategyCell = cellAddress(at.strategyRow, firstCol);
   put(sheet, at.strategyRow, labelCol, [[text(t.strategy)]]);
   fill(
@@ -307,24 +306,6 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     { name: NAMES.segmentPlans, sheet: sheet.name, rect: plans }
   );
   return sheet;
-}
-
-/** The strategy the study's targets form over the table's offerings and segments. */
-function expectedStrategy(
-  targets: readonly Target[],
-  offerings: readonly (string | undefined)[],
-  segments: readonly (Segment | undefined)[]
-): Strategy | undefined {
-  const offeringIndex = new Map(offerings.map((o, i) => [nameKey(o ?? ""), i]));
-  const segmentIndex = new Map(segments.map((s, i) => [nameKey(s?.name ?? ""), i]));
-  const marks = targets.flatMap((target) => {
-    const offering = offeringIndex.get(nameKey(target.offering));
-    const segment = segmentIndex.get(nameKey(target.segment));
-    return offering === undefined || segment === undefined ? [] : [{ offering, segment }];
-  });
-  const named = <T>(items: readonly (T | undefined)[]): number =>
-    items.filter((item) => item !== undefined).length;
-  return targetingStrategy(marks, named(offerings), named(segments));
 }
 
 // Reading.
