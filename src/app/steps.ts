@@ -3,7 +3,8 @@
  * legend (✓ ok · ⊞ en cours · ✗ à faire · 📊 à analyser) and live counts, as a pure function of what
  * was read from the workbook. No text here: the pane words the counts (i18n/pane.ts).
  */
-import { ChecklistStatus, Strategy, targetingStrategy } from "../method/segments";
+import { ChecklistStatus, Strategy, isSegmentReady } from "../method/segments";
+import { strategyOfTargets } from "../method/targeting";
 import { Problem } from "../method/problems";
 import { pairScore } from "../method/score";
 import { Study, Weights, isRated, nameKey, pairKey } from "../method/study";
@@ -214,10 +215,7 @@ export function stepsOf(
   };
 
   const segmentList = study?.segments ?? [];
-  const ready = segmentList.filter(
-    (segment) =>
-      segment.checklist.length > 0 && segment.checklist.every((status) => status === "ok")
-  ).length;
+  const ready = segmentList.filter((segment) => isSegmentReady(segment.checklist)).length;
   const k = study && suggestedK ? suggestedK(study) : undefined;
   const segments: Step = {
     id: "segments",
@@ -229,15 +227,11 @@ export function stepsOf(
   };
 
   const targets = study?.targets ?? [];
-  const segmentIndex = new Map(segmentList.map((s, i) => [nameKey(s.name), i]));
-  const offerings = study?.offerings ?? [];
-  const offeringIndex = new Map(offerings.map((o, i) => [nameKey(o), i]));
-  const marks = targets.flatMap((t) => {
-    const segment = segmentIndex.get(nameKey(t.segment));
-    const offering = offeringIndex.get(nameKey(t.offering));
-    return segment === undefined || offering === undefined ? [] : [{ segment, offering }];
-  });
-  const strategy = targetingStrategy(marks, offerings.length, segmentList.length);
+  const strategy = strategyOfTargets(
+    targets,
+    study?.offerings ?? [],
+    segmentList.map((s) => s.name)
+  );
   const conquest = study?.conquest ?? [];
   const targeting: Step = {
     id: "targeting",

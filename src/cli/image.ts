@@ -7,7 +7,7 @@
  */
 import path from "path";
 import { parseArgs } from "util";
-import { PALETTE_NAMES, PaletteName, isPaletteName } from "../method/palette";
+import { PALETTE_NAMES, PaletteName, isPaletteName } from "../method/colour";
 import { pictureModel } from "../hosts/svg/model";
 import { pictureLayout, renderPicture } from "../hosts/svg/matrix-svg";
 import { CliError, Io, parseLanguage, readStudyInput } from "./common";

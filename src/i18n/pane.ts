@@ -1,5 +1,6 @@
 /** Every text the task pane shows, in French (first) and English. Workbook texts are in workbook.ts. */
-import { Language } from "../method/levels";
+import { IMPACT, Language, PERCEPTION, Scale, levelRange } from "../method/levels";
+import { SCORE_MIN, SCORE_SCALE } from "../method/score";
 import { CHECKLIST_STATUSES, ChecklistStatus, STRATEGIES, Strategy } from "../method/segments";
 import { Study, isRated } from "../method/study";
 import type { StepId } from "../app/steps";
@@ -142,6 +143,12 @@ const NBSP = "\u00a0";
 const q = (text: string): string => `«${NBSP}${text}${NBSP}»`;
 const qe = (text: string): string => `"${text}"`;
 
+/** A scale's range as the texts state it: "1 à 4". */
+const span = (scale: Scale, to: string): string => {
+  const { min, max } = levelRange(scale);
+  return `${min} ${to} ${max}`;
+};
+
 /** French counts 0 and 1 in the singular; English only 1. */
 function counted(count: number, language: Language, singular: string, plural: string): string {
   const one = language === "fr" ? count <= 1 : count === 1;
@@ -244,9 +251,8 @@ const fr: PaneTexts = {
       lists:
         "Les clientèles en colonnes, les besoins en lignes, en partant des problèmes plutôt que des critères démographiques.",
       ticks: `Pour chaque case${NBSP}: ${q(`Cette clientèle ressent-elle réellement ce besoin${NBSP}?`)} Un X là où c'est oui.`,
-      ratings:
-        "Chaque paire cochée reçoit un degré de perception du besoin (1 à 4) et une importance de l'impact (1 à 4).",
-      matrix: `Perception et impact, pondérés, donnent un score de 1 à 100, de l'orange foncé au vert foncé${NBSP}: les paires vertes sont les plus intéressantes.`,
+      ratings: `Chaque paire cochée reçoit un degré de perception du besoin (${span(PERCEPTION, "à")}) et une importance de l'impact (${span(IMPACT, "à")}).`,
+      matrix: `Perception et impact, pondérés, donnent un score de ${SCORE_MIN} à ${SCORE_SCALE}, de l'orange foncé au vert foncé${NBSP}: les paires vertes sont les plus intéressantes.`,
       segments:
         "Rapprocher les clientèles aux profils de besoins voisins, découper en segments, puis vérifier chacun avec la check-list.",
       targeting:
@@ -443,10 +449,8 @@ const en: PaneTexts = {
       lists:
         "Clientèles across, needs down, starting from problems rather than demographic criteria.",
       ticks: `For each cell: "Does this clientèle really feel this need?" An X where it does.`,
-      ratings:
-        "Each ticked pair gets how aware the clientèle is of the need (1 to 4) and how much solving it matters (1 to 4).",
-      matrix:
-        "Perception and impact, weighted, give a score from 1 to 100, dark orange to dark green: the green pairs are the most interesting.",
+      ratings: `Each ticked pair gets how aware the clientèle is of the need (${span(PERCEPTION, "to")}) and how much solving it matters (${span(IMPACT, "to")}).`,
+      matrix: `Perception and impact, weighted, give a score from ${SCORE_MIN} to ${SCORE_SCALE}, dark orange to dark green: the green pairs are the most interesting.`,
       segments:
         "Bring together clientèles with similar need profiles, cut them into segments, then check each one against the checklist.",
       targeting:

@@ -1,5 +1,6 @@
 /** Every text the picture of the matrix shows, in French (first) and English. */
 import { Language } from "../method/levels";
+import { SCORE_MIN, SCORE_SCALE, scoreRuleText } from "../method/score";
 import { WORKBOOK_TEXTS } from "./workbook";
 
 export interface PictureTexts {
@@ -18,11 +19,9 @@ export interface PictureTexts {
 const fr: PictureTexts = {
   defaultTitle: WORKBOOK_TEXTS.fr.matrix.title,
   legendTitle: "Score",
-  legendMeaning:
-    "1 : paire la moins intéressante · 100 : la plus intéressante et accessible · vide : non cochée ou pas notée",
+  legendMeaning: `${SCORE_MIN} : paire la moins intéressante · ${SCORE_SCALE} : la plus intéressante et accessible · vide : non cochée ou pas notée`,
   corner: WORKBOOK_TEXTS.fr.ticks.corner,
-  footer: (p, i) =>
-    `Score = MAX(1 ; ARRONDI(100 × (perception/4)^${p} × (impact/4)^${i} ; 0)) — Segment Matrix`,
+  footer: (p, i) => `Score = ${scoreRuleText("fr", String(p), String(i))} — Segment Matrix`,
   scoresOmitted: "Trop de colonnes pour lire les scores : voir le classeur pour les nombres.",
   scatteredSegments: (names) => `Segments non délimités (clientèles non adjacentes) : ${names}`,
 };
@@ -30,11 +29,9 @@ const fr: PictureTexts = {
 const en: PictureTexts = {
   defaultTitle: WORKBOOK_TEXTS.en.matrix.title,
   legendTitle: "Score",
-  legendMeaning:
-    "1: least interesting pair · 100: most interesting and accessible · empty: not ticked or not rated",
+  legendMeaning: `${SCORE_MIN}: least interesting pair · ${SCORE_SCALE}: most interesting and accessible · empty: not ticked or not rated`,
   corner: WORKBOOK_TEXTS.en.ticks.corner,
-  footer: (p, i) =>
-    `Score = MAX(1, ROUND(100 × (perception/4)^${p} × (impact/4)^${i}, 0)) — Segment Matrix`,
+  footer: (p, i) => `Score = ${scoreRuleText("en", String(p), String(i))} — Segment Matrix`,
   scoresOmitted: "Too many columns to read the scores: see the workbook for the numbers.",
   scatteredSegments: (names) => `Segments not outlined (clientèles not side by side): ${names}`,
 };

@@ -1,6 +1,21 @@
 /** Every text the workbook shows, in French (first) and English. */
 import { Language } from "../method/levels";
-import type { PaletteName } from "../method/palette";
+import { PALETTES, paletteEnds } from "../method/colour";
+import { SCORE_MIN, SCORE_SCALE, scoreRuleText } from "../method/score";
+import { CHECKLIST_ITEMS, CHECKLIST_STATUSES, statusCellLabel } from "../method/segments";
+import { WEIGHT_MAX, WEIGHT_MIN } from "../method/study";
+
+/** The score's range as the texts state it. */
+const RANGE: Record<Language, string> = {
+  fr: `${SCORE_MIN} à ${SCORE_SCALE}`,
+  en: `${SCORE_MIN} to ${SCORE_SCALE}`,
+};
+
+/** The checklist's legend and size, as its sheet states them. */
+const OK = CHECKLIST_STATUSES[0];
+const ITEMS = CHECKLIST_ITEMS.length;
+const legend = (language: Language): string =>
+  CHECKLIST_STATUSES.map((status) => statusCellLabel(status, language)).join(" · ");
 
 export interface WorkbookTexts {
   /** Sheet names, by role, in workbook order. */
@@ -35,11 +50,6 @@ export interface WorkbookTexts {
     statuses: string;
     strategies: string;
     colours: string;
-    colourLow: string;
-    colourMid: string;
-    colourHigh: string;
-    /** The top stop of the colour-blind-safe palette. */
-    colourHighColourblind: string;
     palette: string;
     paletteNote: string;
   };
@@ -167,13 +177,12 @@ const fr: WorkbookTexts = {
       "Feuilles créées par Segment Matrix. Les noms définis SM_… relient les feuilles : ne les supprimez pas.",
     studyTitle: "Titre de l'étude",
     language: "Langue (fr / en)",
-    weights: "Poids des critères (de 0 à 5)",
+    weights: `Poids des critères (de ${WEIGHT_MIN} à ${WEIGHT_MAX})`,
     weightPerception: "Poids de la perception du besoin",
     weightImpact: "Poids de l'importance de l'impact",
     weightHelp:
       "Un poids plus fort rend le critère plus exigeant ; 1 et 1 = les deux comptent autant.",
-    scoreHelp:
-      "Score (1 à 100) = MAX(1 ; ARRONDI(100 × (perception/4)^poids × (impact/4)^poids ; 0))",
+    scoreHelp: `Score (${RANGE.fr}) = ${scoreRuleText("fr", "poids", "poids")}`,
     levels: "Niveaux",
     level: "Niveau",
     label: "Libellé",
@@ -184,13 +193,8 @@ const fr: WorkbookTexts = {
     statuses: "Avancement de la check-list",
     strategies: "Stratégies de ciblage",
     colours: "Couleurs de la matrice",
-    colourLow: "0 : orange foncé — paire la moins intéressante",
-    colourMid: "50 : jaune",
-    colourHigh: "100 : vert foncé — paire la plus intéressante et accessible",
-    colourHighColourblind: "100 : bleu — paire la plus intéressante et accessible",
     palette: "Palette de couleurs (default / colourblind)",
-    paletteNote:
-      "default : orange foncé → vert foncé (la méthode) ; colourblind : orange foncé → bleu, lisible par les daltoniens. Prend effet à l'Actualiser suivant.",
+    paletteNote: `default : ${paletteEnds(PALETTES.default, "fr")} (la méthode) ; colourblind : ${paletteEnds(PALETTES.colourblind, "fr")}, lisible par les daltoniens. Prend effet à l'Actualiser suivant.`,
   },
   ticks: {
     title: "Qui ressent quoi ? — clientèles × besoins",
@@ -220,12 +224,10 @@ const fr: WorkbookTexts = {
   },
   matrix: {
     title: "Matrice des scores — clientèles × besoins",
-    instructions:
-      "Score de 1 à 100 par paire cochée et notée ; case vide = paire non cochée ou pas encore notée. Les formules restent actives sans le complément.",
+    instructions: `Score de ${RANGE.fr} par paire cochée et notée ; case vide = paire non cochée ou pas encore notée. Les formules restent actives sans le complément.`,
     legend: "Légende",
     groups: "Segments →",
-    scoreRule:
-      "Score = MAX(1 ; ARRONDI(100 × (perception/4)^poids × (impact/4)^poids ; 0)) — poids dans la feuille Paramètres.",
+    scoreRule: `Score = ${scoreRuleText("fr", "poids", "poids")} — poids dans la feuille Paramètres.`,
   },
   segments: {
     title: "Segments — spécification de chaque segment",
@@ -260,12 +262,11 @@ const fr: WorkbookTexts = {
   },
   checklist: {
     title: "Check-list du « bon segment »",
-    instructions:
-      "Pour chaque segment, l'avancement de chaque critère : ✓ Ok · ⊞ En cours · ✗ A faire · 📊 A analyser. Un segment est prêt quand ses 11 critères sont Ok.",
+    instructions: `Pour chaque segment, l'avancement de chaque critère : ${legend("fr")}. Un segment est prêt quand ses ${ITEMS} critères sont ${OK.fr}.`,
     family: "Famille",
     item: "Critère",
-    okCount: "✓",
-    total: "Total ✓ (sur 11)",
+    okCount: OK.symbol,
+    total: `Total ${OK.symbol} (sur ${ITEMS})`,
     statusError: { title: "Avancement", message: "Choisissez un statut dans la liste." },
   },
   targeting: {
@@ -290,16 +291,14 @@ const fr: WorkbookTexts = {
     conquestError: { title: "Segment", message: "Choisissez un segment dans la liste." },
   },
   kindError: { title: "Type", message: "Choisissez un type dans la liste, ou laissez vide." },
-  weightError: { title: "Poids", message: "Tapez un nombre de 0 à 5." },
+  weightError: { title: "Poids", message: `Tapez un nombre de ${WEIGHT_MIN} à ${WEIGHT_MAX}.` },
   legend: {
     title: "Légende de la matrice des scores",
     prepared: (date) => `Livrable préparé avec Segment Matrix le ${date}.`,
     study: "Étude",
     reading: "Lecture",
-    readingText:
-      "Chaque case croise une clientèle (colonne) et un besoin (ligne). Score de 1 à 100 pour chaque paire où la clientèle ressent réellement le besoin et qui a été notée : plus il est haut, plus la paire est intéressante et accessible. Case vide : besoin non ressenti, ou paire pas encore notée.",
-    scoreRule: (wp, wi) =>
-      `Score = MAX(1 ; ARRONDI(100 × (perception/4)^${wp} × (impact/4)^${wi} ; 0))`,
+    readingText: `Chaque case croise une clientèle (colonne) et un besoin (ligne). Score de ${RANGE.fr} pour chaque paire où la clientèle ressent réellement le besoin et qui a été notée : plus il est haut, plus la paire est intéressante et accessible. Case vide : besoin non ressenti, ou paire pas encore notée.`,
+    scoreRule: (wp, wi) => `Score = ${scoreRuleText("fr", wp, wi)}`,
     colours: (palette) => `Couleurs (palette : ${palette})`,
     coloursNote:
       "Chaque case porte la couleur de son score, interpolée en ligne droite entre les trois couleurs ci-dessous.",
@@ -311,8 +310,7 @@ const fr: WorkbookTexts = {
     type: "Type",
   },
   export: {
-    matrixInstructions:
-      "Score de 1 à 100 par paire cochée et notée ; case vide = paire non cochée ou pas encore notée.",
+    matrixInstructions: `Score de ${RANGE.fr} par paire cochée et notée ; case vide = paire non cochée ou pas encore notée.`,
     segmentsInstructions:
       "Une colonne par segment : son type, son score moyen, ses chiffres et son potentiel annuel, ses canaux, zones, facteurs clés de succès, autres attributs et personas, puis ses clientèles, besoins et prestations (X).",
     offerings: "Prestations (X = pertinente pour le segment)",
@@ -338,13 +336,12 @@ const en: WorkbookTexts = {
       "Sheets created by Segment Matrix. The SM_… defined names link the sheets: do not delete them.",
     studyTitle: "Study title",
     language: "Language (fr / en)",
-    weights: "Criteria weights (0 to 5)",
+    weights: `Criteria weights (${WEIGHT_MIN} to ${WEIGHT_MAX})`,
     weightPerception: "Weight of the perception of the need",
     weightImpact: "Weight of the impact",
     weightHelp:
       "A higher weight makes the criterion more demanding; 1 and 1 = both count the same.",
-    scoreHelp:
-      "Score (1 to 100) = MAX(1, ROUND(100 × (perception/4)^weight × (impact/4)^weight, 0))",
+    scoreHelp: `Score (${RANGE.en}) = ${scoreRuleText("en", "weight", "weight")}`,
     levels: "Levels",
     level: "Level",
     label: "Label",
@@ -355,13 +352,8 @@ const en: WorkbookTexts = {
     statuses: "Checklist progress",
     strategies: "Targeting strategies",
     colours: "Matrix colours",
-    colourLow: "0: dark orange — least interesting pair",
-    colourMid: "50: yellow",
-    colourHigh: "100: dark green — most interesting and accessible pair",
-    colourHighColourblind: "100: blue — most interesting and accessible pair",
     palette: "Colour palette (default / colourblind)",
-    paletteNote:
-      "default: dark orange → dark green (the method); colourblind: dark orange → blue, readable with colour blindness. Takes effect at the next Refresh.",
+    paletteNote: `default: ${paletteEnds(PALETTES.default, "en")} (the method); colourblind: ${paletteEnds(PALETTES.colourblind, "en")}, readable with colour blindness. Takes effect at the next Refresh.`,
   },
   ticks: {
     title: "Who feels what? — clientèles × needs",
@@ -391,12 +383,10 @@ const en: WorkbookTexts = {
   },
   matrix: {
     title: "Score matrix — clientèles × needs",
-    instructions:
-      "Score from 1 to 100 for each ticked and rated pair; empty = pair not ticked or not rated yet. The formulas keep working without the add-in.",
+    instructions: `Score from ${RANGE.en} for each ticked and rated pair; empty = pair not ticked or not rated yet. The formulas keep working without the add-in.`,
     legend: "Legend",
     groups: "Segments →",
-    scoreRule:
-      "Score = MAX(1, ROUND(100 × (perception/4)^weight × (impact/4)^weight, 0)) — weights on the Settings sheet.",
+    scoreRule: `Score = ${scoreRuleText("en", "weight", "weight")} — weights on the Settings sheet.`,
   },
   segments: {
     title: "Segments — specifying each segment",
@@ -428,12 +418,11 @@ const en: WorkbookTexts = {
   },
   checklist: {
     title: 'The "good segment" checklist',
-    instructions:
-      "For each segment, the progress of each item: ✓ Ok · ⊞ In progress · ✗ To do · 📊 To analyse. A segment is ready when its 11 items are Ok.",
+    instructions: `For each segment, the progress of each item: ${legend("en")}. A segment is ready when its ${ITEMS} items are ${OK.en}.`,
     family: "Family",
     item: "Item",
-    okCount: "✓",
-    total: "Total ✓ (of 11)",
+    okCount: OK.symbol,
+    total: `Total ${OK.symbol} (of ${ITEMS})`,
     statusError: { title: "Progress", message: "Pick a status from the list." },
   },
   targeting: {
@@ -458,16 +447,14 @@ const en: WorkbookTexts = {
     conquestError: { title: "Segment", message: "Pick a segment from the list." },
   },
   kindError: { title: "Type", message: "Pick a type from the list, or leave it empty." },
-  weightError: { title: "Weight", message: "Type a number from 0 to 5." },
+  weightError: { title: "Weight", message: `Type a number from ${WEIGHT_MIN} to ${WEIGHT_MAX}.` },
   legend: {
     title: "Legend of the score matrix",
     prepared: (date) => `Deliverable prepared with Segment Matrix on ${date}.`,
     study: "Study",
     reading: "How to read it",
-    readingText:
-      "Each cell crosses a clientèle (column) and a need (row). A score from 1 to 100 for each pair where the clientèle really feels the need and that was rated: the higher, the more interesting and accessible the pair. Empty cell: the need is not felt, or the pair is not rated yet.",
-    scoreRule: (wp, wi) =>
-      `Score = MAX(1, ROUND(100 × (perception/4)^${wp} × (impact/4)^${wi}, 0))`,
+    readingText: `Each cell crosses a clientèle (column) and a need (row). A score from ${RANGE.en} for each pair where the clientèle really feels the need and that was rated: the higher, the more interesting and accessible the pair. Empty cell: the need is not felt, or the pair is not rated yet.`,
+    scoreRule: (wp, wi) => `Score = ${scoreRuleText("en", wp, wi)}`,
     colours: (palette) => `Colours (palette: ${palette})`,
     coloursNote:
       "Each cell carries the colour of its score, interpolated in a straight line between the three colours below.",
@@ -479,8 +466,7 @@ const en: WorkbookTexts = {
     type: "Type",
   },
   export: {
-    matrixInstructions:
-      "Score from 1 to 100 for each ticked and rated pair; empty = pair not ticked or not rated yet.",
+    matrixInstructions: `Score from ${RANGE.en} for each ticked and rated pair; empty = pair not ticked or not rated yet.`,
     segmentsInstructions:
       "One column per segment: its type, its mean score, its figures and yearly potential, its channels, zones, key success factors, other attributes and personas, then its clientèles, needs and offerings (X).",
     offerings: "Offerings (X = relevant to the segment)",
@@ -490,16 +476,3 @@ const en: WorkbookTexts = {
 };
 
 export const WORKBOOK_TEXTS: Record<Language, WorkbookTexts> = { fr, en };
-
-/** The three stops' labels of a palette's scale (worst, middle, best). */
-export function colourStopLabels(
-  texts: WorkbookTexts,
-  palette: PaletteName
-): [string, string, string] {
-  const t = texts.settings;
-  return [
-    t.colourLow,
-    t.colourMid,
-    palette === "colourblind" ? t.colourHighColourblind : t.colourHigh,
-  ];
-}

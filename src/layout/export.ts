@@ -21,9 +21,8 @@
 import { WORKBOOK_TEXTS, WorkbookTexts } from "../i18n/workbook";
 import { Language } from "../method/levels";
 import * as msg from "../method/messages";
-import { BLACK_TEXT, PALETTES, PaletteName } from "../method/palette";
+import { BLACK_TEXT, PALETTES, PaletteName, scaleColour } from "../method/colour";
 import { Problem } from "../method/problems";
-import { scaleColour } from "../method/score";
 import { Study } from "../method/study";
 import { Rect } from "./a1";
 import { buildPlan } from "./index";

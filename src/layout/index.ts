@@ -5,7 +5,7 @@
  */
 import { WORKBOOK_TEXTS } from "../i18n/workbook";
 import { Language } from "../method/levels";
-import { PALETTES, PaletteName } from "../method/palette";
+import { PALETTES, PaletteName } from "../method/colour";
 import * as msg from "../method/messages";
 import { Problem, hasErrors } from "../method/problems";
 import { rectAddress } from "./a1";

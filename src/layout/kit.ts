@@ -1,6 +1,6 @@
 /** What every sheet module shares: colours, styles, and small helpers to plan and read cells. */
 import { Kind, Language } from "../method/levels";
-import { BLACK_TEXT, Palette, WHITE_TEXT } from "../method/palette";
+import { BLACK_TEXT, Palette, WHITE_TEXT } from "../method/colour";
 import { Location } from "../method/problems";
 import { Rect, cellAddress } from "./a1";
 import { GridValue, SheetGrid, WorkbookGrids, cellAt, cellText } from "./grids";

@@ -5,7 +5,7 @@
  */
 import { WorkbookTexts } from "../i18n/workbook";
 import { Language } from "../method/levels";
-import { Palette, PaletteName } from "../method/palette";
+import { Palette, PaletteName } from "../method/colour";
 import { Problem } from "../method/problems";
 import { Pair, Segment, Study, Target, Weights } from "../method/study";
 import { WorkbookGrids } from "./grids";

@@ -10,7 +10,7 @@
  * - G. Sharma, W. Wu, E. N. Dalal, "The CIEDE2000 color-difference formula: implementation notes,
  *   supplementary test data, and mathematical observations", Color Res. Appl. 30(1), 2005.
  */
-import { hexToRgb } from "./score";
+import { hexToRgb } from "./colour";
 
 /** Red, green, blue, each 0–1. */
 export type Rgb = readonly [number, number, number];

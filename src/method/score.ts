@@ -1,4 +1,4 @@
-import { PERCEPTION, IMPACT, levelRange } from "./levels";
+import { IMPACT, Language, PERCEPTION, levelRange } from "./levels";
 import { Weights } from "./study";
 
 /**
@@ -26,6 +26,36 @@ export function excelRound(value: number): number {
   return Math.sign(value) * Math.round(shown);
 }
 
+/** How the score's expression is written: as Excel reads it, or as a person reads it. */
+interface Notation {
+  max: string;
+  round: string;
+  separator: string;
+  times: string;
+}
+
+const EXCEL_NOTATION: Notation = { max: "MAX", round: "ROUND", separator: ",", times: "*" };
+
+/** The rule as the workbook's and the picture's texts state it, in each language's own words. */
+const SPOKEN_NOTATION: Record<Language, Notation> = {
+  fr: { max: "MAX", round: "ARRONDI", separator: " ; ", times: " × " },
+  en: { max: "MAX", round: "ROUND", separator: ", ", times: " × " },
+};
+
+/** The one definition of the score's expression, in either notation. */
+function scoreExpression(
+  perception: string,
+  impact: string,
+  weightPerception: string,
+  weightImpact: string,
+  n: Notation
+): string {
+  return (
+    `${n.max}(${SCORE_MIN}${n.separator}${n.round}(${SCORE_SCALE}${n.times}(${perception}/${PERCEPTION_MAX})^${weightPerception}` +
+    `${n.times}(${impact}/${IMPACT_MAX})^${weightImpact}${n.separator}0))`
+  );
+}
+
 /** The score as an Excel formula over four sub-expressions (no leading "="). */
 export function scoreFormula(
   perception: string,
@@ -33,54 +63,23 @@ export function scoreFormula(
   weightPerception: string,
   weightImpact: string
 ): string {
-  return (
-    `MAX(${SCORE_MIN},ROUND(${SCORE_SCALE}*(${perception}/${PERCEPTION_MAX})^${weightPerception}` +
-    `*(${impact}/${IMPACT_MAX})^${weightImpact},0))`
-  );
+  return scoreExpression(perception, impact, weightPerception, weightImpact, EXCEL_NOTATION);
 }
 
-/** The colour scale of the score matrix: dark orange (worst) → yellow → dark green (best). */
-export interface ColourStop {
-  value: number;
-  colour: string;
-}
-export const SCORE_COLOUR_STOPS: readonly [ColourStop, ColourStop, ColourStop] = [
-  { value: 0, colour: "#C55A11" },
-  { value: 50, colour: "#FFEB84" },
-  { value: 100, colour: "#548235" },
-];
-
-/** The fill a 3-colour scale gives a value (linear RGB interpolation between stops, as Excel draws it). */
-export function scaleColour(
-  value: number,
-  stops: readonly ColourStop[] = SCORE_COLOUR_STOPS
+/**
+ * The rule as a sentence shows it, e.g. "MAX(1 ; ARRONDI(100 × (perception/4)^poids × …; 0))":
+ * the weights are words ("poids") or the study's figures.
+ */
+export function scoreRuleText(
+  language: Language,
+  weightPerception: string,
+  weightImpact: string
 ): string {
-  const clamped = Math.min(Math.max(value, stops[0].value), stops[stops.length - 1].value);
-  let index = 0;
-  while (index < stops.length - 2 && clamped > stops[index + 1].value) index++;
-  const low = stops[index];
-  const high = stops[index + 1];
-  const t = high.value === low.value ? 0 : (clamped - low.value) / (high.value - low.value);
-  const a = hexToRgb(low.colour);
-  const b = hexToRgb(high.colour);
-  const mix = a.map((channel, i) => Math.round(channel + (b[i] - channel) * t));
-  return "#" + mix.map((channel) => channel.toString(16).padStart(2, "0").toUpperCase()).join("");
-}
-
-export function hexToRgb(hex: string): [number, number, number] {
-  const digits = hex.replace("#", "");
-  return [0, 2, 4].map((at) => parseInt(digits.slice(at, at + 2), 16)) as [number, number, number];
-}
-
-/** WCAG contrast ratio between two colours (1–21); 4.5 is the bar for normal text. */
-export function contrastRatio(first: string, second: string): number {
-  const luminance = (hex: string): number => {
-    const [r, g, b] = hexToRgb(hex).map((channel) => {
-      const c = channel / 255;
-      return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const [light, dark] = [luminance(first), luminance(second)].sort((x, y) => y - x);
-  return (light + 0.05) / (dark + 0.05);
+  return scoreExpression(
+    "perception",
+    "impact",
+    weightPerception,
+    weightImpact,
+    SPOKEN_NOTATION[language]
+  );
 }

@@ -1,9 +1,11 @@
 /**
  * The method after the matrix (METHOD.md §4–§7), with the exact labels consultants expect: segment
  * types of the Business Model Canvas, the "good segment" checklist, its progress legend, the five
- * targeting strategies and the growth levers. The one place that knows them.
+ * targeting strategies and the growth levers. The one place that knows them, and the rules over
+ * them (Ok counts, "segment ready", the strategy the marks form), each beside the workbook formula
+ * made from the same definition.
  */
-import { Bilingual, Kind, findKind, looseKey } from "./levels";
+import { Bilingual, Kind, LANGUAGES, Language, findKind, looseKey } from "./levels";
 
 /** Business Model Canvas customer-segment types (METHOD.md §7). */
 export const SEGMENT_TYPES: readonly Kind[] = [
@@ -25,7 +27,7 @@ export const SEGMENT_FIGURES: Record<"size" | "frequency" | "basket", Bilingual>
   basket: { fr: "panier moyen", en: "average basket" },
 };
 
-/** Progress legend of the material: ✓ Ok · ⊞ En cours · ✗ A faire · 📊 A analyser. */
+/** Progress legend of the material: ✓ Ok · ⊞ En cours · ✗ À faire · 📊 À analyser. */
 export type ChecklistStatus = "ok" | "en cours" | "à faire" | "à analyser";
 
 export interface StatusLabel extends Bilingual {
@@ -36,8 +38,9 @@ export interface StatusLabel extends Bilingual {
 export const CHECKLIST_STATUSES: readonly StatusLabel[] = [
   { canonical: "ok", symbol: "✓", fr: "Ok", en: "Ok" },
   { canonical: "en cours", symbol: "⊞", fr: "En cours", en: "In progress" },
-  { canonical: "à faire", symbol: "✗", fr: "A faire", en: "To do" },
-  { canonical: "à analyser", symbol: "📊", fr: "A analyser", en: "To analyse" },
+  // The material writes "A faire": French capitals keep their accents. Both spellings are read.
+  { canonical: "à faire", symbol: "✗", fr: "À faire", en: "To do" },
+  { canonical: "à analyser", symbol: "📊", fr: "À analyser", en: "To analyse" },
 ];
 
 /** What a missing status means. */
@@ -140,6 +143,39 @@ export const CHECKLIST_ITEMS: readonly ChecklistItem[] = [
   },
 ];
 
+/** How many of a segment's statuses are Ok (a missing status counts as "à faire"). */
+export function okCount(statuses: readonly (ChecklistStatus | undefined)[]): number {
+  return statuses.filter((status) => status === "ok").length;
+}
+
+/**
+ * The count of Ok statuses in a range of the workbook: the cell label ("✓ Ok", in either
+ * language) or the word typed alone, spaces around ignored, case ignored as Excel's "=" does.
+ */
+export function okCountFormula(range: string): string {
+  const ok = CHECKLIST_STATUSES[0];
+  const distinct = (texts: string[]): string[] => [...new Set(texts)];
+  const labels = distinct(LANGUAGES.map((language) => statusCellLabel(ok, language)));
+  const words = distinct(
+    [ok.canonical, ...LANGUAGES.map((language) => ok[language])].map((word) => word.toUpperCase())
+  );
+  const terms = [
+    ...labels.map((label) => `(TRIM(${range})="${label}")`),
+    ...words.map((word) => `(UPPER(TRIM(${range}))="${word}")`),
+  ];
+  return `SUMPRODUCT(${terms.join("+")})`;
+}
+
+/** A segment is ready when all the items of the checklist are Ok (METHOD.md §5). */
+export function isSegmentReady(checklist: readonly (ChecklistStatus | undefined)[]): boolean {
+  return CHECKLIST_ITEMS.every((_, i) => (checklist[i] ?? DEFAULT_STATUS) === "ok");
+}
+
+/** The same rule over the cell that counts a segment's Ok items (okCountFormula over all items). */
+export function readyFormula(okCountCell: string): string {
+  return `${okCountCell}=${CHECKLIST_ITEMS.length}`;
+}
+
 /** The five targeting strategies over the offerings × segments table (METHOD.md §6). */
 export type Strategy =
   | "concentration"
@@ -220,6 +256,31 @@ export function targetingStrategy(
   if (new Set(marks.map((mark) => mark.offering)).size === 1) return "offering-specialisation";
   if (distinct.size === offerings * segments) return "full-coverage";
   return "selective-specialisation";
+}
+
+/**
+ * The same rule as a workbook formula, from the marks' count per segment (`perSegment`: a row of
+ * counts) and per offering (`perOffering`: a column), in the order of `targetingStrategy`: it
+ * gives the strategy's label in `language`, or "" without marks. Full coverage is every named
+ * offering × every named segment (`labels`: the ranges of their names; rows or columns without a
+ * name hold no mark the reader accepts).
+ */
+export function strategyFormula(
+  perSegment: string,
+  perOffering: string,
+  labels: { segments: string; offerings: string },
+  language: Language
+): string {
+  const label = (id: Strategy): string => `"${STRATEGIES[id][language].replace(/"/g, '""')}"`;
+  const marks = `SUM(${perSegment})`;
+  const named = (range: string): string => `SUMPRODUCT(--(${range}<>""))`;
+  return (
+    `IF(${marks}=0,"",IF(${marks}=1,${label("concentration")},` +
+    `IF(COUNTIF(${perSegment},">0")=1,${label("segment-specialisation")},` +
+    `IF(COUNTIF(${perOffering},">0")=1,${label("offering-specialisation")},` +
+    `IF(${marks}=${named(labels.offerings)}*${named(labels.segments)},${label("full-coverage")},` +
+    `${label("selective-specialisation")})))))`
+  );
 }
 
 /** Levers to win a segment once product-market fit is there (METHOD.md §7). */

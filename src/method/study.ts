@@ -1,5 +1,5 @@
 import { Language } from "./levels";
-import type { PaletteName } from "./palette";
+import type { PaletteName } from "./colour";
 import { CHECKLIST_ITEMS, ChecklistStatus, DEFAULT_STATUS, GrowthLever } from "./segments";
 
 /** A clientèle (column) or a need (row). `type` holds a canonical kind (see levels.ts). */

@@ -9,7 +9,7 @@ import {
   levelRange,
 } from "./levels";
 import * as msg from "./messages";
-import { PaletteName, isPaletteName } from "./palette";
+import { PaletteName, isPaletteName } from "./colour";
 import { ListField } from "./messages";
 import { Location, Problem, Severity, hasErrors } from "./problems";
 import {

@@ -1,5 +1,5 @@
 /** Light or dark, as Office shows itself (its theme's background), else as the system prefers. */
-import { hexToRgb } from "../method/score";
+import { hexToRgb } from "../method/colour";
 
 export type ThemeName = "light" | "dark";
 

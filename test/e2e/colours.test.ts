@@ -6,7 +6,8 @@ import { execFile } from "child_process";
 import { promises as fs } from "fs";
 import path from "path";
 import { promisify } from "util";
-import { pairScore, scaleColour, hexToRgb } from "../../src/method/score";
+import { pairScore } from "../../src/method/score";
+import { scaleColour, hexToRgb } from "../../src/method/colour";
 import { toPdf } from "../support/libreoffice";
 import { buildFile, study, tempDir } from "../support/workbooks";
 

@@ -14,7 +14,8 @@ import { buildPane } from "../support/pane-bundle";
 import { StaticServer, serveDirectory } from "../support/static-server";
 import { RouteLog, axeViolations, launchChromium, routeOffline } from "../support/pane-browser";
 import { IMPACT, PERCEPTION } from "../../src/method/levels";
-import { hexToRgb, pairScore, scaleColour } from "../../src/method/score";
+import { pairScore } from "../../src/method/score";
+import { hexToRgb, scaleColour } from "../../src/method/colour";
 import { Study, pairsInTableOrder } from "../../src/method/study";
 
 jest.setTimeout(180000);
@@ -169,7 +170,7 @@ test("speaks French by default: steps, their legend, one main action, and the pa
     "Ciblage",
   ])
     expect(text).toContain(title);
-  expect(await stepText(page, "ticks")).toContain("✗ A faire");
+  expect(await stepText(page, "ticks")).toContain("✗ À faire");
   // Empty workbook: build (off while a list is empty) or a blank template; no refresh.
   await expect(page.getByRole("button", { name: BUILD_FR }).isDisabled()).resolves.toBe(true);
   await expect(page.getByRole("button", { name: "Modèle vierge" }).isEnabled()).resolves.toBe(true);

@@ -1,6 +1,6 @@
 /** Decodes PNG files for the picture's tests, and finds where the picture drew its cells. */
 import { PNG } from "pngjs";
-import { hexToRgb } from "../../src/method/score";
+import { hexToRgb } from "../../src/method/colour";
 import { SvgElement, allElements, hasClass } from "./svg";
 
 export interface Decoded {

@@ -17,8 +17,14 @@ import { COLOURS } from "../../src/layout/kit";
 import { planGrids } from "../../src/layout/plan-grids";
 import { CellStyle, CellValue, SheetPlan, WorkbookPlan } from "../../src/layout/plan";
 import { clientPlanToBuffer } from "../../src/hosts/xlsx/file";
-import { PALETTES, PaletteName, textColour } from "../../src/method/palette";
-import { contrastRatio, pairScore, scaleColour } from "../../src/method/score";
+import {
+  PALETTES,
+  PaletteName,
+  textColour,
+  contrastRatio,
+  scaleColour,
+} from "../../src/method/colour";
+import { pairScore } from "../../src/method/score";
 import { formatProblem } from "../../src/method/problems";
 import { HOSTILE_NAMES, segmentedStudy } from "../support/export-fixtures";
 import { plainValue, study } from "../support/workbooks";
@@ -240,7 +246,7 @@ describe("the colours of a client export", () => {
     expect(first.value).toEqual({ kind: "text", text: "✓ Ok" });
     expect(first.style.fill).toBe("#C6EFCE");
     const second = cellOf(checklist, 6, 4);
-    expect(second.value).toEqual({ kind: "text", text: "✗ A faire" });
+    expect(second.value).toEqual({ kind: "text", text: "✗ À faire" });
     expect(second.style.fill).toBe("#FFC7CE");
     // The first segment's 11 items are Ok: its name is green; the second's is not.
     expect(cellOf(checklist, 4, 3).style).toMatchObject({ fill: "#C6EFCE", fontColour: "#006100" });

@@ -1,8 +1,8 @@
 import { promises as fs } from "fs";
 import path from "path";
 import { runCli } from "../../src/cli/main";
-import { PALETTES } from "../../src/method/palette";
-import { pairScore, scaleColour } from "../../src/method/score";
+import { PALETTES, scaleColour } from "../../src/method/colour";
+import { pairScore } from "../../src/method/score";
 import { cellBoxes, cornerOf, decodePng } from "../support/png";
 import { parseSvg, visibleAndTitleTexts } from "../support/svg";
 import { tempDir } from "../support/workbooks";

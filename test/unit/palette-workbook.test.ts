@@ -10,7 +10,7 @@ import { SheetPlan, WorkbookPlan } from "../../src/layout/plan";
 import { studyToJson } from "../../src/layout/study-json";
 import { planToBuffer, readWorkbookFile } from "../../src/hosts/xlsx/file";
 import { createExcelHost } from "../../src/hosts/excel/excel-host";
-import { PALETTES } from "../../src/method/palette";
+import { PALETTES } from "../../src/method/colour";
 import { formatProblem } from "../../src/method/problems";
 import { validateStudy } from "../../src/method/validate";
 import { FakeExcel } from "../support/fake-excel";

@@ -6,9 +6,13 @@ import {
   Palette,
   WHITE_TEXT,
   isPaletteName,
+  paletteEnds,
+  stopLabels,
   textColour,
-} from "../../src/method/palette";
-import { SCORE_COLOUR_STOPS, contrastRatio, scaleColour } from "../../src/method/score";
+  SCORE_COLOUR_STOPS,
+  contrastRatio,
+  scaleColour,
+} from "../../src/method/colour";
 
 /** The bar: the ends, and each end and the middle, at least this far apart (ΔE00). */
 const DISTINGUISHABLE = 20;
@@ -49,6 +53,33 @@ describe("palettes", () => {
       [50, "#FFEB84"],
       [100, "#548235"],
     ]);
+  });
+
+  it("builds the colour-blind scale on the method's worst and middle stops", () => {
+    expect(PALETTES.colourblind.stops[0]).toBe(SCORE_COLOUR_STOPS[0]);
+    expect(PALETTES.colourblind.stops[1]).toBe(SCORE_COLOUR_STOPS[1]);
+  });
+
+  it("names each palette's colours from its own stops, in French and English", () => {
+    expect(stopLabels(PALETTES.default, "fr")).toEqual([
+      "0 : orange foncé — paire la moins intéressante",
+      "50 : jaune",
+      "100 : vert foncé — paire la plus intéressante et accessible",
+    ]);
+    expect(stopLabels(PALETTES.colourblind, "en")).toEqual([
+      "0: dark orange — least interesting pair",
+      "50: yellow",
+      "100: blue — most interesting and accessible pair",
+    ]);
+    expect(PALETTES.colourblind.label.fr).toBe(
+      "orange foncé → jaune → bleu (lisible par les daltoniens)"
+    );
+    expect(PALETTES.default.label.en).toBe("dark orange → yellow → dark green");
+    expect(paletteEnds(PALETTES.colourblind, "en")).toBe("dark orange → blue");
+    for (const palette of Object.values(PALETTES))
+      expect(palette.stops.map((stop) => stop.colour)).toEqual(
+        palette.colours.map((colour) => colour.hex)
+      );
   });
 
   it("offers a colour-blind-safe scale from dark orange through a light middle to blue", () => {

@@ -1,5 +1,4 @@
-import { PALETTES, PaletteName } from "../../src/method/palette";
-import { scaleColour } from "../../src/method/score";
+import { PALETTES, PaletteName, scaleColour } from "../../src/method/colour";
 import { Study } from "../../src/method/study";
 import { matrixSvg } from "../../src/hosts/svg/matrix-svg";
 import { svgToPng } from "../../src/hosts/svg/png";

@@ -1,5 +1,11 @@
-import { PALETTES, PaletteName, WHITE_TEXT, textColour } from "../../src/method/palette";
-import { pairScore, scaleColour } from "../../src/method/score";
+import {
+  PALETTES,
+  PaletteName,
+  WHITE_TEXT,
+  textColour,
+  scaleColour,
+} from "../../src/method/colour";
+import { pairScore } from "../../src/method/score";
 import { Segment, Study, emptySegment } from "../../src/method/study";
 import { pictureModel } from "../../src/hosts/svg/model";
 import {

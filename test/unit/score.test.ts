@@ -1,11 +1,16 @@
 import {
-  contrastRatio,
+  IMPACT_MAX,
+  PERCEPTION_MAX,
+  SCORE_MIN,
+  SCORE_SCALE,
   excelRound,
   pairScore,
-  scaleColour,
   scoreFormula,
-  SCORE_COLOUR_STOPS,
+  scoreRuleText,
 } from "../../src/method/score";
+import { WORKBOOK_TEXTS } from "../../src/i18n/workbook";
+import { PICTURE_TEXTS } from "../../src/i18n/picture";
+import { contrastRatio, scaleColour, SCORE_COLOUR_STOPS } from "../../src/method/colour";
 
 describe("pairScore", () => {
   it("gives 100 × (p/4) × (i/4), rounded, with the default weights", () => {
@@ -57,6 +62,28 @@ describe("excelRound", () => {
 describe("scoreFormula", () => {
   it("writes the method's score as Excel's ROUND over the four parts, at least 1", () => {
     expect(scoreFormula("P", "I", "WP", "WI")).toBe("MAX(1,ROUND(100*(P/4)^WP*(I/4)^WI,0))");
+  });
+});
+
+describe("scoreRuleText", () => {
+  it("states the same expression as the formula, in each language's words", () => {
+    const spoken = scoreRuleText("en", "wp", "wi").replace(/ × /g, "*").replace(/, /g, ",");
+    expect(spoken).toBe(scoreFormula("perception", "impact", "wp", "wi"));
+    expect(scoreRuleText("fr", "2", "0,5")).toBe(
+      `MAX(${SCORE_MIN} ; ARRONDI(${SCORE_SCALE} × (perception/${PERCEPTION_MAX})^2 × (impact/${IMPACT_MAX})^0,5 ; 0))`
+    );
+  });
+
+  it("is the sentence every text of the workbook and the picture shows", () => {
+    for (const language of ["fr", "en"] as const) {
+      const t = WORKBOOK_TEXTS[language];
+      const rule = scoreRuleText(language, "3", "0.5");
+      expect(t.legend.scoreRule("3", "0.5")).toBe(`Score = ${rule}`);
+      expect(PICTURE_TEXTS[language].footer(3, 0.5)).toContain(rule);
+      const words = language === "fr" ? "poids" : "weight";
+      expect(t.settings.scoreHelp).toContain(scoreRuleText(language, words, words));
+      expect(t.matrix.scoreRule).toContain(scoreRuleText(language, words, words));
+    }
   });
 });
 

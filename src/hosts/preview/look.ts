@@ -4,7 +4,7 @@
  * scaleColour, the same function the exports use; the tick table's "no X" flags) and the data
  * validations (a tick, a level or a kind to pick, a weight to type). Pure: the grid view draws it.
  */
-import { scaleColour } from "../../method/score";
+import { scaleColour } from "../../method/colour";
 import { Rect } from "../../layout/a1";
 import { GridValue, NamedRect, SheetGrid, cellAt, cellText } from "../../layout/grids";
 import { NAMES } from "../../layout/names";

@@ -5,8 +5,7 @@
  * embedded font (generic `sans-serif`), so it opens the same anywhere and can be rendered to PNG.
  * Browser-safe: no Node, no DOM.
  */
-import { TextColourRule, textColour } from "../../method/palette";
-import { ColourStop, scaleColour } from "../../method/score";
+import { TextColourRule, textColour, ColourStop, scaleColour } from "../../method/colour";
 import { Study } from "../../method/study";
 import { PICTURE_TEXTS } from "../../i18n/picture";
 import { ColumnGroup, PictureModel, PictureOptions, pictureModel } from "./model";

@@ -4,7 +4,7 @@
  * palette, and the column groups the segments make. Pure and browser-safe.
  */
 import { Language } from "../../method/levels";
-import { PALETTES, Palette, PaletteName } from "../../method/palette";
+import { PALETTES, Palette, PaletteName } from "../../method/colour";
 import { pairScore } from "../../method/score";
 import { Study, Weights, isRated, pairKey } from "../../method/study";
 import { ColumnGroup, columnGroups } from "../../analysis/column-groups";

@@ -13,6 +13,10 @@ import {
   DEFAULT_STATUS,
   StatusLabel,
   findStatus,
+  isSegmentReady,
+  okCount,
+  okCountFormula,
+  readyFormula,
   statusCellLabel,
 } from "../../method/segments";
 import { Segment, nameKey } from "../../method/study";
@@ -52,12 +56,6 @@ const STATUS_FILLS: Record<StatusLabel["canonical"], string> = {
   "à faire": "#FFC7CE",
   "à analyser": "#DDEBF7",
 };
-
-/** The count of Ok statuses in a range: the label, or the word typed alone. */
-export function okCountFormula(range: string): string {
-  const ok = CHECKLIST_STATUSES[0];
-  return `SUMPRODUCT((TRIM(${range})="${statusCellLabel(ok, "fr")}")+(UPPER(TRIM(${range}))="${ok.canonical.toUpperCase()}"))`;
-}
 
 /** Rows of the counts under the items: one per family, then the total. */
 function countRows(): { family?: ChecklistFamily; row: number }[] {
@@ -137,7 +135,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
       sheet,
       rect(row, firstCol, 1, count),
       okCountFormula(column(rows[0], rows[rows.length - 1])),
-      [segments.map((s) => (s ? rows.filter((r) => s.checklist[r - firstRow] === "ok").length : 0))]
+      [segments.map((s) => (s ? okCount(rows.map((r) => s.checklist[r - firstRow])) : 0))]
     );
   }
   const totalRow = countRows()[FAMILIES.length].row;
@@ -177,10 +175,8 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     });
   }
   // A segment whose 11 items are Ok: its name and its total in green.
-  const ready = `${cellAddress(totalRow, firstCol, { row: true })}=${items}`;
-  const readyNow = segments.map(
-    (s) => s !== undefined && CHECKLIST_ITEMS.every((_, i) => statusOf(s, i) === "ok")
-  );
+  const ready = readyFormula(cellAddress(totalRow, firstCol, { row: true }));
+  const readyNow = segments.map((s) => s !== undefined && isSegmentReady(s.checklist));
   for (const row of [headerRow, totalRow]) {
     sheet.conditionalFormats.push({
       rect: rect(row, firstCol, 1, count),

@@ -5,8 +5,8 @@
  * full (a header cuts a long name; the client reads it here).
  */
 import { CLIENTELE_TYPES, IMPACT, Kind, NEED_TYPES, PERCEPTION, Scale } from "../../method/levels";
+import { stopLabels } from "../../method/colour";
 import { Item } from "../../method/study";
-import { colourStopLabels } from "../../i18n/workbook";
 import {
   COLOURS,
   NOTE_STYLE,
@@ -117,14 +117,14 @@ export function legendSheet(context: PlanContext, created: Date): SheetPlan {
   heading(row, t.colours(palette.label[language]));
   paragraph(row + 1, t.coloursNote);
   const samples = row + 2;
-  const stopLabels = colourStopLabels(texts, palette.name);
+  const labels = stopLabels(palette, language);
   put(
     sheet,
     samples,
     NUMBER_COL,
     SAMPLES.map((score): CellValue[] => {
       const stop = palette.stops.findIndex((s) => s.value === score);
-      return [num(score), stop >= 0 ? text(stopLabels[stop]) : null];
+      return [num(score), stop >= 0 ? text(labels[stop]) : null];
     })
   );
   style(sheet, rect(samples, NUMBER_COL, SAMPLES.length, 1), {

@@ -3,7 +3,7 @@
  * (METHOD.md §3), in the tick table's geometry. Every cell is a live formula; nothing is read back.
  */
 import { CLIENTELE_TYPES, IMPACT, NEED_TYPES, PERCEPTION, Scale } from "../../method/levels";
-import { colourStopLabels } from "../../i18n/workbook";
+import { stopLabels } from "../../method/colour";
 import { pairPlaces } from "../../method/study";
 import { cellAddress, sheetRef } from "../a1";
 import {
@@ -160,7 +160,7 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
     [text(texts.matrix.scoreRule)],
     [text(levelsLine(PERCEPTION))],
     [text(levelsLine(IMPACT))],
-    [text(colourStopLabels(texts, palette.name).join(" · "))],
+    [text(stopLabels(palette, language).join(" · "))],
   ]);
   style(sheet, rect(legendRow, 1, 4, 1), NOTE_STYLE);
 

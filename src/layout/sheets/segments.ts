@@ -7,6 +7,13 @@
 import * as msg from "../../method/messages";
 import { ListField } from "../../method/messages";
 import { Problem } from "../../method/problems";
+import {
+  POTENTIAL_FACTORS,
+  meanScoreFormula,
+  potentialFormula,
+  segmentMeanScore,
+  segmentPotential,
+} from "../../method/segment-figures";
 import { SEGMENT_FIGURES, SEGMENT_TYPES, findSegmentType } from "../../method/segments";
 import { Segment, emptySegment, nameKey } from "../../method/study";
 import { nameFault, textFault } from "../../method/validate";
@@ -30,7 +37,6 @@ import { NAMES } from "../names";
 import { CellValue, SheetPlan, num, text } from "../plan";
 import { PlanContext, ReadContext, SheetModule } from "../sheet";
 import { crossTableFrom } from "./grid";
-import { scoreOf } from "./ratings";
 
 /** Rows of a segment's column, under its name. */
 export const SEGMENT_FIELDS = [
@@ -76,29 +82,6 @@ function blockRows(clienteles: number, needs: number): Record<ListField, number>
     needs: first + clienteles + 2,
     offerings: first + clienteles + 2 + needs + 2,
   };
-}
-
-/** X in any case, spaces ignored, as the reader. */
-const isMark = (range: string): string => `--(UPPER(TRIM(${range}))="X")`;
-
-/**
- * The mean of the matrix scores of the pairs a segment holds (its clientèles × its needs, ticked and
- * rated), not rounded; empty when it holds none. Written without IF or TRANSPOSE over arrays, so that
- * Excel 2019 and LibreOffice evaluate it without array entry: MMULT of the matrix (its empty cells
- * as 0 through 0&cell) by the clientèle marks (a column, as the matrix's columns), summed over the
- * need marks (a column, as its rows).
- */
-export function meanScoreFormula(clienteleMarks: string, needMarks: string): string {
-  const over = (matrix: string): string =>
-    `SUMPRODUCT(${isMark(needMarks)},MMULT(${matrix},${isMark(clienteleMarks)}))`;
-  const count = over(`--ISNUMBER(${NAMES.matrix})`);
-  const sum = over(`--(0&${NAMES.matrix})`);
-  return `IF(${count}=0,"",${sum}/${count})`;
-}
-
-/** Size × frequency × basket, empty while one of them is not a number. */
-export function potentialFormula(first: string, last: string, cells: string[]): string {
-  return `IF(COUNT(${first}:${last})<${cells.length},"",${cells.join("*")})`;
 }
 
 function plan({ study, language, texts, names }: PlanContext): SheetPlan {
@@ -229,14 +212,14 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   fill(
     sheet,
     columns(fieldRow("meanScore")),
-    meanScoreFormula(marks("clienteles"), marks("needs")),
+    meanScoreFormula(NAMES.matrix, marks("clienteles"), marks("needs")),
     [segments.map((s) => (s ? meanScore(s, study) : ""))]
   );
   const figure = (field: SegmentField): string => cellAddress(fieldRow(field), firstCol);
   fill(
     sheet,
     columns(fieldRow("potential")),
-    potentialFormula(figure("size"), figure("basket"), NUMBER_FIELDS.map(figure)),
+    potentialFormula(figure("size"), figure("basket"), POTENTIAL_FACTORS.map(figure)),
     [segments.map((s) => (s ? potentialOf(s) : ""))]
   );
 
@@ -302,24 +285,14 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   return sheet;
 }
 
-/** The mean of the scores of a segment's ticked and rated pairs, as the sheet computes it. */
+/** The mean score the sheet caches for a segment ("" when it holds no scored pair). */
 export function meanScore(segment: Segment, study: PlanContext["study"]): number | "" {
-  const clienteles = new Set(segment.clienteles.map(nameKey));
-  const needs = new Set(segment.needs.map(nameKey));
-  const scores = study.pairs
-    .filter((p) => clienteles.has(nameKey(p.clientele)) && needs.has(nameKey(p.need)))
-    .map((p) => scoreOf(p, study.weights))
-    .filter((score): score is number => typeof score === "number");
-  return scores.length === 0 ? "" : scores.reduce((a, b) => a + b, 0) / scores.length;
+  return segmentMeanScore(segment, study.pairs, study.weights) ?? "";
 }
 
+/** The potential the sheet caches for a segment ("" while a figure is missing). */
 export function potentialOf(segment: Segment): number | "" {
-  const { size, frequency, basket } = segment;
-  if (size === undefined || frequency === undefined || basket === undefined) return "";
-  // Beyond Excel's largest number the cell computes #NUM!, not a number; and a cached "Infinity"
-  // is not a number a spreadsheet can read from the file.
-  const potential = size * frequency * basket;
-  return Number.isFinite(potential) ? potential : "";
+  return segmentPotential(segment) ?? "";
 }
 
 // Reading.

@@ -13,8 +13,7 @@ import {
   Scale,
 } from "../../method/levels";
 import * as msg from "../../method/messages";
-import { PALETTE_NAMES, isPaletteName } from "../../method/palette";
-import { colourStopLabels } from "../../i18n/workbook";
+import { PALETTE_NAMES, isPaletteName, stopLabels } from "../../method/colour";
 import {
   CHECKLIST_STATUSES,
   SEGMENT_TYPES,
@@ -183,13 +182,13 @@ function plan({ study, language, texts, template, names, palette }: PlanContext)
     rule: { kind: "list", source: [...PALETTE_NAMES] },
     error: { title: "Palette", message: PALETTE_NAMES.join(" / ") },
   });
-  const stopLabels = colourStopLabels(texts, palette.name);
+  const labels = stopLabels(palette, language);
   const firstStop = colours + 2;
   put(
     sheet,
     firstStop,
     1,
-    stops.map((stop, i) => [num(stop.value), text(stopLabels[i])])
+    stops.map((stop, i) => [num(stop.value), text(labels[i])])
   );
   style(sheet, rect(firstStop, 1, stops.length, 1), {
     bold: true,

@@ -3,9 +3,10 @@
  * strategy the marks form (METHOD.md §6) named live with a sentence, the segments ranked by mean
  * score and potential, the conquest order and, per segment, one line per growth lever (§7).
  */
-import { Language } from "../../method/levels";
 import * as msg from "../../method/messages";
-import { GROWTH_LEVERS, STRATEGIES, Strategy, targetingStrategy } from "../../method/segments";
+import { markCountFormula } from "../../method/marks";
+import { GROWTH_LEVERS, STRATEGIES, strategyFormula } from "../../method/segments";
+import { strategyOfTargets } from "../../method/targeting";
 import { Segment, Target, nameKey } from "../../method/study";
 import { textFault } from "../../method/validate";
 import { Rect, cellAddress } from "../a1";
@@ -35,30 +36,6 @@ export const TARGETING = {
   labelCol: 1,
   firstCol: 2,
 } as const;
-
-/**
- * The strategy the marks form, from the marks' count per segment (a row of counts) and per offering
- * (a column): exactly METHOD.md §6's rules, in the order of `targetingStrategy`
- * (src/method/segments.ts), which the tests hold it to. Full coverage is every named offering ×
- * every named segment (rows or columns without a name hold no mark the reader accepts).
- */
-export function strategyFormula(
-  perSegment: string,
-  perOffering: string,
-  labels: { segments: string; offerings: string },
-  language: Language
-): string {
-  const label = (id: Strategy): string => `"${STRATEGIES[id][language].replace(/"/g, '""')}"`;
-  const marks = `SUM(${perSegment})`;
-  const named = (range: string): string => `SUMPRODUCT(--(${range}<>""))`;
-  return (
-    `IF(${marks}=0,"",IF(${marks}=1,${label("concentration")},` +
-    `IF(COUNTIF(${perSegment},">0")=1,${label("segment-specialisation")},` +
-    `IF(COUNTIF(${perOffering},">0")=1,${label("offering-specialisation")},` +
-    `IF(${marks}=${named(labels.offerings)}*${named(labels.segments)},${label("full-coverage")},` +
-    `${label("selective-specialisation")})))))`
-  );
-}
 
 interface Layout {
   offerings: number;
@@ -136,7 +113,6 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
       )
     )
   );
-  const marksIn = (range: string): string => `SUMPRODUCT(--(UPPER(TRIM(${range}))="X"))`;
   const rowRange = `${cellAddress(firstRow, firstCol, { col: true })}:${cellAddress(firstRow, lastCol, { col: true })}`;
   const colRange = `${cellAddress(firstRow, firstCol, { row: true })}:${cellAddress(lastRow, firstCol, { row: true })}`;
   const markCount = (offering: string | undefined, segment: Segment | undefined): number =>
@@ -148,18 +124,22 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   fill(
     sheet,
     rect(firstRow, at.countsCol, at.offerings, 1),
-    marksIn(rowRange),
+    markCountFormula(rowRange),
     offerings.map((o) => [segments.reduce((n, s) => n + markCount(o, s), 0)])
   );
   put(sheet, at.countsRow, labelCol, [[text(t.marksPerSegment)]]);
-  fill(sheet, rect(at.countsRow, firstCol, 1, at.segments), marksIn(colRange), [
+  fill(sheet, rect(at.countsRow, firstCol, 1, at.segments), markCountFormula(colRange), [
     segments.map((s) => offerings.reduce((n, o) => n + markCount(o, s), 0)),
   ]);
 
   // The strategy and its sentence.
   const perSegment = `${cellAddress(at.countsRow, firstCol, { row: true, col: true })}:${cellAddress(at.countsRow, lastCol, { row: true, col: true })}`;
   const perOffering = `${cellAddress(firstRow, at.countsCol, { row: true, col: true })}:${cellAddress(lastRow, at.countsCol, { row: true, col: true })}`;
-  const strategy = expectedStrategy(study.targets ?? [], offerings, segments);
+  const strategy = strategyOfTargets(
+    study.targets ?? [],
+    offerings,
+    segments.map((s) => s?.name)
+  );
   const strategyCell = cellAddress(at.strategyRow, firstCol);
   put(sheet, at.strategyRow, labelCol, [[text(t.strategy)]]);
   fill(
@@ -326,24 +306,6 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     { name: NAMES.segmentPlans, sheet: sheet.name, rect: plans }
   );
   return sheet;
-}
-
-/** The strategy the study's targets form over the table's offerings and segments. */
-function expectedStrategy(
-  targets: readonly Target[],
-  offerings: readonly (string | undefined)[],
-  segments: readonly (Segment | undefined)[]
-): Strategy | undefined {
-  const offeringIndex = new Map(offerings.map((o, i) => [nameKey(o ?? ""), i]));
-  const segmentIndex = new Map(segments.map((s, i) => [nameKey(s?.name ?? ""), i]));
-  const marks = targets.flatMap((target) => {
-    const offering = offeringIndex.get(nameKey(target.offering));
-    const segment = segmentIndex.get(nameKey(target.segment));
-    return offering === undefined || segment === undefined ? [] : [{ offering, segment }];
-  });
-  const named = <T>(items: readonly (T | undefined)[]): number =>
-    items.filter((item) => item !== undefined).length;
-  return targetingStrategy(marks, named(offerings), named(segments));
 }
 
 // Reading.

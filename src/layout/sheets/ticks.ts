@@ -3,6 +3,7 @@
  * (METHOD.md §2). The tick table is the source of truth for the lists and the ticks.
  */
 import { CLIENTELE_TYPES, Kind, NEED_TYPES, findKind } from "../../method/levels";
+import { markCountFormula } from "../../method/marks";
 import * as msg from "../../method/messages";
 import { ListField } from "../../method/messages";
 import { Item, Pair, nameKey, pairKey, pairPlaces } from "../../method/study";
@@ -27,11 +28,6 @@ import { GRID, TYPE_STYLE, crossTableFrom, crossTableLayout, styleNameHeaders } 
 
 /** Room in a blank template for names typed by hand. */
 export const TEMPLATE_CAPACITY = { clienteles: 30, needs: 60 } as const;
-
-/** Number of ticks in a row or column of the tick table: X in any case, spaces ignored, as the reader. */
-export function tickCountFormula(range: string): string {
-  return `SUMPRODUCT(--(UPPER(TRIM(${range}))="X"))`;
-}
 
 function plan({ study, language, texts, template, names }: PlanContext): SheetPlan {
   const clienteles: (Item | undefined)[] = template
@@ -126,13 +122,13 @@ function plan({ study, language, texts, template, names }: PlanContext): SheetPl
   const flag = { fill: COLOURS.flagFill, fontColour: COLOURS.flagText, bold: true };
   sheet.conditionalFormats.push({
     rect: rect(GRID.headerRow, GRID.firstCol, 1, cols),
-    rule: { kind: "formula", formula: `AND(${header}<>"",${tickCountFormula(column)}=0)`, ...flag },
+    rule: { kind: "formula", formula: `AND(${header}<>"",${markCountFormula(column)}=0)`, ...flag },
   });
   const needCell = cellAddress(GRID.firstRow, GRID.nameCol, { col: true });
   const row = `${cellAddress(GRID.firstRow, GRID.firstCol, { col: true })}:${cellAddress(GRID.firstRow, lastCol, { col: true })}`;
   sheet.conditionalFormats.push({
     rect: rect(GRID.firstRow, GRID.nameCol, rows, 1),
-    rule: { kind: "formula", formula: `AND(${needCell}<>"",${tickCountFormula(row)}=0)`, ...flag },
+    rule: { kind: "formula", formula: `AND(${needCell}<>"",${markCountFormula(row)}=0)`, ...flag },
   });
 
   names.push({ name: NAMES.ticks, sheet: sheet.name, rect: body });
