@@ -6,10 +6,11 @@
 import { Bilingual } from "./levels";
 import * as msg from "./messages";
 import { Problem } from "./problems";
-import { SEGMENT_FIGURES, targetingStrategy } from "./segments";
+import { segmentMeanScore, segmentPotential } from "./segment-figures";
+import { SEGMENT_FIGURES } from "./segments";
 import { Pair, Segment, Study, nameKey } from "./study";
+import { strategyOfTargets } from "./targeting";
 // Sheet-independent functions, to move into src/method with the rest of issue 12 item 1.
-import { meanScore, potentialOf } from "../layout/sheets/segments";
 
 /** The warnings' codes, in the order they are listed (docs/method.md §9.2). */
 export const ADVICE_CODES = [
@@ -138,14 +139,14 @@ export function suggestedConquest(
   pairs: Pair[][] = pairsBySegment(study)
 ): ConquestStep[] {
   const ranked: Ranked[] = (study.segments ?? []).map((segment, index) => {
-    // The sheet's own rule, over the pairs that can count (the same mean, without a full pass).
-    const mean = meanScore(segment, { ...study, pairs: pairs[index] });
-    const potential = potentialOf(segment);
+    // The method's rule, over the pairs that can count (the same mean, without a full pass).
+    const mean = segmentMeanScore(segment, pairs[index], study.weights);
+    const potential = segmentPotential(segment);
     return {
       index,
       segment,
-      ...(mean === "" ? {} : { meanScore: mean }),
-      ...(potential === "" ? {} : { potential }),
+      ...(mean === undefined ? {} : { meanScore: mean }),
+      ...(potential === undefined ? {} : { potential }),
       members: membersOf(segment),
     };
   });
@@ -285,18 +286,12 @@ export function methodWarnings(
     about(undefined, msg.tooManyTargets(undefined, targeted.size));
 
   const offerings = study.offerings ?? [];
-  const offeringIndex = new Map(offerings.map((o, i) => [nameKey(o), i]));
-  const segmentIndex = new Map(segments.map((s, i) => [nameKey(s.name), i]));
-  const marks = (study.targets ?? []).flatMap((t) => {
-    const segment = segmentIndex.get(nameKey(t.segment));
-    const offering = offeringIndex.get(nameKey(t.offering));
-    return segment === undefined || offering === undefined ? [] : [{ segment, offering }];
-  });
-  if (targetingStrategy(marks, offerings.length, segments.length) === "full-coverage")
+  const segmentNames = segments.map((segment) => segment.name);
+  if (strategyOfTargets(study.targets ?? [], offerings, segmentNames) === "full-coverage")
     about(undefined, msg.fullCoverage(undefined, offerings.length, segments.length));
 
   for (const segment of segments) {
-    if (isTargeted(segment) && potentialOf(segment) === "")
+    if (isTargeted(segment) && segmentPotential(segment) === undefined)
       about(segment, msg.targetUnquantified(undefined, segment.name, missingFigures(segment)));
   }
 
