@@ -153,7 +153,13 @@ export type ProblemCode =
   | "libreoffice-missing"
   | "libreoffice-failed"
   // What the property tests of issue 6 found a workbook cannot keep.
-  | "segment-text-line-feed";
+  | "segment-text-line-feed"
+  // Trust at the command line (issue 13 A): study files, outputs, ordering at scale.
+  | "study-duplicate-key"
+  | "study-number-out-of-range"
+  | "output-read-only"
+  | "ordering-heuristic"
+  | "ordering-too-large";
 
 function problem(
   code: ProblemCode,
@@ -1825,5 +1831,78 @@ export function segmentTextLineFeed(
     location,
     `l'entrée ${quoteFr(shown + "…")} des ${TEXT_LIST[list].fr} du segment ${quoteFr(segment)} contient un retour à la ligne : dans le classeur, chaque ligne est une entrée, elle reviendrait coupée en plusieurs ; faites-en plusieurs entrées ou remplacez le retour à la ligne par une espace`,
     `the entry ${quoteEn(shown + "…")} of the ${TEXT_LIST[list].en} of the segment ${quoteEn(segment)} holds a line feed: in the workbook each line is an entry, it would come back cut into several; make it several entries or replace the line feed with a space`
+  );
+}
+
+// Trust at the command line (issue 13 A): study files, outputs, ordering at scale.
+
+/** A key given twice in one object of a study file: JSON readers keep one silently. */
+export function studyDuplicateKey(file: string, field: string, key: string): Problem {
+  return error(
+    "study-duplicate-key",
+    { file, field },
+    `la clé ${quoteFr(key)} figure deux fois dans le même objet : une seule serait lue, sans rien dire ; gardez-en une seule (fusionnez les deux si besoin)`,
+    `the key ${quoteEn(key)} is given twice in the same object: only one would be read, silently; keep one (merge the two if needed)`
+  );
+}
+
+/** A number beyond what a double holds (1e309), or so near 0 it reads as 0 (1e-400): named as typed. */
+export function studyNumberOutOfRange(
+  file: string,
+  field: string | undefined,
+  typed: string
+): Problem {
+  return error(
+    "study-number-out-of-range",
+    field ? { file, field } : { file },
+    `le nombre ${typed} ne peut pas être lu tel quel (hors de l'étendue d'un nombre : au-delà de 1,8 × 10^308 ou si près de 0 qu'il se lirait 0) : écrivez la valeur voulue`,
+    `the number ${typed} cannot be read as typed (beyond a number's range: over 1.8 × 10^308, or so near 0 it would read as 0): write the value meant`
+  );
+}
+
+/** An existing output that is read-only: replacing it would go against what its owner set. */
+export function outputReadOnly(file: string): Problem {
+  return error(
+    "output-read-only",
+    { file },
+    "ce fichier est en lecture seule : il n'est pas remplacé ; choisissez un autre fichier de sortie, rendez-le modifiable (chmod u+w), ou ajoutez --force pour le remplacer (il restera en lecture seule)",
+    "this file is read-only: it is not replaced; choose another output file, make it writable (chmod u+w), or add --force to replace it (it stays read-only)"
+  );
+}
+
+/**
+ * One side of a study too large for the exact optimal leaf ordering within seconds: ordered by
+ * a faster method, said with the size and the method.
+ */
+export function orderingHeuristic(
+  side: "clienteles" | "needs",
+  count: number,
+  exactLimit: number
+): Problem {
+  const items =
+    side === "clienteles"
+      ? { fr: "clientèles", en: "clientèles", ordered: "ordonnées" }
+      : { fr: "besoins", en: "needs", ordered: "ordonnés" };
+  return warning(
+    "ordering-heuristic",
+    undefined,
+    `${count} ${items.fr} : trop pour l'ordre optimal exact des feuilles en quelques secondes (au-delà de ${exactLimit}) ; ${items.ordered} par l'heuristique de Gruvaeus et Wainer (à chaque fusion de l'arbre, les deux groupes sont retournés pour que leurs éléments qui se touchent soient les plus proches) : même arbre, ordre presque aussi bon`,
+    `${count} ${items.en}: too many for the exact optimal leaf ordering within seconds (beyond ${exactLimit}); ordered by the Gruvaeus–Wainer heuristic (at each merge of the tree, the two groups are flipped so that the items where they meet are nearest): same tree, a nearly as good order`
+  );
+}
+
+/** One side with more items with an X than the clustering can hold in memory: refused up front. */
+export function orderingTooLarge(
+  side: "clienteles" | "needs",
+  count: number,
+  max: number
+): Problem {
+  const items =
+    side === "clienteles" ? { fr: "clientèles", en: "clientèles" } : { fr: "besoins", en: "needs" };
+  return error(
+    "ordering-too-large",
+    undefined,
+    `${count} ${items.fr} ont un X : l'ordre par profil en regroupe au plus ${max} (la mémoire nécessaire croît avec le carré du nombre) ; ordonnez une partie de l'étude, par exemple les ${items.fr} d'un même marché`,
+    `${count} ${items.en} have an X: ordering by profile groups at most ${max} (the memory needed grows with the square of the number); order part of the study, for instance the ${items.en} of one market`
   );
 }
