@@ -46,6 +46,8 @@ export async function order(args: string[], io: Io, usage: string): Promise<void
     );
     throw new CliError("", 1);
   }
+  // Notices that come with the ordering: a side too large for the exact method, and which one ran.
+  report(refused, language, io);
 
   const existing = (study.segments ?? []).map((segment) => segment.name);
   if (k !== undefined && existing.length > 0) {
