@@ -11,9 +11,28 @@ import path from "path";
 /** A temporary file older than this is debris even if its PID is alive again (a reused PID). */
 export const STALE_TEMPORARY_MS = 60 * 60 * 1000;
 
+/** Bytes a file name may take on common file systems (ext4, APFS, NTFS in UTF-16 units aside). */
+const NAME_MAX_BYTES = 255;
+/** What `.` + `.PID.tmp` add, with the longest process id (10 digits). */
+const TEMPORARY_EXTRA_BYTES = 1 + 1 + 10 + 4;
+
+/**
+ * The output's name as its temporary file carries it: whole, or cut (at a character boundary) so
+ * that `.NAME.PID.tmp` still fits where NAME itself fits.
+ */
+function temporaryBase(base: string): string {
+  let fitted = base;
+  while (Buffer.byteLength(fitted, "utf8") > NAME_MAX_BYTES - TEMPORARY_EXTRA_BYTES) {
+    const last = fitted.codePointAt(fitted.length - 1) ?? 0;
+    // A character beyond U+FFFF ends in a low surrogate: both halves go together.
+    fitted = fitted.slice(0, fitted.length - (last >= 0xdc00 && last <= 0xdfff ? 2 : 1));
+  }
+  return fitted;
+}
+
 /** `.NAME.PID.tmp`: the temporary file of the run with that process id, for the output NAME. */
 export function temporaryName(target: string, pid: number): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${pid}.tmp`);
+  return path.join(path.dirname(target), `.${temporaryBase(path.basename(target))}.${pid}.tmp`);
 }
 
 /**
@@ -21,7 +40,7 @@ export function temporaryName(target: string, pid: number): string {
  * is another file.
  */
 export function temporaryPid(entry: string, base: string): number | undefined {
-  const prefix = `.${base}.`;
+  const prefix = `.${temporaryBase(base)}.`;
   const suffix = ".tmp";
   if (!entry.startsWith(prefix) || !entry.endsWith(suffix)) return undefined;
   const digits = entry.slice(prefix.length, entry.length - suffix.length);

@@ -142,6 +142,16 @@ describe("the temporary file of a killed run", () => {
     expect(isProcessAlive(process.pid)).toBe(true);
   });
 
+  it("fits beside an output whose name is as long as the file system allows", async () => {
+    const base = `${"é".repeat(120)}.xlsx`; // 245 bytes: the output fits, NAME.PID.tmp would not
+    const temporary = path.basename(temporaryName(path.join(dir, base), 4194304));
+    expect(Buffer.byteLength(temporary)).toBeLessThanOrEqual(255);
+    expect(temporaryPid(temporary, base)).toBe(4194304);
+    const out = path.join(dir, base);
+    expect((await cli("build", studyFile, "-o", out)).code).toBe(0);
+    expect((await fs.readdir(dir)).sort()).toEqual([base, "s.json"].sort());
+  });
+
   it("is removed by the next run to the same output when its process is gone", async () => {
     const out = path.join(dir, "o.xlsx");
     const pid = await deadPid();
