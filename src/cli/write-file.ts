@@ -154,7 +154,7 @@ export async function removeFolders(created: readonly string[]): Promise<void> {
 
 /**
  * Writes `data` to `target` (a path already resolved through links): a temporary file beside it,
- * given the replaced file's mode (and, run as root, its owner), flushed, then renamed over it.
+ * given the replaced file's mode and group (and, run as root, its owner), flushed, then renamed over it.
  * A new file gets the usual mode (0666 less the umask). On failure, nothing of this run is left.
  */
 export async function writeFileKeepingMode(target: string, data: Buffer): Promise<void> {
@@ -176,8 +176,13 @@ export async function writeFileKeepingMode(target: string, data: Buffer): Promis
       await handle.writeFile(data);
       if (replaced) {
         await handle.chmod(replaced.mode & 0o777);
-        if (process.getuid?.() === 0 && (replaced.uid !== 0 || replaced.gid !== 0))
-          await handle.chown(replaced.uid, replaced.gid).catch(() => undefined);
+        // Root gives the file back to its owner; anyone may keep its group if a member of it.
+        // Best effort: a file system without owners (FAT) refuses, and the write goes on.
+        const uid = process.getuid?.();
+        const owner = uid === 0 ? replaced.uid : uid;
+        const opened = await handle.stat();
+        if (owner !== undefined && (opened.uid !== owner || opened.gid !== replaced.gid))
+          await handle.chown(owner, replaced.gid).catch(() => undefined);
       }
       await handle.sync();
     } finally {

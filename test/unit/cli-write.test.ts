@@ -188,3 +188,17 @@ describe("the temporary file of a killed run", () => {
     expect((await fs.stat(folder)).isDirectory()).toBe(true);
   });
 });
+
+describe("the owner of a replaced output", () => {
+  it("is kept (root rewriting another user's file gives it back to that user)", async () => {
+    const out = path.join(dir, "o.xlsx");
+    expect((await cli("build", studyFile, "-o", out)).code).toBe(0);
+    const root = process.getuid?.() === 0;
+    // Only root may give a file away; another user checks that the file stays theirs.
+    const owner = root ? [1234, 5678] : [(await fs.stat(out)).uid, (await fs.stat(out)).gid];
+    await fs.chown(out, owner[0], owner[1]);
+    expect((await cli("build", studyFile, "-o", out)).code).toBe(0);
+    const stat = await fs.stat(out);
+    expect([stat.uid, stat.gid]).toEqual(owner);
+  });
+});
