@@ -42,6 +42,8 @@ export interface OutputGuardOptions {
   /** The files the command reads: never overwritten, even through another path or a link. */
   inputs: readonly string[];
   force: boolean;
+  /** False when the command has no --force that overrides the guard (`order`): not suggested. */
+  forceable?: boolean;
   /**
    * What the command writes: a workbook replaces only the add-in's working workbooks, a study only
    * studies, a client export only an earlier client export (never a working workbook, --force or not).
@@ -101,7 +103,7 @@ export async function guardOutput(target: string, options: OutputGuardOptions): 
   }
   // Read-only to us (0444, or another user's file): the rename would replace it all the same.
   if (!options.force && !(await isWritable(resolved, stat)))
-    return refuse(msg.outputReadOnly(target));
+    return refuse(msg.outputReadOnly(target, options.forceable ?? true));
   // An empty file holds nothing to lose (`touch out.xlsx`).
   if (stat.size === 0) return allow(resolved);
 

@@ -1860,13 +1860,20 @@ export function studyNumberOutOfRange(
   );
 }
 
-/** An existing output that is read-only: replacing it would go against what its owner set. */
-export function outputReadOnly(file: string): Problem {
+/**
+ * An existing output that is read-only: replacing it would go against what its owner set. The
+ * way out by --force is offered only where the command's --force means it (not `order`'s).
+ */
+export function outputReadOnly(file: string, forceable = true): Problem {
   return error(
     "output-read-only",
     { file },
-    "ce fichier est en lecture seule : il n'est pas remplacé ; choisissez un autre fichier de sortie, rendez-le modifiable (chmod u+w), ou ajoutez --force pour le remplacer (il restera en lecture seule)",
-    "this file is read-only: it is not replaced; choose another output file, make it writable (chmod u+w), or add --force to replace it (it stays read-only)"
+    forceable
+      ? "ce fichier est en lecture seule : il n'est pas remplacé ; choisissez un autre fichier de sortie, rendez-le modifiable (chmod u+w), ou ajoutez --force pour le remplacer (il restera en lecture seule)"
+      : "ce fichier est en lecture seule : il n'est pas remplacé ; choisissez un autre fichier de sortie, ou rendez-le modifiable (chmod u+w)",
+    forceable
+      ? "this file is read-only: it is not replaced; choose another output file, make it writable (chmod u+w), or add --force to replace it (it stays read-only)"
+      : "this file is read-only: it is not replaced; choose another output file, or make it writable (chmod u+w)"
   );
 }
 

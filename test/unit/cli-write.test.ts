@@ -96,6 +96,18 @@ describe("a read-only output", () => {
     expect(await modeOf(out)).toBe(0o444);
   });
 
+  it("is refused by order without suggesting --force, which there only replaces segments", async () => {
+    const out = path.join(dir, "o.json");
+    expect((await cli("order", studyFile, "-o", out)).code).toBe(0);
+    await fs.chmod(out, 0o444);
+    const refused = await cli("order", studyFile, "-o", out, "--force");
+    expect(refused.code).toBe(1);
+    expect(refused.err.join("\n")).toMatch(
+      /o\.json: (this file is read-only|ce fichier est en lecture seule)/
+    );
+    expect(refused.err.join("\n")).not.toMatch(/--force/);
+  });
+
   it("is refused as a study too (read -o), in French", async () => {
     const workbook = path.join(dir, "w.xlsx");
     expect((await cli("build", studyFile, "-o", workbook)).code).toBe(0);
