@@ -151,3 +151,60 @@ export function orderCost(order: readonly number[], distances: DistanceMatrix): 
   }
   return total;
 }
+
+/**
+ * The Gruvaeus–Wainer heuristic (Gruvaeus & Wainer 1972, "Two additions to hierarchical cluster
+ * analysis"), for trees too large for the exact programme: bottom-up, each merge shows its two
+ * children the way round (of the four) whose touching end leaves are nearest; orders chosen below
+ * are kept, only reversed whole. O(n) distance look-ups, O(n) memory: `distance` may compute each
+ * one on demand. Ties: the first way round found (as they are, then left reversed, right reversed,
+ * both), so the result is deterministic; of an order and its mirror image, the one that begins
+ * with the leaf earlier in original order, as optimalLeafOrder.
+ */
+export function flippedLeafOrder(
+  linkage: readonly Merge[],
+  distance: (a: number, b: number) => number
+): number[] {
+  const n = linkage.length + 1;
+  if (n <= 2) return n === 1 ? [0] : [0, 1];
+  const first = new Int32Array(2 * n - 1);
+  const last = new Int32Array(2 * n - 1);
+  const flipLeft = new Uint8Array(n - 1);
+  const flipRight = new Uint8Array(n - 1);
+  for (let leaf = 0; leaf < n; leaf++) {
+    first[leaf] = leaf;
+    last[leaf] = leaf;
+  }
+  linkage.forEach(({ left: a, right: b }, i) => {
+    // [touching distance, left reversed, right reversed]
+    const ways: [number, number, number][] = [
+      [distance(last[a], first[b]), 0, 0],
+      [distance(first[a], first[b]), 1, 0],
+      [distance(last[a], last[b]), 0, 1],
+      [distance(first[a], last[b]), 1, 1],
+    ];
+    let chosen = ways[0];
+    for (const way of ways) if (way[0] < chosen[0] - TIE) chosen = way;
+    flipLeft[i] = chosen[1];
+    flipRight[i] = chosen[2];
+    first[n + i] = chosen[1] ? last[a] : first[a];
+    last[n + i] = chosen[2] ? first[b] : last[b];
+  });
+
+  const order: number[] = [];
+  const pending: [number, number][] = [[2 * n - 2, 0]]; // node, shown reversed (0/1)
+  while (pending.length > 0) {
+    const [node, reversed] = pending.pop() as [number, number];
+    if (node < n) {
+      order.push(node);
+      continue;
+    }
+    const i = node - n;
+    const left: [number, number] = [linkage[i].left, reversed ^ flipLeft[i]];
+    const right: [number, number] = [linkage[i].right, reversed ^ flipRight[i]];
+    // Shown reversed, the right child comes first: the one shown first is pushed last.
+    if (reversed) pending.push(left, right);
+    else pending.push(right, left);
+  }
+  return order[0] > order[n - 1] ? order.reverse() : order;
+}

@@ -29,20 +29,31 @@ export interface Merge {
   size: number;
 }
 
-/** The n − 1 merges of n leaves, in height order (no merge below its children). */
-export function averageLinkage(distances: DistanceMatrix): Merge[] {
+/**
+ * The n − 1 merges of n leaves, in height order (no merge below its children). With `consume`,
+ * the matrix itself holds the clusters' distances as they merge (n² fewer bytes at a time, 800 MB
+ * at 10 000 items): the caller must not read it afterwards.
+ */
+export function averageLinkage(
+  distances: DistanceMatrix,
+  options: { consume?: boolean } = {}
+): Merge[] {
   const n = distances.size;
   if (n < 2) return [];
   // Distances between the clusters that occupy each slot; a merged pair keeps the later slot.
-  const between = Float64Array.from(distances.values);
+  const between = options.consume ? distances.values : Float64Array.from(distances.values);
   const size = new Int32Array(n).fill(1); // 0: slot emptied by a merge
+  // The slots still holding a cluster, in increasing order (scans visit only these, in the order
+  // the tie rule needs); an emptied slot is taken out with one move of the tail.
+  const live = new Int32Array(n).map((_, i) => i);
+  let liveCount = n;
   const chain = new Int32Array(n);
   let chainLength = 0;
   const found: { first: number; second: number; height: number }[] = [];
 
   for (let step = 0; step < n - 1; step++) {
     if (chainLength === 0) {
-      chain[0] = size.findIndex((s) => s > 0);
+      chain[0] = live[0];
       chainLength = 1;
     }
     let x: number;
@@ -58,9 +69,11 @@ export function averageLinkage(distances: DistanceMatrix): Merge[] {
         y = -1;
         nearest = Infinity;
       }
-      for (let i = 0; i < n; i++) {
-        if (size[i] === 0 || i === x) continue;
-        const distance = between[x * n + i];
+      const row = x * n;
+      for (let k = 0; k < liveCount; k++) {
+        const i = live[k];
+        if (i === x) continue;
+        const distance = between[row + i];
         if (distance < nearest) {
           nearest = distance;
           y = i;
@@ -78,14 +91,22 @@ export function averageLinkage(distances: DistanceMatrix): Merge[] {
     found.push({ first, second, height: nearest });
     size[first] = 0;
     size[second] = firstSize + secondSize;
-    for (let i = 0; i < n; i++) {
-      if (size[i] === 0 || i === second) continue;
+    const emptied = live.indexOf(first);
+    live.copyWithin(emptied, emptied + 1, liveCount);
+    liveCount--;
+    // The matrix is symmetric: rows `first` and `second` are read along (not down their
+    // columns, which would miss the cache at every item); column `second` is written to keep it so.
+    const firstRow = first * n;
+    const secondRow = second * n;
+    for (let k = 0; k < liveCount; k++) {
+      const i = live[k];
+      if (i === second) continue;
       // Same arithmetic as SciPy's update, so that later ties are decided identically.
       const updated =
-        (firstSize * between[i * n + first] + secondSize * between[i * n + second]) /
+        (firstSize * between[firstRow + i] + secondSize * between[secondRow + i]) /
         (firstSize + secondSize);
       between[i * n + second] = updated;
-      between[second * n + i] = updated;
+      between[secondRow + i] = updated;
     }
   }
 

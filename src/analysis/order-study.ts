@@ -9,7 +9,13 @@ import { Problem } from "../method/problems";
 import { Pair, Segment, Study, nameKey } from "../method/study";
 import { candidateSegments } from "./candidate-segments";
 import { CutSuggestion, suggestCut } from "./cut";
-import { ItemOrdering, orderProfiles } from "./order-items";
+import {
+  EXACT_LEAF_ORDER_MAX,
+  ItemOrdering,
+  ORDER_MAX_ITEMS,
+  clusteredCount,
+  orderProfiles,
+} from "./order-items";
 import { tickTable } from "./ticks";
 
 export interface OrderOptions {
@@ -33,6 +39,7 @@ export interface OrderedStudy {
 
 export interface OrderResult {
   ordered?: OrderedStudy;
+  /** Why there is no ordering (errors), or, with one, notices such as the method used (warnings). */
   problems: Problem[];
 }
 
@@ -45,8 +52,21 @@ export interface OrderResult {
  */
 export function orderStudy(study: Study, options: OrderOptions = {}): OrderResult {
   const { clienteleProfiles, needProfiles } = tickTable(study);
+  // Refused before any work: the distances alone would exhaust memory.
+  const counts = {
+    clienteles: clusteredCount(clienteleProfiles),
+    needs: clusteredCount(needProfiles),
+  };
+  const tooLarge = (["clienteles", "needs"] as const)
+    .filter((side) => counts[side] > ORDER_MAX_ITEMS)
+    .map((side) => msg.orderingTooLarge(side, counts[side], ORDER_MAX_ITEMS));
+  if (tooLarge.length > 0) return { problems: tooLarge };
   const clienteles = orderProfiles(clienteleProfiles);
   const needs = orderProfiles(needProfiles);
+  // Said, with the size and the method, whenever a side is not in its exact optimal order.
+  const notices = (["clienteles", "needs"] as const)
+    .filter((side) => (side === "clienteles" ? clienteles : needs).method !== "optimal")
+    .map((side) => msg.orderingHeuristic(side, counts[side], EXACT_LEAF_ORDER_MAX));
 
   const k = options.segments;
   if (k !== undefined) {
@@ -82,7 +102,7 @@ export function orderStudy(study: Study, options: OrderOptions = {}): OrderResul
       clienteles,
       needs,
     },
-    problems: [],
+    problems: notices,
   };
 }
 

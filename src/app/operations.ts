@@ -178,6 +178,7 @@ export function orderFromSheets(
     study: ordered.study,
     plan: buildPlan(ordered.study),
     ordering: ordered,
-    problems,
+    // With an ordering, its notices (a side ordered by the heuristic, with its size).
+    problems: [...problems, ...refused],
   };
 }

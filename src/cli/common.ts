@@ -2,7 +2,7 @@
 import path from "path";
 import { Language } from "../method/levels";
 import * as msg from "../method/messages";
-import { Problem, formatProblem, hasErrors } from "../method/problems";
+import { Problem, formatProblem, hasErrors, showControls } from "../method/problems";
 import { Study } from "../method/study";
 import { validateStudy } from "../method/validate";
 import { readStudy } from "../layout";
@@ -24,9 +24,27 @@ export class CliError extends Error {
 /** Bad input (exit 1): problems from the catalogue, said in the user's language. */
 export { FileProblems as CliProblems };
 
+/** Where the command's lines go: one line per call (the caller splits text of several lines). */
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
+}
+
+/**
+ * The one place text becomes terminal output: every line, whatever made it (a problem, a summary
+ * naming the study's items, an output path, the parser's words), has its control characters shown
+ * escaped (`\u001b`), line breaks included, so that nothing read from a file acts on the terminal.
+ */
+export function terminalIo(io: Io): Io {
+  return {
+    out: (line) => io.out(showControls(line)),
+    err: (line) => io.err(showControls(line)),
+  };
+}
+
+/** Text of several lines written as such (usage, the study as JSON): each line escaped alone. */
+export function writeLines(write: (line: string) => void, text: string): void {
+  for (const line of text.split("\n")) write(line);
 }
 
 export function environmentLanguage(): Language {

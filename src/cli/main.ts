@@ -29,6 +29,8 @@ import {
   readJson,
   readWorkbook,
   report,
+  terminalIo,
+  writeLines,
 } from "./common";
 import { ADVISE_USAGE, adviseCommand } from "./advise";
 import { EXPORT_USAGE, exportCommand } from "./export";
@@ -128,7 +130,7 @@ async function read(args: string[], io: Io): Promise<void> {
     await writeOutput(values.output, target, Buffer.from(json, "utf8"));
     io.out(values.output);
   } else {
-    io.out(json.trimEnd());
+    writeLines(io.out, json.trimEnd());
   }
 }
 
@@ -150,7 +152,8 @@ async function template(args: string[], io: Io): Promise<void> {
   io.out(values.output);
 }
 
-export async function runCli(argv: string[], io: Io): Promise<number> {
+export async function runCli(argv: string[], terminal: Io): Promise<number> {
+  const io = terminalIo(terminal);
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -179,7 +182,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       case "help":
       case "--help":
       case "-h":
-        io.out(USAGE);
+        writeLines(io.out, USAGE);
         return command === undefined ? 2 : 0;
       default:
         throw new CliError(`unknown command "${command}"\n${USAGE}`, 2);
@@ -200,11 +203,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return 1;
     }
     if (failure instanceof CliError) {
-      if (failure.message) io.err(`error: ${failure.message}`);
+      if (failure.message) writeLines(io.err, `error: ${failure.message}`);
       return failure.exitCode;
     }
     if (String((failure as { code?: unknown }).code ?? "").startsWith("ERR_PARSE_ARGS")) {
-      io.err(`error: ${(failure as Error).message}\n${USAGE}`);
+      writeLines(io.err, `error: ${(failure as Error).message}\n${USAGE}`);
       return 2;
     }
     io.err(`error: ${(failure as Error).message ?? String(failure)}`);

@@ -46,6 +46,8 @@ export async function order(args: string[], io: Io, usage: string): Promise<void
     );
     throw new CliError("", 1);
   }
+  // Notices that come with the ordering: a side too large for the exact method, and which one ran.
+  report(refused, language, io);
 
   const existing = (study.segments ?? []).map((segment) => segment.name);
   if (k !== undefined && existing.length > 0) {
@@ -56,7 +58,13 @@ export async function order(args: string[], io: Io, usage: string): Promise<void
     report([msg.segmentsReplaced(file, existing)], language, io);
   }
 
-  const target = await guardOutput(output, { inputs: [file], force: false, kind: "study" });
+  // Here --force only lets --segments replace segments: it never overrides the output guard.
+  const target = await guardOutput(output, {
+    inputs: [file],
+    force: false,
+    forceable: false,
+    kind: "study",
+  });
   const written = studyToJson(ordered.study);
   await writeOutput(output, target, Buffer.from(JSON.stringify(written, null, 2) + "\n", "utf8"));
 

@@ -2,8 +2,9 @@
  * One guard for every command that writes a file (build, template, read -o, and the commands to
  * come): never the input file, never a directory or a special file, never a workbook with macros
  * (its VBA project would be lost, --force or not), and never a file Segment Matrix did not create
- * unless --force. Then the output is written atomically; a path that cannot be written fails at
- * once with its reason.
+ * unless --force, nor a read-only file unless --force. Then the output is written atomically,
+ * keeping the replaced file's mode (write-file.ts); a path that cannot be written fails at once
+ * with its reason.
  */
 import { promises as fs, Stats } from "fs";
 import path from "path";
@@ -15,10 +16,10 @@ import * as msg from "../method/messages";
 import { Problem } from "../method/problems";
 import { LAYOUT_VERSION } from "../layout/state";
 import { listWorkbookFile, WorkbookListing } from "../hosts/xlsx/read";
-import { writeFileAtomic } from "../hosts/xlsx/file";
 import { SVG_GENERATOR, isSegmentMatrixSvg } from "../hosts/svg/matrix-svg";
 import { pngSoftware } from "../hosts/svg/png-text";
 import { FileProblems, decodeStudyBytes, STUDY_MAX_BYTES } from "./study-file";
+import { writeFileKeepingMode } from "./write-file";
 
 export { FileProblems } from "./study-file";
 
@@ -41,6 +42,8 @@ export interface OutputGuardOptions {
   /** The files the command reads: never overwritten, even through another path or a link. */
   inputs: readonly string[];
   force: boolean;
+  /** False when the command has no --force that overrides the guard (`order`): not suggested. */
+  forceable?: boolean;
   /**
    * What the command writes: a workbook replaces only the add-in's working workbooks, a study only
    * studies, a client export only an earlier client export (never a working workbook, --force or not).
@@ -98,6 +101,9 @@ export async function guardOutput(target: string, options: OutputGuardOptions): 
     if (inputStat && inputStat.dev === stat.dev && inputStat.ino === stat.ino)
       return refuse(msg.outputIsInput(target));
   }
+  // Read-only to us (0444, or another user's file): the rename would replace it all the same.
+  if (!options.force && !(await isWritable(resolved, stat)))
+    return refuse(msg.outputReadOnly(target, options.forceable ?? true));
   // An empty file holds nothing to lose (`touch out.xlsx`).
   if (stat.size === 0) return allow(resolved);
 
@@ -197,6 +203,20 @@ function foreignWorkbook(
   return foreign.length > 0 ? msg.outputForeignSheets(target, foreign) : undefined;
 }
 
+/**
+ * Whether the file's owner meant it to be changed: some write permission bit set (root may write
+ * any file, so access() alone would not say 0444) and writable by this process.
+ */
+async function isWritable(file: string, stat: Stats): Promise<boolean> {
+  if ((stat.mode & 0o222) === 0) return false;
+  try {
+    await fs.access(file, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The nearest folder that exists must be one, and writable; the write itself says the rest. */
 async function checkFolder(target: string, folder: string): Promise<void> {
   let current = folder;
@@ -270,7 +290,7 @@ async function isStudyFile(file: string, stat: Stats): Promise<boolean> {
 /** Writes the output checked by guardOutput; a failure is one line naming the file. */
 export async function writeOutput(target: string, resolved: string, data: Buffer): Promise<void> {
   try {
-    await writeFileAtomic(resolved, data);
+    await writeFileKeepingMode(resolved, data);
   } catch (failure) {
     const code = (failure as NodeJS.ErrnoException).code ?? String(failure);
     throw new FileProblems([msg.outputUnwritable(target, code)]);

@@ -2,11 +2,13 @@
  * Reading a study file: bounded in size, decoded strictly. UTF-8 (with or without a byte order
  * mark) and UTF-16 (with a mark, or recognised by the zero bytes of its ASCII start) are read;
  * anything else, a Windows-1252 file for instance, is refused naming the first byte that is not
- * UTF-8, never read with its accents turned into U+FFFD.
+ * UTF-8, never read with its accents turned into U+FFFD. A key given twice or a number out of a
+ * double's range is refused, named (json-scan.ts), never read as the parser would quietly take it.
  */
 import { promises as fs } from "fs";
 import * as msg from "../method/messages";
 import { Problem } from "../method/problems";
+import { scanJson } from "./json-scan";
 
 /** Far above any real study (a 100 × 300 study with every pair rated is about 2 MiB). */
 export const STUDY_MAX_BYTES = 64 * 1024 * 1024;
@@ -130,9 +132,23 @@ export async function readStudyJson(file: string): Promise<unknown> {
         ? msg.studyNotUtf8(file, decoded.invalidAt, decoded.line, decoded.byte)
         : msg.studyBadUtf16(file, decoded.invalidAt),
     ]);
+  const text = decoded.text.replace(/^\uFEFF/, "");
+  let value: unknown;
   try {
-    return JSON.parse(decoded.text.replace(/^\uFEFF/, ""));
+    value = JSON.parse(text);
   } catch (failure) {
+    // The parser's words may quote the file's bytes: the report shows them escaped.
     throw new FileProblems([msg.fileNotJson(file, (failure as Error).message)]);
   }
+  // What the parser took without a word: a key given twice, a number no double holds.
+  const findings = scanJson(text);
+  if (findings.length > 0)
+    throw new FileProblems(
+      findings.map((finding) =>
+        finding.kind === "duplicate-key"
+          ? msg.studyDuplicateKey(file, finding.path, finding.key)
+          : msg.studyNumberOutOfRange(file, finding.path || undefined, finding.text)
+      )
+    );
+  return value;
 }

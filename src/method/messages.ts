@@ -160,7 +160,13 @@ export type ProblemCode =
   | "full-coverage"
   | "target-unquantified"
   | "busy-market"
-  | "empty-market";
+  | "empty-market"
+  // Trust at the command line (issue 13 A): study files, outputs, ordering at scale.
+  | "study-duplicate-key"
+  | "study-number-out-of-range"
+  | "output-read-only"
+  | "ordering-heuristic"
+  | "ordering-too-large";
 
 function problem(
   code: ProblemCode,
@@ -1925,5 +1931,86 @@ export function emptyMarket(
     location,
     `le segment ${quoteFr(segment)} a une concurrence moyenne de ${meanFr(meanCompetition)} sur 4 : personne ou presque n'y est. L'absence de concurrence n'est pas forcément une bonne nouvelle : demandez-vous pourquoi personne n'y est (besoin peu ressenti, marché trop petit, obstacle) avant d'y voir une opportunité`,
     `the segment ${quoteEn(segment)} has a mean competition of ${meanEn(meanCompetition)} out of 4: almost nobody is there. No competition is not automatically good: ask why nobody is there (a need hardly felt, a market too small, a barrier) before taking it as an opportunity`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trust at the command line (issue 13 A): study files, outputs, ordering at scale.
+
+/** A key given twice in one object of a study file: JSON readers keep one silently. */
+export function studyDuplicateKey(file: string, field: string, key: string): Problem {
+  return error(
+    "study-duplicate-key",
+    { file, field },
+    `la clé ${quoteFr(key)} figure deux fois dans le même objet : une seule serait lue, sans rien dire ; gardez-en une seule (fusionnez les deux si besoin)`,
+    `the key ${quoteEn(key)} is given twice in the same object: only one would be read, silently; keep one (merge the two if needed)`
+  );
+}
+
+/** A number beyond what a double holds (1e309), or so near 0 it reads as 0 (1e-400): named as typed. */
+export function studyNumberOutOfRange(
+  file: string,
+  field: string | undefined,
+  typed: string
+): Problem {
+  return error(
+    "study-number-out-of-range",
+    field ? { file, field } : { file },
+    `le nombre ${typed} ne peut pas être lu tel quel (hors de l'étendue d'un nombre : au-delà de 1,8 × 10^308 ou si près de 0 qu'il se lirait 0) : écrivez la valeur voulue`,
+    `the number ${typed} cannot be read as typed (beyond a number's range: over 1.8 × 10^308, or so near 0 it would read as 0): write the value meant`
+  );
+}
+
+/**
+ * An existing output that is read-only: replacing it would go against what its owner set. The
+ * way out by --force is offered only where the command's --force means it (not `order`'s).
+ */
+export function outputReadOnly(file: string, forceable = true): Problem {
+  return error(
+    "output-read-only",
+    { file },
+    forceable
+      ? "ce fichier est en lecture seule : il n'est pas remplacé ; choisissez un autre fichier de sortie, rendez-le modifiable (chmod u+w), ou ajoutez --force pour le remplacer (il restera en lecture seule)"
+      : "ce fichier est en lecture seule : il n'est pas remplacé ; choisissez un autre fichier de sortie, ou rendez-le modifiable (chmod u+w)",
+    forceable
+      ? "this file is read-only: it is not replaced; choose another output file, make it writable (chmod u+w), or add --force to replace it (it stays read-only)"
+      : "this file is read-only: it is not replaced; choose another output file, or make it writable (chmod u+w)"
+  );
+}
+
+/**
+ * One side of a study too large for the exact optimal leaf ordering within seconds: ordered by
+ * a faster method, said with the size and the method.
+ */
+export function orderingHeuristic(
+  side: "clienteles" | "needs",
+  count: number,
+  exactLimit: number
+): Problem {
+  const items =
+    side === "clienteles"
+      ? { fr: "clientèles", en: "clientèles", ordered: "ordonnées" }
+      : { fr: "besoins", en: "needs", ordered: "ordonnés" };
+  return warning(
+    "ordering-heuristic",
+    undefined,
+    `${count} ${items.fr} : trop pour l'ordre optimal exact des feuilles en quelques secondes (au-delà de ${exactLimit}) ; ${items.ordered} par l'heuristique de Gruvaeus et Wainer (à chaque fusion de l'arbre, les deux groupes sont retournés pour que leurs éléments qui se touchent soient les plus proches) : même arbre, ordre presque aussi bon`,
+    `${count} ${items.en}: too many for the exact optimal leaf ordering within seconds (beyond ${exactLimit}); ordered by the Gruvaeus–Wainer heuristic (at each merge of the tree, the two groups are flipped so that the items where they meet are nearest): same tree, a nearly as good order`
+  );
+}
+
+/** One side with more items with an X than the clustering can hold in memory: refused up front. */
+export function orderingTooLarge(
+  side: "clienteles" | "needs",
+  count: number,
+  max: number
+): Problem {
+  const items =
+    side === "clienteles" ? { fr: "clientèles", en: "clientèles" } : { fr: "besoins", en: "needs" };
+  return error(
+    "ordering-too-large",
+    undefined,
+    `${count} ${items.fr} ont un X : l'ordre par profil en regroupe au plus ${max} (la mémoire nécessaire croît avec le carré du nombre) ; ordonnez une partie de l'étude, par exemple les ${items.fr} d'un même marché`,
+    `${count} ${items.en} have an X: ordering by profile groups at most ${max} (the memory needed grows with the square of the number); order part of the study, for instance the ${items.en} of one market`
   );
 }

@@ -36,17 +36,53 @@ function formatLocation(location: Location | undefined): string {
   return parts.join(": ");
 }
 
-/** One line: location, then the message in the chosen language. */
+/** One line: location, then the message in the chosen language, control characters shown escaped. */
 export function formatProblem(problem: Problem, language: Language): string {
   const where = formatLocation(problem.location);
   const text = problem.message[language].replace(/\s*\n\s*/g, " ");
-  return where ? `${where}: ${text}` : text;
+  return showControls(where ? `${where}: ${text}` : text);
 }
 
-/** Quotes user text inside a message, in the typography of each language. */
+/** Quotes user text inside a message, in the typography of each language (controls escaped). */
 export function quoteFr(text: string): string {
-  return `« ${text} »`;
+  return `« ${showControls(text)} »`;
 }
 export function quoteEn(text: string): string {
-  return `"${text}"`;
+  return `"${showControls(text)}"`;
+}
+
+/**
+ * Whether a UTF-16 code unit would act on a terminal or reorder the text around it rather than
+ * show: C0 controls (ESC, BEL, NUL, line breaks…), DEL, C1 controls (U+009B is a CSI on some
+ * terminals), the line and paragraph separators, and the bidirectional marks, embeddings,
+ * overrides and isolates (a name could otherwise show reversed).
+ */
+export function isControl(code: number): boolean {
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x061c ||
+    code === 0x200e ||
+    code === 0x200f ||
+    (code >= 0x2028 && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
+
+/**
+ * The text with every control character (isControl) written as `\uXXXX`, as JSON writes it, so
+ * that text taken from a file (a cell, a zip entry name, a study name, a parser's error) cannot move
+ * the cursor, recolour or clear the terminal, ring its bell or reverse a line. Idempotent: what it
+ * writes holds no control character, so escaping twice changes nothing. Linear, no regex.
+ */
+export function showControls(text: string): string {
+  let shown: string | undefined;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isControl(code)) continue;
+    shown = (shown ?? "") + text.slice(from, i) + "\\u" + code.toString(16).padStart(4, "0");
+    from = i + 1;
+  }
+  return shown === undefined ? text : shown + text.slice(from);
 }

@@ -153,3 +153,115 @@ describe("hostile inputs, as a real process: one line, exit 1, nothing hangs or 
     );
   });
 });
+
+describe("trust at the terminal and on disk, as a real process (issue 13 A)", () => {
+  let dir: string;
+  let studyFile: string;
+  beforeEach(async () => {
+    dir = await tempDir();
+    studyFile = path.join(dir, "study.json");
+    await fs.writeFile(
+      studyFile,
+      JSON.stringify({ clienteles: ["Commuters"], needs: ["Fix a flat"], pairs: [] })
+    );
+  });
+  afterEach(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it("writes no control character from a file to the terminal: ESC, BEL, C1, bidi shown escaped", async () => {
+    // C1 and bidi controls are accepted in names; ESC and BEL come through the parser's words.
+    const names = path.join(dir, "names.json");
+    const hostile = "Evil\u009b2J\u202eDLROW";
+    await fs.writeFile(
+      names,
+      JSON.stringify({ clienteles: [hostile, hostile.toLowerCase()], needs: ["n"], pairs: [] })
+    );
+    const duplicate = await cli("build", names, "-o", path.join(dir, "o.xlsx"));
+    const parser = path.join(dir, "parser.json");
+    await fs.writeFile(parser, "\u001b[2J\u001b]0;pwned\u0007{}");
+    const broken = await cli("build", parser, "-o", path.join(dir, "o.xlsx"));
+    for (const result of [duplicate, broken]) {
+      expect(result.code).toBe(1);
+      expect(Buffer.from(result.stderr, "utf8").toString("latin1")).not.toMatch(
+        // eslint-disable-next-line no-control-regex
+        /[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xae\xab-\xad]/
+      );
+    }
+    expect(duplicate.stderr).toContain("evil\\u009b2j\\u202edlrow");
+    expect(broken.stderr).toContain("\\u001b[2J\\u001b]0;pwned\\u0007");
+  });
+
+  it("names a key given twice and a number typed out of range", async () => {
+    const twice = path.join(dir, "twice.json");
+    await fs.writeFile(
+      twice,
+      '{"clienteles": ["A"], "needs": ["n"], "pairs": [{"clientele": "A", "need": "n", "impact": 1e309}], "clienteles": ["A", "B"]}'
+    );
+    const result = await cli("build", twice, "-o", path.join(dir, "o.xlsx"));
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split("\n")).toEqual([
+      `error: ${twice}: pairs[0].impact: the number 1e309 cannot be read as typed (beyond a number's range: over 1.8 × 10^308, or so near 0 it would read as 0): write the value meant`,
+      `error: ${twice}: clienteles: the key "clienteles" is given twice in the same object: only one would be read, silently; keep one (merge the two if needed)`,
+    ]);
+  });
+
+  it("keeps a 0600 workbook private, refuses a 0444 one unless --force", async () => {
+    const out = path.join(dir, "o.xlsx");
+    expect((await cli("build", studyFile, "-o", out)).code).toBe(0);
+    await fs.chmod(out, 0o600);
+    expect((await cli("build", studyFile, "-o", out)).code).toBe(0);
+    expect((await fs.stat(out)).mode & 0o777).toBe(0o600);
+    await fs.chmod(out, 0o444);
+    const refused = await cli("build", studyFile, "-o", out);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/o\.xlsx: this file is read-only: .*add --force/);
+    expect((await cli("build", studyFile, "-o", out, "--force")).code).toBe(0);
+    expect((await fs.stat(out)).mode & 0o777).toBe(0o444);
+  });
+
+  it("leaves no folder behind a failed write, and cleans a killed run's temporary file", async () => {
+    const long = path.join(dir, "new", "sub", `${"x".repeat(300)}.xlsx`);
+    expect((await cli("build", studyFile, "-o", long)).code).toBe(1);
+    expect(await fs.readdir(dir)).toEqual(["study.json"]);
+
+    // A run killed while writing: its temporary file, named by its process id, stays behind.
+    const out = path.join(dir, "o.xlsx");
+    const killed = await new Promise<number>((resolve) => {
+      const child = execFile(process.execPath, [
+        "-e",
+        `require("fs").writeFileSync(${JSON.stringify(dir)} + "/.o.xlsx." + process.pid + ".tmp", "half"); process.kill(process.pid, "SIGKILL")`,
+      ]);
+      child.on("exit", (_code, signal) => {
+        expect(signal).toBe("SIGKILL");
+        resolve(child.pid as number);
+      });
+    });
+    expect(await fs.readdir(dir)).toContain(`.o.xlsx.${killed}.tmp`);
+    expect((await cli("build", studyFile, "-o", out)).code).toBe(0);
+    expect((await fs.readdir(dir)).sort()).toEqual(["o.xlsx", "study.json"]);
+  });
+
+  it("orders 20 × 4 000 needs in a bounded time, saying which method it used", async () => {
+    const clienteles = Array.from({ length: 20 }, (_, i) => `C${i + 1}`);
+    const needs = Array.from({ length: 4000 }, (_, j) => `N${j + 1}`);
+    const pairs = needs.flatMap((need, j) =>
+      clienteles
+        .filter((_, i) => (i * 7 + j * 13 + ((i * j) % 11)) % 5 < 2)
+        .map((clientele) => ({ clientele, need }))
+    );
+    const big = path.join(dir, "big.json");
+    await fs.writeFile(big, JSON.stringify({ language: "en", clienteles, needs, pairs }));
+    const result = await cli("order", big, "-o", path.join(dir, "ordered.json"));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /warning: 4000 needs: too many for the exact optimal leaf ordering within seconds \(beyond 1000\); ordered by the Gruvaeus–Wainer heuristic/
+    );
+    const ordered = JSON.parse(await fs.readFile(path.join(dir, "ordered.json"), "utf8")) as {
+      needs: string[];
+      pairs: unknown[];
+    };
+    expect(new Set(ordered.needs).size).toBe(4000);
+    expect(ordered.pairs).toHaveLength(pairs.length);
+  });
+});

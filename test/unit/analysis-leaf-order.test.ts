@@ -1,10 +1,11 @@
 /**
  * Optimal leaf ordering, proved against an exhaustive search over the 2^(n−1) leaf orders a tree
- * allows (every merge shown either way round), for trees of up to 8 leaves.
+ * allows (every merge shown either way round), for trees of up to 8 leaves; and the
+ * Gruvaeus–Wainer heuristic used beyond the exact method's size, against its defining rule.
  */
 import { DistanceMatrix, jaccardDistances } from "../../src/analysis/jaccard";
-import { Merge, averageLinkage } from "../../src/analysis/linkage";
-import { optimalLeafOrder, orderCost } from "../../src/analysis/leaf-order";
+import { Merge, averageLinkage, treeLeafOrder } from "../../src/analysis/linkage";
+import { flippedLeafOrder, optimalLeafOrder, orderCost } from "../../src/analysis/leaf-order";
 import { randomTicks, seededRandom } from "../support/random";
 import { clusteredProfiles, fixtureCases } from "../support/tick-fixtures";
 
@@ -127,5 +128,85 @@ describe("optimalLeafOrder", () => {
     const order = optimalLeafOrder(linkage, distances);
     expect(new Set(order).size).toBe(200);
     expect(allowedByTree(order, linkage)).toBe(true);
+  });
+});
+
+/**
+ * The Gruvaeus–Wainer rule, checked on a finished order: at every merge, the two blocks of its
+ * children touch at ends no farther apart than any other pair of their ends (each child's block
+ * may only be reversed whole).
+ */
+function flipsAreNearest(
+  order: readonly number[],
+  linkage: readonly Merge[],
+  distance: (a: number, b: number) => number
+): boolean {
+  const n = linkage.length + 1;
+  const position = new Int32Array(n);
+  order.forEach((leaf, i) => (position[leaf] = i));
+  const from = new Int32Array(2 * n - 1);
+  const to = new Int32Array(2 * n - 1);
+  for (let leaf = 0; leaf < n; leaf++) from[leaf] = to[leaf] = position[leaf];
+  return linkage.every(({ left, right }, i) => {
+    from[n + i] = Math.min(from[left], from[right]);
+    to[n + i] = Math.max(to[left], to[right]);
+    const [before, after] = from[left] < from[right] ? [left, right] : [right, left];
+    const touching = distance(order[to[before]], order[from[after]]);
+    const ends = (node: number): number[] => [order[from[node]], order[to[node]]];
+    const nearest = Math.min(
+      ...ends(before).flatMap((a) => ends(after).map((b) => distance(a, b)))
+    );
+    return touching <= nearest + 1e-12;
+  });
+}
+
+describe("flippedLeafOrder (Gruvaeus–Wainer)", () => {
+  const tables = randomSmallTables(200);
+
+  it("gives an order the tree allows, its merges flipped so that the touching ends are nearest", () => {
+    for (const profiles of tables) {
+      const distances = jaccardDistances(profiles);
+      const linkage = averageLinkage(distances);
+      const at = (a: number, b: number): number => distances.values[a * distances.size + b];
+      const order = flippedLeafOrder(linkage, at);
+      expect([...order].sort((a, b) => a - b)).toEqual(profiles.map((_, i) => i));
+      expect(allowedByTree(order, linkage)).toBe(true);
+      expect(flipsAreNearest(order, linkage, at)).toBe(true);
+      expect(orderCost(order, distances)).toBeGreaterThanOrEqual(
+        exhaustiveBest(linkage, distances) - 1e-12
+      );
+      expect(order[0]).toBeLessThan(order[order.length - 1]);
+    }
+  });
+
+  it("orders 2 000 leaves with four distances per merge, deterministically", () => {
+    const profiles = randomTicks(seededRandom(2000), 2000, 20, 0.4).filter((p) => p.some(Boolean));
+    const distances = jaccardDistances(profiles);
+    const linkage = averageLinkage(distances);
+    let lookups = 0;
+    const at = (a: number, b: number): number => {
+      lookups++;
+      return distances.values[a * distances.size + b];
+    };
+    const order = flippedLeafOrder(linkage, at);
+    expect(lookups).toBe(4 * linkage.length); // four ways round per merge, nothing more
+    expect(new Set(order).size).toBe(profiles.length);
+    expect(allowedByTree(order, linkage)).toBe(true);
+    expect(flipsAreNearest(order, linkage, at)).toBe(true);
+    expect(flippedLeafOrder(linkage, at)).toEqual(order);
+  });
+
+  it("comes within a few per cent of the exact optimum on 300 leaves", () => {
+    const profiles = randomTicks(seededRandom(300), 300, 20, 0.4).filter((p) => p.some(Boolean));
+    const distances = jaccardDistances(profiles);
+    const linkage = averageLinkage(distances);
+    const at = (a: number, b: number): number => distances.values[a * distances.size + b];
+    const heuristic = orderCost(flippedLeafOrder(linkage, at), distances);
+    const exact = orderCost(optimalLeafOrder(linkage, distances), distances);
+    expect(heuristic).toBeGreaterThanOrEqual(exact - 1e-9);
+    expect(heuristic).toBeLessThan(exact * 1.1);
+    // and far better than the tree's own order, which flips nothing
+    const unflipped = orderCost(treeLeafOrder(linkage), distances);
+    expect(heuristic).toBeLessThan(unflipped);
   });
 });

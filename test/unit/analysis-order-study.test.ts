@@ -3,6 +3,7 @@ import example from "../../examples/exemple-incubateur.json";
 import { cutTree, suggestCut } from "../../src/analysis/cut";
 import { Merge } from "../../src/analysis/linkage";
 import { orderStudy } from "../../src/analysis/order-study";
+import { EXACT_LEAF_ORDER_MAX, ORDER_MAX_ITEMS } from "../../src/analysis/order-items";
 import { CHECKLIST_ITEMS } from "../../src/method/segments";
 import { Pair, Study, emptySegment } from "../../src/method/study";
 import { validateStudy } from "../../src/method/validate";
@@ -304,6 +305,54 @@ describe("orderStudy", () => {
     expect(orderStudy(study, { segments: 1 }).ordered?.segments?.[0].clienteles).toEqual(["C1"]);
     expect(orderStudy(study, { segments: 2 }).problems[0].message.en).toMatch(
       /only one clientèle has at least one X: choose 1 segment/
+    );
+  });
+});
+
+describe("orderStudy at scale", () => {
+  /** One clientèle per group of needs: every need has an X, the needs side has `count` items. */
+  const manyNeeds = (count: number): Study =>
+    studyOf(
+      Array.from({ length: 12 }, (_, c) =>
+        Array.from({ length: count }, (_, n) => (n * 7 + c * 3) % 5 < 2 || n % 12 === c)
+      )
+    );
+
+  it("orders a side exactly up to EXACT_LEAF_ORDER_MAX items, without a word", () => {
+    const { ordered, problems } = orderStudy(manyNeeds(60));
+    expect(problems).toEqual([]);
+    expect(ordered?.needs.method).toBe("optimal");
+    expect(ordered?.clienteles.method).toBe("optimal");
+  });
+
+  it("says, with the size and the method, when a side is beyond it", () => {
+    const count = EXACT_LEAF_ORDER_MAX + 1;
+    const { ordered, problems } = orderStudy(manyNeeds(count));
+    expect(ordered?.needs.method).toBe("gruvaeus-wainer");
+    expect(ordered?.clienteles.method).toBe("optimal");
+    expect(problems.map((p) => [p.code, p.severity])).toEqual([["ordering-heuristic", "warning"]]);
+    expect(problems[0].message.en).toMatch(
+      new RegExp(
+        `^${count} needs: too many for the exact optimal leaf ordering .*beyond ${EXACT_LEAF_ORDER_MAX}.*Gruvaeus–Wainer`
+      )
+    );
+    expect(problems[0].message.fr).toMatch(
+      new RegExp(`^${count} besoins : .*ordonnés par l'heuristique de Gruvaeus et Wainer`)
+    );
+    // Every need kept, each once; ticks unchanged.
+    expect(new Set(names(ordered?.study.needs ?? [])).size).toBe(count);
+    expect(ordered?.study.pairs).toHaveLength(manyNeeds(count).pairs.length);
+  });
+
+  it("refuses a side beyond ORDER_MAX_ITEMS before computing anything", () => {
+    const study = studyOf([Array.from({ length: ORDER_MAX_ITEMS + 1 }, () => true)]);
+    const { ordered, problems } = orderStudy(study);
+    expect(ordered).toBeUndefined();
+    expect(problems.map((p) => p.code)).toEqual(["ordering-too-large"]);
+    expect(problems[0].message.en).toMatch(
+      new RegExp(
+        `^${ORDER_MAX_ITEMS + 1} needs have an X: ordering by profile groups at most ${ORDER_MAX_ITEMS}`
+      )
     );
   });
 });

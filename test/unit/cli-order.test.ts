@@ -224,7 +224,9 @@ describe("cli order", () => {
   it("needs a study file and -o (exit 2, with the usage)", async () => {
     const result = await cli("order", example);
     expect(result.code).toBe(2);
-    expect(result.err[0]).toMatch(/order needs a study file and -o ORDERED\.json[\s\S]*usage:/);
+    expect(result.err.join("\n")).toMatch(
+      /order needs a study file and -o ORDERED\.json[\s\S]*usage:/
+    );
   });
 
   it("reports a faulty study as build does (exit 1, one line naming the field)", async () => {
