@@ -10,7 +10,7 @@ import { describeAdvice } from "../i18n/advice";
 import { advise } from "../method/advice";
 import { Language } from "../method/levels";
 import { formatProblem } from "../method/problems";
-import { CliError, Io, parseLanguage, readStudyInput } from "./common";
+import { CliError, Io, parseLanguage, readStudyInput, writeLines } from "./common";
 
 export const ADVISE_USAGE =
   "segment-matrix advise STUDY.json|WORKBOOK.xlsx [--json] [--lang fr|en]";
@@ -45,7 +45,7 @@ export async function adviseCommand(args: string[], io: Io): Promise<void> {
         text: formatProblem(warning.problem, language),
       })),
     };
-    io.out(JSON.stringify(json, null, 2));
+    writeLines(io.out, JSON.stringify(json, null, 2));
     return;
   }
   for (const line of describeAdvice(advice, language)) io.out(line);
