@@ -32,6 +32,23 @@ export const READ_LIMITS = {
 
 export type ReadLimits = { [K in keyof typeof READ_LIMITS]: number };
 
+/**
+ * How far the add-in's own state can raise READ_LIMITS for the workbook that holds it (its sheets'
+ * declared extents, read.ts): room for a study at READ_ROOM (layout/limits.ts), the largest the
+ * command line builds, and no further whatever a forged state declares. A file without the state
+ * keeps READ_LIMITS.
+ */
+export const READ_CEILING = {
+  ...READ_LIMITS,
+  /** A 500 000-pair study's ratings sheet is about 190 MiB of XML as the command line writes it. */
+  partBytes: 512 * 1024 * 1024,
+  /** 500 000 ratings rows of 8 cells, a 2 000 000-cell tick table, and room for the consultant's. */
+  cells: 8000000,
+} as const;
+
+/** The most XML bytes one planned cell may take (the command line writes 30–50; Excel about as much). */
+export const BYTES_PER_PLANNED_CELL = 160;
+
 /** A workbook file that cannot be read, said as one problem of the catalogue. */
 export class WorkbookUnreadable extends Error {
   constructor(readonly problem: Problem) {
@@ -86,7 +103,8 @@ export class ZipArchive {
     private readonly zip: yauzl.ZipFile,
     /** By lower-case name: part names in a package are compared ignoring case. */
     private readonly parts: Map<string, ZipPart>,
-    readonly limits: ReadLimits
+    /** Raised once the add-in's state is read (read.ts), within READ_CEILING. */
+    public limits: ReadLimits
   ) {}
 
   /** Sniffs, reads the central directory and checks the declared sizes; inflates nothing. */
@@ -216,7 +234,13 @@ async function listParts(file: string, zip: yauzl.ZipFile): Promise<Map<string, 
         return;
       }
       const key = entry.fileName.toLowerCase();
-      if (!entry.fileName.endsWith("/") && !parts.has(key))
+      if (parts.has(key)) {
+        // Two copies of one part (names compare ignoring case): which one a program reads is
+        // anyone's guess, so neither is read.
+        reject(new WorkbookUnreadable(msg.workbookPartTwice(file, entry.fileName)));
+        return;
+      }
+      if (!entry.fileName.endsWith("/"))
         parts.set(key, { name: entry.fileName, size: entry.uncompressedSize, entry });
       zip.readEntry();
     });
