@@ -29,7 +29,6 @@ const local = (name: string): string => name.slice(name.indexOf(":") + 1);
 /** What a section started in one chunk and not yet ended waits for. */
 type Pending = { end: "-->" | "?>" | "]]>"; text: boolean } | undefined;
 
-
 export class XmlScanner {
   private buffer = "";
   private pending: Pending;
@@ -180,7 +179,8 @@ export class XmlScanner {
       if (close < 0) return -1;
       const value = text.slice(at + 1, close);
       if (value.includes("<")) throw new XmlError(`<${name}>: "<" in an attribute`);
-      if (attributes[key] !== undefined) throw new XmlError(`<${name}>: the attribute ${key} twice`);
+      if (attributes[key] !== undefined)
+        throw new XmlError(`<${name}>: the attribute ${key} twice`);
       attributes[key] = value.includes("&") ? decodeEntities(value) : value;
       at = close + 1;
     }
