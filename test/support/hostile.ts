@@ -257,7 +257,9 @@ export async function editPart(
   part: string,
   edit: (xml: string) => string
 ): Promise<void> {
-  await editZip(file, async (zip) => zip.file(part, edit(await text(zip, part))));
+  await editZip(file, async (zip) => {
+    zip.file(part, edit(await text(zip, part)));
+  });
 }
 
 /** A defined name pointed elsewhere, as a hand-edited or hostile workbook.xml would. */

@@ -5,6 +5,7 @@
  * twice) is refused naming the cell or the part, never read as another study. Every file is made
  * here from a workbook the add-in built.
  */
+import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import path from "path";
 import { runCli } from "../../src/cli/main";
@@ -324,4 +325,24 @@ describe("limits sized from the workbook's own state", () => {
     );
     await expect(fs.access(out)).rejects.toThrow();
   });
+});
+
+describe("a stray cell far away on the sheets read last", () => {
+  it("at XFD1048576 of Segments, Targeting and Checklist: read at once, the stray column said", async () => {
+    const file = await copy("stray.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    for (const sheet of ["Segments", "Targeting", "Checklist"]) {
+      const found = workbook.getWorksheet(sheet);
+      if (!found) throw new Error(`no sheet ${sheet}`);
+      found.getCell("XFD1048576").value = "stray";
+    }
+    await workbook.xlsx.writeFile(file);
+    const result = await cli("read", file);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out.join("\n"))).toEqual(STUDY);
+    expect(result.err).toEqual([
+      expect.stringMatching(/'Segments'!XFD5: column filled in without a segment name in XFD5/),
+    ]);
+  }, 20000);
 });
