@@ -9,6 +9,7 @@ import { promises as fs } from "fs";
 import { Readable } from "stream";
 import { StringDecoder } from "string_decoder";
 import yauzl from "yauzl";
+import zlib from "zlib";
 import * as msg from "../../method/messages";
 import { Problem } from "../../method/problems";
 
@@ -29,6 +30,9 @@ export const READ_LIMITS = {
    */
   cells: 1000000,
 } as const;
+
+/** Bytes the inflater hands on at a time. */
+const INFLATE_CHUNK = 512 * 1024;
 
 export type ReadLimits = { [K in keyof typeof READ_LIMITS]: number };
 
@@ -201,22 +205,45 @@ export class ZipArchive {
         : new WorkbookUnreadable(
             msg.workbookDamaged(this.file, `${part.name}: ${describe(failure)}`)
           );
+    const deflated = part.entry.compressionMethod === 8;
     let stream: Readable;
     try {
+      // Deflated parts come raw and are inflated here, in large chunks (yauzl's own inflater hands
+      // on 16 KiB at a time, which cost more than the inflating); the declared size is checked as
+      // yauzl checks it: a part that inflates to more than it declared is cut off at once.
       stream = await new Promise<Readable>((resolve, reject) =>
-        this.zip.openReadStream(part.entry, (failure, opened) =>
-          failure || !opened ? reject(failure ?? new Error("no stream")) : resolve(opened)
+        this.zip.openReadStream(
+          part.entry,
+          deflated ? { decompress: false } : {},
+          (failure, opened) =>
+            failure || !opened ? reject(failure ?? new Error("no stream")) : resolve(opened)
         )
       );
     } catch (failure) {
       throw damaged(failure);
     }
+    const source = stream;
+    let output: Readable = source;
+    if (deflated) {
+      const inflater = zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK });
+      source.on("error", (failure) => inflater.destroy(failure));
+      output = source.pipe(inflater);
+    }
+    let total = 0;
     try {
-      for await (const chunk of stream) yield chunk as Buffer;
+      for await (const chunk of output) {
+        total += (chunk as Buffer).length;
+        if (total > part.size)
+          throw new Error(`inflates to more than the ${part.size} bytes it declares`);
+        yield chunk as Buffer;
+      }
+      if (total !== part.size)
+        throw new Error(`inflates to ${total} bytes, not the ${part.size} it declares`);
     } catch (failure) {
       throw damaged(failure);
     } finally {
-      stream.destroy();
+      output.destroy();
+      source.destroy();
     }
   }
 

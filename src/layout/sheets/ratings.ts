@@ -15,7 +15,14 @@ import {
 import * as msg from "../../method/messages";
 import { OrphanReason } from "../../method/messages";
 import { pairScore, scoreFormula } from "../../method/score";
-import { Pair, Weights, isRated, nameKey, pairKey, pairsInTableOrder } from "../../method/study";
+import {
+  Pair,
+  Weights,
+  isRated,
+  nameKey,
+  pairKeyCache,
+  pairsInTableOrder,
+} from "../../method/study";
 import { textFault } from "../../method/validate";
 import { cellAddress } from "../a1";
 import { GridValue, WorkbookGrids, SheetGrid, cellAt, cellText, presentRows } from "../grids";
@@ -267,6 +274,15 @@ function read({ grids, problems, draft }: ReadContext): void {
   const clienteleKeys = new Set(draft.clienteles.map((c) => nameKey(c.name)));
   const needKeys = new Set(draft.needs.map((n) => nameKey(n.name)));
   const firstRowOf = new Map<string, number>();
+  const pairKey = pairKeyCache();
+  // The same few labels on every row: each looked up once per scale.
+  const levelOf = new Map<string, ReturnType<typeof findLevel>>();
+  const lookUp = (scale: Scale, raw: GridValue): ReturnType<typeof findLevel> => {
+    if (typeof raw === "number") return findLevel(scale, raw);
+    const key = `${scale.criterion}\u0000${cellText(raw)}`;
+    if (!levelOf.has(key)) levelOf.set(key, findLevel(scale, cellText(raw)));
+    return levelOf.get(key);
+  };
 
   // Rows that hold a cell only (a sparse grid): a stray cell far below costs one row, not a scan.
   for (const row of presentRows(grid, headerRow + 1)) {
@@ -281,7 +297,7 @@ function read({ grids, problems, draft }: ReadContext): void {
       if (raw === null || cellText(raw).trim() === "") continue;
       anyLevel = true;
       const scale = SCALES[criterion];
-      const level = findLevel(scale, typeof raw === "number" ? raw : cellText(raw));
+      const level = lookUp(scale, raw);
       if (!level) {
         problems.push(msg.levelUnknown(where(grid, row, at), scale, cellText(raw)));
         levelsOk = false;
