@@ -137,7 +137,7 @@ const HOSTILE: Hostile[] = [
       const xml = sheet.data.toString("utf8");
       const at = xml.indexOf("<sheetData>");
       sheet.data = Buffer.from(
-        xml.slice(0, at) + "<!--" + "-".repeat(120 * 1024 * 1024) + xml.slice(at)
+        xml.slice(0, at) + "<!--" + "x".repeat(120 * 1024 * 1024) + "-->" + xml.slice(at)
       );
       await fs.writeFile(file, rawZip(entries));
     },

@@ -108,12 +108,12 @@ export function pairKey(clientele: string, need: string): string {
 }
 
 /**
- * pairKey with each name's key computed once: a read meets the same few names on every one of its
- * rows (400 000 ratings rows, a thousand names), and normalising each again was most of its time.
+ * nameKey remembered per text: a read meets the same few names on every one of its rows (400 000
+ * ratings rows, a thousand names), and normalising each again was most of its time.
  */
-export function pairKeyCache(): (clientele: string, need: string) => string {
+export function nameKeyCache(): (name: string) => string {
   const keys = new Map<string, string>();
-  const key = (name: string): string => {
+  return (name) => {
     let found = keys.get(name);
     if (found === undefined) {
       found = nameKey(name);
@@ -121,6 +121,11 @@ export function pairKeyCache(): (clientele: string, need: string) => string {
     }
     return found;
   };
+}
+
+/** pairKey with each name's key computed once (see nameKeyCache). */
+export function pairKeyCache(): (clientele: string, need: string) => string {
+  const key = nameKeyCache();
   return (clientele, need) => `${key(clientele)}\u0000${key(need)}`;
 }
 
