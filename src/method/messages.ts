@@ -1405,8 +1405,8 @@ export function workbookTooLarge(file: string, bytes: number, limit: number): Pr
 
 /** Where nothing was filled by mistake, the study itself is past the reader's stated limits. */
 const TOO_LARGE_STUDY: Bilingual = {
-  fr: "une étude de plus d'environ 100 000 paires notées dépasse ce que Segment Matrix relit d'un classeur : scindez-la (par segment, par zone)",
-  en: "a study of more than about 100,000 rated pairs is beyond what Segment Matrix reads back from a workbook: split it (by segment, by zone)",
+  fr: "Segment Matrix relit jusqu'à 500 000 paires d'un classeur qu'il a construit (environ 100 000 d'un classeur sans son état) : au-delà, scindez l'étude (par segment, par zone)",
+  en: "Segment Matrix reads back up to 500,000 pairs from a workbook it built (about 100,000 from a workbook without its state): beyond that, split the study (by segment, by zone)",
 };
 
 /** One part over the limit: a sheet the study is read from, or another part of the package. */
