@@ -64,7 +64,9 @@ export class XmlScanner {
       if (lt < 0) {
         // Text up to the end, but an entity cut by the chunk's end waits for the next chunk.
         const amp = final ? -1 : text.lastIndexOf("&");
-        const cut = amp >= at && text.indexOf(";", amp) < 0 ? amp : text.length;
+        let cut = amp >= at && text.indexOf(";", amp) < 0 ? amp : text.length;
+        // A carriage return at the chunk's end may be half of a CR LF: it waits too.
+        if (!final && cut > at && text.charCodeAt(cut - 1) === 13) cut--;
         this.content(text, at, cut);
         return cut;
       }
@@ -113,7 +115,7 @@ export class XmlScanner {
     const pending = this.pending as NonNullable<Pending>;
     const found = text.indexOf(pending.end, from);
     const stop = found < 0 ? Math.max(from, text.length - (pending.end.length - 1)) : found;
-    if (pending.text && stop > from) this.handlers.text?.(text.slice(from, stop));
+    if (pending.text && stop > from) this.handlers.text?.(lineEnds(text.slice(from, stop)));
     if (found < 0) return stop;
     this.pending = undefined;
     return found + pending.end.length;
@@ -127,7 +129,8 @@ export class XmlScanner {
       return;
     }
     if (piece.includes(">") && piece.includes("]]>")) throw new XmlError("]]> in text");
-    this.handlers.text?.(decodeEntities(piece));
+    const decoded = decodeEntities(lineEnds(piece));
+    this.handlers.text?.(decoded);
   }
 
   private closeTag(inner: string): void {
@@ -181,7 +184,7 @@ export class XmlScanner {
       if (value.includes("<")) throw new XmlError(`<${name}>: "<" in an attribute`);
       if (attributes[key] !== undefined)
         throw new XmlError(`<${name}>: the attribute ${key} twice`);
-      attributes[key] = value.includes("&") ? decodeEntities(value) : value;
+      attributes[key] = decodeEntities(attributeSpaces(value));
       at = close + 1;
     }
     const selfClosing = code === 47;
@@ -201,6 +204,16 @@ export class XmlScanner {
 
 /** XML's white space: space, tab, line feed, carriage return. */
 const isSpace = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13;
+
+/** XML's line ends: CR LF and a lone CR are read as LF, before entities (&#13; stays a CR). */
+function lineEnds(text: string): string {
+  return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+}
+
+/** XML's attribute values: each tab, line feed or carriage return is read as a space. */
+function attributeSpaces(value: string): string {
+  return /[\t\n\r]/.test(value) ? lineEnds(value).replace(/[\t\n]/g, " ") : value;
+}
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
