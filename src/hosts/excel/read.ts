@@ -71,8 +71,14 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   return workbookRead(clamped, extents, await loadValues(context, areas), notes);
 }
 
-/** A name or table cut to its sheet's used range (cells past it are empty), or to Excel's grid. */
+/**
+ * A name or table larger than a sheet's read (or past Excel's grid) cut to its sheet's used range:
+ * the cells past it are empty. Names of a readable size are left as they are.
+ */
 function withinUsed(named: NamedRect, used: Extents["used"]): NamedRect {
+  const { row, col, rows, cols } = named.rect;
+  const inGrid = row + rows - 1 <= EXCEL_LIMITS.rows && col + cols - 1 <= EXCEL_LIMITS.cols;
+  if (inGrid && rows * cols <= SHEET_READ_CELLS) return named;
   if (!used.has(named.sheet)) return { ...named, rect: clampArea(named.rect, EXCEL_LIMITS) };
   const content = used.get(named.sheet);
   const extent = content
