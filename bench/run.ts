@@ -8,6 +8,7 @@
  *    to read each file back into a study. Both run compiled (esbuild bundles, plain node).
  * 2. In-process stages (plan, .xlsx, read back) at smaller sizes.
  * 3. The Office.js host over the recording fake.
+ * 4. `read` on hostile files (bench/hostile.ts): the readers' worst case, time and peak memory.
  *
  *   npm run bench                 sizes 200, 500, 1000 (n × n, 40 % ticked)
  *   npm run bench -- 200 500      chosen sizes only
@@ -28,6 +29,7 @@ import { validateStudy } from "../src/method/validate";
 import { Study } from "../src/method/study";
 import { studyToJson } from "../src/layout/study-json";
 import example from "../examples/exemple-incubateur.json";
+import { benchHostile } from "./hostile";
 import { benchOfficeHost } from "./office-host";
 import { benchOrdering } from "./ordering";
 import { squareStudy, syntheticStudy } from "./studies";
@@ -184,6 +186,11 @@ async function compareWriters(size: number, runs: number, scratch: string): Prom
   console.log(row("CLI", CLI));
   const m = (f: WriterFigures, key: "wallMs" | "cpuMs" | "maxRssKiB") =>
     median(f.runs.map((r) => r[key]));
+  // Issue 12's goal: reading a workbook back takes at most half as long as building it.
+  const build = m(CLI, "wallMs");
+  console.log(
+    `read / CLI build: ${ratio(CLI.readMs, build)} in process, ${ratio(CLI.readWallMs, build)} as a whole process (goal: at most 0.50×)`
+  );
   console.log(
     [
       "CLI / ref".padEnd(10),
@@ -296,6 +303,7 @@ async function main(): Promise<void> {
   try {
     for (const size of sizes)
       await compareWriters(size, size <= 200 ? 5 : size <= 500 ? 3 : 1, scratch);
+    await benchHostile(CLI, path.join(BENCH, "measure.js"), scratch);
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
   }

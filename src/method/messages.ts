@@ -166,7 +166,12 @@ export type ProblemCode =
   | "study-number-out-of-range"
   | "output-read-only"
   | "ordering-heuristic"
-  | "ordering-too-large";
+  | "ordering-too-large"
+  // Hostile files, read without a silent change (issue 13 A).
+  | "workbook-cell-invalid"
+  | "workbook-value-invalid"
+  | "workbook-part-twice"
+  | "study-too-large-to-read";
 
 function problem(
   code: ProblemCode,
@@ -1413,8 +1418,8 @@ export function workbookTooLarge(file: string, bytes: number, limit: number): Pr
 
 /** Where nothing was filled by mistake, the study itself is past the reader's stated limits. */
 const TOO_LARGE_STUDY: Bilingual = {
-  fr: "une étude de plus d'environ 100 000 paires notées dépasse ce que Segment Matrix relit d'un classeur : scindez-la (par segment, par zone)",
-  en: "a study of more than about 100,000 rated pairs is beyond what Segment Matrix reads back from a workbook: split it (by segment, by zone)",
+  fr: "Segment Matrix relit jusqu'à 500 000 paires d'un classeur qu'il a construit (environ 100 000 d'un classeur sans son état) : au-delà, scindez l'étude (par segment, par zone)",
+  en: "Segment Matrix reads back up to 500,000 pairs from a workbook it built (about 100,000 from a workbook without its state): beyond that, split the study (by segment, by zone)",
 };
 
 /** One part over the limit: a sheet the study is read from, or another part of the package. */
@@ -2012,5 +2017,108 @@ export function orderingTooLarge(
     undefined,
     `${count} ${items.fr} ont un X : l'ordre par profil en regroupe au plus ${max} (la mémoire nécessaire croît avec le carré du nombre) ; ordonnez une partie de l'étude, par exemple les ${items.fr} d'un même marché`,
     `${count} ${items.en} have an X: ordering by profile groups at most ${max} (the memory needed grows with the square of the number); order part of the study, for instance the ${items.en} of one market`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile files, read without a silent change (issue 13 A): what the file says that the reader
+// cannot take as it is is refused naming the sheet and cell or the part, never read as another study.
+
+/** Text taken from a file, cut to a length a message can show. */
+const excerpt = (text: string): string => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
+/** Why a cell of a sheet part cannot be placed. */
+export type CellFault =
+  /** `r="ZZZZ6"`, past XFD1048576, or not an address. */
+  | { kind: "address"; ref: string }
+  /** `<row r="…">` that is not a row number of Excel's grid. */
+  | { kind: "row"; ref: string }
+  /** The same cell given twice. */
+  | { kind: "twice"; ref: string };
+
+export function workbookCellInvalid(file: string, sheet: string, fault: CellFault): Problem {
+  const ref = excerpt(fault.ref);
+  const fr = {
+    address: `une cellule y porte l'adresse ${quoteFr(ref)}, hors de la grille d'Excel (A1 à XFD1048576)`,
+    row: `une ligne y porte le numéro ${quoteFr(ref)}, hors de la grille d'Excel (1 à 1 048 576)`,
+    twice: `la cellule ${ref} y figure deux fois, avec deux valeurs`,
+  }[fault.kind];
+  const en = {
+    address: `a cell in it has the address ${quoteEn(ref)}, outside Excel's grid (A1 to XFD1048576)`,
+    row: `a row in it has the number ${quoteEn(ref)}, outside Excel's grid (1 to 1,048,576)`,
+    twice: `the cell ${ref} is in it twice, with two values`,
+  }[fault.kind];
+  return error(
+    "workbook-cell-invalid",
+    { file, sheet },
+    `${fr} : le classeur est endommagé et n'est pas lu, pour ne rien lire à la mauvaise place ; ouvrez-le dans Excel et enregistrez-le de nouveau`,
+    `${en}: the workbook is damaged and is not read, so that nothing is read in the wrong place; open it in Excel and save it again`
+  );
+}
+
+/** Why a cell's stored value cannot be read. */
+export type ValueFault =
+  /** t="s" whose index is not a number or past the shared strings (`count` of them). */
+  | { kind: "shared-string"; raw: string; count: number }
+  | { kind: "number"; raw: string }
+  | { kind: "boolean"; raw: string }
+  | { kind: "date"; raw: string };
+
+export function workbookValueInvalid(
+  file: string,
+  sheet: string,
+  cell: string,
+  fault: ValueFault
+): Problem {
+  const raw = excerpt(fault.raw);
+  const fr = {
+    "shared-string": `la cellule renvoie au texte partagé n° ${quoteFr(raw)}, que le classeur n'a pas (il en a ${countFr(fault.kind === "shared-string" ? fault.count : 0)}, numérotés à partir de 0)`,
+    number: `la valeur enregistrée ${quoteFr(raw)} n'est pas un nombre`,
+    boolean: `la valeur enregistrée ${quoteFr(raw)} n'est ni VRAI (1) ni FAUX (0)`,
+    date: `la valeur enregistrée ${quoteFr(raw)} n'est pas une date`,
+  }[fault.kind];
+  const en = {
+    "shared-string": `the cell refers to shared text number ${quoteEn(raw)}, which the workbook does not have (it has ${countEn(fault.kind === "shared-string" ? fault.count : 0)}, numbered from 0)`,
+    number: `the stored value ${quoteEn(raw)} is not a number`,
+    boolean: `the stored value ${quoteEn(raw)} is neither TRUE (1) nor FALSE (0)`,
+    date: `the stored value ${quoteEn(raw)} is not a date`,
+  }[fault.kind];
+  return error(
+    "workbook-value-invalid",
+    { file, sheet, cell },
+    `${fr} : le classeur est endommagé et n'est pas lu, pour ne pas lire la cellule vide ; ouvrez-le dans Excel, vérifiez la cellule et enregistrez-le de nouveau`,
+    `${en}: the workbook is damaged and is not read, rather than reading the cell as empty; open it in Excel, check the cell and save it again`
+  );
+}
+
+export function workbookPartTwice(file: string, part: string): Problem {
+  return error(
+    "workbook-part-twice",
+    { file, field: excerpt(part) },
+    "cette partie figure deux fois dans l'archive, peut-être avec deux contenus différents : le classeur n'est pas lu, faute de savoir laquelle est la bonne ; ouvrez-le dans Excel et enregistrez-le de nouveau",
+    "this part is stored twice in the archive, perhaps with two different contents: the workbook is not read, since which one is right cannot be told; open it in Excel and save it again"
+  );
+}
+
+/** A study the file reader could not read back once built: refused before anything is written. */
+export function studyTooLargeToRead(
+  location: Location,
+  what: "pairs" | "cells",
+  count: number,
+  max: number
+): Problem {
+  const fr = {
+    pairs: `${countFr(count)} paires cochées, au-delà des ${countFr(max)} que Segment Matrix sait relire depuis un classeur`,
+    cells: `${countFr(count)} cellules dans la matrice (clientèles × besoins), au-delà des ${countFr(max)} que Segment Matrix sait relire depuis un classeur`,
+  }[what];
+  const en = {
+    pairs: `${countEn(count)} ticked pairs, beyond the ${countEn(max)} Segment Matrix can read back from a workbook`,
+    cells: `${countEn(count)} cells in the matrix (clientèles × needs), beyond the ${countEn(max)} Segment Matrix can read back from a workbook`,
+  }[what];
+  return error(
+    "study-too-large-to-read",
+    location,
+    `${fr} : le classeur ne serait pas relu ; divisez l'étude`,
+    `${en}: the workbook could not be read back; split the study`
   );
 }

@@ -15,7 +15,14 @@ import {
 import * as msg from "../../method/messages";
 import { OrphanReason } from "../../method/messages";
 import { pairScore, scoreFormula } from "../../method/score";
-import { Pair, Weights, isRated, nameKey, pairKey, pairsInTableOrder } from "../../method/study";
+import {
+  Pair,
+  Weights,
+  isRated,
+  nameKey,
+  nameKeyCache,
+  pairsInTableOrder,
+} from "../../method/study";
 import { textFault } from "../../method/validate";
 import { cellAddress } from "../a1";
 import { GridValue, WorkbookGrids, SheetGrid, cellAt, cellText, presentRows } from "../grids";
@@ -266,7 +273,32 @@ function read({ grids, problems, draft }: ReadContext): void {
   const cols = RATINGS.cols;
   const clienteleKeys = new Set(draft.clienteles.map((c) => nameKey(c.name)));
   const needKeys = new Set(draft.needs.map((n) => nameKey(n.name)));
-  const firstRowOf = new Map<string, number>();
+  // Pairs found by number (clientèle × needs + need), each name's key made once: a string key made
+  // afresh and hashed on each of 400 000 rows cost more than the rest of the read.
+  const keyOf = nameKeyCache();
+  const clienteleIndex = new Map(draft.clienteles.map((c, i) => [keyOf(c.name), i]));
+  const needIndex = new Map(draft.needs.map((n, i) => [keyOf(n.name), i]));
+  const pairNumber = (clientele: string, need: string): number | undefined => {
+    const c = clienteleIndex.get(keyOf(clientele));
+    const n = needIndex.get(keyOf(need));
+    return c === undefined || n === undefined ? undefined : c * draft.needs.length + n;
+  };
+  const pairsByNumber = new Map<number, Pair>();
+  for (const pair of draft.pairs.values()) {
+    const number = pairNumber(pair.clientele, pair.need);
+    if (number !== undefined) pairsByNumber.set(number, pair);
+  }
+  const firstRowOf = new Map<number, number>();
+  // The same few labels on every row: each looked up once per scale.
+  const levelsByText = new Map<Scale, Map<string, ReturnType<typeof findLevel>>>();
+  const lookUp = (scale: Scale, raw: GridValue): ReturnType<typeof findLevel> => {
+    if (typeof raw === "number") return findLevel(scale, raw);
+    const text = cellText(raw);
+    let known = levelsByText.get(scale);
+    if (!known) levelsByText.set(scale, (known = new Map()));
+    if (!known.has(text)) known.set(text, findLevel(scale, text));
+    return known.get(text);
+  };
 
   // Rows that hold a cell only (a sparse grid): a stray cell far below costs one row, not a scan.
   for (const row of presentRows(grid, headerRow + 1)) {
@@ -281,7 +313,7 @@ function read({ grids, problems, draft }: ReadContext): void {
       if (raw === null || cellText(raw).trim() === "") continue;
       anyLevel = true;
       const scale = SCALES[criterion];
-      const level = findLevel(scale, typeof raw === "number" ? raw : cellText(raw));
+      const level = lookUp(scale, raw);
       if (!level) {
         problems.push(msg.levelUnknown(where(grid, row, at), scale, cellText(raw)));
         levelsOk = false;
@@ -295,9 +327,9 @@ function read({ grids, problems, draft }: ReadContext): void {
       if (anyLevel || comment !== "") problems.push(msg.ratingWithoutPair(location));
       continue;
     }
-    const key = pairKey(clientele, need);
-    const pair = draft.pairs.get(key);
-    if (!pair) {
+    const key = pairNumber(clientele, need);
+    const pair = key === undefined ? undefined : pairsByNumber.get(key);
+    if (!pair || key === undefined) {
       const reason: OrphanReason = !clienteleKeys.has(nameKey(clientele))
         ? "unknown-clientele"
         : !needKeys.has(nameKey(need))

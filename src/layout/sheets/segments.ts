@@ -18,7 +18,7 @@ import { SEGMENT_FIGURES, SEGMENT_TYPES, findSegmentType } from "../../method/se
 import { Segment, emptySegment, nameKey } from "../../method/study";
 import { nameFault, textFault } from "../../method/validate";
 import { Rect, cellAddress } from "../a1";
-import { SheetGrid, cellAt, cellText, gridHeight, gridWidth } from "../grids";
+import { SheetGrid, cellAt, cellText, gridHeight } from "../grids";
 import {
   COLOURS,
   NOTE_STYLE,
@@ -305,7 +305,12 @@ function read({ grids, problems, draft }: ReadContext): void {
   const headerRow = named.rect.row;
   const firstCol = named.rect.col;
   const labelCol = firstCol - (SEGMENTS.firstCol - SEGMENTS.labelCol);
-  const lastCol = Math.max(firstCol + named.rect.cols - 1, gridWidth(grid));
+  // The planned columns, and those where anything is typed from the header down: a stray cell at
+  // XFD1048576 adds one column to visit, and each column visits only its own cells.
+  const byColumn = presentRowsByColumn(grid, headerRow);
+  const columns = new Set<number>();
+  for (let col = firstCol; col < firstCol + named.rect.cols; col++) columns.add(col);
+  for (const col of byColumn.keys()) if (col >= firstCol) columns.add(col);
 
   const offerings = readOfferings(grids, problems);
   draft.offerings = offerings.map((o) => o.name);
@@ -323,11 +328,12 @@ function read({ grids, problems, draft }: ReadContext): void {
 
   const segments: Segment[] = [];
   const seen = new Map<string, string>();
-  for (let col = firstCol; col <= lastCol; col++) {
+  for (const col of [...columns].sort((a, b) => a - b)) {
     const raw = cellText(cellAt(grid, headerRow, col));
     const at = where(grid, headerRow, col);
+    const present = byColumn.get(col) ?? [];
     if (raw.trim() === "") {
-      if (columnHasInput(grid, headerRow, col, blocks))
+      if (columnHasInput(grid, headerRow, col, blocks, present))
         problems.push(msg.segmentDataWithoutName(at, cellAddress(headerRow, col)));
       continue;
     }
@@ -347,7 +353,17 @@ function read({ grids, problems, draft }: ReadContext): void {
     readFields(grid, headerRow, col, segment, problems);
     for (const { field, area } of blocks) {
       if (area)
-        readMembers(area, labelCol, col, field, lists[field], segment, problems, mirrors[field]);
+        readMembers(
+          area,
+          labelCol,
+          col,
+          present,
+          field,
+          lists[field],
+          segment,
+          problems,
+          mirrors[field]
+        );
     }
     segments.push(segment);
   }
@@ -475,6 +491,8 @@ function readMembers(
   area: MemberArea,
   labelCol: number,
   col: number,
+  /** The rows of this column that hold a cell, in order. */
+  present: readonly number[],
   field: ListField,
   known: Map<string, string>,
   segment: Segment,
@@ -483,7 +501,8 @@ function readMembers(
 ): void {
   const { grid } = area;
   const kept = new Set<string>();
-  for (let row = area.first; row <= area.last; row++) {
+  for (const row of present) {
+    if (row < area.first || row > area.last) continue;
     const mark = cellText(cellAt(grid, row, col)).trim();
     if (mark === "") continue;
     if (mark.toUpperCase() !== "X") {
@@ -517,18 +536,33 @@ function columnHasInput(
   grid: SheetGrid,
   headerRow: number,
   col: number,
-  blocks: { area?: MemberArea }[]
+  blocks: { area?: MemberArea }[],
+  /** The rows of this column that hold a cell, in order. */
+  present: readonly number[]
 ): boolean {
   const typed = (row: number): boolean => cellText(cellAt(grid, row, col)).trim() !== "";
   const inputs = SEGMENT_FIELDS.filter((f) => f !== "meanScore" && f !== "potential").map((f) =>
     fieldRow(f, headerRow)
   );
   if (inputs.some(typed)) return true;
-  return blocks.some(({ area }) => {
-    if (!area) return false;
-    for (let row = area.first; row <= area.last; row++) if (typed(row)) return true;
-    return false;
+  return blocks.some(({ area }) =>
+    area ? present.some((row) => row >= area.first && row <= area.last && typed(row)) : false
+  );
+}
+
+/** For each column, the rows from `fromRow` on where it holds a value, in order: O(cells present). */
+function presentRowsByColumn(grid: SheetGrid, fromRow: number): Map<number, number[]> {
+  const byColumn = new Map<number, number[]>();
+  grid.values.forEach((line, index) => {
+    if (index + 1 < fromRow) return;
+    line.forEach((value, c) => {
+      if (value === null || value === undefined) return;
+      const rows = byColumn.get(c + 1);
+      if (rows) rows.push(index + 1);
+      else byColumn.set(c + 1, [index + 1]);
+    });
   });
+  return byColumn;
 }
 
 export const SEGMENTS_SHEET: SheetModule = { role: "segments", inTemplate: false, plan, read };

@@ -6,7 +6,7 @@ import { CLIENTELE_TYPES, Kind, NEED_TYPES, findKind } from "../../method/levels
 import { markCountFormula } from "../../method/marks";
 import * as msg from "../../method/messages";
 import { ListField } from "../../method/messages";
-import { Item, Pair, nameKey, pairKey, pairPlaces } from "../../method/study";
+import { Item, Pair, nameKey, pairKeyCache, pairPlaces } from "../../method/study";
 import { nameFault } from "../../method/validate";
 import { cellAddress, columnLetters } from "../a1";
 import { SheetGrid, cellAt, cellText, presentCols, presentRows } from "../grids";
@@ -178,6 +178,7 @@ function read({ grids, problems, draft }: ReadContext): void {
   const columns = readNames(grid, columnCells, CLIENTELE_TYPES, "clienteles", problems);
   const rows = readNames(grid, rowCells, NEED_TYPES, "needs", problems);
 
+  const pairKey = pairKeyCache();
   const tickedColumns = new Set<number>();
   const tickedRows = new Set<number>();
   for (const row of filledRows) {
