@@ -153,7 +153,12 @@ export type ProblemCode =
   | "libreoffice-missing"
   | "libreoffice-failed"
   // What the property tests of issue 6 found a workbook cannot keep.
-  | "segment-text-line-feed";
+  | "segment-text-line-feed"
+  // The client deck and the study's organisation and currency (issue 14).
+  | "study-text-not-text"
+  | "study-text-bad-character"
+  | "study-text-too-long"
+  | "output-foreign-deck";
 
 function problem(
   code: ProblemCode,
@@ -1825,5 +1830,51 @@ export function segmentTextLineFeed(
     location,
     `l'entrée ${quoteFr(shown + "…")} des ${TEXT_LIST[list].fr} du segment ${quoteFr(segment)} contient un retour à la ligne : dans le classeur, chaque ligne est une entrée, elle reviendrait coupée en plusieurs ; faites-en plusieurs entrées ou remplacez le retour à la ligne par une espace`,
     `the entry ${quoteEn(shown + "…")} of the ${TEXT_LIST[list].en} of the segment ${quoteEn(segment)} holds a line feed: in the workbook each line is an entry, it would come back cut into several; make it several entries or replace the line feed with a space`
+  );
+}
+
+// The client deck and the study's organisation and currency (issue 14).
+
+/** The optional one-line texts of a study that its deliverables show. */
+export type StudyTextField = "organisation" | "currency";
+
+const STUDY_TEXT_FIELD: Record<StudyTextField, Bilingual> = {
+  organisation: { fr: "l'organisation", en: "the organisation" },
+  currency: { fr: "la monnaie", en: "the currency" },
+};
+
+export function studyTextNotText(location: Location, field: StudyTextField): Problem {
+  return error(
+    "study-text-not-text",
+    location,
+    `${STUDY_TEXT_FIELD[field].fr} doit être un texte, par exemple ${field === "currency" ? '"CHF" ou "€"' : '"Incubateur du Léman"'}`,
+    `${STUDY_TEXT_FIELD[field].en} must be a text, for example ${field === "currency" ? '"CHF" or "€"' : '"Lake Geneva Incubator"'}`
+  );
+}
+
+export function studyTextBadCharacter(location: Location, fault: Bilingual): Problem {
+  return error("study-text-bad-character", location, fault.fr, fault.en);
+}
+
+export function studyTextTooLong(
+  location: Location,
+  field: StudyTextField,
+  length: number,
+  max: number
+): Problem {
+  return error(
+    "study-text-too-long",
+    location,
+    `${STUDY_TEXT_FIELD[field].fr} compte ${length} caractères : au plus ${max}, raccourcissez-la`,
+    `${STUDY_TEXT_FIELD[field].en} has ${length} characters: at most ${max}, shorten it`
+  );
+}
+
+export function outputForeignDeck(file: string): Problem {
+  return error(
+    "output-foreign-deck",
+    { file },
+    "ce fichier existe et n'est pas une présentation faite par Segment Matrix : choisissez un autre fichier de sortie, ou ajoutez --force pour le remplacer",
+    "exists and is not a deck Segment Matrix made; choose another output file, or add --force to replace it"
   );
 }
