@@ -100,7 +100,7 @@ export function matrixGeometry(
   const widestNeed = needs.reduce((max, n) => Math.max(max, textWidth(n, NAME_SIZE)), 0);
   // Wide enough for most needs on one line, never so wide that the clientèles lose their room.
   const needWidth = clamp(
-    Math.max(widestNeed, longestWord(needs, NAME_SIZE)) + CELL_PAD_X,
+    Math.max(widestNeed, longestWord(needs, NAME_SIZE, false)) + CELL_PAD_X,
     NEED_COLUMN.min,
     NEED_COLUMN.max
   );
