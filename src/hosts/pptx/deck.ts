@@ -16,16 +16,40 @@ import {
   DeckTextBox,
 } from "../../layout/deck/model";
 import { CELL_PAD_X, CELL_PAD_Y } from "../../layout/deck/matrix";
+import { escapeXml } from "../svg/text";
 
 const LAYOUT = "SEGMENT_MATRIX_16x9";
 
+const CONTENT_TYPES = "[Content_Types].xml";
+const SLIDE_PART = /^ppt\/slides\/slide\d+\.xml$/;
+
 /**
- * pptxgenjs 4 stores the parts uncompressed whenever an output type is named (its `compression`
- * applies only to the Node stream and the browser download), about ten times larger: the package
- * is deflated again with JSZip, the zip library pptxgenjs itself runs on.
+ * The package as pptxgenjs 4 writes it, finished: it stores the parts uncompressed whenever an
+ * output type is named (its `compression` applies only to the Node stream and the browser
+ * download), about ten times larger, so the package is deflated again with JSZip, the zip library
+ * pptxgenjs itself runs on; its content types declare a slide master per layout where only the
+ * first exists, so the declarations of absent parts are dropped; and it numbers a table's shape
+ * from the slide's object count where text boxes take other numbers, so two shapes of a slide can
+ * share an id: each slide's shapes are numbered again in order (nothing refers to them).
  */
-async function compress(stored: Uint8Array): Promise<Uint8Array> {
+async function finish(stored: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(stored);
+  const types = await zip.file(CONTENT_TYPES)?.async("string");
+  if (types !== undefined)
+    zip.file(
+      CONTENT_TYPES,
+      types.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (override, part: string) =>
+        zip.file(part) ? override : ""
+      )
+    );
+  for (const name of Object.keys(zip.files).filter((n) => SLIDE_PART.test(n))) {
+    const slide = await zip.file(name)!.async("string");
+    let id = 0;
+    zip.file(
+      name,
+      slide.replace(/<p:cNvPr id="\d+"/g, () => `<p:cNvPr id="${++id}"`)
+    );
+  }
   return zip.generateAsync({
     type: "uint8array",
     compression: "DEFLATE",
@@ -41,12 +65,13 @@ export async function deckToPptx(model: DeckModel): Promise<Uint8Array> {
   pptx.title = model.properties.title;
   pptx.subject = model.properties.subject;
   pptx.author = model.properties.author;
-  pptx.company = model.properties.company;
+  // pptxgenjs escapes the title and the subject, but writes the company into app.xml as it is.
+  pptx.company = escapeXml(model.properties.company);
   const lang = model.language === "fr" ? "fr-FR" : "en-GB";
   pptx.theme = { headFontFace: DECK_FONT, bodyFontFace: DECK_FONT };
   for (const slide of model.slides) renderSlide(pptx.addSlide(), slide, lang);
   const stored = (await pptx.write({ outputType: "uint8array" })) as Uint8Array;
-  return compress(stored);
+  return finish(stored);
 }
 
 function renderSlide(slide: PptxGenJS.Slide, model: DeckSlide, lang: string): void {
