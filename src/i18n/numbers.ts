@@ -25,11 +25,7 @@ export interface NumberFormat {
 /** `840000` → `840 000` (fr) or `840,000` (en); `41.75`, `{decimals: 1}` → `41,8` or `41.8`. */
 export function formatNumber(value: number, language: Language, format: NumberFormat = {}): string {
   if (!Number.isFinite(value)) return String(value);
-  const digits = new Intl.NumberFormat("en-US", {
-    useGrouping: false,
-    minimumFractionDigits: format.decimals ?? 0,
-    maximumFractionDigits: format.decimals ?? 6,
-  }).format(Math.abs(value));
+  const digits = plainDigits(Math.abs(value), format.decimals);
   const point = digits.indexOf(".");
   const whole = point < 0 ? digits : digits.slice(0, point);
   const fraction = point < 0 ? "" : digits.slice(point + 1);
@@ -42,6 +38,25 @@ export function formatNumber(value: number, language: Language, format: NumberFo
   // "-0" after rounding is no number a reader expects.
   const negative = value < 0 && /[1-9]/.test(digits);
   return `${negative ? "-" : ""}${grouped}${fraction ? decimal + fraction : ""}`;
+}
+
+/** Made once per number of decimals: a formatter costs far more to make than to use. */
+const FORMATTERS = new Map<number | undefined, Intl.NumberFormat>();
+
+/** The digits of a non-negative number, "." before the decimals, no grouping. */
+function plainDigits(value: number, decimals: number | undefined): string {
+  // Scores, counts and most figures: whole numbers that String writes exactly.
+  if (decimals === undefined && Number.isInteger(value) && value < 1e21) return String(value);
+  let formatter = FORMATTERS.get(decimals);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat("en-US", {
+      useGrouping: false,
+      minimumFractionDigits: decimals ?? 0,
+      maximumFractionDigits: decimals ?? 6,
+    });
+    FORMATTERS.set(decimals, formatter);
+  }
+  return formatter.format(value);
 }
 
 /**

@@ -12,7 +12,10 @@ it("keeps the organisation and the currency, trimmed, and writes them back", () 
   });
   expect(problems).toEqual([]);
   expect(study).toMatchObject({ organisation: "Incubateur du Léman", currency: "CHF" });
-  expect(studyToJson(study!)).toMatchObject({ organisation: "Incubateur du Léman", currency: "CHF" });
+  expect(studyToJson(study!)).toMatchObject({
+    organisation: "Incubateur du Léman",
+    currency: "CHF",
+  });
   const again = validateStudy(JSON.parse(JSON.stringify(studyToJson(study!))));
   expect(again.study).toEqual(study);
 });
