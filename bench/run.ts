@@ -24,6 +24,7 @@ import { svgToPng } from "../src/hosts/svg/png";
 import { clientPlan } from "../src/layout/export";
 import { deckModel } from "../src/layout/deck";
 import { deckToPptx } from "../src/hosts/pptx/deck";
+import { finishWithZlib } from "../src/hosts/pptx/node-package";
 import { clientPlanToBuffer } from "../src/hosts/xlsx/file";
 import { findSoffice, xlsxToPdf } from "../src/hosts/pdf/libreoffice";
 import { validateStudy } from "../src/method/validate";
@@ -274,14 +275,14 @@ async function benchExport(label: string, study: Study, runs: number): Promise<v
   );
 }
 
-/** The client deck: study → deck model → .pptx (pptxgenjs, then deflated), in process. */
+/** The client deck: study → deck model → .pptx (pptxgenjs, then deflated as the CLI does), in process. */
 async function benchDeck(label: string, study: Study, runs: number): Promise<void> {
   const model = await time(runs, () => {
     const { model: deck } = deckModel(study, { created: new Date() });
     if (!deck) throw new Error(`${label}: no deck`);
     return deck;
   });
-  const pptx = await time(runs, () => deckToPptx(model.result));
+  const pptx = await time(runs, () => deckToPptx(model.result, finishWithZlib));
   console.log(
     [
       label.padEnd(22),

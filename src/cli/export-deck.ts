@@ -11,6 +11,7 @@ import { Language } from "../method/levels";
 import { ExportPart } from "../layout/export";
 import { deckModel } from "../layout/deck";
 import { deckToPptx } from "../hosts/pptx/deck";
+import { finishWithZlib } from "../hosts/pptx/node-package";
 import { CliError, Io, readStudyInput, report } from "./common";
 import { guardOutput, writeOutput } from "./output-guard";
 
@@ -41,7 +42,7 @@ export async function exportDeck(request: DeckRequest, io: Io): Promise<void> {
     force: request.force,
     kind: "clientDeck",
   });
-  await writeOutput(output, target, Buffer.from(await deckToPptx(model)));
+  await writeOutput(output, target, Buffer.from(await deckToPptx(model, finishWithZlib)));
 
   const slides = model.slides.length;
   const paletteName = palette ?? study.palette ?? "default";

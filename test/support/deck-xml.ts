@@ -4,7 +4,7 @@
  * the deck the tests just wrote, not an untrusted file.
  */
 import { DeckModel } from "../../src/layout/deck/model";
-import { deckToPptx } from "../../src/hosts/pptx/deck";
+import { PackageFinisher, deckToPptx } from "../../src/hosts/pptx/deck";
 import { unzip } from "./unzip";
 
 export interface TableCell {
@@ -80,7 +80,7 @@ export function shapeIds(slide: string): number[] {
  * without --experimental-vm-modules. The check and the import happen synchronously at the start
  * of `write`, so the deck is written with Node's release name hidden for that instant only.
  */
-export async function deckBytes(model: DeckModel): Promise<Uint8Array> {
+export async function deckBytes(model: DeckModel, finish?: PackageFinisher): Promise<Uint8Array> {
   const release = process.release;
   Object.defineProperty(process, "release", {
     value: { ...release, name: "jest" },
@@ -88,7 +88,7 @@ export async function deckBytes(model: DeckModel): Promise<Uint8Array> {
   });
   let written: Promise<Uint8Array>;
   try {
-    written = deckToPptx(model);
+    written = deckToPptx(model, finish);
   } finally {
     Object.defineProperty(process, "release", { value: release, configurable: true });
   }

@@ -6,6 +6,7 @@
  * the targeting slide.
  */
 import { deckModel } from "../../src/layout/deck";
+import { finishWithZlib } from "../../src/hosts/pptx/node-package";
 import { MAX_COLUMNS_PER_SLIDE, MAX_ROWS_PER_SLIDE } from "../../src/layout/deck/matrix";
 import { MIN_FONT_SIZE } from "../../src/layout/deck/model";
 import { PALETTES } from "../../src/method/palette";
@@ -268,6 +269,21 @@ describe("a matrix too large for one slide", () => {
     expect(cells.get(pairKey(pair.clientele, pair.need))![0].fill).toBe(
       scaleColour(score, PALETTES.colourblind.stops).slice(1)
     );
+  });
+});
+
+describe("the two ways of finishing the package", () => {
+  it("give the same parts: the pane's (JSZip) and the command line's (Node's zlib)", async () => {
+    const input = segmentedStudy({ currency: "€" });
+    const { model } = deckModel(input, { created: CREATED });
+    const inPane = deckParts(await deckBytes(model!));
+    const inNode = deckParts(await deckBytes(model!, finishWithZlib));
+    const files = (parts: Map<string, string>): string[] =>
+      [...parts.keys()].filter((name) => !name.endsWith("/")).sort();
+    expect(files(inNode)).toEqual(files(inPane));
+    for (const name of files(inPane))
+      expect({ name, xml: inNode.get(name) }).toEqual({ name, xml: inPane.get(name) });
+    expectPackageWellFormed(inNode);
   });
 });
 

@@ -17,39 +17,24 @@ import {
 } from "../../layout/deck/model";
 import { CELL_PAD_X, CELL_PAD_Y } from "../../layout/deck/matrix";
 import { escapeXml } from "../svg/text";
+import { CONTENT_TYPES, isSlidePart, renumberShapes, withoutAbsentParts } from "./package";
 
 const LAYOUT = "SEGMENT_MATRIX_16x9";
-
-const CONTENT_TYPES = "[Content_Types].xml";
-const SLIDE_PART = /^ppt\/slides\/slide\d+\.xml$/;
-
 /**
- * The package as pptxgenjs 4 writes it, finished: it stores the parts uncompressed whenever an
- * output type is named (its `compression` applies only to the Node stream and the browser
- * download), about ten times larger, so the package is deflated again with JSZip, the zip library
- * pptxgenjs itself runs on; its content types declare a slide master per layout where only the
- * first exists, so the declarations of absent parts are dropped; and it numbers a table's shape
- * from the slide's object count where text boxes take other numbers, so two shapes of a slide can
- * share an id: each slide's shapes are numbered again in order (nothing refers to them).
+ * The package as pptxgenjs 4 writes it, finished (package.ts says what is wrong with it): the parts
+ * read back with JSZip, the zip library pptxgenjs itself runs on, corrected, and deflated. The
+ * browser's way; the command line passes Node's faster one (node-package.ts).
  */
-async function finish(stored: Uint8Array): Promise<Uint8Array> {
+export async function finishWithJsZip(stored: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(stored);
   const types = await zip.file(CONTENT_TYPES)?.async("string");
   if (types !== undefined)
     zip.file(
       CONTENT_TYPES,
-      types.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (override, part: string) =>
-        zip.file(part) ? override : ""
-      )
+      withoutAbsentParts(types, (part) => zip.file(part) !== null)
     );
-  for (const name of Object.keys(zip.files).filter((n) => SLIDE_PART.test(n))) {
-    const slide = await zip.file(name)!.async("string");
-    let id = 0;
-    zip.file(
-      name,
-      slide.replace(/<p:cNvPr id="\d+"/g, () => `<p:cNvPr id="${++id}"`)
-    );
-  }
+  for (const name of Object.keys(zip.files).filter(isSlidePart))
+    zip.file(name, renumberShapes(await zip.file(name)!.async("string")));
   return zip.generateAsync({
     type: "uint8array",
     compression: "DEFLATE",
@@ -58,8 +43,14 @@ async function finish(stored: Uint8Array): Promise<Uint8Array> {
   });
 }
 
+/** Finishes the stored package pptxgenjs writes into the deck's file. */
+export type PackageFinisher = (stored: Uint8Array) => Promise<Uint8Array>;
+
 /** The deck's bytes (an Office Open XML presentation). */
-export async function deckToPptx(model: DeckModel): Promise<Uint8Array> {
+export async function deckToPptx(
+  model: DeckModel,
+  finish: PackageFinisher = finishWithJsZip
+): Promise<Uint8Array> {
   const pptx = new PptxGenJS();
   pptx.defineLayout({ name: LAYOUT, width: 13.333, height: 7.5 });
   pptx.layout = LAYOUT;
