@@ -176,6 +176,7 @@ describe("a study with segments, targets and a currency", () => {
     expect(first).toContain("marché de niche");
     // 1 200 × 2 × 35 = 84 000, with no-break spaces, the currency after it.
     expect(first).toContain("84\u00A0000\u00A0CHF");
+    expect(first).toContain("Taille × fréquence × panier");
     expect(first).toContain("1\u00A0200 × 2 × 35\u00A0CHF");
     // Mean of 100, 56 and 38 (the segment's rated pairs), one decimal.
     expect(first).toMatch(/\d+,\d\b/);

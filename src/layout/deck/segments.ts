@@ -43,7 +43,7 @@ import { footer, slideTitle, textBox } from "./text";
 const WIDTH = SLIDE_WIDTH - 2 * MARGIN;
 const COLUMN_GAP = 0.4;
 const HALF = (WIDTH - COLUMN_GAP) / 2;
-const BODY_TOP = 2.25;
+const BODY_TOP = 2.3;
 const BODY_BOTTOM = SLIDE_HEIGHT - 0.55;
 
 /** The largest size from `size` down to the deck's minimum at which the paragraphs fit the box. */
@@ -95,14 +95,12 @@ export function segmentSlide(study: Study, segment: Segment, language: Language)
     kind: "table",
     x: MARGIN,
     y: 1.05,
-    columnWidths: [WIDTH * 0.34, WIDTH * 0.22, WIDTH * 0.44],
-    rowHeights: [0.36, 0.62],
+    columnWidths: [WIDTH * 0.27, WIDTH * 0.15, WIDTH * 0.22, WIDTH * 0.36],
+    rowHeights: [0.36, 0.55],
     rows: [
-      [s.type, texts.targeting.meanScore, texts.targeting.potential].map((text): DeckCell => ({
-        text,
-        bold: true,
-        fill: HEADER_FILL,
-      })),
+      [s.type, texts.targeting.meanScore, texts.targeting.potential, deck.potentialFigures].map(
+        (text): DeckCell => ({ text, bold: true, fill: HEADER_FILL })
+      ),
       [
         { text: type || deck.none, size: 16 },
         {
@@ -111,12 +109,11 @@ export function segmentSlide(study: Study, segment: Segment, language: Language)
           bold: true,
         },
         {
-          text:
-            (potential === "" ? deck.none : formatAmount(potential, language, study.currency)) +
-            (figures ? `\n${deck.potentialFigures} = ${figures}` : ""),
+          text: potential === "" ? deck.none : formatAmount(potential, language, study.currency),
           size: 16,
           bold: true,
         },
+        { text: figures || deck.none, size: 13 },
       ],
     ],
     fontSize: 12,
