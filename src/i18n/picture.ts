@@ -1,6 +1,7 @@
 /** Every text the picture of the matrix shows, in French (first) and English. */
 import { Language } from "../method/levels";
 import { WORKBOOK_TEXTS } from "./workbook";
+import { formatNumber } from "./numbers";
 
 export interface PictureTexts {
   /** When the study has no title: the matrix sheet's own title. */
@@ -22,7 +23,7 @@ const fr: PictureTexts = {
     "1 : paire la moins intéressante · 100 : la plus intéressante et accessible · vide : non cochée ou pas notée",
   corner: WORKBOOK_TEXTS.fr.ticks.corner,
   footer: (p, i) =>
-    `Score = MAX(1 ; ARRONDI(100 × (perception/4)^${p} × (impact/4)^${i} ; 0)) — Segment Matrix`,
+    `Score = MAX(1 ; ARRONDI(100 × (perception/4)^${formatNumber(p, "fr")} × (impact/4)^${formatNumber(i, "fr")} ; 0)) — Segment Matrix`,
   scoresOmitted: "Trop de colonnes pour lire les scores : voir le classeur pour les nombres.",
   scatteredSegments: (names) => `Segments non délimités (clientèles non adjacentes) : ${names}`,
 };
@@ -34,7 +35,7 @@ const en: PictureTexts = {
     "1: least interesting pair · 100: most interesting and accessible · empty: not ticked or not rated",
   corner: WORKBOOK_TEXTS.en.ticks.corner,
   footer: (p, i) =>
-    `Score = MAX(1, ROUND(100 × (perception/4)^${p} × (impact/4)^${i}, 0)) — Segment Matrix`,
+    `Score = MAX(1, ROUND(100 × (perception/4)^${formatNumber(p, "en")} × (impact/4)^${formatNumber(i, "en")}, 0)) — Segment Matrix`,
   scoresOmitted: "Too many columns to read the scores: see the workbook for the numbers.",
   scatteredSegments: (names) => `Segments not outlined (clientèles not side by side): ${names}`,
 };

@@ -1,5 +1,6 @@
 /** Numbers as the study's language writes them, whatever the machine's locale (i18n/numbers.ts). */
 import { formatAmount, formatNumber } from "../../src/i18n/numbers";
+import { PICTURE_TEXTS } from "../../src/i18n/picture";
 
 const NBSP = "\u00A0";
 
@@ -54,5 +55,12 @@ describe("formatAmount", () => {
   it("writes the amount alone without a currency", () => {
     expect(formatAmount(35.5, "fr", undefined)).toBe("35,5");
     expect(formatAmount(35.5, "en", "  ")).toBe("35.5");
+  });
+});
+
+describe("the picture's score rule", () => {
+  it("writes the weights as the study's language does", () => {
+    expect(PICTURE_TEXTS.fr.footer(1.5, 2)).toContain("(perception/4)^1,5 × (impact/4)^2");
+    expect(PICTURE_TEXTS.en.footer(1.5, 2)).toContain("(perception/4)^1.5 × (impact/4)^2");
   });
 });
