@@ -23,6 +23,9 @@ import { planToBuffer, readWorkbookFile } from "../src/hosts/xlsx/file";
 import { matrixSvg } from "../src/hosts/svg/matrix-svg";
 import { svgToPng } from "../src/hosts/svg/png";
 import { clientPlan } from "../src/layout/export";
+import { deckModel } from "../src/layout/deck";
+import { deckToPptx } from "../src/hosts/pptx/deck";
+import { finishWithZlib } from "../src/hosts/pptx/node-package";
 import { clientPlanToBuffer } from "../src/hosts/xlsx/file";
 import { findSoffice, xlsxToPdf } from "../src/hosts/pdf/libreoffice";
 import { validateStudy } from "../src/method/validate";
@@ -279,6 +282,25 @@ async function benchExport(label: string, study: Study, runs: number): Promise<v
   );
 }
 
+/** The client deck: study → deck model → .pptx (pptxgenjs, then deflated as the CLI does), in process. */
+async function benchDeck(label: string, study: Study, runs: number): Promise<void> {
+  const model = await time(runs, () => {
+    const { model: deck } = deckModel(study, { created: new Date() });
+    if (!deck) throw new Error(`${label}: no deck`);
+    return deck;
+  });
+  const pptx = await time(runs, () => deckToPptx(model.result, finishWithZlib));
+  console.log(
+    [
+      label.padEnd(22),
+      `${String(model.result.slides.length).padStart(3)} slides`,
+      `model ${model.ms.toFixed(1).padStart(6)} ms`,
+      `pptx ${pptx.ms.toFixed(0).padStart(6)} ms ${(pptx.result.length / 1024).toFixed(0).padStart(5)} KiB`,
+      `total ${(model.ms + pptx.ms).toFixed(0).padStart(6)} ms (goal ${label.includes("100x100") ? "2 s" : "0.3 s"})`,
+    ].join("  ")
+  );
+}
+
 async function main(): Promise<void> {
   const asked = process.argv
     .slice(2)
@@ -319,6 +341,9 @@ async function main(): Promise<void> {
   console.log("\n== client export: study -> baked plan -> .xlsx, then -> PDF (LibreOffice)");
   await benchExport("example 13x13", worked, 5);
   await benchExport("synthetic 100x100", syntheticStudy(100, 100), 3);
+  console.log("\n== client deck: study -> deck model -> .pptx (median of runs)");
+  await benchDeck("example 13x13", worked, 9);
+  await benchDeck("synthetic 100x100", syntheticStudy(100, 100), 3);
   await benchOfficeHost(worked);
   benchOrdering(worked);
 }

@@ -1,7 +1,8 @@
 /**
  * The actions of the later steps, as the pane calls them: order by need profile and cut into K
  * candidate segments (src/analysis), the suggested K, the matrix as a picture (src/hosts/svg), the
- * client workbook (src/layout/export.ts, written by ExcelJS loaded on demand). A slot
+ * client workbook (src/layout/export.ts, written by ExcelJS loaded on demand) and the client deck
+ * (src/layout/deck, written by pptxgenjs loaded on demand). A slot
  * left undefined shows its button disabled with a tooltip saying why; each is connected below.
  */
 import { Language } from "../method/levels";
@@ -47,14 +48,20 @@ export interface ClientWorkbookFile extends ExportedFile {
  */
 export type ExportClientWorkbook = (study: Study) => Promise<ClientWorkbookFile>;
 
+/** The client deck (layout/deck) as a .pptx file, and how many slides it holds. */
+export type ExportClientDeck = (study: Study) => Promise<ExportedFile & { slides: number }>;
+
 export interface LaterActions {
   orderWorkbook?: OrderWorkbook;
   suggestSegmentCount?: SuggestSegmentCount;
   exportMatrixPicture?: ExportMatrixPicture;
   exportClientWorkbook?: ExportClientWorkbook;
+  exportClientDeck?: ExportClientDeck;
 }
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const PPTX_MIME =
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 
 /** A file name from a study's title: letters, digits and dashes, never a path. */
 export function fileNameOf(study: Study, fallback: string): string {
@@ -89,6 +96,18 @@ export const LATER: LaterActions = {
       data: bytes,
       base64: toBase64(bytes),
       sheets,
+    };
+  },
+  exportClientDeck: async (study) => {
+    // pptxgenjs is fetched the first time a deck is asked for, not at start.
+    const { clientDeckBytes } = await import(/* webpackChunkName: "client-deck" */ "./client-deck");
+    const { bytes, slides } = await clientDeckBytes(study, new Date());
+    const fallback = study.language === "fr" ? "presentation" : "deck";
+    return {
+      fileName: `${fileNameOf(study, fallback)}.pptx`,
+      mimeType: PPTX_MIME,
+      data: bytes,
+      slides,
     };
   },
 };

@@ -40,6 +40,9 @@ export interface PaneTexts {
   exportClient: string;
   clientOpened: (sheets: readonly string[]) => string;
   clientSaved: (fileName: string, sheets: readonly string[]) => string;
+  /** The client deck (issue 14). */
+  exportDeck: string;
+  deckSaved: (fileName: string, slides: number) => string;
   /** Where a PDF comes from: Excel's own export (getFileAsync(Pdf) is not reliable on the web). */
   pdfNote: string;
   exportRangeImage: string;
@@ -200,6 +203,9 @@ const fr: PaneTexts = {
     `Classeur client ouvert dans une nouvelle fenêtre Excel (${sheets.join(", ")})${NBSP}: couleurs fixées dans les cellules, sans formules ni listes. Enregistrez-le pour l'envoyer.`,
   clientSaved: (fileName, sheets) =>
     `Classeur client enregistré${NBSP}: ${fileName} (${sheets.join(", ")})${NBSP}; couleurs fixées dans les cellules, sans formules ni listes.`,
+  exportDeck: "Exporter la présentation (PowerPoint)",
+  deckSaved: (fileName, slides) =>
+    `Présentation enregistrée${NBSP}: ${fileName} (${slides} diapositives, tableaux modifiables dans PowerPoint).`,
   pdfNote: `Pour un PDF${NBSP}: dans le classeur client, Fichier › Exporter › Créer un document PDF (une page en paysage par feuille).`,
   exportRangeImage: "Image de la matrice vue par Excel (PNG)",
   rangeImageSaved: (fileName) =>
@@ -398,6 +404,9 @@ const en: PaneTexts = {
     `Client workbook opened in a new Excel window (${sheets.join(", ")}): colours fixed in the cells, no formulas or lists. Save it to send it.`,
   clientSaved: (fileName, sheets) =>
     `Client workbook saved: ${fileName} (${sheets.join(", ")}); colours fixed in the cells, no formulas or lists.`,
+  exportDeck: "Export the deck (PowerPoint)",
+  deckSaved: (fileName, slides) =>
+    `Deck saved: ${fileName} (${slides} slides, tables editable in PowerPoint).`,
   pdfNote:
     "For a PDF: in the client workbook, File › Export › Create PDF (one landscape page per sheet).",
   exportRangeImage: "Matrix picture as Excel shows it (PNG)",

@@ -14,6 +14,8 @@ export interface StudyJson {
   targets?: Target[];
   conquest?: string[];
   palette?: string;
+  organisation?: string;
+  currency?: string;
 }
 
 export function studyToJson(study: Study): StudyJson {
@@ -41,6 +43,8 @@ export function studyToJson(study: Study): StudyJson {
       : {}),
     ...(study.conquest ? { conquest: [...study.conquest] } : {}),
     ...(study.palette ? { palette: study.palette } : {}),
+    ...(study.organisation !== undefined ? { organisation: study.organisation } : {}),
+    ...(study.currency !== undefined ? { currency: study.currency } : {}),
   };
 }
 

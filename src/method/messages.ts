@@ -171,7 +171,12 @@ export type ProblemCode =
   | "workbook-cell-invalid"
   | "workbook-value-invalid"
   | "workbook-part-twice"
-  | "study-too-large-to-read";
+  | "study-too-large-to-read"
+  // The client deck and the study's organisation and currency (issue 14).
+  | "study-text-not-text"
+  | "study-text-bad-character"
+  | "study-text-too-long"
+  | "output-foreign-deck";
 
 function problem(
   code: ProblemCode,
@@ -2120,5 +2125,52 @@ export function studyTooLargeToRead(
     location,
     `${fr} : le classeur ne serait pas relu ; divisez l'étude`,
     `${en}: the workbook could not be read back; split the study`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The client deck and the study's organisation and currency (issue 14).
+
+/** The optional one-line texts of a study that its deliverables show. */
+export type StudyTextField = "organisation" | "currency";
+
+const STUDY_TEXT_FIELD: Record<StudyTextField, Bilingual> = {
+  organisation: { fr: "l'organisation", en: "the organisation" },
+  currency: { fr: "la monnaie", en: "the currency" },
+};
+
+export function studyTextNotText(location: Location, field: StudyTextField): Problem {
+  return error(
+    "study-text-not-text",
+    location,
+    `${STUDY_TEXT_FIELD[field].fr} doit être un texte, par exemple ${field === "currency" ? '"CHF" ou "€"' : '"Incubateur du Léman"'}`,
+    `${STUDY_TEXT_FIELD[field].en} must be a text, for example ${field === "currency" ? '"CHF" or "€"' : '"Lake Geneva Incubator"'}`
+  );
+}
+
+export function studyTextBadCharacter(location: Location, fault: Bilingual): Problem {
+  return error("study-text-bad-character", location, fault.fr, fault.en);
+}
+
+export function studyTextTooLong(
+  location: Location,
+  field: StudyTextField,
+  length: number,
+  max: number
+): Problem {
+  return error(
+    "study-text-too-long",
+    location,
+    `${STUDY_TEXT_FIELD[field].fr} compte ${length} caractères : au plus ${max}, raccourcissez-la`,
+    `${STUDY_TEXT_FIELD[field].en} has ${length} characters: at most ${max}, shorten it`
+  );
+}
+
+export function outputForeignDeck(file: string): Problem {
+  return error(
+    "output-foreign-deck",
+    { file },
+    "ce fichier existe et n'est pas une présentation faite par Segment Matrix : choisissez un autre fichier de sortie, ou ajoutez --force pour le remplacer",
+    "exists and is not a deck Segment Matrix made; choose another output file, or add --force to replace it"
   );
 }

@@ -88,6 +88,10 @@ export interface Study {
   conquest?: string[];
   /** The colour scale of the matrix; absent is "default" (the method's). */
   palette?: PaletteName;
+  /** Who the study is for or by: a line on the deck's title slide. */
+  organisation?: string;
+  /** The currency of the baskets and potentials ("CHF", "€"), shown with every amount. */
+  currency?: string;
 }
 
 export const DEFAULT_WEIGHTS: Weights = { perception: 1, impact: 1 };

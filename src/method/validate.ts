@@ -10,6 +10,7 @@ import {
 } from "./levels";
 import * as msg from "./messages";
 import { PaletteName, isPaletteName } from "./colour";
+import { validateStudyText } from "./study-texts";
 import { ListField } from "./messages";
 import { Location, Problem, Severity, hasErrors } from "./problems";
 import {
@@ -67,6 +68,8 @@ const KNOWN_FIELDS = [
   "targets",
   "conquest",
   "palette",
+  "organisation",
+  "currency",
 ];
 const PAIR_FIELDS = ["clientele", "need", "perception", "impact", "competition", "comment"];
 const SEGMENT_FIELDS = [
@@ -149,6 +152,15 @@ export function validateStudy(
     } else problems.push(msg.paletteUnknown(at("palette"), String(raw.palette)));
   }
 
+  const organisation = validateStudyText(
+    raw.organisation,
+    "organisation",
+    at("organisation"),
+    problems,
+    textFault
+  );
+  const currency = validateStudyText(raw.currency, "currency", at("currency"), problems, textFault);
+
   const clienteles = validateItems(raw.clienteles, "clienteles", CLIENTELE_TYPES, file, problems);
   const needs = validateItems(raw.needs, "needs", NEED_TYPES, file, problems);
   const weights = validateWeights(raw.weights, file, problems);
@@ -194,6 +206,8 @@ export function validateStudy(
   if (targets && targets.length > 0) study.targets = targets;
   if (conquest && conquest.length > 0) study.conquest = conquest;
   if (palette) study.palette = palette;
+  if (organisation !== undefined) study.organisation = organisation;
+  if (currency !== undefined) study.currency = currency;
   return { study, problems };
 }
 

@@ -94,6 +94,8 @@ export interface StepListProps {
   exportPicture?: { enabled: boolean; run: () => void };
   /** The client workbook (issue 8), and Excel's own picture of the matrix where Excel has it. */
   exportClient?: { enabled: boolean; run: () => void };
+  /** The client deck, PowerPoint (issue 14). */
+  exportDeck?: { enabled: boolean; run: () => void };
   exportRangeImage?: { enabled: boolean; available: boolean; run: () => void };
 }
 
@@ -421,6 +423,15 @@ function StepBody(props: StepListProps & { step: Step }) {
                   enabled={props.exportClient.enabled}
                   available={props.exportClient.enabled || props.busy}
                   onClick={props.exportClient.run}
+                />
+              )}
+              {props.exportDeck && (
+                <LaterButton
+                  label={texts.exportDeck}
+                  tooltip={texts.notInThisVersion}
+                  enabled={props.exportDeck.enabled}
+                  available={props.exportDeck.enabled || props.busy}
+                  onClick={props.exportDeck.run}
                 />
               )}
               {props.exportPicture && (

@@ -324,6 +324,22 @@ export async function exportClientWorkbook(
   };
 }
 
+/** The client deck (PowerPoint): written in the pane (pptxgenjs, loaded on first use), downloaded. */
+export async function exportClientDeck(
+  context: PaneContext,
+  save: (file: ExportedFile) => void
+): Promise<ActionResult> {
+  const exporter = LATER.exportClientDeck;
+  if (!exporter) return { notices: [{ intent: "info", text: context.texts.notInThisVersion }] };
+  const state = await readState(context);
+  if (!state.study) return { notices: problemNotices(state.problems, context.language) };
+  const file = await attempt("export", () => exporter(state.study as Study));
+  save(file);
+  return {
+    notices: [{ intent: "success", text: context.texts.deckSaved(file.fileName, file.slides) }],
+  };
+}
+
 /** The matrix with its headers, group labels and colour samples: what Excel's picture shows. */
 export function matrixPictureRange(study: Study): string {
   const lastRow = GRID.firstRow + study.needs.length - 1 + 2;

@@ -19,6 +19,7 @@ import {
   PendingDrop,
   build,
   exportClientWorkbook,
+  exportClientDeck,
   exportPicture,
   exportRangeImage,
   order,
@@ -68,6 +69,7 @@ export interface PaneState {
   canOrder: boolean;
   canExport: boolean;
   canExportClient: boolean;
+  canExportDeck: boolean;
   /** Excel can picture a range (ExcelApi 1.7): a second picture, as Excel draws the matrix. */
   canExportRangeImage: boolean;
   takeSelection: (field: ListField) => void;
@@ -79,6 +81,7 @@ export interface PaneState {
   order: (k?: number, replaceSegments?: boolean) => void;
   exportPicture: () => void;
   exportClient: () => void;
+  exportDeck: () => void;
   exportRangeImage: () => void;
   setWeight: (which: "perception" | "impact", value: number) => void;
   openSheet: (sheet: string) => void;
@@ -239,6 +242,7 @@ export function usePane(host: PaneHost, language: Language): PaneState {
     canOrder: !off && hasStudy && LATER.orderWorkbook !== undefined,
     canExport: !off && hasStudy && LATER.exportMatrixPicture !== undefined,
     canExportClient: !off && hasStudy && LATER.exportClientWorkbook !== undefined,
+    canExportDeck: !off && hasStudy && LATER.exportClientDeck !== undefined,
     canExportRangeImage: !off && hasStudy && host.rangeImage !== undefined,
     takeSelection: (field) =>
       void perform(async () => {
@@ -272,6 +276,7 @@ export function usePane(host: PaneHost, language: Language): PaneState {
     order: (k, replaceSegments) => void perform(() => order(context, k, replaceSegments)),
     exportPicture: () => void perform(() => exportPicture(context, saveFile)),
     exportClient: () => void perform(() => exportClientWorkbook(context, saveFile)),
+    exportDeck: () => void perform(() => exportClientDeck(context, saveFile)),
     exportRangeImage: () => void perform(() => exportRangeImage(context, saveFile)),
     setWeight: (which, value) => void perform(() => setWeight(context, which, value), null, true),
     openSheet: (sheet) =>

@@ -77,7 +77,9 @@ describe("cli export", () => {
     ).toBe(2);
     const format = await cli("export", studyFile, "-o", path.join(dir, "c.docx"));
     expect(format.code).toBe(2);
-    expect(format.err[0]).toMatch(/the export's format follows the extension: use \.xlsx or \.pdf/);
+    expect(format.err[0]).toMatch(
+      /the export's format follows the extension: use \.xlsx, \.pdf or \.pptx/
+    );
     expect((await cli("export", studyFile)).code).toBe(2);
     expect(await fs.readdir(dir)).toEqual(["etude.json"]);
   });
