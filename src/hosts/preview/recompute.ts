@@ -216,6 +216,7 @@ function recomputeFromStudy(sheets: ComputedSheet[], grids: WorkbookGrids): void
     if (!sheet.plan || role === undefined || !FROM_STUDY.includes(role)) continue;
     const again = planned.sheets.find((candidate) => candidate.role === role);
     if (!again) continue;
+    sheet.plan = { ...sheet.plan, conditionalFormats: refreshedFormats(sheet.plan, again) };
     // Only where this sheet has a computed cell: never over what the consultant typed.
     const computed = new Set(formulaCells(sheet.plan).map(([row, col]) => `${row}:${col}`));
     for (const { rect, results } of again.fills) {
@@ -228,6 +229,28 @@ function recomputeFromStudy(sheets: ComputedSheet[], grids: WorkbookGrids): void
         }
     }
   }
+}
+
+/**
+ * The sheet's conditional formats with where each formula rule holds now (a status's colour, a ready
+ * segment in green), taken from the sheet planned again: only for a rule at the same place with the
+ * same formula, so that a layout the consultant changed keeps its own rules as they were.
+ */
+function refreshedFormats(current: SheetPlan, again: SheetPlan): SheetPlan["conditionalFormats"] {
+  return current.conditionalFormats.map((format) => {
+    if (format.rule.kind !== "formula") return format;
+    const rule = format.rule;
+    const match = again.conditionalFormats.find(
+      (candidate) =>
+        candidate.rule.kind === "formula" &&
+        candidate.rule.formula === rule.formula &&
+        candidate.rect.row === format.rect.row &&
+        candidate.rect.col === format.rect.col &&
+        candidate.rect.rows === format.rect.rows &&
+        candidate.rect.cols === format.rect.cols
+    );
+    return match ? match : format;
+  });
 }
 
 interface RatingRow {
