@@ -4,10 +4,10 @@
  * was read from the workbook. No text here: the pane words the counts (i18n/pane.ts).
  */
 import { ChecklistStatus, Strategy, targetingStrategy } from "../method/segments";
-import { Problem } from "../method/problems";
 import { pairScore } from "../method/score";
 import { Study, Weights, isRated, nameKey, pairKey } from "../method/study";
-import { NAMES, RATINGS, RATINGS_TABLE } from "../layout";
+import { Problem, hasErrors } from "../method/problems";
+import { NAMES, RATINGS, RATINGS_TABLE, readStudyAsFarAsItGoes } from "../layout";
 import { WorkbookGrids, cellAt, cellText, gridHeight } from "../layout/grids";
 import { SheetRole } from "../layout/plan";
 import { WorkbookSnapshot } from "../hosts/host";
@@ -150,13 +150,18 @@ export function workbookState(
   const present = hasStudy(snapshot);
   const { study, problems } = currentStudy(snapshot);
   const sheets = sheetsOf(snapshot.grids);
-  const rowKeys = study ? ratingRowKeys(snapshot.grids) : new Set<string>();
+  // A problem on one sheet leaves the other steps' counts in place: they come from what each sheet
+  // read (never used to build).
+  const counted =
+    study ??
+    (present && hasErrors(problems) ? readStudyAsFarAsItGoes(snapshot.grids).study : undefined);
+  const rowKeys = counted ? ratingRowKeys(snapshot.grids) : new Set<string>();
   return {
     hasStudy: present,
     study,
     problems,
     sheets,
-    steps: stepsOf(study, sheets, rowKeys, extras.suggestedK),
+    steps: stepsOf(counted, sheets, rowKeys, extras.suggestedK),
   };
 }
 
