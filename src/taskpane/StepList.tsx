@@ -145,10 +145,13 @@ function WeightField(props: {
   onCommit: (value: number) => void;
 }) {
   const styles = useStyles();
-  const [text, setText] = useState(props.value === undefined ? "" : String(props.value));
+  // A weight set in the sheet reads as the consultant writes it: 1,5 in French.
+  const shown = (value: number): string =>
+    props.language === "fr" ? String(value).replace(".", ",") : String(value);
+  const [text, setText] = useState(props.value === undefined ? "" : shown(props.value));
   useEffect(() => {
     if (props.value !== undefined && Number(text.replace(",", ".")) !== props.value)
-      setText(String(props.value));
+      setText(shown(props.value));
     // Only when the workbook's value changes, not while typing.
   }, [props.value]);
   // Plain decimals only, with a point or a French comma (not "1e0", "0x2" or "Infinity").
