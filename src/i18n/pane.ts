@@ -257,7 +257,7 @@ const fr: PaneTexts = {
     noSheet: "Pas encore de feuille dans ce classeur.",
     lists: (c, n) =>
       `${counted(c, "fr", "clientèle", "clientèles")} × ${counted(n, "fr", "besoin", "besoins")}`,
-    ticks: (ticks) => `${ticks}${NBSP}X`,
+    ticks: (ticks) => (ticks === 0 ? "Pas encore de X" : `${ticks}${NBSP}X`),
     without: (c, n) =>
       [
         c > 0 ? counted(c, "fr", "clientèle", "clientèles") : "",
@@ -458,7 +458,7 @@ const en: PaneTexts = {
     noSheet: "No sheet for it in this workbook yet.",
     lists: (c, n) =>
       `${counted(c, "en", "customer group", "customer groups")} × ${counted(n, "en", "need", "needs")}`,
-    ticks: (ticks) => `${ticks} X`,
+    ticks: (ticks) => (ticks === 0 ? "No X yet" : `${ticks} X`),
     without: (c, n) =>
       [
         c > 0 ? counted(c, "en", "customer group", "customer groups") : "",

@@ -64,7 +64,10 @@ describe("the ordered matrix's blocks run down from the top-left", () => {
         { clientele: "D", need: "n1" },
       ],
     });
-    for (const input of [antiDiagonal, { ...antiDiagonal, needs: [...antiDiagonal.needs].reverse() }]) {
+    for (const input of [
+      antiDiagonal,
+      { ...antiDiagonal, needs: [...antiDiagonal.needs].reverse() },
+    ]) {
       const ordered = orderStudy(input).ordered;
       if (!ordered) throw new Error("not ordered");
       expect(direction(ordered.study)).toBeGreaterThan(0);

@@ -154,7 +154,8 @@ function flagged(
   row: number,
   col: number,
   grid: SheetGrid,
-  ticks: Rect | undefined
+  ticks: Rect | undefined,
+  anyX: () => boolean
 ): boolean {
   if (format.rule.kind !== "formula" || !ticks) return false;
   if (cellText(cellAt(grid, row, col)).trim() === "") return false;
@@ -162,6 +163,8 @@ function flagged(
     cellText(cellAt(grid, r, c))
       .trim()
       .toUpperCase() === "X";
+  // As the rule's last condition says: no flag before the table's first X.
+  if (!anyX()) return false;
   if (format.rect.rows === 1 && format.rect.row < ticks.row) {
     for (let r = ticks.row; r < ticks.row + ticks.rows; r++) if (isX(r, col)) return false;
     return true;
@@ -183,10 +186,11 @@ function holdsAt(
   row: number,
   col: number,
   grid: SheetGrid,
-  ticks: Rect | undefined
+  ticks: Rect | undefined,
+  anyX: () => boolean
 ): boolean {
   if (format.rule.kind !== "formula") return false;
-  if (ticks) return flagged(format, row, col, grid, ticks);
+  if (ticks) return flagged(format, row, col, grid, ticks, anyX);
   return format.rule.holds?.[row - format.rect.row]?.[col - format.rect.col] === true;
 }
 
@@ -209,6 +213,19 @@ export function sheetLook(
   const ticksName = state.names.find((n) => n.name === NAMES.ticks);
   const ticks = ticksName && ticksName.sheet === sheet.name ? ticksName.rect : undefined;
   const language = workbookLanguage(state);
+  let tableHasX: boolean | undefined;
+  /** Whether the tick table holds an X anywhere (worked out once per look). */
+  const anyX = (): boolean => {
+    if (tableHasX !== undefined) return tableHasX;
+    tableHasX = false;
+    for (let r = ticks?.row ?? 0; ticks && r < ticks.row + ticks.rows && !tableHasX; r++)
+      for (let c = ticks.col; c < ticks.col + ticks.cols && !tableHasX; c++)
+        tableHasX =
+          cellText(cellAt(grid, r, c))
+            .trim()
+            .toUpperCase() === "X";
+    return tableHasX;
+  };
   const computed = new Set<string>();
   for (const { rect: area } of plan?.fills ?? [])
     for (let r = area.row; r < area.row + area.rows; r++)
@@ -237,7 +254,7 @@ export function sheetLook(
             typeof value === "number" &&
             (rule.operator === "greaterThan" ? value > rule.value : value < rule.value);
           if (holds) style = { ...style, fontColour: rule.fontColour };
-        } else if (holdsAt(format, row, col, grid, ticks)) {
+        } else if (holdsAt(format, row, col, grid, ticks, anyX)) {
           style = {
             ...style,
             ...(rule.fill ? { fill: rule.fill } : {}),
