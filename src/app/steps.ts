@@ -71,6 +71,11 @@ export interface WorkbookState {
   study?: Study;
   /** What reading them said. */
   problems: Problem[];
+  /**
+   * What the steps count: the study, or, when a sheet holds an error, what every sheet read (so one
+   * stray X does not blank the other steps). Never built from.
+   */
+  counted?: Study;
   /** Sheet names by role, for the sheets the workbook has. */
   sheets: Partial<Record<SheetRole | "segments" | "targeting", string>>;
   steps: Step[];
@@ -160,6 +165,7 @@ export function workbookState(
     hasStudy: present,
     study,
     problems,
+    ...(counted ? { counted } : {}),
     sheets,
     steps: stepsOf(counted, sheets, rowKeys, extras.suggestedK),
   };

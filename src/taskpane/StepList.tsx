@@ -288,7 +288,8 @@ function matrixCell(study: Study, clientele: string, need: string): string | und
 function StepBody(props: StepListProps & { step: Step }) {
   const styles = useStyles();
   const { step, texts } = props;
-  const study = props.workbook?.study;
+  // The counts stay when another sheet holds an error (see WorkbookState.counted).
+  const study = props.workbook?.study ?? props.workbook?.counted;
   switch (step.id) {
     case "lists":
       return (

@@ -54,6 +54,7 @@ describe("a stray X in Ciblage", () => {
     const { grids } = strayX();
     const state = workbookState(snapshotOf(grids));
     expect(state.study).toBeUndefined();
+    expect(state.counted?.clienteles).toHaveLength(2);
     for (const id of ["lists", "ticks", "ratings", "matrix", "segments"] as const)
       expect(stepOf(state.steps, id)).toEqual(stepOf(clean.steps, id));
     expect(stepOf(state.steps, "ratings")).toMatchObject({ status: "ok", rated: 2, ticked: 2 });

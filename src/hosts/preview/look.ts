@@ -139,9 +139,11 @@ function editorOf(
 }
 
 /** Roughly how wide (in Excel's characters) a drop-down must be to show its longest option whole. */
-const DROPDOWN_ARROW = 4;
+const DROPDOWN_ARROW = 6;
 function dropdownWidth(options: readonly string[]): number {
-  return options.reduce((widest, option) => Math.max(widest, option.length), 0) + DROPDOWN_ARROW;
+  const longest = options.reduce((widest, option) => Math.max(widest, option.length), 0);
+  // A browser's sans-serif runs about a tenth wider than Excel's character unit.
+  return Math.ceil(longest * 1.1) + DROPDOWN_ARROW;
 }
 
 /**

@@ -64,7 +64,8 @@ const useStyles = makeStyles({
   // Text longer than its cell runs on over the empty cells to its right, as in Excel.
   spills: { overflow: "visible", textOverflow: "clip" },
   // A line alone on its row (a title, the instructions) is wrapped to the visible width, whole.
-  line: { whiteSpace: "normal", height: "auto" },
+  // Overflow visible: the text's sticky box keeps to the sheet's view, not to the wide cell.
+  line: { whiteSpace: "normal", height: "auto", overflow: "visible" },
   lineText: { position: "sticky", left: "0", maxWidth: "calc(100cqw - 60px)" },
   selected: { outline: "2px solid #217346", outlineOffset: "-2px" },
   focusable: { ":focus": { outline: "2px solid #217346", outlineOffset: "-2px" } },
@@ -102,7 +103,8 @@ function aloneOnRow(look: SheetLook, row: number): boolean {
   const first = look.cell(row, 1);
   if (first.editor || first.text === "" || look.cols < 2) return false;
   // A label that fits its column stays a cell (a row label beside figures to come).
-  if (first.text.length * 7 < pixels(look.widths.get(1) ?? 8.43)) return false;
+  const scale = ((first.style.fontSize ?? 11) / 11) * (first.style.bold ? 1.15 : 1);
+  if (first.text.length * 7 * scale < pixels(look.widths.get(1) ?? 8.43)) return false;
   for (let col = 2; col <= look.cols; col++) {
     const cell = look.cell(row, col);
     if (cell.text !== "" || cell.editor || cell.style.fill || cell.style.border) return false;
