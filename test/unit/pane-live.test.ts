@@ -97,3 +97,23 @@ describe("a stray X in Ciblage", () => {
     expect(liveNotices([success, hint], fixed, "fr")).toEqual([hint]);
   });
 });
+
+describe("a segment's mark beside a clientèle whose name was cleared", () => {
+  it("points to the tick table's heading, where the name is typed, not the Segments mirror", () => {
+    const grids = planGrids(buildPlan(withTargets));
+    const ticks = grids.names.find((n) => n.name === "SM_Ticks");
+    if (!ticks) throw new Error("no SM_Ticks");
+    const tickGrid = grids.sheets.find((s) => s.name === ticks.sheet) as SheetGrid;
+    // Etudiants (first column): its name and its X cleared in the tick table.
+    put(tickGrid, ticks.rect.row - 1, ticks.rect.col, "");
+    for (let r = 0; r < ticks.rect.rows; r++) put(tickGrid, ticks.rect.row + r, ticks.rect.col, "");
+    const members = grids.names.find((n) => n.name === "SM_SegmentClienteles");
+    if (!members) throw new Error("no SM_SegmentClienteles");
+    const segments = grids.sheets.find((s) => s.name === members.sheet) as SheetGrid;
+    put(segments, members.rect.row, members.rect.col - 1, ""); // the mirror shows it blank too
+    const { problems } = workbookState(snapshotOf(grids));
+    const problem = problems.find((p) => p.code === "mark-without-name");
+    expect(problem?.location).toEqual({ sheet: members.sheet, cell: `B${members.rect.row}` });
+    expect(problem?.message.fr).toContain(`'Qui ressent quoi'!C${ticks.rect.row - 1}`);
+  });
+});

@@ -10,7 +10,7 @@ import { Problem } from "../../method/problems";
 import { SEGMENT_FIGURES, SEGMENT_TYPES, findSegmentType } from "../../method/segments";
 import { Segment, emptySegment, nameKey } from "../../method/study";
 import { nameFault, textFault } from "../../method/validate";
-import { Rect, cellAddress } from "../a1";
+import { Rect, cellAddress, sheetRef } from "../a1";
 import { SheetGrid, cellAt, cellText, gridHeight, gridWidth } from "../grids";
 import {
   COLOURS,
@@ -347,6 +347,7 @@ function read({ grids, problems, draft }: ReadContext): void {
   }));
 
   const mirrors = tickHeadings(grids);
+  const typedAt = tickHeadingCells(grids);
 
   const segments: Segment[] = [];
   const seen = new Map<string, string>();
@@ -374,7 +375,17 @@ function read({ grids, problems, draft }: ReadContext): void {
     readFields(grid, headerRow, col, segment, problems);
     for (const { field, area } of blocks) {
       if (area)
-        readMembers(area, labelCol, col, field, lists[field], segment, problems, mirrors[field]);
+        readMembers(
+          area,
+          labelCol,
+          col,
+          field,
+          lists[field],
+          segment,
+          problems,
+          mirrors[field],
+          typedAt[field]
+        );
     }
     segments.push(segment);
   }
@@ -469,6 +480,26 @@ function tickHeadings(grids: ReadContext["grids"]): Record<ListField, (index: nu
   };
 }
 
+/**
+ * Where each clientèle's and need's name is typed (the tick table's headings, which this sheet's
+ * labels mirror), as "'Sheet'!C5": what a mark beside a blank label should send the consultant to.
+ * An offering's label is typed in this sheet itself: undefined.
+ */
+function tickHeadingCells(
+  grids: ReadContext["grids"]
+): Record<ListField, (index: number) => string | undefined> {
+  const ticks = namedArea(grids, NAMES.ticks);
+  const none = (): undefined => undefined;
+  if (!ticks) return { clienteles: none, needs: none, offerings: none };
+  const { grid, rect: body } = ticks;
+  const { headerRow, nameCol } = crossTableFrom(body);
+  return {
+    clienteles: (index) => sheetRef(grid.name, cellAddress(headerRow, body.col + index)),
+    needs: (index) => sheetRef(grid.name, cellAddress(body.row + index, nameCol)),
+    offerings: none,
+  };
+}
+
 interface MemberArea {
   grid: SheetGrid;
   first: number;
@@ -506,7 +537,8 @@ function readMembers(
   known: Map<string, string>,
   segment: Segment,
   problems: Problem[],
-  mirrored: (index: number) => string
+  mirrored: (index: number) => string,
+  typedAt: (index: number) => string | undefined
 ): void {
   const { grid } = area;
   const kept = new Set<string>();
@@ -525,7 +557,13 @@ function readMembers(
       // An offering row left blank, or a name refused above, explains itself.
       if (label !== "")
         problems.push(msg.segmentUnknownMember(where(grid, row, col), field, label, segment.name));
-      else problems.push(msg.markWithoutName(where(grid, row, col), cellAddress(row, labelCol)));
+      else
+        problems.push(
+          msg.markWithoutName(
+            where(grid, row, col),
+            typedAt(row - area.first) ?? cellAddress(row, labelCol)
+          )
+        );
       continue;
     }
     if (kept.has(nameKey(name))) continue;
