@@ -17,10 +17,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { CHECKLIST_STATUSES, ChecklistStatus } from "../method/segments";
-import { Study, WEIGHT_MAX, WEIGHT_MIN, nameKey } from "../method/study";
+import { WEIGHT_MAX, WEIGHT_MIN } from "../method/study";
 import { weightProblem } from "../method/validate";
-import { cellAddress } from "../layout/a1";
-import { GRID } from "../layout";
+import { pairMatrixCell } from "../layout/sheets/matrix";
 import { Step, StepOf, WorkbookState } from "../app/steps";
 import { CellReference } from "../hosts/host";
 import { PaneTexts } from "../i18n/pane";
@@ -278,13 +277,6 @@ function Without({ step, texts }: { step: StepOf<"ticks">; texts: PaneTexts }) {
   );
 }
 
-/** Where a pair's score sits in the matrix: the tick table's geometry, in the study's order. */
-function matrixCell(study: Study, clientele: string, need: string): string | undefined {
-  const col = study.clienteles.findIndex((item) => nameKey(item.name) === nameKey(clientele));
-  const row = study.needs.findIndex((item) => nameKey(item.name) === nameKey(need));
-  return col < 0 || row < 0 ? undefined : cellAddress(GRID.firstRow + row, GRID.firstCol + col);
-}
-
 function StepBody(props: StepListProps & { step: Step }) {
   const styles = useStyles();
   const { step, texts } = props;
@@ -339,7 +331,7 @@ function StepBody(props: StepListProps & { step: Step }) {
               </Text>
               <ol className={styles.best}>
                 {step.best.map((pair, i) => {
-                  const cell = step.sheet && matrixCell(study, pair.clientele, pair.need);
+                  const cell = step.sheet && pairMatrixCell(study, pair.clientele, pair.need);
                   const label = texts.steps.pair(pair.clientele, pair.need, pair.score);
                   return (
                     <li key={i}>

@@ -10,6 +10,10 @@ import { WorkbookSnapshot } from "../../src/hosts/host";
 import { stepOf, workbookState } from "../../src/app/steps";
 import { liveNotices } from "../../src/taskpane/actions";
 import { Notice } from "../../src/taskpane/notices";
+import { cellAddress } from "../../src/layout/a1";
+import { sheetsByRole } from "../../src/layout/registry";
+import { pairMatrixCell } from "../../src/layout/sheets/matrix";
+import { ratingRowKeys } from "../../src/layout/sheets/ratings";
 import { study } from "../support/workbooks";
 
 const withTargets = study({
@@ -115,5 +119,28 @@ describe("a segment's mark beside a clientèle whose name was cleared", () => {
     const problem = problems.find((p) => p.code === "mark-without-name");
     expect(problem?.location).toEqual({ sheet: members.sheet, cell: `B${members.rect.row}` });
     expect(problem?.message.fr).toContain(`'Qui ressent quoi'!C${ticks.rect.row - 1}`);
+  });
+});
+
+describe("the pane asks the sheet modules where things are", () => {
+  it("finds each sheet, the ratings rows and a pair's matrix cell through the layout", () => {
+    const grids = planGrids(buildPlan(withTargets));
+    expect(sheetsByRole(grids)).toEqual({
+      ticks: "Qui ressent quoi",
+      ratings: "Évaluation",
+      matrix: "Matrice",
+      segments: "Segments",
+      checklist: "Check-list",
+      targeting: "Ciblage",
+      settings: "Paramètres",
+    });
+    expect([...ratingRowKeys(grids)]).toHaveLength(2);
+    const matrix = grids.names.find((n) => n.name === "SM_Matrix");
+    if (!matrix) throw new Error("no SM_Matrix");
+    // Hautes écoles (2nd clientèle) × Se former (2nd need): one row and one column in.
+    expect(pairMatrixCell(withTargets, "hautes écoles", "Se former")).toBe(
+      cellAddress(matrix.rect.row + 1, matrix.rect.col + 1)
+    );
+    expect(pairMatrixCell(withTargets, "Nobody", "Se former")).toBeUndefined();
   });
 });

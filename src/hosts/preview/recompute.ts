@@ -16,7 +16,8 @@ import { STRATEGIES, targetingStrategy } from "../../method/segments";
 import { Study, emptySegment, nameKey } from "../../method/study";
 import { Rect } from "../../layout/a1";
 import { GridValue, WorkbookGrids, cellAt, cellText } from "../../layout/grids";
-import { NAMES, RATINGS, RATINGS_TABLE, buildPlan, readStudy } from "../../layout";
+import { NAMES, buildPlan, readStudy } from "../../layout";
+import { ratingsTableAt } from "../../layout/sheets/ratings";
 import { SheetPlan, SheetRole } from "../../layout/plan";
 import { crossTableFrom } from "../../layout/sheets/grid";
 
@@ -118,16 +119,6 @@ function scorer(grids: WorkbookGrids): Scorer {
   };
 }
 
-/** Where the ratings table's columns are: its first column, from the table or its named column. */
-function ratingsFirstCol(grids: WorkbookGrids): { sheet: string; firstCol: number } | undefined {
-  const table = grids.tables.find((t) => t.name === RATINGS_TABLE);
-  if (table) return { sheet: table.sheet, firstCol: table.rect.col };
-  const column = namedRect(grids, NAMES.ratingClienteles);
-  return (
-    column && { sheet: column.sheet, firstCol: column.rect.col - (RATINGS.cols.clientele - 1) }
-  );
-}
-
 const shown = (value: number | ""): GridValue => (value === "" ? null : value);
 
 /** Fills every formula cell of the managed sheets with what Excel would show. Mutates `sheets`. */
@@ -145,21 +136,18 @@ export function recompute(book: {
 
   // Évaluation first: the matrix reads the same rows.
   const ratings = book.sheets.find((s) => s.plan?.role === "ratings");
-  const table = ratingsFirstCol(grids);
+  const table = ratingsTableAt(grids);
   if (ratings?.plan && table && table.sheet === ratings.name) {
-    const col = (offset: number): number => table.firstCol + offset - 1;
+    const { col } = table;
     const grid = { name: ratings.name, values: ratings.values };
     for (const [row, c] of formulaCells(ratings.plan)) {
-      if (c !== col(RATINGS.cols.score)) continue;
-      const clientele = cellAt(grid, row, col(RATINGS.cols.clientele));
-      const need = cellAt(grid, row, col(RATINGS.cols.need));
+      if (c !== col("score")) continue;
+      const clientele = cellAt(grid, row, col("clientele"));
+      const need = cellAt(grid, row, col("need"));
       const value =
         cellText(clientele) === "" || cellText(need) === ""
           ? ""
-          : score(
-              cellAt(grid, row, col(RATINGS.cols.perception)),
-              cellAt(grid, row, col(RATINGS.cols.impact))
-            );
+          : score(cellAt(grid, row, col("perception")), cellAt(grid, row, col("impact")));
       setCell(ratings.values, row, c, shown(value));
     }
   }
