@@ -66,7 +66,7 @@ const useStyles = makeStyles({
   // A line alone on its row (a title, the instructions) is wrapped to the visible width, whole.
   // Overflow visible: the text's sticky box keeps to the sheet's view, not to the wide cell.
   line: { whiteSpace: "normal", height: "auto", overflow: "visible" },
-  lineText: { position: "sticky", left: "0", maxWidth: "calc(100cqw - 60px)" },
+  lineText: { position: "sticky", left: "40px", maxWidth: "calc(100cqw - 60px)" },
   selected: { outline: "2px solid #217346", outlineOffset: "-2px" },
   focusable: { ":focus": { outline: "2px solid #217346", outlineOffset: "-2px" } },
   frozen: { position: "sticky", backgroundColor: "#FFFFFF" },
