@@ -63,15 +63,27 @@ export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsh
 export const PPTX_MIME =
   "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 
-/** A file name from a study's title: letters, digits and dashes, never a path. */
+/** Names Windows keeps for devices: a file so named cannot be opened there. */
+const DEVICE_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+/**
+ * A file name from a study's title, safe on every system: letters (accents dropped, other scripts
+ * kept), digits and dashes, at most 60 characters, never a path, a hidden file or a device name;
+ * the fallback when nothing is left. Each pattern is one pass over the title.
+ */
 export function fileNameOf(study: Study, fallback: string): string {
-  const base = (study.title ?? "")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^A-Za-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-  return base === "" ? fallback : base;
+  const base = Array.from(
+    (study.title ?? "")
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .normalize("NFC")
+      .replace(/[^\p{L}\p{N}]+/gu, "-")
+      .replace(/^-+|-+$/g, "")
+  )
+    .slice(0, 60)
+    .join("")
+    .replace(/-+$/, "");
+  return base === "" || DEVICE_NAMES.test(base) ? fallback : base;
 }
 
 export const LATER: LaterActions = {

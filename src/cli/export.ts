@@ -15,6 +15,7 @@ import { EXPORT_PARTS, ExportPart, clientPlan, isExportPart } from "../layout/ex
 import { excelLimitProblems } from "../layout/limits";
 import { clientPlanToBuffer } from "../hosts/xlsx/file";
 import { PdfFailure, findSoffice, xlsxToPdf } from "../hosts/pdf/libreoffice";
+import { PALETTES } from "../method/colour";
 import { CliError, CliProblems, Io, parseLanguage, readStudyInput, report } from "./common";
 import { parsePalette } from "./image";
 import { guardOutput, writeOutput } from "./output-guard";
@@ -93,7 +94,7 @@ export async function exportCommand(args: string[], io: Io): Promise<void> {
   const paletteName = palette ?? study.palette ?? "default";
   io.err(
     messages === "fr"
-      ? `${format === "pdf" ? "PDF" : "Classeur client"} : ${sheets} ; palette ${paletteName}`
+      ? `${format === "pdf" ? "PDF" : "Classeur client"} : ${sheets} ; couleurs ${PALETTES[paletteName].label.fr}`
       : `${format === "pdf" ? "PDF" : "Client workbook"}: ${sheets}; palette ${paletteName}`
   );
   io.out(output);

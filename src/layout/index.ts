@@ -82,6 +82,16 @@ export interface ReadResult {
  * the table the add-in wrote), X's, ratings rows added by hand. Every problem names its cell.
  */
 export function readStudy(grids: WorkbookGrids): ReadResult {
+  const { study, problems } = readStudyAsFarAsItGoes(grids);
+  return hasErrors(problems) ? { problems } : { study, problems };
+}
+
+/**
+ * What every sheet read, even when another sheet holds an error: for the pane's step counts only (a
+ * stray X on one sheet must not blank the steps of the others). Nothing is built from it: building
+ * and refreshing use readStudy, which refuses a study with errors.
+ */
+export function readStudyAsFarAsItGoes(grids: WorkbookGrids): ReadResult {
   const problems: Problem[] = [...(grids.notes ?? [])];
   // A newer layout may keep things where this one does not look: refused, not half-read.
   if (grids.state?.kind === "newer")
@@ -122,7 +132,7 @@ export function readStudy(grids: WorkbookGrids): ReadResult {
         en: WORKBOOK_TEXTS.en.sheets.ratings,
       })
     );
-  if (hasErrors(problems) || !draft.weights) return { problems };
+  if (!draft.weights) return { problems };
   const items = (found: FoundItem[]): Item[] =>
     found.map((f) => (f.type ? { name: f.name, type: f.type } : { name: f.name }));
   const study: Study = {

@@ -1,4 +1,7 @@
 /** The sheets of a study workbook, in workbook order: buildPlan and readStudy walk this list. */
+import { WorkbookGrids } from "./grids";
+import { NAMES, RATINGS_TABLE } from "./names";
+import { SheetRole } from "./plan";
 import { SheetModule } from "./sheet";
 import { CHECKLIST_SHEET } from "./sheets/checklist";
 import { MATRIX_SHEET } from "./sheets/matrix";
@@ -22,3 +25,26 @@ export const SHEETS: readonly SheetModule[] = [
   TARGETING_SHEET,
   SETTINGS_SHEET,
 ];
+
+/** The defined name that tells where each sheet is in a workbook (its first named area). */
+const SHEET_ANCHORS: Partial<Record<SheetRole, string>> = {
+  ticks: NAMES.ticks,
+  ratings: NAMES.ratingClienteles,
+  matrix: NAMES.matrix,
+  segments: NAMES.segmentNames,
+  checklist: NAMES.checklist,
+  targeting: NAMES.targets,
+  settings: NAMES.weightPerception,
+};
+
+/** The name each sheet of the method has in a workbook, by role, for the sheets it holds. */
+export function sheetsByRole(grids: WorkbookGrids): Partial<Record<SheetRole, string>> {
+  const sheets: Partial<Record<SheetRole, string>> = {};
+  for (const [role, name] of Object.entries(SHEET_ANCHORS) as [SheetRole, string][]) {
+    const found = grids.names.find((n) => n.name === name);
+    if (found) sheets[role] = found.sheet;
+  }
+  const table = grids.tables.find((t) => t.name === RATINGS_TABLE);
+  if (table) sheets.ratings = table.sheet;
+  return sheets;
+}

@@ -22,6 +22,7 @@ import {
   exportClientDeck,
   exportPicture,
   exportRangeImage,
+  liveNotices,
   order,
   readState,
   refresh,
@@ -155,7 +156,11 @@ export function usePane(host: PaneHost, language: Language): PaneState {
       .onUserChange(() => {
         if (running.current) return;
         readState(context)
-          .then((state) => live && !running.current && setWorkbook(state))
+          .then((state) => {
+            if (!live || running.current) return;
+            setWorkbook(state);
+            setNotices((before) => liveNotices(before, state, language));
+          })
           .catch(() => undefined);
       })
       .then((unsubscribe) => (live ? (stop = unsubscribe) : unsubscribe()))

@@ -21,11 +21,20 @@ import {
   isRated,
   nameKey,
   nameKeyCache,
+  pairKey,
   pairsInTableOrder,
 } from "../../method/study";
 import { textFault } from "../../method/validate";
 import { cellAddress } from "../a1";
-import { GridValue, WorkbookGrids, SheetGrid, cellAt, cellText, presentRows } from "../grids";
+import {
+  GridValue,
+  WorkbookGrids,
+  SheetGrid,
+  cellAt,
+  cellText,
+  gridHeight,
+  presentRows,
+} from "../grids";
 import { COLOURS, emptySheet, fill, heading, put, rect, scoreColours, style, where } from "../kit";
 import { NAMES, RATINGS_TABLE } from "../names";
 import { GRID } from "./grid";
@@ -352,6 +361,41 @@ function read({ grids, problems, draft }: ReadContext): void {
       else pair.comment = comment;
     }
   }
+}
+
+// The questions others ask of this sheet (the pane's counts, the preview's calculation).
+
+/** Where the ratings table is in a workbook: its sheet and the column of each of its fields. */
+export function ratingsTableAt(
+  grids: WorkbookGrids
+):
+  | { sheet: string; headerRow: number; col: (field: keyof typeof RATINGS.cols) => number }
+  | undefined {
+  const table = grids.tables.find((t) => t.name === RATINGS_TABLE);
+  const column = grids.names.find((n) => n.name === NAMES.ratingClienteles);
+  const sheet = table?.sheet ?? column?.sheet;
+  if (sheet === undefined) return undefined;
+  const headerRow = table
+    ? table.rect.row
+    : (column?.rect.row ?? RATINGS.firstRow) - (RATINGS.firstRow - RATINGS.headerRow);
+  const firstCol = table
+    ? table.rect.col
+    : (column?.rect.col ?? RATINGS.cols.clientele) - (RATINGS.cols.clientele - 1);
+  return { sheet, headerRow, col: (field) => firstCol + RATINGS.cols[field] - 1 };
+}
+
+/** Pair keys of the rows the ratings sheet holds (whatever their levels). */
+export function ratingRowKeys(grids: WorkbookGrids): Set<string> {
+  const keys = new Set<string>();
+  const at = ratingsTableAt(grids);
+  const grid = at && grids.sheets.find((s) => s.name === at.sheet);
+  if (!at || !grid) return keys;
+  for (let row = at.headerRow + 1; row <= gridHeight(grid); row++) {
+    const clientele = cellText(cellAt(grid, row, at.col("clientele"))).trim();
+    const need = cellText(cellAt(grid, row, at.col("need"))).trim();
+    if (clientele !== "" && need !== "") keys.add(pairKey(clientele, need));
+  }
+  return keys;
 }
 
 export const RATINGS_SHEET: SheetModule = { role: "ratings", inTemplate: false, plan, read };

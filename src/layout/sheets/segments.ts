@@ -17,7 +17,7 @@ import {
 import { SEGMENT_FIGURES, SEGMENT_TYPES, findSegmentType } from "../../method/segments";
 import { Segment, emptySegment, nameKey } from "../../method/study";
 import { nameFault, textFault } from "../../method/validate";
-import { Rect, cellAddress } from "../a1";
+import { Rect, cellAddress, sheetRef } from "../a1";
 import { SheetGrid, cellAt, cellText, gridHeight } from "../grids";
 import {
   COLOURS,
@@ -325,6 +325,7 @@ function read({ grids, problems, draft }: ReadContext): void {
   }));
 
   const mirrors = tickHeadings(grids);
+  const typedAt = tickHeadingCells(grids);
 
   const segments: Segment[] = [];
   const seen = new Map<string, string>();
@@ -362,7 +363,8 @@ function read({ grids, problems, draft }: ReadContext): void {
           lists[field],
           segment,
           problems,
-          mirrors[field]
+          mirrors[field],
+          typedAt[field]
         );
     }
     segments.push(segment);
@@ -458,6 +460,26 @@ function tickHeadings(grids: ReadContext["grids"]): Record<ListField, (index: nu
   };
 }
 
+/**
+ * Where each clientèle's and need's name is typed (the tick table's headings, which this sheet's
+ * labels mirror), as "'Sheet'!C5": what a mark beside a blank label should send the consultant to.
+ * An offering's label is typed in this sheet itself: undefined.
+ */
+function tickHeadingCells(
+  grids: ReadContext["grids"]
+): Record<ListField, (index: number) => string | undefined> {
+  const ticks = namedArea(grids, NAMES.ticks);
+  const none = (): undefined => undefined;
+  if (!ticks) return { clienteles: none, needs: none, offerings: none };
+  const { grid, rect: body } = ticks;
+  const { headerRow, nameCol } = crossTableFrom(body);
+  return {
+    clienteles: (index) => sheetRef(grid.name, cellAddress(headerRow, body.col + index)),
+    needs: (index) => sheetRef(grid.name, cellAddress(body.row + index, nameCol)),
+    offerings: none,
+  };
+}
+
 interface MemberArea {
   grid: SheetGrid;
   first: number;
@@ -497,7 +519,8 @@ function readMembers(
   known: Map<string, string>,
   segment: Segment,
   problems: Problem[],
-  mirrored: (index: number) => string
+  mirrored: (index: number) => string,
+  typedAt: (index: number) => string | undefined
 ): void {
   const { grid } = area;
   const kept = new Set<string>();
@@ -517,7 +540,13 @@ function readMembers(
       // An offering row left blank, or a name refused above, explains itself.
       if (label !== "")
         problems.push(msg.segmentUnknownMember(where(grid, row, col), field, label, segment.name));
-      else problems.push(msg.markWithoutName(where(grid, row, col), cellAddress(row, labelCol)));
+      else
+        problems.push(
+          msg.markWithoutName(
+            where(grid, row, col),
+            typedAt(row - area.first) ?? cellAddress(row, labelCol)
+          )
+        );
       continue;
     }
     if (kept.has(nameKey(name))) continue;

@@ -18,6 +18,7 @@ import {
   fill,
   heading,
   mirroredText,
+  namedItemAddress,
   namedItemText,
   put,
   rect,
@@ -339,8 +340,12 @@ function read({ grids, problems, draft }: ReadContext): void {
       const offering = offerings.get(nameKey(offeringLabel));
       const segment = segments.get(nameKey(segmentLabel));
       if (offering === undefined || segment === undefined) {
+        // The cell to type the name in: the segments sheet's, which this one mirrors.
         const missing =
-          offering === undefined ? cellAddress(row, labelCol) : cellAddress(headerRow, col);
+          (offering === undefined
+            ? namedItemAddress(grids, NAMES.offerings, row - table.rect.row)
+            : namedItemAddress(grids, NAMES.segmentNames, col - table.rect.col)) ??
+          (offering === undefined ? cellAddress(row, labelCol) : cellAddress(headerRow, col));
         const shown = offering === undefined ? offeringLabel : segmentLabel;
         problems.push(
           shown === ""

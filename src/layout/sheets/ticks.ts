@@ -8,7 +8,7 @@ import * as msg from "../../method/messages";
 import { ListField } from "../../method/messages";
 import { Item, Pair, nameKey, pairKeyCache, pairPlaces } from "../../method/study";
 import { nameFault } from "../../method/validate";
-import { cellAddress, columnLetters } from "../a1";
+import { cellAddress, columnLetters, rectAddress } from "../a1";
 import { SheetGrid, cellAt, cellText, presentCols, presentRows } from "../grids";
 import {
   COLOURS,
@@ -120,15 +120,25 @@ function plan({ study, language, texts, template, names }: PlanContext): SheetPl
   const header = cellAddress(GRID.headerRow, GRID.firstCol, { row: true });
   const column = `${cellAddress(GRID.firstRow, GRID.firstCol, { row: true })}:${cellAddress(lastRow, GRID.firstCol, { row: true })}`;
   const flag = { fill: COLOURS.flagFill, fontColour: COLOURS.flagText, bold: true };
+  // Only once the table has an X: right after building, every name in red would read as an error.
+  const anyX = `${markCountFormula(rectAddress(body, true))}>0`;
   sheet.conditionalFormats.push({
     rect: rect(GRID.headerRow, GRID.firstCol, 1, cols),
-    rule: { kind: "formula", formula: `AND(${header}<>"",${markCountFormula(column)}=0)`, ...flag },
+    rule: {
+      kind: "formula",
+      formula: `AND(${header}<>"",${markCountFormula(column)}=0,${anyX})`,
+      ...flag,
+    },
   });
   const needCell = cellAddress(GRID.firstRow, GRID.nameCol, { col: true });
   const row = `${cellAddress(GRID.firstRow, GRID.firstCol, { col: true })}:${cellAddress(GRID.firstRow, lastCol, { col: true })}`;
   sheet.conditionalFormats.push({
     rect: rect(GRID.firstRow, GRID.nameCol, rows, 1),
-    rule: { kind: "formula", formula: `AND(${needCell}<>"",${markCountFormula(row)}=0)`, ...flag },
+    rule: {
+      kind: "formula",
+      formula: `AND(${needCell}<>"",${markCountFormula(row)}=0,${anyX})`,
+      ...flag,
+    },
   });
 
   names.push({ name: NAMES.ticks, sheet: sheet.name, rect: body });
