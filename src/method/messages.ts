@@ -160,7 +160,22 @@ export type ProblemCode =
   | "full-coverage"
   | "target-unquantified"
   | "busy-market"
-  | "empty-market";
+  | "empty-market"
+  // RFM from the client's transactions (issue 15).
+  | "rfm-empty"
+  | "rfm-not-table"
+  | "rfm-column-missing"
+  | "rfm-blank-ids"
+  | "rfm-bad-amounts"
+  | "rfm-bad-dates"
+  | "rfm-ambiguous-dates"
+  | "rfm-returns"
+  | "rfm-duplicates"
+  | "rfm-after-analysis"
+  | "rfm-returns-only"
+  | "rfm-no-customers"
+  | "rfm-single-customer"
+  | "rfm-bad-scored-row";
 
 function problem(
   code: ProblemCode,
@@ -1925,5 +1940,166 @@ export function emptyMarket(
     location,
     `le segment ${quoteFr(segment)} a une concurrence moyenne de ${meanFr(meanCompetition)} sur 4 : personne ou presque n'y est. L'absence de concurrence n'est pas forcément une bonne nouvelle : demandez-vous pourquoi personne n'y est (besoin peu ressenti, marché trop petit, obstacle) avant d'y voir une opportunité`,
     `the segment ${quoteEn(segment)} has a mean competition of ${meanEn(meanCompetition)} out of 4: almost nobody is there. No competition is not automatically good: ask why nobody is there (a need hardly felt, a market too small, a barrier) before taking it as an opportunity`
+  );
+}
+
+// RFM from the client's transactions (issue 15): every row left out is counted and said.
+
+const ROLE_NAMES: Record<"id" | "date" | "amount", Bilingual> = {
+  id: { fr: "identifiant client", en: "customer id" },
+  date: { fr: "date", en: "date" },
+  amount: { fr: "montant", en: "amount" },
+};
+
+export function rfmEmpty(file: string): Problem {
+  return error(
+    "rfm-empty",
+    { file },
+    "aucune transaction : le fichier est vide ou n'a qu'une ligne d'en-tête",
+    "no transactions: the file is empty or holds only a header line"
+  );
+}
+
+export function rfmNotTable(file: string, reason: string): Problem {
+  return error(
+    "rfm-not-table",
+    { file },
+    `ce fichier ne se lit pas comme une table de transactions (${reason}) : donnez un CSV, un TSV, un Parquet ou un classeur .xlsx avec une ligne d'en-tête`,
+    `this file does not read as a table of transactions (${reason}): give a CSV, TSV, Parquet file or an .xlsx workbook with a header line`
+  );
+}
+
+export function rfmColumnMissing(
+  file: string,
+  role: "id" | "date" | "amount",
+  named: string | undefined,
+  headers: readonly string[]
+): Problem {
+  const list = headers.map((h) => `"${h}"`).join(", ");
+  const flag = `--columns ${role}=…`;
+  return error(
+    "rfm-column-missing",
+    { file },
+    named !== undefined
+      ? `pas de colonne ${quoteFr(named)} pour ${ROLE_NAMES[role].fr} ; en-têtes : ${list}`
+      : `aucune colonne ne dit ${ROLE_NAMES[role].fr} ; en-têtes : ${list} : nommez-la avec ${flag}`,
+    named !== undefined
+      ? `no column ${quoteEn(named)} for the ${ROLE_NAMES[role].en}; headers: ${list}`
+      : `no column says ${ROLE_NAMES[role].en}; headers: ${list}: name it with ${flag}`
+  );
+}
+
+export function rfmBlankIds(location: Location, column: string, count: number): Problem {
+  return warning(
+    "rfm-blank-ids",
+    location,
+    `${countFr(count)} lignes sans identifiant client (colonne ${quoteFr(column)}) ne sont pas comptées`,
+    `${countEn(count)} rows without a customer id (column ${quoteEn(column)}) are not counted`
+  );
+}
+
+export function rfmBadAmounts(
+  location: Location,
+  column: string,
+  count: number,
+  example: string
+): Problem {
+  return warning(
+    "rfm-bad-amounts",
+    location,
+    `${countFr(count)} lignes dont le montant n'est pas un nombre (colonne ${quoteFr(column)}, par exemple ${quoteFr(example)}) ne sont pas comptées`,
+    `${countEn(count)} rows whose amount is not a number (column ${quoteEn(column)}, for example ${quoteEn(example)}) are not counted`
+  );
+}
+
+export function rfmBadDates(
+  location: Location,
+  column: string,
+  count: number,
+  example: string
+): Problem {
+  return warning(
+    "rfm-bad-dates",
+    location,
+    `${countFr(count)} lignes dont la date ne se lit pas (colonne ${quoteFr(column)}, par exemple ${quoteFr(example)} ; formats lus : 2025-04-03, 03/04/2025, 03.04.2025, numéro de série Excel) ne sont pas comptées`,
+    `${countEn(count)} rows whose date does not read (column ${quoteEn(column)}, for example ${quoteEn(example)}; formats read: 2025-04-03, 03/04/2025, 03.04.2025, Excel serial number) are not counted`
+  );
+}
+
+export function rfmAmbiguousDates(
+  location: Location,
+  count: number,
+  example: string,
+  /** Day first (a French study) or month first (an English one). */
+  dayFirst: boolean
+): Problem {
+  return warning(
+    "rfm-ambiguous-dates",
+    location,
+    `${countFr(count)} dates comme ${quoteFr(example)} se lisent de deux façons : lues ${dayFirst ? "jour/mois/année (étude en français)" : "mois/jour/année (étude en anglais)"} ; ${dayFirst ? "--lang en" : "--lang fr"} les lit dans l'autre sens`,
+    `${countEn(count)} dates such as ${quoteEn(example)} read two ways: read as ${dayFirst ? "day/month/year (a French study)" : "month/day/year (an English study)"}; ${dayFirst ? "--lang en" : "--lang fr"} reads them the other way`
+  );
+}
+
+export function rfmReturns(location: Location, count: number): Problem {
+  return warning(
+    "rfm-returns",
+    location,
+    `${countFr(count)} montants négatifs (retours) sont déduits du montant de leur client, sans compter comme achats`,
+    `${countEn(count)} negative amounts (returns) are deducted from their customer's monetary value, not counted as purchases`
+  );
+}
+
+export function rfmDuplicates(location: Location, count: number): Problem {
+  return warning(
+    "rfm-duplicates",
+    location,
+    `${countFr(count)} lignes répètent exactement une autre ligne (même client, date et montant) : gardées et comptées comme achats ; retirez-les du fichier si ce sont des doublons d'export`,
+    `${countEn(count)} rows repeat another row exactly (same customer, date and amount): kept and counted as purchases; remove them from the file if they are export duplicates`
+  );
+}
+
+export function rfmAfterAnalysis(location: Location, count: number): Problem {
+  return warning(
+    "rfm-after-analysis",
+    location,
+    `${countFr(count)} transactions datées du jour d'analyse ou après ne sont pas comptées`,
+    `${countEn(count)} transactions dated on or after the analysis date are not counted`
+  );
+}
+
+export function rfmReturnsOnly(location: Location, count: number): Problem {
+  return warning(
+    "rfm-returns-only",
+    location,
+    `${countFr(count)} clients n'ont que des retours, aucun achat : ils ne sont pas notés`,
+    `${countEn(count)} customers have returns only, no purchase: they are not scored`
+  );
+}
+
+export function rfmNoCustomers(file: string): Problem {
+  return error(
+    "rfm-no-customers",
+    { file },
+    "aucun client à noter : aucune ligne n'a à la fois un identifiant, une date lisible avant la date d'analyse et un montant",
+    "no customer to score: no row has a customer id, a readable date before the analysis date and an amount"
+  );
+}
+
+export function rfmSingleCustomer(location: Location): Problem {
+  return warning(
+    "rfm-single-customer",
+    location,
+    "un seul client : ses scores valent 1 (personne n'est en dessous de lui) ; les scores RFM comparent des clients entre eux",
+    "a single customer: its scores are 1 (nobody is below it); RFM scores compare customers with each other"
+  );
+}
+
+export function rfmBadScoredRow(location: Location): Problem {
+  return warning(
+    "rfm-bad-scored-row",
+    location,
+    "ligne de résultat SQL incomplète (identifiant, récence, fréquence, montant et scores R, F, M de 1 à 5 attendus) : pas reprise",
+    "incomplete SQL result row (a customer id, recency, frequency, monetary and R, F, M scores from 1 to 5 expected): not taken"
   );
 }

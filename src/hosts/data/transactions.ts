@@ -1,0 +1,406 @@
+/**
+ * Reads a transactions file (CSV, TSV, Parquet, or the first sheet of an .xlsx) through DuckDB, so
+ * that a file larger than memory is streamed, and sums it up per customer for the RFM rule
+ * (src/analysis/rfm.ts). Every cell is read as text and parsed here by one SQL pipeline, the same
+ * for every format: nothing is dropped silently — blank ids, unreadable amounts and dates, returns,
+ * duplicates and transactions after the analysis date come back as counts with an example each.
+ */
+import { promises as fs } from "fs";
+import path from "path";
+import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { CustomerTotals, MONETARY_DECIMALS, isoOfDay } from "../../analysis/rfm";
+import { Language } from "../../method/levels";
+import * as msg from "../../method/messages";
+import { Problem } from "../../method/problems";
+import { listWorkbookFile } from "../xlsx/read";
+import { WorkbookUnreadable } from "../xlsx/zip";
+import { guessColumns, ColumnChoice, TransactionColumns, SCORED_COLUMNS } from "./columns";
+
+export interface TransactionOptions {
+  /** Which header is which; the others are guessed. */
+  columns?: ColumnChoice;
+  /** Resolves 03/04/2025: day first in French, month first in English. */
+  language: Language;
+  /** YYYY-MM-DD; default: the day after the last transaction. */
+  analysisDate?: string;
+}
+
+/** What the rows said: each count with one example, for the messages. */
+export interface TransactionCounts {
+  rows: number;
+  blankIds: number;
+  badAmounts: { count: number; example?: string };
+  badDates: { count: number; example?: string };
+  ambiguousDates: { count: number; example?: string };
+  returns: number;
+  duplicates: number;
+  afterAnalysis: number;
+  returnsOnly: number;
+}
+
+export interface TransactionsRead {
+  columns: TransactionColumns;
+  customers: CustomerTotals[];
+  analysisDay: number;
+  firstDay: number;
+  counts: TransactionCounts;
+  /** Every count that matters, as problems of the catalogue (warnings, or errors when nothing is left). */
+  problems: Problem[];
+}
+
+/** A per-customer result of the printed SQL (`rfm --sql`), read as input. */
+export interface ScoredRead {
+  kind: "scored";
+  rows: {
+    id: string;
+    recency: number;
+    frequency: number;
+    monetary: number;
+    r: number;
+    f: number;
+    m: number;
+  }[];
+  problems: Problem[];
+}
+
+export type SourceRead = ({ kind: "transactions" } & TransactionsRead) | ScoredRead;
+
+/** A file's rows failed to make a table (or the file is missing): one problem. */
+export class SourceProblems extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map((p) => p.message.en).join("; "));
+  }
+}
+
+/** Serial 1 is 1900-01-01 in Excel's count (with its 1900 leap day): day 0 is 1899-12-30. */
+const EXCEL_EPOCH = "1899-12-30";
+/** Excel's last day, 9999-12-31. */
+const EXCEL_MAX_SERIAL = 2958465;
+
+export function sqlString(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+export async function readTransactions(
+  file: string,
+  options: TransactionOptions
+): Promise<SourceRead> {
+  const stat = await fs.stat(file).catch((failure: NodeJS.ErrnoException) => {
+    throw new SourceProblems([
+      failure.code === "ENOENT"
+        ? msg.fileMissing(file)
+        : msg.fileUnreadable(file, failure.code ?? String(failure)),
+    ]);
+  });
+  if (!stat.isFile()) throw new SourceProblems([msg.fileUnreadable(file, "not a file")]);
+  if (stat.size === 0) throw new SourceProblems([msg.rfmEmpty(file)]);
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    const source = await openSource(connection, file);
+    const described = await connection.runAndReadAll(`describe select * from ${source}`);
+    const headers = described.getRowObjectsJS().map((row) => String(row.column_name));
+    const lowered = headers.map((h) => h.trim().toLowerCase());
+    if (SCORED_COLUMNS.every((column) => lowered.includes(column)))
+      return await readScored(connection, source, headers, file);
+    const columns = guessColumns(headers, options.columns, file);
+    if ("problems" in columns) throw new SourceProblems(columns.problems);
+    return {
+      kind: "transactions",
+      ...(await summarise(connection, source, columns, file, options)),
+    };
+  } catch (failure) {
+    if (failure instanceof SourceProblems) throw failure;
+    if (failure instanceof WorkbookUnreadable) throw new SourceProblems([failure.problem]);
+    throw new SourceProblems([
+      msg.rfmNotTable(file, firstLine(String((failure as Error).message ?? failure))),
+    ]);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+const firstLine = (text: string) => text.split("\n")[0].slice(0, 200);
+
+/** The file as a relation of text columns. */
+async function openSource(connection: DuckDBConnection, file: string): Promise<string> {
+  const extension = path.extname(file).toLowerCase();
+  const quoted = sqlString(file);
+  if (extension === ".parquet") return `read_parquet(${quoted})`;
+  if (extension === ".xlsx") {
+    await loadFirstSheet(connection, file);
+    return "xlsx_rows";
+  }
+  const delimiter = extension === ".tsv" || extension === ".tab" ? ", delim = '\\t'" : "";
+  return `read_csv(${quoted}, all_varchar = true, header = true${delimiter})`;
+}
+
+/**
+ * The first sheet of a workbook, each cell as text (a date cell as its ISO day), into a table.
+ * The zip's declared sizes are checked first by the project's bounded reader.
+ */
+async function loadFirstSheet(connection: DuckDBConnection, file: string): Promise<void> {
+  await listWorkbookFile(file);
+  // Loaded here only: the command line needs ExcelJS for this format alone.
+  const ExcelJS = (await import("exceljs")).default;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: "cache",
+    worksheets: "emit",
+    styles: "cache",
+    hyperlinks: "ignore",
+  });
+  let created = false;
+  let width = 0;
+  let appender: Awaited<ReturnType<DuckDBConnection["createAppender"]>> | undefined;
+  for await (const worksheet of reader) {
+    for await (const row of worksheet) {
+      const values = (row.values as unknown[]).slice(1).map(cellText);
+      if (!created) {
+        width = values.length;
+        if (width === 0) continue;
+        const names = values.map((value, i) => ident(value || `column${i + 1}`));
+        await connection.run(
+          `create table xlsx_rows (${names.map((name) => `${name} varchar`).join(", ")})`
+        );
+        appender = await connection.createAppender("xlsx_rows");
+        created = true;
+        continue;
+      }
+      for (let i = 0; i < width; i++) {
+        const value = values[i];
+        if (value === undefined || value === "") appender?.appendNull();
+        else appender?.appendVarchar(value);
+      }
+      appender?.endRow();
+    }
+    break;
+  }
+  appender?.closeSync();
+  if (!created) throw new SourceProblems([msg.rfmEmpty(file)]);
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    const cell = value as { result?: unknown; text?: unknown; richText?: { text: string }[] };
+    if (cell.result !== undefined) return cellText(cell.result);
+    if (Array.isArray(cell.richText)) return cell.richText.map((part) => part.text).join("");
+    if (cell.text !== undefined) return String(cell.text);
+    return "";
+  }
+  return String(value);
+}
+
+/** The date text's parsed day (NULL when unreadable), for `text` a SQL text expression. */
+export function dateSql(text: string, language: Language): string {
+  const slash = language === "fr" ? "%d/%m/%Y" : "%m/%d/%Y";
+  const head = `split_part(${text}, ' ', 1)`;
+  return `case
+    when regexp_full_match(${text}, '[0-9]{4}-[0-9]{2}-[0-9]{2}([ T].*)?') then try_cast(substr(${text}, 1, 10) as date)
+    when regexp_full_match(${head}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}') then try_strptime(${head}, '${slash}')::date
+    when regexp_full_match(${head}, '[0-9]{1,2}[.][0-9]{1,2}[.][0-9]{4}') then try_strptime(${head}, '%d.%m.%Y')::date
+    when regexp_full_match(${text}, '[0-9]{1,7}([.][0-9]+)?')
+      and try_cast(${text} as double) between 1 and ${EXCEL_MAX_SERIAL}
+      then date '${EXCEL_EPOCH}' + cast(floor(try_cast(${text} as double)) as integer)
+  end`;
+}
+
+/** The amount text as a number (NULL when it is not one): spaces, currency signs and a decimal comma allowed. */
+export function amountSql(text: string): string {
+  const bare = `regexp_replace(${text}, '[\\s\\x{00A0}\\x{202F}€$£]', '', 'g')`;
+  return `try_cast(case when regexp_full_match(${bare}, '-?[0-9]*,[0-9]+') then replace(${bare}, ',', '.') else ${bare} end as double)`;
+}
+
+async function summarise(
+  connection: DuckDBConnection,
+  source: string,
+  columns: TransactionColumns,
+  file: string,
+  options: TransactionOptions
+): Promise<TransactionsRead> {
+  const idText = `trim(cast(${ident(columns.id)} as varchar))`;
+  const dateText = `trim(cast(${ident(columns.date)} as varchar))`;
+  const amountText = `trim(cast(${ident(columns.amount)} as varchar))`;
+  await connection.run(`create temp table parsed as
+    select ${idText} as id, ${dateText} as date_text, ${amountText} as amount_text,
+      date_diff('day', date '1970-01-01', ${dateSql(dateText, options.language)}) as day,
+      ${amountSql(amountText)} as amount
+    from ${source}`);
+  const [stats] = (
+    await connection.runAndReadAll(`select
+      count(*) as rows,
+      count(*) filter (where id is null or id = '') as blank_ids,
+      count(*) filter (where amount is null) as bad_amounts,
+      any_value(coalesce(amount_text, '')) filter (where amount is null) as bad_amount_example,
+      count(*) filter (where day is null) as bad_dates,
+      any_value(coalesce(date_text, '')) filter (where day is null) as bad_date_example,
+      count(*) filter (where day is not null and regexp_full_match(split_part(date_text, ' ', 1), '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}')
+        and try_cast(split_part(date_text, '/', 1) as integer) <= 12
+        and try_cast(split_part(date_text, '/', 2) as integer) <= 12
+        and try_cast(split_part(date_text, '/', 1) as integer) <> try_cast(split_part(date_text, '/', 2) as integer)) as ambiguous,
+      any_value(date_text) filter (where day is not null and regexp_full_match(split_part(date_text, ' ', 1), '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}')
+        and try_cast(split_part(date_text, '/', 1) as integer) <= 12
+        and try_cast(split_part(date_text, '/', 2) as integer) <= 12
+        and try_cast(split_part(date_text, '/', 1) as integer) <> try_cast(split_part(date_text, '/', 2) as integer)) as ambiguous_example,
+      min(day) filter (where id <> '' and amount is not null) as first_day,
+      max(day) filter (where id <> '' and amount is not null) as last_day
+    from parsed`)
+  ).getRowObjectsJS();
+  const number = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
+  const example = (value: unknown) =>
+    value === null || value === undefined ? undefined : String(value);
+  const counts: TransactionCounts = {
+    rows: number(stats.rows),
+    blankIds: number(stats.blank_ids),
+    badAmounts: { count: number(stats.bad_amounts), example: example(stats.bad_amount_example) },
+    badDates: { count: number(stats.bad_dates), example: example(stats.bad_date_example) },
+    ambiguousDates: { count: number(stats.ambiguous), example: example(stats.ambiguous_example) },
+    returns: 0,
+    duplicates: 0,
+    afterAnalysis: 0,
+    returnsOnly: 0,
+  };
+  const lastDay = stats.last_day === null ? undefined : number(stats.last_day);
+  const analysisDay =
+    options.analysisDate !== undefined
+      ? (dayFromIso(options.analysisDate) as number)
+      : lastDay === undefined
+        ? 0
+        : lastDay + 1;
+  const factor = 10 ** MONETARY_DECIMALS;
+  const valid = `id <> '' and day is not null and amount is not null`;
+  const [more] = (
+    await connection.runAndReadAll(`select
+      count(*) filter (where ${valid} and day < ${analysisDay} and amount < 0) as returns,
+      count(*) filter (where ${valid} and day >= ${analysisDay}) as after_analysis
+    from parsed`)
+  ).getRowObjectsJS();
+  counts.returns = number(more.returns);
+  counts.afterAnalysis = number(more.after_analysis);
+  const [duplicates] = (
+    await connection.runAndReadAll(`select coalesce(sum(n - 1), 0) as duplicates from (
+      select count(*) as n from parsed group by id, date_text, amount_text having count(*) > 1)`)
+  ).getRowObjectsJS();
+  counts.duplicates = number(duplicates.duplicates);
+  const totals = (
+    await connection.runAndReadAll(`select id,
+        max(day) filter (where amount >= 0) as last_day,
+        count(*) filter (where amount >= 0) as frequency,
+        cast(sum(cast(round(amount * ${factor}) as hugeint)) as double) / ${factor} as monetary,
+        min(day) as first_day
+      from parsed where ${valid} and day < ${analysisDay}
+      group by id`)
+  ).getRowsJS();
+  const customers: CustomerTotals[] = [];
+  let firstDay = analysisDay;
+  for (const [id, last, frequency, monetary, first] of totals) {
+    if (Number(first) < firstDay) firstDay = Number(first);
+    if (Number(frequency) === 0) {
+      counts.returnsOnly++;
+      continue;
+    }
+    const amount = Number(monetary);
+    customers.push({
+      id: String(id),
+      lastDay: Number(last),
+      frequency: Number(frequency),
+      monetary: amount === 0 ? 0 : amount,
+    });
+  }
+  return {
+    columns,
+    customers,
+    analysisDay,
+    firstDay,
+    counts,
+    problems: countProblems(file, columns, counts, customers.length, options),
+  };
+}
+
+function dayFromIso(iso: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return undefined;
+  const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return isoOfDay(time / 86400000) === iso ? time / 86400000 : undefined;
+}
+
+function countProblems(
+  file: string,
+  columns: TransactionColumns,
+  counts: TransactionCounts,
+  customers: number,
+  options: TransactionOptions
+): Problem[] {
+  const where = { file };
+  const problems: Problem[] = [];
+  if (counts.rows === 0) return [msg.rfmEmpty(file)];
+  if (counts.blankIds > 0) problems.push(msg.rfmBlankIds(where, columns.id, counts.blankIds));
+  if (counts.badAmounts.count > 0)
+    problems.push(
+      msg.rfmBadAmounts(
+        where,
+        columns.amount,
+        counts.badAmounts.count,
+        counts.badAmounts.example ?? ""
+      )
+    );
+  if (counts.badDates.count > 0)
+    problems.push(
+      msg.rfmBadDates(where, columns.date, counts.badDates.count, counts.badDates.example ?? "")
+    );
+  if (counts.ambiguousDates.count > 0)
+    problems.push(
+      msg.rfmAmbiguousDates(
+        where,
+        counts.ambiguousDates.count,
+        counts.ambiguousDates.example ?? "",
+        options.language === "fr"
+      )
+    );
+  if (counts.returns > 0) problems.push(msg.rfmReturns(where, counts.returns));
+  if (counts.duplicates > 0) problems.push(msg.rfmDuplicates(where, counts.duplicates));
+  if (counts.afterAnalysis > 0) problems.push(msg.rfmAfterAnalysis(where, counts.afterAnalysis));
+  if (counts.returnsOnly > 0) problems.push(msg.rfmReturnsOnly(where, counts.returnsOnly));
+  if (customers === 0) problems.push(msg.rfmNoCustomers(file));
+  else if (customers === 1) problems.push(msg.rfmSingleCustomer(where));
+  return problems;
+}
+
+async function readScored(
+  connection: DuckDBConnection,
+  source: string,
+  headers: string[],
+  file: string
+): Promise<ScoredRead> {
+  const column = (name: string) =>
+    ident(headers.find((h) => h.trim().toLowerCase() === name) as string);
+  const rows = (
+    await connection.runAndReadAll(
+      `select ${SCORED_COLUMNS.map((name) => `cast(${column(name)} as varchar)`).join(", ")} from ${source}`
+    )
+  ).getRowsJS();
+  const problems: Problem[] = [];
+  const read: ScoredRead["rows"] = [];
+  for (const [index, row] of rows.entries()) {
+    const [id, ...figures] = row.map((value) => (value === null ? "" : String(value).trim()));
+    const numbers = figures.map(Number);
+    const [recency, frequency, monetary, r, f, m] = numbers;
+    const scoresOk = [r, f, m].every((s) => Number.isInteger(s) && s >= 1 && s <= 5);
+    if (
+      id === "" ||
+      figures.some((v) => v === "") ||
+      numbers.some((n) => !Number.isFinite(n)) ||
+      !scoresOk
+    ) {
+      problems.push(msg.rfmBadScoredRow({ file, field: `row ${index + 2}` }));
+      continue;
+    }
+    read.push({ id, recency, frequency, monetary, r, f, m });
+  }
+  if (read.length === 0) problems.push(msg.rfmNoCustomers(file));
+  return { kind: "scored", rows: read, problems };
+}
