@@ -30,6 +30,7 @@ import { studyToJson } from "../src/layout/study-json";
 import example from "../examples/exemple-incubateur.json";
 import { benchOfficeHost } from "./office-host";
 import { benchOrdering } from "./ordering";
+import { benchRfm } from "./rfm";
 import { squareStudy, syntheticStudy } from "./studies";
 
 const ROOT = path.join(__dirname, "..");
@@ -313,6 +314,7 @@ async function main(): Promise<void> {
   await benchExport("synthetic 100x100", syntheticStudy(100, 100), 3);
   await benchOfficeHost(worked);
   benchOrdering(worked);
+  await benchRfm();
 }
 
 main().catch((failure) => {

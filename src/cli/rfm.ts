@@ -7,6 +7,7 @@
  * computes the same rows in the client's warehouse, whose per-customer result `rfm` also reads.
  * Exit 0 on success; 1 on bad input (counts and reasons per problem); 2 on misuse.
  */
+import { promises as fs } from "fs";
 import { parseArgs } from "util";
 import path from "path";
 import {
@@ -20,9 +21,10 @@ import {
 } from "../analysis/rfm";
 import { rfmSql, SqlDialect } from "../analysis/rfm-sql";
 import { hasErrors } from "../method/problems";
+import * as msg from "../method/messages";
 import { PALETTES } from "../method/palette";
 import { rfmPlan } from "../layout/sheets/rfm";
-import { planToBuffer } from "../hosts/xlsx/file";
+import { listWorkbookFile, planToBuffer } from "../hosts/xlsx/file";
 import { SourceProblems, readTransactions } from "../hosts/data/transactions";
 import { parseColumnChoice } from "../hosts/data/columns";
 import { CliError, CliProblems, Io, parseLanguage, report } from "./common";
@@ -80,6 +82,7 @@ export async function rfmCommand(args: string[], io: Io): Promise<void> {
     force: Boolean(values.force),
     kind: "workbook",
   });
+  await refuseStudyWorkbook(output, target);
 
   let read;
   try {
@@ -119,6 +122,26 @@ export async function rfmCommand(args: string[], io: Io): Promise<void> {
   );
   io.out(output);
 }
+
+/** The guard lets the add-in's workbooks be replaced; a study's working workbook never is, here. */
+async function refuseStudyWorkbook(output: string, target: string): Promise<void> {
+  const handle = await fs.open(target, "r").catch(() => undefined);
+  if (!handle) return;
+  const head = Buffer.alloc(2);
+  try {
+    await handle.read(head, 0, 2, 0);
+  } finally {
+    await handle.close();
+  }
+  if (head.toString("latin1") !== "PK") return;
+  const listing = await listWorkbookFile(target).catch(() => undefined);
+  const state = listing?.state;
+  const rfmOnly =
+    state?.kind === "ok" && state.state.sheets.every((sheet) => RFM_ROLES.includes(sheet.role));
+  if (!rfmOnly) throw new CliProblems([msg.rfmOutputStudy(output)]);
+}
+
+const RFM_ROLES: readonly string[] = ["rfmCustomers", "rfmSummary"];
 
 function todayDay(): number {
   return Math.floor(Date.now() / 86400000);

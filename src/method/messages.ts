@@ -175,7 +175,8 @@ export type ProblemCode =
   | "rfm-returns-only"
   | "rfm-no-customers"
   | "rfm-single-customer"
-  | "rfm-bad-scored-row";
+  | "rfm-bad-scored-row"
+  | "rfm-output-study";
 
 function problem(
   code: ProblemCode,
@@ -2101,5 +2102,14 @@ export function rfmBadScoredRow(location: Location): Problem {
     location,
     "ligne de résultat SQL incomplète (identifiant, récence, fréquence, montant et scores R, F, M de 1 à 5 attendus) : pas reprise",
     "incomplete SQL result row (a customer id, recency, frequency, monetary and R, F, M scores from 1 to 5 expected): not taken"
+  );
+}
+
+export function rfmOutputStudy(file: string): Problem {
+  return error(
+    "rfm-output-study",
+    { file },
+    "ce classeur contient une étude (grille, notes, segments) qui serait perdue : écrivez l'analyse RFM dans un autre fichier (--force n'y change rien)",
+    "this workbook holds a study (grid, ratings, segments) that would be lost: write the RFM analysis to another file (--force does not change this)"
   );
 }

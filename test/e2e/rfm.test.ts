@@ -224,9 +224,19 @@ describe("the workbook", () => {
     expect(lines.join("\n")).toContain("2 clients, 2 lignes lues, date d'analyse 2025-01-04");
     // Written again over its own workbook: allowed.
     expect(await runCli(["rfm", csv, "-o", out, "--lang", "fr"], io)).toBe(0);
-    const foreign = await file("foreign.xlsx", await fs.readFile(path.join(dir, "t.xlsx")));
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet("Budget").addRow(["a consultant's own workbook"]);
+    const foreign = path.join(dir, "foreign.xlsx");
+    await other.xlsx.writeFile(foreign);
     expect(await runCli(["rfm", csv, "-o", foreign], io)).toBe(1);
     expect(await runCli(["rfm", csv, "-o", path.join(dir, "x.json")], io)).toBe(2);
+    // A study's working workbook is never replaced, --force or not.
+    const study = path.join(dir, "study.xlsx");
+    const example = path.join(__dirname, "..", "..", "examples", "exemple-incubateur.json");
+    expect(await runCli(["build", example, "-o", study], io)).toBe(0);
+    lines.length = 0;
+    expect(await runCli(["rfm", csv, "-o", study, "--force", "--lang", "en"], io)).toBe(1);
+    expect(lines.join("\n")).toContain("holds a study");
   });
 
   it("keeps SM_RFM's columns and its segments follow the edited rule table once LibreOffice recalculates", async () => {
