@@ -26,13 +26,16 @@ import { PALETTES } from "../method/palette";
 import { rfmPlan } from "../layout/sheets/rfm";
 import { listWorkbookFile, planToBuffer } from "../hosts/xlsx/file";
 import { SourceProblems, readTransactions } from "../hosts/data/transactions";
-import { parseColumnChoice } from "../hosts/data/columns";
-import { CliError, CliProblems, Io, parseLanguage, report } from "./common";
+import { ColumnChoice, parseColumnChoice } from "../hosts/data/columns";
+import { CliError, CliProblems, Io, parseLanguage, readStudyInput, report } from "./common";
+import { Language } from "../method/levels";
+import { SegmentFigures, quantifySegments } from "../analysis/rfm-quantify";
+import { studyToJson } from "../layout/study-json";
 import { parsePalette } from "./image";
 import { guardOutput, writeOutput } from "./output-guard";
 
 export const RFM_USAGE =
-  "segment-matrix rfm TRANSACTIONS.csv|.tsv|.parquet|.xlsx [--date YYYY-MM-DD] [--columns id=…,date=…,amount=…] [--lang fr|en] [--palette default|colourblind] -o OUT.xlsx [--force]\n  segment-matrix rfm --sql duckdb|postgres [--date YYYY-MM-DD]";
+  "segment-matrix rfm TRANSACTIONS.csv|.tsv|.parquet|.xlsx [--date YYYY-MM-DD] [--columns id=…,date=…,amount=…] [--lang fr|en] [--palette default|colourblind] -o OUT.xlsx [--force]\n  segment-matrix rfm TRANSACTIONS… --clientele COLUMN [--customers CUSTOMERS.csv] --study STUDY.json|WORKBOOK.xlsx -o OUT.json [--date YYYY-MM-DD] [--force]\n  segment-matrix rfm --sql duckdb|postgres [--date YYYY-MM-DD]";
 
 const INPUTS = [".csv", ".tsv", ".tab", ".txt", ".parquet", ".xlsx"];
 
@@ -47,10 +50,14 @@ export async function rfmCommand(args: string[], io: Io): Promise<void> {
       lang: { type: "string" },
       palette: { type: "string" },
       sql: { type: "string" },
+      customers: { type: "string" },
+      clientele: { type: "string" },
+      study: { type: "string" },
       force: { type: "boolean" },
     },
   });
-  const language = parseLanguage(values.lang) ?? "fr";
+  const asked = parseLanguage(values.lang);
+  const language = asked ?? "fr";
   if (values.date !== undefined && dayOfIso(values.date) === undefined)
     throw new CliError(`--date: "${values.date}" is not a date YYYY-MM-DD\nusage: ${RFM_USAGE}`, 2);
   if (values.sql !== undefined) {
@@ -68,14 +75,14 @@ export async function rfmCommand(args: string[], io: Io): Promise<void> {
       `${input}: give a CSV, TSV, Parquet or .xlsx file of transactions\nusage: ${RFM_USAGE}`,
       2
     );
-  if (path.extname(output).toLowerCase() !== ".xlsx")
-    throw new CliError(`${output}: the RFM workbook is an .xlsx file\nusage: ${RFM_USAGE}`, 2);
-  let columns;
-  if (values.columns !== undefined) {
-    const choice = parseColumnChoice(values.columns);
-    if (typeof choice === "string") throw new CliError(`${choice}\nusage: ${RFM_USAGE}`, 2);
-    columns = choice;
-  }
+  const format = path.extname(output).toLowerCase();
+  if (format === ".json") return quantifyCommand(input, output, values, asked, io);
+  if (format !== ".xlsx")
+    throw new CliError(
+      `${output}: the output's format follows its extension: .xlsx (the RFM workbook) or .json (the study quantified, with --study)\nusage: ${RFM_USAGE}`,
+      2
+    );
+  const columns = columnChoice(values.columns);
   const palette = PALETTES[parsePalette(values.palette) ?? "default"];
   const target = await guardOutput(output, {
     inputs: [input],
@@ -121,6 +128,92 @@ export async function rfmCommand(args: string[], io: Io): Promise<void> {
       : `${rows.length} customers${transactions !== undefined ? `, ${transactions} rows read` : ""}, analysis date ${isoOfDay(analysisDay)}`
   );
   io.out(output);
+}
+
+function columnChoice(value: string | undefined): ColumnChoice | undefined {
+  if (value === undefined) return undefined;
+  const choice = parseColumnChoice(value);
+  if (typeof choice === "string") throw new CliError(`${choice}\nusage: ${RFM_USAGE}`, 2);
+  return choice;
+}
+
+/**
+ * rfm TRANSACTIONS --clientele COLUMN [--customers CUSTOMERS.csv] --study STUDY.json -o OUT.json:
+ * the study with each segment's size, frequency and basket from the year before the analysis date.
+ */
+async function quantifyCommand(
+  input: string,
+  output: string,
+  values: {
+    study?: string;
+    clientele?: string;
+    customers?: string;
+    columns?: string;
+    date?: string;
+    force?: boolean;
+  },
+  language: Language | undefined,
+  io: Io
+): Promise<void> {
+  if (!values.study || !values.clientele)
+    throw new CliError(
+      `rfm … -o OUT.json writes the study quantified: it needs --study STUDY.json and --clientele COLUMN\nusage: ${RFM_USAGE}`,
+      2
+    );
+  const columns = columnChoice(values.columns);
+  const inputs = [input, values.study, ...(values.customers ? [values.customers] : [])];
+  const target = await guardOutput(output, {
+    inputs,
+    force: Boolean(values.force),
+    kind: "study",
+  });
+  const study = await readStudyInput(values.study, undefined, io, RFM_USAGE);
+  const messages = language ?? study.language;
+  let read;
+  try {
+    read = await readTransactions(input, {
+      columns,
+      language: messages,
+      analysisDate: values.date,
+      clientele: { column: values.clientele, customersFile: values.customers },
+    });
+  } catch (failure) {
+    if (failure instanceof SourceProblems) throw new CliProblems(failure.problems);
+    throw failure;
+  }
+  if (read.kind !== "transactions")
+    throw new CliError(
+      `${input}: give transactions, not a per-customer result, to quantify segments`,
+      2
+    );
+  const quantified = quantifySegments(study, read.clienteles ?? []);
+  const problems = [
+    ...read.problems.filter((p) => p.code !== "rfm-single-customer"),
+    ...quantified.unknownClienteles.map((line) =>
+      msg.rfmUnknownClientele({ file: values.customers ?? input }, line.clientele, line.customers)
+    ),
+    ...quantified.unquantified.map((name) =>
+      msg.rfmSegmentUnquantified({ file: values.study, field: name }, name)
+    ),
+  ];
+  report(problems, messages, io);
+  if (hasErrors(problems)) throw new CliError("", 1);
+  const json = JSON.stringify(studyToJson(quantified.study), null, 2) + "\n";
+  await writeOutput(output, target, Buffer.from(json, "utf8"));
+  const date = isoOfDay(read.analysisDay);
+  for (const line of quantified.segments) io.err(quantifiedLine(line, date, messages));
+  io.out(output);
+}
+
+/** "Name: size 120, 3.5 purchases a year, basket 42.10 (customers' data to 2026-01-01, 120 customers)". */
+function quantifiedLine(line: SegmentFigures, date: string, language: Language): string {
+  const n = (value: number) =>
+    language === "fr"
+      ? value.toLocaleString("fr-FR", { maximumFractionDigits: 2 }).replace(/\s/g, " ")
+      : value.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  return language === "fr"
+    ? `${line.segment} : taille ${n(line.size)}, ${n(line.frequency)} achats par an, panier ${n(line.basket)} (données clients au ${date}, ${n(line.size)} clients)`
+    : `${line.segment}: size ${n(line.size)}, ${n(line.frequency)} purchases a year, basket ${n(line.basket)} (customers' data to ${date}, ${n(line.size)} customers)`;
 }
 
 /** The guard lets the add-in's workbooks be replaced; a study's working workbook never is, here. */

@@ -176,7 +176,11 @@ export type ProblemCode =
   | "rfm-no-customers"
   | "rfm-single-customer"
   | "rfm-bad-scored-row"
-  | "rfm-output-study";
+  | "rfm-output-study"
+  | "rfm-clientele-missing"
+  | "rfm-unknown-clientele"
+  | "rfm-segment-unquantified"
+  | "rfm-clientele-conflict";
 
 function problem(
   code: ProblemCode,
@@ -2111,5 +2115,54 @@ export function rfmOutputStudy(file: string): Problem {
     { file },
     "ce classeur contient une étude (grille, notes, segments) qui serait perdue : écrivez l'analyse RFM dans un autre fichier (--force n'y change rien)",
     "this workbook holds a study (grid, ratings, segments) that would be lost: write the RFM analysis to another file (--force does not change this)"
+  );
+}
+
+export function rfmClienteleMissing(
+  file: string,
+  named: string,
+  headers: readonly string[]
+): Problem {
+  const list = headers.map((h) => `"${h}"`).join(", ");
+  return error(
+    "rfm-clientele-missing",
+    { file },
+    `pas de colonne ${quoteFr(named)} pour la clientèle (ni d'identifiant client reconnu) ; en-têtes : ${list}`,
+    `no column ${quoteEn(named)} for the clientèle (or no customer id column recognised); headers: ${list}`
+  );
+}
+
+export function rfmUnknownClientele(
+  location: Location,
+  clientele: string,
+  customers: number
+): Problem {
+  return warning(
+    "rfm-unknown-clientele",
+    location,
+    clientele === ""
+      ? `${countFr(customers)} clients acheteurs de l'année n'ont pas de clientèle : ils ne comptent dans aucun segment`
+      : `la clientèle ${quoteFr(clientele)} des données n'est pas une clientèle de l'étude : ses ${countFr(customers)} clients acheteurs ne comptent dans aucun segment`,
+    clientele === ""
+      ? `${countEn(customers)} customers who bought in the year have no clientèle: they count in no segment`
+      : `the clientèle ${quoteEn(clientele)} of the data is not a clientèle of the study: its ${countEn(customers)} buying customers count in no segment`
+  );
+}
+
+export function rfmSegmentUnquantified(location: Location, segment: string): Problem {
+  return warning(
+    "rfm-segment-unquantified",
+    location,
+    `le segment ${quoteFr(segment)} : aucun client de ses clientèles n'a acheté dans l'année (ou les retours dépassent les achats) : sa taille, sa fréquence et son panier restent ceux de l'étude`,
+    `the segment ${quoteEn(segment)}: no customer of its clientèles bought in the year (or returns exceed purchases): its size, frequency and basket stay the study's`
+  );
+}
+
+export function rfmClienteleConflict(location: Location, count: number): Problem {
+  return warning(
+    "rfm-clientele-conflict",
+    location,
+    `${countFr(count)} clients ont plusieurs clientèles dans les données : la plus récente (ou la première du fichier clients) est retenue`,
+    `${countEn(count)} customers have several clientèles in the data: the latest (or the customers file's first) is taken`
   );
 }

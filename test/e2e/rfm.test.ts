@@ -52,13 +52,14 @@ describe("bad data is counted and said", () => {
   it("blank ids, text amounts, unreadable dates: counted with an example, the rest scored", async () => {
     const read = await transactions(
       "bad.csv",
-      "client,date,montant\nA,2025-01-02,10\n,2025-01-02,5\n  ,2025-01-03,5\nB,2025-01-02,dix\nC,hier,4\nC,2025-01-01,4\n"
+      "client,date,montant\nA,2025-01-02,10\n,2025-01-02,5\n  ,2025-01-03,5\nB,2025-01-02,dix\nB,2025-01-02,NaN\nC,hier,4\nC,2025-01-01,4\n"
     );
-    expect(read.counts).toMatchObject({ rows: 6, blankIds: 2 });
-    expect(read.counts.badAmounts).toEqual({ count: 1, example: "dix" });
+    expect(read.counts).toMatchObject({ rows: 7, blankIds: 2 });
+    expect(read.counts.badAmounts.count).toBe(2);
+    expect(["dix", "NaN"]).toContain(read.counts.badAmounts.example);
     expect(read.counts.badDates).toEqual({ count: 1, example: "hier" });
     expect(codes(read.problems)).toEqual(["rfm-blank-ids", "rfm-bad-amounts", "rfm-bad-dates"]);
-    expect(read.problems[1].message.fr).toContain("« dix »");
+    expect(read.problems[1].message.fr).toContain(`« ${read.counts.badAmounts.example} »`);
     expect(read.customers.map((c) => c.id).sort()).toEqual(["A", "C"]);
   });
 

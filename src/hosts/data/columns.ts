@@ -118,3 +118,21 @@ export function guessColumns(
   }
   return problems.length > 0 ? { problems } : (result as TransactionColumns);
 }
+
+/** The header that names a column (exactly, else loosely), or undefined. */
+export function findHeader(headers: readonly string[], named: string): string | undefined {
+  const exact = headers.find((h) => h.trim() === named.trim());
+  if (exact !== undefined) return exact;
+  const key = normaliseHeader(named);
+  return headers.find((h) => normaliseHeader(h) === key);
+}
+
+/** The customer id column of a customers table, guessed as for transactions. */
+export function guessIdHeader(headers: readonly string[]): string | undefined {
+  const normalised = headers.map(normaliseHeader);
+  for (const word of HEADER_WORDS.id) {
+    const found = normalised.indexOf(word);
+    if (found >= 0) return headers[found];
+  }
+  return undefined;
+}

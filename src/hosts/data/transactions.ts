@@ -14,7 +14,15 @@ import * as msg from "../../method/messages";
 import { Problem } from "../../method/problems";
 import { listWorkbookFile } from "../xlsx/read";
 import { WorkbookUnreadable } from "../xlsx/zip";
-import { guessColumns, ColumnChoice, TransactionColumns, SCORED_COLUMNS } from "./columns";
+import { QUANTIFY_WINDOW_DAYS, ClienteleFigures } from "../../analysis/rfm-quantify";
+import {
+  guessColumns,
+  ColumnChoice,
+  TransactionColumns,
+  SCORED_COLUMNS,
+  findHeader,
+  guessIdHeader,
+} from "./columns";
 
 export interface TransactionOptions {
   /** Which header is which; the others are guessed. */
@@ -23,6 +31,11 @@ export interface TransactionOptions {
   language: Language;
   /** YYYY-MM-DD; default: the day after the last transaction. */
   analysisDate?: string;
+  /**
+   * For segments quantified from the data: the clientèle column, of the transactions or of a
+   * customers file (customer id → clientèle).
+   */
+  clientele?: { column: string; customersFile?: string };
 }
 
 /** What the rows said: each count with one example, for the messages. */
@@ -46,6 +59,8 @@ export interface TransactionsRead {
   counts: TransactionCounts;
   /** Every count that matters, as problems of the catalogue (warnings, or errors when nothing is left). */
   problems: Problem[];
+  /** Per clientèle, over the QUANTIFY_WINDOW_DAYS before the analysis date, when asked. */
+  clienteles?: ClienteleFigures[];
 }
 
 /** A per-customer result of the printed SQL (`rfm --sql`), read as input. */
@@ -107,10 +122,26 @@ export async function readTransactions(
       return await readScored(connection, source, headers, file);
     const columns = guessColumns(headers, options.columns, file);
     if ("problems" in columns) throw new SourceProblems(columns.problems);
-    return {
-      kind: "transactions",
-      ...(await summarise(connection, source, columns, file, options)),
-    };
+    let clienteleColumn: string | undefined;
+    if (options.clientele && !options.clientele.customersFile) {
+      clienteleColumn = findHeader(headers, options.clientele.column);
+      if (clienteleColumn === undefined)
+        throw new SourceProblems([
+          msg.rfmClienteleMissing(file, options.clientele.column, headers),
+        ]);
+    }
+    const read = await summarise(connection, source, columns, file, options, clienteleColumn);
+    if (options.clientele) {
+      const { figures, problems } = await clienteleFigures(
+        connection,
+        read.analysisDay,
+        file,
+        options.clientele
+      );
+      read.clienteles = figures;
+      read.problems.push(...problems);
+    }
+    return { kind: "transactions", ...read };
   } catch (failure) {
     if (failure instanceof SourceProblems) throw failure;
     if (failure instanceof WorkbookUnreadable) throw new SourceProblems([failure.problem]);
@@ -199,20 +230,23 @@ function cellText(value: unknown): string {
 export function dateSql(text: string, language: Language): string {
   const slash = language === "fr" ? "%d/%m/%Y" : "%m/%d/%Y";
   const head = `split_part(${text}, ' ', 1)`;
-  return `case
+  // The common ISO day first, cheaply; the patterns only for the rows it leaves.
+  return `coalesce(try_cast(${text} as date), case
     when regexp_full_match(${text}, '[0-9]{4}-[0-9]{2}-[0-9]{2}([ T].*)?') then try_cast(substr(${text}, 1, 10) as date)
     when regexp_full_match(${head}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}') then try_strptime(${head}, '${slash}')::date
     when regexp_full_match(${head}, '[0-9]{1,2}[.][0-9]{1,2}[.][0-9]{4}') then try_strptime(${head}, '%d.%m.%Y')::date
     when regexp_full_match(${text}, '[0-9]{1,7}([.][0-9]+)?')
       and try_cast(${text} as double) between 1 and ${EXCEL_MAX_SERIAL}
       then date '${EXCEL_EPOCH}' + cast(floor(try_cast(${text} as double)) as integer)
-  end`;
+  end)`;
 }
 
 /** The amount text as a number (NULL when it is not one): spaces, currency signs and a decimal comma allowed. */
 export function amountSql(text: string): string {
   const bare = `regexp_replace(${text}, '[\\s\\x{00A0}\\x{202F}€$£]', '', 'g')`;
-  return `try_cast(case when regexp_full_match(${bare}, '-?[0-9]*,[0-9]+') then replace(${bare}, ',', '.') else ${bare} end as double)`;
+  const value = `coalesce(try_cast(${text} as double), try_cast(case when regexp_full_match(${bare}, '-?[0-9]*,[0-9]+') then replace(${bare}, ',', '.') else ${bare} end as double))`;
+  // "NaN" and "inf" cast to doubles: not amounts.
+  return `(case when isfinite(${value}) then ${value} end)`;
 }
 
 async function summarise(
@@ -220,15 +254,21 @@ async function summarise(
   source: string,
   columns: TransactionColumns,
   file: string,
-  options: TransactionOptions
+  options: TransactionOptions,
+  clienteleColumn?: string
 ): Promise<TransactionsRead> {
+  const clientele =
+    clienteleColumn === undefined
+      ? "cast(null as varchar)"
+      : `trim(cast(${ident(clienteleColumn)} as varchar))`;
   const idText = `trim(cast(${ident(columns.id)} as varchar))`;
   const dateText = `trim(cast(${ident(columns.date)} as varchar))`;
   const amountText = `trim(cast(${ident(columns.amount)} as varchar))`;
   await connection.run(`create temp table parsed as
     select ${idText} as id, ${dateText} as date_text, ${amountText} as amount_text,
       date_diff('day', date '1970-01-01', ${dateSql(dateText, options.language)}) as day,
-      ${amountSql(amountText)} as amount
+      ${amountSql(amountText)} as amount,
+      ${clientele} as clientele
     from ${source}`);
   const [stats] = (
     await connection.runAndReadAll(`select
@@ -238,11 +278,11 @@ async function summarise(
       any_value(coalesce(amount_text, '')) filter (where amount is null) as bad_amount_example,
       count(*) filter (where day is null) as bad_dates,
       any_value(coalesce(date_text, '')) filter (where day is null) as bad_date_example,
-      count(*) filter (where day is not null and regexp_full_match(split_part(date_text, ' ', 1), '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}')
+      count(*) filter (where day is not null and contains(date_text, '/') and regexp_full_match(split_part(date_text, ' ', 1), '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}')
         and try_cast(split_part(date_text, '/', 1) as integer) <= 12
         and try_cast(split_part(date_text, '/', 2) as integer) <= 12
         and try_cast(split_part(date_text, '/', 1) as integer) <> try_cast(split_part(date_text, '/', 2) as integer)) as ambiguous,
-      any_value(date_text) filter (where day is not null and regexp_full_match(split_part(date_text, ' ', 1), '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}')
+      any_value(date_text) filter (where day is not null and contains(date_text, '/') and regexp_full_match(split_part(date_text, ' ', 1), '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}')
         and try_cast(split_part(date_text, '/', 1) as integer) <= 12
         and try_cast(split_part(date_text, '/', 2) as integer) <= 12
         and try_cast(split_part(date_text, '/', 1) as integer) <> try_cast(split_part(date_text, '/', 2) as integer)) as ambiguous_example,
@@ -403,4 +443,64 @@ async function readScored(
   }
   if (read.length === 0) problems.push(msg.rfmNoCustomers(file));
   return { kind: "scored", rows: read, problems };
+}
+
+const VALID = "id <> '' and day is not null and amount is not null";
+
+/**
+ * Per clientèle, over the year before the analysis date: the customers with a purchase, their
+ * purchases and their net amount. The clientèle is the customers file's, else the latest row's.
+ */
+async function clienteleFigures(
+  connection: DuckDBConnection,
+  analysisDay: number,
+  file: string,
+  clientele: { column: string; customersFile?: string }
+): Promise<{ figures: ClienteleFigures[]; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const where = { file: clientele.customersFile ?? file };
+  if (clientele.customersFile) {
+    const customers = `read_csv(${sqlString(clientele.customersFile)}, all_varchar = true, header = true)`;
+    const described = await connection.runAndReadAll(`describe select * from ${customers}`);
+    const headers = described.getRowObjectsJS().map((row) => String(row.column_name));
+    const id = guessIdHeader(headers);
+    const column = findHeader(headers, clientele.column);
+    if (id === undefined || column === undefined)
+      throw new SourceProblems([
+        msg.rfmClienteleMissing(clientele.customersFile, clientele.column, headers),
+      ]);
+    await connection.run(`create temp table clienteles as
+      select trim(${ident(id)}) as id, first(trim(${ident(column)})) as clientele,
+        count(distinct trim(${ident(column)})) as kinds
+      from ${customers} where trim(${ident(id)}) <> '' group by 1`);
+  } else {
+    await connection.run(`create temp table clienteles as
+      select id, arg_max(clientele, day) as clientele, count(distinct clientele) as kinds
+      from parsed where ${VALID} and clientele <> '' group by id`);
+  }
+  const [conflicts] = (
+    await connection.runAndReadAll("select count(*) filter (where kinds > 1) as n from clienteles")
+  ).getRowObjectsJS();
+  if (Number(conflicts.n) > 0) problems.push(msg.rfmClienteleConflict(where, Number(conflicts.n)));
+  const rows = (
+    await connection.runAndReadAll(`with buyers as (
+        select id, count(*) filter (where amount >= 0) as purchases,
+          cast(sum(cast(round(amount * 1000000) as hugeint)) as double) / 1000000 as amount
+        from parsed
+        where ${VALID} and day >= ${analysisDay - QUANTIFY_WINDOW_DAYS} and day < ${analysisDay}
+        group by id having count(*) filter (where amount >= 0) > 0)
+      select coalesce(c.clientele, '') as clientele, count(*) as customers,
+        sum(b.purchases) as purchases, sum(b.amount) as amount
+      from buyers b left join clienteles c on c.id = b.id
+      group by 1 order by 1`)
+  ).getRowsJS();
+  return {
+    figures: rows.map(([name, customers, purchases, amount]) => ({
+      clientele: String(name),
+      customers: Number(customers),
+      purchases: Number(purchases),
+      amount: Number(amount),
+    })),
+    problems,
+  };
 }
