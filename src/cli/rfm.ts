@@ -111,7 +111,13 @@ export async function rfmCommand(args: string[], io: Io): Promise<void> {
       code: `${row.r}${row.f}${row.m}`,
       segment: segmentOf(row.r, row.f, rules),
     }));
-    analysisDay = values.date !== undefined ? (dayOfIso(values.date) as number) : todayDay();
+    // The query's analysis date is not in its result: the sheets must not guess it.
+    if (values.date === undefined)
+      throw new CliError(
+        `${input} holds scored customers (the result of rfm --sql): give the analysis date the query used with --date YYYY-MM-DD\nusage: ${RFM_USAGE}`,
+        2
+      );
+    analysisDay = dayOfIso(values.date) as number;
     const oldest = Math.max(0, ...rows.map((row) => row.recency));
     firstDay = analysisDay - oldest;
   } else {
@@ -235,7 +241,3 @@ async function refuseStudyWorkbook(output: string, target: string): Promise<void
 }
 
 const RFM_ROLES: readonly string[] = ["rfmCustomers", "rfmSummary"];
-
-function todayDay(): number {
-  return Math.floor(Date.now() / 86400000);
-}

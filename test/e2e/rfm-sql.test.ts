@@ -117,6 +117,8 @@ it("reads the warehouse's result back as scored customers and writes the workboo
     const date = isoOfDay(dayAfterLast(HAND_MADE));
     expect(await runCli(["rfm", file, "--date", date, "-o", out], io)).toBe(0);
     expect(lines.join("\n")).toContain("5 clients");
+    // Without the query's analysis date, the sheets would have to guess it: refused.
+    expect(await runCli(["rfm", file, "-o", out, "--force"], io)).toBe(2);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }

@@ -22,7 +22,9 @@ import { rfmPlan, CUSTOMERS, RULE_ROWS } from "../../src/layout/sheets/rfm";
 import { planToBuffer } from "../../src/hosts/xlsx/file";
 import { PALETTES } from "../../src/method/palette";
 import { recalculate } from "../support/libreoffice";
-import { day } from "../support/rfm-data";
+import fc from "fast-check";
+import { customerTotals, isoOfDay } from "../../src/analysis/rfm";
+import { day, transactionArbitrary } from "../support/rfm-data";
 
 jest.setTimeout(180000);
 
@@ -335,4 +337,24 @@ describe("the workbook", () => {
         gridTotal += Number(value(summary.getRow(22 + k).getCell(2 + f)) ?? 0);
     expect(gridTotal).toBe(rows.length);
   });
+});
+
+it("reads any random transactions file into the totals the TypeScript rule computes", async () => {
+  await fc.assert(
+    fc.asyncProperty(transactionArbitrary, async (transactions) => {
+      const csv =
+        "id;date;montant\n" +
+        transactions
+          .map((t) => `${t.customerId};${isoOfDay(t.day)};${String(t.amount).replace(".", ",")}`)
+          .join("\n") +
+        "\n";
+      const read = await readTransactions(await file("random.csv", csv), { language: "fr" });
+      if (read.kind !== "transactions") throw new Error("scored");
+      const expected = customerTotals(transactions, read.analysisDay);
+      const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+      expect([...read.customers].sort(byId)).toEqual([...expected.customers].sort(byId));
+      expect(read.counts.returnsOnly).toBe(expected.returnsOnly.length);
+    }),
+    { numRuns: 25 }
+  );
 });
