@@ -8,7 +8,7 @@
 import { promises as fs } from "fs";
 import path from "path";
 import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import { CustomerTotals, MONETARY_DECIMALS, isoOfDay } from "../../analysis/rfm";
+import { CustomerTotals, MONETARY_DECIMALS, dayOfIso } from "../../analysis/rfm";
 import { Language } from "../../method/levels";
 import * as msg from "../../method/messages";
 import { Problem } from "../../method/problems";
@@ -130,7 +130,14 @@ export async function readTransactions(
           msg.rfmClienteleMissing(file, options.clientele.column, headers),
         ]);
     }
-    const read = await summarise(connection, source, columns, file, options, clienteleColumn);
+    const read = await totalsFromSource(
+      connection,
+      source,
+      columns,
+      file,
+      options,
+      clienteleColumn
+    );
     if (options.clientele) {
       const { figures, problems } = await clienteleFigures(
         connection,
@@ -249,7 +256,8 @@ export function amountSql(text: string): string {
   return `(case when isfinite(${value}) then ${value} end)`;
 }
 
-async function summarise(
+/** Parses every row once into a temporary table, counts what it finds, sums up each customer. */
+async function totalsFromSource(
   connection: DuckDBConnection,
   source: string,
   columns: TransactionColumns,
@@ -307,7 +315,7 @@ async function summarise(
   const lastDay = stats.last_day === null ? undefined : number(stats.last_day);
   const analysisDay =
     options.analysisDate !== undefined
-      ? (dayFromIso(options.analysisDate) as number)
+      ? (dayOfIso(options.analysisDate) as number)
       : lastDay === undefined
         ? 0
         : lastDay + 1;
@@ -359,13 +367,6 @@ async function summarise(
     counts,
     problems: countProblems(file, columns, counts, customers.length, options),
   };
-}
-
-function dayFromIso(iso: string): number | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return undefined;
-  const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return isoOfDay(time / 86400000) === iso ? time / 86400000 : undefined;
 }
 
 function countProblems(
@@ -485,7 +486,7 @@ async function clienteleFigures(
   const rows = (
     await connection.runAndReadAll(`with buyers as (
         select id, count(*) filter (where amount >= 0) as purchases,
-          cast(sum(cast(round(amount * 1000000) as hugeint)) as double) / 1000000 as amount
+          cast(sum(cast(round(amount * ${10 ** MONETARY_DECIMALS}) as hugeint)) as double) / ${10 ** MONETARY_DECIMALS} as amount
         from parsed
         where ${VALID} and day >= ${analysisDay - QUANTIFY_WINDOW_DAYS} and day < ${analysisDay}
         group by id having count(*) filter (where amount >= 0) > 0)
