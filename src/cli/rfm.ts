@@ -25,7 +25,7 @@ import * as msg from "../method/messages";
 import { PALETTES } from "../method/palette";
 import { rfmPlan } from "../layout/sheets/rfm";
 import { listWorkbookFile, planToBuffer } from "../hosts/xlsx/file";
-import { SourceProblems, readTransactions } from "../hosts/data/transactions";
+import type { SourceRead, TransactionOptions } from "../hosts/data/transactions";
 import { ColumnChoice, parseColumnChoice } from "../hosts/data/columns";
 import { CliError, CliProblems, Io, parseLanguage, readStudyInput, report } from "./common";
 import { Language } from "../method/levels";
@@ -91,13 +91,7 @@ export async function rfmCommand(args: string[], io: Io): Promise<void> {
   });
   await refuseStudyWorkbook(output, target);
 
-  let read;
-  try {
-    read = await readTransactions(input, { columns, language, analysisDate: values.date });
-  } catch (failure) {
-    if (failure instanceof SourceProblems) throw new CliProblems(failure.problems);
-    throw failure;
-  }
+  const read = await readSource(input, { columns, language, analysisDate: values.date });
   report(read.problems, language, io);
   if (hasErrors(read.problems)) throw new CliError("", 1);
   const rules = rulesIn(DEFAULT_SEGMENT_RULES, language);
@@ -134,6 +128,20 @@ export async function rfmCommand(args: string[], io: Io): Promise<void> {
       : `${rows.length} customers${transactions !== undefined ? `, ${transactions} rows read` : ""}, analysis date ${isoOfDay(analysisDay)}`
   );
   io.out(output);
+}
+
+/**
+ * The transactions through DuckDB, loaded only by this command: its native module costs the other
+ * commands' start-up nothing. Bad input becomes the catalogue's problems.
+ */
+async function readSource(file: string, options: TransactionOptions): Promise<SourceRead> {
+  const { SourceProblems, readTransactions } = await import("../hosts/data/transactions");
+  try {
+    return await readTransactions(file, options);
+  } catch (failure) {
+    if (failure instanceof SourceProblems) throw new CliProblems(failure.problems);
+    throw failure;
+  }
 }
 
 function columnChoice(value: string | undefined): ColumnChoice | undefined {
@@ -175,18 +183,12 @@ async function quantifyCommand(
   });
   const study = await readStudyInput(values.study, undefined, io, RFM_USAGE);
   const messages = language ?? study.language;
-  let read;
-  try {
-    read = await readTransactions(input, {
-      columns,
-      language: messages,
-      analysisDate: values.date,
-      clientele: { column: values.clientele, customersFile: values.customers },
-    });
-  } catch (failure) {
-    if (failure instanceof SourceProblems) throw new CliProblems(failure.problems);
-    throw failure;
-  }
+  const read = await readSource(input, {
+    columns,
+    language: messages,
+    analysisDate: values.date,
+    clientele: { column: values.clientele, customersFile: values.customers },
+  });
   if (read.kind !== "transactions")
     throw new CliError(
       `${input}: give transactions, not a per-customer result, to quantify segments`,
