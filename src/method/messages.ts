@@ -180,7 +180,8 @@ export type ProblemCode =
   | "rfm-clientele-missing"
   | "rfm-unknown-clientele"
   | "rfm-segment-unquantified"
-  | "rfm-clientele-conflict";
+  | "rfm-clientele-conflict"
+  | "rfm-latin1";
 
 function problem(
   code: ProblemCode,
@@ -2164,5 +2165,14 @@ export function rfmClienteleConflict(location: Location, count: number): Problem
     location,
     `${countFr(count)} clients ont plusieurs clientèles dans les données : la plus récente (ou la première du fichier clients) est retenue`,
     `${countEn(count)} customers have several clientèles in the data: the latest (or the customers file's first) is taken`
+  );
+}
+
+export function rfmLatin1(location: Location): Problem {
+  return warning(
+    "rfm-latin1",
+    location,
+    "le fichier n'est pas en UTF-8 : lu comme un export Windows (Latin-1) ; vérifiez les accents des identifiants",
+    "the file is not UTF-8: read as a Windows export (Latin-1); check the accents of the ids"
   );
 }

@@ -103,6 +103,17 @@ describe("bad data is counted and said", () => {
     expect(read.customers.find((c) => c.id === "B")).toMatchObject({ frequency: 2, monetary: 25 });
   });
 
+  it("reads a Windows (Latin-1) export with its accents, and says so", async () => {
+    const latin1 = Buffer.from(
+      "Client;Date;Montant\nCéline;2025-01-02;10\nBenoît;2025-01-03;5\n",
+      "latin1"
+    );
+    const read = await readTransactions(await file("latin1.csv", latin1), { language: "fr" });
+    if (read.kind !== "transactions") throw new Error("scored");
+    expect(codes(read.problems)).toEqual(["rfm-latin1"]);
+    expect(read.customers.map((c) => c.id).sort()).toEqual(["Benoît", "Céline"]);
+  });
+
   it("says a single customer scores 111", async () => {
     const read = await transactions(
       "one.csv",

@@ -114,12 +114,15 @@ export async function readTransactions(
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
-    const source = await openSource(connection, file);
+    const notes: Problem[] = [];
+    const source = await openSource(connection, file, notes);
     const described = await connection.runAndReadAll(`describe select * from ${source}`);
     const headers = described.getRowObjectsJS().map((row) => String(row.column_name));
     const lowered = headers.map((h) => h.trim().toLowerCase());
-    if (SCORED_COLUMNS.every((column) => lowered.includes(column)))
-      return await readScored(connection, source, headers, file);
+    if (SCORED_COLUMNS.every((column) => lowered.includes(column))) {
+      const scored = await readScored(connection, source, headers, file);
+      return { ...scored, problems: [...notes, ...scored.problems] };
+    }
     const columns = guessColumns(headers, options.columns, file);
     if ("problems" in columns) throw new SourceProblems(columns.problems);
     let clienteleColumn: string | undefined;
@@ -138,6 +141,7 @@ export async function readTransactions(
       options,
       clienteleColumn
     );
+    read.problems.unshift(...notes);
     if (options.clientele) {
       const { figures, problems } = await clienteleFigures(
         connection,
@@ -164,7 +168,11 @@ export async function readTransactions(
 const firstLine = (text: string) => text.split("\n")[0].slice(0, 200);
 
 /** The file as a relation of text columns. */
-async function openSource(connection: DuckDBConnection, file: string): Promise<string> {
+async function openSource(
+  connection: DuckDBConnection,
+  file: string,
+  notes: Problem[]
+): Promise<string> {
   const extension = path.extname(file).toLowerCase();
   const quoted = sqlString(file);
   if (extension === ".parquet") return `read_parquet(${quoted})`;
@@ -173,7 +181,29 @@ async function openSource(connection: DuckDBConnection, file: string): Promise<s
     return "xlsx_rows";
   }
   const delimiter = extension === ".tsv" || extension === ".tab" ? ", delim = '\\t'" : "";
-  return `read_csv(${quoted}, all_varchar = true, header = true${delimiter})`;
+  const encoding = (await isUtf8Start(file)) ? "" : ", encoding = 'latin-1'";
+  if (encoding) notes.push(msg.rfmLatin1({ file }));
+  return `read_csv(${quoted}, all_varchar = true, header = true${delimiter}${encoding})`;
+}
+
+/** Bytes looked at to tell UTF-8 from a Windows export (Latin-1). */
+const ENCODING_SAMPLE = 1 << 20;
+
+async function isUtf8Start(file: string): Promise<boolean> {
+  const handle = await fs.open(file, "r");
+  try {
+    const sample = Buffer.alloc(ENCODING_SAMPLE);
+    const { bytesRead } = await handle.read(sample, 0, ENCODING_SAMPLE, 0);
+    // stream: a character cut at the sample's end is not an error.
+    new TextDecoder("utf-8", { fatal: true }).decode(sample.subarray(0, bytesRead), {
+      stream: true,
+    });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
