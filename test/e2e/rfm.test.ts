@@ -114,6 +114,16 @@ describe("bad data is counted and said", () => {
     expect(read.customers.map((c) => c.id).sort()).toEqual(["Benoît", "Céline"]);
   });
 
+  it("reads amounts with a decimal comma, thousands separators, spaces and currency signs", async () => {
+    const read = await transactions(
+      "amounts.csv",
+      'id;date;amount\nA;2025-01-01;12,50\nB;2025-01-01;1.234,50\nC;2025-01-01;"1,234.50"\nD;2025-01-01;1 234,50 €\nE;2025-01-01;$7\nF;2025-01-01;-3,25\nF;2025-01-01;10\n'
+    );
+    const amounts = Object.fromEntries(read.customers.map((c) => [c.id, c.monetary]));
+    expect(amounts).toEqual({ A: 12.5, B: 1234.5, C: 1234.5, D: 1234.5, E: 7, F: 6.75 });
+    expect(read.counts.badAmounts.count).toBe(0);
+  });
+
   it("says a single customer scores 111", async () => {
     const read = await transactions(
       "one.csv",

@@ -281,7 +281,13 @@ export function dateSql(text: string, language: Language): string {
 /** The amount text as a number (NULL when it is not one): spaces, currency signs and a decimal comma allowed. */
 export function amountSql(text: string): string {
   const bare = `regexp_replace(${text}, '[\\s\\x{00A0}\\x{202F}€$£]', '', 'g')`;
-  const value = `coalesce(try_cast(${text} as double), try_cast(case when regexp_full_match(${bare}, '-?[0-9]*,[0-9]+') then replace(${bare}, ',', '.') else ${bare} end as double))`;
+  // 12,50 and 1.234,50 (a decimal comma); 1,234.50 (English thousands); else as it stands.
+  const written = `case
+      when regexp_full_match(${bare}, '-?[0-9]*,[0-9]+') then replace(${bare}, ',', '.')
+      when regexp_full_match(${bare}, '-?[0-9]{1,3}([.][0-9]{3})+(,[0-9]+)?') then replace(replace(${bare}, '.', ''), ',', '.')
+      when regexp_full_match(${bare}, '-?[0-9]{1,3}(,[0-9]{3})+([.][0-9]+)?') then replace(${bare}, ',', '')
+      else ${bare} end`;
+  const value = `coalesce(try_cast(${text} as double), try_cast(${written} as double))`;
   // "NaN" and "inf" cast to doubles: not amounts.
   return `(case when isfinite(${value}) then ${value} end)`;
 }
