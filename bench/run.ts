@@ -35,6 +35,7 @@ import example from "../examples/exemple-incubateur.json";
 import { benchHostile } from "./hostile";
 import { benchOfficeHost } from "./office-host";
 import { benchOrdering } from "./ordering";
+import { benchRfm } from "./rfm";
 import { squareStudy, syntheticStudy } from "./studies";
 
 const ROOT = path.join(__dirname, "..");
@@ -346,6 +347,7 @@ async function main(): Promise<void> {
   await benchDeck("synthetic 100x100", syntheticStudy(100, 100), 3);
   await benchOfficeHost(worked);
   benchOrdering(worked);
+  await benchRfm();
 }
 
 main().catch((failure) => {

@@ -125,7 +125,7 @@ export interface TablePlan {
 }
 
 /** Which sheet of the method a sheet plan is (its name comes from the workbook texts). */
-export type SheetRole = keyof WorkbookTexts["sheets"];
+export type SheetRole = keyof WorkbookTexts["sheets"] | "rfmCustomers" | "rfmSummary";
 
 export interface SheetPlan {
   role: SheetRole;
