@@ -88,6 +88,7 @@ export interface WorkbookTexts {
     segment: string;
     type: string;
     meanScore: string;
+    competition: string;
     size: string;
     frequency: string;
     basket: string;
@@ -126,6 +127,7 @@ export interface WorkbookTexts {
     scoreRank: string;
     potential: string;
     potentialRank: string;
+    competition: string;
     conquest: string;
     conquestNote: string;
     levers: string;
@@ -238,6 +240,7 @@ const fr: WorkbookTexts = {
     segment: "Segment",
     type: "Type (Business Model Canvas)",
     meanScore: "Score moyen des paires notées",
+    competition: "Concurrence moyenne (0–4) des paires cochées",
     size: "Taille (nombre d'individus dans la zone)",
     frequency: "Fréquence d'achat par an",
     basket: "Panier moyen",
@@ -283,6 +286,7 @@ const fr: WorkbookTexts = {
     scoreRank: "Rang (score)",
     potential: "Potentiel annuel",
     potentialRank: "Rang (potentiel)",
+    competition: "Concurrence (0–4)",
     conquest: "Ordre de conquête",
     conquestNote:
       "Commencez par un segment (souvent géographique), conquérez-le, puis étendez : chaque segment gagné facilite le suivant.",
@@ -397,6 +401,7 @@ const en: WorkbookTexts = {
     segment: "Segment",
     type: "Type (Business Model Canvas)",
     meanScore: "Mean score of the rated pairs",
+    competition: "Mean competition (0–4) of the ticked pairs",
     size: "Size (individuals in the zone)",
     frequency: "Purchases per year",
     basket: "Average basket",
@@ -439,6 +444,7 @@ const en: WorkbookTexts = {
     scoreRank: "Rank (score)",
     potential: "Yearly potential",
     potentialRank: "Rank (potential)",
+    competition: "Competition (0–4)",
     conquest: "Conquest order",
     conquestNote:
       "Start with one segment (often a geographic one), win it, then expand: each segment won makes the next easier.",

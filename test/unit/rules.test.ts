@@ -25,6 +25,8 @@ import {
   caseStatuses,
   tsMeanScore,
   tsStrategy,
+  COMPETITION_CASES,
+  tsCompetition,
 } from "../support/rule-cases";
 
 describe("the rules of the method over their tables of cases", () => {
@@ -43,6 +45,12 @@ describe("the rules of the method over their tables of cases", () => {
 
   it.each(MEAN_SCORE_CASES.map((c) => [c.label, c]))("mean score: %s", (_label, c) => {
     expect(tsMeanScore(c)).toBe(c.mean);
+  });
+
+  it.each(COMPETITION_CASES.map((c) => [c.label, c]))("competition: %s", (_label, c) => {
+    const got = tsCompetition(c);
+    if (c.mean === undefined) expect(got).toBeUndefined();
+    else expect(got).toBeCloseTo(c.mean, 12);
   });
 
   it.each(POTENTIAL_CASES.map((c) => [JSON.stringify(c), c]))("potential: %s", (_label, c) => {

@@ -9,11 +9,15 @@ import { ListField } from "../../method/messages";
 import { Problem } from "../../method/problems";
 import {
   POTENTIAL_FACTORS,
+  competitionFormula,
   meanScoreFormula,
   potentialFormula,
+  segmentCompetition,
   segmentMeanScore,
   segmentPotential,
 } from "../../method/segment-figures";
+import { COMPETITION } from "../../method/levels";
+import { KEY_ROW_FACTOR } from "./ratings";
 import { SEGMENT_FIGURES, SEGMENT_TYPES, findSegmentType } from "../../method/segments";
 import { Segment, emptySegment, nameKey } from "../../method/study";
 import { nameFault, textFault } from "../../method/validate";
@@ -42,6 +46,7 @@ import { crossTableFrom } from "./grid";
 export const SEGMENT_FIELDS = [
   "type",
   "meanScore",
+  "competition",
   "size",
   "frequency",
   "basket",
@@ -215,6 +220,22 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     meanScoreFormula(NAMES.matrix, marks("clienteles"), marks("needs")),
     [segments.map((s) => (s ? meanScore(s, study) : ""))]
   );
+  fill(
+    sheet,
+    columns(fieldRow("competition")),
+    competitionFormula({
+      keys: NAMES.ratingKeys,
+      competitions: NAMES.ratingCompetitions,
+      levels: NAMES.competitionLevels,
+      levelCount: COMPETITION.levels.length,
+      keyRowFactor: KEY_ROW_FACTOR,
+      matrixNeeds: NAMES.matrixNeeds,
+      matrixClienteles: NAMES.matrixClienteles,
+      clienteleMarks: marks("clienteles"),
+      needMarks: marks("needs"),
+    }),
+    [segments.map((s) => (s ? competitionOf(s, study) : ""))]
+  );
   const figure = (field: SegmentField): string => cellAddress(fieldRow(field), firstCol);
   fill(
     sheet,
@@ -244,6 +265,11 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   style(sheet, columns(fieldRow("meanScore")), {
     border: true,
     bold: true,
+    horizontal: "center",
+    numberFormat: "0.0",
+  });
+  style(sheet, columns(fieldRow("competition")), {
+    border: true,
     horizontal: "center",
     numberFormat: "0.0",
   });
@@ -278,6 +304,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
 
   named(NAMES.segmentNames, columns(headerRow));
   named(NAMES.segmentMeanScore, columns(fieldRow("meanScore")));
+  named(NAMES.segmentCompetition, columns(fieldRow("competition")));
   named(NAMES.segmentSize, columns(fieldRow("size")));
   named(NAMES.segmentFrequency, columns(fieldRow("frequency")));
   named(NAMES.segmentBasket, columns(fieldRow("basket")));
@@ -288,6 +315,11 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
 /** The mean score the sheet caches for a segment ("" when it holds no scored pair). */
 export function meanScore(segment: Segment, study: PlanContext["study"]): number | "" {
   return segmentMeanScore(segment, study.pairs, study.weights) ?? "";
+}
+
+/** The mean competition the sheet caches for a segment ("" when no pair of it has a level). */
+export function competitionOf(segment: Segment, study: PlanContext["study"]): number | "" {
+  return segmentCompetition(segment, study.pairs) ?? "";
 }
 
 /** The potential the sheet caches for a segment ("" while a figure is missing). */

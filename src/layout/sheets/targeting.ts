@@ -29,7 +29,7 @@ import { NAMES } from "../names";
 import { CellValue, SheetPlan, num, text } from "../plan";
 import { PlanContext, ReadContext, SheetModule } from "../sheet";
 import { segmentNameMirror, segmentSlots } from "./checklist";
-import { SEGMENTS, meanScore, potentialOf } from "./segments";
+import { SEGMENTS, competitionOf, meanScore, potentialOf } from "./segments";
 
 export const TARGETING = {
   headerRow: 4,
@@ -168,11 +168,13 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   const r = at.rankingRow;
   put(sheet, r - 1, labelCol, [[text(t.ranking)]]);
   put(sheet, r, labelCol, [
-    [t.segment, t.meanScore, t.scoreRank, t.potential, t.potentialRank].map((h) => text(h)),
+    [t.segment, t.meanScore, t.scoreRank, t.potential, t.potentialRank, t.competition].map((h) =>
+      text(h)
+    ),
   ]);
   const index = (name: string, col: number): string =>
     `INDEX(${name},ROWS(${cellAddress(r + 1, col, { row: true })}:${cellAddress(r + 1, col)}))`;
-  const ranked = rect(r + 1, labelCol, at.segments, 5);
+  const ranked = rect(r + 1, labelCol, at.segments, 6);
   const means = segments.map((s) => (s ? meanScore(s, study) : ""));
   const potentials = segments.map((s) => (s ? potentialOf(s) : ""));
   fill(
@@ -204,6 +206,13 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   };
   figure(NAMES.segmentMeanScore, labelCol + 1, means);
   figure(NAMES.segmentPotential, labelCol + 3, potentials);
+  // Competition beside them, not ranked: high can mean a busy market or a proven one.
+  fill(
+    sheet,
+    rect(r + 1, labelCol + 5, at.segments, 1),
+    `IF(${index(NAMES.segmentCompetition, labelCol + 5)}="","",${index(NAMES.segmentCompetition, labelCol + 5)})`,
+    segments.map((s) => [s ? competitionOf(s, study) : ""])
+  );
 
   // The conquest order: the first segment to win, then the next.
   const c = at.conquestRow;
@@ -273,10 +282,11 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   for (const row of [r - 1, c - 1, l - 1])
     style(sheet, rect(row, labelCol), { bold: true, fontSize: 12 });
   style(sheet, rect(c, labelCol), NOTE_STYLE);
-  style(sheet, rect(r, labelCol, 1, 5), headerStyle);
+  style(sheet, rect(r, labelCol, 1, 6), headerStyle);
   style(sheet, ranked, { border: true });
   style(sheet, rect(r + 1, labelCol + 1, at.segments, 1), { numberFormat: "0.0" });
   style(sheet, rect(r + 1, labelCol + 3, at.segments, 1), { numberFormat: "#,##0" });
+  style(sheet, rect(r + 1, labelCol + 5, at.segments, 1), { numberFormat: "0.0" });
   style(sheet, rect(c + 1, labelCol, at.segments, 2), { border: true });
   style(sheet, conquestCells, { fill: COLOURS.input });
   style(sheet, rect(l, labelCol, 1, at.segments + 1), headerStyle);
@@ -296,7 +306,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     }
   );
   sheet.columnWidths.push({ col: labelCol, width: 40 });
-  for (let col = firstCol; col <= Math.max(at.countsCol, labelCol + 4); col++)
+  for (let col = firstCol; col <= Math.max(at.countsCol, labelCol + 5); col++)
     sheet.columnWidths.push({ col, width: 22 });
   sheet.freeze = { rows: headerRow, cols: labelCol };
 
