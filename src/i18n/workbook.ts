@@ -130,6 +130,11 @@ export interface WorkbookTexts {
     competition: string;
     conquest: string;
     conquestNote: string;
+    /** Heading of the method's suggested order, beside the consultant's own (cached at build). */
+    suggestedConquest: string;
+    /** Heading of the method's warnings (cached at build), and the line when there is none. */
+    warnings: string;
+    noWarning: string;
     levers: string;
     lever: string;
     conquestError: { title: string; message: string };
@@ -290,6 +295,9 @@ const fr: WorkbookTexts = {
     conquest: "Ordre de conquête",
     conquestNote:
       "Commencez par un segment (souvent géographique), conquérez-le, puis étendez : chaque segment gagné facilite le suivant.",
+    suggestedConquest: "Ordre suggéré par la méthode (à la construction du classeur)",
+    warnings: "Avertissements de la méthode (à la construction du classeur)",
+    noWarning: "Aucun",
     levers: "Leviers de croissance par segment",
     lever: "Levier",
     conquestError: { title: "Segment", message: "Choisissez un segment dans la liste." },
@@ -448,6 +456,9 @@ const en: WorkbookTexts = {
     conquest: "Conquest order",
     conquestNote:
       "Start with one segment (often a geographic one), win it, then expand: each segment won makes the next easier.",
+    suggestedConquest: "The method's suggested order (when the workbook was built)",
+    warnings: "The method's warnings (when the workbook was built)",
+    noWarning: "None",
     levers: "Growth levers per segment",
     lever: "Lever",
     conquestError: { title: "Segment", message: "Pick a segment from the list." },

@@ -3,6 +3,8 @@
  * strategy the marks form (METHOD.md §6) named live with a sentence, the segments ranked by mean
  * score and potential, the conquest order and, per segment, one line per growth lever (§7).
  */
+import { describeConquestReason, describeWarning } from "../../i18n/advice";
+import { advise } from "../../method/advice";
 import * as msg from "../../method/messages";
 import { markCountFormula } from "../../method/marks";
 import { GROWTH_LEVERS, STRATEGIES, strategyFormula } from "../../method/segments";
@@ -229,6 +231,21 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   );
   const conquestCells = rect(c + 1, firstCol, at.segments, 1);
 
+  // The method's judgement (docs/method.md §9), as text fixed when the workbook is built: its
+  // suggested order beside the consultant's, then its warnings under the levers. Nothing reads it
+  // back; the pane and `advise` give the current judgement.
+  const advice = advise(study);
+  put(sheet, c, firstCol + 1, [[text(t.suggestedConquest)]]);
+  put(
+    sheet,
+    c + 1,
+    firstCol + 1,
+    advice.conquest.map((step) => [
+      text(`${step.segment} — ${describeConquestReason(step, language)}`),
+    ])
+  );
+  const suggested = rect(c + 1, firstCol + 1, at.segments, 1);
+
   // Growth levers, one line each per segment.
   const l = at.leversRow;
   put(sheet, l - 1, labelCol, [[text(t.levers)]]);
@@ -248,6 +265,17 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     ])
   );
   const plans = rect(l + 1, firstCol, GROWTH_LEVERS.length, at.segments);
+
+  const w = l + GROWTH_LEVERS.length + 3;
+  put(sheet, w - 1, labelCol, [[text(t.warnings)]]);
+  put(
+    sheet,
+    w,
+    labelCol,
+    advice.warnings.length === 0
+      ? [[text(t.noWarning)]]
+      : advice.warnings.map((warning) => [text(describeWarning(warning, language))])
+  );
 
   // Styles, dropdowns, names.
   const headerStyle = {
@@ -279,7 +307,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   });
   style(sheet, rect(at.strategyRow, labelCol, 1, 2), { bold: true, fontSize: 12 });
   style(sheet, rect(at.strategyRow + 1, firstCol), NOTE_STYLE);
-  for (const row of [r - 1, c - 1, l - 1])
+  for (const row of [r - 1, c - 1, l - 1, w - 1])
     style(sheet, rect(row, labelCol), { bold: true, fontSize: 12 });
   style(sheet, rect(c, labelCol), NOTE_STYLE);
   style(sheet, rect(r, labelCol, 1, 6), headerStyle);
@@ -289,6 +317,9 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   style(sheet, rect(r + 1, labelCol + 5, at.segments, 1), { numberFormat: "0.0" });
   style(sheet, rect(c + 1, labelCol, at.segments, 2), { border: true });
   style(sheet, conquestCells, { fill: COLOURS.input });
+  style(sheet, rect(c, firstCol + 1), { bold: true, wrap: true });
+  style(sheet, suggested, { ...NOTE_STYLE, wrap: true, vertical: "top" });
+  style(sheet, rect(w, labelCol, Math.max(1, advice.warnings.length), 1), NOTE_STYLE);
   style(sheet, rect(l, labelCol, 1, at.segments + 1), headerStyle);
   style(sheet, rect(l + 1, labelCol, GROWTH_LEVERS.length, 1), {
     bold: true,
