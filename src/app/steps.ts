@@ -5,6 +5,8 @@
  */
 import { ChecklistStatus, Strategy, isSegmentReady } from "../method/segments";
 import { strategyOfTargets } from "../method/targeting";
+import { ConquestStep, MethodWarning, advise } from "../method/advice";
+import { Language } from "../method/levels";
 import { pairScore } from "../method/score";
 import { Study, Weights, isRated, nameKey, pairKey } from "../method/study";
 import { Problem, hasErrors } from "../method/problems";
@@ -62,7 +64,17 @@ export type Step =
       /** The number of segments the ordering suggests, when it is available. */
       suggestedK?: number;
     })
-  | (StepBase & { id: "targeting"; targets: number; strategy?: Strategy; conquest: string[] });
+  | (StepBase & {
+      id: "targeting";
+      targets: number;
+      strategy?: Strategy;
+      conquest: string[];
+      /** The method's judgement (docs/method.md §9) on the study as the workbook holds it now. */
+      warnings: MethodWarning[];
+      suggestedConquest: ConquestStep[];
+      /** The study's language, which the warnings are worded in. */
+      language: Language;
+    });
 
 export type StepOf<Id extends StepId> = Extract<Step, { id: Id }>;
 
@@ -195,6 +207,7 @@ export function stepsOf(
     segmentList.map((s) => s.name)
   );
   const conquest = study?.conquest ?? [];
+  const advice = study ? advise(study) : { conquest: [], warnings: [] };
   const targeting: Step = {
     id: "targeting",
     status: targets.length === 0 ? "à faire" : conquest.length > 0 ? "ok" : "en cours",
@@ -202,6 +215,9 @@ export function stepsOf(
     targets: targets.length,
     ...(strategy ? { strategy } : {}),
     conquest,
+    warnings: advice.warnings,
+    suggestedConquest: advice.conquest,
+    language: study?.language ?? "fr",
   };
   return [lists, ticks, ratings, matrix, segments, targeting];
 }

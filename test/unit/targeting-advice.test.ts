@@ -11,39 +11,13 @@ import { cellText } from "../../src/layout/grids";
 import { WORKBOOK_TEXTS } from "../../src/i18n/workbook";
 import { describeWarning } from "../../src/i18n/advice";
 import { ADVICE_CODES, advise } from "../../src/method/advice";
-import { Language } from "../../src/method/levels";
 import { Study } from "../../src/method/study";
+import { orderStudy } from "../../src/analysis/order-study";
 import example from "../../examples/exemple-incubateur.json";
 import { study } from "../support/workbooks";
+import { warnedStudy } from "../support/advice-studies";
 
-/** A study that raises all six warnings at once. */
-function warned(language: Language): Study {
-  const clienteles = ["c1", "c2", "c3", "c4", "c5"];
-  return study({
-    language,
-    clienteles,
-    needs: ["n1", "n2"],
-    pairs: [
-      ...["c1", "c2", "c3"].map((c) => ({ clientele: c, need: "n1", competition: 4 })),
-      { clientele: "c4", need: "n2", competition: 0 },
-      { clientele: "c5", need: "n2", competition: 0 },
-    ],
-    segments: [
-      // Three of the five clientèles with an X: too broad; its pairs' competition 4: busy.
-      { name: "Tout le monde", clienteles: ["c1", "c2", "c3"], needs: ["n1"] },
-      { name: "Désert", clienteles: ["c4"], needs: ["n2"], size: 1, frequency: 1, basket: 1 },
-      { name: "S3", clienteles: ["c5"], needs: ["n1"], size: 1, frequency: 1, basket: 1 },
-      { name: "S4", clienteles: ["c5"], needs: ["n2"], size: 1, frequency: 1, basket: 1 },
-    ],
-    offerings: ["O1", "O2"],
-    // Every segment targeted with every offering: full coverage, four targets, no conquest order;
-    // the first segment has no potential.
-    // (In the order the sheet reads them: offering by offering.)
-    targets: ["O1", "O2"].flatMap((offering) =>
-      ["Tout le monde", "Désert", "S3", "S4"].map((segment) => ({ segment, offering }))
-    ),
-  });
-}
+const warned = warnedStudy;
 
 /** The texts in the label column of Ciblage from the warnings' heading on. */
 function warningLines(s: Study): { heading: string; lines: string[] } {
@@ -94,10 +68,14 @@ describe("the method's warnings on Ciblage", () => {
     }
   );
 
-  it("says none on the worked example, as shipped and in French", () => {
-    const s = study(example);
-    expect(advise(s).warnings).toEqual([]);
-    expect(warningLines(s).lines).toEqual([WORKBOOK_TEXTS.fr.targeting.noWarning]);
+  it("says none on the worked example, as shipped and with its three candidate segments", () => {
+    const shipped = study(example);
+    const segmented = orderStudy(shipped, { segments: 3 }).ordered!.study;
+    expect(segmented.segments).toHaveLength(3);
+    for (const s of [shipped, segmented]) {
+      expect(advise(s).warnings).toEqual([]);
+      expect(warningLines(s).lines).toEqual([WORKBOOK_TEXTS.fr.targeting.noWarning]);
+    }
   });
 
   it("writes the suggested conquest order beside the consultant's, each with its reason", () => {
