@@ -3,7 +3,15 @@
  * legend (✓ ok · ⊞ en cours · ✗ à faire · 📊 à analyser) and live counts, as a pure function of what
  * was read from the workbook. No text here: the pane words the counts (i18n/pane.ts).
  */
-import { ChecklistStatus, Strategy, isSegmentReady } from "../method/segments";
+import {
+  CHECKLIST_ITEMS,
+  ChecklistStatus,
+  SEGMENT_FIGURES,
+  Strategy,
+  isSegmentReady,
+  quantificationMismatches,
+} from "../method/segments";
+import * as msg from "../method/messages";
 import { strategyOfTargets } from "../method/targeting";
 import { ConquestStep, MethodWarning, advise } from "../method/advice";
 import { Language } from "../method/levels";
@@ -63,6 +71,10 @@ export type Step =
       ready: number;
       /** The number of segments the ordering suggests, when it is available. */
       suggestedK?: number;
+      /** Quantification items that disagree with their figures (issue 17 item 6), in words. */
+      quantification: Problem[];
+      /** The study's language, which they are worded in. */
+      language: Language;
     })
   | (StepBase & {
       id: "targeting";
@@ -198,6 +210,19 @@ export function stepsOf(
     segments: segmentList.length,
     ready,
     ...(k !== undefined ? { suggestedK: k } : {}),
+    quantification: segmentList.flatMap((segment) =>
+      quantificationMismatches(segment).map((mismatch) =>
+        (mismatch.kind === "figure-not-ok"
+          ? msg.quantificationFigureNotOk
+          : msg.quantificationOkWithoutFigure)(
+          undefined,
+          segment.name,
+          SEGMENT_FIGURES[mismatch.figure],
+          CHECKLIST_ITEMS[mismatch.item]
+        )
+      )
+    ),
+    language: study?.language ?? "fr",
   };
 
   const targets = study?.targets ?? [];

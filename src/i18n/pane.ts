@@ -101,6 +101,8 @@ export interface PaneTexts {
     suggestedConquest: string;
     methodWarnings: string;
     noMethodWarning: string;
+    /** Above the quantification items that disagree with their figures. */
+    quantificationMismatches: string;
   };
   /** What to do next, named in every success. */
   next: {
@@ -314,6 +316,7 @@ const fr: PaneTexts = {
     suggestedConquest: `Ordre de conquête suggéré par la méthode${NBSP}:`,
     methodWarnings: `Avertissements de la méthode${NBSP}:`,
     noMethodWarning: "Aucun avertissement de la méthode.",
+    quantificationMismatches: `Check-list et chiffres en désaccord${NBSP}:`,
   },
   next: {
     prefix: `Prochaine étape${NBSP}:`,
@@ -519,6 +522,7 @@ const en: PaneTexts = {
     suggestedConquest: "The method's suggested conquest order:",
     methodWarnings: "The method's warnings:",
     noMethodWarning: "No warning from the method.",
+    quantificationMismatches: "Checklist and figures that disagree:",
   },
   next: {
     prefix: "Next step:",

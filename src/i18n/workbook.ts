@@ -112,6 +112,9 @@ export interface WorkbookTexts {
     item: string;
     okCount: string;
     total: string;
+    /** Before a figure's name, on the live line that says whether it is entered on Segments. */
+    figureEntered: string;
+    figureMismatchNote: string;
     statusError: { title: string; message: string };
   };
   targeting: {
@@ -275,6 +278,9 @@ const fr: WorkbookTexts = {
     item: "Critère",
     okCount: OK.symbol,
     total: `Total ${OK.symbol} (sur ${ITEMS})`,
+    figureEntered: "Chiffre saisi sur la feuille des segments :",
+    figureMismatchNote:
+      "Un critère de quantification en orange ne correspond pas à son chiffre : chiffre saisi mais critère pas ✓ Ok, ou critère ✓ Ok sans chiffre.",
     statusError: { title: "Avancement", message: "Choisissez un statut dans la liste." },
   },
   targeting: {
@@ -436,6 +442,9 @@ const en: WorkbookTexts = {
     item: "Item",
     okCount: OK.symbol,
     total: `Total ${OK.symbol} (of ${ITEMS})`,
+    figureEntered: "Figure entered on the segments sheet:",
+    figureMismatchNote:
+      "A quantification item in orange disagrees with its figure: the figure entered but the item not ✓ Ok, or the item ✓ Ok without the figure.",
     statusError: { title: "Progress", message: "Pick a status from the list." },
   },
   targeting: {

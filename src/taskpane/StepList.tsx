@@ -439,6 +439,24 @@ function StepBody(props: StepListProps & { step: Step }) {
               {texts.steps.suggestedK(step.suggestedK)}
             </Text>
           )}
+          {step.quantification.length > 0 && (
+            <>
+              <Text as="p" className={styles.text}>
+                {texts.steps.quantificationMismatches}
+              </Text>
+              <ul
+                className={styles.best}
+                lang={step.language}
+                aria-label={texts.steps.quantificationMismatches}
+              >
+                {step.quantification.map((problem, i) => (
+                  <li key={i} data-code={problem.code}>
+                    {problemMessage(problem, step.language)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           {props.order && <OrderAction {...props} order={props.order} step={step} />}
         </>
       ) : null;

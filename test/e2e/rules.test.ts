@@ -42,8 +42,10 @@ import {
   tsMeanScore,
   tsStrategy,
   COMPETITION_CASES,
+  QUANTIFICATION_CASES,
   tsCompetition,
 } from "../support/rule-cases";
+import { figureEnteredFormula, quantificationMismatchFormula } from "../../src/method/segments";
 import { unzip } from "../support/unzip";
 import { tempDir } from "../support/workbooks";
 
@@ -115,6 +117,7 @@ interface Layout {
   mark: string[];
   mean: string[];
   competition: string[];
+  quantification: string[];
   potential: string[];
   okCount: string[];
   ready: string[];
@@ -128,6 +131,7 @@ function rulesWorkbook(): { workbook: ExcelJS.Workbook; layout: Layout } {
     mark: [],
     mean: [],
     competition: [],
+    quantification: [],
     potential: [],
     okCount: [],
     ready: [],
@@ -214,6 +218,19 @@ function rulesWorkbook(): { workbook: ExcelJS.Workbook; layout: Layout } {
       })
     );
     layout.competition.push(at(r, 10));
+  });
+
+  // The status in A, the figure in B, whether they disagree in C.
+  const quantification = workbook.addWorksheet("Quantification");
+  QUANTIFICATION_CASES.forEach((c, i) => {
+    put(quantification, at(i + 1, 1), c.status);
+    put(quantification, at(i + 1, 2), c.figure);
+    formula(
+      quantification,
+      at(i + 1, 3),
+      quantificationMismatchFormula(at(i + 1, 1), figureEnteredFormula(at(i + 1, 2)))
+    );
+    layout.quantification.push(at(i + 1, 3));
   });
 
   const potential = workbook.addWorksheet("Potential");
@@ -339,6 +356,15 @@ describe("each rule's Excel formula, recalculated by LibreOffice, gives what its
       const got = value("Competition", layout.competition[i]);
       if (expected === undefined) expect(got).toBeUndefined();
       else expect(got).toBeCloseTo(expected, 10);
+    }
+  );
+
+  it.each(QUANTIFICATION_CASES.map((c, i) => [JSON.stringify(c), c, i] as const))(
+    "quantification item against its figure: %s",
+    (_label, c, i) => {
+      // LibreOffice stores a formula's FALSE as 0 or as a boolean: both are "no mismatch".
+      const got = value("Quantification", layout.quantification[i]);
+      expect(got === true || got === 1).toBe(c.mismatch);
     }
   );
 

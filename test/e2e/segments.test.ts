@@ -210,6 +210,22 @@ describe("segments, checklist and targeting, filled in the file and recalculated
     });
   });
 
+  it("shows on the checklist, live, whether each quantification figure is entered", () => {
+    const workbook = recalculated.get("none")!;
+    const found = workbook.definedNames.model.find((n) => n.name === "SM_SegmentChecklistOk");
+    const at = parseSheetRef(found!.ranges[0])!;
+    const sheet = workbook.getWorksheet(at.sheet)!;
+    // Three lines under the total (one blank row, its note): size, frequency, basket.
+    const lines = [0, 1, 2].map((k) =>
+      [0, 1, 2].map((j) => plainValue(sheet.getCell(at.rect.row + 2 + k, at.rect.col + j).value))
+    );
+    expect(lines).toEqual([
+      ["✓", "✓", "—"],
+      ["✓", "—", "—"],
+      ["✓", "✓", "—"],
+    ]);
+  });
+
   it("counts the ✓ of each segment's checklist", () => {
     // ExcelJS reads a formula's cached 0 as no value.
     const counts = namedValues(recalculated.get("none")!, "SM_SegmentChecklistOk");

@@ -408,6 +408,25 @@ export const COMPETITION_CASES: readonly CompetitionCase[] = [
   },
 ];
 
+/**
+ * A quantification item against its figure (issue 17 item 6): the status typed in its cell (any
+ * text; what the checklist's Ok rule accepts counts) and the figure typed on the segments sheet.
+ */
+export const QUANTIFICATION_CASES: readonly {
+  status: string;
+  figure: number | undefined;
+  mismatch: boolean;
+}[] = [
+  { status: "", figure: undefined, mismatch: false },
+  { status: "✓ Ok", figure: 1200, mismatch: false },
+  { status: "ok", figure: 0, mismatch: false }, // zero is a figure
+  { status: "", figure: 3, mismatch: true }, // no status: to do
+  { status: "⊞ En cours", figure: 2.5, mismatch: true },
+  { status: "✓ Ok", figure: undefined, mismatch: true },
+  { status: " OK ", figure: undefined, mismatch: true },
+  { status: "📊 A analyser", figure: undefined, mismatch: false },
+];
+
 // Each case as the TypeScript rules take it.
 
 export const CLIENTELES = ["c1", "c2", "c3"];

@@ -77,3 +77,49 @@ describe("the method's warnings in the pane's targeting step", () => {
     expect(screen.queryByRole("list", { name: paneTexts("fr").steps.methodWarnings })).toBeNull();
   });
 });
+
+describe("the checklist step points out quantification items that disagree with their figures", () => {
+  const todo = Array(11).fill("à faire");
+  const mismatched = (language: Language): Study =>
+    validStudy({
+      language,
+      clienteles: ["c1"],
+      needs: ["n1"],
+      pairs: [{ clientele: "c1", need: "n1" }],
+      segments: [
+        { name: "Chiffré", size: 10, checklist: todo }, // size entered, its item to do
+        { name: "Coché", checklist: [...todo.slice(0, 10), "ok"] }, // basket Ok, no basket
+        { name: "D'accord", basket: 3, checklist: [...todo.slice(0, 10), "ok"] },
+      ],
+    });
+
+  it.each(["fr", "en"] as const)("names each one, in the study's language (%s)", (language) => {
+    const workbook = renderPane(mismatched(language), "fr");
+    const step = stepOf(workbook.steps, "segments");
+    expect(step.quantification.map((p) => p.code)).toEqual([
+      "quantification-figure-not-ok",
+      "quantification-ok-without-figure",
+    ]);
+    const list = screen.getByRole("list", {
+      name: paneTexts("fr").steps.quantificationMismatches,
+    });
+    const items = within(list).getAllByRole("listitem");
+    expect(items).toHaveLength(2);
+    // (French spacing puts a no-break space inside the guillemets.)
+    expect(items[0].textContent).toMatch(language === "fr" ? /«\staille\s»/u : /"size"/);
+    expect(items[0].textContent).toContain("Chiffré");
+    expect(items[1].textContent).toMatch(
+      language === "fr" ? /«\spanier moyen\s»/u : /"average basket"/
+    );
+    expect(items[1].textContent).toContain("Coché");
+  });
+
+  it("says nothing when items and figures agree", () => {
+    const agreeing = mismatched("fr");
+    const workbook = renderPane({ ...agreeing, segments: agreeing.segments!.slice(2) }, "fr");
+    expect(stepOf(workbook.steps, "segments")).toMatchObject({ segments: 1, quantification: [] });
+    expect(
+      screen.queryByRole("list", { name: paneTexts("fr").steps.quantificationMismatches })
+    ).toBeNull();
+  });
+});

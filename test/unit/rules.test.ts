@@ -26,8 +26,11 @@ import {
   tsMeanScore,
   tsStrategy,
   COMPETITION_CASES,
+  QUANTIFICATION_CASES,
   tsCompetition,
 } from "../support/rule-cases";
+import { quantificationMismatches } from "../../src/method/segments";
+import { emptySegment } from "../../src/method/study";
 
 describe("the rules of the method over their tables of cases", () => {
   it.each(
@@ -46,6 +49,28 @@ describe("the rules of the method over their tables of cases", () => {
   it.each(MEAN_SCORE_CASES.map((c) => [c.label, c]))("mean score: %s", (_label, c) => {
     expect(tsMeanScore(c)).toBe(c.mean);
   });
+
+  it.each(QUANTIFICATION_CASES.map((c) => [JSON.stringify(c), c] as const))(
+    "quantification item against its figure: %s",
+    (_label, c) => {
+      const segment = {
+        ...emptySegment("S"),
+        ...(c.figure !== undefined ? { size: c.figure } : {}),
+      };
+      const status = findStatus(c.status)?.canonical;
+      if (status) segment.checklist[8] = status;
+      const found = quantificationMismatches(segment);
+      expect(found.length > 0).toBe(c.mismatch);
+      if (c.mismatch)
+        expect(found).toEqual([
+          {
+            item: 8,
+            figure: "size",
+            kind: c.figure === undefined ? "ok-without-figure" : "figure-not-ok",
+          },
+        ]);
+    }
+  );
 
   it.each(COMPETITION_CASES.map((c) => [c.label, c]))("competition: %s", (_label, c) => {
     const got = tsCompetition(c);

@@ -15,7 +15,11 @@ import {
   findStatus,
   isSegmentReady,
   okCount,
+  SEGMENT_FIGURES,
+  figureEnteredFormula,
   okCountFormula,
+  quantificationMismatchFormula,
+  quantificationMismatches,
   readyFormula,
   statusCellLabel,
 } from "../../method/segments";
@@ -24,6 +28,7 @@ import { cellAddress } from "../a1";
 import { cellAt, cellText } from "../grids";
 import {
   COLOURS,
+  NOTE_STYLE,
   emptySheet,
   fill,
   heading,
@@ -56,6 +61,12 @@ const STATUS_FILLS: Record<StatusLabel["canonical"], string> = {
   "à faire": "#FFC7CE",
   "à analyser": "#DDEBF7",
 };
+
+/** Whether a quantification figure is entered on the segments sheet, as its live line shows it. */
+export const FIGURE_MARKS = { entered: "✓", missing: "—" } as const;
+
+/** An item that disagrees with its figure: orange, apart from every status's own fill. */
+const MISMATCH_FILL = "#F4B183";
 
 /** Rows of the counts under the items: one per family, then the total. */
 function countRows(): { family?: ChecklistFamily; row: number }[] {
@@ -141,6 +152,63 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   const totalRow = countRows()[FAMILIES.length].row;
   const counts = rect(countRows()[0].row, itemCol, FAMILIES.length + 1, count + 1);
 
+  // The quantification items follow their figures (issue 17 item 6): under the counts, whether
+  // each figure is entered on the segments sheet (live), and the items in orange where the two
+  // disagree. Formulas and a note only: nothing here is read back.
+  const quantified = CHECKLIST_ITEMS.flatMap((item, i) =>
+    item.figure ? [{ index: i, figure: item.figure }] : []
+  );
+  const figureNames = {
+    size: NAMES.segmentSize,
+    frequency: NAMES.segmentFrequency,
+    basket: NAMES.segmentBasket,
+  };
+  const figureCell = (figure: keyof typeof figureNames, row: number): string =>
+    `INDEX(${figureNames[figure]},COLUMNS(${cellAddress(row, firstCol, { col: true })}:${cellAddress(row, firstCol)}))`;
+  const figuresRow = totalRow + 2;
+  put(sheet, figuresRow - 1, itemCol, [[text(t.figureMismatchNote)]]);
+  style(sheet, rect(figuresRow - 1, itemCol), { ...NOTE_STYLE, wrap: true });
+  quantified.forEach(({ figure }, k) => {
+    const row = figuresRow + k;
+    put(sheet, row, itemCol, [[text(`${t.figureEntered} ${SEGMENT_FIGURES[figure][language]}`)]]);
+    fill(
+      sheet,
+      rect(row, firstCol, 1, count),
+      `IF(${figureEnteredFormula(figureCell(figure, row))},"${FIGURE_MARKS.entered}","${FIGURE_MARKS.missing}")`,
+      [
+        segments.map((s) =>
+          s?.[figure] !== undefined ? FIGURE_MARKS.entered : FIGURE_MARKS.missing
+        ),
+      ]
+    );
+  });
+  style(sheet, rect(figuresRow, itemCol, quantified.length, count + 1), {
+    border: true,
+    horizontal: "center",
+    italic: true,
+  });
+  const mismatches = segments.map((s) => (s ? quantificationMismatches(s) : []));
+  // First, so that its fill wins over the status's own.
+  // Over the figure's line on this sheet, so that a client export (which bakes the line) keeps a
+  // rule over its own cells.
+  const mismatchRules = quantified.map(({ index }, k) => {
+    const row = firstRow + index;
+    const line = cellAddress(figuresRow + k, firstCol, { row: true });
+    return {
+      rect: rect(row, firstCol, 1, count),
+      rule: {
+        kind: "formula" as const,
+        formula: quantificationMismatchFormula(
+          cellAddress(row, firstCol),
+          `${line}="${FIGURE_MARKS.entered}"`
+        ),
+        fill: MISMATCH_FILL,
+        bold: true,
+        holds: [mismatches.map((list) => list.some((m) => m.item === index))],
+      },
+    };
+  });
+
   style(sheet, rect(headerRow, familyCol, 1, count + 2), {
     bold: true,
     fill: COLOURS.header,
@@ -161,6 +229,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   // `holds`: where each rule holds as written, for an export to fix the look in the cells.
   const statusOf = (s: Segment | undefined, i: number): string | undefined =>
     s ? (s.checklist[i] ?? DEFAULT_STATUS) : undefined;
+  sheet.conditionalFormats.push(...mismatchRules);
   for (const status of CHECKLIST_STATUSES) {
     sheet.conditionalFormats.push({
       rect: body,
