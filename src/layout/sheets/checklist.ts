@@ -154,7 +154,8 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
 
   // The quantification items follow their figures (issue 17 item 6): under the counts, whether
   // each figure is entered on the segments sheet (live), and the items in orange where the two
-  // disagree. Formulas and a note only: nothing here is read back.
+  // disagree. Formulas and a note only: nothing here is read back. The items are consecutive, as
+  // their figures' names are listed: one fill and one rule cover the three (fewer calls for Excel).
   const quantified = CHECKLIST_ITEMS.flatMap((item, i) =>
     item.figure ? [{ index: i, figure: item.figure }] : []
   );
@@ -163,51 +164,52 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     frequency: NAMES.segmentFrequency,
     basket: NAMES.segmentBasket,
   };
-  const figureCell = (figure: keyof typeof figureNames, row: number): string =>
-    `INDEX(${figureNames[figure]},COLUMNS(${cellAddress(row, firstCol, { col: true })}:${cellAddress(row, firstCol)}))`;
   const figuresRow = totalRow + 2;
-  put(sheet, figuresRow - 1, itemCol, [[text(t.figureMismatchNote)]]);
+  const anchor = cellAddress(figuresRow, firstCol, { row: true, col: true });
+  const here = cellAddress(figuresRow, firstCol);
+  const figureCell = `INDEX(CHOOSE(ROWS(${anchor}:${here}),${quantified
+    .map(({ figure }) => figureNames[figure])
+    .join(",")}),COLUMNS(${anchor}:${here}))`;
+  put(sheet, figuresRow - 1, itemCol, [
+    [text(t.figureMismatchNote)],
+    ...quantified.map(({ figure }) => [
+      text(`${t.figureEntered} ${SEGMENT_FIGURES[figure][language]}`),
+    ]),
+  ]);
   style(sheet, rect(figuresRow - 1, itemCol), { ...NOTE_STYLE, wrap: true });
-  quantified.forEach(({ figure }, k) => {
-    const row = figuresRow + k;
-    put(sheet, row, itemCol, [[text(`${t.figureEntered} ${SEGMENT_FIGURES[figure][language]}`)]]);
-    fill(
-      sheet,
-      rect(row, firstCol, 1, count),
-      `IF(${figureEnteredFormula(figureCell(figure, row))},"${FIGURE_MARKS.entered}","${FIGURE_MARKS.missing}")`,
-      [
-        segments.map((s) =>
-          s?.[figure] !== undefined ? FIGURE_MARKS.entered : FIGURE_MARKS.missing
-        ),
-      ]
-    );
-  });
+  fill(
+    sheet,
+    rect(figuresRow, firstCol, quantified.length, count),
+    `IF(${figureEnteredFormula(figureCell)},"${FIGURE_MARKS.entered}","${FIGURE_MARKS.missing}")`,
+    quantified.map(({ figure }) =>
+      segments.map((s) => (s?.[figure] !== undefined ? FIGURE_MARKS.entered : FIGURE_MARKS.missing))
+    )
+  );
   style(sheet, rect(figuresRow, itemCol, quantified.length, count + 1), {
     border: true,
     horizontal: "center",
     italic: true,
   });
   const mismatches = segments.map((s) => (s ? quantificationMismatches(s) : []));
-  // First, so that its fill wins over the status's own.
-  // Over the figure's line on this sheet, so that a client export (which bakes the line) keeps a
-  // rule over its own cells.
-  const mismatchRules = quantified.map(({ index }, k) => {
-    const row = firstRow + index;
-    const line = cellAddress(figuresRow + k, firstCol, { row: true });
-    return {
-      rect: rect(row, firstCol, 1, count),
-      rule: {
-        kind: "formula" as const,
-        formula: quantificationMismatchFormula(
-          cellAddress(row, firstCol),
-          `${line}="${FIGURE_MARKS.entered}"`
-        ),
-        fill: MISMATCH_FILL,
-        bold: true,
-        holds: [mismatches.map((list) => list.some((m) => m.item === index))],
-      },
-    };
-  });
+  // The items follow each other (CHECKLIST_ITEMS 9–11), as their lines do: item k meets line k.
+  const firstItem = quantified[0].index;
+  // First, so that its fill wins over the status's own. Over the figure's line on this sheet (row
+  // relative), so that a client export, which bakes the line, keeps a rule over its own cells.
+  const mismatchRule = {
+    rect: rect(firstRow + firstItem, firstCol, quantified.length, count),
+    rule: {
+      kind: "formula" as const,
+      formula: quantificationMismatchFormula(
+        cellAddress(firstRow + firstItem, firstCol),
+        `${cellAddress(figuresRow, firstCol)}="${FIGURE_MARKS.entered}"`
+      ),
+      fill: MISMATCH_FILL,
+      bold: true,
+      holds: quantified.map(({ index }) =>
+        mismatches.map((list) => list.some((m) => m.item === index))
+      ),
+    },
+  };
 
   style(sheet, rect(headerRow, familyCol, 1, count + 2), {
     bold: true,
@@ -229,7 +231,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   // `holds`: where each rule holds as written, for an export to fix the look in the cells.
   const statusOf = (s: Segment | undefined, i: number): string | undefined =>
     s ? (s.checklist[i] ?? DEFAULT_STATUS) : undefined;
-  sheet.conditionalFormats.push(...mismatchRules);
+  sheet.conditionalFormats.push(mismatchRule);
   for (const status of CHECKLIST_STATUSES) {
     sheet.conditionalFormats.push({
       rect: body,

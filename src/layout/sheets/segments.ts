@@ -262,14 +262,10 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   style(sheet, columns(headerRow, 1), { fill: COLOURS.input });
   for (const field of ["type", "size", "frequency", "basket"] as const)
     style(sheet, columns(fieldRow(field)), { fill: COLOURS.input, border: true });
-  style(sheet, columns(fieldRow("meanScore")), {
+  // The mean score and the mean competition, one under the other, look alike.
+  style(sheet, columns(fieldRow("meanScore"), 2), {
     border: true,
     bold: true,
-    horizontal: "center",
-    numberFormat: "0.0",
-  });
-  style(sheet, columns(fieldRow("competition")), {
-    border: true,
     horizontal: "center",
     numberFormat: "0.0",
   });

@@ -235,16 +235,14 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   // suggested order beside the consultant's, then its warnings under the levers. Nothing reads it
   // back; the pane and `advise` give the current judgement.
   const advice = advise(study);
-  put(sheet, c, firstCol + 1, [[text(t.suggestedConquest)]]);
-  put(
-    sheet,
-    c + 1,
-    firstCol + 1,
-    advice.conquest.map((step) => [
+  put(sheet, c, firstCol + 1, [
+    [text(t.suggestedConquest)],
+    ...advice.conquest.map((step) => [
       text(`${step.segment} — ${describeConquestReason(step, language)}`),
-    ])
-  );
-  const suggested = rect(c + 1, firstCol + 1, at.segments, 1);
+    ]),
+  ]);
+  // Its heading too: italic, as the text of a note.
+  const suggested = rect(c, firstCol + 1, at.segments + 1, 1);
 
   // Growth levers, one line each per segment.
   const l = at.leversRow;
@@ -267,15 +265,12 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   const plans = rect(l + 1, firstCol, GROWTH_LEVERS.length, at.segments);
 
   const w = l + GROWTH_LEVERS.length + 3;
-  put(sheet, w - 1, labelCol, [[text(t.warnings)]]);
-  put(
-    sheet,
-    w,
-    labelCol,
-    advice.warnings.length === 0
+  put(sheet, w - 1, labelCol, [
+    [text(t.warnings)],
+    ...(advice.warnings.length === 0
       ? [[text(t.noWarning)]]
-      : advice.warnings.map((warning) => [text(describeWarning(warning, language))])
-  );
+      : advice.warnings.map((warning) => [text(describeWarning(warning, language))])),
+  ]);
 
   // Styles, dropdowns, names.
   const headerStyle = {
@@ -317,7 +312,6 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   style(sheet, rect(r + 1, labelCol + 5, at.segments, 1), { numberFormat: "0.0" });
   style(sheet, rect(c + 1, labelCol, at.segments, 2), { border: true });
   style(sheet, conquestCells, { fill: COLOURS.input });
-  style(sheet, rect(c, firstCol + 1), { bold: true, wrap: true });
   style(sheet, suggested, { ...NOTE_STYLE, wrap: true, vertical: "top" });
   style(sheet, rect(w, labelCol, Math.max(1, advice.warnings.length), 1), NOTE_STYLE);
   style(sheet, rect(l, labelCol, 1, at.segments + 1), headerStyle);
