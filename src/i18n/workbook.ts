@@ -114,7 +114,6 @@ export interface WorkbookTexts {
     total: string;
     /** Before a figure's name, on the live line that says whether it is entered on Segments. */
     figureEntered: string;
-    figureMismatchNote: string;
     statusError: { title: string; message: string };
   };
   targeting: {
@@ -273,14 +272,12 @@ const fr: WorkbookTexts = {
   },
   checklist: {
     title: "Check-list du « bon segment »",
-    instructions: `Pour chaque segment, l'avancement de chaque critère : ${legend("fr")}. Un segment est prêt quand ses ${ITEMS} critères sont ${OK.fr}.`,
+    instructions: `Pour chaque segment, l'avancement de chaque critère : ${legend("fr")}. Un segment est prêt quand ses ${ITEMS} critères sont ${OK.fr}. Un critère de quantification en orange ne correspond pas à son chiffre (lignes sous les totaux) : chiffre saisi mais critère pas ${OK.fr}, ou l'inverse.`,
     family: "Famille",
     item: "Critère",
     okCount: OK.symbol,
     total: `Total ${OK.symbol} (sur ${ITEMS})`,
     figureEntered: "Chiffre saisi sur la feuille des segments :",
-    figureMismatchNote:
-      "Un critère de quantification en orange ne correspond pas à son chiffre : chiffre saisi mais critère pas ✓ Ok, ou critère ✓ Ok sans chiffre.",
     statusError: { title: "Avancement", message: "Choisissez un statut dans la liste." },
   },
   targeting: {
@@ -437,14 +434,12 @@ const en: WorkbookTexts = {
   },
   checklist: {
     title: 'The "good segment" checklist',
-    instructions: `For each segment, the progress of each item: ${legend("en")}. A segment is ready when its ${ITEMS} items are ${OK.en}.`,
+    instructions: `For each segment, the progress of each item: ${legend("en")}. A segment is ready when its ${ITEMS} items are ${OK.en}. A quantification item in orange disagrees with its figure (lines under the totals): the figure entered but the item not ${OK.en}, or the other way round.`,
     family: "Family",
     item: "Item",
     okCount: OK.symbol,
     total: `Total ${OK.symbol} (of ${ITEMS})`,
     figureEntered: "Figure entered on the segments sheet:",
-    figureMismatchNote:
-      "A quantification item in orange disagrees with its figure: the figure entered but the item not ✓ Ok, or the item ✓ Ok without the figure.",
     statusError: { title: "Progress", message: "Pick a status from the list." },
   },
   targeting: {

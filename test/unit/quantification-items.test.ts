@@ -48,12 +48,18 @@ describe("quantification items on the checklist", () => {
     const rules = sheet.conditionalFormats.filter(
       (f) => f.rule.kind === "formula" && f.rule.fill === "#F4B183"
     );
-    expect(rules.map((f) => f.rect.row)).toEqual([8, 9, 10].map((i) => CHECKLIST.firstRow + i));
-    const holds = rules.map((f) => (f.rule.kind === "formula" ? f.rule.holds : undefined));
-    expect(holds).toEqual([[[true, true, false]], [[true, false, false]], [[false, true, false]]]);
+    // One rule over the three items (size, frequency, basket), one row each.
+    expect(rules.map((f) => f.rect)).toEqual([
+      { row: CHECKLIST.firstRow + 8, col: CHECKLIST.firstCol, rows: 3, cols: 3 },
+    ]);
+    const holds = rules[0].rule.kind === "formula" ? rules[0].rule.holds : undefined;
+    expect(holds).toEqual([
+      [true, true, false],
+      [true, false, false],
+      [false, true, false],
+    ]);
     // Before the statuses' own fills, so that it shows over them.
-    const first = sheet.conditionalFormats.findIndex((f) => f === rules[0]);
-    expect(first).toBe(0);
+    expect(sheet.conditionalFormats.indexOf(rules[0])).toBe(0);
   });
 
   it("says under the counts whether each figure is entered, in the study's language", () => {

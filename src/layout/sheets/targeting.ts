@@ -241,8 +241,6 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
       text(`${step.segment} — ${describeConquestReason(step, language)}`),
     ]),
   ]);
-  // Its heading too: italic, as the text of a note.
-  const suggested = rect(c, firstCol + 1, at.segments + 1, 1);
 
   // Growth levers, one line each per segment.
   const l = at.leversRow;
@@ -310,10 +308,9 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   style(sheet, rect(r + 1, labelCol + 1, at.segments, 1), { numberFormat: "0.0" });
   style(sheet, rect(r + 1, labelCol + 3, at.segments, 1), { numberFormat: "#,##0" });
   style(sheet, rect(r + 1, labelCol + 5, at.segments, 1), { numberFormat: "0.0" });
-  style(sheet, rect(c + 1, labelCol, at.segments, 2), { border: true });
+  // The suggested order in the same bordered table as the consultant's (one style call for both).
+  style(sheet, rect(c + 1, labelCol, at.segments, 3), { border: true });
   style(sheet, conquestCells, { fill: COLOURS.input });
-  style(sheet, suggested, { ...NOTE_STYLE, wrap: true, vertical: "top" });
-  style(sheet, rect(w, labelCol, Math.max(1, advice.warnings.length), 1), NOTE_STYLE);
   style(sheet, rect(l, labelCol, 1, at.segments + 1), headerStyle);
   style(sheet, rect(l + 1, labelCol, GROWTH_LEVERS.length, 1), {
     bold: true,
