@@ -13,7 +13,9 @@ import {
   DocumentProperties,
   SheetPlan,
   WorkbookPlan,
+  DEFAULT_FONT,
 } from "../../layout/plan";
+import { pageHeader, printTitleRanges } from "./page-setup";
 import { fromR1C1 } from "../../layout/r1c1";
 import { escapeExcelText } from "./xml";
 
@@ -35,7 +37,8 @@ export function planToWorkbook(
   workbook.creator = "Segment Matrix";
   workbook.calcProperties.fullCalcOnLoad = true;
   if (plan.properties) renderProperties(workbook, plan.properties);
-  for (const sheetPlan of plan.sheets) renderSheet(workbook, sheetPlan, options);
+  const font = plan.font ?? DEFAULT_FONT;
+  for (const sheetPlan of plan.sheets) renderSheet(workbook, sheetPlan, options, font);
   for (const name of plan.names)
     workbook.definedNames.add(sheetRef(name.sheet, rectAddress(name.rect, true)), name.name);
   const active = plan.sheets.findIndex((sheet) => sheet.role === plan.activeSheet);
@@ -53,7 +56,13 @@ export function planToWorkbook(
   return workbook;
 }
 
-function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: WorkbookOptions): void {
+function renderSheet(
+  workbook: ExcelJS.Workbook,
+  plan: SheetPlan,
+  options: WorkbookOptions,
+  font: string
+): void {
+  const titles = printTitleRanges(plan.print);
   const sheet = workbook.addWorksheet(plan.name, {
     properties: plan.tabColour ? { tabColor: { argb: argb(plan.tabColour) } } : {},
     pageSetup: {
@@ -61,6 +70,11 @@ function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: Workb
       fitToPage: plan.print.fitToOnePage,
       fitToWidth: 1,
       fitToHeight: 1,
+      ...(plan.print.scale && !plan.print.fitToOnePage
+        ? { scale: Math.round(plan.print.scale) }
+        : {}),
+      ...(titles.rows ? { printTitlesRow: titles.rows } : {}),
+      ...(titles.cols ? { printTitlesColumn: titles.cols } : {}),
       paperSize: 9,
       ...(plan.print.area ? { printArea: rectAddress(plan.print.area) } : {}),
     },
@@ -68,6 +82,9 @@ function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: Workb
       ? [{ state: "frozen", xSplit: plan.freeze.cols, ySplit: plan.freeze.rows, activeCell: "A1" }]
       : [{ state: "normal" }],
   });
+
+  const header = pageHeader(plan.print, font);
+  if (header) sheet.headerFooter.oddHeader = header;
 
   for (const { col, width, hidden } of plan.columnWidths) {
     sheet.getColumn(col).width = width;
@@ -92,6 +109,8 @@ function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: Workb
       line.forEach((value, j) => {
         const cell = sheet.getCell(block.row + i, block.col + j);
         cell.value = toExcelValue(value);
+        // Every font names its face, as the streaming writer's do (ExcelJS would leave it out).
+        if (value !== null) cell.font = { name: font, family: 2, size: 11 };
       })
     );
   }
@@ -126,7 +145,7 @@ function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: Workb
     for (let row = rect.row; row < rect.row + rect.rows; row++) {
       for (let col = rect.col; col < rect.col + rect.cols; col++) {
         const cell = sheet.getCell(row, col);
-        applyStyle(cell, style);
+        applyStyle(cell, style, font);
         if (style.outline) outlineEdges(cell, rect, row, col);
       }
     }
@@ -263,9 +282,12 @@ function outlineEdges(cell: ExcelJS.Cell, rect: Rect, row: number, col: number):
   };
 }
 
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle, font: string): void {
   if (style.bold || style.italic || style.fontSize || style.fontColour) {
     cell.font = {
+      name: font,
+      family: 2,
+      size: 11,
       ...cell.font,
       ...(style.bold ? { bold: true } : {}),
       ...(style.italic ? { italic: true } : {}),

@@ -21,7 +21,9 @@ import {
   ValueBlock,
   WorkbookPlan,
   outlineEdges,
+  DEFAULT_FONT,
 } from "../../layout/plan";
+import { printTitles, pageHeader } from "./page-setup";
 import { StyleSheet, argb, mergeStyles } from "./styles";
 import { escapeCellText, escapeXml, needsPreserve } from "./xml-write";
 import { ZipEntryWriter, ZipWriter } from "./zip-write";
@@ -78,7 +80,7 @@ class SharedStrings {
 
 export async function planToXlsx(plan: WorkbookPlan, options: XlsxOptions = {}): Promise<Buffer> {
   const zip = new ZipWriter(options.level ?? 6);
-  const styles = new StyleSheet();
+  const styles = new StyleSheet(plan.font);
   const strings = new SharedStrings();
   const tables = plan.sheets.flatMap((sheet, index) =>
     sheet.tables.map((table) => ({ sheet: index, table }))
@@ -134,7 +136,8 @@ export async function planToXlsx(plan: WorkbookPlan, options: XlsxOptions = {}):
       index === activeIndex(plan),
       sheetTables.length,
       styles,
-      strings
+      strings,
+      plan.font ?? DEFAULT_FONT
     );
     await entry.close();
     if (sheetTables.length > 0) {
@@ -311,6 +314,15 @@ function workbookXml(plan: WorkbookPlan): string {
           ]
         : []
     ),
+    ...plan.sheets.flatMap((sheet, i) => {
+      const titles = printTitles(sheet);
+      return titles
+        ? [
+            `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">` +
+              `${escapeXml(titles)}</definedName>`,
+          ]
+        : [];
+    }),
   ];
   return (
     `${XML_HEAD}<workbook xmlns="${MAIN}" xmlns:r="${RELS}">` +
@@ -396,7 +408,8 @@ async function writeSheet(
   selected: boolean,
   tableCount: number,
   styles: StyleSheet,
-  strings: SharedStrings
+  strings: SharedStrings,
+  font: string
 ): Promise<void> {
   plan = { ...plan, styles: cellByCellStyles(plan.styles) };
   const blockSources = sources(plan.blocks, blockRect);
@@ -515,7 +528,7 @@ async function writeSheet(
     if (out.add(open + cells + "</row>")) await out.flush();
   }
   await out.write("</sheetData>");
-  await out.write(sheetTail(plan, styles, tableCount));
+  await out.write(sheetTail(plan, styles, tableCount, font));
 }
 
 function valueCell(at: string, value: NonNullable<CellValue>, strings: SharedStrings): string {
@@ -615,14 +628,20 @@ function columnsXml(widths: SheetPlan["columnWidths"]): string {
   );
 }
 
-function sheetTail(plan: SheetPlan, styles: StyleSheet, tableCount: number): string {
+function sheetTail(plan: SheetPlan, styles: StyleSheet, tableCount: number, font: string): string {
   const landscape = plan.print.landscape ? "landscape" : "portrait";
-  const fit = plan.print.fitToOnePage ? ' fitToWidth="1" fitToHeight="1"' : "";
+  const fit = plan.print.fitToOnePage
+    ? ' fitToWidth="1" fitToHeight="1"'
+    : plan.print.scale
+      ? ` scale="${Math.round(plan.print.scale)}"`
+      : "";
+  const header = pageHeader(plan.print, font);
   return (
     conditionalFormattingXml(plan.conditionalFormats, styles) +
     validationsXml(plan.validations) +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     `<pageSetup paperSize="9" orientation="${landscape}"${fit}/>` +
+    (header ? `<headerFooter><oddHeader>${escapeXml(header)}</oddHeader></headerFooter>` : "") +
     (tableCount > 0
       ? `<tableParts count="${tableCount}">` +
         Array.from({ length: tableCount }, (_, i) => `<tablePart r:id="rId${i + 1}"/>`).join("") +
