@@ -16,8 +16,15 @@ export const EXPORT_FONT = "DejaVu Sans";
 
 /** A4 landscape, less the 0.7 in margins on each side, in points. */
 const PRINTABLE_WIDTH = 842 - 2 * 0.7 * 72;
-/** Below this scale, 11 pt text prints under 9 pt: the sheet continues on more pages instead. */
-export const MIN_SCALE = 85;
+/** A4 landscape, less the 0.75 in margins at the top and the bottom. */
+const PRINTABLE_HEIGHT = 595 - 2 * 0.75 * 72;
+/** A row the sheet leaves at its default height. */
+const DEFAULT_ROW = 15;
+/**
+ * Below this scale, text set at 11 pt prints too small (its words' boxes under 10 pt): a sheet
+ * wider than that continues on more pages instead, its title columns repeated.
+ */
+export const MIN_SCALE = 75;
 const DEFAULT_SIZE = 11;
 const DEFAULT_SIZE_POINTS = 11;
 
@@ -46,12 +53,13 @@ export function textPoints(value: string, style: CellStyle): number {
   const size = style.fontSize ?? DEFAULT_SIZE;
   let em = 0;
   for (const char of value) {
-    if (NARROW.has(char)) em += 0.36;
-    else if (WIDE.has(char) || (char >= "A" && char <= "Z")) em += 0.8;
+    if (NARROW.has(char)) em += 0.34;
+    else if (WIDE.has(char) || (char >= "A" && char <= "Z")) em += 0.76;
     else if (char.codePointAt(0)! > 0x2000) em += 1.0;
-    else em += 0.64;
+    else em += 0.6;
   }
-  return em * size * (style.bold ? 1.1 : 1);
+  // 5 % to spare: the estimate must not fall short of what LibreOffice draws.
+  return em * size * (style.bold ? 1.12 : 1) * 1.05;
 }
 
 /** A line's height in points (DejaVu Sans's ascent and descent, plus the cell's padding). */
@@ -166,7 +174,7 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
       if (cell.style.rotateUp) {
         const whole = textPoints(cell.text, cell.style);
         const longest = Math.max(...cell.text.split(/\s+/).map((w) => textPoints(w, cell.style)));
-        const along = cell.style.wrap ? Math.max(whole * 0.6, longest) : whole;
+        const along = cell.style.wrap ? Math.max(whole * 0.56, longest) : whole;
         needed = Math.max(needed, along + PADDING);
       } else {
         const lines = cell.style.wrap ? wrappedLines(cell.text, cell.style, width) : 1;
@@ -176,7 +184,15 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
     if (needed > (heights.get(row) ?? 15)) heights.set(row, Math.ceil(needed));
   }
   const total = [...widths.values()].reduce((sum, w) => sum + w, 0);
-  const scale = Math.max(MIN_SCALE, Math.min(100, Math.floor((PRINTABLE_WIDTH / total) * 100)));
+  const byWidth = Math.min(100, Math.floor((PRINTABLE_WIDTH / total) * 100));
+  // A sheet that fits on one page when a little smaller is printed so: a matrix whole at a glance.
+  const lastRow = Math.max(0, ...grid.keys());
+  let tall = 0;
+  for (let row = 1; row <= lastRow; row++) tall += heights.get(row) ?? DEFAULT_ROW;
+  const byHeight = Math.floor((PRINTABLE_HEIGHT / tall) * 100);
+  const fitted = Math.max(MIN_SCALE, byHeight >= MIN_SCALE ? Math.min(byWidth, byHeight) : byWidth);
+  const scale =
+    byWidth < MIN_SCALE ? balancedScale(widths, options.titleCols) : Math.min(100, fitted);
   const print: PrintSetup = {
     ...sheet.print,
     landscape: true,
@@ -195,4 +211,45 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
     rowHeights: [...heights.entries()].map(([row, height]) => ({ row, height })),
     print,
   };
+}
+
+/** How full the emptiest page is, columns set side by side at `scale` (title columns on each). */
+function emptiestPage(
+  widths: Map<number, number>,
+  titleCols: FitOptions["titleCols"],
+  scale: number
+): number {
+  const page = (PRINTABLE_WIDTH * 100) / scale;
+  const isTitle = (col: number): boolean =>
+    titleCols !== undefined && col >= titleCols.first && col <= titleCols.last;
+  const titles = [...widths.entries()].filter(([c]) => isTitle(c)).reduce((t, [, w]) => t + w, 0);
+  const rest = [...widths.entries()].filter(([c]) => !isTitle(c)).sort((a, b) => a[0] - b[0]);
+  const fills: number[] = [];
+  let used = titles;
+  for (const [, width] of rest) {
+    if (used + width > page && used > titles) {
+      fills.push(used / page);
+      used = titles;
+    }
+    used += width;
+  }
+  fills.push(used / page);
+  return Math.min(...fills);
+}
+
+/**
+ * For a sheet that continues on pages to the right: the scale, from 100 % down to MIN_SCALE,
+ * whose emptiest page is the fullest (a last page with one column would look forgotten).
+ */
+function balancedScale(widths: Map<number, number>, titleCols: FitOptions["titleCols"]): number {
+  let best = MIN_SCALE;
+  let bestFill = emptiestPage(widths, titleCols, MIN_SCALE);
+  for (let scale = 100; scale > MIN_SCALE; scale--) {
+    const fill = emptiestPage(widths, titleCols, scale);
+    if (fill > bestFill + 0.02) {
+      best = scale;
+      bestFill = fill;
+    }
+  }
+  return best;
 }

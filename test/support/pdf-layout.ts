@@ -107,8 +107,8 @@ export function medianWordHeight(page: PageLayout): number {
 }
 
 /**
- * Pairs of words whose boxes intersect by more than `tolerance` points across and by more than a
- * quarter of the smaller box's height down. A word's box is its font's full height (ascent and
+ * Pairs of words whose boxes intersect, both ways, by more than a quarter of a line's height
+ * (and `tolerance` points). A word's box is its font's full height (ascent and
  * descent, about 1.3 times the size), taller than the line pitch LibreOffice sets paragraphs at:
  * consecutive lines of one paragraph share a sliver of box, about a tenth of it; text drawn over
  * other text shares far more.
@@ -122,8 +122,11 @@ export function overlappingWords(page: PageLayout, tolerance = 0.5): [WordBox, W
       const b = words[j];
       const across = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
       const down = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
-      const shorter = Math.min(a.yMax - a.yMin, b.yMax - b.yMin);
-      if (across > tolerance && down > Math.max(tolerance, shorter / 4)) found.push([a, b]);
+      // A word's thin side is its line's height (across the page when the text turns up); a
+      // lone ":" is thinner than its line, so the thicker of the two thin sides counts.
+      const thin = (w: WordBox): number => Math.min(w.yMax - w.yMin, w.xMax - w.xMin);
+      const least = Math.max(tolerance, Math.max(thin(a), thin(b)) / 4);
+      if (across > least && down > least) found.push([a, b]);
     }
   return found;
 }
