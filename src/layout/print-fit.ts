@@ -68,6 +68,16 @@ export function lineHeight(style: CellStyle): number {
 }
 
 const PADDING = 6;
+/** Excel's tallest row, in points. */
+const MAX_ROW = 409;
+/** How long a turned-up header may run before it takes one more line. */
+const TURNED_LENGTH = 150;
+
+/** The lines a turned-up text takes: two when wrapped, more for a very long name. */
+function turnedLines(cell: { text: string; style: CellStyle }): number {
+  if (!cell.style.wrap) return 1;
+  return Math.max(2, Math.ceil((textPoints(cell.text, cell.style) * 1.12) / TURNED_LENGTH));
+}
 
 /** The lines a text wraps into within `width` points, word by word. */
 export function wrappedLines(value: string, style: CellStyle, width: number): number {
@@ -142,7 +152,7 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
   for (const [, line] of grid)
     for (const [col, cell] of line) {
       if (cell.style.rotateUp) {
-        widen(col, (cell.style.wrap ? 2 : 1) * lineHeight(cell.style) + PADDING);
+        widen(col, turnedLines(cell) * lineHeight(cell.style) + PADDING);
         continue;
       }
       if (cell.style.wrap) {
@@ -174,8 +184,10 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
       if (cell.style.rotateUp) {
         const whole = textPoints(cell.text, cell.style);
         const longest = Math.max(...cell.text.split(/\s+/).map((w) => textPoints(w, cell.style)));
-        const along = cell.style.wrap ? Math.max(whole * 0.56, longest) : whole;
-        needed = Math.max(needed, along + PADDING);
+        // Lines broken at words come out uneven: a little more than the even share each.
+        const lines = turnedLines(cell);
+        const along = lines > 1 ? Math.max((whole / lines) * 1.12, longest) : whole;
+        needed = Math.max(needed, Math.min(MAX_ROW, along + PADDING));
       } else {
         const lines = cell.style.wrap ? wrappedLines(cell.text, cell.style, width) : 1;
         needed = Math.max(needed, lines * lineHeight(cell.style) + PADDING / 2);

@@ -297,10 +297,11 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle, font: string): void {
   }
   if (style.fill)
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
-  if (style.wrap || style.horizontal || style.vertical || style.rotateUp) {
+  if (style.wrap !== undefined || style.horizontal || style.vertical || style.rotateUp) {
     cell.alignment = {
       ...cell.alignment,
-      ...(style.wrap ? { wrapText: true } : {}),
+      // A later style's `wrap: false` undoes an earlier one's, as mergeStyles does.
+      ...(style.wrap !== undefined ? { wrapText: style.wrap } : {}),
       ...(style.horizontal ? { horizontal: style.horizontal } : {}),
       ...(style.vertical ? { vertical: style.vertical } : {}),
       ...(style.rotateUp ? { textRotation: 90 } : {}),
