@@ -4,8 +4,12 @@
  * title on every page, the matrix on one page for the worked example, and a large matrix that
  * continues over pages with its clientèle and need headers repeated. One LibreOffice run.
  */
+import { execFile } from "child_process";
 import { promises as fs } from "fs";
 import path from "path";
+import { promisify } from "util";
+import { runCli } from "../../src/cli/main";
+import { studyToJson } from "../../src/layout/study-json";
 import { clientPlan } from "../../src/layout/export";
 import { clientPlanToBuffer } from "../../src/hosts/xlsx/file";
 import { Study } from "../../src/method/study";
@@ -23,6 +27,7 @@ import {
 } from "../support/pdf-layout";
 import { study, tempDir } from "../support/workbooks";
 
+const run = promisify(execFile);
 jest.setTimeout(240000);
 
 const CREATED = new Date("2025-03-12T12:00:00Z");
@@ -179,4 +184,32 @@ describe("the client PDF, measured on its words' boxes", () => {
     const all = matrixPages.flatMap((page) => bodyWords(page).map((w) => w.text));
     expect(all).toEqual(expect.arrayContaining(["40", "30"]));
   });
+
+  // LibreOffice follows the machine's locale unless told: the study's language must decide.
+  it.each([
+    ["fr", "en_US.UTF-8", ["840 000", "41,8", "52 668 000"], ["840,000", "41.8"]],
+    ["en", "fr_FR.UTF-8", ["840,000", "41.8", "52,668,000"], ["840 000", "41,8"]],
+  ] as const)(
+    "prints a %s study's numbers in its language on a %s machine",
+    async (language, machine, shown, absent) => {
+      const input = await example();
+      const s = withSegments({ ...input, language }, ["Financeurs", "Accompagnement", "Porteurs"]);
+      const file = path.join(dir, `etude-${language}.json`);
+      await fs.writeFile(file, JSON.stringify(studyToJson(s)));
+      const out = path.join(dir, `segments-${language}.pdf`);
+      const io = { out: () => undefined, err: () => undefined };
+      const saved = process.env.LANG;
+      process.env.LANG = machine;
+      try {
+        expect(await runCli(["export", file, "-o", out, "--sheets", "segments"], io)).toBe(0);
+      } finally {
+        if (saved === undefined) delete process.env.LANG;
+        else process.env.LANG = saved;
+      }
+      const { stdout } = await run("pdftotext", ["-layout", "-enc", "UTF-8", out, "-"]);
+      const text = stdout.replace(/[\u00a0\u202f]/g, " ");
+      for (const number of shown) expect(text).toContain(number);
+      for (const number of absent) expect(text).not.toContain(number);
+    }
+  );
 });
