@@ -110,7 +110,7 @@ function renderSheet(
         const cell = sheet.getCell(block.row + i, block.col + j);
         cell.value = toExcelValue(value);
         // Every font names its face, as the streaming writer's do (ExcelJS would leave it out).
-        if (value !== null) cell.font = { name: font, family: 2, size: 11 };
+        if (value !== null && !cell.font?.name) cell.font = { name: font, family: 2, size: 11 };
       })
     );
   }
@@ -141,6 +141,13 @@ function renderSheet(
       sheet.fillFormula(rectAddress(rect), formula, cached as number[][] | undefined);
     }
   }
+  // Formula cells name their font too (the streaming writer gives every cell its font's name).
+  for (const { rect } of plan.fills)
+    for (let row = rect.row; row < rect.row + rect.rows; row++)
+      for (let col = rect.col; col < rect.col + rect.cols; col++) {
+        const cell = sheet.getCell(row, col);
+        if (!cell.font?.name) cell.font = { name: font, family: 2, size: 11 };
+      }
   for (const { rect, style } of plan.styles) {
     for (let row = rect.row; row < rect.row + rect.rows; row++) {
       for (let col = rect.col; col < rect.col + rect.cols; col++) {
@@ -283,18 +290,19 @@ function outlineEdges(cell: ExcelJS.Cell, rect: Rect, row: number, col: number):
 }
 
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle, font: string): void {
-  if (style.bold || style.italic || style.fontSize || style.fontColour) {
-    cell.font = {
-      name: font,
-      family: 2,
-      size: 11,
-      ...cell.font,
-      ...(style.bold ? { bold: true } : {}),
-      ...(style.italic ? { italic: true } : {}),
-      ...(style.fontSize ? { size: style.fontSize } : {}),
-      ...(style.fontColour ? { color: { argb: argb(style.fontColour) } } : {}),
-    };
-  }
+  // Every styled cell names its face (ExcelJS would leave it out, or keep its Calibri default).
+  const previous: Partial<ExcelJS.Font> = cell.font ?? {};
+  const bold = style.bold ?? previous.bold;
+  const italic = style.italic ?? previous.italic;
+  const colour = style.fontColour ? { argb: argb(style.fontColour) } : previous.color;
+  cell.font = {
+    name: font,
+    family: 2,
+    size: style.fontSize ?? previous.size ?? 11,
+    ...(bold ? { bold: true } : {}),
+    ...(italic ? { italic: true } : {}),
+    ...(colour ? { color: colour } : {}),
+  };
   if (style.fill)
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
   if (style.wrap !== undefined || style.horizontal || style.vertical || style.rotateUp) {

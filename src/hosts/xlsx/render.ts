@@ -437,7 +437,8 @@ async function writeSheet(
   // Style of a cell = the styles of the ranges covering it, merged in plan order. Each distinct
   // sequence is a "combination", numbered once; 0 is no style.
   const combinations: CellStyle[] = [{}];
-  const formats: number[] = [0];
+  // A cell without a style still names its font (plainFormat): as the browser's writer writes it.
+  const formats: number[] = [styles.plainFormat()];
   const nextCombination = new Map<number, number>();
   const combine = (current: number, styleOrder: number): number => {
     const key = current * plan.styles.length + styleOrder;
@@ -504,7 +505,12 @@ async function writeSheet(
       if (kind[col] === BLOCK) {
         const source = plan.blocks[which[col]];
         const value = source.values[row - source.row][col - source.col] ?? null;
-        cells += value === null ? (format ? `<c${at}/>` : "") : valueCell(at, value, strings);
+        cells +=
+          value === null
+            ? combination[col] !== 0
+              ? `<c${at}/>`
+              : ""
+            : valueCell(at, value, strings);
       } else if (kind[col] === FILL) {
         const fill = plan.fills[which[col]];
         cells += fillCell(
@@ -514,7 +520,7 @@ async function writeSheet(
           col - fill.rect.col,
           sharedIndex.get(fill)
         );
-      } else if (format) {
+      } else if (combination[col] !== 0) {
         cells += `<c${at}/>`;
       }
       kind[col] = NONE;

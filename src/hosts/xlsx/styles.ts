@@ -82,6 +82,16 @@ export class StyleSheet {
     this.fonts = new Table([fontXml({}, font)]);
   }
 
+  /**
+   * The format of a cell without a style: one that applies the default font, so that every
+   * reader sees the font named on the cell (as the browser's writer names it).
+   */
+  plainFormat(): number {
+    return this.xfs.id(
+      '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+    );
+  }
+
   /** The cellXfs index of a style (0 for none). */
   cellFormat(style: CellStyle): number {
     const key = JSON.stringify(style, Object.keys(style).sort());
