@@ -110,7 +110,7 @@ function renderSheet(
         const cell = sheet.getCell(block.row + i, block.col + j);
         cell.value = toExcelValue(value);
         // Every font names its face, as the streaming writer's do (ExcelJS would leave it out).
-        if (value !== null && !cell.font?.name) cell.font = { name: font, family: 2, size: 11 };
+        if (value !== null) cell.font = { name: font, family: 2, size: 11 };
       })
     );
   }
@@ -146,7 +146,7 @@ function renderSheet(
     for (let row = rect.row; row < rect.row + rect.rows; row++)
       for (let col = rect.col; col < rect.col + rect.cols; col++) {
         const cell = sheet.getCell(row, col);
-        if (!cell.font?.name) cell.font = { name: font, family: 2, size: 11 };
+        cell.font = { name: font, family: 2, size: 11 };
       }
   for (const { rect, style } of plan.styles) {
     for (let row = rect.row; row < rect.row + rect.rows; row++) {
