@@ -43,7 +43,9 @@ import {
 } from "./plan";
 import { EXPORT_FONT, fitForPrint } from "./print-fit";
 import { PlanContext } from "./sheet";
+import { CHECKLIST } from "./sheets/checklist";
 import { GRID } from "./sheets/grid";
+import { SEGMENTS } from "./sheets/segments";
 import { legendSheet, weightText } from "./sheets/legend";
 
 /** What `--sheets` may list, in the order the workbook holds them. */
@@ -155,6 +157,11 @@ export function clientPlan(study: Study, options: ExportOptions): ExportResult {
 const SCORE_WIDTH = 5;
 
 function printable(sheet: SheetPlan, title: string, study?: Study): SheetPlan {
+  // The segments' names head every page of the segments and the check-list.
+  if (sheet.role === "segments" || sheet.role === "checklist") {
+    const row = sheet.role === "segments" ? SEGMENTS.headerRow : CHECKLIST.headerRow;
+    return fitForPrint(sheet, { title, titleRows: { first: row, last: row } });
+  }
   if (sheet.role !== "matrix" || !study) return fitForPrint(sheet, { title });
   const cols = study.clienteles.length;
   const turned: StyledRange[] = [

@@ -138,6 +138,11 @@ export interface SheetPlan {
   /** Widths in characters; `hidden` columns hold helpers that would confuse the reader. */
   columnWidths: { col: number; width: number; hidden?: boolean }[];
   rowHeights?: { row: number; height: number }[];
+  /**
+   * Cells merged into one, the value in the top-left one: a sentence that wraps across the
+   * sheet's width (client exports, print-fit.ts).
+   */
+  merges?: Rect[];
   freeze?: { rows: number; cols: number };
   validations: ValidationPlan[];
   conditionalFormats: ConditionalFormatPlan[];

@@ -149,7 +149,8 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
   };
   // Columns: the longest word of a wrapped text; the whole text of one that cannot spill over a
   // filled neighbour; a rotated text's lines side by side.
-  for (const [, line] of grid)
+  const lastInRow: { row: number; col: number; cell: Cell }[] = [];
+  for (const [row, line] of grid)
     for (const [col, cell] of line) {
       if (cell.style.rotateUp) {
         widen(col, turnedLines(cell) * lineHeight(cell.style) + PADDING);
@@ -158,29 +159,53 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
       if (cell.style.wrap) {
         const longest = Math.max(...cell.text.split(/\s+/).map((w) => textPoints(w, cell.style)));
         widen(col, longest + PADDING);
-      } else if (cell.style.horizontal === "center" || cell.style.horizontal === "right") {
+      } else if (
+        cell.style.horizontal === "center" ||
+        cell.style.horizontal === "right" ||
+        // In a bordered table a name stays inside its cell (the conquest order's names).
+        cell.style.border
+      ) {
         widen(col, textPoints(cell.text, cell.style) + PADDING);
       } else {
         // Spilling to the right is fine up to the next filled cell: short of room, the text's
         // own column takes what is missing.
         const next = [...line.keys()].filter((c) => c > col).sort((a, b) => a - b)[0];
-        if (next === undefined) continue;
+        if (next === undefined) {
+          lastInRow.push({ row, col, cell });
+          continue;
+        }
         const spanned: number[] = [];
         for (let c = col; c < next; c++) if (!hidden.has(c)) spanned.push(c);
         const room = spanned.reduce((sum, c) => sum + (widths.get(c) ?? columnPoints(8.43)), 0);
-        const missing = textPoints(cell.text, cell.style) + PADDING - room;
+        // Bold labels run a little wider than the estimate: 5 % more room.
+        const missing = textPoints(cell.text, cell.style) * 1.05 + PADDING - room;
         // Shared by the columns it spans (a segment's label over its clientèles).
         if (missing > 0)
           for (const c of spanned)
             widths.set(c, (widths.get(c) ?? columnPoints(8.43)) + missing / spanned.length);
       }
     }
+  // A sentence that would run past the sheet's last column (and print on a page of its own)
+  // wraps instead, its cell merged across the sheet's width.
+  const lastCol = Math.max(0, ...widths.keys());
+  // Each merged range styled as its first cell, as Excel and ExcelJS give it the first's look.
+  const merges: StyledRange[] = [];
+  const mergedWidth = new Map<string, number>();
+  for (const { row, col, cell } of lastInRow) {
+    let room = 0;
+    for (let c = col; c <= lastCol; c++) if (!hidden.has(c)) room += widths.get(c) ?? 0;
+    if (col >= lastCol || textPoints(cell.text, cell.style) + PADDING <= room) continue;
+    cell.style = { ...cell.style, wrap: true, vertical: "top" };
+    merges.push({ rect: { row, col, rows: 1, cols: lastCol - col + 1 }, style: cell.style });
+    mergedWidth.set(`${row},${col}`, room);
+  }
   // Rows: wrapped lines at the column's width; a rotated text wrapped on two lines.
   const heights = new Map((sheet.rowHeights ?? []).map(({ row, height }) => [row, height]));
   for (const [row, line] of grid) {
     let needed = 0;
     for (const [col, cell] of line) {
-      const width = (widths.get(col) ?? columnPoints(8.43)) - PADDING;
+      const width =
+        (mergedWidth.get(`${row},${col}`) ?? widths.get(col) ?? columnPoints(8.43)) - PADDING;
       if (cell.style.rotateUp) {
         const whole = textPoints(cell.text, cell.style);
         const longest = Math.max(...cell.text.split(/\s+/).map((w) => textPoints(w, cell.style)));
@@ -221,6 +246,12 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
       ...[...widths.entries()].map(([col, points]) => ({ col, width: columnChars(points) })),
     ],
     rowHeights: [...heights.entries()].map(([row, height]) => ({ row, height })),
+    ...(merges.length > 0
+      ? {
+          merges: [...(sheet.merges ?? []), ...merges.map((merge) => merge.rect)],
+          styles: [...sheet.styles, ...merges],
+        }
+      : {}),
     print,
   };
 }

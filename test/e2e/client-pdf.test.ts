@@ -141,7 +141,7 @@ describe("the client PDF, measured on its words' boxes", () => {
   });
 
   it.each(["exemple.xlsx", "longs.xlsx", "grande.xlsx"])(
-    "%s: no word over another, words at least 9 pt tall, the title on every page",
+    "%s: no word over another, words at least 9 pt tall, 60 %% of the width, the title on every page",
     (name) => {
       const pages = layouts.get(name)!;
       const report = describePages(pages).join("\n");
@@ -150,7 +150,8 @@ describe("the client PDF, measured on its words' boxes", () => {
           report,
           overlaps: 0,
         });
-        expect(medianWordHeight(page)).toBeGreaterThanOrEqual(9);
+        expect({ report, height: medianWordHeight(page) >= 9 }).toEqual({ report, height: true });
+        expect({ report, wide: spannedWidth(page) >= 0.6 }).toEqual({ report, wide: true });
         const header = page.words
           .filter((w) => w.yMax < HEADER_BAND)
           .map((w) => w.text)

@@ -534,6 +534,13 @@ async function writeSheet(
     if (out.add(open + cells + "</row>")) await out.flush();
   }
   await out.write("</sheetData>");
+  const merges = plan.merges ?? [];
+  if (merges.length > 0)
+    await out.write(
+      `<mergeCells count="${merges.length}">` +
+        merges.map((merge) => `<mergeCell ref="${rectAddress(merge)}"/>`).join("") +
+        "</mergeCells>"
+    );
   await out.write(sheetTail(plan, styles, tableCount, font));
 }
 
