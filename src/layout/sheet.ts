@@ -8,7 +8,7 @@ import { Language } from "../method/levels";
 import { Palette, PaletteName } from "../method/palette";
 import { Problem } from "../method/problems";
 import { Pair, Segment, Study, Target, Weights } from "../method/study";
-import { WorkbookGrids } from "./grids";
+import { GridValue, WorkbookGrids, cellText } from "./grids";
 import { NamePlan, SheetPlan, SheetRole } from "./plan";
 
 export interface PlanContext {
@@ -64,4 +64,15 @@ export interface SheetModule {
   inTemplate: boolean;
   plan(context: PlanContext): SheetPlan;
   read(context: ReadContext): void;
+}
+
+/**
+ * A number typed in a cell: a number cell, or a text such as "1,5" (a decimal comma counts);
+ * undefined for TRUE/FALSE and for a text that is not a number (a checker then says so).
+ */
+export function cellNumber(raw: GridValue): number | undefined {
+  if (typeof raw === "boolean") return undefined;
+  if (typeof raw === "number") return raw;
+  const value = Number(cellText(raw).trim().replace(",", "."));
+  return Number.isNaN(value) ? undefined : value;
 }

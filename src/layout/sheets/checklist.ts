@@ -4,7 +4,7 @@
  * whose 11 items are Ok shown as ready.
  */
 import { Language } from "../../method/levels";
-import * as msg from "../../method/messages";
+import { checklistStatus } from "../../method/checks/segments";
 import {
   CHECKLIST_FAMILIES,
   CHECKLIST_ITEMS,
@@ -12,7 +12,6 @@ import {
   ChecklistFamily,
   DEFAULT_STATUS,
   StatusLabel,
-  findStatus,
   statusCellLabel,
 } from "../../method/segments";
 import { Segment, nameKey } from "../../method/study";
@@ -222,10 +221,8 @@ function read({ grids, problems, draft }: ReadContext): void {
     CHECKLIST_ITEMS.forEach((_, i) => {
       const row = named.rect.row + i;
       const raw = cellText(cellAt(grid, row, col)).trim();
-      if (raw === "") return;
-      const status = findStatus(raw);
-      if (status) segment.checklist[i] = status.canonical;
-      else problems.push(msg.statusUnknown(where(grid, row, col), raw, CHECKLIST_STATUSES));
+      const status = checklistStatus(raw, raw, where(grid, row, col), problems);
+      if (status) segment.checklist[i] = status;
     });
   }
 }

@@ -16,7 +16,7 @@ import * as msg from "../../method/messages";
 import { OrphanReason } from "../../method/messages";
 import { pairScore, scoreFormula } from "../../method/score";
 import { Pair, Weights, isRated, nameKey, pairKey, pairsInTableOrder } from "../../method/study";
-import { textFault } from "../../method/validate";
+import { PairSet, checkComment } from "../../method/checks/pairs";
 import { cellAddress } from "../a1";
 import { GridValue, WorkbookGrids, SheetGrid, cellAt, cellText, presentRows } from "../grids";
 import { COLOURS, emptySheet, fill, heading, put, rect, scoreColours, style, where } from "../kit";
@@ -266,7 +266,7 @@ function read({ grids, problems, draft }: ReadContext): void {
   const cols = RATINGS.cols;
   const clienteleKeys = new Set(draft.clienteles.map((c) => nameKey(c.name)));
   const needKeys = new Set(draft.needs.map((n) => nameKey(n.name)));
-  const firstRowOf = new Map<string, number>();
+  const seen = new PairSet(problems);
 
   // Rows that hold a cell only (a sparse grid): a stray cell far below costs one row, not a scan.
   for (const row of presentRows(grid, headerRow + 1)) {
@@ -306,19 +306,12 @@ function read({ grids, problems, draft }: ReadContext): void {
       problems.push(msg.ratingOrphan(location, { clientele, need, ...levels }, reason));
       continue;
     }
-    const first = firstRowOf.get(key);
-    if (first !== undefined) {
-      problems.push(msg.ratingDuplicate(location, clientele, need, first));
-      continue;
-    }
-    firstRowOf.set(key, row);
+    if (!seen.add(clientele, need, location, row)) continue;
     if (!levelsOk) continue;
     Object.assign(pair, levels);
-    if (comment !== "") {
-      const fault = textFault(comment);
-      if (fault) problems.push(msg.commentBadCharacter(where(grid, row, col(cols.comment)), fault));
-      else pair.comment = comment;
-    }
+    const commentAt = where(grid, row, col(cols.comment));
+    const checked = comment === "" ? undefined : checkComment(comment, commentAt, problems);
+    if (checked !== undefined) pair.comment = checked;
   }
 }
 

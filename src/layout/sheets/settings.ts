@@ -22,7 +22,7 @@ import {
   statusCellLabel,
 } from "../../method/segments";
 import { DEFAULT_WEIGHTS, WEIGHT_MAX, WEIGHT_MIN, Weights } from "../../method/study";
-import { textFault, weightProblem } from "../../method/validate";
+import { checkTitle, checkWeight } from "../../method/checks/settings";
 import { cellAt, cellText } from "../grids";
 import {
   COLOURS,
@@ -38,7 +38,7 @@ import {
 } from "../kit";
 import { NAMES } from "../names";
 import { CellValue, SheetPlan, num, text } from "../plan";
-import { PlanContext, ReadContext, SheetModule } from "../sheet";
+import { PlanContext, ReadContext, SheetModule, cellNumber } from "../sheet";
 
 /** Hands out rows from the top, one blank row between blocks. */
 class RowCursor {
@@ -240,9 +240,8 @@ function readTitle({ grids, problems, draft }: ReadContext): void {
   if (!cell) return;
   const { row, col } = cell.rect;
   const value = cellText(cellAt(cell.grid, row, col)).trim();
-  const fault = textFault(value);
-  if (fault) problems.push(msg.titleBadCharacter(where(cell.grid, row, col), fault));
-  else if (value !== "") draft.title = value;
+  const title = checkTitle(value, where(cell.grid, row, col), problems);
+  if (title !== undefined) draft.title = title;
 }
 
 function readWeights({ grids, problems, draft }: ReadContext): void {
@@ -262,18 +261,10 @@ function readWeights({ grids, problems, draft }: ReadContext): void {
     const { row, col } = cell.rect;
     const raw = cellAt(cell.grid, row, col);
     if (raw === null || (typeof raw === "string" && raw.trim() === "")) continue;
-    const value = typeof raw === "number" ? raw : Number(cellText(raw).trim().replace(",", "."));
-    if (
-      !Number.isFinite(value) ||
-      value < WEIGHT_MIN ||
-      value > WEIGHT_MAX ||
-      typeof raw === "boolean"
-    ) {
-      problems.push(weightProblem(cellText(raw), where(cell.grid, row, col)));
-      ok = false;
-      continue;
-    }
-    weights[key] = value;
+    const at = where(cell.grid, row, col);
+    const weight = checkWeight(cellNumber(raw), cellText(raw), at, problems);
+    if (weight === undefined) ok = false;
+    else weights[key] = weight;
   }
   if (missing.length > 0) problems.push(msg.weightMissing(missing, DEFAULT_WEIGHTS.perception));
   draft.weights = ok ? weights : undefined;
