@@ -142,6 +142,8 @@ export function readStudy(grids: WorkbookGrids): ReadResult {
 }
 
 export { NAMES, NAME_PREFIX, RATINGS_TABLE } from "./names";
-export { GRID } from "./sheets/grid";
 export { TEMPLATE_CAPACITY } from "./sheets/ticks";
+// Sheet geometry for others to compute with: still read by the pane, the preview and app/steps.ts,
+// which are to ask the sheet modules instead (issue 12, item 3); nothing in layout/ uses these two.
+export { GRID } from "./sheets/grid";
 export { RATINGS } from "./sheets/ratings";

@@ -58,8 +58,9 @@ export interface ReadContext {
   draft: StudyDraft;
 }
 
-export interface SheetModule {
-  role: SheetRole;
+/** A sheet of a study workbook; `R` is its role, which the registry's list makes a SheetRole. */
+export interface SheetModule<R extends string = SheetRole> {
+  role: R;
   /** Part of the blank template (planned with `template: true`). */
   inTemplate: boolean;
   plan(context: PlanContext): SheetPlan;

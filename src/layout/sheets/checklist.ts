@@ -227,7 +227,12 @@ function read({ grids, problems, draft }: ReadContext): void {
   }
 }
 
-export const CHECKLIST_SHEET: SheetModule = { role: "checklist", inTemplate: false, plan, read };
+export const CHECKLIST_SHEET: SheetModule<"checklist"> = {
+  role: "checklist",
+  inTemplate: false,
+  plan,
+  read,
+};
 
 /** The status labels as the dropdown lists them, in the workbook's language. */
 export function statusLabels(language: Language): string[] {

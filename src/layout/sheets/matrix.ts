@@ -189,4 +189,9 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
 /** The matrix is computed from the other sheets: there is nothing of the study to read in it. */
 function read(): void {}
 
-export const MATRIX_SHEET: SheetModule = { role: "matrix", inTemplate: false, plan, read };
+export const MATRIX_SHEET: SheetModule<"matrix"> = {
+  role: "matrix",
+  inTemplate: false,
+  plan,
+  read,
+};

@@ -315,4 +315,9 @@ function read({ grids, problems, draft }: ReadContext): void {
   }
 }
 
-export const RATINGS_SHEET: SheetModule = { role: "ratings", inTemplate: false, plan, read };
+export const RATINGS_SHEET: SheetModule<"ratings"> = {
+  role: "ratings",
+  inTemplate: false,
+  plan,
+  read,
+};

@@ -522,4 +522,9 @@ function columnHasInput(
   });
 }
 
-export const SEGMENTS_SHEET: SheetModule = { role: "segments", inTemplate: false, plan, read };
+export const SEGMENTS_SHEET: SheetModule<"segments"> = {
+  role: "segments",
+  inTemplate: false,
+  plan,
+  read,
+};

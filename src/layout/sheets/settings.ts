@@ -270,4 +270,9 @@ function readWeights({ grids, problems, draft }: ReadContext): void {
   draft.weights = ok ? weights : undefined;
 }
 
-export const SETTINGS_SHEET: SheetModule = { role: "settings", inTemplate: true, plan, read };
+export const SETTINGS_SHEET: SheetModule<"settings"> = {
+  role: "settings",
+  inTemplate: true,
+  plan,
+  read,
+};

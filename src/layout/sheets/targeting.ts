@@ -458,4 +458,9 @@ function readPlans(
   }
 }
 
-export const TARGETING_SHEET: SheetModule = { role: "targeting", inTemplate: false, plan, read };
+export const TARGETING_SHEET: SheetModule<"targeting"> = {
+  role: "targeting",
+  inTemplate: false,
+  plan,
+  read,
+};

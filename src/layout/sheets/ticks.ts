@@ -278,4 +278,9 @@ function readNames(
   return { found, rejected };
 }
 
-export const TICKS_SHEET: SheetModule = { role: "ticks", inTemplate: true, plan, read };
+export const TICKS_SHEET: SheetModule<"ticks"> = {
+  role: "ticks",
+  inTemplate: true,
+  plan,
+  read,
+};
