@@ -1825,3 +1825,20 @@ export function pairTwice(
         `the pair ${pairEn(clientele, need)} is already pairs[${first}]: keep only one`
       );
 }
+
+/**
+ * A language other than fr or en: refused in the study file; in the workbook's cell, French is used
+ * (a consultant's typo there must not stop the reading), and said.
+ */
+export function unknownLanguage(location: Location, shown: string): Problem {
+  return inCell(location)
+    ? workbookLanguageUnknown(location, shown)
+    : studyLanguageUnknown(location, shown);
+}
+
+/** A palette not of the list: refused in the study file; in the workbook, the default is used. */
+export function unknownPalette(location: Location, shown: string): Problem {
+  return inCell(location)
+    ? workbookPaletteUnknown(location, shown)
+    : paletteUnknown(location, shown);
+}

@@ -3,17 +3,9 @@
  * JSON's shape is checked here, each value's rules by the checkers of method/checks/, which the
  * sheet readers call too.
  */
-import {
-  CLIENTELE_TYPES,
-  Kind,
-  LANGUAGES,
-  Language,
-  NEED_TYPES,
-  SCALES,
-  levelRange,
-} from "./levels";
+import { CLIENTELE_TYPES, Kind, Language, NEED_TYPES, SCALES, levelRange } from "./levels";
 import * as msg from "./messages";
-import { PaletteName, isPaletteName } from "./palette";
+import { PaletteName } from "./palette";
 import { ListField, SegmentTextList } from "./messages";
 import { Location, Problem, Severity, hasErrors } from "./problems";
 import { CHECKLIST_ITEMS, GROWTH_LEVERS, GrowthLever } from "./segments";
@@ -39,7 +31,7 @@ import {
   segmentTexts,
   segmentType,
 } from "./checks/segments";
-import { checkTitle, checkWeight } from "./checks/settings";
+import { checkLanguage, checkPalette, checkTitle, checkWeight } from "./checks/settings";
 import { ConquestEntry, checkConquest, checkTargets } from "./checks/targeting";
 import { freeText } from "./checks/text";
 
@@ -131,23 +123,16 @@ export function validateStudy(
 
   let language: Language = "fr";
   if (raw.language !== undefined && raw.language !== null) {
-    if (
-      typeof raw.language === "string" &&
-      (LANGUAGES as readonly string[]).includes(raw.language.trim().toLowerCase())
-    ) {
-      language = raw.language.trim().toLowerCase() as Language;
-    } else {
-      problems.push(msg.studyLanguageUnknown(at("language"), String(raw.language)));
-    }
+    const shown = String(raw.language);
+    language = checkLanguage(textOf(raw.language), shown, at("language"), problems) ?? language;
   }
 
   // "default" is the same as no palette: a study reads back the same either way.
   let palette: PaletteName | undefined;
   if (raw.palette !== undefined && raw.palette !== null) {
-    const shown = typeof raw.palette === "string" ? raw.palette.trim().toLowerCase() : "";
-    if (isPaletteName(shown)) {
-      if (shown !== "default") palette = shown;
-    } else problems.push(msg.paletteUnknown(at("palette"), String(raw.palette)));
+    const shown = String(raw.palette);
+    const name = checkPalette(textOf(raw.palette), shown, at("palette"), problems);
+    if (name !== "default") palette = name;
   }
 
   const clienteles = validateItems(raw.clienteles, "clienteles", CLIENTELE_TYPES, file, problems);

@@ -13,7 +13,7 @@ import {
   Scale,
 } from "../../method/levels";
 import * as msg from "../../method/messages";
-import { PALETTE_NAMES, isPaletteName } from "../../method/palette";
+import { PALETTE_NAMES } from "../../method/palette";
 import { colourStopLabels } from "../../i18n/workbook";
 import {
   CHECKLIST_STATUSES,
@@ -22,7 +22,7 @@ import {
   statusCellLabel,
 } from "../../method/segments";
 import { DEFAULT_WEIGHTS, WEIGHT_MAX, WEIGHT_MIN, Weights } from "../../method/study";
-import { checkTitle, checkWeight } from "../../method/checks/settings";
+import { checkLanguage, checkPalette, checkTitle, checkWeight } from "../../method/checks/settings";
 import { cellAt, cellText } from "../grids";
 import {
   COLOURS,
@@ -217,10 +217,9 @@ function readPalette({ grids, problems, draft }: ReadContext): void {
   const value = cellText(cellAt(cell.grid, row, col))
     .trim()
     .toLowerCase();
-  if (isPaletteName(value)) {
-    if (value !== "default") draft.palette = value;
-  } else if (value !== "")
-    problems.push(msg.workbookPaletteUnknown(where(cell.grid, row, col), value));
+  if (value === "") return;
+  const palette = checkPalette(value, value, where(cell.grid, row, col), problems);
+  if (palette !== undefined && palette !== "default") draft.palette = palette;
 }
 
 function readLanguage({ grids, problems, draft }: ReadContext): void {
@@ -230,9 +229,9 @@ function readLanguage({ grids, problems, draft }: ReadContext): void {
   const value = cellText(cellAt(cell.grid, row, col))
     .trim()
     .toLowerCase();
-  if (value === "en") draft.language = "en";
-  else if (value !== "fr" && value !== "")
-    problems.push(msg.workbookLanguageUnknown(where(cell.grid, row, col), value));
+  if (value === "") return;
+  const language = checkLanguage(value, value, where(cell.grid, row, col), problems);
+  if (language !== undefined) draft.language = language;
 }
 
 function readTitle({ grids, problems, draft }: ReadContext): void {

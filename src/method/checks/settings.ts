@@ -1,8 +1,10 @@
 /**
- * The study's settings: its title and the weights of the score (METHOD.md §3), for the study file
- * and the settings sheet alike.
+ * The study's settings: its title, its language, its palette and the weights of the score
+ * (METHOD.md §3), for the study file and the settings sheet alike.
  */
+import { LANGUAGES, Language } from "../levels";
 import * as msg from "../messages";
+import { PaletteName, isPaletteName } from "../palette";
 import { Location, Problem } from "../problems";
 import { WEIGHT_MAX, WEIGHT_MIN } from "../study";
 import { freeText } from "./text";
@@ -32,4 +34,37 @@ export function checkWeight(
     return undefined;
   }
   return value + 0; // -0 is 0: a file and a cell both write it as 0
+}
+
+/**
+ * The study's language, fr or en in any case. `text` is undefined when what was given is not a
+ * text; `shown` is how it was given. Undefined when it is neither (then said).
+ */
+export function checkLanguage(
+  text: string | undefined,
+  shown: string,
+  at: Location,
+  problems: Problem[]
+): Language | undefined {
+  const language = text?.trim().toLowerCase();
+  if (language !== undefined && (LANGUAGES as readonly string[]).includes(language))
+    return language as Language;
+  problems.push(msg.unknownLanguage(at, shown));
+  return undefined;
+}
+
+/**
+ * The colour scale of the matrix, by its name in any case. `text` is undefined when what was given
+ * is not a text; `shown` is how it was given. Undefined when it names no palette (then said).
+ */
+export function checkPalette(
+  text: string | undefined,
+  shown: string,
+  at: Location,
+  problems: Problem[]
+): PaletteName | undefined {
+  const name = text?.trim().toLowerCase() ?? "";
+  if (isPaletteName(name)) return name;
+  problems.push(msg.unknownPalette(at, shown));
+  return undefined;
 }
