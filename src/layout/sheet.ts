@@ -5,9 +5,9 @@
  */
 import { WorkbookTexts } from "../i18n/workbook";
 import { Language } from "../method/levels";
-import { Palette, PaletteName } from "../method/palette";
+import { Palette } from "../method/palette";
 import { Problem } from "../method/problems";
-import { Pair, Segment, Study, Target, Weights } from "../method/study";
+import { Pair, Study } from "../method/study";
 import { GridValue, WorkbookGrids, cellText } from "./grids";
 import { NamePlan, SheetPlan, SheetRole } from "./plan";
 
@@ -32,25 +32,20 @@ export interface FoundItem {
   type?: string;
 }
 
-/** The study as read so far: each sheet's reader fills its part. */
-export interface StudyDraft {
+/**
+ * The study as read so far: each sheet's reader fills its part. Every field of a Study is here as it
+ * is there (a new study field is read into the draft without a line here), except the tick table's
+ * parts, kept with their cells, and the weights, undefined once one was found wrong.
+ */
+export type StudyDraft = Omit<Partial<Study>, "language" | "clienteles" | "needs" | "pairs"> & {
   language: Language;
-  title?: string;
-  /** Undefined once a weight was found wrong (the problem says which). */
-  weights?: Weights;
   clienteles: FoundItem[];
   needs: FoundItem[];
   /** By pairKey. */
   pairs: Map<string, Pair>;
-  offerings?: string[];
-  segments?: Segment[];
-  targets?: Target[];
-  conquest?: string[];
-  /** Only when not the default. */
-  palette?: PaletteName;
   /** Set when the workbook is not a study at all: nothing further is read. */
   notAStudy?: boolean;
-}
+};
 
 export interface ReadContext {
   grids: WorkbookGrids;

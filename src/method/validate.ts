@@ -16,6 +16,7 @@ import {
   Segment,
   Study,
   Target,
+  STUDY_FIELDS,
   Weights,
   emptySegment,
   nameKey,
@@ -53,19 +54,8 @@ export interface ValidateOptions {
   orphans?: "refuse" | "drop";
 }
 
-const KNOWN_FIELDS = [
-  "title",
-  "language",
-  "clienteles",
-  "needs",
-  "pairs",
-  "weights",
-  "offerings",
-  "segments",
-  "targets",
-  "conquest",
-  "palette",
-];
+/** The study file's fields: those of a Study (study.ts lists them). */
+const KNOWN_FIELDS: readonly string[] = STUDY_FIELDS;
 const PAIR_FIELDS = ["clientele", "need", "perception", "impact", "competition", "comment"];
 const SEGMENT_FIELDS = [
   "name",
