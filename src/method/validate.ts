@@ -25,6 +25,8 @@ import { fieldPath } from "./checks/locate";
 import { NameList, byKey, itemKind } from "./checks/names";
 import { PairSet, checkComment } from "./checks/pairs";
 import {
+  SEGMENT_FIGURE_FIELDS,
+  SEGMENT_TEXT_LISTS,
   checklistStatus,
   segmentFigure,
   segmentMembers,
@@ -57,7 +59,8 @@ export interface ValidateOptions {
 /** The study file's fields: those of a Study (study.ts lists them). */
 const KNOWN_FIELDS: readonly string[] = STUDY_FIELDS;
 const PAIR_FIELDS = ["clientele", "need", "perception", "impact", "competition", "comment"];
-const SEGMENT_FIELDS = [
+/** The fields of a segment in the study file: those of a Segment, in the contract's order. */
+const SEGMENT_FIELDS: readonly string[] = [
   "name",
   "type",
   "clienteles",
@@ -73,15 +76,7 @@ const SEGMENT_FIELDS = [
   "basket",
   "checklist",
   "plans",
-];
-/** Free texts of a segment, one cell each in the workbook. */
-const SEGMENT_TEXT_LISTS = [
-  "channels",
-  "zones",
-  "successFactors",
-  "attributes",
-  "personas",
-] as const;
+] satisfies readonly (keyof Segment)[];
 
 /**
  * Checks a study read from JSON (or built by the pane) and returns it normalised: names trimmed,
@@ -467,7 +462,7 @@ function validateSegment(
     const entries = textEntries(raw[list], at(list), at, list, problems, "lazy");
     if (entries) segment[list] = segmentTexts(list, entries, itself, segmentName, problems);
   }
-  for (const key of ["size", "frequency", "basket"] as const) {
+  for (const key of SEGMENT_FIGURE_FIELDS) {
     const number = raw[key];
     if (number === undefined || number === null) continue;
     const figure = segmentFigure(key, numberOf(number), shownJson(number), at(key), problems);

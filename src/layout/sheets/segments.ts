@@ -11,6 +11,8 @@ import { SEGMENT_TYPES } from "../../method/segments";
 import { Segment, emptySegment, nameKey } from "../../method/study";
 import { NameList } from "../../method/checks/names";
 import {
+  SEGMENT_FIGURE_FIELDS,
+  SEGMENT_TEXT_LISTS,
   segmentFigure,
   segmentMembers,
   segmentTexts,
@@ -55,8 +57,8 @@ export const SEGMENT_FIELDS = [
 export type SegmentField = (typeof SEGMENT_FIELDS)[number];
 
 /** Free texts: one cell each, one entry per line. */
-const TEXT_FIELDS = ["channels", "zones", "successFactors", "attributes", "personas"] as const;
-const NUMBER_FIELDS = ["size", "frequency", "basket"] as const;
+const TEXT_FIELDS = SEGMENT_TEXT_LISTS;
+const NUMBER_FIELDS = SEGMENT_FIGURE_FIELDS;
 
 export const SEGMENTS = {
   noteRow: 3,

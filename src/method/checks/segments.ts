@@ -20,6 +20,18 @@ import { freeText } from "./text";
 
 export type SegmentFigure = keyof typeof SEGMENT_FIGURES;
 
+/** A segment's figures, whose product is its potential, in the order the segments sheet shows them. */
+export const SEGMENT_FIGURE_FIELDS: readonly SegmentFigure[] = ["size", "frequency", "basket"];
+
+/** A segment's free-text lists: one cell each in the workbook, one entry per line. */
+export const SEGMENT_TEXT_LISTS: readonly SegmentTextList[] = [
+  "channels",
+  "zones",
+  "successFactors",
+  "attributes",
+  "personas",
+];
+
 /**
  * The canonical Business Model Canvas type. `text` is undefined when what was given is not a text;
  * `shown` is how it was given. Undefined when blank (nothing said) or unknown (said).
