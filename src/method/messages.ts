@@ -1842,3 +1842,13 @@ export function unknownPalette(location: Location, shown: string): Problem {
     ? workbookPaletteUnknown(location, shown)
     : paletteUnknown(location, shown);
 }
+
+/**
+ * A rating that is not a level of its scale: in the study file a whole number is expected; in the
+ * ratings sheet, a label from the list (or its number).
+ */
+export function levelNotInScale(scale: Scale, location: Location, shown: string): Problem {
+  return inCell(location)
+    ? levelUnknown(location, scale, shown)
+    : pairLevelOutOfRange(scale, location, shown);
+}

@@ -3,7 +3,7 @@
  * JSON's shape is checked here, each value's rules by the checkers of method/checks/, which the
  * sheet readers call too.
  */
-import { CLIENTELE_TYPES, Kind, Language, NEED_TYPES, SCALES, levelRange } from "./levels";
+import { CLIENTELE_TYPES, Kind, Language, NEED_TYPES, SCALES } from "./levels";
 import * as msg from "./messages";
 import { PaletteName } from "./palette";
 import { ListField, SegmentTextList } from "./messages";
@@ -23,7 +23,7 @@ import {
 } from "./study";
 import { fieldPath } from "./checks/locate";
 import { NameList, byKey, itemKind } from "./checks/names";
-import { PairSet, checkComment } from "./checks/pairs";
+import { PairSet, checkComment, checkLevel } from "./checks/pairs";
 import {
   SEGMENT_FIGURE_FIELDS,
   SEGMENT_TEXT_LISTS,
@@ -339,14 +339,16 @@ function validatePairs(
     for (const criterion of ["perception", "impact", "competition"] as const) {
       const level = raw[criterion];
       if (level === undefined || level === null) continue;
-      const scale = SCALES[criterion];
-      const { min, max } = levelRange(scale);
-      if (typeof level !== "number" || !Number.isInteger(level) || level < min || level > max) {
-        problems.push(msg.pairLevelOutOfRange(scale, at(criterion), JSON.stringify(level)));
-        pairOk = false;
-        continue;
-      }
-      pair[criterion] = level;
+      // Only a number: in a file, "3" or a label is a mistake worth saying.
+      const value = checkLevel(
+        SCALES[criterion],
+        numberOf(level),
+        shownJson(level),
+        at(criterion),
+        problems
+      );
+      if (value === undefined) pairOk = false;
+      else pair[criterion] = value;
     }
     if (raw.comment !== undefined && raw.comment !== null) {
       if (typeof raw.comment !== "string") {

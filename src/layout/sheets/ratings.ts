@@ -9,14 +9,13 @@ import {
   PERCEPTION,
   SCALES,
   Scale,
-  findLevel,
   levelLabel,
 } from "../../method/levels";
 import * as msg from "../../method/messages";
 import { OrphanReason } from "../../method/messages";
 import { pairScore, scoreFormula } from "../../method/score";
 import { Pair, Weights, isRated, nameKey, pairKey, pairsInTableOrder } from "../../method/study";
-import { PairSet, checkComment } from "../../method/checks/pairs";
+import { PairSet, checkComment, checkLevel } from "../../method/checks/pairs";
 import { cellAddress } from "../a1";
 import { GridValue, WorkbookGrids, SheetGrid, cellAt, cellText, presentRows } from "../grids";
 import { COLOURS, emptySheet, fill, heading, put, rect, scoreColours, style, where } from "../kit";
@@ -280,14 +279,16 @@ function read({ grids, problems, draft }: ReadContext): void {
       const raw: GridValue = cellAt(grid, row, at);
       if (raw === null || cellText(raw).trim() === "") continue;
       anyLevel = true;
-      const scale = SCALES[criterion];
-      const level = findLevel(scale, typeof raw === "number" ? raw : cellText(raw));
-      if (!level) {
-        problems.push(msg.levelUnknown(where(grid, row, at), scale, cellText(raw)));
-        levelsOk = false;
-        continue;
-      }
-      levels[criterion] = level.value;
+      const value = typeof raw === "number" ? raw : cellText(raw);
+      const level = checkLevel(
+        SCALES[criterion],
+        value,
+        cellText(raw),
+        where(grid, row, at),
+        problems
+      );
+      if (level === undefined) levelsOk = false;
+      else levels[criterion] = level;
     }
     const comment = cellText(cellAt(grid, row, col(cols.comment))).trim();
     const location = where(grid, row, col(cols.clientele));
