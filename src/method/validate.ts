@@ -17,6 +17,7 @@ import {
   Study,
   Target,
   STUDY_FIELDS,
+  StudyField,
   Weights,
   emptySegment,
   nameKey,
@@ -157,14 +158,26 @@ export function validateStudy(
       : validateConquest(raw.conquest, segments ?? [], file, problems);
 
   if (hasErrors(problems) || !clienteles || !needs || !pairs || !weights) return { problems };
+  // Every field of a Study, as checked above: a field added to Study is a type error here until
+  // the file's value is checked. An empty list is no list: a study reads back the same whether the
+  // file said [] or nothing.
+  const fields: { [F in StudyField]: Study[F] | undefined } = {
+    title,
+    language,
+    clienteles,
+    needs,
+    pairs,
+    weights,
+    offerings: nonEmpty(offerings),
+    segments: nonEmpty(segments),
+    targets: nonEmpty(targets),
+    conquest: nonEmpty(conquest),
+    palette,
+  };
   const study: Study = { language, clienteles, needs, pairs, weights };
-  if (title !== undefined) study.title = title;
-  // An empty list is no list: a study reads back the same whether the file said [] or nothing.
-  if (offerings && offerings.length > 0) study.offerings = offerings;
-  if (segments && segments.length > 0) study.segments = segments;
-  if (targets && targets.length > 0) study.targets = targets;
-  if (conquest && conquest.length > 0) study.conquest = conquest;
-  if (palette) study.palette = palette;
+  const optional = study as unknown as Record<string, unknown>;
+  for (const field of STUDY_FIELDS)
+    if (!(field in study) && fields[field] !== undefined) optional[field] = fields[field];
   return { study, problems };
 }
 
@@ -246,6 +259,10 @@ function validateNames(
     else names.push(trimmed);
   });
   return ok ? names : undefined;
+}
+
+function nonEmpty<T>(list: T[] | undefined): T[] | undefined {
+  return list && list.length > 0 ? list : undefined;
 }
 
 /** A JSON object (not an array, not null). */
