@@ -352,39 +352,6 @@ export function itemNotText(field: ListField, location: Location): Problem {
   );
 }
 
-export function itemBadName(field: ListField, location: Location, fault: Bilingual): Problem {
-  return error(`${field}-bad-name`, location, fault.fr, fault.en);
-}
-
-export function itemDuplicate(
-  field: ListField,
-  location: Location,
-  name: string,
-  firstIndex: number
-): Problem {
-  return error(
-    `${field}-duplicate`,
-    location,
-    `${quoteFr(name)} est en double (déjà en ${field}[${firstIndex}], majuscules et espaces ignorés) : renommez l'un des deux`,
-    `${quoteEn(name)} is a duplicate (same as ${field}[${firstIndex}], ignoring case and spaces): rename one of them`
-  );
-}
-
-export function itemTypeUnknown(
-  field: ListField,
-  location: Location,
-  shown: string,
-  name: string,
-  kinds: readonly Kind[]
-): Problem {
-  return error(
-    `${field}-type-unknown`,
-    location,
-    `type ${quoteFr(shown)} inconnu pour ${quoteFr(name)} : choisissez parmi ${listFr(kinds)}`,
-    `unknown type ${quoteEn(shown)} for ${quoteEn(name)}: choose one of ${listEn(kinds, "canonical")}`
-  );
-}
-
 export function weightsNotObject(location: Location): Problem {
   return error(
     "weights-not-object",
@@ -477,10 +444,6 @@ export function pairCommentNotText(location: Location): Problem {
   );
 }
 
-export function pairCommentBadCharacter(location: Location, fault: Bilingual): Problem {
-  return error("pair-comment-bad-character", location, fault.fr, fault.en);
-}
-
 /**
  * A pair naming a clientèle or need that is not in the lists. A warning where the pairs are dropped
  * on purpose (the pane asked first); an error where nobody was asked, so a typo costs no data.
@@ -510,20 +473,6 @@ export function pairOrphan(
         `paire ${pairFr(pair.clientele, pair.need)} : ${missingFr} n'est pas dans la liste${describeRatings(pair, "fr")} ; corrigez le nom, ou ajoutez --drop-orphans pour retirer ces paires`,
         `pair ${pairEn(pair.clientele, pair.need)}: ${missingEn} is not in the list${describeRatings(pair, "en")}; correct the name, or add --drop-orphans to drop such pairs`
       );
-}
-
-export function pairDuplicate(
-  location: Location,
-  clientele: string,
-  need: string,
-  firstIndex: number
-): Problem {
-  return error(
-    "pair-duplicate",
-    location,
-    `la paire ${pairFr(clientele, need)} est déjà en pairs[${firstIndex}] : gardez-en une seule`,
-    `the pair ${pairEn(clientele, need)} is already pairs[${firstIndex}]: keep only one`
-  );
 }
 
 /** Where the pane shows a problem of its typed lists: "Clientèles, ligne 2 : …". */
@@ -573,34 +522,6 @@ export function typeWithoutName(
     location,
     `type ${quoteFr(shown)} sans ${what.fr} en ${nameCell} : ignoré`,
     `type ${quoteEn(shown)} without a ${what.en} in ${nameCell}: ignored`
-  );
-}
-
-export function badName(location: Location, fault: Bilingual): Problem {
-  return error("bad-name", location, fault.fr, fault.en);
-}
-
-export function duplicateName(
-  location: Location,
-  field: ListField,
-  name: string,
-  firstCell: string
-): Problem {
-  const what = WHAT[field];
-  return error(
-    "duplicate-name",
-    location,
-    `${what.fr} ${quoteFr(name)} en double (déjà en ${firstCell}, majuscules et espaces ignorés) : renommez l'une des deux`,
-    `${what.en} ${quoteEn(name)} is a duplicate (already in ${firstCell}, ignoring case and spaces): rename one of them`
-  );
-}
-
-export function typeUnknown(location: Location, shown: string, kinds: readonly Kind[]): Problem {
-  return error(
-    "type-unknown",
-    location,
-    `type ${quoteFr(shown)} inconnu : choisissez ${listFr(kinds)} ou laissez vide`,
-    `unknown type ${quoteEn(shown)}: choose ${listEn(kinds)} or leave it empty`
   );
 }
 
@@ -712,20 +633,6 @@ export function ratingOrphan(location: Location, dropped: Pair, reason: OrphanRe
   );
 }
 
-export function ratingDuplicate(
-  location: Location,
-  clientele: string,
-  need: string,
-  firstRow: number
-): Problem {
-  return error(
-    "rating-duplicate",
-    location,
-    `la paire ${pairFr(clientele, need)} est déjà notée en ligne ${firstRow} : gardez une seule ligne`,
-    `the pair ${pairEn(clientele, need)} is already rated in row ${firstRow}: keep a single row`
-  );
-}
-
 /** The settings sheet, or a weight's name, was deleted: the default weight is used, and said. */
 export function weightMissing(names: readonly string[], weight: number): Problem {
   return warning(
@@ -734,10 +641,6 @@ export function weightMissing(names: readonly string[], weight: number): Problem
     `poids introuvables (${names.join(", ")} : feuille de paramètres supprimée ?) : le poids ${weight} est pris ; reconstruisez le classeur pour retrouver la feuille`,
     `weights not found (${names.join(", ")}: settings sheet deleted?): the weight ${weight} is used; rebuild the workbook to get the sheet back`
   );
-}
-
-export function commentBadCharacter(location: Location, fault: Bilingual): Problem {
-  return error("comment-bad-character", location, fault.fr, fault.en);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1992,6 +1895,76 @@ export function studyNumberOutOfRange(
   );
 }
 
+// ---------------------------------------------------------------------------------------------
+// One set of checkers (issue 12): a rule checked alike in the study file and in the workbook
+// (method/checks/), its wording fitted to where the value is. In a cell, a message refers to cells
+// (B5, row 7); in a field of the study file or the pane's lists, to fields (clienteles[0]), which
+// the pane turns into line numbers (listLine). The codes stay those of each place.
+
+/** The value is in a workbook cell, not in a field of the study file. */
+const inCell = (location: Location): boolean => location.cell !== undefined;
+
+/** A clientèle, need or offering whose name a cell cannot hold (empty, too long, control character). */
+export function nameBad(field: ListField, location: Location, fault: Bilingual): Problem {
+  return error(inCell(location) ? "bad-name" : `${field}-bad-name`, location, fault.fr, fault.en);
+}
+
+/** The same name twice in a list; `first` is where it was first (a cell, or a field such as needs[0]). */
+export function nameDuplicate(
+  field: ListField,
+  location: Location,
+  name: string,
+  first: string
+): Problem {
+  const what = WHAT[field];
+  return inCell(location)
+    ? error(
+        "duplicate-name",
+        location,
+        `${what.fr} ${quoteFr(name)} en double (déjà en ${first}, majuscules et espaces ignorés) : renommez l'une des deux`,
+        `${what.en} ${quoteEn(name)} is a duplicate (already in ${first}, ignoring case and spaces): rename one of them`
+      )
+    : error(
+        `${field}-duplicate`,
+        location,
+        `${quoteFr(name)} est en double (déjà en ${first}, majuscules et espaces ignorés) : renommez l'un des deux`,
+        `${quoteEn(name)} is a duplicate (same as ${first}, ignoring case and spaces): rename one of them`
+      );
+}
+
+/** A clientèle's or need's kind that is not one of the method's. */
+export function kindUnknown(
+  field: "clienteles" | "needs",
+  location: Location,
+  shown: string,
+  name: string,
+  kinds: readonly Kind[]
+): Problem {
+  return inCell(location)
+    ? error(
+        "type-unknown",
+        location,
+        `type ${quoteFr(shown)} inconnu : choisissez ${listFr(kinds)} ou laissez vide`,
+        `unknown type ${quoteEn(shown)}: choose ${listEn(kinds)} or leave it empty`
+      )
+    : error(
+        `${field}-type-unknown`,
+        location,
+        `type ${quoteFr(shown)} inconnu pour ${quoteFr(name)} : choisissez parmi ${listFr(kinds)}`,
+        `unknown type ${quoteEn(shown)} for ${quoteEn(name)}: choose one of ${listEn(kinds, "canonical")}`
+      );
+}
+
+/** A pair's comment a cell cannot hold. */
+export function commentBad(location: Location, fault: Bilingual): Problem {
+  return error(
+    inCell(location) ? "comment-bad-character" : "pair-comment-bad-character",
+    location,
+    fault.fr,
+    fault.en
+  );
+}
+
 /**
  * An existing output that is read-only: replacing it would go against what its owner set. The
  * way out by --force is offered only where the command's --force means it (not `order`'s).
@@ -2423,4 +2396,56 @@ export function rfmLatin1(location: Location): Problem {
     "le fichier n'est pas en UTF-8 : lu comme un export Windows (Latin-1) ; vérifiez les accents des identifiants",
     "the file is not UTF-8: read as a Windows export (Latin-1); check the accents of the ids"
   );
+}
+
+/**
+ * The same pair twice: in the study file's pairs (`first` is its index there), or in the ratings
+ * (`first` is the row that rates it).
+ */
+export function pairTwice(
+  location: Location,
+  clientele: string,
+  need: string,
+  first: number
+): Problem {
+  return inCell(location)
+    ? error(
+        "rating-duplicate",
+        location,
+        `la paire ${pairFr(clientele, need)} est déjà notée en ligne ${first} : gardez une seule ligne`,
+        `the pair ${pairEn(clientele, need)} is already rated in row ${first}: keep a single row`
+      )
+    : error(
+        "pair-duplicate",
+        location,
+        `la paire ${pairFr(clientele, need)} est déjà en pairs[${first}] : gardez-en une seule`,
+        `the pair ${pairEn(clientele, need)} is already pairs[${first}]: keep only one`
+      );
+}
+
+/**
+ * A language other than fr or en: refused in the study file; in the workbook's cell, French is used
+ * (a consultant's typo there must not stop the reading), and said.
+ */
+export function unknownLanguage(location: Location, shown: string): Problem {
+  return inCell(location)
+    ? workbookLanguageUnknown(location, shown)
+    : studyLanguageUnknown(location, shown);
+}
+
+/** A palette not of the list: refused in the study file; in the workbook, the default is used. */
+export function unknownPalette(location: Location, shown: string): Problem {
+  return inCell(location)
+    ? workbookPaletteUnknown(location, shown)
+    : paletteUnknown(location, shown);
+}
+
+/**
+ * A rating that is not a level of its scale: in the study file a whole number is expected; in the
+ * ratings sheet, a label from the list (or its number).
+ */
+export function levelNotInScale(scale: Scale, location: Location, shown: string): Problem {
+  return inCell(location)
+    ? levelUnknown(location, scale, shown)
+    : pairLevelOutOfRange(scale, location, shown);
 }

@@ -187,3 +187,32 @@ export function pairsInTableOrder(
     .sort((a, b) => a[0] - b[0])
     .map(([, pair]) => pair);
 }
+
+/**
+ * The study's fields in the order of the study file (the interchange contract): what the validator
+ * accepts, the order studyToJson writes, the fields a workbook's reader hands back. A field added to
+ * Study and not listed here is a type error (below), so a new field is written in this file only.
+ */
+export const STUDY_FIELDS = [
+  "title",
+  "language",
+  "clienteles",
+  "needs",
+  "pairs",
+  "weights",
+  "offerings",
+  "segments",
+  "targets",
+  "conquest",
+  "palette",
+  "organisation",
+  "currency",
+] as const;
+export type StudyField = (typeof STUDY_FIELDS)[number];
+
+/** True only when STUDY_FIELDS lists every field of Study and nothing else. */
+export const STUDY_FIELDS_LISTED: [keyof Study] extends [StudyField]
+  ? [StudyField] extends [keyof Study]
+    ? true
+    : never
+  : never = true;

@@ -200,4 +200,9 @@ export function pairMatrixCell(
   return col < 0 || row < 0 ? undefined : cellAddress(GRID.firstRow + row, GRID.firstCol + col);
 }
 
-export const MATRIX_SHEET: SheetModule = { role: "matrix", inTemplate: false, plan, read };
+export const MATRIX_SHEET: SheetModule<"matrix"> = {
+  role: "matrix",
+  inTemplate: false,
+  plan,
+  read,
+};

@@ -9,7 +9,6 @@ import {
   PERCEPTION,
   SCALES,
   Scale,
-  findLevel,
   levelLabel,
 } from "../../method/levels";
 import * as msg from "../../method/messages";
@@ -24,7 +23,7 @@ import {
   pairKey,
   pairsInTableOrder,
 } from "../../method/study";
-import { textFault } from "../../method/validate";
+import { PairSet, checkComment, checkLevel } from "../../method/checks/pairs";
 import { cellAddress } from "../a1";
 import {
   GridValue,
@@ -297,17 +296,7 @@ function read({ grids, problems, draft }: ReadContext): void {
     const number = pairNumber(pair.clientele, pair.need);
     if (number !== undefined) pairsByNumber.set(number, pair);
   }
-  const firstRowOf = new Map<number, number>();
-  // The same few labels on every row: each looked up once per scale.
-  const levelsByText = new Map<Scale, Map<string, ReturnType<typeof findLevel>>>();
-  const lookUp = (scale: Scale, raw: GridValue): ReturnType<typeof findLevel> => {
-    if (typeof raw === "number") return findLevel(scale, raw);
-    const text = cellText(raw);
-    let known = levelsByText.get(scale);
-    if (!known) levelsByText.set(scale, (known = new Map()));
-    if (!known.has(text)) known.set(text, findLevel(scale, text));
-    return known.get(text);
-  };
+  const seen = new PairSet(problems);
 
   // Rows that hold a cell only (a sparse grid): a stray cell far below costs one row, not a scan.
   for (const row of presentRows(grid, headerRow + 1)) {
@@ -321,14 +310,16 @@ function read({ grids, problems, draft }: ReadContext): void {
       const raw: GridValue = cellAt(grid, row, at);
       if (raw === null || cellText(raw).trim() === "") continue;
       anyLevel = true;
-      const scale = SCALES[criterion];
-      const level = lookUp(scale, raw);
-      if (!level) {
-        problems.push(msg.levelUnknown(where(grid, row, at), scale, cellText(raw)));
-        levelsOk = false;
-        continue;
-      }
-      levels[criterion] = level.value;
+      const value = typeof raw === "number" ? raw : cellText(raw);
+      const level = checkLevel(
+        SCALES[criterion],
+        value,
+        cellText(raw),
+        where(grid, row, at),
+        problems
+      );
+      if (level === undefined) levelsOk = false;
+      else levels[criterion] = level;
     }
     const comment = cellText(cellAt(grid, row, col(cols.comment))).trim();
     const location = where(grid, row, col(cols.clientele));
@@ -347,19 +338,12 @@ function read({ grids, problems, draft }: ReadContext): void {
       problems.push(msg.ratingOrphan(location, { clientele, need, ...levels }, reason));
       continue;
     }
-    const first = firstRowOf.get(key);
-    if (first !== undefined) {
-      problems.push(msg.ratingDuplicate(location, clientele, need, first));
-      continue;
-    }
-    firstRowOf.set(key, row);
+    if (!seen.add(clientele, need, location, row)) continue;
     if (!levelsOk) continue;
     Object.assign(pair, levels);
-    if (comment !== "") {
-      const fault = textFault(comment);
-      if (fault) problems.push(msg.commentBadCharacter(where(grid, row, col(cols.comment)), fault));
-      else pair.comment = comment;
-    }
+    const commentAt = where(grid, row, col(cols.comment));
+    const checked = comment === "" ? undefined : checkComment(comment, commentAt, problems);
+    if (checked !== undefined) pair.comment = checked;
   }
 }
 
@@ -398,4 +382,9 @@ export function ratingRowKeys(grids: WorkbookGrids): Set<string> {
   return keys;
 }
 
-export const RATINGS_SHEET: SheetModule = { role: "ratings", inTemplate: false, plan, read };
+export const RATINGS_SHEET: SheetModule<"ratings"> = {
+  role: "ratings",
+  inTemplate: false,
+  plan,
+  read,
+};
