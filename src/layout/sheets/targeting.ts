@@ -348,12 +348,13 @@ function read({ grids, problems, draft }: ReadContext): void {
         ).trim();
         if (segment === "" || offering === "") {
           // The cell to type the name in: the segments sheet's, which this one mirrors.
+          // The offering first: its row is where the mark was typed.
           const missing =
-            segment === ""
-              ? (namedItemAddress(grids, NAMES.segmentNames, col - table.rect.col) ??
-                cellAddress(headerRow, col))
-              : (namedItemAddress(grids, NAMES.offerings, row - table.rect.row) ??
-                cellAddress(row, labelCol));
+            offering === ""
+              ? (namedItemAddress(grids, NAMES.offerings, row - table.rect.row) ??
+                cellAddress(row, labelCol))
+              : (namedItemAddress(grids, NAMES.segmentNames, col - table.rect.col) ??
+                cellAddress(headerRow, col));
           problems.push(msg.markWithoutName(location, missing));
           continue;
         }
