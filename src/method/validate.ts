@@ -8,6 +8,7 @@ import {
   findKind,
   levelRange,
 } from "./levels";
+import { checkEvidence } from "./evidence";
 import * as msg from "./messages";
 import { PaletteName, isPaletteName } from "./colour";
 import { ListField } from "./messages";
@@ -68,7 +69,15 @@ const KNOWN_FIELDS = [
   "conquest",
   "palette",
 ];
-const PAIR_FIELDS = ["clientele", "need", "perception", "impact", "competition", "comment"];
+const PAIR_FIELDS = [
+  "clientele",
+  "need",
+  "perception",
+  "impact",
+  "competition",
+  "comment",
+  "evidence",
+];
 const SEGMENT_FIELDS = [
   "name",
   "type",
@@ -458,6 +467,14 @@ function validatePairs(
           pair.comment = raw.comment.trim();
         }
       }
+    }
+    // Evidence from responses (METHOD.md §3.3), checked in its own module.
+    if (raw.evidence !== undefined && raw.evidence !== null) {
+      const checked = checkEvidence(raw.evidence, { file, field: `${field}.evidence` });
+      if ("problem" in checked) {
+        problems.push(checked.problem);
+        pairOk = false;
+      } else pair.evidence = checked.evidence;
     }
     if (!pairOk) {
       ok = false;
