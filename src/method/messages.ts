@@ -2147,8 +2147,8 @@ export function responseLevelUnknown(
   return warning(
     "response-level-unknown",
     { file },
-    `ligne ${row} : ${quoteFr(value)} n'est pas un niveau de ${scale.header.fr.toLowerCase()} ; ligne non comptée : écrivez un nombre ou un libellé parmi ${levels("fr")}, ou laissez vide`,
-    `row ${row}: ${quoteEn(value)} is not a level of ${scale.header.en.toLowerCase()}; row not counted: write a number or a label among ${levels("en")}, or leave it empty`
+    `ligne ${row} : ${quoteFr(value)} n'est pas un niveau de ${quoteFr(scale.title.fr)} ; ligne non comptée : écrivez un nombre ou un libellé parmi ${levels("fr")}, ou laissez vide`,
+    `row ${row}: ${quoteEn(value)} is not a level of ${quoteEn(scale.title.en)}; row not counted: write a number or a label among ${levels("en")}, or leave it empty`
   );
 }
 

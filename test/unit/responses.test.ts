@@ -267,7 +267,7 @@ describe("readResponseTable", () => {
       ["response-level-unknown", "warning"],
     ]);
     expect(table.problems[0].message.fr).toMatch(
-      /^ligne 2 : « 5 » n'est pas un niveau de perception/
+      /^ligne 2 : « 5 » n'est pas un niveau de « Degré de perception du besoin »/
     );
     expect(table.problems[4].message.en).toMatch(
       /^row 8: respondent "R4" already answers for the pair \("artisans", "financement"\) at row 6/

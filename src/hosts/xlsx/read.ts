@@ -39,6 +39,8 @@ export interface ReadOptions {
   /** The file's bytes, when already in memory (the file name then only labels messages). */
   source?: Buffer;
   limits?: ReadLimits;
+  /** The sheets to read, by name; by default those the study is read from. */
+  sheets?: (listing: WorkbookListing) => ReadonlySet<string>;
 }
 
 const REL = {
@@ -74,7 +76,7 @@ export async function readWorkbookFile(
   const zip = await ZipArchive.open(file, options.source, limits);
   try {
     const { listing, workbookRels } = await openPackage(zip);
-    const wanted = sheetsToRead(listing);
+    const wanted = options.sheets ? options.sheets(listing) : sheetsToRead(listing);
     const toRead = listing.sheets.filter((sheet) => sheet.part && wanted.has(sheet.name));
     for (const sheet of toRead) zip.checkSize(sheet.part as string, sheet.name);
     const sharedPart = workbookRels.find((rel) => rel.type.endsWith(REL.sharedStrings))?.target;
