@@ -180,7 +180,8 @@ export type ProblemCode =
   | "response-level-unknown"
   | "response-answered-twice"
   | "responses-unknown-name"
-  | "responses-name-added";
+  | "responses-name-added"
+  | "rating-evidence-invalid";
 
 function problem(
   code: ProblemCode,
@@ -2194,4 +2195,22 @@ export function responsesUnknownName(
         `ligne ${firstRow} : ${what.fr} ${quoteFr(name)} n'est pas dans l'étude : corrigez le nom (la casse et les espaces autour ne comptent pas), ou ajoutez --add-new pour l'ajouter`,
         `row ${firstRow}: ${what.en} ${quoteEn(name)} is not in the study: correct the name (case and surrounding spaces do not matter), or add --add-new to add it`
       );
+}
+
+/** An *Évaluation* row whose n or % feeling is not evidence: the row keeps its ratings, no evidence. */
+export function ratingEvidenceInvalid(
+  location: Location,
+  field: "n" | "feel",
+  shown: string
+): Problem {
+  return warning(
+    "rating-evidence-invalid",
+    location,
+    field === "n"
+      ? `${quoteFr(shown)} n'est pas un nombre de répondants : écrivez un nombre entier à partir de 1, ou videz n et % pour une hypothèse ; paire lue sans réponses`
+      : `${quoteFr(shown)} n'est pas une part de répondants : écrivez un pourcentage de 0 % à 100 % ; paire lue sans réponses`,
+    field === "n"
+      ? `${quoteEn(shown)} is not a number of respondents: write a whole number from 1, or empty n and % for a hypothesis; pair read without responses`
+      : `${quoteEn(shown)} is not a share of respondents: write a percentage from 0% to 100%; pair read without responses`
+  );
 }

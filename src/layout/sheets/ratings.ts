@@ -11,18 +11,29 @@ import {
   Scale,
   findLevel,
   levelLabel,
+  looseKey,
 } from "../../method/levels";
 import * as msg from "../../method/messages";
 import { OrphanReason } from "../../method/messages";
 import { pairScore, scoreFormula } from "../../method/score";
-import { Pair, Weights, isRated, nameKey, pairKey, pairsInTableOrder } from "../../method/study";
+import {
+  Evidence,
+  Pair,
+  Weights,
+  isRated,
+  nameKey,
+  pairKey,
+  pairsInTableOrder,
+} from "../../method/study";
+import { Problem } from "../../method/problems";
+import { WORKBOOK_TEXTS } from "../../i18n/workbook";
 import { textFault } from "../../method/validate";
 import { cellAddress } from "../a1";
 import { GridValue, WorkbookGrids, SheetGrid, cellAt, cellText, presentRows } from "../grids";
 import { COLOURS, emptySheet, fill, heading, put, rect, scoreColours, style, where } from "../kit";
 import { NAMES, RATINGS_TABLE } from "../names";
 import { GRID } from "./grid";
-import { CellValue, SheetPlan, text } from "../plan";
+import { CellValue, SheetPlan, num, text } from "../plan";
 import { PlanContext, ReadContext, SheetModule } from "../sheet";
 
 export const RATINGS = {
@@ -38,6 +49,13 @@ export const RATINGS = {
     score: 6,
     comment: 7,
     key: 8,
+    /**
+     * Evidence from responses (METHOD.md §3.3), after the hidden key so that every column before
+     * stays where workbooks made earlier have it; a workbook without them reads as before.
+     */
+    respondents: 9,
+    feelShare: 10,
+    source: 11,
   },
   /** Rows past the table that lookups, names and dropdowns still cover, for rows added by hand. */
   spareRows: 500,
@@ -127,6 +145,9 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
     texts.ratings.score,
     texts.ratings.comment,
     texts.ratings.key,
+    texts.ratings.respondents,
+    texts.ratings.feelShare,
+    texts.ratings.source,
   ];
   const dataRows = Math.max(pairs.length, 1);
   const reach = dataRows + RATINGS.spareRows;
@@ -156,6 +177,22 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
     pair.comment ? text(pair.comment) : null,
   ]);
   put(sheet, RATINGS.firstRow, 1, rows);
+  // The evidence sits past the key's fill: the pairs without any (hypotheses) leave it empty.
+  if (pairs.some((pair) => pair.evidence))
+    put(
+      sheet,
+      RATINGS.firstRow,
+      cols.respondents,
+      pairs.map((pair) =>
+        pair.evidence
+          ? [
+              num(pair.evidence.n),
+              num(pair.evidence.feel),
+              pair.evidence.source ? shared(pair.evidence.source) : null,
+            ]
+          : [null, null, null]
+      )
+    );
   // Score and key are table columns, so that rows inserted, deleted or sorted in the table keep
   // them side by side. They also reach past the table, so that rows typed under it count at once,
   // in any spreadsheet.
@@ -196,6 +233,11 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
   });
   style(sheet, rect(RATINGS.firstRow, 1, dataRows, headers.length), { border: true });
   scoreColours(sheet, rect(RATINGS.firstRow, cols.score, reach, 1), palette);
+  style(sheet, rect(RATINGS.firstRow, cols.respondents, dataRows, 1), { horizontal: "center" });
+  style(sheet, rect(RATINGS.firstRow, cols.feelShare, reach, 1), {
+    horizontal: "center",
+    numberFormat: "0%",
+  });
 
   const levelColumns: [number, string][] = [
     [cols.perception, NAMES.perceptionLevels],
@@ -218,11 +260,14 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
     { col: cols.score, width: 9 },
     { col: cols.comment, width: 44 },
     // The key is for the matrix's lookups, not for reading.
-    { col: cols.key, width: 12, hidden: true }
+    { col: cols.key, width: 12, hidden: true },
+    { col: cols.respondents, width: 14 },
+    { col: cols.feelShare, width: 14 },
+    { col: cols.source, width: 28 }
   );
   sheet.freeze = { rows: RATINGS.headerRow, cols: 0 };
   // The formulas under the table would otherwise make its empty rows part of the printed page.
-  sheet.print.area = rect(1, 1, RATINGS.headerRow + dataRows, cols.comment);
+  sheet.print.area = rect(1, 1, RATINGS.headerRow + dataRows, cols.source);
 
   const column = (col: number) => rect(RATINGS.firstRow, col, reach, 1);
   names.push(
@@ -267,6 +312,8 @@ function read({ grids, problems, draft }: ReadContext): void {
   const clienteleKeys = new Set(draft.clienteles.map((c) => nameKey(c.name)));
   const needKeys = new Set(draft.needs.map((n) => nameKey(n.name)));
   const firstRowOf = new Map<string, number>();
+  // Workbooks made before the evidence columns have none: their rows read as they always did.
+  const evidenceColumns = hasEvidenceColumns(grid, headerRow, col);
 
   // Rows that hold a cell only (a sparse grid): a stray cell far below costs one row, not a scan.
   for (const row of presentRows(grid, headerRow + 1)) {
@@ -313,6 +360,10 @@ function read({ grids, problems, draft }: ReadContext): void {
     }
     firstRowOf.set(key, row);
     if (!levelsOk) continue;
+    if (evidenceColumns) {
+      const evidence = readEvidence(grid, row, col, problems);
+      if (evidence) pair.evidence = evidence;
+    }
     Object.assign(pair, levels);
     if (comment !== "") {
       const fault = textFault(comment);
@@ -320,6 +371,53 @@ function read({ grids, problems, draft }: ReadContext): void {
       else pair.comment = comment;
     }
   }
+}
+
+/** Whether the table's header names the evidence columns, in either language (any case). */
+function hasEvidenceColumns(
+  grid: SheetGrid,
+  headerRow: number,
+  col: (offset: number) => number
+): boolean {
+  const header = cellText(cellAt(grid, headerRow, col(RATINGS.cols.respondents)));
+  return [WORKBOOK_TEXTS.fr, WORKBOOK_TEXTS.en].some(
+    (texts) => looseKey(texts.ratings.respondents) === looseKey(header)
+  );
+}
+
+/**
+ * A row's evidence: none when n is empty (a hypothesis); else n a whole number from 1 and the
+ * share feeling the need from 0 to 1 (Excel stores 75 % as 0.75), or a problem naming the cell.
+ */
+function readEvidence(
+  grid: SheetGrid,
+  row: number,
+  col: (offset: number) => number,
+  problems: Problem[]
+): Evidence | undefined {
+  const cols = RATINGS.cols;
+  const nAt = col(cols.respondents);
+  const feelAt = col(cols.feelShare);
+  const n = cellAt(grid, row, nAt);
+  const feel = cellAt(grid, row, feelAt);
+  const empty = (value: GridValue) => value === null || cellText(value).trim() === "";
+  if (empty(n) && empty(feel)) return undefined;
+  if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 1) {
+    problems.push(msg.ratingEvidenceInvalid(where(grid, row, nAt), "n", cellText(n)));
+    return undefined;
+  }
+  if (typeof feel !== "number" || !(feel >= 0 && feel <= 1)) {
+    problems.push(msg.ratingEvidenceInvalid(where(grid, row, feelAt), "feel", cellText(feel)));
+    return undefined;
+  }
+  const evidence: Evidence = { n, feel };
+  const source = cellText(cellAt(grid, row, col(cols.source))).trim();
+  if (source !== "") {
+    const fault = textFault(source);
+    if (fault) problems.push(msg.commentBadCharacter(where(grid, row, col(cols.source)), fault));
+    else evidence.source = source;
+  }
+  return evidence;
 }
 
 export const RATINGS_SHEET: SheetModule = { role: "ratings", inTemplate: false, plan, read };
