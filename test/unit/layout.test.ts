@@ -207,8 +207,8 @@ describe("buildPlan", () => {
     const ratings = sheet(plan, "ratings");
     expect(ratings.tables).toHaveLength(1);
     expect(ratings.tables[0].name).toBe(RATINGS_TABLE);
-    // The hidden key and the evidence columns are table columns, so that they move with their row.
-    expect(rectAddress(ratings.tables[0].rect)).toBe("A4:K6");
+    // The hidden key is the table's last column, so that it moves with its row.
+    expect(rectAddress(ratings.tables[0].rect)).toBe("A4:H6");
     const lists = ratings.validations.map((v) => [rectAddress(v.rect), v.rule]);
     expect(lists).toContainEqual([
       "C5:C506",
@@ -220,14 +220,14 @@ describe("buildPlan", () => {
     for (const s of plan.sheets)
       expect(s.print).toMatchObject({ landscape: true, fitToOnePage: true });
     // The ratings print their table (title, header and rows), not the formulas waiting under it.
-    expect(rectAddress(sheet(plan, "ratings").print.area!)).toBe("A1:K6");
+    expect(rectAddress(sheet(plan, "ratings").print.area!)).toBe("A1:G6");
     expect(sheet(plan, "ticks").freeze).toEqual({ rows: 5, cols: 2 });
     expect(sheet(plan, "ratings").freeze).toEqual({ rows: 4, cols: 0 });
   });
 
   it("keeps an empty ratings table valid when nothing is ticked yet", () => {
     const empty = buildPlan(study({ clienteles: ["c"], needs: ["n"] }));
-    expect(rectAddress(sheet(empty, "ratings").tables[0].rect)).toBe("A4:K5");
+    expect(rectAddress(sheet(empty, "ratings").tables[0].rect)).toBe("A4:H5");
   });
 });
 

@@ -135,6 +135,7 @@ export function scorer(weights: Weights): (pair: Pair | undefined) => number | s
 function plan({ study, language, texts, names, palette }: PlanContext): SheetPlan {
   const pairs = pairsInTableOrder(study.clienteles, study.needs, study.pairs);
   const sheet = emptySheet("ratings", texts.sheets.ratings, COLOURS.tabRatings);
+  const withEvidence = pairs.some((pair) => pair.evidence);
   const cols = RATINGS.cols;
   const headers = [
     texts.ratings.clientele,
@@ -145,9 +146,11 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
     texts.ratings.score,
     texts.ratings.comment,
     texts.ratings.key,
-    texts.ratings.respondents,
-    texts.ratings.feelShare,
-    texts.ratings.source,
+    // Only a study with evidence has these columns: the others' workbooks stay as they were (and
+    // as light to write and read).
+    ...(withEvidence
+      ? [texts.ratings.respondents, texts.ratings.feelShare, texts.ratings.source]
+      : []),
   ];
   const dataRows = Math.max(pairs.length, 1);
   const reach = dataRows + RATINGS.spareRows;
@@ -178,7 +181,7 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
   ]);
   put(sheet, RATINGS.firstRow, 1, rows);
   // The evidence sits past the key's fill: the pairs without any (hypotheses) leave it empty.
-  if (pairs.some((pair) => pair.evidence))
+  if (withEvidence)
     put(
       sheet,
       RATINGS.firstRow,
@@ -233,11 +236,18 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
   });
   style(sheet, rect(RATINGS.firstRow, 1, dataRows, headers.length), { border: true });
   scoreColours(sheet, rect(RATINGS.firstRow, cols.score, reach, 1), palette);
-  style(sheet, rect(RATINGS.firstRow, cols.respondents, dataRows, 1), { horizontal: "center" });
-  style(sheet, rect(RATINGS.firstRow, cols.feelShare, reach, 1), {
-    horizontal: "center",
-    numberFormat: "0%",
-  });
+  if (withEvidence) {
+    style(sheet, rect(RATINGS.firstRow, cols.respondents, dataRows, 1), { horizontal: "center" });
+    style(sheet, rect(RATINGS.firstRow, cols.feelShare, reach, 1), {
+      horizontal: "center",
+      numberFormat: "0%",
+    });
+    sheet.columnWidths.push(
+      { col: cols.respondents, width: 14 },
+      { col: cols.feelShare, width: 14 },
+      { col: cols.source, width: 28 }
+    );
+  }
 
   const levelColumns: [number, string][] = [
     [cols.perception, NAMES.perceptionLevels],
@@ -260,14 +270,16 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
     { col: cols.score, width: 9 },
     { col: cols.comment, width: 44 },
     // The key is for the matrix's lookups, not for reading.
-    { col: cols.key, width: 12, hidden: true },
-    { col: cols.respondents, width: 14 },
-    { col: cols.feelShare, width: 14 },
-    { col: cols.source, width: 28 }
+    { col: cols.key, width: 12, hidden: true }
   );
   sheet.freeze = { rows: RATINGS.headerRow, cols: 0 };
   // The formulas under the table would otherwise make its empty rows part of the printed page.
-  sheet.print.area = rect(1, 1, RATINGS.headerRow + dataRows, cols.source);
+  sheet.print.area = rect(
+    1,
+    1,
+    RATINGS.headerRow + dataRows,
+    withEvidence ? cols.source : cols.comment
+  );
 
   const column = (col: number) => rect(RATINGS.firstRow, col, reach, 1);
   names.push(
