@@ -5,6 +5,8 @@ import { planGrids } from "../../src/layout/plan-grids";
 import { WorkbookGrids } from "../../src/layout/grids";
 import { studyToJson } from "../../src/layout/study-json";
 import { formatProblem } from "../../src/method/problems";
+import { planToBuffer } from "../../src/hosts/xlsx/file";
+import { unzip } from "../support/unzip";
 import { buildFile, gridsOf, study, tempDir } from "../support/workbooks";
 
 const EVIDENCED = {
@@ -99,5 +101,55 @@ describe("evidence in the ratings sheet", () => {
       undefined,
       { n: 3, feel: 0.5 },
     ]);
+  });
+});
+
+describe("a hypothesis in the matrix", () => {
+  const matrixOf = (input: unknown) => {
+    const plan = buildPlan(study(input));
+    return { plan, matrix: plan.sheets.find((sheet) => sheet.role === "matrix")! };
+  };
+
+  it("is in italics, live: the cell's ratings row has no n", () => {
+    const { matrix } = matrixOf(EVIDENCED);
+    const italic = matrix.conditionalFormats.filter(
+      (format) => format.rule.kind === "formula" && format.rule.italic
+    );
+    expect(italic).toHaveLength(1);
+    const rule = italic[0].rule as Extract<(typeof italic)[0]["rule"], { kind: "formula" }>;
+    expect(rule.formula).toBe(
+      "AND(ISNUMBER(C6),INDEX('Évaluation'!$I$5:$I$507,MATCH(ROW()*16384+COLUMN(),SM_RatingKeys,0))=\"\")"
+    );
+    // Needs by clientèles: only (Artisans, Locaux) is scored without responses.
+    expect(rule.holds).toEqual([
+      [false, false],
+      [true, false],
+    ]);
+  });
+
+  it("is not drawn at all in a study without evidence (its workbook is as before)", () => {
+    const plain = {
+      ...EVIDENCED,
+      pairs: EVIDENCED.pairs.map(({ clientele, need }) => ({ clientele, need })),
+    };
+    const { matrix } = matrixOf(plain);
+    expect(matrix.conditionalFormats.some((f) => f.rule.kind === "formula" && f.rule.italic)).toBe(
+      false
+    );
+  });
+
+  it("is written to the .xlsx as an italic differential format on the matrix", async () => {
+    const { plan } = matrixOf(EVIDENCED);
+    const parts = unzip(await planToBuffer(plan));
+    const styles = parts.get("xl/styles.xml")!.toString("utf8");
+    expect(styles).toMatch(/<dxf><font><i\/><\/font><\/dxf>/);
+    const sheets = [...parts.entries()]
+      .filter(([name]) => name.startsWith("xl/worksheets/"))
+      .map(([, data]) => data.toString("utf8"));
+    expect(
+      sheets.some((xml) =>
+        xml.includes("MATCH(ROW()*16384+COLUMN(),SM_RatingKeys,0))=&quot;&quot;")
+      )
+    ).toBe(true);
   });
 });
