@@ -32,7 +32,13 @@ function ratings(state: PairState, language: Language): string {
 /** One line per change: a tick added or removed, or the ratings that moved. */
 export function describeChange(change: PairChange, language: Language): string {
   const fr = language === "fr";
-  const hand = change.handMade ? (fr ? " (saisie à la main)" : " (typed by hand)") : "";
+  // A tick or rating that was there and came from no responses: the consultant's own judgement.
+  const hand =
+    change.handMade && change.before.ticked
+      ? fr
+        ? " (saisie à la main)"
+        : " (typed by hand)"
+      : "";
   const { before, after } = change;
   let what: string;
   if (!before.ticked)

@@ -86,7 +86,7 @@ describe("cli responses", () => {
       "3 paires appuyées par 4 répondants (4 lignes comptées) : 2 cochées, 1 non cochées (seuil 50 %)",
       "1 coches ajoutées, 1 retirées, 1 paires aux notes changées",
       "  (« Artisans », « Financement ») : perception 2 → 4, impact 2 → 3, concurrence — → 4 (saisie à la main)",
-      "  (« Artisans », « Locaux ») : coche ajoutée, perception 2 (saisie à la main)",
+      "  (« Artisans », « Locaux ») : coche ajoutée, perception 2",
       "  (« Banques », « Locaux ») : coche retirée (était non notée) (saisie à la main)",
       "2 lignes non comptées : 5, 6",
     ]);
