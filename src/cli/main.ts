@@ -8,6 +8,7 @@
  *   export STUDY.json|WORKBOOK.xlsx -o CLIENT.xlsx|CLIENT.pdf …     (export.ts)
  *   advise STUDY.json|WORKBOOK.xlsx [--json] [--lang fr|en]        (advise.ts)
  *   responses RESPONSES.csv|.xlsx --study STUDY.json -o STUDY2.json … (responses.ts)
+ *   rfm TRANSACTIONS.csv|… -o OUT.xlsx | rfm --sql duckdb|postgres   (rfm.ts)
  * Exit 0 on success; 1 on bad input (one line per problem, naming the file, field or cell); 2 on misuse.
  * Nothing is left behind on failure: outputs are written to a temporary file and renamed at the end.
  * Every output passes one guard (output-guard.ts): never the input, never a file the add-in did not
@@ -38,6 +39,7 @@ import { EXPORT_USAGE, exportCommand } from "./export";
 import { IMAGE_USAGE, image, parsePalette } from "./image";
 import { order } from "./order";
 import { RESPONSES_USAGE, responsesCommand } from "./responses";
+import { RFM_USAGE, rfmCommand } from "./rfm";
 import { guardOutput, writeOutput } from "./output-guard";
 
 const USAGE = `usage:
@@ -48,7 +50,8 @@ const USAGE = `usage:
   ${IMAGE_USAGE}
   ${EXPORT_USAGE}
   ${ADVISE_USAGE}
-  ${RESPONSES_USAGE}`;
+  ${RESPONSES_USAGE}
+  ${RFM_USAGE}`;
 
 /** Options of the commands that write a workbook. */
 const WRITE_OPTIONS = {
@@ -183,6 +186,9 @@ export async function runCli(argv: string[], terminal: Io): Promise<number> {
         break;
       case "responses":
         await responsesCommand(rest, io);
+        break;
+      case "rfm":
+        await rfmCommand(rest, io);
         break;
       case undefined:
       case "help":

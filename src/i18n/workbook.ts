@@ -205,7 +205,7 @@ const fr: WorkbookTexts = {
     instructions:
       "Tapez les clientèles en ligne 5 (à partir de C5), les besoins en colonne A (à partir de A6), puis un X quand la clientèle ressent réellement le besoin.",
     flagHelp:
-      "Une clientèle ou un besoin sans aucun X s'affiche en rouge : la méthode l'écarte du projet. Rapprochez les colonnes aux profils semblables pour voir les segments.",
+      "Dès le premier X, une clientèle ou un besoin encore sans X s'affiche en rouge : la méthode l'écarte du projet. Rapprochez les colonnes aux profils semblables pour voir les segments.",
     corner: "Besoins ↓  /  Clientèles →",
     clienteleType: "Type de clientèle →",
     needType: "Type de besoin",
@@ -367,7 +367,7 @@ const en: WorkbookTexts = {
     instructions:
       "Type the clientèles across row 5 (from C5), the needs down column A (from A6), then an X where the clientèle really feels the need.",
     flagHelp:
-      "A clientèle or a need without any X shows in red: the method drops it. Move columns with similar profiles side by side to reveal segments.",
+      "From the first X on, a clientèle or a need still without an X shows in red: the method drops it. Move columns with similar profiles side by side to reveal segments.",
     corner: "Needs ↓  /  Clientèles →",
     clienteleType: "Clientèle type →",
     needType: "Need type",

@@ -205,7 +205,7 @@ describe("the client deliverable through LibreOffice", () => {
     const err: string[] = [];
     const io = { out: () => undefined, err: (line: string) => err.push(line) };
     expect(await runCli(["export", studyFile, "-o", out, "--sheets", "matrix,legend"], io)).toBe(0);
-    expect(err).toEqual(["PDF : Matrice, Légende ; palette default"]);
+    expect(err).toEqual(["PDF : Matrice, Légende ; couleurs orange foncé → jaune → vert foncé"]);
     const { stdout } = await run("pdfinfo", [out]);
     expect(stdout).toMatch(/^Pages:\s+2$/m);
     expect(stdout).toContain(`Title:           ${segmented.title}`);

@@ -4,7 +4,7 @@
  */
 import { CLIENTELE_TYPES, IMPACT, NEED_TYPES, PERCEPTION, Scale } from "../../method/levels";
 import { stopLabels } from "../../method/colour";
-import { Pair, Study, pairPlaces } from "../../method/study";
+import { Pair, Study, nameKey, pairPlaces } from "../../method/study";
 import { Rect, cellAddress, rectAddress, sheetRef } from "../a1";
 import {
   COLOURS,
@@ -226,4 +226,20 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
 /** The matrix is computed from the other sheets: there is nothing of the study to read in it. */
 function read(): void {}
 
-export const MATRIX_SHEET: SheetModule = { role: "matrix", inTemplate: false, plan, read };
+/** Where a pair's score sits in the matrix built from a study (the tick table's geometry). */
+export function pairMatrixCell(
+  study: Pick<Study, "clienteles" | "needs">,
+  clientele: string,
+  need: string
+): string | undefined {
+  const col = study.clienteles.findIndex((item) => nameKey(item.name) === nameKey(clientele));
+  const row = study.needs.findIndex((item) => nameKey(item.name) === nameKey(need));
+  return col < 0 || row < 0 ? undefined : cellAddress(GRID.firstRow + row, GRID.firstCol + col);
+}
+
+export const MATRIX_SHEET: SheetModule<"matrix"> = {
+  role: "matrix",
+  inTemplate: false,
+  plan,
+  read,
+};

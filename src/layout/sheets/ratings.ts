@@ -9,7 +9,6 @@ import {
   PERCEPTION,
   SCALES,
   Scale,
-  findLevel,
   levelLabel,
   looseKey,
 } from "../../method/levels";
@@ -22,14 +21,23 @@ import {
   Weights,
   isRated,
   nameKey,
+  nameKeyCache,
   pairKey,
   pairsInTableOrder,
 } from "../../method/study";
+import { PairSet, checkComment, checkLevel } from "../../method/checks/pairs";
 import { Problem } from "../../method/problems";
 import { WORKBOOK_TEXTS } from "../../i18n/workbook";
-import { textFault } from "../../method/validate";
 import { cellAddress } from "../a1";
-import { GridValue, WorkbookGrids, SheetGrid, cellAt, cellText, presentRows } from "../grids";
+import {
+  GridValue,
+  WorkbookGrids,
+  SheetGrid,
+  cellAt,
+  cellText,
+  gridHeight,
+  presentRows,
+} from "../grids";
 import { COLOURS, emptySheet, fill, heading, put, rect, scoreColours, style, where } from "../kit";
 import { NAMES, RATINGS_TABLE } from "../names";
 import { GRID } from "./grid";
@@ -323,7 +331,22 @@ function read({ grids, problems, draft }: ReadContext): void {
   const cols = RATINGS.cols;
   const clienteleKeys = new Set(draft.clienteles.map((c) => nameKey(c.name)));
   const needKeys = new Set(draft.needs.map((n) => nameKey(n.name)));
-  const firstRowOf = new Map<string, number>();
+  // Pairs found by number (clientèle × needs + need), each name's key made once: a string key made
+  // afresh and hashed on each of 400 000 rows cost more than the rest of the read.
+  const keyOf = nameKeyCache();
+  const clienteleIndex = new Map(draft.clienteles.map((c, i) => [keyOf(c.name), i]));
+  const needIndex = new Map(draft.needs.map((n, i) => [keyOf(n.name), i]));
+  const pairNumber = (clientele: string, need: string): number | undefined => {
+    const c = clienteleIndex.get(keyOf(clientele));
+    const n = needIndex.get(keyOf(need));
+    return c === undefined || n === undefined ? undefined : c * draft.needs.length + n;
+  };
+  const pairsByNumber = new Map<number, Pair>();
+  for (const pair of draft.pairs.values()) {
+    const number = pairNumber(pair.clientele, pair.need);
+    if (number !== undefined) pairsByNumber.set(number, pair);
+  }
+  const seen = new PairSet(problems);
   // Workbooks made before the evidence columns have none: their rows read as they always did.
   const evidenceColumns = hasEvidenceColumns(grid, headerRow, col);
 
@@ -339,14 +362,16 @@ function read({ grids, problems, draft }: ReadContext): void {
       const raw: GridValue = cellAt(grid, row, at);
       if (raw === null || cellText(raw).trim() === "") continue;
       anyLevel = true;
-      const scale = SCALES[criterion];
-      const level = findLevel(scale, typeof raw === "number" ? raw : cellText(raw));
-      if (!level) {
-        problems.push(msg.levelUnknown(where(grid, row, at), scale, cellText(raw)));
-        levelsOk = false;
-        continue;
-      }
-      levels[criterion] = level.value;
+      const value = typeof raw === "number" ? raw : cellText(raw);
+      const level = checkLevel(
+        SCALES[criterion],
+        value,
+        cellText(raw),
+        where(grid, row, at),
+        problems
+      );
+      if (level === undefined) levelsOk = false;
+      else levels[criterion] = level;
     }
     const comment = cellText(cellAt(grid, row, col(cols.comment))).trim();
     const location = where(grid, row, col(cols.clientele));
@@ -354,9 +379,9 @@ function read({ grids, problems, draft }: ReadContext): void {
       if (anyLevel || comment !== "") problems.push(msg.ratingWithoutPair(location));
       continue;
     }
-    const key = pairKey(clientele, need);
-    const pair = draft.pairs.get(key);
-    if (!pair) {
+    const key = pairNumber(clientele, need);
+    const pair = key === undefined ? undefined : pairsByNumber.get(key);
+    if (!pair || key === undefined) {
       const reason: OrphanReason = !clienteleKeys.has(nameKey(clientele))
         ? "unknown-clientele"
         : !needKeys.has(nameKey(need))
@@ -365,23 +390,16 @@ function read({ grids, problems, draft }: ReadContext): void {
       problems.push(msg.ratingOrphan(location, { clientele, need, ...levels }, reason));
       continue;
     }
-    const first = firstRowOf.get(key);
-    if (first !== undefined) {
-      problems.push(msg.ratingDuplicate(location, clientele, need, first));
-      continue;
-    }
-    firstRowOf.set(key, row);
+    if (!seen.add(clientele, need, location, row)) continue;
     if (!levelsOk) continue;
     if (evidenceColumns) {
       const evidence = readEvidence(grid, row, col, problems);
       if (evidence) pair.evidence = evidence;
     }
     Object.assign(pair, levels);
-    if (comment !== "") {
-      const fault = textFault(comment);
-      if (fault) problems.push(msg.commentBadCharacter(where(grid, row, col(cols.comment)), fault));
-      else pair.comment = comment;
-    }
+    const commentAt = where(grid, row, col(cols.comment));
+    const checked = comment === "" ? undefined : checkComment(comment, commentAt, problems);
+    if (checked !== undefined) pair.comment = checked;
   }
 }
 
@@ -425,11 +443,50 @@ function readEvidence(
   const evidence: Evidence = { n, feel };
   const source = cellText(cellAt(grid, row, col(cols.source))).trim();
   if (source !== "") {
-    const fault = textFault(source);
-    if (fault) problems.push(msg.commentBadCharacter(where(grid, row, col(cols.source)), fault));
-    else evidence.source = source;
+    const checked = checkComment(source, where(grid, row, col(cols.source)), problems);
+    if (checked !== undefined) evidence.source = checked;
   }
   return evidence;
 }
 
-export const RATINGS_SHEET: SheetModule = { role: "ratings", inTemplate: false, plan, read };
+// The questions others ask of this sheet (the pane's counts, the preview's calculation).
+
+/** Where the ratings table is in a workbook: its sheet and the column of each of its fields. */
+export function ratingsTableAt(
+  grids: WorkbookGrids
+):
+  | { sheet: string; headerRow: number; col: (field: keyof typeof RATINGS.cols) => number }
+  | undefined {
+  const table = grids.tables.find((t) => t.name === RATINGS_TABLE);
+  const column = grids.names.find((n) => n.name === NAMES.ratingClienteles);
+  const sheet = table?.sheet ?? column?.sheet;
+  if (sheet === undefined) return undefined;
+  const headerRow = table
+    ? table.rect.row
+    : (column?.rect.row ?? RATINGS.firstRow) - (RATINGS.firstRow - RATINGS.headerRow);
+  const firstCol = table
+    ? table.rect.col
+    : (column?.rect.col ?? RATINGS.cols.clientele) - (RATINGS.cols.clientele - 1);
+  return { sheet, headerRow, col: (field) => firstCol + RATINGS.cols[field] - 1 };
+}
+
+/** Pair keys of the rows the ratings sheet holds (whatever their levels). */
+export function ratingRowKeys(grids: WorkbookGrids): Set<string> {
+  const keys = new Set<string>();
+  const at = ratingsTableAt(grids);
+  const grid = at && grids.sheets.find((s) => s.name === at.sheet);
+  if (!at || !grid) return keys;
+  for (let row = at.headerRow + 1; row <= gridHeight(grid); row++) {
+    const clientele = cellText(cellAt(grid, row, at.col("clientele"))).trim();
+    const need = cellText(cellAt(grid, row, at.col("need"))).trim();
+    if (clientele !== "" && need !== "") keys.add(pairKey(clientele, need));
+  }
+  return keys;
+}
+
+export const RATINGS_SHEET: SheetModule<"ratings"> = {
+  role: "ratings",
+  inTemplate: false,
+  plan,
+  read,
+};
