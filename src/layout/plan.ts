@@ -100,6 +100,7 @@ export type ConditionalRule =
       fill?: string;
       fontColour?: string;
       bold?: boolean;
+      italic?: boolean;
       holds?: boolean[][];
     }
   /** The cell's own value compared with a number (Excel's "Cell value greater than…"). */

@@ -22,6 +22,12 @@ const pair = (entry: Pair): Pair => {
   if (entry.impact !== undefined) out.impact = entry.impact;
   if (entry.competition !== undefined) out.competition = entry.competition;
   if (entry.comment !== undefined) out.comment = entry.comment;
+  if (entry.evidence !== undefined)
+    out.evidence = {
+      n: entry.evidence.n,
+      feel: entry.evidence.feel,
+      ...(entry.evidence.source !== undefined ? { source: entry.evidence.source } : {}),
+    };
   return out;
 };
 

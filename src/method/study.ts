@@ -16,6 +16,18 @@ export interface Pair {
   impact?: number;
   competition?: number;
   comment?: string;
+  /** What survey answers or workshop votes say of this pair (METHOD.md §3.3); absent: a hypothesis. */
+  evidence?: Evidence;
+}
+
+/** The weight of responses behind a pair: n respondents, the share of them feeling the need. */
+export interface Evidence {
+  /** Distinct respondents who answered for the pair (a whole number from 1). */
+  n: number;
+  /** Share of them who feel the need, from 0 to 1. */
+  feel: number;
+  /** Where the responses come from (a file, a workshop), as the consultant named it. */
+  source?: string;
 }
 
 export interface Weights {

@@ -4,6 +4,7 @@
  * sheet readers call too.
  */
 import { CLIENTELE_TYPES, Kind, Language, NEED_TYPES, SCALES } from "./levels";
+import { checkEvidence } from "./evidence";
 import * as msg from "./messages";
 import { PaletteName } from "./colour";
 import { validateStudyText } from "./study-texts";
@@ -60,7 +61,15 @@ export interface ValidateOptions {
 
 /** The study file's fields: those of a Study (study.ts lists them). */
 const KNOWN_FIELDS: readonly string[] = STUDY_FIELDS;
-const PAIR_FIELDS = ["clientele", "need", "perception", "impact", "competition", "comment"];
+const PAIR_FIELDS = [
+  "clientele",
+  "need",
+  "perception",
+  "impact",
+  "competition",
+  "comment",
+  "evidence",
+];
 /** The fields of a segment in the study file: those of a Segment, in the contract's order. */
 const SEGMENT_FIELDS: readonly string[] = [
   "name",
@@ -389,6 +398,14 @@ function validatePairs(
         if (problems.length > before) pairOk = false;
         else if (comment !== undefined) pair.comment = comment;
       }
+    }
+    // Evidence from responses (METHOD.md §3.3), checked in its own module.
+    if (raw.evidence !== undefined && raw.evidence !== null) {
+      const checked = checkEvidence(raw.evidence, { file, field: `${field}.evidence` });
+      if ("problem" in checked) {
+        problems.push(checked.problem);
+        pairOk = false;
+      } else pair.evidence = checked.evidence;
     }
     if (!pairOk) {
       ok = false;
