@@ -1,5 +1,5 @@
 /**
- * Survey answers and workshop votes → ticks and ratings with their evidence (METHOD.md §3.3).
+ * Survey answers and workshop votes → ticks and ratings with their evidence (docs/method.md §3.3).
  * Pure: a table of cells in (a CSV's or a sheet's), a study out, with every row that could not be
  * counted named by its row number and every tick or rating the responses change listed before →
  * after, so that nothing the consultant typed changes silently.

@@ -2,7 +2,7 @@
  * responses RESPONSES.csv|.xlsx --study STUDY.json -o STUDY2.json [--threshold 0.5] [--source TEXT]
  *   [--add-new] [--force]
  * Survey answers or workshop votes (one row per respondent and pair) become ticks and ratings with
- * their evidence (METHOD.md §3.3), written to a new study file. Prints, in the study's language,
+ * their evidence (docs/method.md §3.3), written to a new study file. Prints, in the study's language,
  * the pairs backed, every tick and rating changed before → after, and the rows not counted.
  */
 import { promises as fs } from "fs";

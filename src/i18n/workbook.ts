@@ -73,7 +73,7 @@ export interface WorkbookTexts {
     /** Header of the hidden key column (the pair's matrix cell, as a number). */
     key: string;
     levelError: { title: string; message: string };
-    /** Evidence from responses (METHOD.md §3.3): respondents, share feeling the need, source. */
+    /** Evidence from responses (docs/method.md §3.3): respondents, share feeling the need, source. */
     respondents: string;
     feelShare: string;
     source: string;

@@ -1,5 +1,5 @@
 /**
- * A pair's evidence in the study file (METHOD.md §3.3): {n, feel, source?}, checked on its own so
+ * A pair's evidence in the study file (docs/method.md §3.3): {n, feel, source?}, checked on its own so
  * that the study's validation only calls it. n respondents answered for the pair, a share `feel`
  * of them feel the need; `source` says where the responses come from.
  */

@@ -16,7 +16,7 @@ export interface Pair {
   impact?: number;
   competition?: number;
   comment?: string;
-  /** What survey answers or workshop votes say of this pair (METHOD.md §3.3); absent: a hypothesis. */
+  /** What survey answers or workshop votes say of this pair (docs/method.md §3.3); absent: a hypothesis. */
   evidence?: Evidence;
 }
 
@@ -36,7 +36,7 @@ export interface Weights {
 }
 
 /**
- * A segment (METHOD.md §4): an empty shell the consultant fills. Names of clientèles, needs and
+ * A segment (docs/method.md §4): an empty shell the consultant fills. Names of clientèles, needs and
  * offerings refer to the study's lists; a clientèle or a need may appear in several segments.
  */
 export interface Segment {
@@ -57,7 +57,7 @@ export interface Segment {
   frequency?: number;
   /** Average basket. */
   basket?: number;
-  /** The 11 items of the "good segment" checklist, in METHOD.md §5 order. */
+  /** The 11 items of the "good segment" checklist, in docs/method.md §5 order. */
   checklist: ChecklistStatus[];
   plans: Partial<Record<GrowthLever, string>>;
 }
@@ -96,7 +96,7 @@ export interface Study {
   offerings?: string[];
   segments?: Segment[];
   targets?: Target[];
-  /** Segment names, the first to win first (METHOD.md §7). */
+  /** Segment names, the first to win first (docs/method.md §7.2). */
   conquest?: string[];
   /** The colour scale of the matrix; absent is "default" (the method's). */
   palette?: PaletteName;

@@ -399,7 +399,7 @@ function validatePairs(
         else if (comment !== undefined) pair.comment = comment;
       }
     }
-    // Evidence from responses (METHOD.md §3.3), checked in its own module.
+    // Evidence from responses (docs/method.md §3.3), checked in its own module.
     if (raw.evidence !== undefined && raw.evidence !== null) {
       const checked = checkEvidence(raw.evidence, { file, field: `${field}.evidence` });
       if ("problem" in checked) {

@@ -1,4 +1,4 @@
-/** The aggregation of responses (METHOD.md §3.3), on hand-made answers with a known result. */
+/** The aggregation of responses (docs/method.md §3.3), on hand-made answers with a known result. */
 import { parseCsv } from "../../src/analysis/csv";
 import {
   ResponseCell,

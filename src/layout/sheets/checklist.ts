@@ -1,5 +1,5 @@
 /**
- * "Check-list": the 11 items of the "good segment" list (METHOD.md §5) down, the segments across,
+ * "Check-list": the 11 items of the "good segment" list (docs/method.md §5) down, the segments across,
  * a status from the legend in each cell; live counts of ✓ per family and in all, and the segments
  * whose 11 items are Ok shown as ready.
  */

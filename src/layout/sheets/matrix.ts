@@ -1,6 +1,6 @@
 /**
  * "Matrice": the score of every ticked and rated pair, 1–100, coloured from dark orange to dark green
- * (METHOD.md §3), in the tick table's geometry. Every cell is a live formula; nothing is read back.
+ * (docs/method.md §3), in the tick table's geometry. Every cell is a live formula; nothing is read back.
  */
 import { CLIENTELE_TYPES, IMPACT, NEED_TYPES, PERCEPTION, Scale } from "../../method/levels";
 import { stopLabels } from "../../method/colour";
@@ -51,7 +51,7 @@ export function mirrorFormula(
 }
 
 /**
- * A scored pair without responses behind it (a hypothesis, METHOD.md §3.3) in italics, live: the
+ * A scored pair without responses behind it (a hypothesis, docs/method.md §3.3) in italics, live: the
  * cell's ratings row, found by its key as the score is, has no n. Only in a study with evidence.
  */
 function hypothesisLook(

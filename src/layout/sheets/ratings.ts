@@ -1,6 +1,6 @@
 /**
  * "Évaluation": one row per ticked pair, its perception, impact and competition as labels from the
- * method's scales, its live score and a comment (METHOD.md §3). The table SM_Ratings holds them.
+ * method's scales, its live score and a comment (docs/method.md §3). The table SM_Ratings holds them.
  */
 import {
   COMPETITION,
@@ -58,7 +58,7 @@ export const RATINGS = {
     comment: 7,
     key: 8,
     /**
-     * Evidence from responses (METHOD.md §3.3), after the hidden key so that every column before
+     * Evidence from responses (docs/method.md §3.3), after the hidden key so that every column before
      * stays where workbooks made earlier have it; a workbook without them reads as before.
      */
     respondents: 9,

@@ -1,5 +1,5 @@
 /**
- * "Segments": one column per segment, the shell of METHOD.md §4 filled in: name, Business Model
+ * "Segments": one column per segment, the shell of docs/method.md §4 filled in: name, Business Model
  * Canvas type, live mean score and yearly potential, its figures and free texts, then which
  * clientèles, needs and offerings belong to it (an X each). The offerings are typed here: this is
  * the study's list of offerings, which the targeting sheet mirrors.

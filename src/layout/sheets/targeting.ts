@@ -1,7 +1,7 @@
 /**
  * "Ciblage": the offerings × segments table where the consultant marks the pairs to pursue, the
- * strategy the marks form (METHOD.md §6) named live with a sentence, the segments ranked by mean
- * score and potential, the conquest order and, per segment, one line per growth lever (§7).
+ * strategy the marks form (docs/method.md §6) named live with a sentence, the segments ranked by mean
+ * score and potential, the conquest order and, per segment, one line per growth lever (docs/method.md §7.2–§7.3).
  */
 import * as msg from "../../method/messages";
 import { markCountFormula } from "../../method/marks";

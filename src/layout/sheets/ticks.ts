@@ -1,6 +1,6 @@
 /**
  * "Qui ressent quoi": clientèles across, needs down, an X where the clientèle really feels the need
- * (METHOD.md §2). The tick table is the source of truth for the lists and the ticks.
+ * (docs/method.md §2). The tick table is the source of truth for the lists and the ticks.
  */
 import { CLIENTELE_TYPES, Kind, NEED_TYPES } from "../../method/levels";
 import { markCountFormula } from "../../method/marks";

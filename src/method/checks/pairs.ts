@@ -1,5 +1,5 @@
 /**
- * The ticked pairs and their ratings (METHOD.md §2–§3): one entry per pair, and a comment a cell
+ * The ticked pairs and their ratings (docs/method.md §2–§3): one entry per pair, and a comment a cell
  * holds. The study file's `pairs` and the ratings sheet's rows go through the same checks.
  */
 import { Scale, findLevel } from "../levels";

@@ -1,5 +1,5 @@
 /**
- * The rules of a segment's shell (METHOD.md §4–§5), for the study file's `segments` and the
+ * The rules of a segment's shell (docs/method.md §4–§5), for the study file's `segments` and the
  * segments, checklist and targeting sheets alike: its type, its figures, its free texts, which
  * clientèles, needs and offerings it holds, its checklist statuses and its plans.
  */

@@ -1,6 +1,6 @@
 /**
  * The study's settings: its title, its language, its palette and the weights of the score
- * (METHOD.md §3), for the study file and the settings sheet alike.
+ * (docs/method.md §3), for the study file and the settings sheet alike.
  */
 import { LANGUAGES, Language } from "../levels";
 import * as msg from "../messages";

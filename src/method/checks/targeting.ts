@@ -1,5 +1,5 @@
 /**
- * The targeting choices (METHOD.md §6–§7): each target an offering × segment pair of the study, each
+ * The targeting choices (docs/method.md §6–§7): each target an offering × segment pair of the study, each
  * segment of the conquest order a segment of the study and there once. The study file's `targets`
  * and `conquest` and the targeting sheet's marks and conquest cells go through the same checks.
  */
