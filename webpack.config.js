@@ -7,6 +7,7 @@ const devCerts = require("office-addin-dev-certs");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const path = require("path");
+const webpack = require("webpack");
 const { CONTENT_SECURITY_POLICY } = require("./scripts/csp");
 
 const urlDev = "https://localhost:3000/";
@@ -59,6 +60,9 @@ function config(dev, httpsOptions) {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".html"],
+      // pptxgenjs (the client deck) imports Node's fs and https only to read pictures in Node; the
+      // deck has none, and a browser has neither (see the plugin below).
+      fallback: { fs: false, https: false },
     },
     module: {
       rules: [
@@ -78,6 +82,10 @@ function config(dev, httpsOptions) {
       ],
     },
     plugins: [
+      // "node:fs" requests bypass `resolve.fallback`: made plain "fs", which the fallback empties.
+      new webpack.NormalModuleReplacementPlugin(/^node:(fs|https)$/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, "");
+      }),
       page("taskpane", ["taskpane"]),
       // The ribbon's FunctionFile.
       page("commands", ["commands"]),

@@ -8,6 +8,7 @@
  *    to read each file back into a study. Both run compiled (esbuild bundles, plain node).
  * 2. In-process stages (plan, .xlsx, read back) at smaller sizes.
  * 3. The Office.js host over the recording fake.
+ * 4. `read` on hostile files (bench/hostile.ts): the readers' worst case, time and peak memory.
  *
  *   npm run bench                 sizes 200, 500, 1000 (n × n, 40 % ticked)
  *   npm run bench -- 200 500      chosen sizes only
@@ -22,14 +23,19 @@ import { planToBuffer, readWorkbookFile } from "../src/hosts/xlsx/file";
 import { matrixSvg } from "../src/hosts/svg/matrix-svg";
 import { svgToPng } from "../src/hosts/svg/png";
 import { clientPlan } from "../src/layout/export";
+import { deckModel } from "../src/layout/deck";
+import { deckToPptx } from "../src/hosts/pptx/deck";
+import { finishWithZlib } from "../src/hosts/pptx/node-package";
 import { clientPlanToBuffer } from "../src/hosts/xlsx/file";
 import { findSoffice, xlsxToPdf } from "../src/hosts/pdf/libreoffice";
 import { validateStudy } from "../src/method/validate";
 import { Study } from "../src/method/study";
 import { studyToJson } from "../src/layout/study-json";
 import example from "../examples/exemple-incubateur.json";
+import { benchHostile } from "./hostile";
 import { benchOfficeHost } from "./office-host";
 import { benchOrdering } from "./ordering";
+import { benchRfm } from "./rfm";
 import { squareStudy, syntheticStudy } from "./studies";
 
 const ROOT = path.join(__dirname, "..");
@@ -184,6 +190,11 @@ async function compareWriters(size: number, runs: number, scratch: string): Prom
   console.log(row("CLI", CLI));
   const m = (f: WriterFigures, key: "wallMs" | "cpuMs" | "maxRssKiB") =>
     median(f.runs.map((r) => r[key]));
+  // Issue 12's goal: reading a workbook back takes at most half as long as building it.
+  const build = m(CLI, "wallMs");
+  console.log(
+    `read / CLI build: ${ratio(CLI.readMs, build)} in process, ${ratio(CLI.readWallMs, build)} as a whole process (goal: at most 0.50×)`
+  );
   console.log(
     [
       "CLI / ref".padEnd(10),
@@ -272,6 +283,25 @@ async function benchExport(label: string, study: Study, runs: number): Promise<v
   );
 }
 
+/** The client deck: study → deck model → .pptx (pptxgenjs, then deflated as the CLI does), in process. */
+async function benchDeck(label: string, study: Study, runs: number): Promise<void> {
+  const model = await time(runs, () => {
+    const { model: deck } = deckModel(study, { created: new Date() });
+    if (!deck) throw new Error(`${label}: no deck`);
+    return deck;
+  });
+  const pptx = await time(runs, () => deckToPptx(model.result, finishWithZlib));
+  console.log(
+    [
+      label.padEnd(22),
+      `${String(model.result.slides.length).padStart(3)} slides`,
+      `model ${model.ms.toFixed(1).padStart(6)} ms`,
+      `pptx ${pptx.ms.toFixed(0).padStart(6)} ms ${(pptx.result.length / 1024).toFixed(0).padStart(5)} KiB`,
+      `total ${(model.ms + pptx.ms).toFixed(0).padStart(6)} ms (goal ${label.includes("100x100") ? "2 s" : "0.3 s"})`,
+    ].join("  ")
+  );
+}
+
 async function main(): Promise<void> {
   const asked = process.argv
     .slice(2)
@@ -296,6 +326,7 @@ async function main(): Promise<void> {
   try {
     for (const size of sizes)
       await compareWriters(size, size <= 200 ? 5 : size <= 500 ? 3 : 1, scratch);
+    await benchHostile(CLI, path.join(BENCH, "measure.js"), scratch);
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
   }
@@ -311,8 +342,12 @@ async function main(): Promise<void> {
   console.log("\n== client export: study -> baked plan -> .xlsx, then -> PDF (LibreOffice)");
   await benchExport("example 13x13", worked, 5);
   await benchExport("synthetic 100x100", syntheticStudy(100, 100), 3);
+  console.log("\n== client deck: study -> deck model -> .pptx (median of runs)");
+  await benchDeck("example 13x13", worked, 9);
+  await benchDeck("synthetic 100x100", syntheticStudy(100, 100), 3);
   await benchOfficeHost(worked);
   benchOrdering(worked);
+  await benchRfm();
 }
 
 main().catch((failure) => {

@@ -25,8 +25,24 @@ const ARGS = [
 ];
 
 const RUNS = [
-  { language: "fr", study: "exemple-incubateur.json", build: /^Construire le classeur$/, refresh: /^Actualiser/ },
-  { language: "en", study: "small-en.json", build: /^Build the workbook$/, refresh: /^Refresh/ },
+  {
+    language: "fr",
+    study: "exemple-incubateur.json",
+    build: /^Construire le classeur$/,
+    refresh: /^Actualiser/,
+    order: /^Ordonner par profil de besoins/,
+    ordered: /^Clientèles ordonnées/,
+    tabs: { matrix: "Matrice", segments: "Segments", targeting: "Ciblage" },
+  },
+  {
+    language: "en",
+    study: "small-en.json",
+    build: /^Build the workbook$/,
+    refresh: /^Refresh/,
+    order: /^Order by need profile/,
+    ordered: /^Clientèles ordered/,
+    tabs: { matrix: "Matrix", segments: "Segments", targeting: "Targeting" },
+  },
 ];
 
 /** Table order: clientèle by clientèle (columns), then its needs (rows), as the ratings sheet. */
@@ -103,11 +119,20 @@ async function walk(browser, serverUrl, run) {
   await shoot(page, run, 3, "ratings", "ratings");
 
   // 4. The matrix, coloured.
-  await page.getByRole("tab").nth(2).click();
+  await page.getByRole("tab", { name: run.tabs.matrix, exact: true }).click();
   await shoot(page, run, 4, "matrix", "matrix");
 
-  // 5 and 6. Segments and targeting: their steps in the pane.
+  // 5 and 6. Ordered and cut into the suggested segments (where the pane offers it), then each
+  // step beside its own sheet: the segments, then the targeting table.
+  const order = page.getByRole("button", { name: run.order });
+  if ((await order.count()) > 0 && (await order.first().isEnabled())) {
+    await order.first().click();
+    await page.getByText(run.ordered).first().waitFor();
+  }
+  await page.getByRole("tab", { name: run.tabs.segments, exact: true }).click();
   await shoot(page, run, 5, "segments", "segments");
+  await page.getByRole("tab", { name: run.tabs.targeting, exact: true }).click();
+  await page.locator(`table[data-sheet="${run.tabs.targeting}"]`).waitFor();
   await shoot(page, run, 6, "targeting", "targeting");
   await context.close();
 }

@@ -62,7 +62,7 @@ export function orderStudy(study: Study, options: OrderOptions = {}): OrderResul
     .map((side) => msg.orderingTooLarge(side, counts[side], ORDER_MAX_ITEMS));
   if (tooLarge.length > 0) return { problems: tooLarge };
   const clienteles = orderProfiles(clienteleProfiles);
-  const needs = orderProfiles(needProfiles);
+  const needs = downTheDiagonal(clienteles, orderProfiles(needProfiles), clienteleProfiles);
   // Said, with the size and the method, whenever a side is not in its exact optimal order.
   const notices = (["clienteles", "needs"] as const)
     .filter((side) => (side === "clienteles" ? clienteles : needs).method !== "optimal")
@@ -103,6 +103,47 @@ export function orderStudy(study: Study, options: OrderOptions = {}): OrderResul
       needs,
     },
     problems: notices,
+  };
+}
+
+/**
+ * The needs' order turned, when need be, so that the blocks of X run down the diagonal from the
+ * top-left (the first clientèles' needs at the top), as consultants read a matrix: an optimal leaf
+ * order read backwards is as good, so only its direction is chosen here. The direction is the sign
+ * of the covariance between the column and the row of every X; the needs out of the method stay last.
+ */
+export function downTheDiagonal(
+  clienteles: ItemOrdering,
+  needs: ItemOrdering,
+  clienteleProfiles: readonly (readonly boolean[])[]
+): ItemOrdering {
+  const clustered = needs.order.length - needs.outOfMethod.length;
+  const column = new Map(clienteles.order.map((original, position) => [original, position]));
+  const row = new Map(
+    needs.order.slice(0, clustered).map((original, position) => [original, position])
+  );
+  let count = 0;
+  let sumX = 0;
+  let sumY = 0;
+  let sumXY = 0;
+  clienteleProfiles.forEach((profile, c) =>
+    profile.forEach((ticked, n) => {
+      const x = column.get(c);
+      const y = row.get(n);
+      if (!ticked || x === undefined || y === undefined) return;
+      count++;
+      sumX += x;
+      sumY += y;
+      sumXY += x * y;
+    })
+  );
+  const covariance = count === 0 ? 0 : sumXY / count - (sumX / count) * (sumY / count);
+  // Ties keep the order as it is (deterministic); a tiny negative is rounding, not a direction.
+  if (covariance >= -1e-9) return needs;
+  return {
+    ...needs,
+    order: [...needs.order.slice(0, clustered).reverse(), ...needs.outOfMethod],
+    leafOrder: [...needs.leafOrder].reverse(),
   };
 }
 

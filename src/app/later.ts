@@ -1,7 +1,8 @@
 /**
  * The actions of the later steps, as the pane calls them: order by need profile and cut into K
  * candidate segments (src/analysis), the suggested K, the matrix as a picture (src/hosts/svg), the
- * client workbook (src/layout/export.ts, written by ExcelJS loaded on demand). A slot
+ * client workbook (src/layout/export.ts, written by ExcelJS loaded on demand) and the client deck
+ * (src/layout/deck, written by pptxgenjs loaded on demand). A slot
  * left undefined shows its button disabled with a tooltip saying why; each is connected below.
  */
 import { Language } from "../method/levels";
@@ -47,24 +48,42 @@ export interface ClientWorkbookFile extends ExportedFile {
  */
 export type ExportClientWorkbook = (study: Study) => Promise<ClientWorkbookFile>;
 
+/** The client deck (layout/deck) as a .pptx file, and how many slides it holds. */
+export type ExportClientDeck = (study: Study) => Promise<ExportedFile & { slides: number }>;
+
 export interface LaterActions {
   orderWorkbook?: OrderWorkbook;
   suggestSegmentCount?: SuggestSegmentCount;
   exportMatrixPicture?: ExportMatrixPicture;
   exportClientWorkbook?: ExportClientWorkbook;
+  exportClientDeck?: ExportClientDeck;
 }
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const PPTX_MIME =
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 
-/** A file name from a study's title: letters, digits and dashes, never a path. */
+/** Names Windows keeps for devices: a file so named cannot be opened there. */
+const DEVICE_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+/**
+ * A file name from a study's title, safe on every system: letters (accents dropped, other scripts
+ * kept), digits and dashes, at most 60 characters, never a path, a hidden file or a device name;
+ * the fallback when nothing is left. Each pattern is one pass over the title.
+ */
 export function fileNameOf(study: Study, fallback: string): string {
-  const base = (study.title ?? "")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^A-Za-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-  return base === "" ? fallback : base;
+  const base = Array.from(
+    (study.title ?? "")
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .normalize("NFC")
+      .replace(/[^\p{L}\p{N}]+/gu, "-")
+      .replace(/^-+|-+$/g, "")
+  )
+    .slice(0, 60)
+    .join("")
+    .replace(/-+$/, "");
+  return base === "" || DEVICE_NAMES.test(base) ? fallback : base;
 }
 
 export const LATER: LaterActions = {
@@ -89,6 +108,18 @@ export const LATER: LaterActions = {
       data: bytes,
       base64: toBase64(bytes),
       sheets,
+    };
+  },
+  exportClientDeck: async (study) => {
+    // pptxgenjs is fetched the first time a deck is asked for, not at start.
+    const { clientDeckBytes } = await import(/* webpackChunkName: "client-deck" */ "./client-deck");
+    const { bytes, slides } = await clientDeckBytes(study, new Date());
+    const fallback = study.language === "fr" ? "presentation" : "deck";
+    return {
+      fileName: `${fileNameOf(study, fallback)}.pptx`,
+      mimeType: PPTX_MIME,
+      data: bytes,
+      slides,
     };
   },
 };

@@ -1,15 +1,16 @@
 /**
- * The method's steps as the pane shows them (METHOD.md), each with a status from the material's
+ * The method's steps as the pane shows them (docs/method.md), each with a status from the material's
  * legend (✓ ok · ⊞ en cours · ✗ à faire · 📊 à analyser) and live counts, as a pure function of what
  * was read from the workbook. No text here: the pane words the counts (i18n/pane.ts).
  */
 import { ChecklistStatus, Strategy, isSegmentReady } from "../method/segments";
 import { strategyOfTargets } from "../method/targeting";
-import { Problem } from "../method/problems";
 import { pairScore } from "../method/score";
 import { Study, Weights, isRated, nameKey, pairKey } from "../method/study";
-import { NAMES, RATINGS, RATINGS_TABLE } from "../layout";
-import { WorkbookGrids, cellAt, cellText, gridHeight } from "../layout/grids";
+import { Problem, hasErrors } from "../method/problems";
+import { readStudyAsFarAsItGoes } from "../layout";
+import { sheetsByRole } from "../layout/registry";
+import { ratingRowKeys } from "../layout/sheets/ratings";
 import { SheetRole } from "../layout/plan";
 import { WorkbookSnapshot } from "../hosts/host";
 import { currentStudy, hasStudy } from "./operations";
@@ -72,6 +73,11 @@ export interface WorkbookState {
   study?: Study;
   /** What reading them said. */
   problems: Problem[];
+  /**
+   * What the steps count: the study, or, when a sheet holds an error, what every sheet read (so one
+   * stray X does not blank the other steps). Never built from.
+   */
+  counted?: Study;
   /** Sheet names by role, for the sheets the workbook has. */
   sheets: Partial<Record<SheetRole | "segments" | "targeting", string>>;
   steps: Step[];
@@ -79,56 +85,6 @@ export interface WorkbookState {
 
 /** How many best pairs the Matrice step lists. */
 export const BEST_PAIRS = 5;
-
-/**
- * Which defined name (or table) tells where each sheet is. The segment, checklist and targeting
- * sheets (src/layout/sheets/, on the lead's branch) add theirs here when they land.
- */
-const SHEET_ANCHORS: Partial<Record<SheetRole, string>> = {
-  ticks: NAMES.ticks,
-  ratings: NAMES.ratingClienteles,
-  matrix: NAMES.matrix,
-  segments: NAMES.segmentNames,
-  checklist: NAMES.checklist,
-  targeting: NAMES.targets,
-  settings: NAMES.weightPerception,
-};
-
-function sheetsOf(grids: WorkbookGrids): WorkbookState["sheets"] {
-  const sheets: WorkbookState["sheets"] = {};
-  for (const [role, name] of Object.entries(SHEET_ANCHORS) as [
-    keyof typeof SHEET_ANCHORS,
-    string,
-  ][]) {
-    const found = grids.names.find((n) => n.name === name);
-    if (found) sheets[role] = found.sheet;
-  }
-  const table = grids.tables.find((t) => t.name === RATINGS_TABLE);
-  if (table) sheets.ratings = table.sheet;
-  return sheets;
-}
-
-/** Pair keys of the rows the ratings sheet holds (whatever their levels). */
-function ratingRowKeys(grids: WorkbookGrids): Set<string> {
-  const keys = new Set<string>();
-  const table = grids.tables.find((t) => t.name === RATINGS_TABLE);
-  const column = grids.names.find((n) => n.name === NAMES.ratingClienteles);
-  const sheet = table?.sheet ?? column?.sheet;
-  const grid = sheet === undefined ? undefined : grids.sheets.find((s) => s.name === sheet);
-  if (!grid) return keys;
-  const headerRow = table
-    ? table.rect.row
-    : (column?.rect.row ?? RATINGS.firstRow) - (RATINGS.firstRow - RATINGS.headerRow);
-  const firstCol = table
-    ? table.rect.col
-    : (column?.rect.col ?? RATINGS.cols.clientele) - (RATINGS.cols.clientele - 1);
-  for (let row = headerRow + 1; row <= gridHeight(grid); row++) {
-    const clientele = cellText(cellAt(grid, row, firstCol + RATINGS.cols.clientele - 1)).trim();
-    const need = cellText(cellAt(grid, row, firstCol + RATINGS.cols.need - 1)).trim();
-    if (clientele !== "" && need !== "") keys.add(pairKey(clientele, need));
-  }
-  return keys;
-}
 
 /** The best pairs by score, ties in table order. */
 export function bestPairs(study: Study, count = BEST_PAIRS): ScoredPair[] {
@@ -150,14 +106,20 @@ export function workbookState(
 ): WorkbookState {
   const present = hasStudy(snapshot);
   const { study, problems } = currentStudy(snapshot);
-  const sheets = sheetsOf(snapshot.grids);
-  const rowKeys = study ? ratingRowKeys(snapshot.grids) : new Set<string>();
+  const sheets = sheetsByRole(snapshot.grids);
+  // A problem on one sheet leaves the other steps' counts in place: they come from what each sheet
+  // read (never used to build).
+  const counted =
+    study ??
+    (present && hasErrors(problems) ? readStudyAsFarAsItGoes(snapshot.grids).study : undefined);
+  const rowKeys = counted ? ratingRowKeys(snapshot.grids) : new Set<string>();
   return {
     hasStudy: present,
     study,
     problems,
+    ...(counted ? { counted } : {}),
     sheets,
-    steps: stepsOf(study, sheets, rowKeys, extras.suggestedK),
+    steps: stepsOf(counted, sheets, rowKeys, extras.suggestedK),
   };
 }
 

@@ -1,8 +1,9 @@
 /**
- * export STUDY.json|WORKBOOK.xlsx -o CLIENT.xlsx|CLIENT.pdf [--sheets matrix,legend,segments,targeting]
+ * export STUDY.json|WORKBOOK.xlsx -o CLIENT.xlsx|CLIENT.pdf|DECK.pptx [--sheets|--slides matrix,legend,segments,targeting]
  *        [--palette default|colourblind] [--lang fr|en] [--force]
  * The client deliverable (layout/export.ts): the chosen sheets with fixed values and fixed colours,
- * as a workbook or, through LibreOffice, as a PDF; the format follows the output's extension.
+ * as a workbook or, through LibreOffice, as a PDF, or as a deck (export-deck.ts); the format
+ * follows the output's extension.
  * Exit 0 on success; 1 on bad input, a file it may not replace or no LibreOffice for a PDF; 2 on misuse.
  * The output replaces only an earlier client export unless --force, and never a working workbook.
  */
@@ -14,14 +15,16 @@ import { EXPORT_PARTS, ExportPart, clientPlan, isExportPart } from "../layout/ex
 import { excelLimitProblems } from "../layout/limits";
 import { clientPlanToBuffer } from "../hosts/xlsx/file";
 import { PRINT_LOCALES, PdfFailure, findSoffice, xlsxToPdf } from "../hosts/pdf/libreoffice";
+import { PALETTES } from "../method/colour";
 import { CliError, CliProblems, Io, parseLanguage, readStudyInput, report } from "./common";
 import { parsePalette } from "./image";
 import { guardOutput, writeOutput } from "./output-guard";
+import { exportDeck } from "./export-deck";
 
 export const EXPORT_USAGE =
-  "segment-matrix export STUDY.json|WORKBOOK.xlsx -o CLIENT.xlsx|CLIENT.pdf [--sheets matrix,legend,segments,targeting] [--palette default|colourblind] [--lang fr|en] [--force]";
+  "segment-matrix export STUDY.json|WORKBOOK.xlsx -o CLIENT.xlsx|CLIENT.pdf|DECK.pptx [--sheets|--slides matrix,legend,segments,targeting] [--palette default|colourblind] [--lang fr|en] [--force]";
 
-type Format = "xlsx" | "pdf";
+type Format = "xlsx" | "pdf" | "pptx";
 
 export async function exportCommand(args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -30,6 +33,7 @@ export async function exportCommand(args: string[], io: Io): Promise<void> {
     options: {
       output: { type: "string", short: "o" },
       sheets: { type: "string" },
+      slides: { type: "string" },
       palette: { type: "string" },
       lang: { type: "string" },
       force: { type: "boolean" },
@@ -37,15 +41,21 @@ export async function exportCommand(args: string[], io: Io): Promise<void> {
   });
   if (positionals.length !== 1 || !values.output)
     throw new CliError(
-      `export needs a study or a workbook and -o CLIENT.xlsx|CLIENT.pdf\nusage: ${EXPORT_USAGE}`,
+      `export needs a study or a workbook and -o CLIENT.xlsx|CLIENT.pdf|DECK.pptx\nusage: ${EXPORT_USAGE}`,
       2
     );
   const input = positionals[0];
   const output = values.output;
   const format = outputFormat(output);
-  const parts = parseParts(values.sheets);
+  if (values.slides !== undefined && format !== "pptx")
+    throw new CliError(`--slides is for a deck (.pptx); use --sheets\nusage: ${EXPORT_USAGE}`, 2);
+  const parts = parseParts(values.slides ?? values.sheets, values.slides ? "--slides" : "--sheets");
   const palette = parsePalette(values.palette);
   const language = parseLanguage(values.lang);
+  if (format === "pptx") {
+    const request = { input, output, parts, palette, language, usage: EXPORT_USAGE };
+    return exportDeck({ ...request, force: Boolean(values.force) }, io);
+  }
   // Said before any work: the PDF cannot be made here.
   const soffice = format === "pdf" ? await findSoffice() : undefined;
   if (format === "pdf" && !soffice) throw new CliProblems([msg.libreOfficeMissing(output)]);
@@ -84,7 +94,7 @@ export async function exportCommand(args: string[], io: Io): Promise<void> {
   const paletteName = palette ?? study.palette ?? "default";
   io.err(
     messages === "fr"
-      ? `${format === "pdf" ? "PDF" : "Classeur client"} : ${sheets} ; palette ${paletteName}`
+      ? `${format === "pdf" ? "PDF" : "Classeur client"} : ${sheets} ; couleurs ${PALETTES[paletteName].label.fr}`
       : `${format === "pdf" ? "PDF" : "Client workbook"}: ${sheets}; palette ${paletteName}`
   );
   io.out(output);
@@ -94,25 +104,26 @@ function outputFormat(output: string): Format {
   const extension = path.extname(output).toLowerCase();
   if (extension === ".xlsx") return "xlsx";
   if (extension === ".pdf") return "pdf";
+  if (extension === ".pptx") return "pptx";
   throw new CliError(
-    `${output}: the export's format follows the extension: use .xlsx or .pdf\nusage: ${EXPORT_USAGE}`,
+    `${output}: the export's format follows the extension: use .xlsx, .pdf or .pptx\nusage: ${EXPORT_USAGE}`,
     2
   );
 }
 
 /** "matrix,legend": the parts asked for, in the workbook's order; a wrong one is named. */
-function parseParts(value: string | undefined): ExportPart[] | undefined {
+function parseParts(value: string | undefined, flag = "--sheets"): ExportPart[] | undefined {
   if (value === undefined) return undefined;
   const asked = value
     .split(",")
     .map((part) => part.trim().toLowerCase())
     .filter((part) => part !== "");
   if (asked.length === 0)
-    throw new CliError(`--sheets: name at least one of ${EXPORT_PARTS.join(", ")}`, 2);
+    throw new CliError(`${flag}: name at least one of ${EXPORT_PARTS.join(", ")}`, 2);
   for (const part of asked)
     if (!isExportPart(part))
       throw new CliError(
-        `--sheets: "${part}" is not a sheet of the export: use ${EXPORT_PARTS.join(", ")}`,
+        `${flag}: "${part}" is not ${flag === "--slides" ? "a part of the deck" : "a sheet of the export"}: use ${EXPORT_PARTS.join(", ")}`,
         2
       );
   return EXPORT_PARTS.filter((part) => asked.includes(part));

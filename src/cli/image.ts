@@ -59,7 +59,7 @@ export async function image(args: string[], io: Io): Promise<void> {
   const rated = model.scores.flat().filter((score) => score !== undefined).length;
   io.err(
     (language ?? study.language) === "fr"
-      ? `${format.toUpperCase()} ${width} × ${height} : ${model.clienteles.length} clientèles × ${model.needs.length} besoins, ${rated} scores, palette ${model.palette.name}`
+      ? `${format.toUpperCase()} ${width} × ${height} : ${model.clienteles.length} clientèles × ${model.needs.length} besoins, ${rated} scores, couleurs ${model.palette.label.fr}`
       : `${format.toUpperCase()} ${width} × ${height}: ${model.clienteles.length} clientèles × ${model.needs.length} needs, ${rated} scores, palette ${model.palette.name}`
   );
   io.out(output);

@@ -7,6 +7,8 @@
  *   image STUDY.json|WORKBOOK.xlsx -o OUT.svg|OUT.png …            (image.ts)
  *   export STUDY.json|WORKBOOK.xlsx -o CLIENT.xlsx|CLIENT.pdf …     (export.ts)
  *   advise STUDY.json|WORKBOOK.xlsx [--json] [--lang fr|en]        (advise.ts)
+ *   responses RESPONSES.csv|.xlsx --study STUDY.json -o STUDY2.json … (responses.ts)
+ *   rfm TRANSACTIONS.csv|… -o OUT.xlsx | rfm --sql duckdb|postgres   (rfm.ts)
  * Exit 0 on success; 1 on bad input (one line per problem, naming the file, field or cell); 2 on misuse.
  * Nothing is left behind on failure: outputs are written to a temporary file and renamed at the end.
  * Every output passes one guard (output-guard.ts): never the input, never a file the add-in did not
@@ -36,6 +38,8 @@ import { ADVISE_USAGE, adviseCommand } from "./advise";
 import { EXPORT_USAGE, exportCommand } from "./export";
 import { IMAGE_USAGE, image, parsePalette } from "./image";
 import { order } from "./order";
+import { RESPONSES_USAGE, responsesCommand } from "./responses";
+import { RFM_USAGE, rfmCommand } from "./rfm";
 import { guardOutput, writeOutput } from "./output-guard";
 
 const USAGE = `usage:
@@ -45,7 +49,9 @@ const USAGE = `usage:
   segment-matrix order STUDY.json -o ORDERED.json [--segments K] [--force]
   ${IMAGE_USAGE}
   ${EXPORT_USAGE}
-  ${ADVISE_USAGE}`;
+  ${ADVISE_USAGE}
+  ${RESPONSES_USAGE}
+  ${RFM_USAGE}`;
 
 /** Options of the commands that write a workbook. */
 const WRITE_OPTIONS = {
@@ -177,6 +183,12 @@ export async function runCli(argv: string[], terminal: Io): Promise<number> {
         break;
       case "advise":
         await adviseCommand(rest, io);
+        break;
+      case "responses":
+        await responsesCommand(rest, io);
+        break;
+      case "rfm":
+        await rfmCommand(rest, io);
         break;
       case undefined:
       case "help":

@@ -18,6 +18,7 @@ import { LAYOUT_VERSION } from "../layout/state";
 import { listWorkbookFile, WorkbookListing } from "../hosts/xlsx/read";
 import { SVG_GENERATOR, isSegmentMatrixSvg } from "../hosts/svg/matrix-svg";
 import { pngSoftware } from "../hosts/svg/png-text";
+import { isSegmentMatrixDeck } from "../hosts/pptx/marker";
 import { FileProblems, decodeStudyBytes, STUDY_MAX_BYTES } from "./study-file";
 import { writeFileKeepingMode } from "./write-file";
 
@@ -33,6 +34,7 @@ const WRONG_EXTENSIONS: Record<OutputGuardOptions["kind"], readonly string[]> = 
   picture: [],
   clientWorkbook: [],
   clientPdf: [],
+  clientDeck: [],
 };
 
 /** The creator the command line writes in docProps/core.xml (ExcelJS renders it). */
@@ -48,7 +50,7 @@ export interface OutputGuardOptions {
    * What the command writes: a workbook replaces only the add-in's working workbooks, a study only
    * studies, a client export only an earlier client export (never a working workbook, --force or not).
    */
-  kind: "workbook" | "study" | "picture" | "clientWorkbook" | "clientPdf";
+  kind: "workbook" | "study" | "picture" | "clientWorkbook" | "clientPdf" | "clientDeck";
 }
 
 /**
@@ -114,7 +116,10 @@ export async function guardOutput(target: string, options: OutputGuardOptions): 
   if (listing?.macros || (isZip && !listing && (await mentionsVba(resolved))))
     return refuse(msg.outputMacros(target));
   // A deliverable written over the consultant's ticks and ratings: never, whatever the flags say.
-  const client = options.kind === "clientWorkbook" || options.kind === "clientPdf";
+  const client =
+    options.kind === "clientWorkbook" ||
+    options.kind === "clientPdf" ||
+    options.kind === "clientDeck";
   if (client && listing && isWorkingWorkbook(listing))
     return refuse(msg.outputWorkingWorkbook(target));
   if (options.force) return resolved;
@@ -122,6 +127,10 @@ export async function guardOutput(target: string, options: OutputGuardOptions): 
   if (options.kind === "clientPdf") {
     if (await isClientPdf(resolved, stat)) return allow(resolved);
     return refuse(msg.outputForeignPdf(target));
+  }
+  if (options.kind === "clientDeck") {
+    if (isZip && (await isSegmentMatrixDeck(resolved))) return allow(resolved);
+    return refuse(msg.outputForeignDeck(target));
   }
   if (options.kind === "clientWorkbook") {
     if (!listing || !isClientExport(listing)) return refuse(msg.outputForeignFile(target));

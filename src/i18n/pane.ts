@@ -40,6 +40,9 @@ export interface PaneTexts {
   exportClient: string;
   clientOpened: (sheets: readonly string[]) => string;
   clientSaved: (fileName: string, sheets: readonly string[]) => string;
+  /** The client deck (issue 14). */
+  exportDeck: string;
+  deckSaved: (fileName: string, slides: number) => string;
   /** Where a PDF comes from: Excel's own export (getFileAsync(Pdf) is not reliable on the web). */
   pdfNote: string;
   exportRangeImage: string;
@@ -200,6 +203,9 @@ const fr: PaneTexts = {
     `Classeur client ouvert dans une nouvelle fenêtre Excel (${sheets.join(", ")})${NBSP}: couleurs fixées dans les cellules, sans formules ni listes. Enregistrez-le pour l'envoyer.`,
   clientSaved: (fileName, sheets) =>
     `Classeur client enregistré${NBSP}: ${fileName} (${sheets.join(", ")})${NBSP}; couleurs fixées dans les cellules, sans formules ni listes.`,
+  exportDeck: "Exporter la présentation (PowerPoint)",
+  deckSaved: (fileName, slides) =>
+    `Présentation enregistrée${NBSP}: ${fileName} (${slides} diapositives, tableaux modifiables dans PowerPoint).`,
   pdfNote: `Pour un PDF${NBSP}: dans le classeur client, Fichier › Exporter › Créer un document PDF (une page en paysage par feuille).`,
   exportRangeImage: "Image de la matrice vue par Excel (PNG)",
   rangeImageSaved: (fileName) =>
@@ -263,7 +269,7 @@ const fr: PaneTexts = {
     noSheet: "Pas encore de feuille dans ce classeur.",
     lists: (c, n) =>
       `${counted(c, "fr", "clientèle", "clientèles")} × ${counted(n, "fr", "besoin", "besoins")}`,
-    ticks: (ticks) => `${ticks}${NBSP}X`,
+    ticks: (ticks) => (ticks === 0 ? "Pas encore de X" : `${ticks}${NBSP}X`),
     without: (c, n) =>
       [
         c > 0 ? counted(c, "fr", "clientèle", "clientèles") : "",
@@ -290,7 +296,8 @@ const fr: PaneTexts = {
       segments === 0
         ? "Aucun segment"
         : `${counted(segments, "fr", "segment", "segments")}, ${counted(ready, "fr", "prêt", "prêts")} selon la check-list`,
-    suggestedK: (k) => `Découpage suggéré${NBSP}: ${k} segments`,
+    suggestedK: (k) =>
+      `Découpage suggéré${NBSP}: ${k} segments, car c'est en ${k} groupes que les clientèles aux besoins proches se distinguent le plus nettement les unes des autres.`,
     segmentsAbsent: "Pas encore de segments dans ce classeur.",
     targeting: (targets) =>
       targets === 0
@@ -372,14 +379,14 @@ const en: PaneTexts = {
     unreadable: "The study's sheets have errors: see the messages.",
     study: (study) => {
       const rated = study.pairs.filter(isRated).length;
-      return `${counted(study.clienteles.length, "en", "clientèle", "clientèles")} × ${counted(study.needs.length, "en", "need", "needs")} · ${study.pairs.length} X · ${counted(rated, "en", "rated pair", "rated pairs")}`;
+      return `${counted(study.clienteles.length, "en", "customer group", "customer groups")} × ${counted(study.needs.length, "en", "need", "needs")} · ${study.pairs.length} X · ${counted(rated, "en", "rated pair", "rated pairs")}`;
     },
   },
   clienteles: { label: "Clientèles (one per line)", placeholder: "Students\nResearchers\n…" },
   needs: { label: "Needs (one per line)", placeholder: "Find funding\nFind premises\n…" },
   listCount: (list, count) =>
     list === "clienteles"
-      ? counted(count, "en", "clientèle", "clientèles")
+      ? counted(count, "en", "customer group", "customer groups")
       : counted(count, "en", "need", "needs"),
   takeSelection: "Use the selection",
   takeSelectionFor: (listLabel) => `Use the selection for: ${listLabel}`,
@@ -398,6 +405,9 @@ const en: PaneTexts = {
     `Client workbook opened in a new Excel window (${sheets.join(", ")}): colours fixed in the cells, no formulas or lists. Save it to send it.`,
   clientSaved: (fileName, sheets) =>
     `Client workbook saved: ${fileName} (${sheets.join(", ")}); colours fixed in the cells, no formulas or lists.`,
+  exportDeck: "Export the deck (PowerPoint)",
+  deckSaved: (fileName, slides) =>
+    `Deck saved: ${fileName} (${slides} slides, tables editable in PowerPoint).`,
   pdfNote:
     "For a PDF: in the client workbook, File › Export › Create PDF (one landscape page per sheet).",
   exportRangeImage: "Matrix picture as Excel shows it (PNG)",
@@ -460,11 +470,11 @@ const en: PaneTexts = {
     openSheetFor: (sheet) => `Open the sheet ${qe(sheet)}`,
     noSheet: "No sheet for it in this workbook yet.",
     lists: (c, n) =>
-      `${counted(c, "en", "clientèle", "clientèles")} × ${counted(n, "en", "need", "needs")}`,
-    ticks: (ticks) => `${ticks} X`,
+      `${counted(c, "en", "customer group", "customer groups")} × ${counted(n, "en", "need", "needs")}`,
+    ticks: (ticks) => (ticks === 0 ? "No X yet" : `${ticks} X`),
     without: (c, n) =>
       [
-        c > 0 ? counted(c, "en", "clientèle", "clientèles") : "",
+        c > 0 ? counted(c, "en", "customer group", "customer groups") : "",
         n > 0 ? counted(n, "en", "need", "needs") : "",
       ]
         .filter((part) => part !== "")
@@ -488,7 +498,8 @@ const en: PaneTexts = {
       segments === 0
         ? "No segment"
         : `${counted(segments, "en", "segment", "segments")}, ${ready} ready per the checklist`,
-    suggestedK: (k) => `Suggested cut: ${k} segments`,
+    suggestedK: (k) =>
+      `Suggested cut: ${k} segments, because ${k} groups is where customer groups with similar needs stand apart most clearly from the others.`,
     segmentsAbsent: "No segments in this workbook yet.",
     targeting: (targets) =>
       targets === 0
@@ -576,7 +587,7 @@ export function studySummary(study: Study, language: Language, done: string): st
     const ratedText = rated <= 1 ? "notée" : "notées";
     return `${done}${NBSP}: ${clienteles} × ${needs}, ${pairs} dont ${rated} ${ratedText}.`;
   }
-  const clienteles = counted(study.clienteles.length, "en", "clientèle", "clientèles");
+  const clienteles = counted(study.clienteles.length, "en", "customer group", "customer groups");
   const needs = counted(study.needs.length, "en", "need", "needs");
   const pairs = counted(ticked, "en", "ticked pair", "ticked pairs");
   return `${done}: ${clienteles} × ${needs}, ${pairs}, ${rated} rated.`;

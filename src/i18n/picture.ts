@@ -2,6 +2,7 @@
 import { Language } from "../method/levels";
 import { SCORE_MIN, SCORE_SCALE, scoreRuleText } from "../method/score";
 import { WORKBOOK_TEXTS } from "./workbook";
+import { formatNumber } from "./numbers";
 
 export interface PictureTexts {
   /** When the study has no title: the matrix sheet's own title. */
@@ -21,7 +22,8 @@ const fr: PictureTexts = {
   legendTitle: "Score",
   legendMeaning: `${SCORE_MIN} : paire la moins intéressante · ${SCORE_SCALE} : la plus intéressante et accessible · vide : non cochée ou pas notée`,
   corner: WORKBOOK_TEXTS.fr.ticks.corner,
-  footer: (p, i) => `Score = ${scoreRuleText("fr", String(p), String(i))} — Segment Matrix`,
+  footer: (p, i) =>
+    `Score = ${scoreRuleText("fr", formatNumber(p, "fr"), formatNumber(i, "fr"))} — Segment Matrix`,
   scoresOmitted: "Trop de colonnes pour lire les scores : voir le classeur pour les nombres.",
   scatteredSegments: (names) => `Segments non délimités (clientèles non adjacentes) : ${names}`,
 };
@@ -31,7 +33,8 @@ const en: PictureTexts = {
   legendTitle: "Score",
   legendMeaning: `${SCORE_MIN}: least interesting pair · ${SCORE_SCALE}: most interesting and accessible · empty: not ticked or not rated`,
   corner: WORKBOOK_TEXTS.en.ticks.corner,
-  footer: (p, i) => `Score = ${scoreRuleText("en", String(p), String(i))} — Segment Matrix`,
+  footer: (p, i) =>
+    `Score = ${scoreRuleText("en", formatNumber(p, "en"), formatNumber(i, "en"))} — Segment Matrix`,
   scoresOmitted: "Too many columns to read the scores: see the workbook for the numbers.",
   scatteredSegments: (names) => `Segments not outlined (clientèles not side by side): ${names}`,
 };

@@ -73,6 +73,10 @@ export interface WorkbookTexts {
     /** Header of the hidden key column (the pair's matrix cell, as a number). */
     key: string;
     levelError: { title: string; message: string };
+    /** Evidence from responses (docs/method.md §3.3): respondents, share feeling the need, source. */
+    respondents: string;
+    feelShare: string;
+    source: string;
   };
   matrix: {
     title: string;
@@ -201,7 +205,7 @@ const fr: WorkbookTexts = {
     instructions:
       "Tapez les clientèles en ligne 5 (à partir de C5), les besoins en colonne A (à partir de A6), puis un X quand la clientèle ressent réellement le besoin.",
     flagHelp:
-      "Une clientèle ou un besoin sans aucun X s'affiche en rouge : la méthode l'écarte du projet. Rapprochez les colonnes aux profils semblables pour voir les segments.",
+      "Dès le premier X, une clientèle ou un besoin encore sans X s'affiche en rouge : la méthode l'écarte du projet. Rapprochez les colonnes aux profils semblables pour voir les segments.",
     corner: "Besoins ↓  /  Clientèles →",
     clienteleType: "Type de clientèle →",
     needType: "Type de besoin",
@@ -221,6 +225,9 @@ const fr: WorkbookTexts = {
     comment: "Commentaire",
     key: "Case de la matrice",
     levelError: { title: "Niveau", message: "Choisissez un niveau dans la liste." },
+    respondents: "Répondants (n)",
+    feelShare: "% qui ressent",
+    source: "Source des réponses",
   },
   matrix: {
     title: "Matrice des scores — clientèles × besoins",
@@ -360,7 +367,7 @@ const en: WorkbookTexts = {
     instructions:
       "Type the clientèles across row 5 (from C5), the needs down column A (from A6), then an X where the clientèle really feels the need.",
     flagHelp:
-      "A clientèle or a need without any X shows in red: the method drops it. Move columns with similar profiles side by side to reveal segments.",
+      "From the first X on, a clientèle or a need still without an X shows in red: the method drops it. Move columns with similar profiles side by side to reveal segments.",
     corner: "Needs ↓  /  Clientèles →",
     clienteleType: "Clientèle type →",
     needType: "Need type",
@@ -380,6 +387,9 @@ const en: WorkbookTexts = {
     comment: "Comment",
     key: "Matrix cell",
     levelError: { title: "Level", message: "Pick a level from the list." },
+    respondents: "Respondents (n)",
+    feelShare: "% feeling it",
+    source: "Source of responses",
   },
   matrix: {
     title: "Score matrix — clientèles × needs",

@@ -2,7 +2,7 @@
 import { Kind, Language } from "../method/levels";
 import { BLACK_TEXT, Palette, WHITE_TEXT } from "../method/colour";
 import { Location } from "../method/problems";
-import { Rect, cellAddress } from "./a1";
+import { Rect, cellAddress, sheetRef } from "./a1";
 import { GridValue, SheetGrid, WorkbookGrids, cellAt, cellText } from "./grids";
 import { CellStyle, CellValue, SheetPlan, SheetRole, text } from "./plan";
 import { toR1C1 } from "./r1c1";
@@ -172,6 +172,27 @@ export function namedItemText(grids: WorkbookGrids, name: string, index: number)
   return cellText(
     alongRow ? cellAt(grid, rect.row, rect.col + index) : cellAt(grid, rect.row + index, rect.col)
   );
+}
+
+/**
+ * The cell at `index` (from 0) of a defined name that is one row or one column, as "'Sheet'!B5": where
+ * the consultant types what another sheet mirrors (an offering, a segment's name). Undefined past
+ * the name's end.
+ */
+export function namedItemAddress(
+  grids: WorkbookGrids,
+  name: string,
+  index: number
+): string | undefined {
+  const area = namedArea(grids, name);
+  if (!area || index < 0) return undefined;
+  const { rect } = area;
+  const alongRow = rect.rows === 1;
+  if (index >= (alongRow ? rect.cols : rect.rows)) return undefined;
+  const address = alongRow
+    ? cellAddress(rect.row, rect.col + index)
+    : cellAddress(rect.row + index, rect.col);
+  return sheetRef(area.grid.name, address);
 }
 
 /**

@@ -9,6 +9,8 @@ import { Language } from "../method/levels";
 import * as msg from "../method/messages";
 import { Problem } from "../method/problems";
 import { Study } from "../method/study";
+import { Rect } from "./a1";
+import { NamedRect, WorkbookGrids, gridHeight, gridWidth } from "./grids";
 import { GRID } from "./sheets/grid";
 import { ROWS_UNDER_MATRIX } from "./sheets/matrix";
 import { RATINGS } from "./sheets/ratings";
@@ -24,6 +26,14 @@ export const STUDY_ROOM = {
   pairs: EXCEL_LIMITS.rows - RATINGS.spareRows - RATINGS.firstRow + 1,
 } as const;
 
+/**
+ * The largest study the command line builds: the file reader reads it back within its ceilings
+ * (READ_CEILING, hosts/xlsx/zip.ts), in seconds and a few hundred megabytes (docs/performance.md).
+ * A larger one is refused before anything is written, naming this limit, rather than built into a
+ * workbook nothing could read back.
+ */
+export const READ_ROOM = { pairs: 500000, matrixCells: 2000000 } as const;
+
 export function excelLimitProblems(
   study: Pick<Study, "clienteles" | "needs" | "pairs">,
   language: Language,
@@ -38,5 +48,47 @@ export function excelLimitProblems(
   check("clienteles", study.clienteles.length, sheets.ticks);
   check("needs", study.needs.length, sheets.ticks);
   check("pairs", study.pairs.length, sheets.ratings);
+  if (study.pairs.length > READ_ROOM.pairs)
+    problems.push(
+      msg.studyTooLargeToRead(
+        { file, field: "pairs" },
+        "pairs",
+        study.pairs.length,
+        READ_ROOM.pairs
+      )
+    );
+  const matrixCells = study.clienteles.length * study.needs.length;
+  if (matrixCells > READ_ROOM.matrixCells)
+    problems.push(msg.studyTooLargeToRead({ file }, "cells", matrixCells, READ_ROOM.matrixCells));
   return problems;
+}
+
+/**
+ * A named area cut to the cells its sheet holds (`extent`: from A1 to the farthest cell present)
+ * and to Excel's grid, keeping its top-left cell (readers check where a name starts): a name
+ * redefined to B5:XFD1048576 or to 10¹² rows is read as the cells that exist, never looped over.
+ */
+export function clampArea(rect: Rect, extent: { rows: number; cols: number }): Rect {
+  const lastRow = Math.min(rect.row + rect.rows - 1, extent.rows, EXCEL_LIMITS.rows);
+  const lastCol = Math.min(rect.col + rect.cols - 1, extent.cols, EXCEL_LIMITS.cols);
+  return {
+    row: rect.row,
+    col: rect.col,
+    rows: Math.max(1, lastRow - rect.row + 1),
+    cols: Math.max(1, lastCol - rect.col + 1),
+  };
+}
+
+/** Every name and table of the grids clamped to its sheet's cells (a sheet not read: to the grid). */
+export function clampNamedAreas<T extends Pick<WorkbookGrids, "sheets" | "names" | "tables">>(
+  grids: T
+): T {
+  const extents = new Map(
+    grids.sheets.map((sheet) => [sheet.name, { rows: gridHeight(sheet), cols: gridWidth(sheet) }])
+  );
+  const clamp = (named: NamedRect): NamedRect => {
+    const extent = extents.get(named.sheet) ?? { rows: EXCEL_LIMITS.rows, cols: EXCEL_LIMITS.cols };
+    return { ...named, rect: clampArea(named.rect, extent) };
+  };
+  return { ...grids, names: grids.names.map(clamp), tables: grids.tables.map(clamp) };
 }

@@ -2,7 +2,6 @@
  * The declarative workbook plan: what every host (Office.js, ExcelJS, the preview) renders.
  * Pure data; no host knowledge. Formulas are written without the leading "=".
  */
-import type { WorkbookTexts } from "../i18n/workbook";
 import { Language } from "../method/levels";
 import { Rect } from "./a1";
 
@@ -101,6 +100,7 @@ export type ConditionalRule =
       fill?: string;
       fontColour?: string;
       bold?: boolean;
+      italic?: boolean;
       holds?: boolean[][];
     }
   /** The cell's own value compared with a number (Excel's "Cell value greater than…"). */
@@ -124,8 +124,9 @@ export interface TablePlan {
   style: string;
 }
 
-/** Which sheet of the method a sheet plan is (its name comes from the workbook texts). */
-export type SheetRole = keyof WorkbookTexts["sheets"];
+/** Which sheet of the method a sheet plan is: derived from the registry's list of sheets. */
+export type { SheetRole } from "./registry";
+import type { SheetRole } from "./registry";
 
 export interface SheetPlan {
   role: SheetRole;

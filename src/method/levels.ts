@@ -1,5 +1,5 @@
 /**
- * The method's scales and kinds, with the exact labels consultants expect (METHOD.md §2–3).
+ * The method's scales and kinds, with the exact labels consultants expect (docs/method.md §2–3).
  * This is the one place that knows them: sheets, dropdowns, the reader and the pane all come here.
  */
 
@@ -121,10 +121,24 @@ export function findLevel(scale: Scale, input: string | number): Level | undefin
   if (typeof input === "number") return scale.levels.find((level) => level.value === input);
   const key = labelKey(input);
   if (key === "") return undefined;
-  const byLabel = scale.levels.find(
-    (level) => labelKey(level.fr) === key || labelKey(level.en) === key
-  );
+  const byLabel = labelIndex(scale).get(key);
   if (byLabel) return byLabel;
   if (/^-?\d+$/.test(key)) return scale.levels.find((level) => level.value === Number(key));
   return undefined;
+}
+
+/** Each scale's levels by the keys of their labels, made once (a read looks up every ratings row). */
+const LABEL_INDEXES = new WeakMap<Scale, Map<string, Level>>();
+
+function labelIndex(scale: Scale): Map<string, Level> {
+  let index = LABEL_INDEXES.get(scale);
+  if (!index) {
+    index = new Map();
+    // The first level that has a label wins, as a search in order would find it.
+    for (const level of scale.levels)
+      for (const label of [level.fr, level.en])
+        if (!index.has(labelKey(label))) index.set(labelKey(label), level);
+    LABEL_INDEXES.set(scale, index);
+  }
+  return index;
 }

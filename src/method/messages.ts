@@ -166,7 +166,53 @@ export type ProblemCode =
   | "study-number-out-of-range"
   | "output-read-only"
   | "ordering-heuristic"
-  | "ordering-too-large";
+  | "ordering-too-large"
+  // Evidence from responses (survey answers, workshop votes): the study field and the responses file.
+  | "pair-evidence-invalid"
+  | "responses-column-missing"
+  | "responses-column-duplicate"
+  | "responses-no-rows"
+  | "responses-too-large"
+  | "responses-csv-quote"
+  | "response-respondent-empty"
+  | "response-name-empty"
+  | "response-feels-unknown"
+  | "response-level-unknown"
+  | "response-answered-twice"
+  | "responses-unknown-name"
+  | "responses-name-added"
+  | "rating-evidence-invalid"
+  // Hostile files, read without a silent change (issue 13 A).
+  | "workbook-cell-invalid"
+  | "workbook-value-invalid"
+  | "workbook-part-twice"
+  | "study-too-large-to-read"
+  // The client deck and the study's organisation and currency (issue 14).
+  | "study-text-not-text"
+  | "study-text-bad-character"
+  | "study-text-too-long"
+  | "output-foreign-deck"
+  // RFM from the client's transactions (issue 15).
+  | "rfm-empty"
+  | "rfm-not-table"
+  | "rfm-column-missing"
+  | "rfm-blank-ids"
+  | "rfm-bad-amounts"
+  | "rfm-bad-dates"
+  | "rfm-ambiguous-dates"
+  | "rfm-returns"
+  | "rfm-duplicates"
+  | "rfm-after-analysis"
+  | "rfm-returns-only"
+  | "rfm-no-customers"
+  | "rfm-single-customer"
+  | "rfm-bad-scored-row"
+  | "rfm-output-study"
+  | "rfm-clientele-missing"
+  | "rfm-unknown-clientele"
+  | "rfm-segment-unquantified"
+  | "rfm-clientele-conflict"
+  | "rfm-latin1";
 
 function problem(
   code: ProblemCode,
@@ -321,39 +367,6 @@ export function itemNotText(field: ListField, location: Location): Problem {
   );
 }
 
-export function itemBadName(field: ListField, location: Location, fault: Bilingual): Problem {
-  return error(`${field}-bad-name`, location, fault.fr, fault.en);
-}
-
-export function itemDuplicate(
-  field: ListField,
-  location: Location,
-  name: string,
-  firstIndex: number
-): Problem {
-  return error(
-    `${field}-duplicate`,
-    location,
-    `${quoteFr(name)} est en double (déjà en ${field}[${firstIndex}], majuscules et espaces ignorés) : renommez l'un des deux`,
-    `${quoteEn(name)} is a duplicate (same as ${field}[${firstIndex}], ignoring case and spaces): rename one of them`
-  );
-}
-
-export function itemTypeUnknown(
-  field: ListField,
-  location: Location,
-  shown: string,
-  name: string,
-  kinds: readonly Kind[]
-): Problem {
-  return error(
-    `${field}-type-unknown`,
-    location,
-    `type ${quoteFr(shown)} inconnu pour ${quoteFr(name)} : choisissez parmi ${listFr(kinds)}`,
-    `unknown type ${quoteEn(shown)} for ${quoteEn(name)}: choose one of ${listEn(kinds, "canonical")}`
-  );
-}
-
 export function weightsNotObject(location: Location): Problem {
   return error(
     "weights-not-object",
@@ -446,10 +459,6 @@ export function pairCommentNotText(location: Location): Problem {
   );
 }
 
-export function pairCommentBadCharacter(location: Location, fault: Bilingual): Problem {
-  return error("pair-comment-bad-character", location, fault.fr, fault.en);
-}
-
 /**
  * A pair naming a clientèle or need that is not in the lists. A warning where the pairs are dropped
  * on purpose (the pane asked first); an error where nobody was asked, so a typo costs no data.
@@ -479,20 +488,6 @@ export function pairOrphan(
         `paire ${pairFr(pair.clientele, pair.need)} : ${missingFr} n'est pas dans la liste${describeRatings(pair, "fr")} ; corrigez le nom, ou ajoutez --drop-orphans pour retirer ces paires`,
         `pair ${pairEn(pair.clientele, pair.need)}: ${missingEn} is not in the list${describeRatings(pair, "en")}; correct the name, or add --drop-orphans to drop such pairs`
       );
-}
-
-export function pairDuplicate(
-  location: Location,
-  clientele: string,
-  need: string,
-  firstIndex: number
-): Problem {
-  return error(
-    "pair-duplicate",
-    location,
-    `la paire ${pairFr(clientele, need)} est déjà en pairs[${firstIndex}] : gardez-en une seule`,
-    `the pair ${pairEn(clientele, need)} is already pairs[${firstIndex}]: keep only one`
-  );
 }
 
 /** Where the pane shows a problem of its typed lists: "Clientèles, ligne 2 : …". */
@@ -542,34 +537,6 @@ export function typeWithoutName(
     location,
     `type ${quoteFr(shown)} sans ${what.fr} en ${nameCell} : ignoré`,
     `type ${quoteEn(shown)} without a ${what.en} in ${nameCell}: ignored`
-  );
-}
-
-export function badName(location: Location, fault: Bilingual): Problem {
-  return error("bad-name", location, fault.fr, fault.en);
-}
-
-export function duplicateName(
-  location: Location,
-  field: ListField,
-  name: string,
-  firstCell: string
-): Problem {
-  const what = WHAT[field];
-  return error(
-    "duplicate-name",
-    location,
-    `${what.fr} ${quoteFr(name)} en double (déjà en ${firstCell}, majuscules et espaces ignorés) : renommez l'une des deux`,
-    `${what.en} ${quoteEn(name)} is a duplicate (already in ${firstCell}, ignoring case and spaces): rename one of them`
-  );
-}
-
-export function typeUnknown(location: Location, shown: string, kinds: readonly Kind[]): Problem {
-  return error(
-    "type-unknown",
-    location,
-    `type ${quoteFr(shown)} inconnu : choisissez ${listFr(kinds)} ou laissez vide`,
-    `unknown type ${quoteEn(shown)}: choose ${listEn(kinds)} or leave it empty`
   );
 }
 
@@ -681,20 +648,6 @@ export function ratingOrphan(location: Location, dropped: Pair, reason: OrphanRe
   );
 }
 
-export function ratingDuplicate(
-  location: Location,
-  clientele: string,
-  need: string,
-  firstRow: number
-): Problem {
-  return error(
-    "rating-duplicate",
-    location,
-    `la paire ${pairFr(clientele, need)} est déjà notée en ligne ${firstRow} : gardez une seule ligne`,
-    `the pair ${pairEn(clientele, need)} is already rated in row ${firstRow}: keep a single row`
-  );
-}
-
 /** The settings sheet, or a weight's name, was deleted: the default weight is used, and said. */
 export function weightMissing(names: readonly string[], weight: number): Problem {
   return warning(
@@ -703,10 +656,6 @@ export function weightMissing(names: readonly string[], weight: number): Problem
     `poids introuvables (${names.join(", ")} : feuille de paramètres supprimée ?) : le poids ${weight} est pris ; reconstruisez le classeur pour retrouver la feuille`,
     `weights not found (${names.join(", ")}: settings sheet deleted?): the weight ${weight} is used; rebuild the workbook to get the sheet back`
   );
-}
-
-export function commentBadCharacter(location: Location, fault: Bilingual): Problem {
-  return error("comment-bad-character", location, fault.fr, fault.en);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1413,8 +1362,8 @@ export function workbookTooLarge(file: string, bytes: number, limit: number): Pr
 
 /** Where nothing was filled by mistake, the study itself is past the reader's stated limits. */
 const TOO_LARGE_STUDY: Bilingual = {
-  fr: "une étude de plus d'environ 100 000 paires notées dépasse ce que Segment Matrix relit d'un classeur : scindez-la (par segment, par zone)",
-  en: "a study of more than about 100,000 rated pairs is beyond what Segment Matrix reads back from a workbook: split it (by segment, by zone)",
+  fr: "Segment Matrix relit jusqu'à 500 000 paires d'un classeur qu'il a construit (environ 100 000 d'un classeur sans son état) : au-delà, scindez l'étude (par segment, par zone)",
+  en: "Segment Matrix reads back up to 500,000 pairs from a workbook it built (about 100,000 from a workbook without its state): beyond that, split the study (by segment, by zone)",
 };
 
 /** One part over the limit: a sheet the study is read from, or another part of the package. */
@@ -1961,6 +1910,76 @@ export function studyNumberOutOfRange(
   );
 }
 
+// ---------------------------------------------------------------------------------------------
+// One set of checkers (issue 12): a rule checked alike in the study file and in the workbook
+// (method/checks/), its wording fitted to where the value is. In a cell, a message refers to cells
+// (B5, row 7); in a field of the study file or the pane's lists, to fields (clienteles[0]), which
+// the pane turns into line numbers (listLine). The codes stay those of each place.
+
+/** The value is in a workbook cell, not in a field of the study file. */
+const inCell = (location: Location): boolean => location.cell !== undefined;
+
+/** A clientèle, need or offering whose name a cell cannot hold (empty, too long, control character). */
+export function nameBad(field: ListField, location: Location, fault: Bilingual): Problem {
+  return error(inCell(location) ? "bad-name" : `${field}-bad-name`, location, fault.fr, fault.en);
+}
+
+/** The same name twice in a list; `first` is where it was first (a cell, or a field such as needs[0]). */
+export function nameDuplicate(
+  field: ListField,
+  location: Location,
+  name: string,
+  first: string
+): Problem {
+  const what = WHAT[field];
+  return inCell(location)
+    ? error(
+        "duplicate-name",
+        location,
+        `${what.fr} ${quoteFr(name)} en double (déjà en ${first}, majuscules et espaces ignorés) : renommez l'une des deux`,
+        `${what.en} ${quoteEn(name)} is a duplicate (already in ${first}, ignoring case and spaces): rename one of them`
+      )
+    : error(
+        `${field}-duplicate`,
+        location,
+        `${quoteFr(name)} est en double (déjà en ${first}, majuscules et espaces ignorés) : renommez l'un des deux`,
+        `${quoteEn(name)} is a duplicate (same as ${first}, ignoring case and spaces): rename one of them`
+      );
+}
+
+/** A clientèle's or need's kind that is not one of the method's. */
+export function kindUnknown(
+  field: "clienteles" | "needs",
+  location: Location,
+  shown: string,
+  name: string,
+  kinds: readonly Kind[]
+): Problem {
+  return inCell(location)
+    ? error(
+        "type-unknown",
+        location,
+        `type ${quoteFr(shown)} inconnu : choisissez ${listFr(kinds)} ou laissez vide`,
+        `unknown type ${quoteEn(shown)}: choose ${listEn(kinds)} or leave it empty`
+      )
+    : error(
+        `${field}-type-unknown`,
+        location,
+        `type ${quoteFr(shown)} inconnu pour ${quoteFr(name)} : choisissez parmi ${listFr(kinds)}`,
+        `unknown type ${quoteEn(shown)} for ${quoteEn(name)}: choose one of ${listEn(kinds, "canonical")}`
+      );
+}
+
+/** A pair's comment a cell cannot hold. */
+export function commentBad(location: Location, fault: Bilingual): Problem {
+  return error(
+    inCell(location) ? "comment-bad-character" : "pair-comment-bad-character",
+    location,
+    fault.fr,
+    fault.en
+  );
+}
+
 /**
  * An existing output that is read-only: replacing it would go against what its owner set. The
  * way out by --force is offered only where the command's --force means it (not `order`'s).
@@ -2013,4 +2032,620 @@ export function orderingTooLarge(
     `${count} ${items.fr} ont un X : l'ordre par profil en regroupe au plus ${max} (la mémoire nécessaire croît avec le carré du nombre) ; ordonnez une partie de l'étude, par exemple les ${items.fr} d'un même marché`,
     `${count} ${items.en} have an X: ordering by profile groups at most ${max} (the memory needed grows with the square of the number); order part of the study, for instance the ${items.en} of one market`
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evidence from responses (survey answers, workshop votes), docs/method.md §3.3.
+
+/** A pair's `evidence` that is not {n: whole number ≥ 1, feel: 0 to 1, source?: text}. */
+export function pairEvidenceInvalid(location: Location, shown: string): Problem {
+  return error(
+    "pair-evidence-invalid",
+    location,
+    `${shown} : attendu {"n": nombre entier de répondants à partir de 1, "feel": part de 0 à 1 de ceux qui ressentent le besoin, "source": texte facultatif}`,
+    `${shown}: expected {"n": whole number of respondents from 1, "feel": share from 0 to 1 of those feeling the need, "source": optional text}`
+  );
+}
+
+/** The responses' header names each column; the French name comes first in the message. */
+export function responsesColumnMissing(
+  file: string,
+  column: { fr: string; en: string },
+  headerRow: number
+): Problem {
+  return error(
+    "responses-column-missing",
+    { file },
+    `ligne ${headerRow} (en-têtes) : il manque la colonne ${quoteFr(column.fr)} (ou ${quoteFr(column.en)}) ; les colonnes attendues sont répondant, clientèle, besoin, ressent, et au choix perception, impact, concurrence`,
+    `row ${headerRow} (headers): the column ${quoteEn(column.en)} (or ${quoteEn(column.fr)}) is missing; the columns expected are respondent, clientele, need, feels, and optionally perception, impact, competition`
+  );
+}
+
+export function responsesColumnDuplicate(file: string, header: string, headerRow: number): Problem {
+  return error(
+    "responses-column-duplicate",
+    { file },
+    `ligne ${headerRow} (en-têtes) : la colonne ${quoteFr(header)} est donnée deux fois ; gardez-en une seule`,
+    `row ${headerRow} (headers): the column ${quoteEn(header)} is given twice; keep only one`
+  );
+}
+
+export function responsesNoRows(file: string): Problem {
+  return error(
+    "responses-no-rows",
+    { file },
+    "aucune réponse : le fichier n'a pas de ligne d'en-têtes suivie de lignes de réponses",
+    "no responses: the file has no header row followed by rows of responses"
+  );
+}
+
+export function responsesTooLarge(file: string, what: "bytes" | "cells", limit: number): Problem {
+  return error(
+    "responses-too-large",
+    { file },
+    what === "bytes"
+      ? `le fichier dépasse ${limit} octets : au-delà de ce que des réponses d'enquête ou d'atelier occupent ; découpez-le`
+      : `le fichier a plus de ${limit} cellules : au-delà de ce que des réponses d'enquête ou d'atelier occupent ; découpez-le`,
+    what === "bytes"
+      ? `the file is over ${limit} bytes: beyond what survey or workshop responses take; split it`
+      : `the file has over ${limit} cells: beyond what survey or workshop responses take; split it`
+  );
+}
+
+/** A CSV quote left open to the end, or text glued after a closing quote. */
+export function responsesCsvQuote(file: string, line: number, kind: "open" | "after"): Problem {
+  return error(
+    "responses-csv-quote",
+    { file },
+    kind === "open"
+      ? `ligne ${line} : un guillemet ouvert n'est jamais refermé ; le reste du fichier serait une seule valeur : corrigez le guillemet ou réenregistrez le fichier en CSV depuis Excel`
+      : `ligne ${line} : du texte suit un guillemet fermant dans la même valeur ; doublez les guillemets à l'intérieur d'une valeur entre guillemets ("")`,
+    kind === "open"
+      ? `line ${line}: a quote opened is never closed; the rest of the file would be one value: fix the quote or save the file again as CSV from Excel`
+      : `line ${line}: text follows a closing quote in the same value; double the quotes inside a quoted value ("")`
+  );
+}
+
+export function responseRespondentEmpty(file: string, row: number): Problem {
+  return warning(
+    "response-respondent-empty",
+    { file },
+    `ligne ${row} : le répondant est vide ; ligne non comptée : nommez ou numérotez le répondant`,
+    `row ${row}: the respondent is empty; row not counted: name or number the respondent`
+  );
+}
+
+export function responseNameEmpty(
+  file: string,
+  row: number,
+  missing: "clientele" | "need"
+): Problem {
+  return warning(
+    "response-name-empty",
+    { file },
+    missing === "clientele"
+      ? `ligne ${row} : la clientèle est vide ; ligne non comptée`
+      : `ligne ${row} : le besoin est vide ; ligne non comptée`,
+    missing === "clientele"
+      ? `row ${row}: the clientèle is empty; row not counted`
+      : `row ${row}: the need is empty; row not counted`
+  );
+}
+
+export function responseFeelsUnknown(file: string, row: number, value: string): Problem {
+  return warning(
+    "response-feels-unknown",
+    { file },
+    `ligne ${row} : ${quoteFr(value)} n'est pas une réponse à « ressent » ; ligne non comptée : écrivez X, oui ou 1 pour oui, et laissez vide ou écrivez non ou 0 pour non`,
+    `row ${row}: ${quoteEn(value)} is not an answer to "feels"; row not counted: write X, yes or 1 for yes, and leave it empty or write no or 0 for no`
+  );
+}
+
+export function responseLevelUnknown(
+  file: string,
+  row: number,
+  scale: Scale,
+  value: string
+): Problem {
+  const levels = (language: "fr" | "en") =>
+    scale.levels.map((level) => `${level.value} ${level[language]}`).join(", ");
+  return warning(
+    "response-level-unknown",
+    { file },
+    `ligne ${row} : ${quoteFr(value)} n'est pas un niveau de ${quoteFr(scale.title.fr)} ; ligne non comptée : écrivez un nombre ou un libellé parmi ${levels("fr")}, ou laissez vide`,
+    `row ${row}: ${quoteEn(value)} is not a level of ${quoteEn(scale.title.en)}; row not counted: write a number or a label among ${levels("en")}, or leave it empty`
+  );
+}
+
+/** Both rows are left out: which answer the respondent meant cannot be told. */
+export function responseAnsweredTwice(
+  file: string,
+  row: number,
+  firstRow: number,
+  respondent: string,
+  clientele: string,
+  need: string
+): Problem {
+  return warning(
+    "response-answered-twice",
+    { file },
+    `ligne ${row} : le répondant ${quoteFr(respondent)} répond déjà pour la paire ${pairFr(clientele, need)} ligne ${firstRow} ; aucune de ses réponses à cette paire n'est comptée : gardez-en une seule`,
+    `row ${row}: respondent ${quoteEn(respondent)} already answers for the pair ${pairEn(clientele, need)} at row ${firstRow}; none of their answers to this pair is counted: keep only one`
+  );
+}
+
+/** A name the responses give that the study does not have: refused, or added with --add-new. */
+export function responsesUnknownName(
+  file: string,
+  kind: "clientele" | "need",
+  name: string,
+  firstRow: number,
+  added: boolean
+): Problem {
+  const what =
+    kind === "clientele"
+      ? { fr: "la clientèle", en: "the clientèle" }
+      : { fr: "le besoin", en: "the need" };
+  return added
+    ? warning(
+        "responses-name-added",
+        { file },
+        `ligne ${firstRow} : ${what.fr} ${quoteFr(name)} n'était pas dans l'étude : ajouté${kind === "clientele" ? "e" : ""} (--add-new)`,
+        `row ${firstRow}: ${what.en} ${quoteEn(name)} was not in the study: added (--add-new)`
+      )
+    : error(
+        "responses-unknown-name",
+        { file },
+        `ligne ${firstRow} : ${what.fr} ${quoteFr(name)} n'est pas dans l'étude : corrigez le nom (la casse et les espaces autour ne comptent pas), ou ajoutez --add-new pour l'ajouter`,
+        `row ${firstRow}: ${what.en} ${quoteEn(name)} is not in the study: correct the name (case and surrounding spaces do not matter), or add --add-new to add it`
+      );
+}
+
+/** An *Évaluation* row whose n or % feeling is not evidence: the row keeps its ratings, no evidence. */
+export function ratingEvidenceInvalid(
+  location: Location,
+  field: "n" | "feel",
+  shown: string
+): Problem {
+  return warning(
+    "rating-evidence-invalid",
+    location,
+    field === "n"
+      ? `${quoteFr(shown)} n'est pas un nombre de répondants : écrivez un nombre entier à partir de 1, ou videz n et % pour une hypothèse ; paire lue sans réponses`
+      : `${quoteFr(shown)} n'est pas une part de répondants : écrivez un pourcentage de 0 % à 100 % ; paire lue sans réponses`,
+    field === "n"
+      ? `${quoteEn(shown)} is not a number of respondents: write a whole number from 1, or empty n and % for a hypothesis; pair read without responses`
+      : `${quoteEn(shown)} is not a share of respondents: write a percentage from 0% to 100%; pair read without responses`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile files, read without a silent change (issue 13 A): what the file says that the reader
+// cannot take as it is is refused naming the sheet and cell or the part, never read as another study.
+
+/** Text taken from a file, cut to a length a message can show. */
+const excerpt = (text: string): string => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
+/** Why a cell of a sheet part cannot be placed. */
+export type CellFault =
+  /** `r="ZZZZ6"`, past XFD1048576, or not an address. */
+  | { kind: "address"; ref: string }
+  /** `<row r="…">` that is not a row number of Excel's grid. */
+  | { kind: "row"; ref: string }
+  /** The same cell given twice. */
+  | { kind: "twice"; ref: string };
+
+export function workbookCellInvalid(file: string, sheet: string, fault: CellFault): Problem {
+  const ref = excerpt(fault.ref);
+  const fr = {
+    address: `une cellule y porte l'adresse ${quoteFr(ref)}, hors de la grille d'Excel (A1 à XFD1048576)`,
+    row: `une ligne y porte le numéro ${quoteFr(ref)}, hors de la grille d'Excel (1 à 1 048 576)`,
+    twice: `la cellule ${ref} y figure deux fois, avec deux valeurs`,
+  }[fault.kind];
+  const en = {
+    address: `a cell in it has the address ${quoteEn(ref)}, outside Excel's grid (A1 to XFD1048576)`,
+    row: `a row in it has the number ${quoteEn(ref)}, outside Excel's grid (1 to 1,048,576)`,
+    twice: `the cell ${ref} is in it twice, with two values`,
+  }[fault.kind];
+  return error(
+    "workbook-cell-invalid",
+    { file, sheet },
+    `${fr} : le classeur est endommagé et n'est pas lu, pour ne rien lire à la mauvaise place ; ouvrez-le dans Excel et enregistrez-le de nouveau`,
+    `${en}: the workbook is damaged and is not read, so that nothing is read in the wrong place; open it in Excel and save it again`
+  );
+}
+
+/** Why a cell's stored value cannot be read. */
+export type ValueFault =
+  /** t="s" whose index is not a number or past the shared strings (`count` of them). */
+  | { kind: "shared-string"; raw: string; count: number }
+  | { kind: "number"; raw: string }
+  | { kind: "boolean"; raw: string }
+  | { kind: "date"; raw: string };
+
+export function workbookValueInvalid(
+  file: string,
+  sheet: string,
+  cell: string,
+  fault: ValueFault
+): Problem {
+  const raw = excerpt(fault.raw);
+  const fr = {
+    "shared-string": `la cellule renvoie au texte partagé n° ${quoteFr(raw)}, que le classeur n'a pas (il en a ${countFr(fault.kind === "shared-string" ? fault.count : 0)}, numérotés à partir de 0)`,
+    number: `la valeur enregistrée ${quoteFr(raw)} n'est pas un nombre`,
+    boolean: `la valeur enregistrée ${quoteFr(raw)} n'est ni VRAI (1) ni FAUX (0)`,
+    date: `la valeur enregistrée ${quoteFr(raw)} n'est pas une date`,
+  }[fault.kind];
+  const en = {
+    "shared-string": `the cell refers to shared text number ${quoteEn(raw)}, which the workbook does not have (it has ${countEn(fault.kind === "shared-string" ? fault.count : 0)}, numbered from 0)`,
+    number: `the stored value ${quoteEn(raw)} is not a number`,
+    boolean: `the stored value ${quoteEn(raw)} is neither TRUE (1) nor FALSE (0)`,
+    date: `the stored value ${quoteEn(raw)} is not a date`,
+  }[fault.kind];
+  return error(
+    "workbook-value-invalid",
+    { file, sheet, cell },
+    `${fr} : le classeur est endommagé et n'est pas lu, pour ne pas lire la cellule vide ; ouvrez-le dans Excel, vérifiez la cellule et enregistrez-le de nouveau`,
+    `${en}: the workbook is damaged and is not read, rather than reading the cell as empty; open it in Excel, check the cell and save it again`
+  );
+}
+
+export function workbookPartTwice(file: string, part: string): Problem {
+  return error(
+    "workbook-part-twice",
+    { file, field: excerpt(part) },
+    "cette partie figure deux fois dans l'archive, peut-être avec deux contenus différents : le classeur n'est pas lu, faute de savoir laquelle est la bonne ; ouvrez-le dans Excel et enregistrez-le de nouveau",
+    "this part is stored twice in the archive, perhaps with two different contents: the workbook is not read, since which one is right cannot be told; open it in Excel and save it again"
+  );
+}
+
+/** A study the file reader could not read back once built: refused before anything is written. */
+export function studyTooLargeToRead(
+  location: Location,
+  what: "pairs" | "cells",
+  count: number,
+  max: number
+): Problem {
+  const fr = {
+    pairs: `${countFr(count)} paires cochées, au-delà des ${countFr(max)} que Segment Matrix sait relire depuis un classeur`,
+    cells: `${countFr(count)} cellules dans la matrice (clientèles × besoins), au-delà des ${countFr(max)} que Segment Matrix sait relire depuis un classeur`,
+  }[what];
+  const en = {
+    pairs: `${countEn(count)} ticked pairs, beyond the ${countEn(max)} Segment Matrix can read back from a workbook`,
+    cells: `${countEn(count)} cells in the matrix (clientèles × needs), beyond the ${countEn(max)} Segment Matrix can read back from a workbook`,
+  }[what];
+  return error(
+    "study-too-large-to-read",
+    location,
+    `${fr} : le classeur ne serait pas relu ; divisez l'étude`,
+    `${en}: the workbook could not be read back; split the study`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The client deck and the study's organisation and currency (issue 14).
+
+/** The optional one-line texts of a study that its deliverables show. */
+export type StudyTextField = "organisation" | "currency";
+
+const STUDY_TEXT_FIELD: Record<StudyTextField, Bilingual> = {
+  organisation: { fr: "l'organisation", en: "the organisation" },
+  currency: { fr: "la monnaie", en: "the currency" },
+};
+
+export function studyTextNotText(location: Location, field: StudyTextField): Problem {
+  return error(
+    "study-text-not-text",
+    location,
+    `${STUDY_TEXT_FIELD[field].fr} doit être un texte, par exemple ${field === "currency" ? '"CHF" ou "€"' : '"Incubateur du Léman"'}`,
+    `${STUDY_TEXT_FIELD[field].en} must be a text, for example ${field === "currency" ? '"CHF" or "€"' : '"Lake Geneva Incubator"'}`
+  );
+}
+
+export function studyTextBadCharacter(location: Location, fault: Bilingual): Problem {
+  return error("study-text-bad-character", location, fault.fr, fault.en);
+}
+
+export function studyTextTooLong(
+  location: Location,
+  field: StudyTextField,
+  length: number,
+  max: number
+): Problem {
+  return error(
+    "study-text-too-long",
+    location,
+    `${STUDY_TEXT_FIELD[field].fr} compte ${length} caractères : au plus ${max}, raccourcissez-la`,
+    `${STUDY_TEXT_FIELD[field].en} has ${length} characters: at most ${max}, shorten it`
+  );
+}
+
+export function outputForeignDeck(file: string): Problem {
+  return error(
+    "output-foreign-deck",
+    { file },
+    "ce fichier existe et n'est pas une présentation faite par Segment Matrix : choisissez un autre fichier de sortie, ou ajoutez --force pour le remplacer",
+    "exists and is not a deck Segment Matrix made; choose another output file, or add --force to replace it"
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// RFM from the client's transactions (issue 15): every row left out is counted and said.
+
+const ROLE_NAMES: Record<"id" | "date" | "amount", Bilingual> = {
+  id: { fr: "identifiant client", en: "customer id" },
+  date: { fr: "date", en: "date" },
+  amount: { fr: "montant", en: "amount" },
+};
+
+export function rfmEmpty(file: string): Problem {
+  return error(
+    "rfm-empty",
+    { file },
+    "aucune transaction : le fichier est vide ou n'a qu'une ligne d'en-tête",
+    "no transactions: the file is empty or holds only a header line"
+  );
+}
+
+export function rfmNotTable(file: string, reason: string): Problem {
+  return error(
+    "rfm-not-table",
+    { file },
+    `ce fichier ne se lit pas comme une table de transactions (${reason}) : donnez un CSV, un TSV, un Parquet ou un classeur .xlsx avec une ligne d'en-tête`,
+    `this file does not read as a table of transactions (${reason}): give a CSV, TSV, Parquet file or an .xlsx workbook with a header line`
+  );
+}
+
+export function rfmColumnMissing(
+  file: string,
+  role: "id" | "date" | "amount",
+  named: string | undefined,
+  headers: readonly string[]
+): Problem {
+  const list = headers.map((h) => `"${h}"`).join(", ");
+  const flag = `--columns ${role}=…`;
+  return error(
+    "rfm-column-missing",
+    { file },
+    named !== undefined
+      ? `pas de colonne ${quoteFr(named)} pour ${ROLE_NAMES[role].fr} ; en-têtes : ${list}`
+      : `aucune colonne ne dit ${ROLE_NAMES[role].fr} ; en-têtes : ${list} : nommez-la avec ${flag}`,
+    named !== undefined
+      ? `no column ${quoteEn(named)} for the ${ROLE_NAMES[role].en}; headers: ${list}`
+      : `no column says ${ROLE_NAMES[role].en}; headers: ${list}: name it with ${flag}`
+  );
+}
+
+export function rfmBlankIds(location: Location, column: string, count: number): Problem {
+  return warning(
+    "rfm-blank-ids",
+    location,
+    `${countFr(count)} lignes sans identifiant client (colonne ${quoteFr(column)}) ne sont pas comptées`,
+    `${countEn(count)} rows without a customer id (column ${quoteEn(column)}) are not counted`
+  );
+}
+
+export function rfmBadAmounts(
+  location: Location,
+  column: string,
+  count: number,
+  example: string
+): Problem {
+  return warning(
+    "rfm-bad-amounts",
+    location,
+    `${countFr(count)} lignes dont le montant n'est pas un nombre (colonne ${quoteFr(column)}, par exemple ${quoteFr(example)}) ne sont pas comptées`,
+    `${countEn(count)} rows whose amount is not a number (column ${quoteEn(column)}, for example ${quoteEn(example)}) are not counted`
+  );
+}
+
+export function rfmBadDates(
+  location: Location,
+  column: string,
+  count: number,
+  example: string
+): Problem {
+  return warning(
+    "rfm-bad-dates",
+    location,
+    `${countFr(count)} lignes dont la date ne se lit pas (colonne ${quoteFr(column)}, par exemple ${quoteFr(example)} ; formats lus : 2025-04-03, 03/04/2025, 03.04.2025, numéro de série Excel) ne sont pas comptées`,
+    `${countEn(count)} rows whose date does not read (column ${quoteEn(column)}, for example ${quoteEn(example)}; formats read: 2025-04-03, 03/04/2025, 03.04.2025, Excel serial number) are not counted`
+  );
+}
+
+export function rfmAmbiguousDates(
+  location: Location,
+  count: number,
+  example: string,
+  /** Day first (a French study) or month first (an English one). */
+  dayFirst: boolean
+): Problem {
+  return warning(
+    "rfm-ambiguous-dates",
+    location,
+    `${countFr(count)} dates comme ${quoteFr(example)} se lisent de deux façons : lues ${dayFirst ? "jour/mois/année (étude en français)" : "mois/jour/année (étude en anglais)"} ; ${dayFirst ? "--lang en" : "--lang fr"} les lit dans l'autre sens`,
+    `${countEn(count)} dates such as ${quoteEn(example)} read two ways: read as ${dayFirst ? "day/month/year (a French study)" : "month/day/year (an English study)"}; ${dayFirst ? "--lang en" : "--lang fr"} reads them the other way`
+  );
+}
+
+export function rfmReturns(location: Location, count: number): Problem {
+  return warning(
+    "rfm-returns",
+    location,
+    `${countFr(count)} montants négatifs (retours) sont déduits du montant de leur client, sans compter comme achats`,
+    `${countEn(count)} negative amounts (returns) are deducted from their customer's monetary value, not counted as purchases`
+  );
+}
+
+export function rfmDuplicates(location: Location, count: number): Problem {
+  return warning(
+    "rfm-duplicates",
+    location,
+    `${countFr(count)} lignes répètent exactement une autre ligne (même client, date et montant) : gardées et comptées comme achats ; retirez-les du fichier si ce sont des doublons d'export`,
+    `${countEn(count)} rows repeat another row exactly (same customer, date and amount): kept and counted as purchases; remove them from the file if they are export duplicates`
+  );
+}
+
+export function rfmAfterAnalysis(location: Location, count: number): Problem {
+  return warning(
+    "rfm-after-analysis",
+    location,
+    `${countFr(count)} transactions datées du jour d'analyse ou après ne sont pas comptées`,
+    `${countEn(count)} transactions dated on or after the analysis date are not counted`
+  );
+}
+
+export function rfmReturnsOnly(location: Location, count: number): Problem {
+  return warning(
+    "rfm-returns-only",
+    location,
+    `${countFr(count)} clients n'ont que des retours, aucun achat : ils ne sont pas notés`,
+    `${countEn(count)} customers have returns only, no purchase: they are not scored`
+  );
+}
+
+export function rfmNoCustomers(file: string): Problem {
+  return error(
+    "rfm-no-customers",
+    { file },
+    "aucun client à noter : aucune ligne n'a à la fois un identifiant, une date lisible avant la date d'analyse et un montant",
+    "no customer to score: no row has a customer id, a readable date before the analysis date and an amount"
+  );
+}
+
+export function rfmSingleCustomer(location: Location): Problem {
+  return warning(
+    "rfm-single-customer",
+    location,
+    "un seul client : ses scores valent 1 (personne n'est en dessous de lui) ; les scores RFM comparent des clients entre eux",
+    "a single customer: its scores are 1 (nobody is below it); RFM scores compare customers with each other"
+  );
+}
+
+export function rfmBadScoredRow(location: Location): Problem {
+  return warning(
+    "rfm-bad-scored-row",
+    location,
+    "ligne de résultat SQL incomplète (identifiant, récence, fréquence, montant et scores R, F, M de 1 à 5 attendus) : pas reprise",
+    "incomplete SQL result row (a customer id, recency, frequency, monetary and R, F, M scores from 1 to 5 expected): not taken"
+  );
+}
+
+export function rfmOutputStudy(file: string): Problem {
+  return error(
+    "rfm-output-study",
+    { file },
+    "ce classeur contient une étude (grille, notes, segments) qui serait perdue : écrivez l'analyse RFM dans un autre fichier (--force n'y change rien)",
+    "this workbook holds a study (grid, ratings, segments) that would be lost: write the RFM analysis to another file (--force does not change this)"
+  );
+}
+
+export function rfmClienteleMissing(
+  file: string,
+  named: string,
+  headers: readonly string[]
+): Problem {
+  const list = headers.map((h) => `"${h}"`).join(", ");
+  return error(
+    "rfm-clientele-missing",
+    { file },
+    `pas de colonne ${quoteFr(named)} pour la clientèle (ni d'identifiant client reconnu) ; en-têtes : ${list}`,
+    `no column ${quoteEn(named)} for the clientèle (or no customer id column recognised); headers: ${list}`
+  );
+}
+
+export function rfmUnknownClientele(
+  location: Location,
+  clientele: string,
+  customers: number
+): Problem {
+  return warning(
+    "rfm-unknown-clientele",
+    location,
+    clientele === ""
+      ? `${countFr(customers)} clients acheteurs de l'année n'ont pas de clientèle : ils ne comptent dans aucun segment`
+      : `la clientèle ${quoteFr(clientele)} des données n'est pas une clientèle de l'étude : ses ${countFr(customers)} clients acheteurs ne comptent dans aucun segment`,
+    clientele === ""
+      ? `${countEn(customers)} customers who bought in the year have no clientèle: they count in no segment`
+      : `the clientèle ${quoteEn(clientele)} of the data is not a clientèle of the study: its ${countEn(customers)} buying customers count in no segment`
+  );
+}
+
+export function rfmSegmentUnquantified(location: Location, segment: string): Problem {
+  return warning(
+    "rfm-segment-unquantified",
+    location,
+    `le segment ${quoteFr(segment)} : aucun client de ses clientèles n'a acheté dans l'année (ou les retours dépassent les achats) : sa taille, sa fréquence et son panier restent ceux de l'étude`,
+    `the segment ${quoteEn(segment)}: no customer of its clientèles bought in the year (or returns exceed purchases): its size, frequency and basket stay the study's`
+  );
+}
+
+export function rfmClienteleConflict(location: Location, count: number): Problem {
+  return warning(
+    "rfm-clientele-conflict",
+    location,
+    `${countFr(count)} clients ont plusieurs clientèles dans les données : la plus récente (ou la première du fichier clients) est retenue`,
+    `${countEn(count)} customers have several clientèles in the data: the latest (or the customers file's first) is taken`
+  );
+}
+
+export function rfmLatin1(location: Location): Problem {
+  return warning(
+    "rfm-latin1",
+    location,
+    "le fichier n'est pas en UTF-8 : lu comme un export Windows (Latin-1) ; vérifiez les accents des identifiants",
+    "the file is not UTF-8: read as a Windows export (Latin-1); check the accents of the ids"
+  );
+}
+
+/**
+ * The same pair twice: in the study file's pairs (`first` is its index there), or in the ratings
+ * (`first` is the row that rates it).
+ */
+export function pairTwice(
+  location: Location,
+  clientele: string,
+  need: string,
+  first: number
+): Problem {
+  return inCell(location)
+    ? error(
+        "rating-duplicate",
+        location,
+        `la paire ${pairFr(clientele, need)} est déjà notée en ligne ${first} : gardez une seule ligne`,
+        `the pair ${pairEn(clientele, need)} is already rated in row ${first}: keep a single row`
+      )
+    : error(
+        "pair-duplicate",
+        location,
+        `la paire ${pairFr(clientele, need)} est déjà en pairs[${first}] : gardez-en une seule`,
+        `the pair ${pairEn(clientele, need)} is already pairs[${first}]: keep only one`
+      );
+}
+
+/**
+ * A language other than fr or en: refused in the study file; in the workbook's cell, French is used
+ * (a consultant's typo there must not stop the reading), and said.
+ */
+export function unknownLanguage(location: Location, shown: string): Problem {
+  return inCell(location)
+    ? workbookLanguageUnknown(location, shown)
+    : studyLanguageUnknown(location, shown);
+}
+
+/** A palette not of the list: refused in the study file; in the workbook, the default is used. */
+export function unknownPalette(location: Location, shown: string): Problem {
+  return inCell(location)
+    ? workbookPaletteUnknown(location, shown)
+    : paletteUnknown(location, shown);
+}
+
+/**
+ * A rating that is not a level of its scale: in the study file a whole number is expected; in the
+ * ratings sheet, a label from the list (or its number).
+ */
+export function levelNotInScale(scale: Scale, location: Location, shown: string): Problem {
+  return inCell(location)
+    ? levelUnknown(location, scale, shown)
+    : pairLevelOutOfRange(scale, location, shown);
 }

@@ -39,8 +39,26 @@ function formatLocation(location: Location | undefined): string {
 /** One line: location, then the message in the chosen language, control characters shown escaped. */
 export function formatProblem(problem: Problem, language: Language): string {
   const where = formatLocation(problem.location);
-  const text = problem.message[language].replace(/\s*\n\s*/g, " ");
+  const text = oneLine(problem.message[language]);
   return showControls(where ? `${where}: ${text}` : text);
+}
+
+/**
+ * Each run of white space that holds a line break becomes one space: a message on one line. A scan
+ * of the lines, linear in the text (a regular expression of white space around a line break is
+ * quadratic on a long run of spaces without one, which a cell's text can hold).
+ */
+export function oneLine(text: string): string {
+  if (!text.includes("\n")) return text;
+  const lines = text.split("\n");
+  const last = lines.length - 1;
+  const kept: string[] = [];
+  lines.forEach((line, index) => {
+    const trimmed = (index > 0 ? line.trimStart() : line).trimEnd();
+    const shown = index === last ? (index > 0 ? line.trimStart() : line) : trimmed;
+    if (shown !== "" || index === 0 || index === last) kept.push(shown);
+  });
+  return kept.join(" ");
 }
 
 /** Quotes user text inside a message, in the typography of each language (controls escaped). */

@@ -249,6 +249,7 @@ export function App({ host, language, preview }: AppProps): React.JSX.Element {
         order={{ enabled: pane.canOrder, run: pane.order }}
         exportPicture={{ enabled: pane.canExport, run: pane.exportPicture }}
         exportClient={{ enabled: pane.canExportClient, run: pane.exportClient }}
+        exportDeck={{ enabled: pane.canExportDeck, run: pane.exportDeck }}
         exportRangeImage={{
           enabled: pane.canExportRangeImage,
           available: host.rangeImage !== undefined,

@@ -17,10 +17,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { CHECKLIST_STATUSES, ChecklistStatus } from "../method/segments";
-import { Study, WEIGHT_MAX, WEIGHT_MIN, nameKey } from "../method/study";
+import { WEIGHT_MAX, WEIGHT_MIN } from "../method/study";
 import { weightProblem } from "../method/validate";
-import { cellAddress } from "../layout/a1";
-import { GRID } from "../layout";
+import { pairMatrixCell } from "../layout/sheets/matrix";
 import { Step, StepOf, WorkbookState } from "../app/steps";
 import { CellReference } from "../hosts/host";
 import { PaneTexts } from "../i18n/pane";
@@ -94,6 +93,8 @@ export interface StepListProps {
   exportPicture?: { enabled: boolean; run: () => void };
   /** The client workbook (issue 8), and Excel's own picture of the matrix where Excel has it. */
   exportClient?: { enabled: boolean; run: () => void };
+  /** The client deck, PowerPoint (issue 14). */
+  exportDeck?: { enabled: boolean; run: () => void };
   exportRangeImage?: { enabled: boolean; available: boolean; run: () => void };
 }
 
@@ -145,10 +146,13 @@ function WeightField(props: {
   onCommit: (value: number) => void;
 }) {
   const styles = useStyles();
-  const [text, setText] = useState(props.value === undefined ? "" : String(props.value));
+  // A weight set in the sheet reads as the consultant writes it: 1,5 in French.
+  const shown = (value: number): string =>
+    props.language === "fr" ? String(value).replace(".", ",") : String(value);
+  const [text, setText] = useState(props.value === undefined ? "" : shown(props.value));
   useEffect(() => {
     if (props.value !== undefined && Number(text.replace(",", ".")) !== props.value)
-      setText(String(props.value));
+      setText(shown(props.value));
     // Only when the workbook's value changes, not while typing.
   }, [props.value]);
   // Plain decimals only, with a point or a French comma (not "1e0", "0x2" or "Infinity").
@@ -275,17 +279,11 @@ function Without({ step, texts }: { step: StepOf<"ticks">; texts: PaneTexts }) {
   );
 }
 
-/** Where a pair's score sits in the matrix: the tick table's geometry, in the study's order. */
-function matrixCell(study: Study, clientele: string, need: string): string | undefined {
-  const col = study.clienteles.findIndex((item) => nameKey(item.name) === nameKey(clientele));
-  const row = study.needs.findIndex((item) => nameKey(item.name) === nameKey(need));
-  return col < 0 || row < 0 ? undefined : cellAddress(GRID.firstRow + row, GRID.firstCol + col);
-}
-
 function StepBody(props: StepListProps & { step: Step }) {
   const styles = useStyles();
   const { step, texts } = props;
-  const study = props.workbook?.study;
+  // The counts stay when another sheet holds an error (see WorkbookState.counted).
+  const study = props.workbook?.study ?? props.workbook?.counted;
   switch (step.id) {
     case "lists":
       return (
@@ -335,7 +333,7 @@ function StepBody(props: StepListProps & { step: Step }) {
               </Text>
               <ol className={styles.best}>
                 {step.best.map((pair, i) => {
-                  const cell = step.sheet && matrixCell(study, pair.clientele, pair.need);
+                  const cell = step.sheet && pairMatrixCell(study, pair.clientele, pair.need);
                   const label = texts.steps.pair(pair.clientele, pair.need, pair.score);
                   return (
                     <li key={i}>
@@ -421,6 +419,15 @@ function StepBody(props: StepListProps & { step: Step }) {
                   enabled={props.exportClient.enabled}
                   available={props.exportClient.enabled || props.busy}
                   onClick={props.exportClient.run}
+                />
+              )}
+              {props.exportDeck && (
+                <LaterButton
+                  label={texts.exportDeck}
+                  tooltip={texts.notInThisVersion}
+                  enabled={props.exportDeck.enabled}
+                  available={props.exportDeck.enabled || props.busy}
+                  onClick={props.exportDeck.run}
                 />
               )}
               {props.exportPicture && (

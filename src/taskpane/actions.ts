@@ -93,6 +93,22 @@ export async function readState({ host }: PaneContext): Promise<WorkbookState> {
   return stateOf(await attempt("read", () => host.readWorkbook()));
 }
 
+/**
+ * What the pane says after the consultant edits the sheets (no action of the pane): the sheets'
+ * errors at once, each linked to its cell; once they are fixed, those messages go. A success
+ * message (its counts are the workbook's at the time of the action) goes at the first edit, so that
+ * no stale count stays on screen; the steps show the live counts.
+ */
+export function liveNotices(
+  before: readonly Notice[],
+  state: WorkbookState,
+  language: Language
+): Notice[] {
+  if (state.hasStudy && !isBlankTemplate(state) && hasErrors(state.problems))
+    return problemNotices(state.problems, language);
+  return before.filter((notice) => notice.intent !== "success" && notice.intent !== "error");
+}
+
 /** On opening: can we build here, and is there a study whose names should fill the fields? */
 export async function start(context: PaneContext): Promise<StartState> {
   const { host, language, texts } = context;
@@ -321,6 +337,22 @@ export async function exportClientWorkbook(
   save(file);
   return {
     notices: [{ intent: "success", text: texts.clientSaved(file.fileName, file.sheets) }, pdf],
+  };
+}
+
+/** The client deck (PowerPoint): written in the pane (pptxgenjs, loaded on first use), downloaded. */
+export async function exportClientDeck(
+  context: PaneContext,
+  save: (file: ExportedFile) => void
+): Promise<ActionResult> {
+  const exporter = LATER.exportClientDeck;
+  if (!exporter) return { notices: [{ intent: "info", text: context.texts.notInThisVersion }] };
+  const state = await readState(context);
+  if (!state.study) return { notices: problemNotices(state.problems, context.language) };
+  const file = await attempt("export", () => exporter(state.study as Study));
+  save(file);
+  return {
+    notices: [{ intent: "success", text: context.texts.deckSaved(file.fileName, file.slides) }],
   };
 }
 

@@ -1,6 +1,6 @@
 /** What the pane tells the consultant after an action, as plain values (one Fluent MessageBar each). */
 import { Language } from "../method/levels";
-import { Problem } from "../method/problems";
+import { Problem, oneLine } from "../method/problems";
 import { CellReference, RenderRefused } from "../hosts/host";
 import { ExcelFailure } from "../hosts/excel/failure";
 import { RenderInterrupted } from "../hosts/excel/interrupted";
@@ -26,7 +26,7 @@ export interface Notice extends NoticeLine {
 
 /** A problem's message alone, in the pane's language and typography (its location is a link). */
 export function problemMessage(problem: Problem, language: Language): string {
-  const text = problem.message[language].replace(/\s*\n\s*/g, " ");
+  const text = oneLine(problem.message[language]);
   return language === "fr" ? frenchSpacing(text) : text;
 }
 

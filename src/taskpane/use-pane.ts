@@ -19,8 +19,10 @@ import {
   PendingDrop,
   build,
   exportClientWorkbook,
+  exportClientDeck,
   exportPicture,
   exportRangeImage,
+  liveNotices,
   order,
   readState,
   refresh,
@@ -68,6 +70,7 @@ export interface PaneState {
   canOrder: boolean;
   canExport: boolean;
   canExportClient: boolean;
+  canExportDeck: boolean;
   /** Excel can picture a range (ExcelApi 1.7): a second picture, as Excel draws the matrix. */
   canExportRangeImage: boolean;
   takeSelection: (field: ListField) => void;
@@ -79,6 +82,7 @@ export interface PaneState {
   order: (k?: number, replaceSegments?: boolean) => void;
   exportPicture: () => void;
   exportClient: () => void;
+  exportDeck: () => void;
   exportRangeImage: () => void;
   setWeight: (which: "perception" | "impact", value: number) => void;
   openSheet: (sheet: string) => void;
@@ -152,7 +156,11 @@ export function usePane(host: PaneHost, language: Language): PaneState {
       .onUserChange(() => {
         if (running.current) return;
         readState(context)
-          .then((state) => live && !running.current && setWorkbook(state))
+          .then((state) => {
+            if (!live || running.current) return;
+            setWorkbook(state);
+            setNotices((before) => liveNotices(before, state, language));
+          })
           .catch(() => undefined);
       })
       .then((unsubscribe) => (live ? (stop = unsubscribe) : unsubscribe()))
@@ -239,6 +247,7 @@ export function usePane(host: PaneHost, language: Language): PaneState {
     canOrder: !off && hasStudy && LATER.orderWorkbook !== undefined,
     canExport: !off && hasStudy && LATER.exportMatrixPicture !== undefined,
     canExportClient: !off && hasStudy && LATER.exportClientWorkbook !== undefined,
+    canExportDeck: !off && hasStudy && LATER.exportClientDeck !== undefined,
     canExportRangeImage: !off && hasStudy && host.rangeImage !== undefined,
     takeSelection: (field) =>
       void perform(async () => {
@@ -272,6 +281,7 @@ export function usePane(host: PaneHost, language: Language): PaneState {
     order: (k, replaceSegments) => void perform(() => order(context, k, replaceSegments)),
     exportPicture: () => void perform(() => exportPicture(context, saveFile)),
     exportClient: () => void perform(() => exportClientWorkbook(context, saveFile)),
+    exportDeck: () => void perform(() => exportClientDeck(context, saveFile)),
     exportRangeImage: () => void perform(() => exportRangeImage(context, saveFile)),
     setWeight: (which, value) => void perform(() => setWeight(context, which, value), null, true),
     openSheet: (sheet) =>

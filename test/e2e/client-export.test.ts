@@ -206,7 +206,7 @@ describe("the client deliverable through LibreOffice", () => {
     const err: string[] = [];
     const io = { out: () => undefined, err: (line: string) => err.push(line) };
     expect(await runCli(["export", studyFile, "-o", out, "--sheets", "matrix,legend"], io)).toBe(0);
-    expect(err).toEqual(["PDF : Matrice, Légende ; palette default"]);
+    expect(err).toEqual(["PDF : Matrice, Légende ; couleurs orange foncé → jaune → vert foncé"]);
     const { stdout } = await run("pdfinfo", [out]);
     // The matrix and its legend, each on a page or more.
     expect(Number(/^Pages:\s+(\d+)$/m.exec(stdout)?.[1])).toBeGreaterThanOrEqual(2);

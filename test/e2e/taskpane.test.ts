@@ -17,6 +17,10 @@ import { IMPACT, PERCEPTION } from "../../src/method/levels";
 import { pairScore } from "../../src/method/score";
 import { hexToRgb, scaleColour } from "../../src/method/colour";
 import { Study, pairsInTableOrder } from "../../src/method/study";
+import { buildPlan } from "../../src/layout";
+import { cellAddress } from "../../src/layout/a1";
+import { planGrids } from "../../src/layout/plan-grids";
+import { statusLabels } from "../../src/layout/sheets/checklist";
 
 jest.setTimeout(180000);
 
@@ -217,6 +221,8 @@ test("speaks English with ?lang=en, in the dark theme with ?theme=dark", async (
   await listField(page, "Needs (one per line)").fill("Innovate");
   await page.getByRole("button", { name: "Build the workbook" }).click();
   await page.getByText("Workbook built").waitFor();
+  expect(await stepText(page, "lists")).toContain("2 customer groups × 1 need");
+  expect(await stepText(page, "ticks")).toContain("No X yet");
   await expect(
     page.getByRole("button", { name: 'Open the sheet "Who feels what"', exact: true }).count()
   ).resolves.toBeGreaterThan(0);
@@ -260,6 +266,11 @@ test("the worked example: build, tick and rate in the grid, change a weight; cou
     .getByText("Classeur actualisé : 13 clientèles × 13 besoins, 47 paires cochées dont 0 notée.")
     .waitFor();
   expect(await stepText(page, "ratings")).toContain("0 sur 47 paires notées · 47 restent à noter");
+  // The suggested cut says why, in a consultant's words.
+  expect(await stepText(page, "segments")).toMatch(
+    /Découpage suggéré : 3 segments, car c'est en 3 groupes que les clientèles aux besoins proches/
+  );
+  expect(await stepText(page, "segments")).not.toMatch(/Jaccard/i);
 
   // Rate three pairs in the ratings sheet, as a consultant would.
   await page.getByRole("tab", { name: "Évaluation" }).click();
@@ -306,8 +317,8 @@ test("the worked example: build, tick and rate in the grid, change a weight; cou
   await expect(weightField.getAttribute("aria-invalid")).resolves.not.toBe("true");
   await page.getByRole("tab", { name: "Paramètres" }).click();
   await poll(
-    () => page.getByRole("spinbutton", { name: /perception.*\(B\d+\)/i }).inputValue(),
-    "2.5"
+    () => page.getByRole("textbox", { name: /perception.*\(B\d+\)/i }).inputValue(),
+    "2,5"
   );
   await page.getByRole("tab", { name: "Matrice" }).click();
   await weightField.fill("2");
@@ -326,7 +337,7 @@ test("the worked example: build, tick and rate in the grid, change a weight; cou
   await checkMatrix({ perception: 2, impact: 1 });
   await page.getByRole("tab", { name: "Paramètres" }).click();
   await expect(
-    page.getByRole("spinbutton", { name: /perception.*\(B\d+\)/i }).inputValue()
+    page.getByRole("textbox", { name: /perception.*\(B\d+\)/i }).inputValue()
   ).resolves.toBe("2");
 
   // A best pair is a link that selects its cell in the matrix.
@@ -592,6 +603,292 @@ test("at 320 px and at 200 % zoom nothing overflows", async () => {
     expect({ scale, sticking }).toEqual({ scale, sticking: [] });
     await zoomed.close();
   }
+});
+
+/** The small study the typing tests build, and where its defined names put each cell. */
+const TYPED = {
+  clienteles: ["Etudiants", "Hautes écoles", "Acteurs durables"],
+  needs: ["Innover", "Se former"],
+};
+const typedNames = planGrids(
+  buildPlan({
+    language: "fr",
+    ...TYPED,
+    clienteles: TYPED.clienteles.map((name) => ({ name })),
+    needs: TYPED.needs.map((name) => ({ name })),
+    pairs: [],
+    weights: { perception: 1, impact: 1 },
+  })
+).names;
+/** The sheet and address of a defined name's cell (i rows down, j columns across). */
+function cellOf(name: string, i = 0, j = 0): { sheet: string; address: string } {
+  const found = typedNames.find((n) => n.name === name);
+  if (!found) throw new Error(`no ${name}`);
+  return { sheet: found.sheet, address: cellAddress(found.rect.row + i, found.rect.col + j) };
+}
+
+async function buildTyped(page: Page): Promise<void> {
+  await typeLists(page, TYPED.clienteles, TYPED.needs);
+  await page.getByRole("button", { name: BUILD_FR }).click();
+  await page.getByText("Classeur construit").waitFor();
+}
+
+/** The cell that has the keyboard focus, by its address. */
+const focusedCell = (page: Page): Promise<string | undefined> =>
+  page.evaluate(
+    () => document.activeElement?.closest("td")?.getAttribute("data-cell") ?? undefined
+  );
+
+/**
+ * Types into a cell of the preview as a person does: clicks it, then one key at a time; after
+ * every key the cell still has the focus and holds everything typed so far. Tab leaves the cell.
+ */
+async function typeInCell(page: Page, where: { sheet: string; address: string }, typed: string) {
+  await page.getByRole("tab", { name: where.sheet, exact: true }).click();
+  const input = gridCell(page, where.sheet, where.address).locator("input");
+  await input.click();
+  let sofar = "";
+  for (const key of typed) {
+    await page.keyboard.type(key);
+    sofar += key;
+    expect({ key, focus: await focusedCell(page), value: await input.inputValue() }).toEqual({
+      key,
+      focus: where.address,
+      value: sofar,
+    });
+  }
+  await page.keyboard.press("Tab");
+}
+
+const cellText = (page: Page, where: { sheet: string; address: string }) =>
+  textOf(gridCell(page, where.sheet, where.address));
+const background = (page: Page, where: { sheet: string; address: string }) =>
+  gridCell(page, where.sheet, where.address).evaluate((td) => getComputedStyle(td).backgroundColor);
+
+test("steps 5 and 6 in the preview, typed key by key: segments, offerings, marks, statuses, levers", async () => {
+  const page = await openPane("", WIDE);
+  await ready(page);
+  await buildTyped(page);
+  // Right after building: no name in red (it would read as an error), the pane says "no X yet".
+  await expect(background(page, { sheet: "Qui ressent quoi", address: "C5" })).resolves.not.toBe(
+    rgb("#FFC7CE")
+  );
+  expect(await stepText(page, "ticks")).toContain("Pas encore de X");
+
+  // Ticks by keyboard: X ticks, the arrows move.
+  await page.getByRole("button", { name: "Etudiants ressent « Innover »", exact: true }).focus();
+  await page.keyboard.press("x");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("x");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("X");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("x");
+  await expect(focusedCell(page)).resolves.toBe("E7");
+  for (const name of [
+    "Etudiants ressent « Innover »",
+    "Hautes écoles ressent « Innover »",
+    "Hautes écoles ressent « Se former »",
+    "Acteurs durables ressent « Se former »",
+  ])
+    await expect(
+      page.getByRole("button", { name, exact: true }).getAttribute("aria-pressed")
+    ).resolves.toBe("true");
+  // The build's success message stated 0 X: it goes at the first edit, the step counts live.
+  await expect(stepText(page, "ticks")).resolves.toContain("4 X");
+  expect(await bodyText(page)).not.toContain("0 paire cochée");
+
+  // Segments: a name, whole numbers and a French decimal, an offering, a member.
+  await typeInCell(page, cellOf("SM_SegmentNames"), "Jeunes");
+  await typeInCell(page, cellOf("SM_SegmentSize"), "1200");
+  await typeInCell(page, cellOf("SM_SegmentFrequency"), "2,5");
+  await typeInCell(page, cellOf("SM_SegmentBasket"), "30");
+  await expect(cellText(page, cellOf("SM_SegmentSize"))).resolves.toBe("");
+  await expect(
+    gridCell(page, "Segments", cellOf("SM_SegmentSize").address).locator("input").inputValue()
+  ).resolves.toBe("1200");
+  await expect(cellText(page, cellOf("SM_SegmentPotential"))).resolves.toBe("90 000");
+  await typeInCell(page, cellOf("SM_Offerings"), "Atelier");
+  await typeInCell(page, cellOf("SM_Offerings", 1), "Cours");
+  await gridCell(page, "Segments", cellOf("SM_SegmentClienteles").address)
+    .locator("button")
+    .focus();
+  await page.keyboard.press("x");
+  await expect(stepText(page, "segments")).resolves.toContain("1 segment");
+
+  // Targeting: the mirrors follow, a mark gives the strategy and the counts.
+  await page.getByRole("tab", { name: "Ciblage", exact: true }).click();
+  const targets = cellOf("SM_Targets");
+  await expect(cellText(page, { sheet: targets.sheet, address: "B4" })).resolves.toBe("Jeunes");
+  await expect(cellText(page, { sheet: targets.sheet, address: "A5" })).resolves.toBe("Atelier");
+  await gridCell(page, targets.sheet, targets.address).locator("button").focus();
+  await page.keyboard.press("x");
+  await expect(cellText(page, cellOf("SM_TargetStrategy"))).resolves.toBe("Concentration");
+  await expect(cellText(page, { sheet: targets.sheet, address: "E5" })).resolves.toBe("1");
+  await expect(cellText(page, { sheet: targets.sheet, address: "B10" })).resolves.toBe("1");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("x");
+  await expect(cellText(page, cellOf("SM_TargetStrategy"))).resolves.toBe(
+    "Spécialisation par segment"
+  );
+  await expect(cellText(page, { sheet: targets.sheet, address: "B10" })).resolves.toBe("2");
+  await expect(stepText(page, "targeting")).resolves.toContain("Spécialisation par segment");
+  await typeInCell(page, cellOf("SM_SegmentPlans"), "Salons, bouche-à-oreille");
+  await gridCell(page, targets.sheet, cellOf("SM_Conquest").address)
+    .locator("select")
+    .selectOption("Jeunes");
+  await expect(stepText(page, "targeting")).resolves.toContain("✓ Ok");
+
+  // The checklist: each status in its colour, the ready segment in green.
+  await page.getByRole("tab", { name: "Check-list", exact: true }).click();
+  const [ok] = statusLabels("fr");
+  const first = cellOf("SM_Checklist");
+  await gridCell(page, first.sheet, first.address).locator("select").selectOption(ok);
+  await expect(background(page, first)).resolves.toBe(rgb("#C6EFCE"));
+  await expect(background(page, cellOf("SM_Checklist", 1))).resolves.toBe(rgb("#FFC7CE"));
+  for (let i = 1; i < 11; i++)
+    await gridCell(page, first.sheet, cellOf("SM_Checklist", i).address)
+      .locator("select")
+      .selectOption(ok);
+  await expect(background(page, { sheet: first.sheet, address: "C4" })).resolves.toBe(
+    rgb("#C6EFCE")
+  );
+  await expect(stepText(page, "segments")).resolves.toContain("1 prêt");
+
+  // A weight typed in the sheet reads 1,5 in the French pane; a title names the exported file.
+  await typeInCell(page, cellOf("SM_WeightPerception"), "1,5");
+  await poll(
+    () => page.getByRole("textbox", { name: "Poids de la perception", exact: true }).inputValue(),
+    "1,5"
+  );
+  await typeInCell(page, cellOf("SM_Title"), "Étude Genève / 2026");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Exporter le classeur client" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("Etude-Geneve-2026-client.xlsx");
+  await expectNoSeriousAxeViolation(page, "steps 5 and 6 typed in the preview");
+  await page.screenshot({ path: path.join(ROOT, "test-results", "preview-targeting.png") });
+  await page.close();
+});
+
+test("a number the sheet refuses stays in its cell, marked with the sheet's message, and is not written", async () => {
+  const page = await openPane("", WIDE);
+  await ready(page);
+  await buildTyped(page);
+  const size = cellOf("SM_SegmentSize");
+  await page.getByRole("tab", { name: "Segments", exact: true }).click();
+  const input = gridCell(page, size.sheet, size.address).locator("input");
+  await input.click();
+  await page.keyboard.type("12 abc");
+  await page.keyboard.press("Enter");
+  await expect(focusedCell(page)).resolves.toBe(size.address);
+  await expect(input.getAttribute("aria-invalid")).resolves.toBe("true");
+  await expect(input.inputValue()).resolves.toBe("12 abc");
+  await page.keyboard.press("Escape");
+  await expect(input.inputValue()).resolves.toBe("");
+  await page.close();
+});
+
+test("one stray X in Ciblage: said at once, pointing to where offerings are typed; the other steps keep their counts", async () => {
+  const page = await openPane("", WIDE);
+  await ready(page);
+  await buildTyped(page);
+  await page.getByRole("button", { name: "Etudiants ressent « Innover »", exact: true }).click();
+  await expect(stepText(page, "ticks")).resolves.toContain("1 X");
+  const before = await stepText(page, "ticks");
+  await page.getByRole("tab", { name: "Ciblage", exact: true }).click();
+  const targets = cellOf("SM_Targets");
+  await gridCell(page, targets.sheet, targets.address).locator("button").focus();
+  await page.keyboard.press("x");
+  const offering = cellOf("SM_Offerings");
+  await page.getByText(`X sans nom en ${offering.sheet}!${offering.address}`).waitFor();
+  expect(await stepText(page, "ticks")).toBe(before);
+  expect(await stepText(page, "lists")).toContain("3 clientèles × 2 besoins");
+  expect(await stepText(page, "lists")).toContain("✓ Ok");
+  // The message's cell is a link to the mark.
+  await page.getByRole("button", { name: `'Ciblage'!${targets.address}` }).click();
+  await expect(page.getByRole("tab", { name: "Ciblage", selected: true }).count()).resolves.toBe(1);
+  // Removed: the message goes.
+  await gridCell(page, targets.sheet, targets.address).locator("button").focus();
+  await page.keyboard.press("Delete");
+  await poll(async () => (await bodyText(page)).includes("X sans nom"), false);
+  await page.close();
+});
+
+test("the preview as Excel shows it: frozen headers, whole drop-down labels, readable instructions", async () => {
+  const page = await openPane("", WIDE);
+  await ready(page);
+  await typeLists(
+    page,
+    example.clienteles.map((c) => c.name),
+    example.needs.map((n) => n.name)
+  );
+  await page.getByRole("button", { name: BUILD_FR }).click();
+  await page.getByText("Classeur construit").waitFor();
+  const sheet = "Qui ressent quoi";
+  // The instructions: whole, within the visible sheet.
+  const cut = await gridCell(page, sheet, "A2").evaluate((td) => {
+    const region = td.closest("[role=region]") as HTMLElement;
+    const text = td.firstElementChild as HTMLElement;
+    return {
+      wider: text.scrollWidth > text.clientWidth + 1,
+      past: text.getBoundingClientRect().right > region.getBoundingClientRect().right + 1,
+    };
+  });
+  expect(cut).toEqual({ wider: false, past: false });
+  // Scrolled down and right, the names stay in view (the workbook's frozen panes).
+  await page.setViewportSize({ width: 1280, height: 520 });
+  const region = page.getByRole("region", { name: sheet, exact: true });
+  const frozen = await region.evaluate((element) => {
+    element.scrollTop = 300;
+    element.scrollLeft = 900;
+    const box = element.getBoundingClientRect();
+    const at = (x: number, y: number) =>
+      document.elementFromPoint(x, y)?.closest("td")?.getAttribute("data-cell") ?? "";
+    const header = document.querySelector('td[data-cell="C5"]')?.getBoundingClientRect();
+    return {
+      scrolled: element.scrollTop > 0 && element.scrollLeft > 0,
+      header: header ? at(box.left + box.width * 0.6, header.top + header.height / 2) : "",
+      names: at(box.left + 60, box.top + box.height * 0.8),
+    };
+  });
+  expect(frozen.scrolled).toBe(true);
+  expect(frozen.header).toMatch(/^[D-Z]5$/); // a clientèle's name, in the header row
+  expect(frozen.names).toMatch(/^A(1[0-9]|[6-9])$/); // a need's name, in the first column
+  // The title, scrolled sideways, is still in view.
+  await expect(
+    gridCell(page, sheet, "A1").evaluate((td) => {
+      const text = (td.firstElementChild as HTMLElement).getBoundingClientRect();
+      const view = (td.closest("[role=region]") as HTMLElement).getBoundingClientRect();
+      return text.left >= view.left && text.right <= view.right + 1;
+    })
+  ).resolves.toBe(true);
+  await page.setViewportSize(WIDE);
+  // A level's drop-down shows "Ressenti moyen" whole.
+  await page
+    .getByRole("button", {
+      name: `${example.clienteles[0].name} ressent « ${example.needs[0].name} »`,
+      exact: true,
+    })
+    .click();
+  await page.getByRole("button", { name: REFRESH_FR }).click();
+  await page.getByText("Classeur actualisé").waitFor();
+  await page.getByRole("tab", { name: "Évaluation" }).click();
+  const select = page
+    .getByRole("combobox", { name: new RegExp(`^${PERCEPTION.header.fr} — `) })
+    .first();
+  await select.selectOption("Ressenti moyen");
+  const fits = await select.evaluate((element) => {
+    const canvas = document.createElement("canvas").getContext("2d");
+    if (!canvas) return false;
+    canvas.font = getComputedStyle(element).font;
+    // The text plus the drop-down's arrow and padding.
+    return canvas.measureText("Ressenti moyen").width + 28 <= element.clientWidth;
+  });
+  expect(fits).toBe(true);
+  await page.screenshot({ path: path.join(ROOT, "test-results", "preview-frozen.png") });
+  await page.close();
 });
 
 test("got office.js from the npm package, not from the network", () => {

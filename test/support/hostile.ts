@@ -250,3 +250,23 @@ export const PNG_1PX = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGBgAAAABQABXvMqGgAAAABJRU5ErkJggg==",
   "base64"
 );
+
+/** One part of the workbook's zip rewritten as text (a sheet, the workbook, the state). */
+export async function editPart(
+  file: string,
+  part: string,
+  edit: (xml: string) => string
+): Promise<void> {
+  await editZip(file, async (zip) => {
+    zip.file(part, edit(await text(zip, part)));
+  });
+}
+
+/** A defined name pointed elsewhere, as a hand-edited or hostile workbook.xml would. */
+export async function redefineName(file: string, name: string, formula: string): Promise<void> {
+  await editPart(file, "xl/workbook.xml", (xml) => {
+    const pattern = new RegExp(`(<definedName name="${name}">)[^<]*(</definedName>)`);
+    if (!pattern.test(xml)) throw new Error(`no defined name ${name}`);
+    return xml.replace(pattern, (_, open: string, close: string) => `${open}${formula}${close}`);
+  });
+}

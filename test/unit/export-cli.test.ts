@@ -37,7 +37,9 @@ describe("cli export", () => {
     expect(result).toEqual({
       code: 0,
       out: [out],
-      err: ["Classeur client : Matrice, Légende, Segments, Check-list, Ciblage ; palette default"],
+      err: [
+        "Classeur client : Matrice, Légende, Segments, Check-list, Ciblage ; couleurs orange foncé → jaune → vert foncé",
+      ],
     });
     const working = await buildFile(segmentedStudy(), dir, "travail.xlsx");
     const fromWorkbook = await cli(
@@ -77,7 +79,9 @@ describe("cli export", () => {
     ).toBe(2);
     const format = await cli("export", studyFile, "-o", path.join(dir, "c.docx"));
     expect(format.code).toBe(2);
-    expect(format.err[0]).toMatch(/the export's format follows the extension: use \.xlsx or \.pdf/);
+    expect(format.err[0]).toMatch(
+      /the export's format follows the extension: use \.xlsx, \.pdf or \.pptx/
+    );
     expect((await cli("export", studyFile)).code).toBe(2);
     expect(await fs.readdir(dir)).toEqual(["etude.json"]);
   });
@@ -153,7 +157,9 @@ describe("cli export", () => {
     expect(all.err[0]).toMatch(
       /^attention: --sheets: « segments » demandé, mais l'étude n'a aucun segment/
     );
-    expect(all.err[2]).toBe("Classeur client : Matrice, Légende ; palette default");
+    expect(all.err[2]).toBe(
+      "Classeur client : Matrice, Légende ; couleurs orange foncé → jaune → vert foncé"
+    );
     const none = await cli("export", plain, "-o", path.join(dir, "d.xlsx"), "--sheets", "segments");
     expect(none.code).toBe(1);
     expect(none.err[1]).toMatch(/aucune feuille à exporter : ajoutez matrix ou legend à --sheets/);

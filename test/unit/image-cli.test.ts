@@ -45,7 +45,7 @@ describe("cli image", () => {
     expect(result.code).toBe(0);
     expect(result.out).toEqual([out]);
     expect(result.err).toEqual([
-      "SVG 1920 × 1080 : 5 clientèles × 2 besoins, 2 scores, palette default",
+      "SVG 1920 × 1080 : 5 clientèles × 2 besoins, 2 scores, couleurs orange foncé → jaune → vert foncé",
     ]);
     const root = parseSvg(await fs.readFile(out, "utf8"));
     const texts = visibleAndTitleTexts(root);

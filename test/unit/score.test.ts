@@ -79,7 +79,9 @@ describe("scoreRuleText", () => {
       const t = WORKBOOK_TEXTS[language];
       const rule = scoreRuleText(language, "3", "0.5");
       expect(t.legend.scoreRule("3", "0.5")).toBe(`Score = ${rule}`);
-      expect(PICTURE_TEXTS[language].footer(3, 0.5)).toContain(rule);
+      // The picture writes the weights in the study's language: 0,5 in French.
+      const weights = ["3", language === "fr" ? "0,5" : "0.5"] as const;
+      expect(PICTURE_TEXTS[language].footer(3, 0.5)).toContain(scoreRuleText(language, ...weights));
       const words = language === "fr" ? "poids" : "weight";
       expect(t.settings.scoreHelp).toContain(scoreRuleText(language, words, words));
       expect(t.matrix.scoreRule).toContain(scoreRuleText(language, words, words));

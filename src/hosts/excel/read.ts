@@ -23,6 +23,7 @@ import {
 } from "../../method/messages";
 import { Problem } from "../../method/problems";
 import { StateRead } from "../../layout/state";
+import { EXCEL_LIMITS, clampArea } from "../../layout/limits";
 import { ExcelFailure } from "./failure";
 import { queueStateXml } from "./state-part";
 import { Listing, listWorkbook, managedSheets } from "./listing";
@@ -60,10 +61,30 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const sheets = managedSheets(listing);
   if (sheets.length === 0 && listing.stateParts.length === 0)
     return workbookRead(listing, { used: new Map(), tables: [] }, new Map());
-  const extents = await loadExtents(context, listing, sheets);
-  const areas = sheets.map((sheet) => readArea(sheet, listing, extents));
+  const loaded = await loadExtents(context, listing, sheets);
+  // A name redefined past the sheet's content (SM_Targets to B5:XFD1048576) is read as the cells
+  // there are: the area asked of Excel and every loop of the sheet readers stay that size.
+  const clamped = { ...listing, names: listing.names.map((n) => withinUsed(n, loaded.used)) };
+  const extents = { ...loaded, tables: loaded.tables.map((t) => withinUsed(t, loaded.used)) };
+  const areas = sheets.map((sheet) => readArea(sheet, clamped, extents));
   const notes = areas.flatMap((area) => (area.note ? [area.note] : []));
-  return workbookRead(listing, extents, await loadValues(context, areas), notes);
+  return workbookRead(clamped, extents, await loadValues(context, areas), notes);
+}
+
+/**
+ * A name or table larger than a sheet's read (or past Excel's grid) cut to its sheet's used range:
+ * the cells past it are empty. Names of a readable size are left as they are.
+ */
+function withinUsed(named: NamedRect, used: Extents["used"]): NamedRect {
+  const { row, col, rows, cols } = named.rect;
+  const inGrid = row + rows - 1 <= EXCEL_LIMITS.rows && col + cols - 1 <= EXCEL_LIMITS.cols;
+  if (inGrid && rows * cols <= SHEET_READ_CELLS) return named;
+  if (!used.has(named.sheet)) return { ...named, rect: clampArea(named.rect, EXCEL_LIMITS) };
+  const content = used.get(named.sheet);
+  const extent = content
+    ? { rows: content.row + content.rows - 1, cols: content.col + content.cols - 1 }
+    : { rows: 0, cols: 0 };
+  return { ...named, rect: clampArea(named.rect, extent) };
 }
 
 /** Sync 2: addresses only. Every sheet was listed and the table too, so getItem is safe. */

@@ -7,6 +7,7 @@
 import { scaleColour } from "../../method/colour";
 import { Rect } from "../../layout/a1";
 import { GridValue, NamedRect, SheetGrid, cellAt, cellText } from "../../layout/grids";
+import { COLOURS } from "../../layout/kit";
 import { NAMES } from "../../layout/names";
 import { CellStyle, ConditionalFormatPlan, SheetPlan, ValidationPlan } from "../../layout/plan";
 import { PreviewSheet, PreviewState } from "./workbook";
@@ -14,12 +15,15 @@ import { PreviewSheet, PreviewState } from "./workbook";
 export type CellEditor =
   | { kind: "toggle"; on: string }
   | { kind: "choice"; options: string[] }
-  | { kind: "number"; min: number; max: number };
+  /** `error`: what the sheet's validation says of a value out of range (shown on the cell). */
+  | { kind: "number"; min: number; max: number; error?: string }
+  /** A cell the consultant types in (the sheets' input colour) that no validation governs. */
+  | { kind: "text" };
 
 export interface CellLook {
   /** As Excel shows it: number format and the workbook language's separators. */
   text: string;
-  /** The number itself, for a number editor (which takes "2.5", never "2,5"). */
+  /** The number itself, for a number editor (shown for editing in the workbook's language). */
   number?: number;
   style: CellStyle;
   editor?: CellEditor;
@@ -31,6 +35,12 @@ export interface SheetLook {
   cols: number;
   /** Column widths in Excel's character units, by column. */
   widths: Map<number, number>;
+  /** Row heights in points, where the plan sets them. */
+  heights: Map<number, number>;
+  /** The header rows and columns that stay in view when the sheet scrolls (Excel's frozen panes). */
+  freeze: { rows: number; cols: number };
+  /** The workbook's language: how numbers are shown and typed. */
+  language: "fr" | "en";
   cell(row: number, col: number): CellLook;
 }
 
@@ -119,11 +129,21 @@ function editorOf(
   state: Pick<PreviewState, "names" | "sheets">
 ): CellEditor | undefined {
   const rule = validation.rule;
-  if (rule.kind === "decimal") return { kind: "number", min: rule.min, max: rule.max };
+  if (rule.kind === "decimal")
+    return { kind: "number", min: rule.min, max: rule.max, error: validation.error.message };
   const options = listOptions(validation, state);
   if (!options) return undefined;
-  if (options.length === 1) return { kind: "toggle", on: options[0] };
+  // A fixed list of one value is a mark (X); a list of names that has one name so far is a choice.
+  if (rule.kind === "list" && options.length === 1) return { kind: "toggle", on: options[0] };
   return { kind: "choice", options };
+}
+
+/** Roughly how wide (in Excel's characters) a drop-down must be to show its longest option whole. */
+const DROPDOWN_ARROW = 6;
+function dropdownWidth(options: readonly string[]): number {
+  const longest = options.reduce((widest, option) => Math.max(widest, option.length), 0);
+  // A browser's sans-serif runs about a tenth wider than Excel's character unit.
+  return Math.ceil(longest * 1.1) + DROPDOWN_ARROW;
 }
 
 /**
@@ -136,7 +156,8 @@ function flagged(
   row: number,
   col: number,
   grid: SheetGrid,
-  ticks: Rect | undefined
+  ticks: Rect | undefined,
+  anyX: () => boolean
 ): boolean {
   if (format.rule.kind !== "formula" || !ticks) return false;
   if (cellText(cellAt(grid, row, col)).trim() === "") return false;
@@ -144,6 +165,8 @@ function flagged(
     cellText(cellAt(grid, r, c))
       .trim()
       .toUpperCase() === "X";
+  // As the rule's last condition says: no flag before the table's first X.
+  if (!anyX()) return false;
   if (format.rect.rows === 1 && format.rect.row < ticks.row) {
     for (let r = ticks.row; r < ticks.row + ticks.rows; r++) if (isX(r, col)) return false;
     return true;
@@ -155,6 +178,24 @@ function flagged(
   return false;
 }
 
+/**
+ * Whether a formula rule holds at a cell: the tick table's flags are worked out from the X's; any
+ * other rule from what it held when the sheet was last planned (the preview plans the segment,
+ * checklist and targeting sheets again after every edit, see recompute.ts).
+ */
+function holdsAt(
+  format: ConditionalFormatPlan,
+  row: number,
+  col: number,
+  grid: SheetGrid,
+  ticks: Rect | undefined,
+  anyX: () => boolean
+): boolean {
+  if (format.rule.kind !== "formula") return false;
+  if (ticks) return flagged(format, row, col, grid, ticks, anyX);
+  return format.rule.holds?.[row - format.rect.row]?.[col - format.rect.col] === true;
+}
+
 export function sheetLook(
   sheet: PreviewSheet,
   state: Pick<PreviewState, "names" | "sheets">
@@ -163,15 +204,43 @@ export function sheetLook(
   const plan: SheetPlan | undefined = sheet.plan;
   const grid: SheetGrid = { name: sheet.name, values: sheet.values };
   const widths = new Map((plan?.columnWidths ?? []).map((w) => [w.col, w.width]));
+  // A drop-down's column is made wide enough for its longest option ("Ressenti moyen" whole).
+  for (const validation of plan?.validations ?? []) {
+    const editor = editorOf(validation, state);
+    if (editor?.kind !== "choice") continue;
+    const wanted = dropdownWidth(editor.options);
+    for (let col = validation.rect.col; col < validation.rect.col + validation.rect.cols; col++)
+      widths.set(col, Math.max(widths.get(col) ?? 8.43, wanted));
+  }
   const ticksName = state.names.find((n) => n.name === NAMES.ticks);
   const ticks = ticksName && ticksName.sheet === sheet.name ? ticksName.rect : undefined;
   const language = workbookLanguage(state);
+  let tableHasX: boolean | undefined;
+  /** Whether the tick table holds an X anywhere (worked out once per look). */
+  const anyX = (): boolean => {
+    if (tableHasX !== undefined) return tableHasX;
+    tableHasX = false;
+    for (let r = ticks?.row ?? 0; ticks && r < ticks.row + ticks.rows && !tableHasX; r++)
+      for (let c = ticks.col; c < ticks.col + ticks.cols && !tableHasX; c++)
+        tableHasX =
+          cellText(cellAt(grid, r, c))
+            .trim()
+            .toUpperCase() === "X";
+    return tableHasX;
+  };
+  const computed = new Set<string>();
+  for (const { rect: area } of plan?.fills ?? [])
+    for (let r = area.row; r < area.row + area.rows; r++)
+      for (let c = area.col; c < area.col + area.cols; c++) computed.add(`${r}:${c}`);
 
   return {
     name: sheet.name,
     rows,
     cols,
     widths,
+    heights: new Map((plan?.rowHeights ?? []).map((h) => [h.row, h.height])),
+    freeze: plan?.freeze ?? { rows: 0, cols: 0 },
+    language,
     cell(row, col) {
       let style: CellStyle = {};
       for (const styled of plan?.styles ?? [])
@@ -187,7 +256,7 @@ export function sheetLook(
             typeof value === "number" &&
             (rule.operator === "greaterThan" ? value > rule.value : value < rule.value);
           if (holds) style = { ...style, fontColour: rule.fontColour };
-        } else if (flagged(format, row, col, grid, ticks)) {
+        } else if (holdsAt(format, row, col, grid, ticks, anyX)) {
           style = {
             ...style,
             ...(rule.fill ? { fill: rule.fill } : {}),
@@ -197,7 +266,11 @@ export function sheetLook(
         }
       }
       const validation = plan?.validations.find((v) => inside(v.rect, row, col));
-      const editor = validation && editorOf(validation, state);
+      const editor: CellEditor | undefined = validation
+        ? editorOf(validation, state)
+        : style.fill === COLOURS.input && !computed.has(`${row}:${col}`)
+          ? { kind: "text" }
+          : undefined;
       return {
         text: formatValue(value, style.numberFormat, language),
         ...(typeof value === "number" ? { number: value } : {}),
@@ -206,4 +279,39 @@ export function sheetLook(
       };
     },
   };
+}
+
+/** A number as the consultant edits it: every digit, the workbook language's decimal sign. */
+export function editingText(value: number, language: "fr" | "en"): string {
+  const shown = String(Number(value.toPrecision(15)));
+  return language === "fr" ? shown.replace(".", ",") : shown;
+}
+
+/**
+ * A number as a consultant types it, in the workbook's language: French takes "1,5" and groups with
+ * spaces ("1 200"), English takes "1.5" and groups with commas ("1,200"); a point is also taken as
+ * the decimal sign in French (a habit of keyboards). Undefined for anything else, so that the cell
+ * says so rather than keeping a different number. Linear: one pass over the characters.
+ */
+export function parseTypedNumber(typed: string, language: "fr" | "en"): number | undefined {
+  let cleaned = "";
+  let decimals = 0;
+  for (const char of typed.trim()) {
+    if (char === " " || char === "\u00a0" || char === "\u202f") {
+      if (language === "fr") continue;
+      return undefined;
+    }
+    if (char === ",") {
+      if (language === "en") continue;
+      cleaned += ".";
+      decimals++;
+    } else if (char === ".") {
+      cleaned += ".";
+      decimals++;
+    } else if ((char >= "0" && char <= "9") || (char === "-" && cleaned === "")) cleaned += char;
+    else return undefined;
+  }
+  if (decimals > 1 || cleaned === "" || cleaned === "-" || cleaned.endsWith(".")) return undefined;
+  const value = Number(cleaned);
+  return Number.isFinite(value) ? value : undefined;
 }

@@ -12,9 +12,12 @@
  * Other formula cells keep the value their plan stored.
  */
 import { pairScore } from "../../method/score";
+import { STRATEGIES, targetingStrategy } from "../../method/segments";
+import { Study, emptySegment, nameKey } from "../../method/study";
 import { Rect } from "../../layout/a1";
 import { GridValue, WorkbookGrids, cellAt, cellText } from "../../layout/grids";
-import { NAMES, RATINGS, RATINGS_TABLE, buildPlan, readStudy } from "../../layout";
+import { NAMES, buildPlan, readStudy } from "../../layout";
+import { ratingsTableAt } from "../../layout/sheets/ratings";
 import { SheetPlan, SheetRole } from "../../layout/plan";
 import { crossTableFrom } from "../../layout/sheets/grid";
 
@@ -116,16 +119,6 @@ function scorer(grids: WorkbookGrids): Scorer {
   };
 }
 
-/** Where the ratings table's columns are: its first column, from the table or its named column. */
-function ratingsFirstCol(grids: WorkbookGrids): { sheet: string; firstCol: number } | undefined {
-  const table = grids.tables.find((t) => t.name === RATINGS_TABLE);
-  if (table) return { sheet: table.sheet, firstCol: table.rect.col };
-  const column = namedRect(grids, NAMES.ratingClienteles);
-  return (
-    column && { sheet: column.sheet, firstCol: column.rect.col - (RATINGS.cols.clientele - 1) }
-  );
-}
-
 const shown = (value: number | ""): GridValue => (value === "" ? null : value);
 
 /** Fills every formula cell of the managed sheets with what Excel would show. Mutates `sheets`. */
@@ -143,21 +136,18 @@ export function recompute(book: {
 
   // Évaluation first: the matrix reads the same rows.
   const ratings = book.sheets.find((s) => s.plan?.role === "ratings");
-  const table = ratingsFirstCol(grids);
+  const table = ratingsTableAt(grids);
   if (ratings?.plan && table && table.sheet === ratings.name) {
-    const col = (offset: number): number => table.firstCol + offset - 1;
+    const { col } = table;
     const grid = { name: ratings.name, values: ratings.values };
     for (const [row, c] of formulaCells(ratings.plan)) {
-      if (c !== col(RATINGS.cols.score)) continue;
-      const clientele = cellAt(grid, row, col(RATINGS.cols.clientele));
-      const need = cellAt(grid, row, col(RATINGS.cols.need));
+      if (c !== col("score")) continue;
+      const clientele = cellAt(grid, row, col("clientele"));
+      const need = cellAt(grid, row, col("need"));
       const value =
         cellText(clientele) === "" || cellText(need) === ""
           ? ""
-          : score(
-              cellAt(grid, row, col(RATINGS.cols.perception)),
-              cellAt(grid, row, col(RATINGS.cols.impact))
-            );
+          : score(cellAt(grid, row, col("perception")), cellAt(grid, row, col("impact")));
       setCell(ratings.values, row, c, shown(value));
     }
   }
@@ -208,14 +198,22 @@ export function recompute(book: {
 const FROM_STUDY: readonly SheetRole[] = ["segments", "checklist", "targeting"];
 
 function recomputeFromStudy(sheets: ComputedSheet[], grids: WorkbookGrids): void {
-  const { study } = readStudy(grids);
-  if (!study) return; // a sheet holds an error: its computed cells wait for the consultant's fix
+  const { study: read } = readStudy(grids);
+  if (!read) return; // a sheet holds an error: its computed cells wait for the consultant's fix
+  const { study, placeholders, realSegments } = slotted(read, grids);
   const planned = buildPlan(study);
+  const unslotted = (value: string | number): GridValue =>
+    value === "" || (typeof value === "string" && placeholders.has(value)) ? null : value;
   for (const sheet of sheets) {
     const role = sheet.plan?.role;
     if (!sheet.plan || role === undefined || !FROM_STUDY.includes(role)) continue;
     const again = planned.sheets.find((candidate) => candidate.role === role);
     if (!again) continue;
+    const formats = refreshedFormats(sheet.plan, again);
+    sheet.plan = {
+      ...sheet.plan,
+      conditionalFormats: role === "checklist" ? masked(formats, realSegments) : formats,
+    };
     // Only where this sheet has a computed cell: never over what the consultant typed.
     const computed = new Set(formulaCells(sheet.plan).map(([row, col]) => `${row}:${col}`));
     for (const { rect, results } of again.fills) {
@@ -224,10 +222,153 @@ function recomputeFromStudy(sheets: ComputedSheet[], grids: WorkbookGrids): void
           const [row, col] = [rect.row + i, rect.col + j];
           const result = results?.[i]?.[j];
           if (computed.has(`${row}:${col}`) && result !== undefined)
-            setCell(sheet.values, row, col, result === "" ? null : result);
+            setCell(sheet.values, row, col, unslotted(result));
         }
     }
   }
+  strategyAgain(sheets, grids, study, realSegments, placeholders);
+}
+
+/**
+ * The study with its offerings and segments at the rows and columns where the sheets hold them:
+ * a slot left blank (an offering row, a segment column not yet named) gets a placeholder that no
+ * typed name can equal, so that planning it again gives the sheets' own layout, cell for cell. (The
+ * reader keeps names, not their places: planned from it alone, the first offering typed in the
+ * third blank row would be planned in the first, and every figure below would move.)
+ */
+function slotted(
+  study: Study,
+  grids: WorkbookGrids
+): { study: Study; placeholders: Set<string>; realSegments: boolean[] } {
+  const placeholders = new Set<string>();
+  const slot = (kind: string, index: number): string => {
+    const placeholder = `\u0000${kind}${index}`;
+    placeholders.add(placeholder);
+    return placeholder;
+  };
+  const offeringTexts = namedTexts(grids, NAMES.offerings);
+  const segmentTexts = namedTexts(grids, NAMES.segmentNames);
+  const byKey = <T>(items: readonly T[], key: (item: T) => string) =>
+    new Map(items.map((item) => [nameKey(key(item)), item]));
+  const offeringsByKey = byKey(study.offerings ?? [], (o) => o);
+  const segmentsByKey = byKey(study.segments ?? [], (s) => s.name);
+  const offerings = offeringTexts.map(
+    (text, i) => offeringsByKey.get(nameKey(text.trim())) ?? slot("offering", i)
+  );
+  const placedOfferings = new Set(offerings.map(nameKey));
+  // Offerings typed past the block (the reader takes them) keep their places after it.
+  for (const offering of study.offerings ?? [])
+    if (!placedOfferings.has(nameKey(offering))) offerings.push(offering);
+  const segments = segmentTexts.map(
+    (text, i) => segmentsByKey.get(nameKey(text.trim())) ?? emptySegment(slot("segment", i))
+  );
+  const placedSegments = new Set(segments.map((s) => nameKey(s.name)));
+  for (const segment of study.segments ?? [])
+    if (!placedSegments.has(nameKey(segment.name))) segments.push(segment);
+  const realSegments = segments.map((segment) => !placeholders.has(segment.name));
+  if (offeringTexts.length === 0 && segmentTexts.length === 0)
+    return { study, placeholders, realSegments };
+  return {
+    study: {
+      ...study,
+      ...(offerings.length > 0 ? { offerings } : {}),
+      ...(segments.length > 0 ? { segments } : {}),
+    },
+    placeholders,
+    realSegments,
+  };
+}
+
+/** The texts of a named row or column, in order (none when the name is missing). */
+function namedTexts(grids: WorkbookGrids, name: string): string[] {
+  const named = namedRect(grids, name);
+  const grid = named && gridOf(grids, named.sheet);
+  if (!named || !grid) return [];
+  const texts: string[] = [];
+  for (let r = 0; r < named.rect.rows; r++)
+    for (let c = 0; c < named.rect.cols; c++)
+      texts.push(cellText(cellAt(grid, named.rect.row + r, named.rect.col + c)));
+  return texts;
+}
+
+/** The checklist's rules hold in no column that has no segment yet (its cells are empty there). */
+function masked(
+  formats: SheetPlan["conditionalFormats"],
+  realSegments: readonly boolean[]
+): SheetPlan["conditionalFormats"] {
+  return formats.map((format) =>
+    format.rule.kind === "formula" && format.rule.holds
+      ? {
+          ...format,
+          rule: {
+            ...format.rule,
+            holds: format.rule.holds.map((line) =>
+              line.map((holds, j) => holds && realSegments[j] !== false)
+            ),
+          },
+        }
+      : format
+  );
+}
+
+/**
+ * The strategy and its sentence, from the marks over the named offerings and segments only (the
+ * sheet's formula counts a named row or column, not a blank slot).
+ */
+function strategyAgain(
+  sheets: ComputedSheet[],
+  grids: WorkbookGrids,
+  study: Study,
+  realSegments: readonly boolean[],
+  placeholders: ReadonlySet<string>
+): void {
+  const named = namedRect(grids, NAMES.targetStrategy);
+  const sheet = named && sheets.find((s) => s.name === named.sheet);
+  if (!named || !sheet) return;
+  const offerings = study.offerings ?? [];
+  const segments = study.segments ?? [];
+  const offeringIndex = new Map(offerings.map((o, i) => [nameKey(o), i]));
+  const segmentIndex = new Map(segments.map((s, i) => [nameKey(s.name), i]));
+  const marks = (study.targets ?? []).flatMap((target) => {
+    const offering = offeringIndex.get(nameKey(target.offering));
+    const segment = segmentIndex.get(nameKey(target.segment));
+    return offering === undefined || segment === undefined ? [] : [{ offering, segment }];
+  });
+  const strategy = targetingStrategy(
+    marks,
+    offerings.filter((o) => !placeholders.has(o)).length,
+    realSegments.filter(Boolean).length
+  );
+  const { row, col } = named.rect;
+  setCell(sheet.values, row, col, strategy ? STRATEGIES[strategy][study.language] : null);
+  setCell(
+    sheet.values,
+    row + 1,
+    col,
+    strategy ? STRATEGIES[strategy].explanation[study.language] : null
+  );
+}
+
+/**
+ * The sheet's conditional formats with where each formula rule holds now (a status's colour, a ready
+ * segment in green), taken from the sheet planned again: only for a rule at the same place with the
+ * same formula, so that a layout the consultant changed keeps its own rules as they were.
+ */
+function refreshedFormats(current: SheetPlan, again: SheetPlan): SheetPlan["conditionalFormats"] {
+  return current.conditionalFormats.map((format) => {
+    if (format.rule.kind !== "formula") return format;
+    const rule = format.rule;
+    const match = again.conditionalFormats.find(
+      (candidate) =>
+        candidate.rule.kind === "formula" &&
+        candidate.rule.formula === rule.formula &&
+        candidate.rect.row === format.rect.row &&
+        candidate.rect.col === format.rect.col &&
+        candidate.rect.rows === format.rect.rows &&
+        candidate.rect.cols === format.rect.cols
+    );
+    return match ? match : format;
+  });
 }
 
 interface RatingRow {

@@ -6,14 +6,23 @@
  * the cells that hold a value: a stray cell at XFD1048576 costs one entry, a consultant's charts,
  * pictures and other sheets are never opened, and absolute relationship targets (/xl/…) resolve.
  */
-import { parseRect, parseSheetRef, Rect } from "../../layout/a1";
+import { cellAddress, parseRect, parseSheetRef, Rect } from "../../layout/a1";
 import { GridValue, NamedRect, SheetGrid, WorkbookGrids } from "../../layout/grids";
 import { sheetsToRead } from "../../layout/managed";
 import { StateRead, stateFromXml } from "../../layout/state";
 import * as msg from "../../method/messages";
+import { Problem } from "../../method/problems";
 import { decodeExcelEscapes, elementsNamed, parseXml, parseXmlStream } from "./xml";
-import { READ_LIMITS, ReadLimits, WorkbookUnreadable, ZipArchive, describe } from "./zip";
-import { EXCEL_LIMITS } from "../../layout/limits";
+import {
+  BYTES_PER_PLANNED_CELL,
+  READ_CEILING,
+  READ_LIMITS,
+  ReadLimits,
+  WorkbookUnreadable,
+  ZipArchive,
+  describe,
+} from "./zip";
+import { EXCEL_LIMITS, clampNamedAreas } from "../../layout/limits";
 
 export interface ListedSheet {
   name: string;
@@ -39,6 +48,8 @@ export interface ReadOptions {
   /** The file's bytes, when already in memory (the file name then only labels messages). */
   source?: Buffer;
   limits?: ReadLimits;
+  /** The sheets to read, by name; by default those the study is read from. */
+  sheets?: (listing: WorkbookListing) => ReadonlySet<string>;
 }
 
 const REL = {
@@ -70,31 +81,61 @@ export async function readWorkbookFile(
   file: string,
   options: ReadOptions = {}
 ): Promise<{ listing: WorkbookListing; grids: WorkbookGrids }> {
-  const limits = options.limits ?? READ_LIMITS;
-  const zip = await ZipArchive.open(file, options.source, limits);
+  const zip = await ZipArchive.open(file, options.source, options.limits ?? READ_LIMITS);
   try {
     const { listing, workbookRels } = await openPackage(zip);
-    const wanted = sheetsToRead(listing);
+    const wanted = options.sheets ? options.sheets(listing) : sheetsToRead(listing);
     const toRead = listing.sheets.filter((sheet) => sheet.part && wanted.has(sheet.name));
+    // Limits the caller states are kept as they are; the defaults grow to what the state declares.
+    if (!options.limits) zip.limits = limitsFromState(listing.state, toRead);
+    const limits = zip.limits;
     for (const sheet of toRead) zip.checkSize(sheet.part as string, sheet.name);
     const sharedPart = workbookRels.find((rel) => rel.type.endsWith(REL.sharedStrings))?.target;
     const strings =
       toRead.length > 0 && sharedPart && zip.has(sharedPart)
         ? await readSharedStrings(zip, sharedPart)
         : [];
-    const budget = { cells: limits.cells };
+    const budget = { cells: limits.cells, limit: limits.cells };
     const sheets: SheetGrid[] = [];
     for (const sheet of toRead)
       sheets.push(await readSheet(zip, sheet.name, sheet.part as string, strings, budget));
-    return {
-      listing,
-      grids: { sheets, names: listing.names, tables: listing.tables, state: listing.state },
-    };
+    // Every named area cut to the cells its sheet holds, before any reader loops over it.
+    const clamped = clampNamedAreas({ sheets, names: listing.names, tables: listing.tables });
+    return { listing, grids: { ...clamped, state: listing.state } };
   } catch (failure) {
     throw unreadable(file, failure);
   } finally {
     zip.close();
   }
+}
+
+/**
+ * READ_LIMITS, raised for a workbook whose add-in state declares its sheets' extents: the cells of
+ * the sheets read (with room for what the consultant adds) and the bytes such sheets take, never past
+ * READ_CEILING. A hostile file gains nothing without the state, and at most the ceiling with a forged one.
+ */
+function limitsFromState(state: StateRead | undefined, toRead: readonly ListedSheet[]): ReadLimits {
+  const extents = state?.kind === "ok" ? (state.state.extents ?? []) : [];
+  const read = new Set(toRead.map((sheet) => sheet.name));
+  let cells = 0;
+  let largest = 0;
+  for (const extent of extents) {
+    if (!read.has(extent.sheet)) continue;
+    const planned = extent.rows * extent.cols;
+    cells += planned;
+    largest = Math.max(largest, planned);
+  }
+  const within = (value: number, base: number, ceiling: number): number =>
+    Math.min(ceiling, Math.max(base, Math.ceil(value)));
+  return {
+    ...READ_LIMITS,
+    cells: within(cells * 1.25 + 100000, READ_LIMITS.cells, READ_CEILING.cells),
+    partBytes: within(
+      largest * BYTES_PER_PLANNED_CELL,
+      READ_LIMITS.partBytes,
+      READ_CEILING.partBytes
+    ),
+  };
 }
 
 /** Anything the parser throws (bad XML, a missing part) becomes one line naming the file. */
@@ -286,13 +327,18 @@ async function readSharedStrings(zip: ZipArchive, part: string): Promise<string[
   return strings;
 }
 
-/** One sheet, streamed: only cells holding a value are kept, in a sparse grid. */
+/**
+ * One sheet, streamed: only cells holding a value are kept, in a sparse grid. Whatever the part says
+ * that cannot be placed or read as it is (an address outside Excel's grid, a cell given twice, a
+ * shared text that is not there, a number that is not one) refuses the workbook naming the sheet
+ * and cell: read otherwise, it would become another study (an X in the next column, a tick lost).
+ */
 async function readSheet(
   zip: ZipArchive,
   name: string,
   part: string,
   strings: readonly string[],
-  budget: { cells: number }
+  budget: { cells: number; limit: number }
 ): Promise<SheetGrid> {
   const values: GridValue[][] = [];
   const merged: Rect[] = [];
@@ -303,36 +349,45 @@ async function readSheet(
   let collecting = false;
   let inInline = false;
   let phonetic = 0;
-  let inlineText = "";
+  const refuse = (fault: msg.CellFault): WorkbookUnreadable =>
+    new WorkbookUnreadable(msg.workbookCellInvalid(zip.file, name, fault));
 
   await parseXmlStream(zip.textChunks(part), {
     open: (element, attributes, selfClosing) => {
       switch (element) {
-        case "row": {
-          const r = Number(attributes.r);
-          row = Number.isInteger(r) && r >= 1 ? r : row + 1;
-          col = 0;
-          break;
-        }
         case "c": {
-          const at = attributes.r ? cellRef(attributes.r) : undefined;
-          if (at) {
+          const ref = attributes.r;
+          if (ref !== undefined) {
+            const at = cellRef(ref);
+            if (!at) throw refuse({ kind: "address", ref });
             row = at.row;
             col = at.col;
-          } else {
-            col += 1;
+          } else if (++col > EXCEL_LIMITS.cols || row < 1) {
+            throw refuse({ kind: "address", ref: cellAddress(Math.max(row, 1), col) });
           }
           cell = selfClosing ? undefined : { row, col, type: attributes.t ?? "n" };
           text = "";
-          inlineText = "";
           break;
         }
         case "v":
-          collecting = cell !== undefined && !selfClosing;
+          collecting = cell !== undefined && !selfClosing && !inInline;
           text = "";
           break;
+        case "row": {
+          const ref = attributes.r;
+          if (ref !== undefined) {
+            const r = rowNumber(ref);
+            if (r === undefined) throw refuse({ kind: "row", ref });
+            row = r;
+          } else if (++row > EXCEL_LIMITS.rows) {
+            throw refuse({ kind: "row", ref: String(row) });
+          }
+          col = 0;
+          break;
+        }
         case "is":
           inInline = !selfClosing;
+          text = "";
           break;
         case "rPh":
           if (!selfClosing) phonetic++;
@@ -348,9 +403,7 @@ async function readSheet(
       }
     },
     text: (chunk) => {
-      if (!collecting) return;
-      if (inInline) inlineText += chunk;
-      else text += chunk;
+      if (collecting) text += chunk;
     },
     close: (element) => {
       switch (element) {
@@ -366,22 +419,21 @@ async function readSheet(
           break;
         case "c": {
           if (!cell) break;
-          const value = cellValue(
-            cell.type,
-            cell.type === "inlineStr" ? inlineText : text,
-            strings
+          const value = cellValue(cell.type, text, strings, (fault) =>
+            msg.workbookValueInvalid(
+              zip.file,
+              name,
+              cellAddress(cell?.row ?? 0, cell?.col ?? 0),
+              fault
+            )
           );
-          if (
-            value !== null &&
-            cell.row <= EXCEL_LIMITS.rows &&
-            cell.col <= EXCEL_LIMITS.cols &&
-            cell.row >= 1
-          ) {
+          if (value !== null) {
+            const line = (values[cell.row - 1] ??= []);
+            if (line[cell.col - 1] !== undefined)
+              throw refuse({ kind: "twice", ref: cellAddress(cell.row, cell.col) });
             if (--budget.cells < 0)
-              throw new WorkbookUnreadable(
-                msg.workbookTooManyCells(zip.file, name, zip.limits.cells)
-              );
-            (values[cell.row - 1] ??= [])[cell.col - 1] = value;
+              throw new WorkbookUnreadable(msg.workbookTooManyCells(zip.file, name, budget.limit));
+            line[cell.col - 1] = value;
           }
           cell = undefined;
           break;
@@ -392,39 +444,80 @@ async function readSheet(
   return merged.length > 0 ? { name, values, merged } : { name, values };
 }
 
-function cellRef(ref: string): { row: number; col: number } | undefined {
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
-  if (!match) return undefined;
+/** "B6" or "$B$6" within Excel's grid (A1 to XFD1048576), read without a regular expression. */
+export function cellRef(ref: string): { row: number; col: number } | undefined {
+  let at = ref.charCodeAt(0) === 36 /* $ */ ? 1 : 0;
   let col = 0;
-  for (const ch of match[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(match[2]), col };
+  const lettersFrom = at;
+  for (; at < ref.length && at - lettersFrom < 4; at++) {
+    const code = ref.charCodeAt(at) | 0x20; // lower case
+    if (code < 97 || code > 122) break;
+    col = col * 26 + code - 96;
+  }
+  if (at === lettersFrom || col > EXCEL_LIMITS.cols) return undefined;
+  if (ref.charCodeAt(at) === 36) at++;
+  const row = rowNumber(ref.slice(at));
+  return row === undefined ? undefined : { row, col };
 }
 
-/** A cell's shown value: a formula's cached result, text as Excel shows it; empty is null. */
-function cellValue(type: string, raw: string, strings: readonly string[]): GridValue {
+/** A row number of Excel's grid, digits only (no sign, no exponent, no spaces). */
+function rowNumber(text: string): number | undefined {
+  if (text.length === 0 || text.length > 7) return undefined;
+  let row = 0;
+  for (let i = 0; i < text.length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    row = row * 10 + digit;
+  }
+  return row >= 1 && row <= EXCEL_LIMITS.rows ? row : undefined;
+}
+
+/**
+ * A cell's shown value: a formula's cached result, text as Excel shows it; empty is null. A value
+ * the file stores that is not what its type says is refused (`invalid`), never read as empty.
+ */
+function cellValue(
+  type: string,
+  raw: string,
+  strings: readonly string[],
+  invalid: (fault: msg.ValueFault) => Problem
+): GridValue {
+  const refuse = (fault: msg.ValueFault): WorkbookUnreadable =>
+    new WorkbookUnreadable(invalid(fault));
   switch (type) {
     case "s": {
-      const text = strings[Number(raw)];
-      return text === undefined || text === "" ? null : text;
+      const index = raw.trim();
+      const text = /^[0-9]{1,10}$/.test(index) ? strings[Number(index)] : undefined;
+      if (text === undefined)
+        throw refuse({ kind: "shared-string", raw: index, count: strings.length });
+      return text === "" ? null : text;
     }
     case "str":
     case "inlineStr": {
       const text = decodeExcelEscapes(raw);
       return text === "" ? null : text;
     }
-    case "b":
-      return raw.trim() === "" ? null : raw.trim() === "1";
+    case "b": {
+      const value = raw.trim();
+      if (value === "") return null;
+      if (value !== "0" && value !== "1") throw refuse({ kind: "boolean", raw: value });
+      return value === "1";
+    }
     case "e":
       return raw.trim() === "" ? null : raw.trim();
     case "d": {
       // An ISO date (rare, Strict OOXML): as Excel's serial number, like a date typed in a cell.
+      if (raw.trim() === "") return null;
       const time = Date.parse(raw);
-      return Number.isNaN(time) ? null : time / 86400000 + 25569;
+      if (Number.isNaN(time)) throw refuse({ kind: "date", raw: raw.trim() });
+      return time / 86400000 + 25569;
     }
     default: {
-      if (raw.trim() === "") return null;
-      const number = Number(raw);
-      return Number.isFinite(number) ? number : null;
+      const value = raw.trim();
+      if (value === "") return null;
+      const number = Number(value);
+      if (!Number.isFinite(number)) throw refuse({ kind: "number", raw: value });
+      return number;
     }
   }
 }

@@ -146,9 +146,10 @@ export class StyleSheet {
     rule: Extract<ConditionalRule, { kind: "formula" } | { kind: "cellValue" }>
   ): number {
     const font =
-      (rule.kind === "formula" && rule.bold) || rule.fontColour
+      (rule.kind === "formula" && (rule.bold || rule.italic)) || rule.fontColour
         ? "<font>" +
           (rule.kind === "formula" && rule.bold ? "<b/>" : "") +
+          (rule.kind === "formula" && rule.italic ? "<i/>" : "") +
           (rule.fontColour ? `<color rgb="${argb(rule.fontColour)}"/>` : "") +
           "</font>"
         : "";

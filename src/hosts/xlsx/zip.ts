@@ -9,6 +9,7 @@ import { promises as fs } from "fs";
 import { Readable } from "stream";
 import { StringDecoder } from "string_decoder";
 import yauzl from "yauzl";
+import zlib from "zlib";
 import * as msg from "../../method/messages";
 import { Problem } from "../../method/problems";
 
@@ -30,7 +31,27 @@ export const READ_LIMITS = {
   cells: 1000000,
 } as const;
 
+/** Bytes the inflater hands on at a time. */
+const INFLATE_CHUNK = 512 * 1024;
+
 export type ReadLimits = { [K in keyof typeof READ_LIMITS]: number };
+
+/**
+ * How far the add-in's own state can raise READ_LIMITS for the workbook that holds it (its sheets'
+ * declared extents, read.ts): room for a study at READ_ROOM (layout/limits.ts), the largest the
+ * command line builds, and no further whatever a forged state declares. A file without the state
+ * keeps READ_LIMITS.
+ */
+export const READ_CEILING = {
+  ...READ_LIMITS,
+  /** A 500 000-pair study's ratings sheet is about 190 MiB of XML as the command line writes it. */
+  partBytes: 512 * 1024 * 1024,
+  /** 500 000 ratings rows of 8 cells, a 2 000 000-cell tick table, and room for the consultant's. */
+  cells: 8000000,
+} as const;
+
+/** The most XML bytes one planned cell may take (the command line writes 30–50; Excel about as much). */
+export const BYTES_PER_PLANNED_CELL = 160;
 
 /** A workbook file that cannot be read, said as one problem of the catalogue. */
 export class WorkbookUnreadable extends Error {
@@ -86,7 +107,8 @@ export class ZipArchive {
     private readonly zip: yauzl.ZipFile,
     /** By lower-case name: part names in a package are compared ignoring case. */
     private readonly parts: Map<string, ZipPart>,
-    readonly limits: ReadLimits
+    /** Raised once the add-in's state is read (read.ts), within READ_CEILING. */
+    public limits: ReadLimits
   ) {}
 
   /** Sniffs, reads the central directory and checks the declared sizes; inflates nothing. */
@@ -183,22 +205,45 @@ export class ZipArchive {
         : new WorkbookUnreadable(
             msg.workbookDamaged(this.file, `${part.name}: ${describe(failure)}`)
           );
+    const deflated = part.entry.compressionMethod === 8;
     let stream: Readable;
     try {
+      // Deflated parts come raw and are inflated here, in large chunks (yauzl's own inflater hands
+      // on 16 KiB at a time, which cost more than the inflating); the declared size is checked as
+      // yauzl checks it: a part that inflates to more than it declared is cut off at once.
       stream = await new Promise<Readable>((resolve, reject) =>
-        this.zip.openReadStream(part.entry, (failure, opened) =>
-          failure || !opened ? reject(failure ?? new Error("no stream")) : resolve(opened)
+        this.zip.openReadStream(
+          part.entry,
+          deflated ? { decompress: false } : {},
+          (failure, opened) =>
+            failure || !opened ? reject(failure ?? new Error("no stream")) : resolve(opened)
         )
       );
     } catch (failure) {
       throw damaged(failure);
     }
+    const source = stream;
+    let output: Readable = source;
+    if (deflated) {
+      const inflater = zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK });
+      source.on("error", (failure) => inflater.destroy(failure));
+      output = source.pipe(inflater);
+    }
+    let total = 0;
     try {
-      for await (const chunk of stream) yield chunk as Buffer;
+      for await (const chunk of output) {
+        total += (chunk as Buffer).length;
+        if (total > part.size)
+          throw new Error(`inflates to more than the ${part.size} bytes it declares`);
+        yield chunk as Buffer;
+      }
+      if (total !== part.size)
+        throw new Error(`inflates to ${total} bytes, not the ${part.size} it declares`);
     } catch (failure) {
       throw damaged(failure);
     } finally {
-      stream.destroy();
+      output.destroy();
+      source.destroy();
     }
   }
 
@@ -216,7 +261,13 @@ async function listParts(file: string, zip: yauzl.ZipFile): Promise<Map<string, 
         return;
       }
       const key = entry.fileName.toLowerCase();
-      if (!entry.fileName.endsWith("/") && !parts.has(key))
+      if (parts.has(key)) {
+        // Two copies of one part (names compare ignoring case): which one a program reads is
+        // anyone's guess, so neither is read.
+        reject(new WorkbookUnreadable(msg.workbookPartTwice(file, entry.fileName)));
+        return;
+      }
+      if (!entry.fileName.endsWith("/"))
         parts.set(key, { name: entry.fileName, size: entry.uncompressedSize, entry });
       zip.readEntry();
     });

@@ -7,6 +7,7 @@
 import { CLIENTELE_TYPES, IMPACT, Kind, NEED_TYPES, PERCEPTION, Scale } from "../../method/levels";
 import { stopLabels } from "../../method/colour";
 import { Item } from "../../method/study";
+import { formatNumber } from "../../i18n/numbers";
 import {
   COLOURS,
   NOTE_STYLE,
@@ -36,8 +37,7 @@ const LINE_HEIGHT = 15;
 
 /** A weight as the language writes numbers (1,5 in French). */
 export function weightText(weight: number, language: PlanContext["language"]): string {
-  const shown = String(weight);
-  return language === "fr" ? shown.replace(".", ",") : shown;
+  return formatNumber(weight, language);
 }
 
 /** A date as the language writes it, without the time. */

@@ -1,6 +1,6 @@
 /**
  * "Évaluation": one row per ticked pair, its perception, impact and competition as labels from the
- * method's scales, its live score and a comment (METHOD.md §3). The table SM_Ratings holds them.
+ * method's scales, its live score and a comment (docs/method.md §3). The table SM_Ratings holds them.
  */
 import {
   COMPETITION,
@@ -9,20 +9,39 @@ import {
   PERCEPTION,
   SCALES,
   Scale,
-  findLevel,
   levelLabel,
+  looseKey,
 } from "../../method/levels";
 import * as msg from "../../method/messages";
 import { OrphanReason } from "../../method/messages";
 import { pairScore, scoreFormula } from "../../method/score";
-import { Pair, Weights, isRated, nameKey, pairKey, pairsInTableOrder } from "../../method/study";
-import { textFault } from "../../method/validate";
+import {
+  Evidence,
+  Pair,
+  Weights,
+  isRated,
+  nameKey,
+  nameKeyCache,
+  pairKey,
+  pairsInTableOrder,
+} from "../../method/study";
+import { PairSet, checkComment, checkLevel } from "../../method/checks/pairs";
+import { Problem } from "../../method/problems";
+import { WORKBOOK_TEXTS } from "../../i18n/workbook";
 import { cellAddress } from "../a1";
-import { GridValue, WorkbookGrids, SheetGrid, cellAt, cellText, presentRows } from "../grids";
+import {
+  GridValue,
+  WorkbookGrids,
+  SheetGrid,
+  cellAt,
+  cellText,
+  gridHeight,
+  presentRows,
+} from "../grids";
 import { COLOURS, emptySheet, fill, heading, put, rect, scoreColours, style, where } from "../kit";
 import { NAMES, RATINGS_TABLE } from "../names";
 import { GRID } from "./grid";
-import { CellValue, SheetPlan, text } from "../plan";
+import { CellValue, SheetPlan, num, text } from "../plan";
 import { PlanContext, ReadContext, SheetModule } from "../sheet";
 
 export const RATINGS = {
@@ -38,6 +57,13 @@ export const RATINGS = {
     score: 6,
     comment: 7,
     key: 8,
+    /**
+     * Evidence from responses (docs/method.md §3.3), after the hidden key so that every column before
+     * stays where workbooks made earlier have it; a workbook without them reads as before.
+     */
+    respondents: 9,
+    feelShare: 10,
+    source: 11,
   },
   /** Rows past the table that lookups, names and dropdowns still cover, for rows added by hand. */
   spareRows: 500,
@@ -117,6 +143,7 @@ export function scorer(weights: Weights): (pair: Pair | undefined) => number | s
 function plan({ study, language, texts, names, palette }: PlanContext): SheetPlan {
   const pairs = pairsInTableOrder(study.clienteles, study.needs, study.pairs);
   const sheet = emptySheet("ratings", texts.sheets.ratings, COLOURS.tabRatings);
+  const withEvidence = pairs.some((pair) => pair.evidence);
   const cols = RATINGS.cols;
   const headers = [
     texts.ratings.clientele,
@@ -127,6 +154,11 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
     texts.ratings.score,
     texts.ratings.comment,
     texts.ratings.key,
+    // Only a study with evidence has these columns: the others' workbooks stay as they were (and
+    // as light to write and read).
+    ...(withEvidence
+      ? [texts.ratings.respondents, texts.ratings.feelShare, texts.ratings.source]
+      : []),
   ];
   const dataRows = Math.max(pairs.length, 1);
   const reach = dataRows + RATINGS.spareRows;
@@ -156,6 +188,22 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
     pair.comment ? text(pair.comment) : null,
   ]);
   put(sheet, RATINGS.firstRow, 1, rows);
+  // The evidence sits past the key's fill: the pairs without any (hypotheses) leave it empty.
+  if (withEvidence)
+    put(
+      sheet,
+      RATINGS.firstRow,
+      cols.respondents,
+      pairs.map((pair) =>
+        pair.evidence
+          ? [
+              num(pair.evidence.n),
+              num(pair.evidence.feel),
+              pair.evidence.source ? shared(pair.evidence.source) : null,
+            ]
+          : [null, null, null]
+      )
+    );
   // Score and key are table columns, so that rows inserted, deleted or sorted in the table keep
   // them side by side. They also reach past the table, so that rows typed under it count at once,
   // in any spreadsheet.
@@ -196,6 +244,18 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
   });
   style(sheet, rect(RATINGS.firstRow, 1, dataRows, headers.length), { border: true });
   scoreColours(sheet, rect(RATINGS.firstRow, cols.score, reach, 1), palette);
+  if (withEvidence) {
+    style(sheet, rect(RATINGS.firstRow, cols.respondents, dataRows, 1), { horizontal: "center" });
+    style(sheet, rect(RATINGS.firstRow, cols.feelShare, reach, 1), {
+      horizontal: "center",
+      numberFormat: "0%",
+    });
+    sheet.columnWidths.push(
+      { col: cols.respondents, width: 14 },
+      { col: cols.feelShare, width: 14 },
+      { col: cols.source, width: 28 }
+    );
+  }
 
   const levelColumns: [number, string][] = [
     [cols.perception, NAMES.perceptionLevels],
@@ -222,7 +282,12 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
   );
   sheet.freeze = { rows: RATINGS.headerRow, cols: 0 };
   // The formulas under the table would otherwise make its empty rows part of the printed page.
-  sheet.print.area = rect(1, 1, RATINGS.headerRow + dataRows, cols.comment);
+  sheet.print.area = rect(
+    1,
+    1,
+    RATINGS.headerRow + dataRows,
+    withEvidence ? cols.source : cols.comment
+  );
 
   const column = (col: number) => rect(RATINGS.firstRow, col, reach, 1);
   names.push(
@@ -266,7 +331,24 @@ function read({ grids, problems, draft }: ReadContext): void {
   const cols = RATINGS.cols;
   const clienteleKeys = new Set(draft.clienteles.map((c) => nameKey(c.name)));
   const needKeys = new Set(draft.needs.map((n) => nameKey(n.name)));
-  const firstRowOf = new Map<string, number>();
+  // Pairs found by number (clientèle × needs + need), each name's key made once: a string key made
+  // afresh and hashed on each of 400 000 rows cost more than the rest of the read.
+  const keyOf = nameKeyCache();
+  const clienteleIndex = new Map(draft.clienteles.map((c, i) => [keyOf(c.name), i]));
+  const needIndex = new Map(draft.needs.map((n, i) => [keyOf(n.name), i]));
+  const pairNumber = (clientele: string, need: string): number | undefined => {
+    const c = clienteleIndex.get(keyOf(clientele));
+    const n = needIndex.get(keyOf(need));
+    return c === undefined || n === undefined ? undefined : c * draft.needs.length + n;
+  };
+  const pairsByNumber = new Map<number, Pair>();
+  for (const pair of draft.pairs.values()) {
+    const number = pairNumber(pair.clientele, pair.need);
+    if (number !== undefined) pairsByNumber.set(number, pair);
+  }
+  const seen = new PairSet(problems);
+  // Workbooks made before the evidence columns have none: their rows read as they always did.
+  const evidenceColumns = hasEvidenceColumns(grid, headerRow, col);
 
   // Rows that hold a cell only (a sparse grid): a stray cell far below costs one row, not a scan.
   for (const row of presentRows(grid, headerRow + 1)) {
@@ -280,14 +362,16 @@ function read({ grids, problems, draft }: ReadContext): void {
       const raw: GridValue = cellAt(grid, row, at);
       if (raw === null || cellText(raw).trim() === "") continue;
       anyLevel = true;
-      const scale = SCALES[criterion];
-      const level = findLevel(scale, typeof raw === "number" ? raw : cellText(raw));
-      if (!level) {
-        problems.push(msg.levelUnknown(where(grid, row, at), scale, cellText(raw)));
-        levelsOk = false;
-        continue;
-      }
-      levels[criterion] = level.value;
+      const value = typeof raw === "number" ? raw : cellText(raw);
+      const level = checkLevel(
+        SCALES[criterion],
+        value,
+        cellText(raw),
+        where(grid, row, at),
+        problems
+      );
+      if (level === undefined) levelsOk = false;
+      else levels[criterion] = level;
     }
     const comment = cellText(cellAt(grid, row, col(cols.comment))).trim();
     const location = where(grid, row, col(cols.clientele));
@@ -295,9 +379,9 @@ function read({ grids, problems, draft }: ReadContext): void {
       if (anyLevel || comment !== "") problems.push(msg.ratingWithoutPair(location));
       continue;
     }
-    const key = pairKey(clientele, need);
-    const pair = draft.pairs.get(key);
-    if (!pair) {
+    const key = pairNumber(clientele, need);
+    const pair = key === undefined ? undefined : pairsByNumber.get(key);
+    if (!pair || key === undefined) {
       const reason: OrphanReason = !clienteleKeys.has(nameKey(clientele))
         ? "unknown-clientele"
         : !needKeys.has(nameKey(need))
@@ -306,20 +390,103 @@ function read({ grids, problems, draft }: ReadContext): void {
       problems.push(msg.ratingOrphan(location, { clientele, need, ...levels }, reason));
       continue;
     }
-    const first = firstRowOf.get(key);
-    if (first !== undefined) {
-      problems.push(msg.ratingDuplicate(location, clientele, need, first));
-      continue;
-    }
-    firstRowOf.set(key, row);
+    if (!seen.add(clientele, need, location, row)) continue;
     if (!levelsOk) continue;
-    Object.assign(pair, levels);
-    if (comment !== "") {
-      const fault = textFault(comment);
-      if (fault) problems.push(msg.commentBadCharacter(where(grid, row, col(cols.comment)), fault));
-      else pair.comment = comment;
+    if (evidenceColumns) {
+      const evidence = readEvidence(grid, row, col, problems);
+      if (evidence) pair.evidence = evidence;
     }
+    Object.assign(pair, levels);
+    const commentAt = where(grid, row, col(cols.comment));
+    const checked = comment === "" ? undefined : checkComment(comment, commentAt, problems);
+    if (checked !== undefined) pair.comment = checked;
   }
 }
 
-export const RATINGS_SHEET: SheetModule = { role: "ratings", inTemplate: false, plan, read };
+/** Whether the table's header names the evidence columns, in either language (any case). */
+function hasEvidenceColumns(
+  grid: SheetGrid,
+  headerRow: number,
+  col: (offset: number) => number
+): boolean {
+  const header = cellText(cellAt(grid, headerRow, col(RATINGS.cols.respondents)));
+  return [WORKBOOK_TEXTS.fr, WORKBOOK_TEXTS.en].some(
+    (texts) => looseKey(texts.ratings.respondents) === looseKey(header)
+  );
+}
+
+/**
+ * A row's evidence: none when n is empty (a hypothesis); else n a whole number from 1 and the
+ * share feeling the need from 0 to 1 (Excel stores 75 % as 0.75), or a problem naming the cell.
+ */
+function readEvidence(
+  grid: SheetGrid,
+  row: number,
+  col: (offset: number) => number,
+  problems: Problem[]
+): Evidence | undefined {
+  const cols = RATINGS.cols;
+  const nAt = col(cols.respondents);
+  const feelAt = col(cols.feelShare);
+  const n = cellAt(grid, row, nAt);
+  const feel = cellAt(grid, row, feelAt);
+  const empty = (value: GridValue) => value === null || cellText(value).trim() === "";
+  if (empty(n) && empty(feel)) return undefined;
+  if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 1) {
+    problems.push(msg.ratingEvidenceInvalid(where(grid, row, nAt), "n", cellText(n)));
+    return undefined;
+  }
+  if (typeof feel !== "number" || !(feel >= 0 && feel <= 1)) {
+    problems.push(msg.ratingEvidenceInvalid(where(grid, row, feelAt), "feel", cellText(feel)));
+    return undefined;
+  }
+  const evidence: Evidence = { n, feel };
+  const source = cellText(cellAt(grid, row, col(cols.source))).trim();
+  if (source !== "") {
+    const checked = checkComment(source, where(grid, row, col(cols.source)), problems);
+    if (checked !== undefined) evidence.source = checked;
+  }
+  return evidence;
+}
+
+// The questions others ask of this sheet (the pane's counts, the preview's calculation).
+
+/** Where the ratings table is in a workbook: its sheet and the column of each of its fields. */
+export function ratingsTableAt(
+  grids: WorkbookGrids
+):
+  | { sheet: string; headerRow: number; col: (field: keyof typeof RATINGS.cols) => number }
+  | undefined {
+  const table = grids.tables.find((t) => t.name === RATINGS_TABLE);
+  const column = grids.names.find((n) => n.name === NAMES.ratingClienteles);
+  const sheet = table?.sheet ?? column?.sheet;
+  if (sheet === undefined) return undefined;
+  const headerRow = table
+    ? table.rect.row
+    : (column?.rect.row ?? RATINGS.firstRow) - (RATINGS.firstRow - RATINGS.headerRow);
+  const firstCol = table
+    ? table.rect.col
+    : (column?.rect.col ?? RATINGS.cols.clientele) - (RATINGS.cols.clientele - 1);
+  return { sheet, headerRow, col: (field) => firstCol + RATINGS.cols[field] - 1 };
+}
+
+/** Pair keys of the rows the ratings sheet holds (whatever their levels). */
+export function ratingRowKeys(grids: WorkbookGrids): Set<string> {
+  const keys = new Set<string>();
+  const at = ratingsTableAt(grids);
+  const grid = at && grids.sheets.find((s) => s.name === at.sheet);
+  if (!at || !grid) return keys;
+  for (let row = at.headerRow + 1; row <= gridHeight(grid); row++) {
+    const clientele = cellText(cellAt(grid, row, at.col("clientele"))).trim();
+    const need = cellText(cellAt(grid, row, at.col("need"))).trim();
+    if (clientele !== "" && need !== "") keys.add(pairKey(clientele, need));
+  }
+  return keys;
+}
+
+export const RATINGS_SHEET: SheetModule<"ratings"> = {
+  role: "ratings",
+  inTemplate: false,
+  plan,
+  read,
+};

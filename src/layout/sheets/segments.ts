@@ -1,12 +1,25 @@
 /**
- * "Segments": one column per segment, the shell of METHOD.md §4 filled in: name, Business Model
+ * "Segments": one column per segment, the shell of docs/method.md §4 filled in: name, Business Model
  * Canvas type, live mean score and yearly potential, its figures and free texts, then which
  * clientèles, needs and offerings belong to it (an X each). The offerings are typed here: this is
  * the study's list of offerings, which the targeting sheet mirrors.
  */
 import * as msg from "../../method/messages";
 import { ListField } from "../../method/messages";
-import { Problem } from "../../method/problems";
+import { Location, Problem } from "../../method/problems";
+import { SEGMENT_TYPES } from "../../method/segments";
+import { Segment, emptySegment, nameKey } from "../../method/study";
+import { NameList } from "../../method/checks/names";
+import {
+  SEGMENT_FIGURE_FIELDS,
+  SEGMENT_TEXT_LISTS,
+  segmentFigure,
+  segmentMembers,
+  segmentTexts,
+  segmentType,
+} from "../../method/checks/segments";
+import { Rect, cellAddress, sheetRef } from "../a1";
+import { SheetGrid, cellAt, cellText, gridHeight } from "../grids";
 import {
   POTENTIAL_FACTORS,
   meanScoreFormula,
@@ -14,11 +27,6 @@ import {
   segmentMeanScore,
   segmentPotential,
 } from "../../method/segment-figures";
-import { SEGMENT_FIGURES, SEGMENT_TYPES, findSegmentType } from "../../method/segments";
-import { Segment, emptySegment, nameKey } from "../../method/study";
-import { nameFault, textFault } from "../../method/validate";
-import { Rect, cellAddress } from "../a1";
-import { SheetGrid, cellAt, cellText, gridHeight, gridWidth } from "../grids";
 import {
   COLOURS,
   NOTE_STYLE,
@@ -35,7 +43,7 @@ import {
 } from "../kit";
 import { NAMES } from "../names";
 import { CellValue, SheetPlan, num, text } from "../plan";
-import { PlanContext, ReadContext, SheetModule } from "../sheet";
+import { PlanContext, ReadContext, SheetModule, cellNumber } from "../sheet";
 import { crossTableFrom } from "./grid";
 
 /** Rows of a segment's column, under its name. */
@@ -55,8 +63,8 @@ export const SEGMENT_FIELDS = [
 export type SegmentField = (typeof SEGMENT_FIELDS)[number];
 
 /** Free texts: one cell each, one entry per line. */
-const TEXT_FIELDS = ["channels", "zones", "successFactors", "attributes", "personas"] as const;
-const NUMBER_FIELDS = ["size", "frequency", "basket"] as const;
+const TEXT_FIELDS = SEGMENT_TEXT_LISTS;
+const NUMBER_FIELDS = SEGMENT_FIGURE_FIELDS;
 
 export const SEGMENTS = {
   noteRow: 3,
@@ -310,7 +318,12 @@ function read({ grids, problems, draft }: ReadContext): void {
   const headerRow = named.rect.row;
   const firstCol = named.rect.col;
   const labelCol = firstCol - (SEGMENTS.firstCol - SEGMENTS.labelCol);
-  const lastCol = Math.max(firstCol + named.rect.cols - 1, gridWidth(grid));
+  // The planned columns, and those where anything is typed from the header down: a stray cell at
+  // XFD1048576 adds one column to visit, and each column visits only its own cells.
+  const byColumn = presentRowsByColumn(grid, headerRow);
+  const columns = new Set<number>();
+  for (let col = firstCol; col < firstCol + named.rect.cols; col++) columns.add(col);
+  for (const col of byColumn.keys()) if (col >= firstCol) columns.add(col);
 
   const offerings = readOfferings(grids, problems);
   draft.offerings = offerings.map((o) => o.name);
@@ -325,34 +338,37 @@ function read({ grids, problems, draft }: ReadContext): void {
   }));
 
   const mirrors = tickHeadings(grids);
+  const typedAt = tickHeadingCells(grids);
 
   const segments: Segment[] = [];
-  const seen = new Map<string, string>();
-  for (let col = firstCol; col <= lastCol; col++) {
+  const names = new NameList("segments", problems);
+  for (const col of [...columns].sort((a, b) => a - b)) {
     const raw = cellText(cellAt(grid, headerRow, col));
     const at = where(grid, headerRow, col);
+    const present = byColumn.get(col) ?? [];
     if (raw.trim() === "") {
-      if (columnHasInput(grid, headerRow, col, blocks))
+      if (columnHasInput(grid, headerRow, col, blocks, present))
         problems.push(msg.segmentDataWithoutName(at, cellAddress(headerRow, col)));
       continue;
     }
-    const fault = nameFault(raw);
-    if (fault) {
-      problems.push(msg.segmentBadName(at, fault));
-      continue;
-    }
-    const name = raw.trim();
-    const first = seen.get(nameKey(name));
-    if (first !== undefined) {
-      problems.push(msg.segmentDuplicate(at, name, first));
-      continue;
-    }
-    seen.set(nameKey(name), cellAddress(headerRow, col));
+    const name = names.add(raw, at);
+    if (name === undefined) continue;
     const segment = emptySegment(name);
     readFields(grid, headerRow, col, segment, problems);
     for (const { field, area } of blocks) {
       if (area)
-        readMembers(area, labelCol, col, field, lists[field], segment, problems, mirrors[field]);
+        readMembers(
+          area,
+          labelCol,
+          col,
+          present,
+          field,
+          lists[field],
+          segment,
+          problems,
+          mirrors[field],
+          typedAt[field]
+        );
     }
     segments.push(segment);
   }
@@ -370,31 +386,19 @@ function readFields(
   const value = (field: SegmentField) => cellAt(grid, fieldRow(field, headerRow), col);
   const at = (field: SegmentField) => where(grid, fieldRow(field, headerRow), col);
   const type = cellText(value("type")).trim();
-  if (type !== "") {
-    const kind = findSegmentType(type);
-    if (kind) segment.type = kind.canonical;
-    else problems.push(msg.segmentTypeUnknown(at("type"), type, segment.name, SEGMENT_TYPES));
-  }
+  const kind = segmentType(type, type, at("type"), segment.name, problems);
+  if (kind !== undefined) segment.type = kind;
   for (const field of NUMBER_FIELDS) {
     const raw = value(field);
     if (raw === null || cellText(raw).trim() === "") continue;
-    const number = typeof raw === "number" ? raw : Number(cellText(raw).trim().replace(",", "."));
-    if (typeof raw === "boolean" || !Number.isFinite(number) || number < 0) {
-      problems.push(msg.segmentNumberInvalid(at(field), cellText(raw), SEGMENT_FIGURES[field]));
-      continue;
-    }
-    segment[field] = number;
+    const figure = segmentFigure(field, cellNumber(raw), cellText(raw), at(field), problems);
+    if (figure !== undefined) segment[field] = figure;
   }
   for (const field of TEXT_FIELDS) {
     const entries = cellText(value(field))
       .split("\n")
-      .map((entry) => entry.trim())
-      .filter((entry) => entry !== "");
-    for (const entry of entries) {
-      const fault = textFault(entry);
-      if (fault) problems.push(msg.segmentTextBad(at(field), fault));
-      else segment[field].push(entry);
-    }
+      .map((entry): [SegmentField, string] => [field, entry.trim()]);
+    segment[field] = segmentTexts(field, entries, at, segment.name, problems);
   }
 }
 
@@ -407,25 +411,13 @@ function readOfferings(
   const grid = named && grids.sheets.find((s) => s.name === named.sheet);
   if (!named || !grid) return [];
   const found: { name: string; row: number }[] = [];
-  const seen = new Map<string, string>();
+  const names = new NameList("offerings", problems);
   const lastRow = Math.max(named.rect.row + named.rect.rows - 1, gridHeight(grid));
   for (let row = named.rect.row; row <= lastRow; row++) {
     const raw = cellText(cellAt(grid, row, named.rect.col));
     if (raw.trim() === "") continue;
-    const at = where(grid, row, named.rect.col);
-    const fault = nameFault(raw);
-    if (fault) {
-      problems.push(msg.badName(at, fault));
-      continue;
-    }
-    const name = raw.trim();
-    const first = seen.get(nameKey(name));
-    if (first !== undefined) {
-      problems.push(msg.duplicateName(at, "offerings", name, first));
-      continue;
-    }
-    seen.set(nameKey(name), cellAddress(row, named.rect.col));
-    found.push({ name, row });
+    const name = names.add(raw, where(grid, row, named.rect.col));
+    if (name !== undefined) found.push({ name, row });
   }
   return found;
 }
@@ -443,6 +435,26 @@ function tickHeadings(grids: ReadContext["grids"]): Record<ListField, (index: nu
   return {
     clienteles: (index) => cellText(cellAt(grid, headerRow, body.col + index)),
     needs: (index) => cellText(cellAt(grid, body.row + index, nameCol)),
+    offerings: none,
+  };
+}
+
+/**
+ * Where each clientèle's and need's name is typed (the tick table's headings, which this sheet's
+ * labels mirror), as "'Sheet'!C5": what a mark beside a blank label should send the consultant to.
+ * An offering's label is typed in this sheet itself: undefined.
+ */
+function tickHeadingCells(
+  grids: ReadContext["grids"]
+): Record<ListField, (index: number) => string | undefined> {
+  const ticks = namedArea(grids, NAMES.ticks);
+  const none = (): undefined => undefined;
+  if (!ticks) return { clienteles: none, needs: none, offerings: none };
+  const { grid, rect: body } = ticks;
+  const { headerRow, nameCol } = crossTableFrom(body);
+  return {
+    clienteles: (index) => sheetRef(grid.name, cellAddress(headerRow, body.col + index)),
+    needs: (index) => sheetRef(grid.name, cellAddress(body.row + index, nameCol)),
     offerings: none,
   };
 }
@@ -480,41 +492,42 @@ function readMembers(
   area: MemberArea,
   labelCol: number,
   col: number,
+  /** The rows of this column that hold a cell, in order. */
+  present: readonly number[],
   field: ListField,
   known: Map<string, string>,
   segment: Segment,
   problems: Problem[],
-  mirrored: (index: number) => string
+  mirrored: (index: number) => string,
+  typedAt: (index: number) => string | undefined
 ): void {
   const { grid } = area;
-  const kept = new Set<string>();
-  for (let row = area.first; row <= area.last; row++) {
-    const mark = cellText(cellAt(grid, row, col)).trim();
-    if (mark === "") continue;
-    if (mark.toUpperCase() !== "X") {
-      problems.push(msg.notAMark(where(grid, row, col), mark));
-      continue;
+  // Each marked row's name, as the rows come: a problem of a row is said in the rows' order.
+  function* named(): Generator<[number, string]> {
+    for (const row of present) {
+      if (row < area.first || row > area.last) continue;
+      const mark = cellText(cellAt(grid, row, col)).trim();
+      if (mark === "") continue;
+      if (mark.toUpperCase() !== "X") {
+        problems.push(msg.notAMark(where(grid, row, col), mark));
+        continue;
+      }
+      const label = mirroredText(cellAt(grid, row, labelCol), () =>
+        mirrored(row - area.first)
+      ).trim();
+      // An offering row left blank explains itself; a name refused above is said as unknown.
+      if (label === "")
+        problems.push(
+          msg.markWithoutName(
+            where(grid, row, col),
+            typedAt(row - area.first) ?? cellAddress(row, labelCol)
+          )
+        );
+      else yield [row, label];
     }
-    const label = mirroredText(cellAt(grid, row, labelCol), () =>
-      mirrored(row - area.first)
-    ).trim();
-    const name = known.get(nameKey(label));
-    if (name === undefined) {
-      // An offering row left blank, or a name refused above, explains itself.
-      if (label !== "")
-        problems.push(msg.segmentUnknownMember(where(grid, row, col), field, label, segment.name));
-      else problems.push(msg.markWithoutName(where(grid, row, col), cellAddress(row, labelCol)));
-      continue;
-    }
-    if (kept.has(nameKey(name))) continue;
-    kept.add(nameKey(name));
-    segment[field].push(name);
   }
-  // A set, in the order of the study's list as validation keeps it: the block's rows keep the order
-  // the workbook was built in, which columns moved by hand on the tick table no longer follow.
-  const position = new Map([...known.keys()].map((key, index) => [key, index]));
-  const rank = (name: string): number => position.get(nameKey(name)) ?? 0;
-  segment[field].sort((a, b) => rank(a) - rank(b));
+  const locate = (row: number): Location => where(grid, row, col);
+  segment[field] = segmentMembers(field, named(), known, locate, segment.name, problems);
 }
 
 /** Anything typed in a column whose name is empty: said, not silently dropped. */
@@ -522,18 +535,38 @@ function columnHasInput(
   grid: SheetGrid,
   headerRow: number,
   col: number,
-  blocks: { area?: MemberArea }[]
+  blocks: { area?: MemberArea }[],
+  /** The rows of this column that hold a cell, in order. */
+  present: readonly number[]
 ): boolean {
   const typed = (row: number): boolean => cellText(cellAt(grid, row, col)).trim() !== "";
   const inputs = SEGMENT_FIELDS.filter((f) => f !== "meanScore" && f !== "potential").map((f) =>
     fieldRow(f, headerRow)
   );
   if (inputs.some(typed)) return true;
-  return blocks.some(({ area }) => {
-    if (!area) return false;
-    for (let row = area.first; row <= area.last; row++) if (typed(row)) return true;
-    return false;
-  });
+  return blocks.some(({ area }) =>
+    area ? present.some((row) => row >= area.first && row <= area.last && typed(row)) : false
+  );
 }
 
-export const SEGMENTS_SHEET: SheetModule = { role: "segments", inTemplate: false, plan, read };
+/** For each column, the rows from `fromRow` on where it holds a value, in order: O(cells present). */
+function presentRowsByColumn(grid: SheetGrid, fromRow: number): Map<number, number[]> {
+  const byColumn = new Map<number, number[]>();
+  grid.values.forEach((line, index) => {
+    if (index + 1 < fromRow) return;
+    line.forEach((value, c) => {
+      if (value === null || value === undefined) return;
+      const rows = byColumn.get(c + 1);
+      if (rows) rows.push(index + 1);
+      else byColumn.set(c + 1, [index + 1]);
+    });
+  });
+  return byColumn;
+}
+
+export const SEGMENTS_SHEET: SheetModule<"segments"> = {
+  role: "segments",
+  inTemplate: false,
+  plan,
+  read,
+};

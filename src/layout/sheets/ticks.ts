@@ -1,14 +1,13 @@
 /**
  * "Qui ressent quoi": clientèles across, needs down, an X where the clientèle really feels the need
- * (METHOD.md §2). The tick table is the source of truth for the lists and the ticks.
+ * (docs/method.md §2). The tick table is the source of truth for the lists and the ticks.
  */
-import { CLIENTELE_TYPES, Kind, NEED_TYPES, findKind } from "../../method/levels";
+import { CLIENTELE_TYPES, Kind, NEED_TYPES } from "../../method/levels";
 import { markCountFormula } from "../../method/marks";
 import * as msg from "../../method/messages";
-import { ListField } from "../../method/messages";
-import { Item, Pair, nameKey, pairKey, pairPlaces } from "../../method/study";
-import { nameFault } from "../../method/validate";
-import { cellAddress, columnLetters } from "../a1";
+import { itemKind, NameList } from "../../method/checks/names";
+import { Item, Pair, pairKeyCache, pairPlaces } from "../../method/study";
+import { cellAddress, columnLetters, rectAddress } from "../a1";
 import { SheetGrid, cellAt, cellText, presentCols, presentRows } from "../grids";
 import {
   COLOURS,
@@ -120,15 +119,25 @@ function plan({ study, language, texts, template, names }: PlanContext): SheetPl
   const header = cellAddress(GRID.headerRow, GRID.firstCol, { row: true });
   const column = `${cellAddress(GRID.firstRow, GRID.firstCol, { row: true })}:${cellAddress(lastRow, GRID.firstCol, { row: true })}`;
   const flag = { fill: COLOURS.flagFill, fontColour: COLOURS.flagText, bold: true };
+  // Only once the table has an X: right after building, every name in red would read as an error.
+  const anyX = `${markCountFormula(rectAddress(body, true))}>0`;
   sheet.conditionalFormats.push({
     rect: rect(GRID.headerRow, GRID.firstCol, 1, cols),
-    rule: { kind: "formula", formula: `AND(${header}<>"",${markCountFormula(column)}=0)`, ...flag },
+    rule: {
+      kind: "formula",
+      formula: `AND(${header}<>"",${markCountFormula(column)}=0,${anyX})`,
+      ...flag,
+    },
   });
   const needCell = cellAddress(GRID.firstRow, GRID.nameCol, { col: true });
   const row = `${cellAddress(GRID.firstRow, GRID.firstCol, { col: true })}:${cellAddress(GRID.firstRow, lastCol, { col: true })}`;
   sheet.conditionalFormats.push({
     rect: rect(GRID.firstRow, GRID.nameCol, rows, 1),
-    rule: { kind: "formula", formula: `AND(${needCell}<>"",${markCountFormula(row)}=0)`, ...flag },
+    rule: {
+      kind: "formula",
+      formula: `AND(${needCell}<>"",${markCountFormula(row)}=0,${anyX})`,
+      ...flag,
+    },
   });
 
   names.push({ name: NAMES.ticks, sheet: sheet.name, rect: body });
@@ -178,6 +187,7 @@ function read({ grids, problems, draft }: ReadContext): void {
   const columns = readNames(grid, columnCells, CLIENTELE_TYPES, "clienteles", problems);
   const rows = readNames(grid, rowCells, NEED_TYPES, "needs", problems);
 
+  const pairKey = pairKeyCache();
   const tickedColumns = new Set<number>();
   const tickedRows = new Set<number>();
   for (const row of filledRows) {
@@ -239,12 +249,12 @@ function readNames(
   /** `index`: the offset from the table's first column or row, which keys the names found. */
   cells: { index: number; row: number; col: number; typeRow: number; typeCol: number }[],
   kinds: readonly Kind[],
-  field: ListField,
+  field: "clienteles" | "needs",
   problems: ReadContext["problems"]
 ): { found: Map<number, FoundItem>; rejected: Set<number> } {
   const found = new Map<number, FoundItem>();
   const rejected = new Set<number>();
-  const seen = new Map<string, string>();
+  const names = new NameList(field, problems);
   cells.forEach((cell) => {
     const index = cell.index;
     const raw = cellText(cellAt(grid, cell.row, cell.col));
@@ -257,33 +267,27 @@ function readNames(
         );
       return;
     }
-    const fault = nameFault(raw);
-    if (fault) {
-      problems.push(msg.badName(where(grid, cell.row, cell.col), fault));
+    const name = names.add(raw, where(grid, cell.row, cell.col));
+    if (name === undefined) {
       rejected.add(index);
       return;
     }
-    const name = raw.trim();
-    const first = seen.get(nameKey(name));
-    if (first) {
-      problems.push(msg.duplicateName(where(grid, cell.row, cell.col), field, name, first));
-      rejected.add(index);
-      return;
-    }
-    seen.set(nameKey(name), at);
     const entry: FoundItem = { name, at };
-    if (typeRaw !== "") {
-      const kind = findKind(kinds, typeRaw);
-      if (!kind) {
-        problems.push(msg.typeUnknown(where(grid, cell.typeRow, cell.typeCol), typeRaw, kinds));
-        rejected.add(index);
-        return;
-      }
-      entry.type = kind.canonical;
+    const typeAt = where(grid, cell.typeRow, cell.typeCol);
+    const kind = itemKind(field, typeRaw, typeRaw, typeAt, name, kinds, problems);
+    if (kind === undefined) {
+      rejected.add(index);
+      return;
     }
+    if (kind !== null) entry.type = kind;
     found.set(index, entry);
   });
   return { found, rejected };
 }
 
-export const TICKS_SHEET: SheetModule = { role: "ticks", inTemplate: true, plan, read };
+export const TICKS_SHEET: SheetModule<"ticks"> = {
+  role: "ticks",
+  inTemplate: true,
+  plan,
+  read,
+};

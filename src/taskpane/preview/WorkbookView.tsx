@@ -3,14 +3,23 @@
  * looks (look.ts) and editable input cells (tick, pick a level or a kind, type a weight). Every value
  * is rendered as text by React: a name is shown exactly as typed, never as markup.
  */
-import React, { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
+import React, {
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import { Tab, TabList, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { cellAddress, columnLetters } from "../../layout/a1";
 import { GRID, RATINGS } from "../../layout";
 import { CellStyle } from "../../layout/plan";
-import { CellLook, SheetLook, sheetLook } from "../../hosts/preview/look";
+import { SheetLook, sheetLook } from "../../hosts/preview/look";
 import { PreviewSelection, PreviewWorkbook } from "../../hosts/preview/workbook";
 import { PaneTexts } from "../../i18n/pane";
+import { CellEditor } from "./CellEditor";
+import { moveFrom } from "./keys";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minWidth: "0", minHeight: "0", height: "100%" },
@@ -24,6 +33,8 @@ const useStyles = makeStyles({
     color: "#000000",
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+    // The sheet's visible width, for the lines wrapped to it (lineText).
+    containerType: "inline-size",
   },
   table: {
     borderCollapse: "collapse",
@@ -50,19 +61,15 @@ const useStyles = makeStyles({
     whiteSpace: "nowrap",
     verticalAlign: "bottom",
   },
+  // Text longer than its cell runs on over the empty cells to its right, as in Excel.
+  spills: { overflow: "visible", textOverflow: "clip" },
+  // A line alone on its row (a title, the instructions) is wrapped to the visible width, whole.
+  // Overflow visible: the text's sticky box keeps to the sheet's view, not to the wide cell.
+  line: { whiteSpace: "normal", height: "auto", overflow: "visible" },
+  lineText: { position: "sticky", left: "40px", maxWidth: "calc(100cqw - 60px)" },
   selected: { outline: "2px solid #217346", outlineOffset: "-2px" },
-  toggle: {
-    width: "100%",
-    minHeight: "18px",
-    border: "none",
-    background: "transparent",
-    font: "inherit",
-    fontWeight: "bold",
-    color: "inherit",
-    cursor: "pointer",
-  },
-  select: { width: "100%", font: "inherit", color: "#000000", backgroundColor: "#FFFFFF" },
-  number: { width: "100%", font: "inherit", boxSizing: "border-box" },
+  focusable: { ":focus": { outline: "2px solid #217346", outlineOffset: "-2px" } },
+  frozen: { position: "sticky", backgroundColor: "#FFFFFF" },
   empty: { padding: tokens.spacingHorizontalM },
 });
 
@@ -91,65 +98,24 @@ const inside = (selection: PreviewSelection | undefined, sheet: string, row: num
   col >= selection.rect.col &&
   col < selection.rect.col + selection.rect.cols;
 
-interface CellProps {
-  look: CellLook;
-  label: string;
-  onEdit: (value: string | number) => void;
+/** A text in column A with nothing else on its row and no editor: a title or a line of instructions. */
+function aloneOnRow(look: SheetLook, row: number): boolean {
+  const first = look.cell(row, 1);
+  if (first.editor || first.text === "" || look.cols < 2) return false;
+  // A label that fits its column stays a cell (a row label beside figures to come).
+  const scale = ((first.style.fontSize ?? 11) / 11) * (first.style.bold ? 1.15 : 1);
+  if (first.text.length * 7 * scale < pixels(look.widths.get(1) ?? 8.43)) return false;
+  for (let col = 2; col <= look.cols; col++) {
+    const cell = look.cell(row, col);
+    if (cell.text !== "" || cell.editor || cell.style.fill || cell.style.border) return false;
+  }
+  return true;
 }
 
-function Editor({ look, label, onEdit }: CellProps): React.JSX.Element {
-  const styles = useStyles();
-  const editor = look.editor;
-  if (!editor) return <>{look.text}</>;
-  if (editor.kind === "toggle") {
-    const on = look.text.trim().toUpperCase() === editor.on.toUpperCase();
-    return (
-      <button
-        type="button"
-        className={styles.toggle}
-        aria-pressed={on}
-        aria-label={label}
-        onClick={() => onEdit(on ? "" : editor.on)}
-      >
-        {look.text}
-      </button>
-    );
-  }
-  if (editor.kind === "choice") {
-    const known = editor.options.some((option) => option === look.text);
-    return (
-      <select
-        className={styles.select}
-        aria-label={label}
-        value={look.text}
-        onChange={(event) => onEdit(event.target.value)}
-      >
-        <option value="" />
-        {!known && look.text !== "" && <option value={look.text}>{look.text}</option>}
-        {editor.options.map((option) => (
-          <option key={option} value={option}>
-            {option}
-          </option>
-        ))}
-      </select>
-    );
-  }
-  return (
-    <input
-      className={styles.number}
-      type="number"
-      aria-label={label}
-      min={editor.min}
-      max={editor.max}
-      step={0.5}
-      defaultValue={look.number ?? ""}
-      key={look.text}
-      onChange={(event) => {
-        const value = Number(event.target.value);
-        if (event.target.value !== "" && value >= editor.min && value <= editor.max) onEdit(value);
-      }}
-    />
-  );
+/** A row's height as the plan sets it (points), else as its content needs. */
+function rowHeight(look: SheetLook, row: number): React.CSSProperties | undefined {
+  const points = look.heights.get(row);
+  return points === undefined ? undefined : { height: `${Math.round(points * 1.333)}px` };
 }
 
 /** What a screen reader says for an input cell: the pair or the row it belongs to. */
@@ -176,6 +142,27 @@ function cellLabel(
     : texts.workbook.cell(cellAddress(row, col));
 }
 
+/** Where each frozen row starts below the column letters, measured once the rows are drawn. */
+function useFrozenTops(
+  table: React.RefObject<HTMLTableElement>,
+  frozenRows: number,
+  version: unknown
+): number[] {
+  const [tops, setTops] = useState<number[]>([]);
+  useLayoutEffect(() => {
+    const element = table.current;
+    if (!element || frozenRows === 0) return;
+    const measured: number[] = [];
+    let top = element.tHead?.getBoundingClientRect().height ?? 0;
+    for (let row = 0; row < frozenRows && row < element.tBodies[0].rows.length; row++) {
+      measured.push(top);
+      top += element.tBodies[0].rows[row].getBoundingClientRect().height;
+    }
+    setTops((before) => (before.join() === measured.join() ? before : measured));
+  }, [table, frozenRows, version]);
+  return tops;
+}
+
 function SheetTable(props: {
   book: PreviewWorkbook;
   look: SheetLook;
@@ -185,6 +172,7 @@ function SheetTable(props: {
 }): React.JSX.Element {
   const styles = useStyles();
   const { look, book } = props;
+  const table = useRef<HTMLTableElement>(null);
   const rows = Array.from({ length: look.rows }, (_, i) => i + 1);
   const cols = Array.from({ length: look.cols }, (_, i) => i + 1);
   const select = (row: number, col: number, extend: boolean): void => {
@@ -202,12 +190,61 @@ function SheetTable(props: {
   };
   const widths = cols.map((col) => pixels(look.widths.get(col) ?? 8.43));
   const width = 40 + widths.reduce((sum, w) => sum + w, 0);
+  // Excel's frozen panes: the header rows and the name columns stay in view.
+  const { freeze } = look;
+  const lefts: number[] = [];
+  for (let col = 1, left = 40; col <= freeze.cols; left += widths[col - 1] ?? 0, col++)
+    lefts.push(left);
+  const tops = useFrozenTops(table, freeze.rows, look);
+  const frozenStyle = (row: number, col: number): React.CSSProperties | undefined => {
+    const inRows = row <= freeze.rows && tops[row - 1] !== undefined;
+    const inCols = col <= freeze.cols;
+    if (!inRows && !inCols) return undefined;
+    return {
+      ...(inRows ? { top: `${tops[row - 1]}px` } : {}),
+      ...(inCols ? { left: `${lefts[col - 1]}px` } : {}),
+      zIndex: inRows && inCols ? 3 : inRows ? 2 : 1,
+    };
+  };
+
+  /** Arrow keys, Enter and Tab move between cells as in Excel; the cell's control takes the focus. */
+  const onKeyDown = (event: React.KeyboardEvent<HTMLTableElement>): void => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target as HTMLElement;
+    const cell = target.closest<HTMLElement>("td[data-row]");
+    if (!cell) return;
+    const caret =
+      target instanceof HTMLInputElement
+        ? { start: target.selectionStart ?? 0, end: target.selectionEnd ?? 0, length: target.value.length }
+        : undefined;
+    const to = moveFrom(
+      { row: Number(cell.dataset.row), col: Number(cell.dataset.col) },
+      event.key,
+      target.tagName.toLowerCase(),
+      caret,
+      { rows: look.rows, cols: look.cols },
+      event.shiftKey
+    );
+    if (!to) return;
+    const next = table.current?.querySelector<HTMLElement>(
+      `td[data-row="${to.row}"][data-col="${to.col}"]`
+    );
+    if (!next) return;
+    event.preventDefault();
+    const control = next.querySelector<HTMLElement>("button, select, input");
+    (control ?? next).focus();
+    next.scrollIntoView({ block: "nearest", inline: "nearest" });
+    if (!control) select(to.row, to.col, false);
+  };
+
   return (
     <table
+      ref={table}
       className={styles.table}
       style={{ width: `${width}px` }}
       data-sheet={look.name}
       aria-label={look.name}
+      onKeyDown={onKeyDown}
     >
       <colgroup>
         <col style={{ width: "40px" }} />
@@ -217,9 +254,14 @@ function SheetTable(props: {
       </colgroup>
       <thead>
         <tr>
-          <td className={styles.heading} />
+          <td className={mergeClasses(styles.heading, styles.rowHeading)} style={{ top: 0, zIndex: 4 }} />
           {cols.map((col) => (
-            <th key={col} scope="col" className={styles.heading}>
+            <th
+              key={col}
+              scope="col"
+              className={styles.heading}
+              style={{ zIndex: col <= freeze.cols ? 4 : 3, ...(col <= freeze.cols ? { left: `${lefts[col - 1]}px` } : {}) }}
+            >
               {columnLetters(col)}
             </th>
           ))}
@@ -227,33 +269,73 @@ function SheetTable(props: {
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row}>
-            <th scope="row" className={mergeClasses(styles.heading, styles.rowHeading)}>
+          <tr key={row} style={rowHeight(look, row)}>
+            <th
+              scope="row"
+              className={mergeClasses(styles.heading, styles.rowHeading)}
+              style={
+                row <= freeze.rows && tops[row - 1] !== undefined
+                  ? { top: `${tops[row - 1]}px`, zIndex: 3 }
+                  : { zIndex: 1 }
+              }
+            >
               {row}
             </th>
-            {cols.map((col) => {
+            {aloneOnRow(look, row) ? (
+              <td
+                data-cell={cellAddress(row, 1)}
+                data-row={row}
+                data-col={1}
+                colSpan={look.cols}
+                tabIndex={-1}
+                className={mergeClasses(styles.cell, styles.line, styles.focusable)}
+                style={cssOf(look.cell(row, 1).style)}
+                onClick={(event) => select(row, 1, event.shiftKey)}
+              >
+                <div className={styles.lineText}>{look.cell(row, 1).text}</div>
+              </td>
+            ) : (
+              cols.map((col) => {
               const cell = look.cell(row, col);
               const selected = inside(props.selection, look.name, row, col);
               const address = cellAddress(row, col);
+              const frozen = frozenStyle(row, col);
+              const spills =
+                !cell.editor &&
+                !cell.style.wrap &&
+                cell.text !== "" &&
+                col < look.cols &&
+                look.cell(row, col + 1).text === "";
               return (
                 <td
                   key={col}
                   data-cell={address}
-                  className={mergeClasses(styles.cell, selected && styles.selected)}
-                  style={cssOf(cell.style)}
+                  data-row={row}
+                  data-col={col}
+                  tabIndex={cell.editor ? undefined : -1}
+                  className={mergeClasses(
+                    styles.cell,
+                    spills && styles.spills,
+                    !cell.editor && styles.focusable,
+                    frozen && styles.frozen,
+                    selected && styles.selected
+                  )}
+                  style={{ ...frozen, ...cssOf(cell.style) }}
                   title={cell.editor ? undefined : cell.text || undefined}
                   onClick={(event) => {
                     if (!cell.editor) select(row, col, event.shiftKey);
                   }}
                 >
-                  <Editor
+                  <CellEditor
                     look={cell}
                     label={cellLabel(look, props.role, row, col, props.texts)}
+                    language={look.language}
                     onEdit={(value) => book.edit(look.name, row, col, value)}
                   />
                 </td>
               );
-            })}
+            })
+            )}
           </tr>
         ))}
       </tbody>

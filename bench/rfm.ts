@@ -1,0 +1,166 @@
+/**
+ * RFM figures for `npm run bench` (printed, never asserted): a generated transactions CSV through
+ * the CLI's `rfm` in its own process (wall time, CPU, peak resident memory, DuckDB included), the
+ * pandas reference on the same file where Debian's python3-pandas is installed, and the writing of
+ * 250,000 customers' rows in process (time, file size).
+ *   SM_BENCH_RFM_ROWS=1000000 npm run bench   a smaller file (default 10,000,000 rows)
+ */
+import { execFile } from "child_process";
+import { createWriteStream, promises as fs } from "fs";
+import os from "os";
+import path from "path";
+import { performance } from "perf_hooks";
+import { promisify } from "util";
+import {
+  CustomerTotals,
+  DEFAULT_SEGMENT_RULES,
+  rulesIn,
+  scoreCustomers,
+} from "../src/analysis/rfm";
+import { rfmPlan } from "../src/layout/sheets/rfm";
+import { planToBuffer } from "../src/hosts/xlsx/file";
+import { PALETTES } from "../src/method/colour";
+
+const run = promisify(execFile);
+const ROOT = path.join(__dirname, "..");
+const CLI = path.join(ROOT, "dist-cli", "segment-matrix.js");
+const MEASURE = path.join(ROOT, "dist-bench", "measure.js");
+const CUSTOMERS = 250_000;
+
+/** A fixed-seed generator: the same file every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+}
+
+async function writeTransactions(file: string, rows: number): Promise<number> {
+  const next = random(15);
+  const out = createWriteStream(file);
+  const start = Date.UTC(2023, 0, 1) / 86400000;
+  out.write("customer_id,date,amount\n");
+  let chunk = "";
+  for (let i = 0; i < rows; i++) {
+    const id = Math.floor(next() * next() * CUSTOMERS);
+    const day = start + Math.floor(next() * 730);
+    const amount = (Math.floor(next() * 20000) - 500) / 100;
+    chunk += `C${id},${new Date(day * 86400000).toISOString().slice(0, 10)},${amount}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk))
+        await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+      chunk = "";
+    }
+  }
+  out.write(chunk);
+  await new Promise<void>((resolve) => out.end(() => resolve()));
+  return (await fs.stat(file)).size;
+}
+
+const PANDAS = `
+import sys, time, pandas as pd
+t = time.time()
+d = pd.read_csv(sys.argv[1], dtype={"customer_id": str})
+d["date"] = pd.to_datetime(d["date"]).dt.normalize()
+analysis = d["date"].max() + pd.Timedelta(days=1)
+buy = d[d["amount"] >= 0]
+g = pd.DataFrame({
+  "recency": (analysis - buy.groupby("customer_id")["date"].max()).dt.days,
+  "frequency": buy.groupby("customer_id").size(),
+  "monetary": d.groupby("customer_id")["amount"].sum().round(6),
+}).dropna()
+n = len(g)
+for col, key in (("r", -g["recency"]), ("f", g["frequency"]), ("m", g["monetary"])):
+  g[col] = 1 + (5 * (key.rank(method="min") - 1) // n).astype(int)
+g.to_csv(sys.argv[2])
+print(time.time() - t)
+`;
+
+export async function benchRfm(): Promise<void> {
+  const rows = Number(process.env.SM_BENCH_RFM_ROWS ?? 10_000_000);
+  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), "sm-bench-rfm-"));
+  try {
+    console.log(`\n== rfm: ${rows.toLocaleString("en-US")} transaction rows (CSV) through the CLI`);
+    const csv = path.join(scratch, "transactions.csv");
+    const generated = performance.now();
+    const bytes = await writeTransactions(csv, rows);
+    console.log(
+      `   generated ${(bytes / 1048576).toFixed(0)} MiB in ${((performance.now() - generated) / 1000).toFixed(1)} s`
+    );
+    const report = path.join(scratch, "report.json");
+    const out = path.join(scratch, "rfm.xlsx");
+    const start = performance.now();
+    let failure = "";
+    try {
+      await run(process.execPath, ["--require", MEASURE, CLI, "rfm", csv, "-o", out, "--force"], {
+        env: { ...process.env, SM_BENCH_REPORT: report, LANG: "C" },
+        timeout: 20 * 60 * 1000,
+        maxBuffer: 16 * 1024 * 1024,
+      });
+    } catch (error) {
+      failure = ` (failed: ${(error as Error).message.split("\n")[0]})`;
+    }
+    const wall = performance.now() - start;
+    const figures = JSON.parse(await fs.readFile(report, "utf8").catch(() => "{}")) as {
+      cpuMs?: number;
+      maxRssKiB?: number;
+    };
+    const size = await fs
+      .stat(out)
+      .then((s) => s.size)
+      .catch(() => NaN);
+    console.log(
+      `   CLI rfm: ${(wall / 1000).toFixed(2)} s wall, ${((figures.cpuMs ?? NaN) / 1000).toFixed(2)} s CPU, ` +
+        `peak ${((figures.maxRssKiB ?? NaN) / 1024).toFixed(0)} MiB, workbook ${(size / 1048576).toFixed(1)} MiB${failure}`
+    );
+    try {
+      await run("/usr/bin/python3", ["-c", "import pandas"]);
+      const { stdout } = await run(
+        "/usr/bin/python3",
+        ["-c", PANDAS, csv, path.join(scratch, "pandas.csv")],
+        { timeout: 20 * 60 * 1000 }
+      );
+      console.log(`   pandas reference: ${Number(stdout).toFixed(2)} s (read, group, rank)`);
+    } catch {
+      console.log("   pandas reference: skipped (no python3-pandas for /usr/bin/python3)");
+    }
+
+    // Writing 250,000 customers' rows, in process.
+    const next = random(7);
+    const totals: CustomerTotals[] = Array.from({ length: CUSTOMERS }, (_, i) => ({
+      id: `C${i}`,
+      lastDay: 19000 + Math.floor(next() * 700),
+      frequency: 1 + Math.floor(next() * next() * 40),
+      monetary: Math.round(next() * 500000) / 100,
+    }));
+    const rules = rulesIn(DEFAULT_SEGMENT_RULES, "fr");
+    const began = performance.now();
+    const scored = scoreCustomers(totals, 19700, rules);
+    const scoredAt = performance.now();
+    const buffer = await planToBuffer(
+      rfmPlan({
+        rows: scored,
+        rules,
+        analysisDay: 19700,
+        firstDay: 19000,
+        language: "fr",
+        palette: PALETTES.default,
+      })
+    );
+    const written = performance.now();
+    console.log(
+      `   ${CUSTOMERS.toLocaleString("en-US")} customers: scored in ${((scoredAt - began) / 1000).toFixed(2)} s, ` +
+        `workbook in ${((written - scoredAt) / 1000).toFixed(2)} s, ${(buffer.length / 1048576).toFixed(1)} MiB`
+    );
+  } finally {
+    await fs.rm(scratch, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  benchRfm().catch((failure) => {
+    console.error(failure);
+    process.exitCode = 1;
+  });
+}

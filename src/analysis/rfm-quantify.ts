@@ -1,0 +1,96 @@
+/**
+ * Segments quantified from the client's own data (issue 15 §2): over the year before the analysis
+ * date, per clientèle the customers with at least one purchase, their purchases and their amount;
+ * per segment of the study, over its clientèles, size = those customers, frequency = purchases ÷
+ * size, basket = amount ÷ purchases. The figures replace the segment's size, frequency and basket
+ * (the consultant can overwrite any); a segment whose clientèles bought nothing keeps its own.
+ */
+import { Study, nameKey } from "../method/study";
+
+/** Days of the window before the analysis date. */
+export const QUANTIFY_WINDOW_DAYS = 365;
+
+/** One clientèle's figures in the window. */
+export interface ClienteleFigures {
+  clientele: string;
+  customers: number;
+  purchases: number;
+  amount: number;
+}
+
+export interface SegmentFigures {
+  segment: string;
+  size: number;
+  frequency: number;
+  basket: number;
+}
+
+export interface Quantified {
+  study: Study;
+  segments: SegmentFigures[];
+  /** Segments whose clientèles had no buying customer in the window: left as they were. */
+  unquantified: string[];
+  /** Clientèles of the data that are not clientèles of the study, with their customers. */
+  unknownClienteles: ClienteleFigures[];
+}
+
+export function quantifySegments(study: Study, figures: readonly ClienteleFigures[]): Quantified {
+  const known = new Set(study.clienteles.map((c) => nameKey(c.name)));
+  const byKey = new Map<string, ClienteleFigures>();
+  const unknownClienteles: ClienteleFigures[] = [];
+  for (const line of figures) {
+    const key = nameKey(line.clientele);
+    if (!known.has(key)) {
+      unknownClienteles.push(line);
+      continue;
+    }
+    const sum = byKey.get(key) ?? {
+      clientele: line.clientele,
+      customers: 0,
+      purchases: 0,
+      amount: 0,
+    };
+    sum.customers += line.customers;
+    sum.purchases += line.purchases;
+    sum.amount += line.amount;
+    byKey.set(key, sum);
+  }
+  const segments: SegmentFigures[] = [];
+  const unquantified: string[] = [];
+  const quantified = (study.segments ?? []).map((segment) => {
+    let size = 0;
+    let purchases = 0;
+    let amount = 0;
+    for (const key of new Set(segment.clienteles.map(nameKey))) {
+      const line = byKey.get(key);
+      if (!line) continue;
+      size += line.customers;
+      purchases += line.purchases;
+      amount += line.amount;
+    }
+    // A net amount below zero (more returned than bought) is no basket: the segment is said.
+    if (size === 0 || purchases === 0 || amount < 0) {
+      unquantified.push(segment.name);
+      return segment;
+    }
+    const result = {
+      segment: segment.name,
+      size,
+      frequency: round2(purchases / size),
+      basket: round2(amount / purchases),
+    };
+    segments.push(result);
+    return { ...segment, size, frequency: result.frequency, basket: result.basket };
+  });
+  return {
+    study: study.segments ? { ...study, segments: quantified } : study,
+    segments,
+    unquantified,
+    unknownClienteles,
+  };
+}
+
+/** Figures shown to two decimals (purchases per year, a currency). */
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,49 @@
+/**
+ * The SQL that computes the rows of SM_RFM (customer_id, recency, frequency, monetary, r, f, m)
+ * from a table transactions(customer_id, date, amount), for a client whose data may not leave its
+ * warehouse: the rule of rfm.ts, said in SQL for DuckDB and PostgreSQL. `rank() over (order by x)
+ * - 1` is the number of customers with a strictly smaller x; the tests run this text on both
+ * engines and compare every row with the TypeScript result.
+ */
+import { MONETARY_DECIMALS, SCORE_LEVELS, dayOfIso } from "./rfm";
+
+export type SqlDialect = "duckdb" | "postgres";
+
+/** `analysisDate`: YYYY-MM-DD; without it, the day after the last transaction. */
+export function rfmSql(dialect: SqlDialect, analysisDate?: string): string {
+  if (analysisDate !== undefined && dayOfIso(analysisDate) === undefined)
+    throw new Error(`not a date: ${analysisDate}`);
+  const decimal =
+    dialect === "duckdb"
+      ? `decimal(38, ${MONETARY_DECIMALS})`
+      : `numeric(38, ${MONETARY_DECIMALS})`;
+  const analysis =
+    analysisDate !== undefined
+      ? `select date '${analysisDate}' as analysis_date`
+      : "select max(cast(date as date)) + 1 as analysis_date from transactions";
+  const score = (order: string) =>
+    `cast(1 + floor(${SCORE_LEVELS}.0 * (rank() over (order by ${order}) - 1) / count(*) over ()) as integer)`;
+  return `-- Segment Matrix, RFM (${dialect}): one row per customer of transactions(customer_id, date, amount).
+-- Purchases are transactions of amount >= 0; returns (amount < 0) are deducted from monetary.
+-- Scores: 1 + floor(${SCORE_LEVELS} * (customers strictly below) / N); R on the negated recency.
+with params as (
+  ${analysis}
+),
+customers as (
+  select t.customer_id,
+    cast(p.analysis_date - max(cast(t.date as date)) filter (where t.amount >= 0) as integer) as recency,
+    cast(count(*) filter (where t.amount >= 0) as integer) as frequency,
+    sum(cast(t.amount as ${decimal})) as monetary
+  from transactions t cross join params p
+  where cast(t.date as date) < p.analysis_date
+    and t.customer_id is not null and t.amount is not null
+  group by t.customer_id, p.analysis_date
+  having count(*) filter (where t.amount >= 0) > 0
+)
+select customer_id, recency, frequency, monetary,
+  ${score("recency desc")} as r,
+  ${score("frequency")} as f,
+  ${score("monetary")} as m
+from customers
+order by customer_id;`;
+}

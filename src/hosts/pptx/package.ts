@@ -1,0 +1,29 @@
+/**
+ * What the package pptxgenjs 4 writes needs before PowerPoint reads it without a doubt, as pure
+ * text fixes shared by both ways of finishing it (deck.ts in the browser, node-package.ts in Node):
+ * - it stores the parts uncompressed whenever an output type is named (its `compression` applies
+ *   only to the Node stream and the browser download): about ten times larger, so it is deflated;
+ * - its content types declare a slide master per slide where only the first exists: the
+ *   declarations of absent parts are dropped;
+ * - it numbers a table's shape from the slide's number where text boxes take their index, so two
+ *   shapes of a slide can share an id: each slide's shapes are numbered again in order (nothing in
+ *   the deck refers to them).
+ */
+export const CONTENT_TYPES = "[Content_Types].xml";
+
+export function isSlidePart(name: string): boolean {
+  return /^ppt\/slides\/slide\d+\.xml$/.test(name);
+}
+
+/** The content types without the overrides of parts the package does not hold. */
+export function withoutAbsentParts(types: string, holds: (part: string) => boolean): string {
+  return types.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (override, part: string) =>
+    holds(part) ? override : ""
+  );
+}
+
+/** A slide with its shapes numbered 1, 2, 3… in document order. */
+export function renumberShapes(slide: string): string {
+  let id = 0;
+  return slide.replace(/<p:cNvPr id="\d+"/g, () => `<p:cNvPr id="${++id}"`);
+}

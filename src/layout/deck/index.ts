@@ -1,0 +1,73 @@
+/**
+ * Study → the client deck's model (model.ts): a title slide, then the parts asked for in the
+ * export's order (matrix, legend, one slide per segment, targeting), as the client workbook chooses
+ * its sheets (layout/export.ts: same parts, same defaults, same refusals). Pure; the pptx host
+ * writes it in Node and in the browser alike.
+ */
+import { Language } from "../../method/levels";
+import * as msg from "../../method/messages";
+import { PALETTES, PaletteName } from "../../method/colour";
+import { Problem } from "../../method/problems";
+import { Study } from "../../method/study";
+import { WORKBOOK_TEXTS } from "../../i18n/workbook";
+import { EXPORT_PARTS, ExportPart, defaultParts } from "../export";
+import { DeckModel, DeckSlide } from "./model";
+import { matrixSlides } from "./matrix";
+import { legendSlide, titleSlide } from "./slides";
+import { segmentSlide, targetingSlide } from "./segments";
+
+export type { DeckModel } from "./model";
+
+/** In the deck's subject (docProps/core.xml): the output guard knows a deck it made by it. */
+export const DECK_SUBJECT = "Segment Matrix client deck";
+export const DECK_AUTHOR = "Segment Matrix";
+
+export interface DeckOptions {
+  /** Default: the matrix, its legend and, when the study has segments, segments and targeting. */
+  parts?: readonly ExportPart[];
+  language?: Language;
+  palette?: PaletteName;
+  /** The date the title slide shows. */
+  created: Date;
+}
+
+export interface DeckResult {
+  model?: DeckModel;
+  problems: Problem[];
+}
+
+export function deckModel(study: Study, options: DeckOptions): DeckResult {
+  const language = options.language ?? study.language;
+  const palette = PALETTES[options.palette ?? study.palette ?? "default"];
+  const problems: Problem[] = [];
+  // Segments and targeting without a segment would be empty slides: left out, and said.
+  const asked = (options.parts ?? defaultParts(study)).filter((part) => {
+    const empty =
+      (part === "segments" || part === "targeting") && (study.segments?.length ?? 0) === 0;
+    if (empty) problems.push(msg.exportNoSegments(part));
+    return !empty;
+  });
+  if (asked.length === 0) return { problems: [...problems, msg.exportNothing()] };
+
+  const slides: DeckSlide[] = [titleSlide(study, language, options.created)];
+  for (const part of EXPORT_PARTS.filter((p) => asked.includes(p))) {
+    if (part === "matrix") slides.push(...matrixSlides(study, language, palette));
+    if (part === "legend") slides.push(legendSlide(study, language, palette));
+    if (part === "segments")
+      slides.push(...(study.segments ?? []).map((s) => segmentSlide(study, s, language)));
+    if (part === "targeting") slides.push(targetingSlide(study, language));
+  }
+  return {
+    model: {
+      language,
+      properties: {
+        title: study.title ?? WORKBOOK_TEXTS[language].matrix.title,
+        subject: DECK_SUBJECT,
+        author: DECK_AUTHOR,
+        company: study.organisation ?? DECK_AUTHOR,
+      },
+      slides,
+    },
+    problems,
+  };
+}

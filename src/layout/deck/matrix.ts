@@ -1,0 +1,267 @@
+/**
+ * The score matrix as native table slides: clientèle names as the header row, need names in the
+ * first column, each ticked and rated pair's score in its cell filled with its scale colour (the
+ * palette's `scaleColour`, text colour by its `textColour` rule), every other cell empty; the
+ * segments' groups above the clientèles (`columnGroups`, as the picture and the workbook group
+ * them). No text below MIN_FONT_SIZE and no word split: a matrix too large for one slide
+ * continues on the next (at most 20 needs and 15 clientèles a slide, fewer when long names need
+ * the room), with its header row, first column and group rows repeated.
+ */
+import { Palette, scaleColour, textColour } from "../../method/colour";
+import { pairScore } from "../../method/score";
+import { Study, isRated, pairKey } from "../../method/study";
+import { Language } from "../../method/levels";
+import { columnGroups } from "../../analysis/column-groups";
+import { formatNumber } from "../../i18n/numbers";
+import { PICTURE_TEXTS } from "../../i18n/picture";
+import { WORKBOOK_TEXTS } from "../../i18n/workbook";
+import { DECK_TEXTS } from "../../i18n/deck";
+import {
+  DeckCell,
+  DeckSlide,
+  GROUP_FILL,
+  HEADER_FILL,
+  MARGIN,
+  MIN_FONT_SIZE,
+  MUTED,
+  SLIDE_WIDTH,
+  hexDigits,
+  lineHeight,
+  textWidth,
+  wrappedLines,
+} from "./model";
+import { footer, slideTitle, textBox } from "./text";
+
+/** The most needs (rows) and clientèles (columns) one slide shows. */
+export const MAX_ROWS_PER_SLIDE = 20;
+export const MAX_COLUMNS_PER_SLIDE = 15;
+
+const NAME_SIZE = MIN_FONT_SIZE;
+const SCORE_SIZE = 11;
+/** The cell margins the host writes (left + right, top + bottom), in inches. */
+export const CELL_PAD_X = 0.12;
+export const CELL_PAD_Y = 0.06;
+const TABLE_TOP = 0.95;
+const TABLE_BOTTOM = 6.75;
+const TABLE_WIDTH = SLIDE_WIDTH - 2 * MARGIN;
+const NEED_COLUMN = { min: 1.6, max: 2.3 };
+const COLUMN = { min: 0.6, max: 1.7 };
+/**
+ * A row's height beyond its lines: the cell's margins and the room LibreOffice adds (measured: a
+ * one-line row of 11 pt is drawn 0.34 in tall whatever smaller height the file says).
+ */
+const ROW_EXTRA = 0.16;
+
+export interface MatrixPage {
+  needs: number[];
+  clienteles: number[];
+}
+
+interface Geometry {
+  needWidth: number;
+  columnWidth: number;
+  headerHeight: number;
+  laneHeight: number;
+  lanes: number;
+  rowHeights: number[];
+  pages: MatrixPage[];
+}
+
+const clamp = (value: number, low: number, high: number): number =>
+  Math.min(high, Math.max(low, value));
+
+const longestWord = (names: readonly string[], size: number, bold: boolean): number =>
+  names.reduce(
+    (max, name) =>
+      // PowerPoint and LibreOffice break a line after a hyphen or a slash too.
+      name.split(/[\s/-]/).reduce((m, word) => Math.max(m, textWidth(word, size, bold)), max),
+    0
+  );
+
+/** 0..count-1 in as few runs of at most `size` as can be, of even lengths (13 by 8: 7 and 6). */
+function chunks(count: number, size: number): number[][] {
+  const runs = Math.ceil(count / size);
+  const out: number[][] = [];
+  let start = 0;
+  for (let run = 0; run < runs; run++) {
+    const length = Math.ceil((count - start) / (runs - run));
+    out.push(Array.from({ length }, (_, i) => start + i));
+    start += length;
+  }
+  return out;
+}
+
+/** Where everything goes, and which needs and clientèles each slide shows. */
+export function matrixGeometry(
+  clienteles: readonly string[],
+  needs: readonly string[],
+  lanes: number
+): Geometry {
+  const widestNeed = needs.reduce((max, n) => Math.max(max, textWidth(n, NAME_SIZE)), 0);
+  // Wide enough for most needs on one line, never so wide that the clientèles lose their room.
+  const needWidth = clamp(
+    Math.max(widestNeed, longestWord(needs, NAME_SIZE, false)) + CELL_PAD_X,
+    NEED_COLUMN.min,
+    NEED_COLUMN.max
+  );
+  const room = TABLE_WIDTH - needWidth;
+  // Headers across, words whole: each column as wide as the longest word of any clientèle, so a
+  // slide holds as many clientèles as fit (rotated headers are laid out unwrapped by LibreOffice
+  // and would push the rows off the slide).
+  const wordWidth = clamp(
+    longestWord(clienteles, NAME_SIZE, false) + CELL_PAD_X,
+    COLUMN.min,
+    COLUMN.max
+  );
+  const perSlide = Math.max(1, Math.min(MAX_COLUMNS_PER_SLIDE, Math.floor(room / wordWidth)));
+  const columnWidth = clamp(
+    room / Math.min(perSlide, Math.max(1, clienteles.length)),
+    wordWidth,
+    COLUMN.max
+  );
+  const lines = clienteles.reduce(
+    (m, c) => Math.max(m, wrappedLines(c, columnWidth - CELL_PAD_X, NAME_SIZE)),
+    1
+  );
+  const headerHeight = lines * lineHeight(NAME_SIZE) + ROW_EXTRA;
+  const laneHeight = lineHeight(NAME_SIZE) * 2 + ROW_EXTRA;
+  const rowHeights = needs.map(
+    (need) =>
+      Math.max(
+        lineHeight(SCORE_SIZE),
+        wrappedLines(need, needWidth - CELL_PAD_X, NAME_SIZE) * lineHeight(NAME_SIZE)
+      ) + ROW_EXTRA
+  );
+  // Rows: as many as fit under the headers, up to the most a slide shows.
+  const room_ = TABLE_BOTTOM - TABLE_TOP - headerHeight - lanes * laneHeight;
+  const rowChunks: number[][] = [];
+  let current: number[] = [];
+  let used = 0;
+  rowHeights.forEach((height, index) => {
+    if (current.length > 0 && (current.length >= MAX_ROWS_PER_SLIDE || used + height > room_)) {
+      rowChunks.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(index);
+    used += height;
+  });
+  if (current.length > 0 || rowChunks.length === 0) rowChunks.push(current);
+  const columnChunks = clienteles.length === 0 ? [[]] : chunks(clienteles.length, perSlide);
+  const pages = rowChunks.flatMap((rows) =>
+    columnChunks.map((columns) => ({ needs: rows, clienteles: columns }))
+  );
+  return {
+    needWidth,
+    columnWidth,
+    headerHeight,
+    laneHeight,
+    lanes,
+    rowHeights,
+    pages,
+  };
+}
+
+export function matrixSlides(study: Study, language: Language, palette: Palette): DeckSlide[] {
+  const texts = WORKBOOK_TEXTS[language];
+  const clienteles = study.clienteles.map((c) => c.name);
+  const needs = study.needs.map((n) => n.name);
+  const scores = new Map<string, number>();
+  for (const pair of study.pairs)
+    if (isRated(pair))
+      scores.set(
+        pairKey(pair.clientele, pair.need),
+        pairScore(pair.perception, pair.impact, study.weights)
+      );
+  const { groups, scattered } = columnGroups(study, clienteles);
+  const lanes = groups.reduce((max, g) => Math.max(max, g.lane + 1), 0);
+  const geometry = matrixGeometry(clienteles, needs, lanes);
+  const pages = geometry.pages;
+
+  return pages.map((page, index): DeckSlide => {
+    const title =
+      texts.matrix.title +
+      (pages.length > 1 ? DECK_TEXTS[language].continued(index + 1, pages.length) : "");
+    const rows: DeckCell[][] = [];
+    const rowHeights: number[] = [];
+    for (let lane = 0; lane < lanes; lane++) {
+      const row: DeckCell[] = [
+        { text: lane === 0 ? texts.matrix.groups : "", bold: true, align: "right" },
+      ];
+      const last = page.clienteles[page.clienteles.length - 1];
+      for (let i = 0; i < page.clienteles.length;) {
+        const column = page.clienteles[i];
+        const group = groups.find((g) => g.lane === lane && g.first <= column && column <= g.last);
+        if (!group) {
+          row.push({ text: "" });
+          i += 1;
+          continue;
+        }
+        const span = Math.min(group.last, last) - column + 1;
+        row.push({
+          text: group.name,
+          fill: GROUP_FILL,
+          bold: true,
+          align: "center",
+          ...(span > 1 ? { colspan: span } : {}),
+        });
+        i += span;
+      }
+      rows.push(row);
+      rowHeights.push(geometry.laneHeight);
+    }
+    rows.push([
+      { text: texts.ticks.corner, fill: HEADER_FILL, bold: true },
+      ...page.clienteles.map((c): DeckCell => ({
+        text: clienteles[c],
+        fill: HEADER_FILL,
+        align: "center",
+      })),
+    ]);
+    rowHeights.push(geometry.headerHeight);
+    for (const n of page.needs) {
+      rows.push([
+        { text: needs[n] },
+        ...page.clienteles.map((c): DeckCell => {
+          const score = scores.get(pairKey(clienteles[c], needs[n]));
+          if (score === undefined) return { text: "" };
+          return {
+            text: formatNumber(score, language),
+            fill: hexDigits(scaleColour(score, palette.stops)),
+            colour: hexDigits(textColour(score, palette.text)),
+            bold: true,
+            size: SCORE_SIZE,
+            align: "center",
+          };
+        }),
+      ]);
+      rowHeights.push(geometry.rowHeights[n]);
+    }
+    const notes = [texts.export.matrixInstructions];
+    if (scattered.length > 0)
+      notes.push(PICTURE_TEXTS[language].scatteredSegments(scattered.join(", ")));
+    return {
+      part: "matrix",
+      shapes: [
+        slideTitle(title),
+        {
+          kind: "table",
+          x: MARGIN,
+          y: TABLE_TOP,
+          columnWidths: [geometry.needWidth, ...page.clienteles.map(() => geometry.columnWidth)],
+          rowHeights,
+          rows,
+          fontSize: NAME_SIZE,
+        },
+        textBox(
+          MARGIN,
+          TABLE_BOTTOM + 0.03,
+          TABLE_WIDTH,
+          0.3,
+          notes.map((text) => ({ text, size: MIN_FONT_SIZE, colour: MUTED }))
+        ),
+        footer(study, language),
+      ],
+    };
+  });
+}

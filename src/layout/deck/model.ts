@@ -1,0 +1,133 @@
+/**
+ * What a slide of the client deck shows, before any file is written: text boxes and native tables
+ * at their place, in inches on a 16:9 slide, every text and colour decided. The pptx host only
+ * renders this (hosts/pptx/), the same in Node and in the browser. Pure data and a few measures.
+ */
+import { Language } from "../../method/levels";
+
+/** PowerPoint's wide 16:9 slide (13.333 × 7.5 in). */
+export const SLIDE_WIDTH = 13.333;
+export const SLIDE_HEIGHT = 7.5;
+export const MARGIN = 0.45;
+
+/** One font named everywhere (PowerPoint's and the client workbook's). */
+export const DECK_FONT = "Calibri";
+/** No text of the deck is smaller than this, in points: a matrix too large continues on more slides. */
+export const MIN_FONT_SIZE = 10;
+export const INK = "1F1F1F";
+export const MUTED = "595959";
+export const HEADER_FILL = "D9E1F2";
+export const GROUP_FILL = "E2EFDA";
+export const BORDER = "BFBFBF";
+
+export type DeckPart = "title" | "matrix" | "legend" | "segments" | "targeting";
+
+export interface DeckParagraph {
+  text: string;
+  size: number;
+  bold?: boolean;
+  colour?: string;
+  bullet?: boolean;
+  /** Space before the paragraph, in points. */
+  spaceBefore?: number;
+}
+
+export interface DeckTextBox {
+  kind: "text";
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  paragraphs: DeckParagraph[];
+  align?: "left" | "center" | "right";
+  valign?: "top" | "middle" | "bottom";
+}
+
+export interface DeckCell {
+  text: string;
+  /** Fill as six hex digits, no "#". */
+  fill?: string;
+  colour?: string;
+  bold?: boolean;
+  /** Points, when not the table's size. */
+  size?: number;
+  align?: "left" | "center" | "right";
+  /** This cell spans the next columns too: the row holds no cell for them. */
+  colspan?: number;
+}
+
+export interface DeckTable {
+  kind: "table";
+  x: number;
+  y: number;
+  columnWidths: number[];
+  rowHeights: number[];
+  rows: DeckCell[][];
+  fontSize: number;
+}
+
+export type DeckShape = DeckTextBox | DeckTable;
+
+export interface DeckSlide {
+  part: DeckPart;
+  shapes: DeckShape[];
+}
+
+export interface DeckModel {
+  language: Language;
+  properties: { title: string; subject: string; author: string; company: string };
+  slides: DeckSlide[];
+}
+
+/** Colours of the model are "RRGGBB"; the method's are "#RRGGBB". */
+export function hexDigits(colour: string): string {
+  return colour.replace("#", "").toUpperCase();
+}
+
+/**
+ * A text's width in inches at a size, estimated from character classes (there is no font engine
+ * in the pane or here); on the wide side (DejaVu Sans, LibreOffice's substitute for Calibri where
+ * Calibri is missing), so that a word measured to fit does fit in either.
+ */
+export function textWidth(text: string, size: number, bold = false): number {
+  let ems = 0;
+  for (const character of text) {
+    if (character === " ") ems += 0.32;
+    else if ("il.,;:'!|".includes(character)) ems += 0.3;
+    else if ("mwMW".includes(character)) ems += 0.95;
+    else if (character >= "A" && character <= "Z") ems += 0.72;
+    else ems += 0.6;
+  }
+  return (ems * (bold ? 1.1 : 1) * size) / 72;
+}
+
+/** Lines a text takes wrapped at a width (between words; a word too long takes several). */
+export function wrappedLines(text: string, width: number, size: number, bold = false): number {
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    let line = 0;
+    let count = 1;
+    const space = textWidth(" ", size, bold);
+    for (const word of paragraph.split(" ").filter((w) => w !== "")) {
+      const w = textWidth(word, size, bold);
+      if (w > width) {
+        count += line > 0 ? 1 : 0;
+        const parts = Math.ceil(w / width);
+        count += parts - 1;
+        line = w - (parts - 1) * width;
+      } else if (line === 0) line = w;
+      else if (line + space + w <= width) line += space + w;
+      else {
+        count += 1;
+        line = w;
+      }
+    }
+    lines += count;
+  }
+  return lines;
+}
+
+/** Height of a line of text, in inches, at a size (1.2 × the size, as PowerPoint sets it). */
+export function lineHeight(size: number): number {
+  return (size * 1.2) / 72;
+}

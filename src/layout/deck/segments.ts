@@ -1,0 +1,307 @@
+/**
+ * One slide per segment (its card: type, mean score, yearly potential with the currency, its
+ * lists, the "good segment" checklist per family, the growth levers) and the targeting slide
+ * (offerings × segments marks, the strategy they form and what it means, the conquest order).
+ * Figures come from the method's own computations: the workbook's `meanScore` and `potentialOf`,
+ * `targetingStrategy`; numbers are written by i18n/numbers.ts in the study's language.
+ */
+import { Language } from "../../method/levels";
+import {
+  CHECKLIST_FAMILIES,
+  CHECKLIST_ITEMS,
+  CHECKLIST_STATUSES,
+  ChecklistFamily,
+  DEFAULT_STATUS,
+  GROWTH_LEVERS,
+  STRATEGIES,
+  findSegmentType,
+  targetingStrategy,
+} from "../../method/segments";
+import { Segment, Study, nameKey } from "../../method/study";
+import { formatAmount, formatNumber } from "../../i18n/numbers";
+import { DECK_TEXTS } from "../../i18n/deck";
+import { WORKBOOK_TEXTS } from "../../i18n/workbook";
+import { meanScore, potentialOf } from "../sheets/segments";
+import {
+  DeckCell,
+  DeckParagraph,
+  DeckSlide,
+  DeckTable,
+  GROUP_FILL,
+  HEADER_FILL,
+  INK,
+  MARGIN,
+  MIN_FONT_SIZE,
+  MUTED,
+  SLIDE_HEIGHT,
+  SLIDE_WIDTH,
+  lineHeight,
+  wrappedLines,
+} from "./model";
+import { footer, slideTitle, textBox } from "./text";
+
+const WIDTH = SLIDE_WIDTH - 2 * MARGIN;
+const COLUMN_GAP = 0.4;
+const HALF = (WIDTH - COLUMN_GAP) / 2;
+const BODY_TOP = 2.3;
+const BODY_BOTTOM = SLIDE_HEIGHT - 0.55;
+
+/** The largest size from `size` down to the deck's minimum at which the paragraphs fit the box. */
+function fitted(paragraphs: DeckParagraph[], width: number, height: number): DeckParagraph[] {
+  for (let size = paragraphs[0]?.size ?? MIN_FONT_SIZE; size >= MIN_FONT_SIZE; size--) {
+    const shrunk = paragraphs.map((p) => ({ ...p, size: Math.min(p.size, size) }));
+    const used = shrunk.reduce(
+      (sum, p) =>
+        sum +
+        wrappedLines(p.text, width - 0.2, p.size, p.bold) * lineHeight(p.size) +
+        (p.spaceBefore ?? 0) / 72,
+      0.1
+    );
+    if (used <= height || size === MIN_FONT_SIZE) return shrunk;
+  }
+  return paragraphs;
+}
+
+/** French sets a space before a colon (a no-break one, so that it never starts a line). */
+function colon(language: Language): string {
+  return language === "fr" ? "\u00A0: " : ": ";
+}
+
+function listParagraphs(label: string, entries: readonly string[], none: string): DeckParagraph[] {
+  return [
+    { text: label, size: 13, bold: true, colour: INK, spaceBefore: 6 },
+    { text: entries.length > 0 ? entries.join(", ") : none, size: 13, colour: INK },
+  ];
+}
+
+export function segmentSlide(study: Study, segment: Segment, language: Language): DeckSlide {
+  const texts = WORKBOOK_TEXTS[language];
+  const deck = DECK_TEXTS[language];
+  const s = texts.segments;
+  const mean = meanScore(segment, study);
+  const potential = potentialOf(segment);
+  const figure = (value: number | undefined, amount = false): string =>
+    value === undefined
+      ? "?"
+      : amount
+        ? formatAmount(value, language, study.currency)
+        : formatNumber(value, language);
+  const figures =
+    segment.size !== undefined || segment.frequency !== undefined || segment.basket !== undefined
+      ? `${figure(segment.size)} × ${figure(segment.frequency)} × ${figure(segment.basket, true)}`
+      : "";
+  const type = segment.type ? (findSegmentType(segment.type)?.[language] ?? segment.type) : "";
+  const card: DeckTable = {
+    kind: "table",
+    x: MARGIN,
+    y: 1.05,
+    columnWidths: [WIDTH * 0.27, WIDTH * 0.15, WIDTH * 0.22, WIDTH * 0.36],
+    rowHeights: [0.36, 0.55],
+    rows: [
+      [s.type, texts.targeting.meanScore, texts.targeting.potential, deck.potentialFigures].map(
+        (text): DeckCell => ({ text, bold: true, fill: HEADER_FILL })
+      ),
+      [
+        { text: type || deck.none, size: 16 },
+        {
+          text: mean === "" ? deck.none : formatNumber(mean, language, { decimals: 1 }),
+          size: 16,
+          bold: true,
+        },
+        {
+          text: potential === "" ? deck.none : formatAmount(potential, language, study.currency),
+          size: 16,
+          bold: true,
+        },
+        { text: figures || deck.none, size: 13 },
+      ],
+    ],
+    fontSize: 12,
+  };
+  const lists = [
+    ...listParagraphs(deck.lists.clienteles, segment.clienteles, deck.none),
+    ...listParagraphs(deck.lists.needs, segment.needs, deck.none),
+    ...listParagraphs(deck.lists.offerings, segment.offerings, deck.none),
+    ...listParagraphs(deck.lists.channels, segment.channels, deck.none),
+    ...listParagraphs(deck.lists.zones, segment.zones, deck.none),
+    ...listParagraphs(deck.lists.personas, segment.personas, deck.none),
+  ];
+  const height = BODY_BOTTOM - BODY_TOP;
+  return {
+    part: "segments",
+    shapes: [
+      slideTitle(deck.segment(segment.name)),
+      card,
+      textBox(MARGIN, BODY_TOP, HALF, height, fitted(lists, HALF, height)),
+      textBox(
+        MARGIN + HALF + COLUMN_GAP,
+        BODY_TOP,
+        HALF,
+        height,
+        fitted(
+          [...checklistParagraphs(segment, language), ...leverParagraphs(segment, language)],
+          HALF,
+          height
+        )
+      ),
+      footer(study, language),
+    ],
+  };
+}
+
+function checklistParagraphs(segment: Segment, language: Language): DeckParagraph[] {
+  const deck = DECK_TEXTS[language];
+  const families = Object.keys(CHECKLIST_FAMILIES) as ChecklistFamily[];
+  const statusOf = (i: number): string => segment.checklist[i] ?? DEFAULT_STATUS;
+  const lines = families.map((family): DeckParagraph => {
+    const items = CHECKLIST_ITEMS.map((item, i) => ({ item, i })).filter(
+      ({ item }) => item.family === family
+    );
+    const count = (status: string): number =>
+      items.filter(({ i }) => statusOf(i) === status).length;
+    const others = CHECKLIST_STATUSES.filter((st) => st.canonical !== "ok")
+      .map((st) => ({ n: count(st.canonical), label: st[language].toLowerCase() }))
+      .filter(({ n }) => n > 0)
+      .map(({ n, label }) => `${formatNumber(n, language)} ${label}`)
+      .join(" · ");
+    return {
+      text: `${CHECKLIST_FAMILIES[family][language]}${colon(language)}${deck.familyCounts(count("ok"), items.length, others)}`,
+      size: 13,
+      colour: INK,
+      bullet: true,
+    };
+  });
+  const ok = CHECKLIST_ITEMS.filter((_, i) => statusOf(i) === "ok").length;
+  return [
+    {
+      text: WORKBOOK_TEXTS[language].checklist.title,
+      size: 13,
+      bold: true,
+      colour: INK,
+      spaceBefore: 6,
+    },
+    ...lines,
+    {
+      text: ok === CHECKLIST_ITEMS.length ? deck.ready : deck.notReady(ok, CHECKLIST_ITEMS.length),
+      size: 13,
+      bold: ok === CHECKLIST_ITEMS.length,
+      colour: INK,
+    },
+  ];
+}
+
+function leverParagraphs(segment: Segment, language: Language): DeckParagraph[] {
+  const levers = GROWTH_LEVERS.filter((lever) => (segment.plans[lever.id] ?? "").trim() !== "");
+  return [
+    {
+      text: WORKBOOK_TEXTS[language].targeting.levers,
+      size: 13,
+      bold: true,
+      colour: INK,
+      spaceBefore: 12,
+    },
+    ...(levers.length === 0
+      ? [{ text: DECK_TEXTS[language].noLevers, size: 13, colour: INK }]
+      : levers.map((lever): DeckParagraph => ({
+          text: `${lever[language]}${colon(language)}${segment.plans[lever.id]}`,
+          size: 13,
+          colour: INK,
+          bullet: true,
+        }))),
+  ];
+}
+
+export function targetingSlide(study: Study, language: Language): DeckSlide {
+  const texts = WORKBOOK_TEXTS[language];
+  const t = texts.targeting;
+  const deck = DECK_TEXTS[language];
+  const segments = study.segments ?? [];
+  const offerings = study.offerings ?? [];
+  const marked = new Set(
+    (study.targets ?? []).map((m) => `${nameKey(m.offering)}\u0000${nameKey(m.segment)}`)
+  );
+  const isMarked = (offering: string, segment: string): boolean =>
+    marked.has(`${nameKey(offering)}\u0000${nameKey(segment)}`);
+  const marks = offerings.flatMap((o, offering) =>
+    segments.flatMap((s, segment) => (isMarked(o, s.name) ? [{ offering, segment }] : []))
+  );
+  const strategy = targetingStrategy(marks, offerings.length, segments.length);
+
+  const firstWidth = Math.min(3.4, WIDTH * 0.3);
+  const columnWidth = Math.min(1.9, (WIDTH - firstWidth) / Math.max(1, segments.length));
+  const rowHeight = 0.34;
+  const table: DeckTable = {
+    kind: "table",
+    x: MARGIN,
+    y: 1.05,
+    columnWidths: [firstWidth, ...segments.map(() => columnWidth)],
+    rowHeights: [0.6, ...offerings.map(() => rowHeight)],
+    rows: [
+      [
+        { text: t.corner, bold: true, fill: HEADER_FILL },
+        ...segments.map((s): DeckCell => ({
+          text: s.name,
+          bold: true,
+          fill: HEADER_FILL,
+          align: "center",
+        })),
+      ],
+      ...offerings.map((o): DeckCell[] => [
+        { text: o, bold: true },
+        ...segments.map((s): DeckCell =>
+          isMarked(o, s.name)
+            ? { text: "X", bold: true, align: "center", fill: GROUP_FILL }
+            : { text: "" }
+        ),
+      ]),
+    ],
+    fontSize: 12,
+  };
+  const below = Math.min(5.2, 1.05 + 0.6 + offerings.length * rowHeight + 0.3);
+  const height = BODY_BOTTOM - below;
+  const strategyText: DeckParagraph[] = [
+    { text: t.strategy, size: 14, bold: true, colour: INK },
+    ...(strategy
+      ? [
+          {
+            text: STRATEGIES[strategy][language],
+            size: 16,
+            bold: true,
+            colour: INK,
+            spaceBefore: 4,
+          },
+          {
+            text: STRATEGIES[strategy].explanation[language],
+            size: 13,
+            colour: INK,
+            spaceBefore: 4,
+          },
+        ]
+      : [{ text: deck.noStrategy, size: 13, colour: INK, spaceBefore: 4 }]),
+  ];
+  const conquest = study.conquest ?? [];
+  const conquestText: DeckParagraph[] = [
+    { text: t.conquest, size: 14, bold: true, colour: INK },
+    ...(conquest.length > 0
+      ? conquest.map((name, i): DeckParagraph => ({
+          text: `${formatNumber(i + 1, language)}. ${name}`,
+          size: 13,
+          colour: INK,
+          spaceBefore: 2,
+        }))
+      : [{ text: deck.noConquest, size: 13, colour: INK, spaceBefore: 4 }]),
+    { text: t.conquestNote, size: MIN_FONT_SIZE + 1, colour: MUTED, spaceBefore: 8 },
+  ];
+  return {
+    part: "targeting",
+    shapes: [
+      slideTitle(t.title),
+      ...(offerings.length > 0
+        ? [table]
+        : [textBox(MARGIN, 1.05, WIDTH, 0.5, [{ text: deck.noOfferings, size: 13, colour: INK }])]),
+      textBox(MARGIN, below, HALF, height, fitted(strategyText, HALF, height)),
+      textBox(MARGIN + HALF + COLUMN_GAP, below, HALF, height, fitted(conquestText, HALF, height)),
+      footer(study, language),
+    ],
+  };
+}

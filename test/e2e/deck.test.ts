@@ -1,0 +1,118 @@
+/**
+ * The deck as a person sees it: LibreOffice Impress prints it to PDF, poppler turns the pages into
+ * pixels, and every score printed in the matrix sits on its scale colour; the best and the worst
+ * pairs of the worked example are found that way. The PDF's words also hold every name.
+ */
+import { execFile } from "child_process";
+import { promises as fs } from "fs";
+import path from "path";
+import { promisify } from "util";
+import { deckModel } from "../../src/layout/deck";
+import { PALETTES, hexToRgb, scaleColour } from "../../src/method/colour";
+import { pairScore } from "../../src/method/score";
+import { Study, isRated } from "../../src/method/study";
+import { deckBytes } from "../support/deck-xml";
+import { toPdf } from "../support/libreoffice";
+import { decodePng } from "../support/png";
+import { readExample, study, tempDir } from "../support/workbooks";
+
+const run = promisify(execFile);
+jest.setTimeout(180000);
+
+interface Word {
+  page: number;
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Every word of the PDF with its box, in points (poppler's -bbox). */
+async function words(pdf: string): Promise<Word[]> {
+  const { stdout } = await run("pdftotext", ["-bbox", pdf, "-"], { maxBuffer: 64 * 1024 * 1024 });
+  const out: Word[] = [];
+  let page = 0;
+  for (const line of stdout.split("\n")) {
+    if (line.includes("<page ")) page += 1;
+    const m =
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/.exec(
+        line
+      );
+    if (m)
+      out.push({
+        page,
+        text: m[5]
+          .replace(/&lt;/g, "<")
+          .replace(/&gt;/g, ">")
+          .replace(/&apos;/g, "'")
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, "&"),
+        xMin: Number(m[1]),
+        yMin: Number(m[2]),
+        xMax: Number(m[3]),
+        yMax: Number(m[4]),
+      });
+  }
+  return out;
+}
+
+function near(actual: string, expected: string, tolerance: number): boolean {
+  const a = hexToRgb(actual);
+  const e = hexToRgb(expected);
+  return a.every((channel, i) => Math.abs(channel - e[i]) <= tolerance);
+}
+
+let example: Study;
+let pdf: string;
+let dir: string;
+
+beforeAll(async () => {
+  example = study(await readExample("exemple-incubateur.json"));
+  dir = await tempDir("sm-deck-");
+  const { model } = deckModel(example, { parts: ["matrix"], created: new Date("2026-12-07") });
+  const file = path.join(dir, "deck.pptx");
+  await fs.writeFile(file, await deckBytes(model!));
+  pdf = await toPdf(file);
+  // 72 pixels per inch: a PDF point is a pixel.
+  await run("pdftoppm", ["-png", "-r", "72", pdf, path.join(dir, "page")]);
+});
+
+it("prints every score of the matrix on its scale colour, the best and the worst pairs included", async () => {
+  const scores = example.pairs
+    .filter(isRated)
+    .map((p) => pairScore(p.perception, p.impact, example.weights));
+  const best = Math.max(...scores);
+  const worst = Math.min(...scores);
+  const pages = (await fs.readdir(dir)).filter((f) => /^page-\d+\.png$/.test(f)).sort();
+  expect(pages.length).toBeGreaterThanOrEqual(2);
+  const printed = await words(pdf);
+  const found: number[] = [];
+  for (const [index, file] of pages.entries()) {
+    const image = decodePng(await fs.readFile(path.join(dir, file)));
+    for (const word of printed.filter((w) => w.page === index + 1 && /^\d+$/.test(w.text))) {
+      // Just left and right of the number, inside its cell: the cell's fill on both sides (a
+      // number in a sentence has white paper or letters beside it).
+      const y = (word.yMin + word.yMax) / 2;
+      const colour = image.colourAt(word.xMin - 4, y);
+      if (colour === "#FFFFFF" || image.colourAt(word.xMax + 4, y) !== colour) continue;
+      const score = Number(word.text);
+      const expected = scaleColour(score, PALETTES.default.stops);
+      expect({ score, colour: near(colour, expected, 6) ? expected : colour }).toEqual({
+        score,
+        colour: expected,
+      });
+      found.push(score);
+    }
+  }
+  expect(found).toContain(best);
+  expect(found).toContain(worst);
+  expect(found.length).toBe(scores.length);
+});
+
+it("prints every clientèle and need name", async () => {
+  // Spaces aside: a line may break a name after a hyphen ("Micro-" / "entrepreneurs").
+  const text = (await words(pdf)).map((w) => w.text).join("");
+  for (const item of [...example.clienteles, ...example.needs])
+    expect(text).toContain(item.name.replace(/\s+/g, ""));
+});

@@ -1,0 +1,161 @@
+/**
+ * Segments quantified from the client's data (issue 15 §2) on a fixture with a known answer:
+ * size = buying customers of the segment's clientèles in the year before the analysis date,
+ * frequency = purchases ÷ size, basket = amount ÷ purchases; the clientèle from a column of the
+ * transactions or from a customers file; unknown clientèles and empty segments said.
+ */
+import { promises as fs } from "fs";
+import os from "os";
+import path from "path";
+import { quantifySegments } from "../../src/analysis/rfm-quantify";
+import { runCli } from "../../src/cli/main";
+import { emptySegment } from "../../src/method/study";
+import { validateStudy } from "../../src/method/validate";
+
+jest.setTimeout(60000);
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "sm-rfm-q-"));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+const STUDY = {
+  title: "Boulangerie",
+  language: "fr",
+  clienteles: [{ name: "Familles" }, { name: "Étudiants" }, { name: "Entreprises" }],
+  needs: [{ name: "Pain frais" }],
+  pairs: [{ clientele: "Familles", need: "Pain frais" }],
+  weights: { perception: 1, impact: 1 },
+  segments: [
+    { name: "Foyers", clienteles: ["Familles", "Étudiants"] },
+    { name: "Pros", clienteles: ["Entreprises"], size: 7, frequency: 2, basket: 30 },
+  ],
+};
+
+// Analysis date 2025-01-01: the window is 2024-01-02 … 2024-12-31.
+// f1: 2 purchases (10 + 20) and a return of 5 → net 25; f2: 1 purchase of 40;
+// e1: 1 purchase of 15 plus one in 2023 (outside the window); x1 (Inconnus): 1 of 100;
+// b1 (Entreprises) bought only in 2023: Pros stays as the study says.
+const TRANSACTIONS = `client,date,montant,clientèle
+f1,2024-03-01,10,Familles
+f1,2024-06-01,20,Familles
+f1,2024-06-02,-5,Familles
+f2,2024-12-31,40,Familles
+e1,2024-02-01,15,Étudiants
+e1,2023-05-01,99,Étudiants
+x1,2024-05-01,100,Inconnus
+b1,2023-03-01,500,Entreprises
+`;
+
+const output = () => {
+  const lines: string[] = [];
+  return { lines, io: { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) } };
+};
+
+it("quantifies each segment from the clientèle column of the transactions", async () => {
+  const study = path.join(dir, "study.json");
+  await fs.writeFile(study, JSON.stringify(STUDY));
+  const transactions = path.join(dir, "t.csv");
+  await fs.writeFile(transactions, TRANSACTIONS);
+  const out = path.join(dir, "out.json");
+  const { lines, io } = output();
+  const args = ["rfm", transactions, "--clientele", "clientèle", "--study", study];
+  expect(await runCli([...args, "--date", "2025-01-01", "-o", out], io)).toBe(0);
+  const written = JSON.parse(await fs.readFile(out, "utf8"));
+  const foyers = written.segments.find((s: { name: string }) => s.name === "Foyers");
+  // 3 customers, 4 purchases, net 10 + 20 − 5 + 40 + 15 = 80.
+  expect([foyers.size, foyers.frequency, foyers.basket]).toEqual([3, 1.33, 20]);
+  const pros = written.segments.find((s: { name: string }) => s.name === "Pros");
+  expect([pros.size, pros.frequency, pros.basket]).toEqual([7, 2, 30]);
+  const said = lines.join("\n");
+  expect(said).toContain("« Inconnus »");
+  expect(said).toContain("« Pros »");
+  expect(said).toContain(
+    "Foyers : taille 3, 1,33 achats par an, panier 20 (données clients au 2025-01-01, 3 clients)"
+  );
+  // The written study is a valid study.
+  expect(validateStudy(written, "out.json").problems.filter((p) => p.severity === "error")).toEqual(
+    []
+  );
+});
+
+it("takes the clientèle from a customers file", async () => {
+  const study = path.join(dir, "study2.json");
+  await fs.writeFile(study, JSON.stringify(STUDY));
+  const transactions = path.join(dir, "t2.csv");
+  await fs.writeFile(
+    transactions,
+    "client,date,montant\nA,2024-06-01,10\nA,2024-07-01,30\nB,2024-08-01,50\nC,2024-09-01,7\n"
+  );
+  const customers = path.join(dir, "customers.csv");
+  await fs.writeFile(
+    customers,
+    "id client,segment client\nA,Entreprises\nB,Entreprises\nC,familles\n"
+  );
+  const out = path.join(dir, "out2.json");
+  const { io } = output();
+  expect(
+    await runCli(
+      [
+        "rfm",
+        transactions,
+        "--customers",
+        customers,
+        "--clientele",
+        "segment client",
+        "--study",
+        study,
+        "-o",
+        out,
+      ],
+      io
+    )
+  ).toBe(0);
+  const written = JSON.parse(await fs.readFile(out, "utf8"));
+  const figures = (name: string) => {
+    const s = written.segments.find((x: { name: string }) => x.name === name);
+    return [s.size, s.frequency, s.basket];
+  };
+  // Analysis date: 2024-09-02. Pros: A and B, 3 purchases, 90; Foyers: C ("familles" matches "Familles").
+  expect(figures("Pros")).toEqual([2, 1.5, 30]);
+  expect(figures("Foyers")).toEqual([1, 1, 7]);
+});
+
+it("refuses a clientèle column that is not there, and -o OUT.json without a study", async () => {
+  const transactions = path.join(dir, "t3.csv");
+  await fs.writeFile(transactions, TRANSACTIONS);
+  const study = path.join(dir, "study3.json");
+  await fs.writeFile(study, JSON.stringify(STUDY));
+  const { lines, io } = output();
+  expect(
+    await runCli(
+      [
+        "rfm",
+        transactions,
+        "--clientele",
+        "Région",
+        "--study",
+        study,
+        "-o",
+        path.join(dir, "o.json"),
+      ],
+      io
+    )
+  ).toBe(1);
+  expect(lines.join("\n")).toContain("Région");
+  expect(await runCli(["rfm", transactions, "-o", path.join(dir, "o.json")], io)).toBe(2);
+});
+
+it("leaves a segment whose clientèles bought nothing as it was", () => {
+  const { study } = validateStudy(STUDY, "s.json");
+  if (!study) throw new Error("invalid");
+  const result = quantifySegments(
+    { ...study, segments: [...(study.segments ?? []), emptySegment("Vide")] },
+    [{ clientele: "familles", customers: 2, purchases: 6, amount: 60 }]
+  );
+  expect(result.segments).toEqual([{ segment: "Foyers", size: 2, frequency: 3, basket: 10 }]);
+  expect(result.unquantified).toEqual(["Pros", "Vide"]);
+});

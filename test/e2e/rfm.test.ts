@@ -1,0 +1,381 @@
+/**
+ * rfm from transaction files: each kind of bad data is counted and said (never dropped silently),
+ * every input format reads the same, and the workbook's segments follow an edited rule table once
+ * LibreOffice recalculates it.
+ */
+import { promises as fs } from "fs";
+import os from "os";
+import path from "path";
+import ExcelJS from "exceljs";
+import { DuckDBInstance } from "@duckdb/node-api";
+import {
+  DEFAULT_SEGMENT_RULES,
+  NamedRule,
+  rulesIn,
+  scoreCustomers,
+  segmentOf,
+  summarise,
+} from "../../src/analysis/rfm";
+import { SourceProblems, readTransactions } from "../../src/hosts/data/transactions";
+import { runCli } from "../../src/cli/main";
+import { rfmPlan, CUSTOMERS, RULE_ROWS } from "../../src/layout/sheets/rfm";
+import { planToBuffer } from "../../src/hosts/xlsx/file";
+import { PALETTES } from "../../src/method/colour";
+import { recalculate } from "../support/libreoffice";
+import fc from "fast-check";
+import { customerTotals, isoOfDay } from "../../src/analysis/rfm";
+import { day, transactionArbitrary } from "../support/rfm-data";
+
+jest.setTimeout(180000);
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "sm-rfm-"));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function file(name: string, content: string | Buffer): Promise<string> {
+  const target = path.join(dir, name);
+  await fs.writeFile(target, content);
+  return target;
+}
+
+const codes = (problems: { code: string }[]) => problems.map((p) => p.code);
+
+async function transactions(name: string, content: string, language: "fr" | "en" = "fr") {
+  const read = await readTransactions(await file(name, content), { language });
+  if (read.kind !== "transactions") throw new Error("read as scored");
+  return read;
+}
+
+describe("bad data is counted and said", () => {
+  it("blank ids, text amounts, unreadable dates: counted with an example, the rest scored", async () => {
+    const read = await transactions(
+      "bad.csv",
+      "client,date,montant\nA,2025-01-02,10\n,2025-01-02,5\n  ,2025-01-03,5\nB,2025-01-02,dix\nB,2025-01-02,NaN\nC,hier,4\nC,2025-01-01,4\n"
+    );
+    expect(read.counts).toMatchObject({ rows: 7, blankIds: 2 });
+    expect(read.counts.badAmounts.count).toBe(2);
+    expect(["dix", "NaN"]).toContain(read.counts.badAmounts.example);
+    expect(read.counts.badDates).toEqual({ count: 1, example: "hier" });
+    expect(codes(read.problems)).toEqual(["rfm-blank-ids", "rfm-bad-amounts", "rfm-bad-dates"]);
+    expect(read.problems[1].message.fr).toContain(`« ${read.counts.badAmounts.example} »`);
+    expect(read.customers.map((c) => c.id).sort()).toEqual(["A", "C"]);
+  });
+
+  it("reads ISO, dd/mm/yyyy, dd.mm.yyyy and Excel serial dates, and says how 03/04/2025 was read", async () => {
+    // 45658 is 2025-01-01 in Excel's count.
+    const content =
+      "Customer;Date;Amount\nA;2025-04-03;1\nB;03/04/2025;1\nC;03.04.2025;1\nD;45658;1\nE;2025-04-03 14:30:00;1\nF;25/12/2024;1\n";
+    const fr = await transactions("dates.csv", content, "fr");
+    const lastDay = (read: typeof fr, id: string) =>
+      read.customers.find((c) => c.id === id)?.lastDay;
+    expect(lastDay(fr, "A")).toBe(day("2025-04-03"));
+    expect(lastDay(fr, "B")).toBe(day("2025-04-03"));
+    expect(lastDay(fr, "C")).toBe(day("2025-04-03"));
+    expect(lastDay(fr, "D")).toBe(day("2025-01-01"));
+    expect(lastDay(fr, "E")).toBe(day("2025-04-03"));
+    expect(lastDay(fr, "F")).toBe(day("2024-12-25"));
+    expect(fr.counts.ambiguousDates).toEqual({ count: 1, example: "03/04/2025" });
+    expect(codes(fr.problems)).toEqual(["rfm-ambiguous-dates"]);
+    expect(fr.problems[0].message.fr).toContain("jour/mois/année");
+    // In English, 03/04/2025 is March 4th, and 25/12/2024 does not read (and is said).
+    const en = await transactions("dates-en.csv", content, "en");
+    expect(lastDay(en, "B")).toBe(day("2025-03-04"));
+    expect(en.counts.badDates).toEqual({ count: 1, example: "25/12/2024" });
+    expect(en.problems.find((p) => p.code === "rfm-ambiguous-dates")?.message.en).toContain(
+      "month/day/year"
+    );
+  });
+
+  it("nets returns per customer, keeps exact duplicates and says both", async () => {
+    const read = await transactions(
+      "returns.csv",
+      'id,date,amount\nA,2025-01-01,100\nA,2025-01-05,-30\nB,2025-01-02,"12,50"\nB,2025-01-02,"12,50"\nC,2025-01-03,-5\n'
+    );
+    expect(read.counts).toMatchObject({ returns: 2, duplicates: 1, returnsOnly: 1 });
+    expect(codes(read.problems)).toEqual(["rfm-returns", "rfm-duplicates", "rfm-returns-only"]);
+    const a = read.customers.find((c) => c.id === "A");
+    // The return is deducted, not a purchase, and the last purchase stays the 1st.
+    expect(a).toEqual({ id: "A", lastDay: day("2025-01-01"), frequency: 1, monetary: 70 });
+    expect(read.customers.find((c) => c.id === "B")).toMatchObject({ frequency: 2, monetary: 25 });
+  });
+
+  it("reads a Windows (Latin-1) export with its accents, and says so", async () => {
+    const latin1 = Buffer.from(
+      "Client;Date;Montant\nCéline;2025-01-02;10\nBenoît;2025-01-03;5\n",
+      "latin1"
+    );
+    const read = await readTransactions(await file("latin1.csv", latin1), { language: "fr" });
+    if (read.kind !== "transactions") throw new Error("scored");
+    expect(codes(read.problems)).toEqual(["rfm-latin1"]);
+    expect(read.customers.map((c) => c.id).sort()).toEqual(["Benoît", "Céline"]);
+  });
+
+  it("reads amounts with a decimal comma, thousands separators, spaces and currency signs", async () => {
+    const read = await transactions(
+      "amounts.csv",
+      'id;date;amount\nA;2025-01-01;12,50\nB;2025-01-01;1.234,50\nC;2025-01-01;"1,234.50"\nD;2025-01-01;1 234,50 €\nE;2025-01-01;$7\nF;2025-01-01;-3,25\nF;2025-01-01;10\n'
+    );
+    const amounts = Object.fromEntries(read.customers.map((c) => [c.id, c.monetary]));
+    expect(amounts).toEqual({ A: 12.5, B: 1234.5, C: 1234.5, D: 1234.5, E: 7, F: 6.75 });
+    expect(read.counts.badAmounts.count).toBe(0);
+  });
+
+  it("says a single customer scores 111", async () => {
+    const read = await transactions(
+      "one.csv",
+      "client,date,montant\nX,2025-01-01,5\nX,2025-01-02,6\n"
+    );
+    expect(codes(read.problems)).toEqual(["rfm-single-customer"]);
+    const rows = scoreCustomers(
+      read.customers,
+      read.analysisDay,
+      rulesIn(DEFAULT_SEGMENT_RULES, "fr")
+    );
+    expect(rows).toEqual([
+      expect.objectContaining({ id: "X", recency: 1, frequency: 2, code: "111" }),
+    ]);
+  });
+
+  it("counts the transactions on or after a given analysis date", async () => {
+    const read = await readTransactions(
+      await file(
+        "dated.csv",
+        "client,date,montant\nA,2025-01-01,5\nA,2025-02-01,6\nB,2025-03-01,1\n"
+      ),
+      { language: "fr", analysisDate: "2025-02-01" }
+    );
+    if (read.kind !== "transactions") throw new Error("scored");
+    expect(read.counts.afterAnalysis).toBe(2);
+    expect(read.customers).toEqual([
+      { id: "A", lastDay: day("2025-01-01"), frequency: 1, monetary: 5 },
+    ]);
+  });
+
+  it("refuses an empty file, a header alone, a file that is not a table and missing columns", async () => {
+    const problemsOf = async (name: string, content: string | Buffer) => {
+      try {
+        const read = await readTransactions(await file(name, content), { language: "fr" });
+        return codes(read.problems);
+      } catch (failure) {
+        if (failure instanceof SourceProblems) return codes(failure.problems);
+        throw failure;
+      }
+    };
+    expect(await problemsOf("empty.csv", "")).toEqual(["rfm-empty"]);
+    expect(await problemsOf("header.csv", "client,date,montant\n")).toEqual(["rfm-empty"]);
+    expect(await problemsOf("binary.csv", Buffer.from([0, 1, 2, 255, 254, 0, 10, 3]))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^rfm-(not-table|column-missing)$/)])
+    );
+    expect(await problemsOf("nodate.csv", "client,montant\nA,5\n")).toEqual(["rfm-column-missing"]);
+    expect(await problemsOf("all-bad.csv", "client,date,montant\n,x,y\n")).toContain(
+      "rfm-no-customers"
+    );
+  });
+});
+
+describe("formats", () => {
+  const rows = [
+    ["Code client", "Date d'achat", "Montant TTC"],
+    ["A", "2025-01-02", "10"],
+    ["B", "2025-01-03", "20.5"],
+    ["A", "2025-01-04", "5"],
+  ];
+  const expected = [
+    { id: "A", lastDay: day("2025-01-04"), frequency: 2, monetary: 15 },
+    { id: "B", lastDay: day("2025-01-03"), frequency: 1, monetary: 20.5 },
+  ];
+  const sorted = (read: Awaited<ReturnType<typeof readTransactions>>) =>
+    read.kind === "transactions"
+      ? [...read.customers].sort((x, y) => x.id.localeCompare(y.id))
+      : [];
+
+  it("guesses French headers in a TSV, reads Parquet and the first sheet of an .xlsx alike", async () => {
+    const tsv = await file("t.tsv", rows.map((r) => r.join("\t")).join("\n") + "\n");
+    const fromTsv = await readTransactions(tsv, { language: "fr" });
+    expect(fromTsv.kind === "transactions" && fromTsv.columns).toEqual({
+      id: "Code client",
+      date: "Date d'achat",
+      amount: "Montant TTC",
+    });
+    expect(sorted(fromTsv)).toEqual(expected);
+
+    const parquet = path.join(dir, "t.parquet");
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    await connection.run(
+      `copy (select "Code client" as customer, cast("Date d'achat" as date) as date, cast("Montant TTC" as double) as amount from read_csv('${tsv}', delim='\\t', header=true, all_varchar=true)) to '${parquet}' (format parquet)`
+    );
+    connection.closeSync();
+    instance.closeSync();
+    expect(sorted(await readTransactions(parquet, { language: "fr" }))).toEqual(expected);
+
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Ventes");
+    sheet.addRow(rows[0]);
+    // A real date cell, a number amount, a text date.
+    sheet.addRow(["A", new Date(Date.UTC(2025, 0, 2)), 10]);
+    sheet.addRow(["B", "2025-01-03", 20.5]);
+    sheet.addRow(["A", new Date(Date.UTC(2025, 0, 4)), 5]);
+    workbook.addWorksheet("Autre").addRow(["x"]);
+    const xlsx = path.join(dir, "t.xlsx");
+    await workbook.xlsx.writeFile(xlsx);
+    expect(sorted(await readTransactions(xlsx, { language: "fr" }))).toEqual(expected);
+  });
+
+  it("takes the columns named with --columns", async () => {
+    const csv = await file("named.csv", "a,b,c,d\nX,2025-01-01,3,9\n");
+    const read = await readTransactions(csv, {
+      language: "en",
+      columns: { id: "a", date: "b", amount: "d" },
+    });
+    expect(read.kind === "transactions" && read.customers).toEqual([
+      { id: "X", lastDay: day("2025-01-01"), frequency: 1, monetary: 9 },
+    ]);
+  });
+});
+
+describe("the workbook", () => {
+  it("is written by the command, and refuses to replace a file it did not write", async () => {
+    const csv = await file("cli.csv", "client;date;montant\nA;02/01/2025;10\nB;03/01/2025;20\n");
+    const out = path.join(dir, "cli.xlsx");
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+    expect(await runCli(["rfm", csv, "-o", out, "--lang", "fr"], io)).toBe(0);
+    expect(lines.join("\n")).toContain("2 clients, 2 lignes lues, date d'analyse 2025-01-04");
+    // Written again over its own workbook: allowed.
+    expect(await runCli(["rfm", csv, "-o", out, "--lang", "fr"], io)).toBe(0);
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet("Budget").addRow(["a consultant's own workbook"]);
+    const foreign = path.join(dir, "foreign.xlsx");
+    await other.xlsx.writeFile(foreign);
+    expect(await runCli(["rfm", csv, "-o", foreign], io)).toBe(1);
+    expect(await runCli(["rfm", csv, "-o", path.join(dir, "x.json")], io)).toBe(2);
+    // A study's working workbook is never replaced, --force or not.
+    const study = path.join(dir, "study.xlsx");
+    const example = path.join(__dirname, "..", "..", "examples", "exemple-incubateur.json");
+    expect(await runCli(["build", example, "-o", study], io)).toBe(0);
+    lines.length = 0;
+    expect(await runCli(["rfm", csv, "-o", study, "--force", "--lang", "en"], io)).toBe(1);
+    expect(lines.join("\n")).toContain("holds a study");
+  });
+
+  it("keeps SM_RFM's columns and its segments follow the edited rule table once LibreOffice recalculates", async () => {
+    const customers = [
+      { id: "a", lastDay: 100, frequency: 10, monetary: 1000 },
+      { id: "b", lastDay: 99, frequency: 6, monetary: 400 },
+      { id: "c", lastDay: 10, frequency: 1, monetary: 50 },
+      { id: "d", lastDay: 50, frequency: 2, monetary: 150 },
+      { id: "e", lastDay: 90, frequency: 1, monetary: 10 },
+      { id: "f", lastDay: 20, frequency: 8, monetary: 900 },
+    ];
+    const rules = rulesIn(DEFAULT_SEGMENT_RULES, "en");
+    const rows = scoreCustomers(customers, 101, rules);
+    const plan = rfmPlan({
+      rows,
+      rules,
+      analysisDay: 101,
+      firstDay: 0,
+      language: "en",
+      palette: PALETTES.default,
+    });
+    // The consultant's edit: two rules, the first covering only R 4–5; the cached segments stay old.
+    const edited: NamedRule[] = [
+      { name: "Recent", r: [4, 5], f: [1, 5] },
+      { name: "Everyone else", r: [1, 5], f: [1, 5] },
+    ];
+    const customersSheet = plan.sheets[0];
+    const ruleBlock = customersSheet.blocks.find(
+      (b) => b.col === CUSTOMERS.rulesCol && b.row === CUSTOMERS.firstRow
+    );
+    if (!ruleBlock) throw new Error("no rule block");
+    expect(ruleBlock.values).toHaveLength(RULE_ROWS);
+    ruleBlock.values = ruleBlock.values.map((_, i) => {
+      const rule = edited[i];
+      return rule
+        ? [
+            { kind: "text", text: rule.name },
+            { kind: "number", value: rule.r[0] },
+            { kind: "number", value: rule.r[1] },
+            { kind: "number", value: rule.f[0] },
+            { kind: "number", value: rule.f[1] },
+          ]
+        : [null, null, null, null, null];
+    });
+    const built = path.join(dir, "edited.xlsx");
+    await fs.writeFile(built, await planToBuffer(plan));
+    const recalculated = await recalculate(built);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(recalculated);
+    const sheet = workbook.getWorksheet("RFM customers");
+    if (!sheet) throw new Error("no sheet");
+    const header = (sheet.getRow(CUSTOMERS.headerRow).values as unknown[]).slice(1, 10);
+    expect(header).toEqual([
+      "Customer",
+      "Recency (days)",
+      "Frequency",
+      "Monetary",
+      "R",
+      "F",
+      "M",
+      "RFM code",
+      "Segment",
+    ]);
+    const value = (cell: ExcelJS.Cell) =>
+      typeof cell.value === "object" && cell.value !== null && "formula" in cell.value
+        ? (cell.value as { result?: unknown }).result
+        : cell.value;
+    const got = rows.map((_, i) => {
+      const line = sheet.getRow(CUSTOMERS.firstRow + i);
+      return [value(line.getCell(1)), value(line.getCell(8)), value(line.getCell(9))];
+    });
+    const want = rows.map((row) => [row.id, row.code, segmentOf(row.r, row.f, edited)]);
+    expect(got).toEqual(want);
+    // Both names occur: the edit did change segments, and the first rule won where both hold.
+    expect(new Set(want.map((w) => w[2]))).toEqual(new Set(["Recent", "Everyone else"]));
+
+    // The summary follows too: its customers per segment are the recalculated ones.
+    const summary = workbook.getWorksheet("RFM summary");
+    if (!summary) throw new Error("no summary");
+    const relabelled = rows.map((row) => ({ ...row, segment: segmentOf(row.r, row.f, edited) }));
+    const expected = summarise(relabelled, edited, 101);
+    for (const [i, line] of expected.entries()) {
+      const row = summary.getRow(5 + i);
+      expect([value(row.getCell(1)), value(row.getCell(2)), value(row.getCell(4))]).toEqual([
+        line.segment,
+        line.customers,
+        line.revenue,
+      ]);
+    }
+    // The R × F grid's counts add up to the customers.
+    let gridTotal = 0;
+    for (let k = 0; k < 5; k++)
+      for (let f = 0; f < 5; f++)
+        // LibreOffice leaves a zero result out of the file.
+        gridTotal += Number(value(summary.getRow(22 + k).getCell(2 + f)) ?? 0);
+    expect(gridTotal).toBe(rows.length);
+  });
+});
+
+it("reads any random transactions file into the totals the TypeScript rule computes", async () => {
+  await fc.assert(
+    fc.asyncProperty(transactionArbitrary, async (transactions) => {
+      const csv =
+        "id;date;montant\n" +
+        transactions
+          .map((t) => `${t.customerId};${isoOfDay(t.day)};${String(t.amount).replace(".", ",")}`)
+          .join("\n") +
+        "\n";
+      const read = await readTransactions(await file("random.csv", csv), { language: "fr" });
+      if (read.kind !== "transactions") throw new Error("scored");
+      const expected = customerTotals(transactions, read.analysisDay);
+      const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+      expect([...read.customers].sort(byId)).toEqual([...expected.customers].sort(byId));
+      expect(read.counts.returnsOnly).toBe(expected.returnsOnly.length);
+    }),
+    { numRuns: 25 }
+  );
+});

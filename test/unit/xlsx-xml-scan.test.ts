@@ -1,0 +1,115 @@
+/**
+ * The reader's XML scanner (src/hosts/xlsx/xml.ts) against saxes, the parser it replaced: the same
+ * events on the constructs workbook parts use, whatever the chunks the text comes in; malformed
+ * documents refused by both; and linear on inputs made to be slow.
+ */
+import { SaxesParser } from "saxes";
+import { XmlScanner, parseXml } from "../../src/hosts/xlsx/xml";
+
+type Event = [string, string, Record<string, string>?, boolean?];
+
+function ours(chunks: string[]): Event[] {
+  const events: Event[] = [];
+  let text = "";
+  const flush = (): void => {
+    if (text !== "") events.push(["text", text]);
+    text = "";
+  };
+  const scanner = new XmlScanner({
+    open: (name, attributes, selfClosing) => {
+      flush();
+      events.push(["open", name, { ...attributes }, selfClosing]);
+    },
+    close: (name) => {
+      flush();
+      events.push(["close", name]);
+    },
+    text: (piece) => (text += piece),
+  });
+  for (const chunk of chunks) scanner.write(chunk);
+  scanner.close();
+  return events;
+}
+
+function theirs(xml: string): Event[] {
+  const events: Event[] = [];
+  let text = "";
+  const flush = (): void => {
+    if (text !== "") events.push(["text", text]);
+    text = "";
+  };
+  const local = (name: string): string => name.slice(name.indexOf(":") + 1);
+  const sax = new SaxesParser({ xmlns: false, position: false });
+  sax.on("opentag", (tag) => {
+    flush();
+    events.push(["open", local(tag.name), { ...tag.attributes }, tag.isSelfClosing]);
+  });
+  sax.on("closetag", (tag) => {
+    flush();
+    events.push(["close", local(tag.name)]);
+  });
+  sax.on("text", (piece) => {
+    // saxes reports the text around the root too; ours gives only the text inside it.
+    if (events.length > 0 && events.some((e) => e[0] === "open")) text += piece;
+  });
+  sax.on("cdata", (piece) => (text += piece));
+  sax.write(xml).close();
+  flush();
+  return events.filter((event, i, all) => !(event[0] === "text" && i === all.length - 1));
+}
+
+const DOCUMENTS = [
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet xmlns="urn:x" xmlns:r="urn:r"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="3"/></row></sheetData></worksheet>',
+  "<x:sst xmlns:x='urn:x' count='2'><x:si><x:t xml:space='preserve'> a &amp; b &lt;c&gt; &#233;&#x1F600; </x:t></x:si><x:si><x:r><x:t>one\r\ntwo\rthree\nfour</x:t></x:r><x:rPh><x:t>ふ</x:t></x:rPh></x:si></x:sst>",
+  "<a><!-- a comment with <tags> & - --><b  c = \"1\"\n d='2'\t/><![CDATA[<raw> & ]]]]><![CDATA[>]]><?pi data?>tail</a >",
+  '<definedNames><definedName name="SM_Ticks">\'Qui ressent quoi\'!$C$6:$D$7</definedName><definedName name="x" comment="a&#10;b&#9;c\nd">A&quot;B</definedName></definedNames>',
+  "<a>é à ü 漢字 😀 &apos;&quot;</a>",
+];
+
+describe("the reader's XML scanner", () => {
+  it.each(DOCUMENTS.map((xml, i) => [i, xml]))(
+    "document %i: the same events as saxes, in one chunk or cut anywhere",
+    (_i, xml) => {
+      const expected = theirs(xml);
+      expect(ours([xml])).toEqual(expected);
+      for (let cut = 1; cut < xml.length; cut++)
+        expect(ours([xml.slice(0, cut), xml.slice(cut)])).toEqual(expected);
+      // Character by character: every construct split across chunks.
+      expect(ours([...xml])).toEqual(expected);
+    }
+  );
+
+  it.each([
+    ["a tag not closed", "<a><b></a>"],
+    ["an undefined entity", "<a>&nbsp;</a>"],
+    ["a DOCTYPE", '<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>'],
+    ["text outside the root", "<a/>text"],
+    ["two roots", "<a/><b/>"],
+    ["an attribute without quotes", "<a b=c/>"],
+    ["an attribute twice", '<a b="1" b="2"/>'],
+    ["an unfinished comment", "<a><!-- never ends</a>"],
+    ["nothing", ""],
+    ["the end cut", '<a><b c="1'],
+  ])("%s: refused, as saxes refuses it", (_label, xml) => {
+    expect(() => parseXml(xml, {})).toThrow(/malformed XML/);
+    expect(() => new SaxesParser().write(xml).close()).toThrow();
+  });
+
+  it("is linear on inputs made to be slow (comments, attributes, entities)", () => {
+    const inputs = [
+      `<a>${"<!--".repeat(200000)}`,
+      `<a ${'b="'.repeat(200000)}`,
+      `<a>${"&amp".repeat(200000)}</a>`,
+      `<a>${"<b>".repeat(100000)}</a>`,
+    ];
+    for (const xml of inputs) {
+      let events = 0;
+      try {
+        parseXml(xml, { open: () => events++ });
+      } catch (failure) {
+        expect(String(failure)).toMatch(/malformed XML/);
+      }
+      expect(events).toBeLessThanOrEqual(100001);
+    }
+  });
+});
