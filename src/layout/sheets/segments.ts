@@ -249,6 +249,11 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   style(sheet, columns(headerRow, 1), { fill: COLOURS.input });
   for (const field of ["type", "size", "frequency", "basket"] as const)
     style(sheet, columns(fieldRow(field)), { fill: COLOURS.input, border: true });
+  // Every count and amount with its thousands separator, as the potential (the study's language
+  // decides which: the client PDF is printed in it).
+  style(sheet, columns(fieldRow("size")), { numberFormat: "#,##0" });
+  style(sheet, columns(fieldRow("frequency")), { numberFormat: "#,##0.0" });
+  style(sheet, columns(fieldRow("basket")), { numberFormat: "#,##0.00" });
   style(sheet, columns(fieldRow("meanScore")), {
     border: true,
     bold: true,
