@@ -1,5 +1,5 @@
 /**
- * The method's steps as the pane shows them (METHOD.md), each with a status from the material's
+ * The method's steps as the pane shows them (docs/method.md), each with a status from the material's
  * legend (✓ ok · ⊞ en cours · ✗ à faire · 📊 à analyser) and live counts, as a pure function of what
  * was read from the workbook. No text here: the pane words the counts (i18n/pane.ts).
  */

@@ -14,7 +14,7 @@ import * as msg from "../method/messages";
 import { EXPORT_PARTS, ExportPart, clientPlan, isExportPart } from "../layout/export";
 import { excelLimitProblems } from "../layout/limits";
 import { clientPlanToBuffer } from "../hosts/xlsx/file";
-import { PdfFailure, findSoffice, xlsxToPdf } from "../hosts/pdf/libreoffice";
+import { PRINT_LOCALES, PdfFailure, findSoffice, xlsxToPdf } from "../hosts/pdf/libreoffice";
 import { PALETTES } from "../method/colour";
 import { CliError, CliProblems, Io, parseLanguage, readStudyInput, report } from "./common";
 import { parsePalette } from "./image";
@@ -79,7 +79,7 @@ export async function exportCommand(args: string[], io: Io): Promise<void> {
   let data = workbook;
   if (format === "pdf" && soffice) {
     try {
-      data = await xlsxToPdf(workbook, { soffice });
+      data = await xlsxToPdf(workbook, { soffice, locale: PRINT_LOCALES[plan.language] });
     } catch (failure) {
       const detail =
         failure instanceof PdfFailure

@@ -7,6 +7,7 @@
  *   image STUDY.json|WORKBOOK.xlsx -o OUT.svg|OUT.png …            (image.ts)
  *   export STUDY.json|WORKBOOK.xlsx -o CLIENT.xlsx|CLIENT.pdf …     (export.ts)
  *   advise STUDY.json|WORKBOOK.xlsx [--json] [--lang fr|en]        (advise.ts)
+ *   responses RESPONSES.csv|.xlsx --study STUDY.json -o STUDY2.json … (responses.ts)
  *   rfm TRANSACTIONS.csv|… -o OUT.xlsx | rfm --sql duckdb|postgres   (rfm.ts)
  * Exit 0 on success; 1 on bad input (one line per problem, naming the file, field or cell); 2 on misuse.
  * Nothing is left behind on failure: outputs are written to a temporary file and renamed at the end.
@@ -37,6 +38,7 @@ import { ADVISE_USAGE, adviseCommand } from "./advise";
 import { EXPORT_USAGE, exportCommand } from "./export";
 import { IMAGE_USAGE, image, parsePalette } from "./image";
 import { order } from "./order";
+import { RESPONSES_USAGE, responsesCommand } from "./responses";
 import { RFM_USAGE, rfmCommand } from "./rfm";
 import { guardOutput, writeOutput } from "./output-guard";
 
@@ -48,6 +50,7 @@ const USAGE = `usage:
   ${IMAGE_USAGE}
   ${EXPORT_USAGE}
   ${ADVISE_USAGE}
+  ${RESPONSES_USAGE}
   ${RFM_USAGE}`;
 
 /** Options of the commands that write a workbook. */
@@ -180,6 +183,9 @@ export async function runCli(argv: string[], terminal: Io): Promise<number> {
         break;
       case "advise":
         await adviseCommand(rest, io);
+        break;
+      case "responses":
+        await responsesCommand(rest, io);
         break;
       case "rfm":
         await rfmCommand(rest, io);

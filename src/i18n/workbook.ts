@@ -73,6 +73,10 @@ export interface WorkbookTexts {
     /** Header of the hidden key column (the pair's matrix cell, as a number). */
     key: string;
     levelError: { title: string; message: string };
+    /** Evidence from responses (docs/method.md §3.3): respondents, share feeling the need, source. */
+    respondents: string;
+    feelShare: string;
+    source: string;
   };
   matrix: {
     title: string;
@@ -230,6 +234,9 @@ const fr: WorkbookTexts = {
     comment: "Commentaire",
     key: "Case de la matrice",
     levelError: { title: "Niveau", message: "Choisissez un niveau dans la liste." },
+    respondents: "Répondants (n)",
+    feelShare: "% qui ressent",
+    source: "Source des réponses",
   },
   matrix: {
     title: "Matrice des scores — clientèles × besoins",
@@ -395,6 +402,9 @@ const en: WorkbookTexts = {
     comment: "Comment",
     key: "Matrix cell",
     levelError: { title: "Level", message: "Pick a level from the list." },
+    respondents: "Respondents (n)",
+    feelShare: "% feeling it",
+    source: "Source of responses",
   },
   matrix: {
     title: "Score matrix — clientèles × needs",

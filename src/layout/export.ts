@@ -41,7 +41,11 @@ import {
   num,
   text,
 } from "./plan";
+import { EXPORT_FONT, fitForPrint } from "./print-fit";
 import { PlanContext } from "./sheet";
+import { CHECKLIST } from "./sheets/checklist";
+import { GRID } from "./sheets/grid";
+import { SEGMENTS } from "./sheets/segments";
 import { legendSheet, weightText } from "./sheets/legend";
 
 /** What `--sheets` may list, in the order the workbook holds them. */
@@ -112,10 +116,12 @@ export function clientPlan(study: Study, options: ExportOptions): ExportResult {
   const roles = EXPORT_PARTS.filter((part) => asked.includes(part)).flatMap(
     (part) => PART_ROLES[part]
   );
+  const title = study.title ?? texts.matrix.title;
   const sheets = roles.flatMap((role): SheetPlan[] => {
-    if (role === "legend") return [bakeSheet(legendSheet(context, options.created), replacements)];
+    if (role === "legend")
+      return [printable(bakeSheet(legendSheet(context, options.created), replacements), title)];
     const sheet = working.sheets.find((s) => s.role === role);
-    return sheet ? [bakeSheet(sheet, replacements)] : [];
+    return sheet ? [printable(bakeSheet(sheet, replacements), title, study)] : [];
   });
   const kept = new Set(sheets.map((sheet) => sheet.name));
   const marker = sheets.find((sheet) => sheet.role === "legend") ?? sheets[0];
@@ -131,8 +137,9 @@ export function clientPlan(study: Study, options: ExportOptions): ExportResult {
       activeSheet: sheets.some((s) => s.role === "matrix")
         ? "matrix"
         : (sheets[0]?.role ?? "matrix"),
+      font: EXPORT_FONT,
       properties: {
-        title: study.title ?? texts.matrix.title,
+        title,
         subject: texts.matrix.title,
         keywords: CLIENT_EXPORT_KEYWORDS,
         created: options.created,
@@ -140,6 +147,47 @@ export function clientPlan(study: Study, options: ExportOptions): ExportResult {
     },
     problems,
   };
+}
+
+/**
+ * The sheet sized for print (print-fit.ts). The matrix's clientèle names and kinds turn up, so
+ * that its columns need only the width of a score, and its headers repeat on every page.
+ */
+/** A clientèle column of the printed matrix, in characters: a score in bold, "100". */
+const SCORE_WIDTH = 5;
+
+function printable(sheet: SheetPlan, title: string, study?: Study): SheetPlan {
+  // The segments' names head every page of the segments and the check-list.
+  if (sheet.role === "segments" || sheet.role === "checklist") {
+    const row = sheet.role === "segments" ? SEGMENTS.headerRow : CHECKLIST.headerRow;
+    return fitForPrint(sheet, { title, titleRows: { first: row, last: row } });
+  }
+  if (sheet.role !== "matrix" || !study) return fitForPrint(sheet, { title });
+  const cols = study.clienteles.length;
+  const turned: StyledRange[] = [
+    {
+      rect: rect(GRID.typeRow, GRID.firstCol, 1, cols),
+      style: { rotateUp: true, wrap: false, horizontal: "center", vertical: "bottom" },
+    },
+    {
+      rect: rect(GRID.headerRow, GRID.firstCol, 1, cols),
+      style: { rotateUp: true, wrap: true, horizontal: "center", vertical: "bottom" },
+    },
+  ];
+  // Turned up, the names leave the columns only a score's width to hold.
+  const columnWidths = sheet.columnWidths.map((column) =>
+    column.col >= GRID.firstCol && column.col < GRID.firstCol + cols
+      ? { ...column, width: SCORE_WIDTH }
+      : column
+  );
+  return fitForPrint(
+    { ...sheet, columnWidths, styles: [...sheet.styles, ...turned] },
+    {
+      title,
+      titleRows: { first: GRID.helpRow, last: GRID.headerRow },
+      titleCols: { first: GRID.nameCol, last: GRID.typeCol },
+    }
+  );
 }
 
 /** The working workbook's sentences that ask to type, or name a sheet the export leaves out. */

@@ -9,7 +9,7 @@ import { PALETTES, PaletteName } from "../method/colour";
 import * as msg from "../method/messages";
 import { Problem, hasErrors } from "../method/problems";
 import { rectAddress } from "./a1";
-import { DEFAULT_WEIGHTS, Item, Study, pairsInTableOrder } from "../method/study";
+import { DEFAULT_WEIGHTS, Item, STUDY_FIELDS, Study, pairsInTableOrder } from "../method/study";
 import { WorkbookGrids } from "./grids";
 import { NAMES, RATINGS_TABLE } from "./names";
 import { NamePlan, WorkbookPlan } from "./plan";
@@ -142,16 +142,17 @@ export function readStudyAsFarAsItGoes(grids: WorkbookGrids): ReadResult {
     pairs: pairsInTableOrder(draft.clienteles, draft.needs, draft.pairs.values()),
     weights: draft.weights,
   };
-  if (draft.title) study.title = draft.title;
-  if (draft.offerings) study.offerings = draft.offerings;
-  if (draft.segments) study.segments = draft.segments;
-  if (draft.targets) study.targets = draft.targets;
-  if (draft.conquest) study.conquest = draft.conquest;
-  if (draft.palette) study.palette = draft.palette;
+  // Every other field as its reader left it (readers leave out what is empty or the default).
+  const fields = study as unknown as Record<string, unknown>;
+  const found = draft as Record<string, unknown>;
+  for (const field of STUDY_FIELDS)
+    if (!(field in study) && found[field] !== undefined) fields[field] = found[field];
   return { study, problems };
 }
 
 export { NAMES, NAME_PREFIX, RATINGS_TABLE } from "./names";
-export { GRID } from "./sheets/grid";
 export { TEMPLATE_CAPACITY } from "./sheets/ticks";
+// Sheet geometry for others to compute with: still read by the pane, the preview and app/steps.ts,
+// which are to ask the sheet modules instead (issue 12, item 3); nothing in layout/ uses these two.
+export { GRID } from "./sheets/grid";
 export { RATINGS } from "./sheets/ratings";

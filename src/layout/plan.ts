@@ -2,7 +2,6 @@
  * The declarative workbook plan: what every host (Office.js, ExcelJS, the preview) renders.
  * Pure data; no host knowledge. Formulas are written without the leading "=".
  */
-import type { WorkbookTexts } from "../i18n/workbook";
 import { Language } from "../method/levels";
 import { Rect } from "./a1";
 
@@ -101,6 +100,7 @@ export type ConditionalRule =
       fill?: string;
       fontColour?: string;
       bold?: boolean;
+      italic?: boolean;
       holds?: boolean[][];
     }
   /** The cell's own value compared with a number (Excel's "Cell value greater than…"). */
@@ -124,8 +124,9 @@ export interface TablePlan {
   style: string;
 }
 
-/** Which sheet of the method a sheet plan is (its name comes from the workbook texts). */
-export type SheetRole = keyof WorkbookTexts["sheets"] | "rfmCustomers" | "rfmSummary";
+/** Which sheet of the method a sheet plan is: derived from the registry's list of sheets. */
+export type { SheetRole } from "./registry";
+import type { SheetRole } from "./registry";
 
 export interface SheetPlan {
   role: SheetRole;
@@ -138,12 +139,35 @@ export interface SheetPlan {
   /** Widths in characters; `hidden` columns hold helpers that would confuse the reader. */
   columnWidths: { col: number; width: number; hidden?: boolean }[];
   rowHeights?: { row: number; height: number }[];
+  /**
+   * Cells merged into one, the value in the top-left one: a sentence that wraps across the
+   * sheet's width (client exports, print-fit.ts).
+   */
+  merges?: Rect[];
   freeze?: { rows: number; cols: number };
   validations: ValidationPlan[];
   conditionalFormats: ConditionalFormatPlan[];
   tables: TablePlan[];
-  /** Landscape, fitted to one page; `area`, when set, is what prints (else the cells in use). */
-  print: { landscape: boolean; fitToOnePage: boolean; area?: Rect };
+  print: PrintSetup;
+}
+
+/**
+ * How a sheet prints (A4 always). `fitToOnePage` shrinks the sheet to one page whatever its size;
+ * without it, `scale` (percent) sets the size and a sheet larger than a page continues on the next
+ * ones, repeating `titleRows` at the top and `titleCols` at the left of each. `header` is printed
+ * at the top of every page (the study's title in a client export). `area`, when set, is what
+ * prints (else the cells in use).
+ */
+export interface PrintSetup {
+  landscape: boolean;
+  fitToOnePage: boolean;
+  scale?: number;
+  /** First and last row (1-based) repeated at the top of every page. */
+  titleRows?: { first: number; last: number };
+  /** First and last column (1-based) repeated at the left of every page. */
+  titleCols?: { first: number; last: number };
+  header?: string;
+  area?: Rect;
 }
 
 export interface NamePlan {
@@ -167,7 +191,12 @@ export interface WorkbookPlan {
   names: NamePlan[];
   activeSheet: SheetRole;
   properties?: DocumentProperties;
+  /** The font every cell is drawn in, named in every font of the file (default DEFAULT_FONT). */
+  font?: string;
 }
+
+/** Excel's default body font: the working workbook's. */
+export const DEFAULT_FONT = "Calibri";
 
 export const text = (value: string): CellValue => ({ kind: "text", text: value });
 export const num = (value: number): CellValue => ({ kind: "number", value });

@@ -1,7 +1,10 @@
-/** The sheets of a study workbook, in workbook order: buildPlan and readStudy walk this list. */
+/**
+ * The sheets of a study workbook, in workbook order: buildPlan and readStudy walk this list, and the
+ * roles of sheets (SheetRole) are the roles listed here. A new sheet is one line here.
+ */
+import type { WorkbookTexts } from "../i18n/workbook";
 import { WorkbookGrids } from "./grids";
 import { NAMES, RATINGS_TABLE } from "./names";
-import { SheetRole } from "./plan";
 import { SheetModule } from "./sheet";
 import { CHECKLIST_SHEET } from "./sheets/checklist";
 import { MATRIX_SHEET } from "./sheets/matrix";
@@ -16,7 +19,7 @@ import { TICKS_SHEET } from "./sheets/ticks";
  * ticked pairs; the segments sheet gives the segments and the offerings, which the checklist and the
  * targeting sheet refer to; the settings sheet depends on nothing.
  */
-export const SHEETS: readonly SheetModule[] = [
+const REGISTRY = [
   TICKS_SHEET,
   RATINGS_SHEET,
   MATRIX_SHEET,
@@ -24,7 +27,25 @@ export const SHEETS: readonly SheetModule[] = [
   CHECKLIST_SHEET,
   TARGETING_SHEET,
   SETTINGS_SHEET,
-];
+] as const;
+
+/** Sheets planned outside a study workbook: the client export's legend (layout/export.ts). */
+export const EXPORT_ONLY_ROLES = ["legend"] as const;
+
+/** The sheets of the customers' RFM workbook (layout/sheets/rfm.ts), named by their own texts. */
+export const RFM_ROLES = ["rfmCustomers", "rfmSummary"] as const;
+
+/** The roles of a study workbook's sheets and of its client export (named by the workbook texts). */
+export type StudySheetRole = (typeof REGISTRY)[number]["role"] | (typeof EXPORT_ONLY_ROLES)[number];
+
+/** Which sheet a sheet plan is. */
+export type SheetRole = StudySheetRole | (typeof RFM_ROLES)[number];
+
+export const SHEETS: readonly SheetModule[] = REGISTRY;
+
+/** Every role has its sheet name in the workbook texts, and the texts name no other sheet. */
+export const SHEET_NAMES_MATCH_ROLES: SameKeys<WorkbookTexts["sheets"], StudySheetRole> = true;
+type SameKeys<T, K> = [keyof T] extends [K] ? ([K] extends [keyof T] ? true : never) : never;
 
 /** The defined name that tells where each sheet is in a workbook (its first named area). */
 const SHEET_ANCHORS: Partial<Record<SheetRole, string>> = {

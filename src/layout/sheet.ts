@@ -5,10 +5,10 @@
  */
 import { WorkbookTexts } from "../i18n/workbook";
 import { Language } from "../method/levels";
-import { Palette, PaletteName } from "../method/colour";
+import { Palette } from "../method/colour";
 import { Problem } from "../method/problems";
-import { Pair, Segment, Study, Target, Weights } from "../method/study";
-import { WorkbookGrids } from "./grids";
+import { Pair, Study } from "../method/study";
+import { GridValue, WorkbookGrids, cellText } from "./grids";
 import { NamePlan, SheetPlan, SheetRole } from "./plan";
 
 export interface PlanContext {
@@ -32,25 +32,20 @@ export interface FoundItem {
   type?: string;
 }
 
-/** The study as read so far: each sheet's reader fills its part. */
-export interface StudyDraft {
+/**
+ * The study as read so far: each sheet's reader fills its part. Every field of a Study is here as it
+ * is there (a new study field is read into the draft without a line here), except the tick table's
+ * parts, kept with their cells, and the weights, undefined once one was found wrong.
+ */
+export type StudyDraft = Omit<Partial<Study>, "language" | "clienteles" | "needs" | "pairs"> & {
   language: Language;
-  title?: string;
-  /** Undefined once a weight was found wrong (the problem says which). */
-  weights?: Weights;
   clienteles: FoundItem[];
   needs: FoundItem[];
   /** By pairKey. */
   pairs: Map<string, Pair>;
-  offerings?: string[];
-  segments?: Segment[];
-  targets?: Target[];
-  conquest?: string[];
-  /** Only when not the default. */
-  palette?: PaletteName;
   /** Set when the workbook is not a study at all: nothing further is read. */
   notAStudy?: boolean;
-}
+};
 
 export interface ReadContext {
   grids: WorkbookGrids;
@@ -58,10 +53,22 @@ export interface ReadContext {
   draft: StudyDraft;
 }
 
-export interface SheetModule {
-  role: SheetRole;
+/** A sheet of a study workbook; `R` is its role, which the registry's list makes a SheetRole. */
+export interface SheetModule<R extends string = SheetRole> {
+  role: R;
   /** Part of the blank template (planned with `template: true`). */
   inTemplate: boolean;
   plan(context: PlanContext): SheetPlan;
   read(context: ReadContext): void;
+}
+
+/**
+ * A number typed in a cell: a number cell, or a text such as "1,5" (a decimal comma counts);
+ * undefined for TRUE/FALSE and for a text that is not a number (a checker then says so).
+ */
+export function cellNumber(raw: GridValue): number | undefined {
+  if (typeof raw === "boolean") return undefined;
+  if (typeof raw === "number") return raw;
+  const value = Number(cellText(raw).trim().replace(",", "."));
+  return Number.isNaN(value) ? undefined : value;
 }

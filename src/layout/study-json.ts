@@ -1,51 +1,55 @@
-/** Study → the interchange JSON (stable field order; plain names when an item has no type). */
+/**
+ * Study → the interchange JSON: the fields in the contract's order (STUDY_FIELDS), plain names when
+ * an item has no type, each object's fields in their documented order. A field without a writer of
+ * its own below is copied as it is: a new study field needs no line here unless its JSON differs.
+ */
 import { GROWTH_LEVERS } from "../method/segments";
-import { Item, Pair, Segment, Study, Target } from "../method/study";
+import { Item, Pair, STUDY_FIELDS, Segment, Study, StudyField, Target } from "../method/study";
 
-export interface StudyJson {
-  title?: string;
+export type StudyJson = Omit<Study, "language" | "clienteles" | "needs" | "palette"> & {
   language: string;
   clienteles: (string | Item)[];
   needs: (string | Item)[];
-  pairs: Pair[];
-  weights: { perception: number; impact: number };
-  offerings?: string[];
-  segments?: Segment[];
-  targets?: Target[];
-  conquest?: string[];
   palette?: string;
-  organisation?: string;
-  currency?: string;
-}
+};
+
+const item = (entry: Item): string | Item =>
+  entry.type ? { name: entry.name, type: entry.type } : entry.name;
+
+const pair = (entry: Pair): Pair => {
+  const out: Pair = { clientele: entry.clientele, need: entry.need };
+  if (entry.perception !== undefined) out.perception = entry.perception;
+  if (entry.impact !== undefined) out.impact = entry.impact;
+  if (entry.competition !== undefined) out.competition = entry.competition;
+  if (entry.comment !== undefined) out.comment = entry.comment;
+  if (entry.evidence !== undefined)
+    out.evidence = {
+      n: entry.evidence.n,
+      feel: entry.evidence.feel,
+      ...(entry.evidence.source !== undefined ? { source: entry.evidence.source } : {}),
+    };
+  return out;
+};
+
+/** The fields whose JSON is not a plain copy of their value. */
+const WRITERS: { [F in StudyField]?: (value: NonNullable<Study[F]>) => unknown } = {
+  clienteles: (items) => items.map(item),
+  needs: (items) => items.map(item),
+  pairs: (pairs) => pairs.map(pair),
+  weights: (weights) => ({ perception: weights.perception, impact: weights.impact }),
+  segments: (segments) => segments.map(segmentToJson),
+  targets: (targets) => targets.map((t): Target => ({ segment: t.segment, offering: t.offering })),
+};
 
 export function studyToJson(study: Study): StudyJson {
-  const item = (entry: Item): string | Item =>
-    entry.type ? { name: entry.name, type: entry.type } : entry.name;
-  const pair = (entry: Pair): Pair => {
-    const out: Pair = { clientele: entry.clientele, need: entry.need };
-    if (entry.perception !== undefined) out.perception = entry.perception;
-    if (entry.impact !== undefined) out.impact = entry.impact;
-    if (entry.competition !== undefined) out.competition = entry.competition;
-    if (entry.comment !== undefined) out.comment = entry.comment;
-    return out;
-  };
-  return {
-    ...(study.title !== undefined ? { title: study.title } : {}),
-    language: study.language,
-    clienteles: study.clienteles.map(item),
-    needs: study.needs.map(item),
-    pairs: study.pairs.map(pair),
-    weights: { perception: study.weights.perception, impact: study.weights.impact },
-    ...(study.offerings ? { offerings: [...study.offerings] } : {}),
-    ...(study.segments ? { segments: study.segments.map(segmentToJson) } : {}),
-    ...(study.targets
-      ? { targets: study.targets.map((t) => ({ segment: t.segment, offering: t.offering })) }
-      : {}),
-    ...(study.conquest ? { conquest: [...study.conquest] } : {}),
-    ...(study.palette ? { palette: study.palette } : {}),
-    ...(study.organisation !== undefined ? { organisation: study.organisation } : {}),
-    ...(study.currency !== undefined ? { currency: study.currency } : {}),
-  };
+  const json: Record<string, unknown> = {};
+  for (const field of STUDY_FIELDS) {
+    const value = study[field];
+    if (value === undefined) continue;
+    const write = WRITERS[field] as ((value: unknown) => unknown) | undefined;
+    json[field] = write ? write(value) : (JSON.parse(JSON.stringify(value)) as unknown);
+  }
+  return json as StudyJson;
 }
 
 /** A segment's fields in the contract's order; absent type and figures stay absent. */

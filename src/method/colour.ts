@@ -1,5 +1,5 @@
 /**
- * The colours of the score (METHOD.md §3: dark orange for the worst pair, dark green for the best),
+ * The colours of the score (docs/method.md §3: dark orange for the worst pair, dark green for the best),
  * in one place: the named colours, the scale's stops, the palettes built from them with their
  * labels, the fill a score gets (`scaleColour`), the text colour that stays readable on it and the
  * WCAG contrast behind that choice. Every legend, menu and note that names a palette's colours

@@ -1,5 +1,5 @@
 /**
- * The method's scales and kinds, with the exact labels consultants expect (METHOD.md §2–3).
+ * The method's scales and kinds, with the exact labels consultants expect (docs/method.md §2–3).
  * This is the one place that knows them: sheets, dropdowns, the reader and the pane all come here.
  */
 

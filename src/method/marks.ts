@@ -1,5 +1,5 @@
 /**
- * The mark a consultant types (METHOD.md §2: an X where the clientèle feels the need; the same X
+ * The mark a consultant types (docs/method.md §2: an X where the clientèle feels the need; the same X
  * puts a member in a segment or an offering × segment pair in the targeting table): X in any case,
  * spaces around it ignored. One rule, read here in TypeScript and counted in the workbook by the
  * formulas below, which the rules' end-to-end test holds to the same cases.

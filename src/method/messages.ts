@@ -167,6 +167,21 @@ export type ProblemCode =
   | "output-read-only"
   | "ordering-heuristic"
   | "ordering-too-large"
+  // Evidence from responses (survey answers, workshop votes): the study field and the responses file.
+  | "pair-evidence-invalid"
+  | "responses-column-missing"
+  | "responses-column-duplicate"
+  | "responses-no-rows"
+  | "responses-too-large"
+  | "responses-csv-quote"
+  | "response-respondent-empty"
+  | "response-name-empty"
+  | "response-feels-unknown"
+  | "response-level-unknown"
+  | "response-answered-twice"
+  | "responses-unknown-name"
+  | "responses-name-added"
+  | "rating-evidence-invalid"
   // Hostile files, read without a silent change (issue 13 A).
   | "workbook-cell-invalid"
   | "workbook-value-invalid"
@@ -355,39 +370,6 @@ export function itemNotText(field: ListField, location: Location): Problem {
   );
 }
 
-export function itemBadName(field: ListField, location: Location, fault: Bilingual): Problem {
-  return error(`${field}-bad-name`, location, fault.fr, fault.en);
-}
-
-export function itemDuplicate(
-  field: ListField,
-  location: Location,
-  name: string,
-  firstIndex: number
-): Problem {
-  return error(
-    `${field}-duplicate`,
-    location,
-    `${quoteFr(name)} est en double (déjà en ${field}[${firstIndex}], majuscules et espaces ignorés) : renommez l'un des deux`,
-    `${quoteEn(name)} is a duplicate (same as ${field}[${firstIndex}], ignoring case and spaces): rename one of them`
-  );
-}
-
-export function itemTypeUnknown(
-  field: ListField,
-  location: Location,
-  shown: string,
-  name: string,
-  kinds: readonly Kind[]
-): Problem {
-  return error(
-    `${field}-type-unknown`,
-    location,
-    `type ${quoteFr(shown)} inconnu pour ${quoteFr(name)} : choisissez parmi ${listFr(kinds)}`,
-    `unknown type ${quoteEn(shown)} for ${quoteEn(name)}: choose one of ${listEn(kinds, "canonical")}`
-  );
-}
-
 export function weightsNotObject(location: Location): Problem {
   return error(
     "weights-not-object",
@@ -480,10 +462,6 @@ export function pairCommentNotText(location: Location): Problem {
   );
 }
 
-export function pairCommentBadCharacter(location: Location, fault: Bilingual): Problem {
-  return error("pair-comment-bad-character", location, fault.fr, fault.en);
-}
-
 /**
  * A pair naming a clientèle or need that is not in the lists. A warning where the pairs are dropped
  * on purpose (the pane asked first); an error where nobody was asked, so a typo costs no data.
@@ -513,20 +491,6 @@ export function pairOrphan(
         `paire ${pairFr(pair.clientele, pair.need)} : ${missingFr} n'est pas dans la liste${describeRatings(pair, "fr")} ; corrigez le nom, ou ajoutez --drop-orphans pour retirer ces paires`,
         `pair ${pairEn(pair.clientele, pair.need)}: ${missingEn} is not in the list${describeRatings(pair, "en")}; correct the name, or add --drop-orphans to drop such pairs`
       );
-}
-
-export function pairDuplicate(
-  location: Location,
-  clientele: string,
-  need: string,
-  firstIndex: number
-): Problem {
-  return error(
-    "pair-duplicate",
-    location,
-    `la paire ${pairFr(clientele, need)} est déjà en pairs[${firstIndex}] : gardez-en une seule`,
-    `the pair ${pairEn(clientele, need)} is already pairs[${firstIndex}]: keep only one`
-  );
 }
 
 /** Where the pane shows a problem of its typed lists: "Clientèles, ligne 2 : …". */
@@ -576,34 +540,6 @@ export function typeWithoutName(
     location,
     `type ${quoteFr(shown)} sans ${what.fr} en ${nameCell} : ignoré`,
     `type ${quoteEn(shown)} without a ${what.en} in ${nameCell}: ignored`
-  );
-}
-
-export function badName(location: Location, fault: Bilingual): Problem {
-  return error("bad-name", location, fault.fr, fault.en);
-}
-
-export function duplicateName(
-  location: Location,
-  field: ListField,
-  name: string,
-  firstCell: string
-): Problem {
-  const what = WHAT[field];
-  return error(
-    "duplicate-name",
-    location,
-    `${what.fr} ${quoteFr(name)} en double (déjà en ${firstCell}, majuscules et espaces ignorés) : renommez l'une des deux`,
-    `${what.en} ${quoteEn(name)} is a duplicate (already in ${firstCell}, ignoring case and spaces): rename one of them`
-  );
-}
-
-export function typeUnknown(location: Location, shown: string, kinds: readonly Kind[]): Problem {
-  return error(
-    "type-unknown",
-    location,
-    `type ${quoteFr(shown)} inconnu : choisissez ${listFr(kinds)} ou laissez vide`,
-    `unknown type ${quoteEn(shown)}: choose ${listEn(kinds)} or leave it empty`
   );
 }
 
@@ -715,20 +651,6 @@ export function ratingOrphan(location: Location, dropped: Pair, reason: OrphanRe
   );
 }
 
-export function ratingDuplicate(
-  location: Location,
-  clientele: string,
-  need: string,
-  firstRow: number
-): Problem {
-  return error(
-    "rating-duplicate",
-    location,
-    `la paire ${pairFr(clientele, need)} est déjà notée en ligne ${firstRow} : gardez une seule ligne`,
-    `the pair ${pairEn(clientele, need)} is already rated in row ${firstRow}: keep a single row`
-  );
-}
-
 /** The settings sheet, or a weight's name, was deleted: the default weight is used, and said. */
 export function weightMissing(names: readonly string[], weight: number): Problem {
   return warning(
@@ -737,10 +659,6 @@ export function weightMissing(names: readonly string[], weight: number): Problem
     `poids introuvables (${names.join(", ")} : feuille de paramètres supprimée ?) : le poids ${weight} est pris ; reconstruisez le classeur pour retrouver la feuille`,
     `weights not found (${names.join(", ")}: settings sheet deleted?): the weight ${weight} is used; rebuild the workbook to get the sheet back`
   );
-}
-
-export function commentBadCharacter(location: Location, fault: Bilingual): Problem {
-  return error("comment-bad-character", location, fault.fr, fault.en);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1995,6 +1913,76 @@ export function studyNumberOutOfRange(
   );
 }
 
+// ---------------------------------------------------------------------------------------------
+// One set of checkers (issue 12): a rule checked alike in the study file and in the workbook
+// (method/checks/), its wording fitted to where the value is. In a cell, a message refers to cells
+// (B5, row 7); in a field of the study file or the pane's lists, to fields (clienteles[0]), which
+// the pane turns into line numbers (listLine). The codes stay those of each place.
+
+/** The value is in a workbook cell, not in a field of the study file. */
+const inCell = (location: Location): boolean => location.cell !== undefined;
+
+/** A clientèle, need or offering whose name a cell cannot hold (empty, too long, control character). */
+export function nameBad(field: ListField, location: Location, fault: Bilingual): Problem {
+  return error(inCell(location) ? "bad-name" : `${field}-bad-name`, location, fault.fr, fault.en);
+}
+
+/** The same name twice in a list; `first` is where it was first (a cell, or a field such as needs[0]). */
+export function nameDuplicate(
+  field: ListField,
+  location: Location,
+  name: string,
+  first: string
+): Problem {
+  const what = WHAT[field];
+  return inCell(location)
+    ? error(
+        "duplicate-name",
+        location,
+        `${what.fr} ${quoteFr(name)} en double (déjà en ${first}, majuscules et espaces ignorés) : renommez l'une des deux`,
+        `${what.en} ${quoteEn(name)} is a duplicate (already in ${first}, ignoring case and spaces): rename one of them`
+      )
+    : error(
+        `${field}-duplicate`,
+        location,
+        `${quoteFr(name)} est en double (déjà en ${first}, majuscules et espaces ignorés) : renommez l'un des deux`,
+        `${quoteEn(name)} is a duplicate (same as ${first}, ignoring case and spaces): rename one of them`
+      );
+}
+
+/** A clientèle's or need's kind that is not one of the method's. */
+export function kindUnknown(
+  field: "clienteles" | "needs",
+  location: Location,
+  shown: string,
+  name: string,
+  kinds: readonly Kind[]
+): Problem {
+  return inCell(location)
+    ? error(
+        "type-unknown",
+        location,
+        `type ${quoteFr(shown)} inconnu : choisissez ${listFr(kinds)} ou laissez vide`,
+        `unknown type ${quoteEn(shown)}: choose ${listEn(kinds)} or leave it empty`
+      )
+    : error(
+        `${field}-type-unknown`,
+        location,
+        `type ${quoteFr(shown)} inconnu pour ${quoteFr(name)} : choisissez parmi ${listFr(kinds)}`,
+        `unknown type ${quoteEn(shown)} for ${quoteEn(name)}: choose one of ${listEn(kinds, "canonical")}`
+      );
+}
+
+/** A pair's comment a cell cannot hold. */
+export function commentBad(location: Location, fault: Bilingual): Problem {
+  return error(
+    inCell(location) ? "comment-bad-character" : "pair-comment-bad-character",
+    location,
+    fault.fr,
+    fault.en
+  );
+}
+
 /**
  * An existing output that is read-only: replacing it would go against what its owner set. The
  * way out by --force is offered only where the command's --force means it (not `order`'s).
@@ -2046,6 +2034,191 @@ export function orderingTooLarge(
     undefined,
     `${count} ${items.fr} ont un X : l'ordre par profil en regroupe au plus ${max} (la mémoire nécessaire croît avec le carré du nombre) ; ordonnez une partie de l'étude, par exemple les ${items.fr} d'un même marché`,
     `${count} ${items.en} have an X: ordering by profile groups at most ${max} (the memory needed grows with the square of the number); order part of the study, for instance the ${items.en} of one market`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evidence from responses (survey answers, workshop votes), docs/method.md §3.3.
+
+/** A pair's `evidence` that is not {n: whole number ≥ 1, feel: 0 to 1, source?: text}. */
+export function pairEvidenceInvalid(location: Location, shown: string): Problem {
+  return error(
+    "pair-evidence-invalid",
+    location,
+    `${shown} : attendu {"n": nombre entier de répondants à partir de 1, "feel": part de 0 à 1 de ceux qui ressentent le besoin, "source": texte facultatif}`,
+    `${shown}: expected {"n": whole number of respondents from 1, "feel": share from 0 to 1 of those feeling the need, "source": optional text}`
+  );
+}
+
+/** The responses' header names each column; the French name comes first in the message. */
+export function responsesColumnMissing(
+  file: string,
+  column: { fr: string; en: string },
+  headerRow: number
+): Problem {
+  return error(
+    "responses-column-missing",
+    { file },
+    `ligne ${headerRow} (en-têtes) : il manque la colonne ${quoteFr(column.fr)} (ou ${quoteFr(column.en)}) ; les colonnes attendues sont répondant, clientèle, besoin, ressent, et au choix perception, impact, concurrence`,
+    `row ${headerRow} (headers): the column ${quoteEn(column.en)} (or ${quoteEn(column.fr)}) is missing; the columns expected are respondent, clientele, need, feels, and optionally perception, impact, competition`
+  );
+}
+
+export function responsesColumnDuplicate(file: string, header: string, headerRow: number): Problem {
+  return error(
+    "responses-column-duplicate",
+    { file },
+    `ligne ${headerRow} (en-têtes) : la colonne ${quoteFr(header)} est donnée deux fois ; gardez-en une seule`,
+    `row ${headerRow} (headers): the column ${quoteEn(header)} is given twice; keep only one`
+  );
+}
+
+export function responsesNoRows(file: string): Problem {
+  return error(
+    "responses-no-rows",
+    { file },
+    "aucune réponse : le fichier n'a pas de ligne d'en-têtes suivie de lignes de réponses",
+    "no responses: the file has no header row followed by rows of responses"
+  );
+}
+
+export function responsesTooLarge(file: string, what: "bytes" | "cells", limit: number): Problem {
+  return error(
+    "responses-too-large",
+    { file },
+    what === "bytes"
+      ? `le fichier dépasse ${limit} octets : au-delà de ce que des réponses d'enquête ou d'atelier occupent ; découpez-le`
+      : `le fichier a plus de ${limit} cellules : au-delà de ce que des réponses d'enquête ou d'atelier occupent ; découpez-le`,
+    what === "bytes"
+      ? `the file is over ${limit} bytes: beyond what survey or workshop responses take; split it`
+      : `the file has over ${limit} cells: beyond what survey or workshop responses take; split it`
+  );
+}
+
+/** A CSV quote left open to the end, or text glued after a closing quote. */
+export function responsesCsvQuote(file: string, line: number, kind: "open" | "after"): Problem {
+  return error(
+    "responses-csv-quote",
+    { file },
+    kind === "open"
+      ? `ligne ${line} : un guillemet ouvert n'est jamais refermé ; le reste du fichier serait une seule valeur : corrigez le guillemet ou réenregistrez le fichier en CSV depuis Excel`
+      : `ligne ${line} : du texte suit un guillemet fermant dans la même valeur ; doublez les guillemets à l'intérieur d'une valeur entre guillemets ("")`,
+    kind === "open"
+      ? `line ${line}: a quote opened is never closed; the rest of the file would be one value: fix the quote or save the file again as CSV from Excel`
+      : `line ${line}: text follows a closing quote in the same value; double the quotes inside a quoted value ("")`
+  );
+}
+
+export function responseRespondentEmpty(file: string, row: number): Problem {
+  return warning(
+    "response-respondent-empty",
+    { file },
+    `ligne ${row} : le répondant est vide ; ligne non comptée : nommez ou numérotez le répondant`,
+    `row ${row}: the respondent is empty; row not counted: name or number the respondent`
+  );
+}
+
+export function responseNameEmpty(
+  file: string,
+  row: number,
+  missing: "clientele" | "need"
+): Problem {
+  return warning(
+    "response-name-empty",
+    { file },
+    missing === "clientele"
+      ? `ligne ${row} : la clientèle est vide ; ligne non comptée`
+      : `ligne ${row} : le besoin est vide ; ligne non comptée`,
+    missing === "clientele"
+      ? `row ${row}: the clientèle is empty; row not counted`
+      : `row ${row}: the need is empty; row not counted`
+  );
+}
+
+export function responseFeelsUnknown(file: string, row: number, value: string): Problem {
+  return warning(
+    "response-feels-unknown",
+    { file },
+    `ligne ${row} : ${quoteFr(value)} n'est pas une réponse à « ressent » ; ligne non comptée : écrivez X, oui ou 1 pour oui, et laissez vide ou écrivez non ou 0 pour non`,
+    `row ${row}: ${quoteEn(value)} is not an answer to "feels"; row not counted: write X, yes or 1 for yes, and leave it empty or write no or 0 for no`
+  );
+}
+
+export function responseLevelUnknown(
+  file: string,
+  row: number,
+  scale: Scale,
+  value: string
+): Problem {
+  const levels = (language: "fr" | "en") =>
+    scale.levels.map((level) => `${level.value} ${level[language]}`).join(", ");
+  return warning(
+    "response-level-unknown",
+    { file },
+    `ligne ${row} : ${quoteFr(value)} n'est pas un niveau de ${quoteFr(scale.title.fr)} ; ligne non comptée : écrivez un nombre ou un libellé parmi ${levels("fr")}, ou laissez vide`,
+    `row ${row}: ${quoteEn(value)} is not a level of ${quoteEn(scale.title.en)}; row not counted: write a number or a label among ${levels("en")}, or leave it empty`
+  );
+}
+
+/** Both rows are left out: which answer the respondent meant cannot be told. */
+export function responseAnsweredTwice(
+  file: string,
+  row: number,
+  firstRow: number,
+  respondent: string,
+  clientele: string,
+  need: string
+): Problem {
+  return warning(
+    "response-answered-twice",
+    { file },
+    `ligne ${row} : le répondant ${quoteFr(respondent)} répond déjà pour la paire ${pairFr(clientele, need)} ligne ${firstRow} ; aucune de ses réponses à cette paire n'est comptée : gardez-en une seule`,
+    `row ${row}: respondent ${quoteEn(respondent)} already answers for the pair ${pairEn(clientele, need)} at row ${firstRow}; none of their answers to this pair is counted: keep only one`
+  );
+}
+
+/** A name the responses give that the study does not have: refused, or added with --add-new. */
+export function responsesUnknownName(
+  file: string,
+  kind: "clientele" | "need",
+  name: string,
+  firstRow: number,
+  added: boolean
+): Problem {
+  const what =
+    kind === "clientele"
+      ? { fr: "la clientèle", en: "the clientèle" }
+      : { fr: "le besoin", en: "the need" };
+  return added
+    ? warning(
+        "responses-name-added",
+        { file },
+        `ligne ${firstRow} : ${what.fr} ${quoteFr(name)} n'était pas dans l'étude : ajouté${kind === "clientele" ? "e" : ""} (--add-new)`,
+        `row ${firstRow}: ${what.en} ${quoteEn(name)} was not in the study: added (--add-new)`
+      )
+    : error(
+        "responses-unknown-name",
+        { file },
+        `ligne ${firstRow} : ${what.fr} ${quoteFr(name)} n'est pas dans l'étude : corrigez le nom (la casse et les espaces autour ne comptent pas), ou ajoutez --add-new pour l'ajouter`,
+        `row ${firstRow}: ${what.en} ${quoteEn(name)} is not in the study: correct the name (case and surrounding spaces do not matter), or add --add-new to add it`
+      );
+}
+
+/** An *Évaluation* row whose n or % feeling is not evidence: the row keeps its ratings, no evidence. */
+export function ratingEvidenceInvalid(
+  location: Location,
+  field: "n" | "feel",
+  shown: string
+): Problem {
+  return warning(
+    "rating-evidence-invalid",
+    location,
+    field === "n"
+      ? `${quoteFr(shown)} n'est pas un nombre de répondants : écrivez un nombre entier à partir de 1, ou videz n et % pour une hypothèse ; paire lue sans réponses`
+      : `${quoteFr(shown)} n'est pas une part de répondants : écrivez un pourcentage de 0 % à 100 % ; paire lue sans réponses`,
+    field === "n"
+      ? `${quoteEn(shown)} is not a number of respondents: write a whole number from 1, or empty n and % for a hypothesis; pair read without responses`
+      : `${quoteEn(shown)} is not a share of respondents: write a percentage from 0% to 100%; pair read without responses`
   );
 }
 
@@ -2459,4 +2632,56 @@ export function quantificationOkWithoutFigure(
     `le critère ${quoteFr(item.fr)} du segment ${quoteFr(segment)} est ✓ Ok mais son chiffre ${quoteFr(figure.fr)} manque sur la feuille des segments : saisissez-le`,
     `the item ${quoteEn(item.en)} of the segment ${quoteEn(segment)} is ✓ Ok but its figure ${quoteEn(figure.en)} is missing on the segments sheet: enter it`
   );
+}
+
+/**
+ * The same pair twice: in the study file's pairs (`first` is its index there), or in the ratings
+ * (`first` is the row that rates it).
+ */
+export function pairTwice(
+  location: Location,
+  clientele: string,
+  need: string,
+  first: number
+): Problem {
+  return inCell(location)
+    ? error(
+        "rating-duplicate",
+        location,
+        `la paire ${pairFr(clientele, need)} est déjà notée en ligne ${first} : gardez une seule ligne`,
+        `the pair ${pairEn(clientele, need)} is already rated in row ${first}: keep a single row`
+      )
+    : error(
+        "pair-duplicate",
+        location,
+        `la paire ${pairFr(clientele, need)} est déjà en pairs[${first}] : gardez-en une seule`,
+        `the pair ${pairEn(clientele, need)} is already pairs[${first}]: keep only one`
+      );
+}
+
+/**
+ * A language other than fr or en: refused in the study file; in the workbook's cell, French is used
+ * (a consultant's typo there must not stop the reading), and said.
+ */
+export function unknownLanguage(location: Location, shown: string): Problem {
+  return inCell(location)
+    ? workbookLanguageUnknown(location, shown)
+    : studyLanguageUnknown(location, shown);
+}
+
+/** A palette not of the list: refused in the study file; in the workbook, the default is used. */
+export function unknownPalette(location: Location, shown: string): Problem {
+  return inCell(location)
+    ? workbookPaletteUnknown(location, shown)
+    : paletteUnknown(location, shown);
+}
+
+/**
+ * A rating that is not a level of its scale: in the study file a whole number is expected; in the
+ * ratings sheet, a label from the list (or its number).
+ */
+export function levelNotInScale(scale: Scale, location: Location, shown: string): Problem {
+  return inCell(location)
+    ? levelUnknown(location, scale, shown)
+    : pairLevelOutOfRange(scale, location, shown);
 }

@@ -1,5 +1,5 @@
 /**
- * A segment's live figures (METHOD.md §4–§5), each a TypeScript rule beside the Excel formula
+ * A segment's live figures (docs/method.md §4–§5), each a TypeScript rule beside the Excel formula
  * generated from the same definition: the mean score of the pairs it holds, and its yearly
  * potential (size × frequency × basket). The segments sheet writes the formulas with its cell
  * references and caches what the rules compute; the targeting sheet ranks segments by both.

@@ -1,5 +1,5 @@
 /**
- * The method after the matrix (METHOD.md §4–§7), with the exact labels consultants expect: segment
+ * The method after the matrix (docs/method.md §4–§7), with the exact labels consultants expect: segment
  * types of the Business Model Canvas, the "good segment" checklist, its progress legend, the five
  * targeting strategies and the growth levers. The one place that knows them, and the rules over
  * them (Ok counts, "segment ready", the strategy the marks form), each beside the workbook formula
@@ -8,7 +8,7 @@
 import { Bilingual, Kind, LANGUAGES, Language, findKind, looseKey } from "./levels";
 import type { Segment } from "./study";
 
-/** Business Model Canvas customer-segment types (METHOD.md §7). */
+/** Business Model Canvas customer-segment types (docs/method.md §7.1). */
 export const SEGMENT_TYPES: readonly Kind[] = [
   { canonical: "marché de masse", fr: "marché de masse", en: "mass market" },
   { canonical: "marché de niche", fr: "marché de niche", en: "niche market" },
@@ -21,7 +21,7 @@ export function findSegmentType(text: string): Kind | undefined {
   return findKind(SEGMENT_TYPES, text);
 }
 
-/** A segment's figures, whose product is its yearly potential (METHOD.md §5). */
+/** A segment's figures, whose product is its yearly potential (docs/method.md §5). */
 export const SEGMENT_FIGURES: Record<"size" | "frequency" | "basket", Bilingual> = {
   size: { fr: "taille", en: "size" },
   frequency: { fr: "fréquence d'achat", en: "purchase frequency" },
@@ -91,7 +91,7 @@ export const CHECKLIST_FAMILIES: Record<ChecklistFamily, Bilingual> = {
   },
 };
 
-/** The 11 items of the "good segment" checklist, in METHOD.md §5 order (the study file's order). */
+/** The 11 items of the "good segment" checklist, in docs/method.md §5 order (the study file's order). */
 export const CHECKLIST_ITEMS: readonly ChecklistItem[] = [
   {
     family: "coherence",
@@ -211,7 +211,7 @@ export function quantificationMismatchFormula(statusCell: string, entered: strin
   return `(${okCountFormula(statusCell)}>0)<>(${entered})`;
 }
 
-/** A segment is ready when all the items of the checklist are Ok (METHOD.md §5). */
+/** A segment is ready when all the items of the checklist are Ok (docs/method.md §5). */
 export function isSegmentReady(checklist: readonly (ChecklistStatus | undefined)[]): boolean {
   return CHECKLIST_ITEMS.every((_, i) => (checklist[i] ?? DEFAULT_STATUS) === "ok");
 }
@@ -221,7 +221,7 @@ export function readyFormula(okCountCell: string): string {
   return `${okCountCell}=${CHECKLIST_ITEMS.length}`;
 }
 
-/** The five targeting strategies over the offerings × segments table (METHOD.md §6). */
+/** The five targeting strategies over the offerings × segments table (docs/method.md §6). */
 export type Strategy =
   | "concentration"
   | "segment-specialisation"
@@ -284,7 +284,7 @@ export const STRATEGIES: Record<Strategy, StrategyLabel> = {
 };
 
 /**
- * The strategy a set of marks forms, exactly as METHOD.md §6 and the workbook formula decide:
+ * The strategy a set of marks forms, exactly as docs/method.md §6 and the workbook formula decide:
  * no mark → none; one mark → concentration; all marks in one segment → segment specialisation;
  * else all on one offering → offering specialisation; else every offering × every segment → full
  * coverage; else selective specialisation.
@@ -328,7 +328,7 @@ export function strategyFormula(
   );
 }
 
-/** Levers to win a segment once product-market fit is there (METHOD.md §7). */
+/** Levers to win a segment once product-market fit is there (docs/method.md §7.3). */
 export type GrowthLever = "acquisition" | "conversion" | "retention" | "loyalty";
 
 export const GROWTH_LEVERS: readonly (Bilingual & { id: GrowthLever })[] = [

@@ -16,6 +16,18 @@ export interface Pair {
   impact?: number;
   competition?: number;
   comment?: string;
+  /** What survey answers or workshop votes say of this pair (docs/method.md §3.3); absent: a hypothesis. */
+  evidence?: Evidence;
+}
+
+/** The weight of responses behind a pair: n respondents, the share of them feeling the need. */
+export interface Evidence {
+  /** Distinct respondents who answered for the pair (a whole number from 1). */
+  n: number;
+  /** Share of them who feel the need, from 0 to 1. */
+  feel: number;
+  /** Where the responses come from (a file, a workshop), as the consultant named it. */
+  source?: string;
 }
 
 export interface Weights {
@@ -24,7 +36,7 @@ export interface Weights {
 }
 
 /**
- * A segment (METHOD.md §4): an empty shell the consultant fills. Names of clientèles, needs and
+ * A segment (docs/method.md §4): an empty shell the consultant fills. Names of clientèles, needs and
  * offerings refer to the study's lists; a clientèle or a need may appear in several segments.
  */
 export interface Segment {
@@ -45,7 +57,7 @@ export interface Segment {
   frequency?: number;
   /** Average basket. */
   basket?: number;
-  /** The 11 items of the "good segment" checklist, in METHOD.md §5 order. */
+  /** The 11 items of the "good segment" checklist, in docs/method.md §5 order. */
   checklist: ChecklistStatus[];
   plans: Partial<Record<GrowthLever, string>>;
 }
@@ -84,7 +96,7 @@ export interface Study {
   offerings?: string[];
   segments?: Segment[];
   targets?: Target[];
-  /** Segment names, the first to win first (METHOD.md §7). */
+  /** Segment names, the first to win first (docs/method.md §7.2). */
   conquest?: string[];
   /** The colour scale of the matrix; absent is "default" (the method's). */
   palette?: PaletteName;
@@ -187,3 +199,32 @@ export function pairsInTableOrder(
     .sort((a, b) => a[0] - b[0])
     .map(([, pair]) => pair);
 }
+
+/**
+ * The study's fields in the order of the study file (the interchange contract): what the validator
+ * accepts, the order studyToJson writes, the fields a workbook's reader hands back. A field added to
+ * Study and not listed here is a type error (below), so a new field is written in this file only.
+ */
+export const STUDY_FIELDS = [
+  "title",
+  "language",
+  "clienteles",
+  "needs",
+  "pairs",
+  "weights",
+  "offerings",
+  "segments",
+  "targets",
+  "conquest",
+  "palette",
+  "organisation",
+  "currency",
+] as const;
+export type StudyField = (typeof STUDY_FIELDS)[number];
+
+/** True only when STUDY_FIELDS lists every field of Study and nothing else. */
+export const STUDY_FIELDS_LISTED: [keyof Study] extends [StudyField]
+  ? [StudyField] extends [keyof Study]
+    ? true
+    : never
+  : never = true;

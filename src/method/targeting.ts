@@ -1,5 +1,5 @@
 /**
- * The strategy a study's targets form (METHOD.md §6): its offering × segment marks, by name, placed
+ * The strategy a study's targets form (docs/method.md §6): its offering × segment marks, by name, placed
  * on the offerings × segments table and given to `targetingStrategy` (segments.ts, beside the
  * workbook formula). The pane's targeting step and the targeting sheet's cached value both ask here.
  */

@@ -1,45 +1,48 @@
-import {
-  CLIENTELE_TYPES,
-  Kind,
-  LANGUAGES,
-  Language,
-  NEED_TYPES,
-  SCALES,
-  findKind,
-  levelRange,
-} from "./levels";
+/**
+ * The study file (and the pane's lists, and a study built in the pane) checked field by field: the
+ * JSON's shape is checked here, each value's rules by the checkers of method/checks/, which the
+ * sheet readers call too.
+ */
+import { CLIENTELE_TYPES, Kind, Language, NEED_TYPES, SCALES } from "./levels";
+import { checkEvidence } from "./evidence";
 import * as msg from "./messages";
-import { PaletteName, isPaletteName } from "./colour";
+import { PaletteName } from "./colour";
 import { validateStudyText } from "./study-texts";
-import { ListField } from "./messages";
+import { ListField, SegmentTextList } from "./messages";
 import { Location, Problem, Severity, hasErrors } from "./problems";
+import { CHECKLIST_ITEMS, GROWTH_LEVERS, GrowthLever } from "./segments";
 import {
-  CHECKLIST_ITEMS,
-  CHECKLIST_STATUSES,
-  ChecklistStatus,
-  GROWTH_LEVERS,
-  GrowthLever,
-  SEGMENT_FIGURES,
-  SEGMENT_TYPES,
-  findSegmentType,
-  findStatus,
-} from "./segments";
-import {
-  CELL_TEXT_MAX,
   DEFAULT_WEIGHTS,
   Item,
-  NAME_MAX_LENGTH,
   Pair,
   Segment,
   Study,
   Target,
-  WEIGHT_MAX,
-  WEIGHT_MIN,
+  STUDY_FIELDS,
+  StudyField,
   Weights,
   emptySegment,
   nameKey,
-  pairKey,
 } from "./study";
+import { fieldPath } from "./checks/locate";
+import { NameList, byKey, itemKind } from "./checks/names";
+import { PairSet, checkComment, checkLevel } from "./checks/pairs";
+import {
+  SEGMENT_FIGURE_FIELDS,
+  SEGMENT_TEXT_LISTS,
+  checklistStatus,
+  segmentFigure,
+  segmentMembers,
+  segmentPlan,
+  segmentTexts,
+  segmentType,
+} from "./checks/segments";
+import { checkLanguage, checkPalette, checkTitle, checkWeight } from "./checks/settings";
+import { ConquestEntry, checkConquest, checkTargets } from "./checks/targeting";
+import { freeText, textFault } from "./checks/text";
+
+export { nameFault, textFault } from "./checks/text";
+export { weightProblem } from "./checks/settings";
 
 export interface StudyResult {
   /** Present when there is no error; warnings may still be there. */
@@ -56,23 +59,19 @@ export interface ValidateOptions {
   orphans?: "refuse" | "drop";
 }
 
-const KNOWN_FIELDS = [
-  "title",
-  "language",
-  "clienteles",
-  "needs",
-  "pairs",
-  "weights",
-  "offerings",
-  "segments",
-  "targets",
-  "conquest",
-  "palette",
-  "organisation",
-  "currency",
+/** The study file's fields: those of a Study (study.ts lists them). */
+const KNOWN_FIELDS: readonly string[] = STUDY_FIELDS;
+const PAIR_FIELDS = [
+  "clientele",
+  "need",
+  "perception",
+  "impact",
+  "competition",
+  "comment",
+  "evidence",
 ];
-const PAIR_FIELDS = ["clientele", "need", "perception", "impact", "competition", "comment"];
-const SEGMENT_FIELDS = [
+/** The fields of a segment in the study file: those of a Segment, in the contract's order. */
+const SEGMENT_FIELDS: readonly string[] = [
   "name",
   "type",
   "clienteles",
@@ -88,15 +87,7 @@ const SEGMENT_FIELDS = [
   "basket",
   "checklist",
   "plans",
-];
-/** Free texts of a segment, one cell each in the workbook. */
-const SEGMENT_TEXT_LISTS = [
-  "channels",
-  "zones",
-  "successFactors",
-  "attributes",
-  "personas",
-] as const;
+] satisfies readonly (keyof Segment)[];
 
 /**
  * Checks a study read from JSON (or built by the pane) and returns it normalised: names trimmed,
@@ -122,34 +113,22 @@ export function validateStudy(
 
   let title: string | undefined;
   if (raw.title !== undefined && raw.title !== null) {
-    if (typeof raw.title !== "string") {
-      problems.push(msg.titleNotText(at("title")));
-    } else {
-      const fault = textFault(raw.title);
-      if (fault) problems.push(msg.titleBadCharacter(at("title"), fault));
-      else if (raw.title.trim() !== "") title = raw.title.trim();
-    }
+    if (typeof raw.title !== "string") problems.push(msg.titleNotText(at("title")));
+    else title = checkTitle(raw.title, at("title"), problems);
   }
 
   let language: Language = "fr";
   if (raw.language !== undefined && raw.language !== null) {
-    if (
-      typeof raw.language === "string" &&
-      (LANGUAGES as readonly string[]).includes(raw.language.trim().toLowerCase())
-    ) {
-      language = raw.language.trim().toLowerCase() as Language;
-    } else {
-      problems.push(msg.studyLanguageUnknown(at("language"), String(raw.language)));
-    }
+    const shown = String(raw.language);
+    language = checkLanguage(textOf(raw.language), shown, at("language"), problems) ?? language;
   }
 
   // "default" is the same as no palette: a study reads back the same either way.
   let palette: PaletteName | undefined;
   if (raw.palette !== undefined && raw.palette !== null) {
-    const shown = typeof raw.palette === "string" ? raw.palette.trim().toLowerCase() : "";
-    if (isPaletteName(shown)) {
-      if (shown !== "default") palette = shown;
-    } else problems.push(msg.paletteUnknown(at("palette"), String(raw.palette)));
+    const shown = String(raw.palette);
+    const name = checkPalette(textOf(raw.palette), shown, at("palette"), problems);
+    if (name !== "default") palette = name;
   }
 
   const organisation = validateStudyText(
@@ -198,51 +177,29 @@ export function validateStudy(
       : validateConquest(raw.conquest, segments ?? [], file, problems);
 
   if (hasErrors(problems) || !clienteles || !needs || !pairs || !weights) return { problems };
+  // Every field of a Study, as checked above: a field added to Study is a type error here until
+  // the file's value is checked. An empty list is no list: a study reads back the same whether the
+  // file said [] or nothing.
+  const fields: { [F in StudyField]: Study[F] | undefined } = {
+    title,
+    language,
+    clienteles,
+    needs,
+    pairs,
+    weights,
+    offerings: nonEmpty(offerings),
+    segments: nonEmpty(segments),
+    targets: nonEmpty(targets),
+    conquest: nonEmpty(conquest),
+    palette,
+    organisation,
+    currency,
+  };
   const study: Study = { language, clienteles, needs, pairs, weights };
-  if (title !== undefined) study.title = title;
-  // An empty list is no list: a study reads back the same whether the file said [] or nothing.
-  if (offerings && offerings.length > 0) study.offerings = offerings;
-  if (segments && segments.length > 0) study.segments = segments;
-  if (targets && targets.length > 0) study.targets = targets;
-  if (conquest && conquest.length > 0) study.conquest = conquest;
-  if (palette) study.palette = palette;
-  if (organisation !== undefined) study.organisation = organisation;
-  if (currency !== undefined) study.currency = currency;
+  const optional = study as unknown as Record<string, unknown>;
+  for (const field of STUDY_FIELDS)
+    if (!(field in study) && fields[field] !== undefined) optional[field] = fields[field];
   return { study, problems };
-}
-
-/** Why a text cannot go into a workbook cell exactly as it is, if it cannot. */
-export function textFault(text: string): { fr: string; en: string } | undefined {
-  if (text.length > CELL_TEXT_MAX) return msg.textTooLongFault(text.length, CELL_TEXT_MAX);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // A carriage return comes back from the file as a line feed, and U+007F is dropped: refused
-    // rather than changed behind the consultant's back.
-    const isControl =
-      (code < 0x20 && code !== 0x09 && code !== 0x0a) ||
-      code === 0x7f ||
-      code === 0xfffe ||
-      code === 0xffff;
-    if (isControl) return msg.controlCharacterFault(code, i + 1);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        i++;
-        continue;
-      }
-    }
-    if (code >= 0xd800 && code <= 0xdfff) return msg.brokenUnicodeFault(i + 1);
-  }
-  return undefined;
-}
-
-/** Checks one name (of a clientèle, a need, an offering or a segment). */
-export function nameFault(name: string): { fr: string; en: string } | undefined {
-  const trimmed = name.trim();
-  if (trimmed === "") return msg.emptyNameFault();
-  if (trimmed.length > NAME_MAX_LENGTH)
-    return msg.nameTooLongFault(trimmed.length, NAME_MAX_LENGTH);
-  return textFault(trimmed);
 }
 
 function validateItems(
@@ -260,54 +217,36 @@ function validateItems(
     problems.push(msg.listEmpty(field, { file, field }));
     return undefined;
   }
+  const at = fieldPath(file, field);
+  const names = new NameList(field, problems);
   const items: Item[] = [];
-  const seen = new Map<string, number>();
   let ok = true;
-  value.forEach((entry, index) => {
-    const itemField = `${field}[${index}]`;
+  value.forEach((entry: unknown, index) => {
     let name: unknown = entry;
     let type: unknown;
-    if (typeof entry === "object" && entry !== null && !Array.isArray(entry)) {
-      name = (entry as Record<string, unknown>).name;
-      type = (entry as Record<string, unknown>).type;
+    if (isObject(entry)) {
+      name = entry.name;
+      type = entry.type;
     }
     if (typeof name !== "string") {
-      problems.push(msg.itemNotText(field, { file, field: itemField }));
+      problems.push(msg.itemNotText(field, at(index)));
       ok = false;
       return;
     }
-    const fault = nameFault(name);
-    if (fault) {
-      problems.push(msg.itemBadName(field, { file, field: itemField }, fault));
+    const trimmed = names.add(name, at(index));
+    if (trimmed === undefined) {
       ok = false;
       return;
     }
-    const trimmed = name.trim();
-    const key = nameKey(trimmed);
-    const first = seen.get(key);
-    if (first !== undefined) {
-      problems.push(msg.itemDuplicate(field, { file, field: itemField }, trimmed, first));
-      ok = false;
-      return;
-    }
-    seen.set(key, index);
     const item: Item = { name: trimmed };
-    if (type !== undefined && type !== null && !(typeof type === "string" && type.trim() === "")) {
-      const kind = typeof type === "string" ? findKind(kinds, type) : undefined;
-      if (!kind) {
-        problems.push(
-          msg.itemTypeUnknown(
-            field,
-            { file, field: `${itemField}.type` },
-            String(type),
-            trimmed,
-            kinds
-          )
-        );
+    if (type !== undefined && type !== null) {
+      const typeAt = fieldPath(file, `${field}[${index}]`)("type");
+      const kind = itemKind(field, textOf(type), String(type), typeAt, trimmed, kinds, problems);
+      if (kind === undefined) {
         ok = false;
         return;
       }
-      item.type = kind.canonical;
+      if (kind !== null) item.type = kind;
     }
     items.push(item);
   });
@@ -325,37 +264,41 @@ function validateNames(
     problems.push(msg.listMissing(field, { file, field }, true));
     return undefined;
   }
+  const at = fieldPath(file, field);
+  const list = new NameList(field, problems);
   const names: string[] = [];
-  const seen = new Map<string, number>();
   let ok = true;
-  value.forEach((entry, index) => {
-    const location = { file, field: `${field}[${index}]` };
-    const name: unknown =
-      typeof entry === "object" && entry !== null && !Array.isArray(entry)
-        ? (entry as Record<string, unknown>).name
-        : entry;
+  value.forEach((entry: unknown, index) => {
+    const name: unknown = isObject(entry) ? entry.name : entry;
     if (typeof name !== "string") {
-      problems.push(msg.itemNotText(field, location));
+      problems.push(msg.itemNotText(field, at(index)));
       ok = false;
       return;
     }
-    const fault = nameFault(name);
-    if (fault) {
-      problems.push(msg.itemBadName(field, location, fault));
-      ok = false;
-      return;
-    }
-    const trimmed = name.trim();
-    const first = seen.get(nameKey(trimmed));
-    if (first !== undefined) {
-      problems.push(msg.itemDuplicate(field, location, trimmed, first));
-      ok = false;
-      return;
-    }
-    seen.set(nameKey(trimmed), index);
-    names.push(trimmed);
+    const trimmed = list.add(name, at(index));
+    if (trimmed === undefined) ok = false;
+    else names.push(trimmed);
   });
   return ok ? names : undefined;
+}
+
+function nonEmpty<T>(list: T[] | undefined): T[] | undefined {
+  return list && list.length > 0 ? list : undefined;
+}
+
+/** A JSON object (not an array, not null). */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The value when it is a text, else undefined (a checker then says it is not one). */
+function textOf(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+/** How a JSON value was given, for a message. */
+function shownJson(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
 }
 
 function validateWeights(
@@ -364,39 +307,29 @@ function validateWeights(
   problems: Problem[]
 ): Weights | undefined {
   if (value === undefined || value === null) return { ...DEFAULT_WEIGHTS };
-  if (typeof value !== "object" || Array.isArray(value)) {
+  if (!isObject(value)) {
     problems.push(msg.weightsNotObject({ file, field: "weights" }));
     return undefined;
   }
-  const raw = value as Record<string, unknown>;
+  const at = fieldPath(file, "weights");
   const weights: Weights = { ...DEFAULT_WEIGHTS };
   let ok = true;
-  for (const key of Object.keys(raw)) {
-    if (key !== "perception" && key !== "impact")
-      problems.push(msg.weightsUnknownField({ file, field: `weights.${key}` }));
+  for (const key of Object.keys(value)) {
+    if (key !== "perception" && key !== "impact") problems.push(msg.weightsUnknownField(at(key)));
   }
   for (const key of ["perception", "impact"] as const) {
-    const weight = raw[key];
+    const weight = value[key];
     if (weight === undefined || weight === null) continue;
-    if (
-      typeof weight !== "number" ||
-      !Number.isFinite(weight) ||
-      weight < WEIGHT_MIN ||
-      weight > WEIGHT_MAX
-    ) {
-      problems.push(weightProblem(JSON.stringify(weight), { file, field: `weights.${key}` }));
-      ok = false;
-      continue;
-    }
-    // -0 (valid JSON) is 0: JSON.stringify and a workbook cell both write it as 0.
-    weights[key] = weight + 0;
+    const checked = checkWeight(numberOf(weight), shownJson(weight), at(key), problems);
+    if (checked === undefined) ok = false;
+    else weights[key] = checked;
   }
   return ok ? weights : undefined;
 }
 
-/** A weight that is not a number from 0 to 5, shown as it was given. */
-export function weightProblem(shown: string, location: Location): Problem {
-  return msg.weightOutOfRange(shown, location, { min: WEIGHT_MIN, max: WEIGHT_MAX });
+/** The value when it is a JSON number, else undefined (a checker then says it is not one). */
+function numberOf(value: unknown): number | undefined {
+  return typeof value === "number" ? value : undefined;
 }
 
 function validatePairs(
@@ -412,29 +345,29 @@ function validatePairs(
     problems.push(msg.pairsNotList({ file, field: "pairs" }));
     return undefined;
   }
-  const clienteleByKey = new Map((clienteles ?? []).map((item) => [nameKey(item.name), item.name]));
-  const needByKey = new Map((needs ?? []).map((item) => [nameKey(item.name), item.name]));
+  const clienteleByKey = byKey((clienteles ?? []).map((item) => item.name));
+  const needByKey = byKey((needs ?? []).map((item) => item.name));
   const pairs: Pair[] = [];
-  const seen = new Map<string, number>();
+  const seen = new PairSet(problems);
   let ok = true;
-  value.forEach((entry, index) => {
+  value.forEach((entry: unknown, index) => {
     const field = `pairs[${index}]`;
-    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+    if (!isObject(entry)) {
       problems.push(msg.pairNotObject({ file, field }));
       ok = false;
       return;
     }
-    const raw = entry as Record<string, unknown>;
+    const raw = entry;
+    const at = fieldPath(file, field);
     for (const key of Object.keys(raw)) {
-      if (!PAIR_FIELDS.includes(key))
-        problems.push(msg.pairUnknownField({ file, field: `${field}.${key}` }, PAIR_FIELDS));
+      if (!PAIR_FIELDS.includes(key)) problems.push(msg.pairUnknownField(at(key), PAIR_FIELDS));
     }
     let pairOk = true;
     const names: Record<"clientele" | "need", string> = { clientele: "", need: "" };
     for (const key of ["clientele", "need"] as const) {
       const name = raw[key];
       if (typeof name !== "string" || name.trim() === "") {
-        problems.push(msg.pairNameMissing(key, { file, field: `${field}.${key}` }));
+        problems.push(msg.pairNameMissing(key, at(key)));
         pairOk = false;
       } else {
         names[key] = name.trim();
@@ -444,34 +377,35 @@ function validatePairs(
     for (const criterion of ["perception", "impact", "competition"] as const) {
       const level = raw[criterion];
       if (level === undefined || level === null) continue;
-      const scale = SCALES[criterion];
-      const { min, max } = levelRange(scale);
-      if (typeof level !== "number" || !Number.isInteger(level) || level < min || level > max) {
-        problems.push(
-          msg.pairLevelOutOfRange(
-            scale,
-            { file, field: `${field}.${criterion}` },
-            JSON.stringify(level)
-          )
-        );
-        pairOk = false;
-        continue;
-      }
-      pair[criterion] = level;
+      // Only a number: in a file, "3" or a label is a mistake worth saying.
+      const value = checkLevel(
+        SCALES[criterion],
+        numberOf(level),
+        shownJson(level),
+        at(criterion),
+        problems
+      );
+      if (value === undefined) pairOk = false;
+      else pair[criterion] = value;
     }
     if (raw.comment !== undefined && raw.comment !== null) {
       if (typeof raw.comment !== "string") {
-        problems.push(msg.pairCommentNotText({ file, field: `${field}.comment` }));
+        problems.push(msg.pairCommentNotText(at("comment")));
         pairOk = false;
       } else {
-        const fault = textFault(raw.comment);
-        if (fault) {
-          problems.push(msg.pairCommentBadCharacter({ file, field: `${field}.comment` }, fault));
-          pairOk = false;
-        } else if (raw.comment.trim() !== "") {
-          pair.comment = raw.comment.trim();
-        }
+        const before = problems.length;
+        const comment = checkComment(raw.comment, at("comment"), problems);
+        if (problems.length > before) pairOk = false;
+        else if (comment !== undefined) pair.comment = comment;
       }
+    }
+    // Evidence from responses (docs/method.md §3.3), checked in its own module.
+    if (raw.evidence !== undefined && raw.evidence !== null) {
+      const checked = checkEvidence(raw.evidence, { file, field: `${field}.evidence` });
+      if ("problem" in checked) {
+        problems.push(checked.problem);
+        pairOk = false;
+      } else pair.evidence = checked.evidence;
     }
     if (!pairOk) {
       ok = false;
@@ -487,14 +421,10 @@ function validatePairs(
     }
     pair.clientele = clientele;
     pair.need = need;
-    const key = pairKey(clientele, need);
-    const first = seen.get(key);
-    if (first !== undefined) {
-      problems.push(msg.pairDuplicate({ file, field }, clientele, need, first));
+    if (!seen.add(clientele, need, { file, field }, index)) {
       ok = false;
       return;
     }
-    seen.set(key, index);
     pairs.push(pair);
   });
   return ok ? pairs : undefined;
@@ -519,34 +449,22 @@ function validateSegments(
     return undefined;
   }
   const canonical = (items: Lists[ListField]): Map<string, string> =>
-    new Map(
-      items.map((item) => {
-        const name = typeof item === "string" ? item : item.name;
-        return [nameKey(name), name];
-      })
-    );
+    byKey(items.map((item) => (typeof item === "string" ? item : item.name)));
   const known: Record<ListField, Map<string, string>> = {
     clienteles: canonical(lists.clienteles),
     needs: canonical(lists.needs),
     offerings: canonical(lists.offerings),
   };
   const segments: Segment[] = [];
-  const seen = new Map<string, string>();
+  const names = new NameList("segments", problems);
   let ok = true;
-  value.forEach((entry, index) => {
+  value.forEach((entry: unknown, index) => {
     const field = `segments[${index}]`;
-    const segment = validateSegment(entry, field, known, file, problems);
+    const segment = validateSegment(entry, field, known, file, names, problems);
     if (!segment) {
       ok = false;
       return;
     }
-    const first = seen.get(nameKey(segment.name));
-    if (first !== undefined) {
-      problems.push(msg.segmentDuplicate({ file, field: `${field}.name` }, segment.name, first));
-      ok = false;
-      return;
-    }
-    seen.set(nameKey(segment.name), field);
     segments.push(segment);
   });
   return ok ? segments : undefined;
@@ -557,84 +475,46 @@ function validateSegment(
   field: string,
   known: Record<ListField, Map<string, string>>,
   file: string | undefined,
+  names: NameList,
   problems: Problem[]
 ): Segment | undefined {
-  const at = (sub: string): Location => ({ file, field: `${field}.${sub}` });
-  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+  const at = fieldPath(file, field);
+  if (!isObject(entry)) {
     problems.push(msg.segmentNotObject({ file, field }));
     return undefined;
   }
-  const raw = entry as Record<string, unknown>;
+  const raw = entry;
   for (const key of Object.keys(raw)) {
     if (!SEGMENT_FIELDS.includes(key))
       problems.push(msg.segmentUnknownField(at(key), SEGMENT_FIELDS));
   }
   const before = problems.length;
-  const name = typeof raw.name === "string" ? raw.name : "";
-  const nameProblem = typeof raw.name === "string" ? nameFault(raw.name) : msg.emptyNameFault();
-  if (nameProblem) {
-    problems.push(msg.segmentBadName(at("name"), nameProblem));
+  if (typeof raw.name !== "string") {
+    problems.push(msg.segmentBadName(at("name"), msg.emptyNameFault()));
     return undefined;
   }
-  const segmentName = name.trim();
+  const segmentName = names.check(raw.name, at("name"));
+  if (segmentName === undefined) return undefined;
   const segment: Segment = emptySegment(segmentName);
-  if (
-    raw.type !== undefined &&
-    raw.type !== null &&
-    !(typeof raw.type === "string" && raw.type.trim() === "")
-  ) {
-    const kind = typeof raw.type === "string" ? findSegmentType(raw.type) : undefined;
-    if (kind) segment.type = kind.canonical;
-    else
-      problems.push(
-        msg.segmentTypeUnknown(at("type"), String(raw.type), segmentName, SEGMENT_TYPES)
-      );
+  if (raw.type !== undefined && raw.type !== null) {
+    const shown = String(raw.type);
+    const type = segmentType(textOf(raw.type), shown, at("type"), segmentName, problems);
+    if (type !== undefined) segment.type = type;
   }
   for (const list of ["clienteles", "needs", "offerings"] as const) {
-    const members = textList(raw[list], at(list), problems);
-    const kept = new Set<string>();
-    members?.forEach((member, i) => {
-      const location = at(`${list}[${i}]`);
-      const canonicalName = known[list].get(nameKey(member));
-      if (canonicalName === undefined) {
-        problems.push(msg.segmentUnknownMember(location, list, member, segmentName));
-        return;
-      }
-      if (kept.has(nameKey(member))) {
-        problems.push(msg.segmentMemberDuplicate(location, member, segmentName));
-        return;
-      }
-      kept.add(nameKey(member));
-      segment[list].push(canonicalName);
-    });
-    // Members are a set: kept in the order of the study's list, as the workbook shows them.
-    const position = new Map([...known[list].keys()].map((key, index) => [key, index]));
-    const rank = (name: string): number => position.get(nameKey(name)) ?? 0;
-    segment[list].sort((a, b) => rank(a) - rank(b));
+    const members = textEntries(raw[list], at(list), at, list, problems);
+    if (members)
+      segment[list] = segmentMembers(list, members, known[list], itself, segmentName, problems);
   }
   for (const list of SEGMENT_TEXT_LISTS) {
-    const texts = textList(raw[list], at(list), problems);
-    // The workbook keeps the list in one cell, one entry per line: an entry cannot hold a line.
-    const entries: unknown = raw[list];
-    if (texts && Array.isArray(entries))
-      entries.forEach((entry: unknown, i) => {
-        if (typeof entry === "string" && !textFault(entry) && entry.trim().includes("\n"))
-          problems.push(
-            msg.segmentTextLineFeed(at(`${list}[${i}]`), list, entry.trim(), segmentName)
-          );
-      });
-    if (texts) segment[list] = texts;
+    const entries = textEntries(raw[list], at(list), at, list, problems, "lazy");
+    if (entries) segment[list] = segmentTexts(list, entries, itself, segmentName, problems);
   }
-  for (const key of ["size", "frequency", "basket"] as const) {
+  for (const key of SEGMENT_FIGURE_FIELDS) {
     const number = raw[key];
     if (number === undefined || number === null) continue;
-    if (typeof number !== "number" || !Number.isFinite(number) || number < 0) {
-      problems.push(
-        msg.segmentNumberInvalid(at(key), JSON.stringify(number), SEGMENT_FIGURES[key])
-      );
-      continue;
-    }
-    segment[key] = number + 0; // -0 is 0, as for the weights
+    const figure = segmentFigure(key, numberOf(number), shownJson(number), at(key), problems);
+    if (figure !== undefined) segment[key] = figure;
   }
   if (raw.checklist !== undefined && raw.checklist !== null) {
     if (!Array.isArray(raw.checklist)) {
@@ -644,75 +524,78 @@ function validateSegment(
         msg.checklistTooLong(at("checklist"), raw.checklist.length, CHECKLIST_ITEMS.length)
       );
     } else {
+      const checklist = fieldPath(file, `${field}.checklist`);
       raw.checklist.forEach((status: unknown, i) => {
-        if (
-          status === null ||
-          status === undefined ||
-          (typeof status === "string" && status.trim() === "")
-        )
-          return;
-        const found = typeof status === "string" ? findStatus(status) : undefined;
-        if (!found) {
-          problems.push(
-            msg.statusUnknown(at(`checklist[${i}]`), JSON.stringify(status), CHECKLIST_STATUSES)
-          );
-          return;
-        }
-        segment.checklist[i] = found.canonical as ChecklistStatus;
+        if (status === null || status === undefined) return;
+        const found = checklistStatus(textOf(status), shownJson(status), checklist(i), problems);
+        if (found) segment.checklist[i] = found;
       });
     }
   }
   if (raw.plans !== undefined && raw.plans !== null) {
-    if (typeof raw.plans !== "object" || Array.isArray(raw.plans)) {
+    if (!isObject(raw.plans)) {
       problems.push(msg.plansNotObject(at("plans")));
     } else {
-      const plans = raw.plans as Record<string, unknown>;
+      const plans = fieldPath(file, `${field}.plans`);
       const levers = GROWTH_LEVERS.map((lever) => lever.id);
-      for (const [key, plan] of Object.entries(plans)) {
+      for (const [key, plan] of Object.entries(raw.plans)) {
         if (!levers.includes(key as GrowthLever)) {
-          problems.push(msg.planUnknownField(at(`plans.${key}`), levers));
+          problems.push(msg.planUnknownField(plans(key), levers));
           continue;
         }
         if (plan === undefined || plan === null) continue;
         if (typeof plan !== "string") {
-          problems.push(msg.planNotText(at(`plans.${key}`)));
+          problems.push(msg.planNotText(plans(key)));
           continue;
         }
-        const fault = textFault(plan);
-        if (fault) {
-          problems.push(msg.segmentTextBad(at(`plans.${key}`), fault));
-          continue;
-        }
-        if (plan.trim() !== "") segment.plans[key as GrowthLever] = plan.trim();
+        const text = segmentPlan(plan, plans(key), problems);
+        if (text !== undefined) segment.plans[key as GrowthLever] = text;
       }
     }
   }
-  return hasErrors(problems.slice(before)) ? undefined : segment;
+  if (hasErrors(problems.slice(before))) return undefined;
+  // Two segments of one name: said once the second is otherwise right, as `segments[i]`.
+  return names.keep(segmentName, at("name"), field) ? segment : undefined;
 }
 
-/** A list of texts (a segment's channels, zones…): trimmed, blanks dropped, each checked. */
-function textList(value: unknown, location: Location, problems: Problem[]): string[] | undefined {
+/**
+ * The texts of a segment's list (its members, channels…), each with its place: an entry that is not
+ * a text is said, and so is a member name a cell cannot hold (members are names: trimmed, blanks
+ * dropped, all checked before they are resolved). Free texts (`lazy`) are handed to their checker as
+ * they come, so that each entry's problems are said in the list's order. Undefined when not a list.
+ */
+function textEntries(
+  value: unknown,
+  location: Location,
+  at: (key: string) => Location,
+  list: ListField | SegmentTextList,
+  problems: Problem[],
+  mode: "names" | "lazy" = "names"
+): Iterable<[Location, string]> | undefined {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
     problems.push(msg.notAList("segment-list-not-list", location, '["…", "…"]'));
     return undefined;
   }
-  const texts: string[] = [];
-  value.forEach((entry: unknown, i) => {
-    const itemLocation = { ...location, field: `${location.field}[${i}]` };
-    if (typeof entry !== "string") {
-      problems.push(msg.notAList("segment-list-not-list", location, '["…", "…"]'));
-      return;
+  const values: unknown[] = value;
+  function* entries(): Generator<[Location, string]> {
+    for (let i = 0; i < values.length; i++) {
+      const entry = values[i];
+      if (typeof entry === "string") yield [at(`${list}[${i}]`), entry];
+      else problems.push(msg.notAList("segment-list-not-list", location, '["…", "…"]'));
     }
-    const fault = textFault(entry);
-    if (fault) {
-      problems.push(msg.segmentTextBad(itemLocation, fault));
-      return;
-    }
-    if (entry.trim() !== "") texts.push(entry.trim());
-  });
-  return texts;
+  }
+  if (mode === "lazy") return entries();
+  const names: [Location, string][] = [];
+  for (const [entryAt, entry] of entries()) {
+    const name = freeText(entry, entryAt, msg.segmentTextBad, problems);
+    if (name !== undefined) names.push([entryAt, name]);
+  }
+  return names;
 }
+
+/** A place that is its own location: entries already located. */
+const itself = (location: Location): Location => location;
 
 function validateTargets(
   value: unknown,
@@ -731,57 +614,34 @@ function validateTargets(
     );
     return undefined;
   }
-  const segmentNames = new Map(segments.map((s) => [nameKey(s.name), s.name]));
-  const offeringNames = new Map(offerings.map((o) => [nameKey(o), o]));
-  const targets: Target[] = [];
-  const seen = new Set<string>();
-  let ok = true;
-  value.forEach((entry: unknown, index) => {
-    const location = { file, field: `targets[${index}]` };
-    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
-      problems.push(msg.targetNotObject(location));
-      ok = false;
-      return;
+  const values: unknown[] = value;
+  let shapeOk = true;
+  function* entries(): Generator<[number, { segment: string; offering: string }]> {
+    for (let index = 0; index < values.length; index++) {
+      const entry = values[index];
+      if (
+        isObject(entry) &&
+        typeof entry.segment === "string" &&
+        typeof entry.offering === "string"
+      )
+        yield [index, { segment: entry.segment, offering: entry.offering }];
+      else {
+        problems.push(msg.targetNotObject({ file, field: `targets[${index}]` }));
+        shapeOk = false;
+      }
     }
-    const raw = entry as Record<string, unknown>;
-    if (typeof raw.segment !== "string" || typeof raw.offering !== "string") {
-      problems.push(msg.targetNotObject(location));
-      ok = false;
-      return;
-    }
-    const segment = segmentNames.get(nameKey(raw.segment));
-    const offering = offeringNames.get(nameKey(raw.offering));
-    if (segment === undefined) {
-      problems.push(
-        msg.targetUnknown(
-          { ...location, field: `${location.field}.segment` },
-          "segment",
-          raw.segment.trim()
-        )
-      );
-      ok = false;
-      return;
-    }
-    if (offering === undefined) {
-      problems.push(
-        msg.targetUnknown(
-          { ...location, field: `${location.field}.offering` },
-          "offering",
-          raw.offering.trim()
-        )
-      );
-      ok = false;
-      return;
-    }
-    const key = `${nameKey(segment)}\u0000${nameKey(offering)}`;
-    if (seen.has(key)) {
-      problems.push(msg.targetDuplicate(location, segment, offering));
-      return;
-    }
-    seen.add(key);
-    targets.push({ segment, offering });
-  });
-  return ok ? targets : undefined;
+  }
+  const { targets, ok } = checkTargets(
+    entries(),
+    byKey(segments.map((s) => s.name)),
+    byKey(offerings),
+    (index, part) =>
+      part === "target"
+        ? { file, field: `targets[${index}]` }
+        : fieldPath(file, `targets[${index}]`)(part),
+    problems
+  );
+  return ok && shapeOk ? targets : undefined;
 }
 
 function validateConquest(
@@ -796,27 +656,17 @@ function validateConquest(
     );
     return undefined;
   }
-  const segmentNames = new Map(segments.map((s) => [nameKey(s.name), s.name]));
-  const order: string[] = [];
-  let ok = true;
-  value.forEach((entry: unknown, index) => {
-    const location = { file, field: `conquest[${index}]` };
-    const name = typeof entry === "string" ? segmentNames.get(nameKey(entry)) : undefined;
-    if (name === undefined) {
-      problems.push(
-        msg.conquestUnknown(
-          location,
-          typeof entry === "string" ? entry.trim() : JSON.stringify(entry)
-        )
-      );
-      ok = false;
-      return;
-    }
-    if (order.includes(name)) {
-      problems.push(msg.conquestDuplicate(location, name));
-      return;
-    }
-    order.push(name);
-  });
+  const entries = value.map((entry: unknown, index): [number, ConquestEntry] => [
+    index,
+    typeof entry === "string"
+      ? { name: entry, shown: entry.trim() }
+      : { name: undefined, shown: shownJson(entry) },
+  ]);
+  const { order, ok } = checkConquest(
+    entries,
+    byKey(segments.map((s) => s.name)),
+    fieldPath(file, "conquest"),
+    problems
+  );
   return ok ? order : undefined;
 }

@@ -47,6 +47,8 @@ function styleOf(cell: ExcelJS.Cell): Plain {
     bold: Boolean(font.bold),
     italic: Boolean(font.italic),
     size: font.size ?? 11,
+    // Named in every export: a font without a name is drawn in the viewer's default face.
+    fontName: font.name ?? null,
     fontColour: fontColour === "theme 1" ? null : fontColour,
     fill: fill?.pattern === "solid" ? colour(fill.fgColor) : null,
     border: [side(border.top), side(border.left), side(border.bottom), side(border.right)],
@@ -175,6 +177,10 @@ export function digestWorkbook(workbook: ExcelJS.Workbook): WorkbookDigest {
         fitToHeight: setup.fitToHeight ?? null,
         paperSize: setup.paperSize ?? null,
         area: setup.printArea ? setup.printArea.replace(/\$/g, "") : null,
+        scale: setup.fitToPage ? null : (setup.scale ?? null),
+        titleRows: setup.printTitlesRow?.replace(/\$/g, "") ?? null,
+        titleColumns: setup.printTitlesColumn?.replace(/\$/g, "") ?? null,
+        header: sheet.headerFooter?.oddHeader ?? null,
       },
     });
   });

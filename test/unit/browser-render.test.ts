@@ -80,4 +80,24 @@ describe("texts the browser's writer keeps as typed", () => {
     expect(cached.length).toBeGreaterThan(0);
     expect(cached.every((v) => v === "<v>_x005F_x0041_</v>")).toBe(true);
   });
+
+  it("name the font of every cell and every font of their styles parts (the pane's as the CLI's)", async () => {
+    const plan = exported("default");
+    const browserFile = Buffer.from(await planToWorkbook(plan).xlsx.writeBuffer());
+    const streamedFile = await planToXlsx(plan, { created: CREATED });
+    for (const file of [browserFile, streamedFile]) {
+      const zip = await JSZip.loadAsync(file);
+      const styles = await (zip.file("xl/styles.xml") as JSZip.JSZipObject).async("string");
+      const fonts = styles.slice(styles.indexOf("<fonts"), styles.indexOf("</fonts>"));
+      const each = fonts.split("<font>").slice(1);
+      expect(each.length).toBeGreaterThan(1);
+      // Before: the pane's title font was <font><b/><sz val="14"/></font>, drawn in a serif face.
+      for (const font of each) expect(font).toMatch(/<name val="[^"]+"\/>/);
+      const digest = digestWorkbook(await load(file));
+      type Cells = Record<string, { value: unknown; style: { fontName: unknown } }>;
+      for (const sheet of digest.sheets as unknown as { cells: Cells }[])
+        for (const cell of Object.values(sheet.cells))
+          if (cell.value !== null) expect(cell.style.fontName).toBe("DejaVu Sans");
+    }
+  });
 });

@@ -136,7 +136,10 @@ describe("the sheets of a client export", () => {
       expect(sheet.validations).toEqual([]);
       expect(sheet.columnWidths.some((width) => width.hidden)).toBe(false);
       expect(sheet.styles.some((s) => s.style.fill === COLOURS.input)).toBe(false);
-      expect(sheet.print).toEqual({ landscape: true, fitToOnePage: true });
+      // Sized for print (print-fit.ts): A4 landscape at a readable scale, the title in the header.
+      expect(sheet.print).toMatchObject({ landscape: true, fitToOnePage: false });
+      expect(sheet.print.scale).toBeGreaterThanOrEqual(75);
+      expect(sheet.print.header).toBe(segmented.title);
       // What formulas remain are the live rules', over the sheet's own cells.
       for (const format of sheet.conditionalFormats)
         if (format.rule.kind === "formula") expect(format.rule.formula).not.toMatch(/!|SM_/);
@@ -331,7 +334,8 @@ describe("the client workbook file", () => {
       expect(xml).not.toMatch(/<f[ >]/);
       expect(xml).not.toContain("<dataValidation");
       expect(xml).toMatch(/orientation="landscape"/);
-      expect(xml).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
+      expect(xml).toMatch(/<pageSetup paperSize="9" orientation="landscape" scale="\d+"\/>/);
+      expect(xml).toMatch(/<oddHeader>&amp;L/);
     }
   });
 

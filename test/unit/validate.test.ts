@@ -32,11 +32,13 @@ describe("validateStudy", () => {
   it("reads -0 (valid JSON) as 0, as JSON.stringify and a workbook write it back", () => {
     const { study } = validateStudy({
       ...base(),
+      pairs: [{ clientele: "Etudiants", need: "Innover", competition: -0 }],
       weights: { perception: -0, impact: 2 },
       segments: [{ name: "S", size: -0 }],
     });
     expect(Object.is(study?.weights.perception, 0)).toBe(true);
     expect(Object.is(study?.segments?.[0].size, 0)).toBe(true);
+    expect(Object.is(study?.pairs[0].competition, 0)).toBe(true);
   });
 
   it("trims names and keeps every other character exactly", () => {

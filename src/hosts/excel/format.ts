@@ -117,6 +117,10 @@ export async function applyLayout(
       sheet.getRange(`${row}:${row}`).format.rowHeight = height;
     });
   }
+  for (const merge of plan.merges ?? []) {
+    const address = rectAddress(merge);
+    await queue(budget, address, () => sheet.getRange(address).merge(false));
+  }
   const freeze = plan.freeze;
   if (freeze && freeze.rows > 0 && freeze.cols > 0) {
     const corner = rectAddress({ row: 1, col: 1, rows: freeze.rows, cols: freeze.cols });
@@ -136,6 +140,25 @@ export async function applyLayout(
     if (plan.print.fitToOnePage) {
       const zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
       await queue(budget, zoom, () => (sheet.pageLayout.zoom = zoom));
+    }
+    const { scale, titleRows, titleCols, header } = plan.print;
+    if (scale && !plan.print.fitToOnePage) {
+      const zoom = { scale };
+      await queue(budget, zoom, () => (sheet.pageLayout.zoom = zoom));
+    }
+    if (titleRows) {
+      const rows = `$${titleRows.first}:$${titleRows.last}`;
+      await queue(budget, rows, () => sheet.pageLayout.setPrintTitleRows(rows));
+    }
+    if (titleCols) {
+      const cols = `$${columnLetters(titleCols.first)}:$${columnLetters(titleCols.last)}`;
+      await queue(budget, cols, () => sheet.pageLayout.setPrintTitleColumns(cols));
+    }
+    if (header !== undefined) {
+      const left = header.replace(/&/g, "&&");
+      await queue(budget, left, () => {
+        sheet.pageLayout.headersFooters.defaultForAllPages.leftHeader = left;
+      });
     }
     if (plan.print.area) {
       const area = rectAddress(plan.print.area);

@@ -97,4 +97,5 @@ export async function applyConditionalFormat(
     await queue(budget, colour, () => (custom.format.font.color = colour));
   }
   if (rule.bold) await queue(budget, true, () => (custom.format.font.bold = true));
+  if (rule.italic) await queue(budget, true, () => (custom.format.font.italic = true));
 }

@@ -33,13 +33,29 @@ const COMMON_LOCATIONS = [
 
 const PROGRAM_NAMES = ["soffice", "libreoffice"];
 
-/** Recalculate every formula on load, .xlsx and .ods alike (0 = always). */
-const RECALCULATING_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
+/**
+ * The locale LibreOffice prints numbers in, by the study's language: the file's number formats
+ * (`#,##0`, `0.0`) say where separators go, the locale which ones (French `840 000` and `41,8`,
+ * English `840,000` and `41.8`), whatever the machine's own locale.
+ */
+export const PRINT_LOCALES = { fr: "fr-FR", en: "en-US" } as const;
+
+/**
+ * Recalculate every formula on load, .xlsx and .ods alike (0 = always); numbers in `locale`
+ * (LibreOffice's "Locale setting", which a document without its own language follows).
+ */
+function profileXml(locale: string | undefined): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n' +
+    '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>\n' +
+    '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>\n' +
+    (locale
+      ? `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>\n`
+      : "") +
+    "</oor:items>\n"
+  );
+}
 
 /** LibreOffice ran but gave no PDF: why, in a few words (its own message, the exit, the timeout). */
 export class PdfFailure extends Error {}
@@ -130,6 +146,8 @@ function reason(output: string): string | undefined {
 
 export interface PdfOptions {
   soffice: string;
+  /** The locale numbers print in (PRINT_LOCALES); the machine's when absent. */
+  locale?: string;
   timeoutMs?: number;
 }
 
@@ -141,7 +159,7 @@ export async function xlsxToPdf(workbook: Buffer, options: PdfOptions): Promise<
     await fs.mkdir(path.join(profile, "user"), { recursive: true });
     await fs.writeFile(
       path.join(profile, "user", "registrymodifications.xcu"),
-      RECALCULATING_PROFILE
+      profileXml(options.locale)
     );
     const input = path.join(dir, "export.xlsx");
     await fs.writeFile(input, workbook);

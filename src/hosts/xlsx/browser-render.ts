@@ -13,7 +13,9 @@ import {
   DocumentProperties,
   SheetPlan,
   WorkbookPlan,
+  DEFAULT_FONT,
 } from "../../layout/plan";
+import { pageHeader, printTitleRanges } from "./page-setup";
 import { fromR1C1 } from "../../layout/r1c1";
 import { escapeExcelText } from "./xml";
 
@@ -35,7 +37,8 @@ export function planToWorkbook(
   workbook.creator = "Segment Matrix";
   workbook.calcProperties.fullCalcOnLoad = true;
   if (plan.properties) renderProperties(workbook, plan.properties);
-  for (const sheetPlan of plan.sheets) renderSheet(workbook, sheetPlan, options);
+  const font = plan.font ?? DEFAULT_FONT;
+  for (const sheetPlan of plan.sheets) renderSheet(workbook, sheetPlan, options, font);
   for (const name of plan.names)
     workbook.definedNames.add(sheetRef(name.sheet, rectAddress(name.rect, true)), name.name);
   const active = plan.sheets.findIndex((sheet) => sheet.role === plan.activeSheet);
@@ -53,7 +56,13 @@ export function planToWorkbook(
   return workbook;
 }
 
-function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: WorkbookOptions): void {
+function renderSheet(
+  workbook: ExcelJS.Workbook,
+  plan: SheetPlan,
+  options: WorkbookOptions,
+  font: string
+): void {
+  const titles = printTitleRanges(plan.print);
   const sheet = workbook.addWorksheet(plan.name, {
     properties: plan.tabColour ? { tabColor: { argb: argb(plan.tabColour) } } : {},
     pageSetup: {
@@ -61,6 +70,11 @@ function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: Workb
       fitToPage: plan.print.fitToOnePage,
       fitToWidth: 1,
       fitToHeight: 1,
+      ...(plan.print.scale && !plan.print.fitToOnePage
+        ? { scale: Math.round(plan.print.scale) }
+        : {}),
+      ...(titles.rows ? { printTitlesRow: titles.rows } : {}),
+      ...(titles.cols ? { printTitlesColumn: titles.cols } : {}),
       paperSize: 9,
       ...(plan.print.area ? { printArea: rectAddress(plan.print.area) } : {}),
     },
@@ -69,11 +83,15 @@ function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: Workb
       : [{ state: "normal" }],
   });
 
+  const header = pageHeader(plan.print, font);
+  if (header) sheet.headerFooter.oddHeader = header;
+
   for (const { col, width, hidden } of plan.columnWidths) {
     sheet.getColumn(col).width = width;
     if (hidden) sheet.getColumn(col).hidden = true;
   }
   for (const { row, height } of plan.rowHeights ?? []) sheet.getRow(row).height = height;
+  for (const merge of plan.merges ?? []) sheet.mergeCells(rectAddress(merge));
 
   // Tables write their own header and body cells; values blocks then fill them in.
   for (const table of plan.tables) {
@@ -92,6 +110,8 @@ function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: Workb
       line.forEach((value, j) => {
         const cell = sheet.getCell(block.row + i, block.col + j);
         cell.value = toExcelValue(value);
+        // Every font names its face, as the streaming writer's do (ExcelJS would leave it out).
+        if (value !== null) cell.font = { name: font, family: 2, size: 11 };
       })
     );
   }
@@ -122,11 +142,18 @@ function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: Workb
       sheet.fillFormula(rectAddress(rect), formula, cached as number[][] | undefined);
     }
   }
+  // Formula cells name their font too (the streaming writer gives every cell its font's name).
+  for (const { rect } of plan.fills)
+    for (let row = rect.row; row < rect.row + rect.rows; row++)
+      for (let col = rect.col; col < rect.col + rect.cols; col++) {
+        const cell = sheet.getCell(row, col);
+        cell.font = { name: font, family: 2, size: 11 };
+      }
   for (const { rect, style } of plan.styles) {
     for (let row = rect.row; row < rect.row + rect.rows; row++) {
       for (let col = rect.col; col < rect.col + rect.cols; col++) {
         const cell = sheet.getCell(row, col);
-        applyStyle(cell, style);
+        applyStyle(cell, style, font);
         if (style.outline) outlineEdges(cell, rect, row, col);
       }
     }
@@ -263,22 +290,27 @@ function outlineEdges(cell: ExcelJS.Cell, rect: Rect, row: number, col: number):
   };
 }
 
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
-  if (style.bold || style.italic || style.fontSize || style.fontColour) {
-    cell.font = {
-      ...cell.font,
-      ...(style.bold ? { bold: true } : {}),
-      ...(style.italic ? { italic: true } : {}),
-      ...(style.fontSize ? { size: style.fontSize } : {}),
-      ...(style.fontColour ? { color: { argb: argb(style.fontColour) } } : {}),
-    };
-  }
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle, font: string): void {
+  // Every styled cell names its face (ExcelJS would leave it out, or keep its Calibri default).
+  const previous: Partial<ExcelJS.Font> = cell.font ?? {};
+  const bold = style.bold ?? previous.bold;
+  const italic = style.italic ?? previous.italic;
+  const colour = style.fontColour ? { argb: argb(style.fontColour) } : previous.color;
+  cell.font = {
+    name: font,
+    family: 2,
+    size: style.fontSize ?? previous.size ?? 11,
+    ...(bold ? { bold: true } : {}),
+    ...(italic ? { italic: true } : {}),
+    ...(colour ? { color: colour } : {}),
+  };
   if (style.fill)
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
-  if (style.wrap || style.horizontal || style.vertical || style.rotateUp) {
+  if (style.wrap !== undefined || style.horizontal || style.vertical || style.rotateUp) {
     cell.alignment = {
       ...cell.alignment,
-      ...(style.wrap ? { wrapText: true } : {}),
+      // A later style's `wrap: false` undoes an earlier one's, as mergeStyles does.
+      ...(style.wrap !== undefined ? { wrapText: style.wrap } : {}),
       ...(style.horizontal ? { horizontal: style.horizontal } : {}),
       ...(style.vertical ? { vertical: style.vertical } : {}),
       ...(style.rotateUp ? { textRotation: 90 } : {}),

@@ -48,6 +48,8 @@ export interface ReadOptions {
   /** The file's bytes, when already in memory (the file name then only labels messages). */
   source?: Buffer;
   limits?: ReadLimits;
+  /** The sheets to read, by name; by default those the study is read from. */
+  sheets?: (listing: WorkbookListing) => ReadonlySet<string>;
 }
 
 const REL = {
@@ -82,7 +84,7 @@ export async function readWorkbookFile(
   const zip = await ZipArchive.open(file, options.source, options.limits ?? READ_LIMITS);
   try {
     const { listing, workbookRels } = await openPackage(zip);
-    const wanted = sheetsToRead(listing);
+    const wanted = options.sheets ? options.sheets(listing) : sheetsToRead(listing);
     const toRead = listing.sheets.filter((sheet) => sheet.part && wanted.has(sheet.name));
     // Limits the caller states are kept as they are; the defaults grow to what the state declares.
     if (!options.limits) zip.limits = limitsFromState(listing.state, toRead);

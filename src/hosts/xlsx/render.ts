@@ -21,7 +21,9 @@ import {
   ValueBlock,
   WorkbookPlan,
   outlineEdges,
+  DEFAULT_FONT,
 } from "../../layout/plan";
+import { printTitles, pageHeader } from "./page-setup";
 import { StyleSheet, argb, mergeStyles } from "./styles";
 import { escapeCellText, escapeXml, needsPreserve } from "./xml-write";
 import { ZipEntryWriter, ZipWriter } from "./zip-write";
@@ -78,7 +80,7 @@ class SharedStrings {
 
 export async function planToXlsx(plan: WorkbookPlan, options: XlsxOptions = {}): Promise<Buffer> {
   const zip = new ZipWriter(options.level ?? 6);
-  const styles = new StyleSheet();
+  const styles = new StyleSheet(plan.font);
   const strings = new SharedStrings();
   const tables = plan.sheets.flatMap((sheet, index) =>
     sheet.tables.map((table) => ({ sheet: index, table }))
@@ -134,7 +136,8 @@ export async function planToXlsx(plan: WorkbookPlan, options: XlsxOptions = {}):
       index === activeIndex(plan),
       sheetTables.length,
       styles,
-      strings
+      strings,
+      plan.font ?? DEFAULT_FONT
     );
     await entry.close();
     if (sheetTables.length > 0) {
@@ -311,6 +314,15 @@ function workbookXml(plan: WorkbookPlan): string {
           ]
         : []
     ),
+    ...plan.sheets.flatMap((sheet, i) => {
+      const titles = printTitles(sheet);
+      return titles
+        ? [
+            `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">` +
+              `${escapeXml(titles)}</definedName>`,
+          ]
+        : [];
+    }),
   ];
   return (
     `${XML_HEAD}<workbook xmlns="${MAIN}" xmlns:r="${RELS}">` +
@@ -396,7 +408,8 @@ async function writeSheet(
   selected: boolean,
   tableCount: number,
   styles: StyleSheet,
-  strings: SharedStrings
+  strings: SharedStrings,
+  font: string
 ): Promise<void> {
   plan = { ...plan, styles: cellByCellStyles(plan.styles) };
   const blockSources = sources(plan.blocks, blockRect);
@@ -424,7 +437,8 @@ async function writeSheet(
   // Style of a cell = the styles of the ranges covering it, merged in plan order. Each distinct
   // sequence is a "combination", numbered once; 0 is no style.
   const combinations: CellStyle[] = [{}];
-  const formats: number[] = [0];
+  // A cell without a style still names its font (plainFormat): as the browser's writer writes it.
+  const formats: number[] = [styles.plainFormat()];
   const nextCombination = new Map<number, number>();
   const combine = (current: number, styleOrder: number): number => {
     const key = current * plan.styles.length + styleOrder;
@@ -491,7 +505,12 @@ async function writeSheet(
       if (kind[col] === BLOCK) {
         const source = plan.blocks[which[col]];
         const value = source.values[row - source.row][col - source.col] ?? null;
-        cells += value === null ? (format ? `<c${at}/>` : "") : valueCell(at, value, strings);
+        cells +=
+          value === null
+            ? combination[col] !== 0
+              ? `<c${at}/>`
+              : ""
+            : valueCell(at, value, strings);
       } else if (kind[col] === FILL) {
         const fill = plan.fills[which[col]];
         cells += fillCell(
@@ -501,7 +520,7 @@ async function writeSheet(
           col - fill.rect.col,
           sharedIndex.get(fill)
         );
-      } else if (format) {
+      } else if (combination[col] !== 0) {
         cells += `<c${at}/>`;
       }
       kind[col] = NONE;
@@ -515,7 +534,14 @@ async function writeSheet(
     if (out.add(open + cells + "</row>")) await out.flush();
   }
   await out.write("</sheetData>");
-  await out.write(sheetTail(plan, styles, tableCount));
+  const merges = plan.merges ?? [];
+  if (merges.length > 0)
+    await out.write(
+      `<mergeCells count="${merges.length}">` +
+        merges.map((merge) => `<mergeCell ref="${rectAddress(merge)}"/>`).join("") +
+        "</mergeCells>"
+    );
+  await out.write(sheetTail(plan, styles, tableCount, font));
 }
 
 function valueCell(at: string, value: NonNullable<CellValue>, strings: SharedStrings): string {
@@ -615,14 +641,20 @@ function columnsXml(widths: SheetPlan["columnWidths"]): string {
   );
 }
 
-function sheetTail(plan: SheetPlan, styles: StyleSheet, tableCount: number): string {
+function sheetTail(plan: SheetPlan, styles: StyleSheet, tableCount: number, font: string): string {
   const landscape = plan.print.landscape ? "landscape" : "portrait";
-  const fit = plan.print.fitToOnePage ? ' fitToWidth="1" fitToHeight="1"' : "";
+  const fit = plan.print.fitToOnePage
+    ? ' fitToWidth="1" fitToHeight="1"'
+    : plan.print.scale
+      ? ` scale="${Math.round(plan.print.scale)}"`
+      : "";
+  const header = pageHeader(plan.print, font);
   return (
     conditionalFormattingXml(plan.conditionalFormats, styles) +
     validationsXml(plan.validations) +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     `<pageSetup paperSize="9" orientation="${landscape}"${fit}/>` +
+    (header ? `<headerFooter><oddHeader>${escapeXml(header)}</oddHeader></headerFooter>` : "") +
     (tableCount > 0
       ? `<tableParts count="${tableCount}">` +
         Array.from({ length: tableCount }, (_, i) => `<tablePart r:id="rId${i + 1}"/>`).join("") +

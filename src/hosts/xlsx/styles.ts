@@ -2,7 +2,7 @@
  * The workbook's cell formats: each distinct merged CellStyle becomes one entry of styles.xml,
  * made once and shared by every cell that has it (a cell only carries its index).
  */
-import { CellStyle, ConditionalRule } from "../../layout/plan";
+import { CellStyle, ConditionalRule, DEFAULT_FONT as CALIBRI } from "../../layout/plan";
 import { escapeXml } from "./xml-write";
 
 const argb = (hex: string): string => "FF" + hex.replace("#", "").toUpperCase();
@@ -43,21 +43,25 @@ class Table {
   }
 }
 
-const DEFAULT_FONT = fontXml({});
-
-function fontXml(style: CellStyle): string {
+/** Calibri is the theme's minor font; another font is named alone (the theme would win). */
+function fontXml(style: CellStyle, name: string): string {
+  const face =
+    name === CALIBRI
+      ? '<name val="Calibri"/><family val="2"/><scheme val="minor"/>'
+      : `<name val="${escapeXml(name)}"/><family val="2"/>`;
   return (
     "<font>" +
     (style.bold ? "<b/>" : "") +
     (style.italic ? "<i/>" : "") +
     `<sz val="${style.fontSize ?? 11}"/>` +
     (style.fontColour ? `<color rgb="${argb(style.fontColour)}"/>` : '<color theme="1"/>') +
-    '<name val="Calibri"/><family val="2"/><scheme val="minor"/></font>'
+    face +
+    "</font>"
   );
 }
 
 export class StyleSheet {
-  private readonly fonts = new Table([DEFAULT_FONT]);
+  private readonly fonts: Table;
   // Excel requires these two fills first.
   private readonly fills = new Table([
     '<fill><patternFill patternType="none"/></fill>',
@@ -73,13 +77,28 @@ export class StyleSheet {
   private readonly dxfs = new Table();
   private readonly byKey = new Map<string, number>();
 
+  /** `font`: the face every cell font names. */
+  constructor(private readonly font: string = CALIBRI) {
+    this.fonts = new Table([fontXml({}, font)]);
+  }
+
+  /**
+   * The format of a cell without a style: one that applies the default font, so that every
+   * reader sees the font named on the cell (as the browser's writer names it).
+   */
+  plainFormat(): number {
+    return this.xfs.id(
+      '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+    );
+  }
+
   /** The cellXfs index of a style (0 for none). */
   cellFormat(style: CellStyle): number {
     const key = JSON.stringify(style, Object.keys(style).sort());
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
 
-    const font = this.fonts.id(fontXml(style));
+    const font = this.fonts.id(fontXml(style, this.font));
     const fill = style.fill
       ? this.fills.id(
           `<fill><patternFill patternType="solid"><fgColor rgb="${argb(style.fill)}"/>` +
@@ -127,9 +146,10 @@ export class StyleSheet {
     rule: Extract<ConditionalRule, { kind: "formula" } | { kind: "cellValue" }>
   ): number {
     const font =
-      (rule.kind === "formula" && rule.bold) || rule.fontColour
+      (rule.kind === "formula" && (rule.bold || rule.italic)) || rule.fontColour
         ? "<font>" +
           (rule.kind === "formula" && rule.bold ? "<b/>" : "") +
+          (rule.kind === "formula" && rule.italic ? "<i/>" : "") +
           (rule.fontColour ? `<color rgb="${argb(rule.fontColour)}"/>` : "") +
           "</font>"
         : "";

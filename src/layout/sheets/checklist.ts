@@ -1,10 +1,10 @@
 /**
- * "Check-list": the 11 items of the "good segment" list (METHOD.md §5) down, the segments across,
+ * "Check-list": the 11 items of the "good segment" list (docs/method.md §5) down, the segments across,
  * a status from the legend in each cell; live counts of ✓ per family and in all, and the segments
  * whose 11 items are Ok shown as ready.
  */
 import { Language } from "../../method/levels";
-import * as msg from "../../method/messages";
+import { checklistStatus } from "../../method/checks/segments";
 import {
   CHECKLIST_FAMILIES,
   CHECKLIST_ITEMS,
@@ -12,7 +12,6 @@ import {
   ChecklistFamily,
   DEFAULT_STATUS,
   StatusLabel,
-  findStatus,
   isSegmentReady,
   okCount,
   SEGMENT_FIGURES,
@@ -289,15 +288,18 @@ function read({ grids, problems, draft }: ReadContext): void {
     CHECKLIST_ITEMS.forEach((_, i) => {
       const row = named.rect.row + i;
       const raw = cellText(cellAt(grid, row, col)).trim();
-      if (raw === "") return;
-      const status = findStatus(raw);
-      if (status) segment.checklist[i] = status.canonical;
-      else problems.push(msg.statusUnknown(where(grid, row, col), raw, CHECKLIST_STATUSES));
+      const status = checklistStatus(raw, raw, where(grid, row, col), problems);
+      if (status) segment.checklist[i] = status;
     });
   }
 }
 
-export const CHECKLIST_SHEET: SheetModule = { role: "checklist", inTemplate: false, plan, read };
+export const CHECKLIST_SHEET: SheetModule<"checklist"> = {
+  role: "checklist",
+  inTemplate: false,
+  plan,
+  read,
+};
 
 /** The status labels as the dropdown lists them, in the workbook's language. */
 export function statusLabels(language: Language): string[] {

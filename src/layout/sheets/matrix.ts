@@ -1,11 +1,11 @@
 /**
  * "Matrice": the score of every ticked and rated pair, 1–100, coloured from dark orange to dark green
- * (METHOD.md §3), in the tick table's geometry. Every cell is a live formula; nothing is read back.
+ * (docs/method.md §3), in the tick table's geometry. Every cell is a live formula; nothing is read back.
  */
 import { CLIENTELE_TYPES, IMPACT, NEED_TYPES, PERCEPTION, Scale } from "../../method/levels";
 import { stopLabels } from "../../method/colour";
-import { Study, nameKey, pairPlaces } from "../../method/study";
-import { cellAddress, sheetRef } from "../a1";
+import { Pair, Study, nameKey, pairPlaces } from "../../method/study";
+import { Rect, cellAddress, rectAddress, sheetRef } from "../a1";
 import {
   COLOURS,
   NOTE_STYLE,
@@ -21,11 +21,11 @@ import {
   style,
 } from "../kit";
 import { NAMES } from "../names";
-import { SheetPlan, formula, num, text } from "../plan";
+import { ConditionalFormatPlan, SheetPlan, formula, num, text } from "../plan";
 import { columnGroups } from "../../analysis/column-groups";
 import { PlanContext, SheetModule } from "../sheet";
 import { GRID, TYPE_STYLE, crossTableLayout, styleNameHeaders } from "./grid";
-import { KEY_ROW_FACTOR, scorer } from "./ratings";
+import { KEY_ROW_FACTOR, RATINGS, scorer } from "./ratings";
 
 /**
  * The score of one matrix cell: the score of the ratings row whose key is this cell's, else empty.
@@ -48,6 +48,40 @@ export function mirrorFormula(
 ): string {
   const ref = sheetRef(sheet, cellAddress(row, col, absolute));
   return `IF(${ref}="","",${ref})`;
+}
+
+/**
+ * A scored pair without responses behind it (a hypothesis, docs/method.md §3.3) in italics, live: the
+ * cell's ratings row, found by its key as the score is, has no n. Only in a study with evidence.
+ */
+function hypothesisLook(
+  study: Study,
+  ratingsSheet: string,
+  body: Rect,
+  pairs: Map<number, Pair>
+): ConditionalFormatPlan {
+  const reach = Math.max(study.pairs.length, 1) + RATINGS.spareRows;
+  const respondents = sheetRef(
+    ratingsSheet,
+    rectAddress(rect(RATINGS.firstRow, RATINGS.cols.respondents, reach, 1), true)
+  );
+  const key = `ROW()*${KEY_ROW_FACTOR}+COLUMN()`;
+  const corner = cellAddress(body.row, body.col);
+  const score = scorer(study.weights);
+  return {
+    rect: body,
+    rule: {
+      kind: "formula",
+      formula: `AND(ISNUMBER(${corner}),INDEX(${respondents},MATCH(${key},${NAMES.ratingKeys},0))="")`,
+      italic: true,
+      holds: study.needs.map((_, n) =>
+        study.clienteles.map((_, c) => {
+          const pair = pairs.get(c * body.rows + n);
+          return typeof score(pair) === "number" && !pair?.evidence;
+        })
+      ),
+    },
+  };
 }
 
 /** Rows the matrix uses under its last need: a blank row, the colour samples, four lines of legend. */
@@ -127,6 +161,9 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
     study.needs.map((_, n) => study.clienteles.map((_, c) => score(pairs.get(c * rows + n))))
   );
 
+  if (study.pairs.some((pair) => pair.evidence))
+    sheet.conditionalFormats.push(hypothesisLook(study, texts.sheets.ratings, body, pairs));
+
   style(sheet, rect(GRID.typeRow, GRID.firstCol, 1, cols), TYPE_STYLE);
   styleNameHeaders(sheet, cols, rows);
   // Bold text, black or as the palette's rule says: readable on every fill (contrast ≥ 4.5, tested).
@@ -200,4 +237,9 @@ export function pairMatrixCell(
   return col < 0 || row < 0 ? undefined : cellAddress(GRID.firstRow + row, GRID.firstCol + col);
 }
 
-export const MATRIX_SHEET: SheetModule = { role: "matrix", inTemplate: false, plan, read };
+export const MATRIX_SHEET: SheetModule<"matrix"> = {
+  role: "matrix",
+  inTemplate: false,
+  plan,
+  read,
+};

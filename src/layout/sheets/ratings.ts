@@ -1,6 +1,6 @@
 /**
  * "Évaluation": one row per ticked pair, its perception, impact and competition as labels from the
- * method's scales, its live score and a comment (METHOD.md §3). The table SM_Ratings holds them.
+ * method's scales, its live score and a comment (docs/method.md §3). The table SM_Ratings holds them.
  */
 import {
   COMPETITION,
@@ -9,13 +9,14 @@ import {
   PERCEPTION,
   SCALES,
   Scale,
-  findLevel,
   levelLabel,
+  looseKey,
 } from "../../method/levels";
 import * as msg from "../../method/messages";
 import { OrphanReason } from "../../method/messages";
 import { pairScore, scoreFormula } from "../../method/score";
 import {
+  Evidence,
   Pair,
   Weights,
   isRated,
@@ -24,7 +25,9 @@ import {
   pairKey,
   pairsInTableOrder,
 } from "../../method/study";
-import { textFault } from "../../method/validate";
+import { PairSet, checkComment, checkLevel } from "../../method/checks/pairs";
+import { Problem } from "../../method/problems";
+import { WORKBOOK_TEXTS } from "../../i18n/workbook";
 import { cellAddress } from "../a1";
 import {
   GridValue,
@@ -38,7 +41,7 @@ import {
 import { COLOURS, emptySheet, fill, heading, put, rect, scoreColours, style, where } from "../kit";
 import { NAMES, RATINGS_TABLE } from "../names";
 import { GRID } from "./grid";
-import { CellValue, SheetPlan, text } from "../plan";
+import { CellValue, SheetPlan, num, text } from "../plan";
 import { PlanContext, ReadContext, SheetModule } from "../sheet";
 
 export const RATINGS = {
@@ -54,6 +57,13 @@ export const RATINGS = {
     score: 6,
     comment: 7,
     key: 8,
+    /**
+     * Evidence from responses (docs/method.md §3.3), after the hidden key so that every column before
+     * stays where workbooks made earlier have it; a workbook without them reads as before.
+     */
+    respondents: 9,
+    feelShare: 10,
+    source: 11,
   },
   /** Rows past the table that lookups, names and dropdowns still cover, for rows added by hand. */
   spareRows: 500,
@@ -133,6 +143,7 @@ export function scorer(weights: Weights): (pair: Pair | undefined) => number | s
 function plan({ study, language, texts, names, palette }: PlanContext): SheetPlan {
   const pairs = pairsInTableOrder(study.clienteles, study.needs, study.pairs);
   const sheet = emptySheet("ratings", texts.sheets.ratings, COLOURS.tabRatings);
+  const withEvidence = pairs.some((pair) => pair.evidence);
   const cols = RATINGS.cols;
   const headers = [
     texts.ratings.clientele,
@@ -143,6 +154,11 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
     texts.ratings.score,
     texts.ratings.comment,
     texts.ratings.key,
+    // Only a study with evidence has these columns: the others' workbooks stay as they were (and
+    // as light to write and read).
+    ...(withEvidence
+      ? [texts.ratings.respondents, texts.ratings.feelShare, texts.ratings.source]
+      : []),
   ];
   const dataRows = Math.max(pairs.length, 1);
   const reach = dataRows + RATINGS.spareRows;
@@ -172,6 +188,22 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
     pair.comment ? text(pair.comment) : null,
   ]);
   put(sheet, RATINGS.firstRow, 1, rows);
+  // The evidence sits past the key's fill: the pairs without any (hypotheses) leave it empty.
+  if (withEvidence)
+    put(
+      sheet,
+      RATINGS.firstRow,
+      cols.respondents,
+      pairs.map((pair) =>
+        pair.evidence
+          ? [
+              num(pair.evidence.n),
+              num(pair.evidence.feel),
+              pair.evidence.source ? shared(pair.evidence.source) : null,
+            ]
+          : [null, null, null]
+      )
+    );
   // Score and key are table columns, so that rows inserted, deleted or sorted in the table keep
   // them side by side. They also reach past the table, so that rows typed under it count at once,
   // in any spreadsheet.
@@ -212,6 +244,18 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
   });
   style(sheet, rect(RATINGS.firstRow, 1, dataRows, headers.length), { border: true });
   scoreColours(sheet, rect(RATINGS.firstRow, cols.score, reach, 1), palette);
+  if (withEvidence) {
+    style(sheet, rect(RATINGS.firstRow, cols.respondents, dataRows, 1), { horizontal: "center" });
+    style(sheet, rect(RATINGS.firstRow, cols.feelShare, reach, 1), {
+      horizontal: "center",
+      numberFormat: "0%",
+    });
+    sheet.columnWidths.push(
+      { col: cols.respondents, width: 14 },
+      { col: cols.feelShare, width: 14 },
+      { col: cols.source, width: 28 }
+    );
+  }
 
   const levelColumns: [number, string][] = [
     [cols.perception, NAMES.perceptionLevels],
@@ -238,7 +282,12 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
   );
   sheet.freeze = { rows: RATINGS.headerRow, cols: 0 };
   // The formulas under the table would otherwise make its empty rows part of the printed page.
-  sheet.print.area = rect(1, 1, RATINGS.headerRow + dataRows, cols.comment);
+  sheet.print.area = rect(
+    1,
+    1,
+    RATINGS.headerRow + dataRows,
+    withEvidence ? cols.source : cols.comment
+  );
 
   const column = (col: number) => rect(RATINGS.firstRow, col, reach, 1);
   names.push(
@@ -298,17 +347,9 @@ function read({ grids, problems, draft }: ReadContext): void {
     const number = pairNumber(pair.clientele, pair.need);
     if (number !== undefined) pairsByNumber.set(number, pair);
   }
-  const firstRowOf = new Map<number, number>();
-  // The same few labels on every row: each looked up once per scale.
-  const levelsByText = new Map<Scale, Map<string, ReturnType<typeof findLevel>>>();
-  const lookUp = (scale: Scale, raw: GridValue): ReturnType<typeof findLevel> => {
-    if (typeof raw === "number") return findLevel(scale, raw);
-    const text = cellText(raw);
-    let known = levelsByText.get(scale);
-    if (!known) levelsByText.set(scale, (known = new Map()));
-    if (!known.has(text)) known.set(text, findLevel(scale, text));
-    return known.get(text);
-  };
+  const seen = new PairSet(problems);
+  // Workbooks made before the evidence columns have none: their rows read as they always did.
+  const evidenceColumns = hasEvidenceColumns(grid, headerRow, col);
 
   // Rows that hold a cell only (a sparse grid): a stray cell far below costs one row, not a scan.
   for (const row of presentRows(grid, headerRow + 1)) {
@@ -322,14 +363,16 @@ function read({ grids, problems, draft }: ReadContext): void {
       const raw: GridValue = cellAt(grid, row, at);
       if (raw === null || cellText(raw).trim() === "") continue;
       anyLevel = true;
-      const scale = SCALES[criterion];
-      const level = lookUp(scale, raw);
-      if (!level) {
-        problems.push(msg.levelUnknown(where(grid, row, at), scale, cellText(raw)));
-        levelsOk = false;
-        continue;
-      }
-      levels[criterion] = level.value;
+      const value = typeof raw === "number" ? raw : cellText(raw);
+      const level = checkLevel(
+        SCALES[criterion],
+        value,
+        cellText(raw),
+        where(grid, row, at),
+        problems
+      );
+      if (level === undefined) levelsOk = false;
+      else levels[criterion] = level;
     }
     const comment = cellText(cellAt(grid, row, col(cols.comment))).trim();
     const location = where(grid, row, col(cols.clientele));
@@ -348,20 +391,63 @@ function read({ grids, problems, draft }: ReadContext): void {
       problems.push(msg.ratingOrphan(location, { clientele, need, ...levels }, reason));
       continue;
     }
-    const first = firstRowOf.get(key);
-    if (first !== undefined) {
-      problems.push(msg.ratingDuplicate(location, clientele, need, first));
-      continue;
-    }
-    firstRowOf.set(key, row);
+    if (!seen.add(clientele, need, location, row)) continue;
     if (!levelsOk) continue;
-    Object.assign(pair, levels);
-    if (comment !== "") {
-      const fault = textFault(comment);
-      if (fault) problems.push(msg.commentBadCharacter(where(grid, row, col(cols.comment)), fault));
-      else pair.comment = comment;
+    if (evidenceColumns) {
+      const evidence = readEvidence(grid, row, col, problems);
+      if (evidence) pair.evidence = evidence;
     }
+    Object.assign(pair, levels);
+    const commentAt = where(grid, row, col(cols.comment));
+    const checked = comment === "" ? undefined : checkComment(comment, commentAt, problems);
+    if (checked !== undefined) pair.comment = checked;
   }
+}
+
+/** Whether the table's header names the evidence columns, in either language (any case). */
+function hasEvidenceColumns(
+  grid: SheetGrid,
+  headerRow: number,
+  col: (offset: number) => number
+): boolean {
+  const header = cellText(cellAt(grid, headerRow, col(RATINGS.cols.respondents)));
+  return [WORKBOOK_TEXTS.fr, WORKBOOK_TEXTS.en].some(
+    (texts) => looseKey(texts.ratings.respondents) === looseKey(header)
+  );
+}
+
+/**
+ * A row's evidence: none when n is empty (a hypothesis); else n a whole number from 1 and the
+ * share feeling the need from 0 to 1 (Excel stores 75 % as 0.75), or a problem naming the cell.
+ */
+function readEvidence(
+  grid: SheetGrid,
+  row: number,
+  col: (offset: number) => number,
+  problems: Problem[]
+): Evidence | undefined {
+  const cols = RATINGS.cols;
+  const nAt = col(cols.respondents);
+  const feelAt = col(cols.feelShare);
+  const n = cellAt(grid, row, nAt);
+  const feel = cellAt(grid, row, feelAt);
+  const empty = (value: GridValue) => value === null || cellText(value).trim() === "";
+  if (empty(n) && empty(feel)) return undefined;
+  if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 1) {
+    problems.push(msg.ratingEvidenceInvalid(where(grid, row, nAt), "n", cellText(n)));
+    return undefined;
+  }
+  if (typeof feel !== "number" || !(feel >= 0 && feel <= 1)) {
+    problems.push(msg.ratingEvidenceInvalid(where(grid, row, feelAt), "feel", cellText(feel)));
+    return undefined;
+  }
+  const evidence: Evidence = { n, feel };
+  const source = cellText(cellAt(grid, row, col(cols.source))).trim();
+  if (source !== "") {
+    const checked = checkComment(source, where(grid, row, col(cols.source)), problems);
+    if (checked !== undefined) evidence.source = checked;
+  }
+  return evidence;
 }
 
 // The questions others ask of this sheet (the pane's counts, the preview's calculation).
@@ -399,4 +485,9 @@ export function ratingRowKeys(grids: WorkbookGrids): Set<string> {
   return keys;
 }
 
-export const RATINGS_SHEET: SheetModule = { role: "ratings", inTemplate: false, plan, read };
+export const RATINGS_SHEET: SheetModule<"ratings"> = {
+  role: "ratings",
+  inTemplate: false,
+  plan,
+  read,
+};

@@ -1,12 +1,25 @@
 /**
- * "Segments": one column per segment, the shell of METHOD.md §4 filled in: name, Business Model
+ * "Segments": one column per segment, the shell of docs/method.md §4 filled in: name, Business Model
  * Canvas type, live mean score and yearly potential, its figures and free texts, then which
  * clientèles, needs and offerings belong to it (an X each). The offerings are typed here: this is
  * the study's list of offerings, which the targeting sheet mirrors.
  */
 import * as msg from "../../method/messages";
 import { ListField } from "../../method/messages";
-import { Problem } from "../../method/problems";
+import { Location, Problem } from "../../method/problems";
+import { SEGMENT_TYPES } from "../../method/segments";
+import { Segment, emptySegment, nameKey } from "../../method/study";
+import { NameList } from "../../method/checks/names";
+import {
+  SEGMENT_FIGURE_FIELDS,
+  SEGMENT_TEXT_LISTS,
+  segmentFigure,
+  segmentMembers,
+  segmentTexts,
+  segmentType,
+} from "../../method/checks/segments";
+import { Rect, cellAddress, sheetRef } from "../a1";
+import { SheetGrid, cellAt, cellText, gridHeight } from "../grids";
 import {
   POTENTIAL_FACTORS,
   competitionFormula,
@@ -18,11 +31,6 @@ import {
 } from "../../method/segment-figures";
 import { COMPETITION } from "../../method/levels";
 import { KEY_ROW_FACTOR } from "./ratings";
-import { SEGMENT_FIGURES, SEGMENT_TYPES, findSegmentType } from "../../method/segments";
-import { Segment, emptySegment, nameKey } from "../../method/study";
-import { nameFault, textFault } from "../../method/validate";
-import { Rect, cellAddress, sheetRef } from "../a1";
-import { SheetGrid, cellAt, cellText, gridHeight } from "../grids";
 import {
   COLOURS,
   NOTE_STYLE,
@@ -39,7 +47,7 @@ import {
 } from "../kit";
 import { NAMES } from "../names";
 import { CellValue, SheetPlan, num, text } from "../plan";
-import { PlanContext, ReadContext, SheetModule } from "../sheet";
+import { PlanContext, ReadContext, SheetModule, cellNumber } from "../sheet";
 import { crossTableFrom } from "./grid";
 
 /** Rows of a segment's column, under its name. */
@@ -60,8 +68,8 @@ export const SEGMENT_FIELDS = [
 export type SegmentField = (typeof SEGMENT_FIELDS)[number];
 
 /** Free texts: one cell each, one entry per line. */
-const TEXT_FIELDS = ["channels", "zones", "successFactors", "attributes", "personas"] as const;
-const NUMBER_FIELDS = ["size", "frequency", "basket"] as const;
+const TEXT_FIELDS = SEGMENT_TEXT_LISTS;
+const NUMBER_FIELDS = SEGMENT_FIGURE_FIELDS;
 
 export const SEGMENTS = {
   noteRow: 3,
@@ -262,6 +270,11 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   style(sheet, columns(headerRow, 1), { fill: COLOURS.input });
   for (const field of ["type", "size", "frequency", "basket"] as const)
     style(sheet, columns(fieldRow(field)), { fill: COLOURS.input, border: true });
+  // Every count and amount with its thousands separator, as the potential (the study's language
+  // decides which: the client PDF is printed in it).
+  style(sheet, columns(fieldRow("size")), { numberFormat: "#,##0" });
+  style(sheet, columns(fieldRow("frequency")), { numberFormat: "#,##0.0" });
+  style(sheet, columns(fieldRow("basket")), { numberFormat: "#,##0.00" });
   // The mean score and the mean competition, one under the other, look alike.
   style(sheet, columns(fieldRow("meanScore"), 2), {
     border: true,
@@ -356,7 +369,7 @@ function read({ grids, problems, draft }: ReadContext): void {
   const typedAt = tickHeadingCells(grids);
 
   const segments: Segment[] = [];
-  const seen = new Map<string, string>();
+  const names = new NameList("segments", problems);
   for (const col of [...columns].sort((a, b) => a - b)) {
     const raw = cellText(cellAt(grid, headerRow, col));
     const at = where(grid, headerRow, col);
@@ -366,18 +379,8 @@ function read({ grids, problems, draft }: ReadContext): void {
         problems.push(msg.segmentDataWithoutName(at, cellAddress(headerRow, col)));
       continue;
     }
-    const fault = nameFault(raw);
-    if (fault) {
-      problems.push(msg.segmentBadName(at, fault));
-      continue;
-    }
-    const name = raw.trim();
-    const first = seen.get(nameKey(name));
-    if (first !== undefined) {
-      problems.push(msg.segmentDuplicate(at, name, first));
-      continue;
-    }
-    seen.set(nameKey(name), cellAddress(headerRow, col));
+    const name = names.add(raw, at);
+    if (name === undefined) continue;
     const segment = emptySegment(name);
     readFields(grid, headerRow, col, segment, problems);
     for (const { field, area } of blocks) {
@@ -411,31 +414,19 @@ function readFields(
   const value = (field: SegmentField) => cellAt(grid, fieldRow(field, headerRow), col);
   const at = (field: SegmentField) => where(grid, fieldRow(field, headerRow), col);
   const type = cellText(value("type")).trim();
-  if (type !== "") {
-    const kind = findSegmentType(type);
-    if (kind) segment.type = kind.canonical;
-    else problems.push(msg.segmentTypeUnknown(at("type"), type, segment.name, SEGMENT_TYPES));
-  }
+  const kind = segmentType(type, type, at("type"), segment.name, problems);
+  if (kind !== undefined) segment.type = kind;
   for (const field of NUMBER_FIELDS) {
     const raw = value(field);
     if (raw === null || cellText(raw).trim() === "") continue;
-    const number = typeof raw === "number" ? raw : Number(cellText(raw).trim().replace(",", "."));
-    if (typeof raw === "boolean" || !Number.isFinite(number) || number < 0) {
-      problems.push(msg.segmentNumberInvalid(at(field), cellText(raw), SEGMENT_FIGURES[field]));
-      continue;
-    }
-    segment[field] = number;
+    const figure = segmentFigure(field, cellNumber(raw), cellText(raw), at(field), problems);
+    if (figure !== undefined) segment[field] = figure;
   }
   for (const field of TEXT_FIELDS) {
     const entries = cellText(value(field))
       .split("\n")
-      .map((entry) => entry.trim())
-      .filter((entry) => entry !== "");
-    for (const entry of entries) {
-      const fault = textFault(entry);
-      if (fault) problems.push(msg.segmentTextBad(at(field), fault));
-      else segment[field].push(entry);
-    }
+      .map((entry): [SegmentField, string] => [field, entry.trim()]);
+    segment[field] = segmentTexts(field, entries, at, segment.name, problems);
   }
 }
 
@@ -448,25 +439,13 @@ function readOfferings(
   const grid = named && grids.sheets.find((s) => s.name === named.sheet);
   if (!named || !grid) return [];
   const found: { name: string; row: number }[] = [];
-  const seen = new Map<string, string>();
+  const names = new NameList("offerings", problems);
   const lastRow = Math.max(named.rect.row + named.rect.rows - 1, gridHeight(grid));
   for (let row = named.rect.row; row <= lastRow; row++) {
     const raw = cellText(cellAt(grid, row, named.rect.col));
     if (raw.trim() === "") continue;
-    const at = where(grid, row, named.rect.col);
-    const fault = nameFault(raw);
-    if (fault) {
-      problems.push(msg.badName(at, fault));
-      continue;
-    }
-    const name = raw.trim();
-    const first = seen.get(nameKey(name));
-    if (first !== undefined) {
-      problems.push(msg.duplicateName(at, "offerings", name, first));
-      continue;
-    }
-    seen.set(nameKey(name), cellAddress(row, named.rect.col));
-    found.push({ name, row });
+    const name = names.add(raw, where(grid, row, named.rect.col));
+    if (name !== undefined) found.push({ name, row });
   }
   return found;
 }
@@ -551,41 +530,32 @@ function readMembers(
   typedAt: (index: number) => string | undefined
 ): void {
   const { grid } = area;
-  const kept = new Set<string>();
-  for (const row of present) {
-    if (row < area.first || row > area.last) continue;
-    const mark = cellText(cellAt(grid, row, col)).trim();
-    if (mark === "") continue;
-    if (mark.toUpperCase() !== "X") {
-      problems.push(msg.notAMark(where(grid, row, col), mark));
-      continue;
-    }
-    const label = mirroredText(cellAt(grid, row, labelCol), () =>
-      mirrored(row - area.first)
-    ).trim();
-    const name = known.get(nameKey(label));
-    if (name === undefined) {
-      // An offering row left blank, or a name refused above, explains itself.
-      if (label !== "")
-        problems.push(msg.segmentUnknownMember(where(grid, row, col), field, label, segment.name));
-      else
+  // Each marked row's name, as the rows come: a problem of a row is said in the rows' order.
+  function* named(): Generator<[number, string]> {
+    for (const row of present) {
+      if (row < area.first || row > area.last) continue;
+      const mark = cellText(cellAt(grid, row, col)).trim();
+      if (mark === "") continue;
+      if (mark.toUpperCase() !== "X") {
+        problems.push(msg.notAMark(where(grid, row, col), mark));
+        continue;
+      }
+      const label = mirroredText(cellAt(grid, row, labelCol), () =>
+        mirrored(row - area.first)
+      ).trim();
+      // An offering row left blank explains itself; a name refused above is said as unknown.
+      if (label === "")
         problems.push(
           msg.markWithoutName(
             where(grid, row, col),
             typedAt(row - area.first) ?? cellAddress(row, labelCol)
           )
         );
-      continue;
+      else yield [row, label];
     }
-    if (kept.has(nameKey(name))) continue;
-    kept.add(nameKey(name));
-    segment[field].push(name);
   }
-  // A set, in the order of the study's list as validation keeps it: the block's rows keep the order
-  // the workbook was built in, which columns moved by hand on the tick table no longer follow.
-  const position = new Map([...known.keys()].map((key, index) => [key, index]));
-  const rank = (name: string): number => position.get(nameKey(name)) ?? 0;
-  segment[field].sort((a, b) => rank(a) - rank(b));
+  const locate = (row: number): Location => where(grid, row, col);
+  segment[field] = segmentMembers(field, named(), known, locate, segment.name, problems);
 }
 
 /** Anything typed in a column whose name is empty: said, not silently dropped. */
@@ -622,4 +592,9 @@ function presentRowsByColumn(grid: SheetGrid, fromRow: number): Map<number, numb
   return byColumn;
 }
 
-export const SEGMENTS_SHEET: SheetModule = { role: "segments", inTemplate: false, plan, read };
+export const SEGMENTS_SHEET: SheetModule<"segments"> = {
+  role: "segments",
+  inTemplate: false,
+  plan,
+  read,
+};

@@ -13,7 +13,7 @@ import {
   Scale,
 } from "../../method/levels";
 import * as msg from "../../method/messages";
-import { PALETTE_NAMES, isPaletteName, stopLabels } from "../../method/colour";
+import { PALETTE_NAMES, stopLabels } from "../../method/colour";
 import {
   CHECKLIST_STATUSES,
   SEGMENT_TYPES,
@@ -21,7 +21,7 @@ import {
   statusCellLabel,
 } from "../../method/segments";
 import { DEFAULT_WEIGHTS, WEIGHT_MAX, WEIGHT_MIN, Weights } from "../../method/study";
-import { textFault, weightProblem } from "../../method/validate";
+import { checkLanguage, checkPalette, checkTitle, checkWeight } from "../../method/checks/settings";
 import { cellAt, cellText } from "../grids";
 import {
   COLOURS,
@@ -37,7 +37,7 @@ import {
 } from "../kit";
 import { NAMES } from "../names";
 import { CellValue, SheetPlan, num, text } from "../plan";
-import { PlanContext, ReadContext, SheetModule } from "../sheet";
+import { PlanContext, ReadContext, SheetModule, cellNumber } from "../sheet";
 
 /** Hands out rows from the top, one blank row between blocks. */
 class RowCursor {
@@ -216,10 +216,9 @@ function readPalette({ grids, problems, draft }: ReadContext): void {
   const value = cellText(cellAt(cell.grid, row, col))
     .trim()
     .toLowerCase();
-  if (isPaletteName(value)) {
-    if (value !== "default") draft.palette = value;
-  } else if (value !== "")
-    problems.push(msg.workbookPaletteUnknown(where(cell.grid, row, col), value));
+  if (value === "") return;
+  const palette = checkPalette(value, value, where(cell.grid, row, col), problems);
+  if (palette !== undefined && palette !== "default") draft.palette = palette;
 }
 
 function readLanguage({ grids, problems, draft }: ReadContext): void {
@@ -229,9 +228,9 @@ function readLanguage({ grids, problems, draft }: ReadContext): void {
   const value = cellText(cellAt(cell.grid, row, col))
     .trim()
     .toLowerCase();
-  if (value === "en") draft.language = "en";
-  else if (value !== "fr" && value !== "")
-    problems.push(msg.workbookLanguageUnknown(where(cell.grid, row, col), value));
+  if (value === "") return;
+  const language = checkLanguage(value, value, where(cell.grid, row, col), problems);
+  if (language !== undefined) draft.language = language;
 }
 
 function readTitle({ grids, problems, draft }: ReadContext): void {
@@ -239,9 +238,8 @@ function readTitle({ grids, problems, draft }: ReadContext): void {
   if (!cell) return;
   const { row, col } = cell.rect;
   const value = cellText(cellAt(cell.grid, row, col)).trim();
-  const fault = textFault(value);
-  if (fault) problems.push(msg.titleBadCharacter(where(cell.grid, row, col), fault));
-  else if (value !== "") draft.title = value;
+  const title = checkTitle(value, where(cell.grid, row, col), problems);
+  if (title !== undefined) draft.title = title;
 }
 
 function readWeights({ grids, problems, draft }: ReadContext): void {
@@ -261,21 +259,18 @@ function readWeights({ grids, problems, draft }: ReadContext): void {
     const { row, col } = cell.rect;
     const raw = cellAt(cell.grid, row, col);
     if (raw === null || (typeof raw === "string" && raw.trim() === "")) continue;
-    const value = typeof raw === "number" ? raw : Number(cellText(raw).trim().replace(",", "."));
-    if (
-      !Number.isFinite(value) ||
-      value < WEIGHT_MIN ||
-      value > WEIGHT_MAX ||
-      typeof raw === "boolean"
-    ) {
-      problems.push(weightProblem(cellText(raw), where(cell.grid, row, col)));
-      ok = false;
-      continue;
-    }
-    weights[key] = value;
+    const at = where(cell.grid, row, col);
+    const weight = checkWeight(cellNumber(raw), cellText(raw), at, problems);
+    if (weight === undefined) ok = false;
+    else weights[key] = weight;
   }
   if (missing.length > 0) problems.push(msg.weightMissing(missing, DEFAULT_WEIGHTS.perception));
   draft.weights = ok ? weights : undefined;
 }
 
-export const SETTINGS_SHEET: SheetModule = { role: "settings", inTemplate: true, plan, read };
+export const SETTINGS_SHEET: SheetModule<"settings"> = {
+  role: "settings",
+  inTemplate: true,
+  plan,
+  read,
+};

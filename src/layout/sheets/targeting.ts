@@ -1,7 +1,7 @@
 /**
  * "Ciblage": the offerings × segments table where the consultant marks the pairs to pursue, the
- * strategy the marks form (METHOD.md §6) named live with a sentence, the segments ranked by mean
- * score and potential, the conquest order and, per segment, one line per growth lever (§7).
+ * strategy the marks form (docs/method.md §6) named live with a sentence, the segments ranked by mean
+ * score and potential, the conquest order and, per segment, one line per growth lever (docs/method.md §7.2–§7.3).
  */
 import { describeConquestReason, describeWarning } from "../../i18n/advice";
 import { advise } from "../../method/advice";
@@ -9,8 +9,15 @@ import * as msg from "../../method/messages";
 import { markCountFormula } from "../../method/marks";
 import { GROWTH_LEVERS, STRATEGIES, strategyFormula } from "../../method/segments";
 import { strategyOfTargets } from "../../method/targeting";
-import { Segment, Target, nameKey } from "../../method/study";
-import { textFault } from "../../method/validate";
+import { Segment, nameKey } from "../../method/study";
+import { byKey } from "../../method/checks/names";
+import { segmentPlan } from "../../method/checks/segments";
+import {
+  ConquestEntry,
+  TargetEntry,
+  checkConquest,
+  checkTargets,
+} from "../../method/checks/targeting";
 import { Rect, cellAddress } from "../a1";
 import { cellAt, cellText, gridHeight } from "../grids";
 import {
@@ -348,81 +355,83 @@ function read({ grids, problems, draft }: ReadContext): void {
   const grid = table && grids.sheets.find((s) => s.name === table.sheet);
   if (!table || !grid) return;
   const segments = new Map((draft.segments ?? []).map((s) => [nameKey(s.name), s]));
-  const offerings = new Map((draft.offerings ?? []).map((o) => [nameKey(o), o]));
+  const segmentNames = byKey((draft.segments ?? []).map((s) => s.name));
+  const offerings = byKey(draft.offerings ?? []);
   const headerRow = table.rect.row - (TARGETING.firstRow - TARGETING.headerRow);
   const labelCol = table.rect.col - (TARGETING.firstCol - TARGETING.labelCol);
 
-  const targets: Target[] = [];
-  const seen = new Set<string>();
-  for (let row = table.rect.row; row < table.rect.row + table.rect.rows; row++) {
-    for (let col = table.rect.col; col < table.rect.col + table.rect.cols; col++) {
-      const mark = cellText(cellAt(grid, row, col)).trim();
-      if (mark === "") continue;
-      const location = where(grid, row, col);
-      if (mark.toUpperCase() !== "X") {
-        problems.push(msg.notAMark(location, mark));
-        continue;
+  // Each mark with the names its row and column show, in reading order; a cell that holds something
+  // else than X, or a mark under or beside no name, is said here (they are the sheet's own faults).
+  const marks = function* (): Generator<[Cell, TargetEntry]> {
+    for (let row = table.rect.row; row < table.rect.row + table.rect.rows; row++) {
+      for (let col = table.rect.col; col < table.rect.col + table.rect.cols; col++) {
+        const mark = cellText(cellAt(grid, row, col)).trim();
+        if (mark === "") continue;
+        const location = where(grid, row, col);
+        if (mark.toUpperCase() !== "X") {
+          problems.push(msg.notAMark(location, mark));
+          continue;
+        }
+        const offering = mirroredText(cellAt(grid, row, labelCol), () =>
+          namedItemText(grids, NAMES.offerings, row - table.rect.row)
+        ).trim();
+        const segment = mirroredText(cellAt(grid, headerRow, col), () =>
+          namedItemText(grids, NAMES.segmentNames, col - table.rect.col)
+        ).trim();
+        if (segment === "" || offering === "") {
+          // The cell to type the name in: the segments sheet's, which this one mirrors.
+          // The offering first: its row is where the mark was typed.
+          const missing =
+            offering === ""
+              ? (namedItemAddress(grids, NAMES.offerings, row - table.rect.row) ??
+                cellAddress(row, labelCol))
+              : (namedItemAddress(grids, NAMES.segmentNames, col - table.rect.col) ??
+                cellAddress(headerRow, col));
+          problems.push(msg.markWithoutName(location, missing));
+          continue;
+        }
+        yield [
+          { row, col },
+          { segment, offering },
+        ];
       }
-      const offeringLabel = mirroredText(cellAt(grid, row, labelCol), () =>
-        namedItemText(grids, NAMES.offerings, row - table.rect.row)
-      ).trim();
-      const segmentLabel = mirroredText(cellAt(grid, headerRow, col), () =>
-        namedItemText(grids, NAMES.segmentNames, col - table.rect.col)
-      ).trim();
-      const offering = offerings.get(nameKey(offeringLabel));
-      const segment = segments.get(nameKey(segmentLabel));
-      if (offering === undefined || segment === undefined) {
-        // The cell to type the name in: the segments sheet's, which this one mirrors.
-        const missing =
-          (offering === undefined
-            ? namedItemAddress(grids, NAMES.offerings, row - table.rect.row)
-            : namedItemAddress(grids, NAMES.segmentNames, col - table.rect.col)) ??
-          (offering === undefined ? cellAddress(row, labelCol) : cellAddress(headerRow, col));
-        const shown = offering === undefined ? offeringLabel : segmentLabel;
-        problems.push(
-          shown === ""
-            ? msg.markWithoutName(location, missing)
-            : msg.targetUnknown(location, offering === undefined ? "offering" : "segment", shown)
-        );
-        continue;
-      }
-      const key = `${nameKey(segment.name)}\u0000${nameKey(offering)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      targets.push({ segment: segment.name, offering });
     }
-  }
+  };
+  // Every message of a mark is on the mark's cell, the one to change.
+  const { targets } = checkTargets(
+    marks(),
+    segmentNames,
+    offerings,
+    ({ row, col }) => where(grid, row, col),
+    problems
+  );
   if (targets.length > 0) draft.targets = targets;
-  readConquest(grids, segments, problems, draft);
+  readConquest(grids, segmentNames, problems, draft);
   readPlans(grids, segments, problems);
+}
+
+interface Cell {
+  row: number;
+  col: number;
 }
 
 function readConquest(
   grids: ReadContext["grids"],
-  segments: Map<string, Segment>,
+  segments: ReadonlyMap<string, string>,
   problems: ReadContext["problems"],
   draft: ReadContext["draft"]
 ): void {
   const named = grids.names.find((n) => n.name === NAMES.conquest);
   const grid = named && grids.sheets.find((s) => s.name === named.sheet);
   if (!named || !grid) return;
-  const order: string[] = [];
   const last = Math.min(named.rect.row + named.rect.rows - 1, gridHeight(grid));
+  const col = named.rect.col;
+  const entries: [number, ConquestEntry][] = [];
   for (let row = named.rect.row; row <= last; row++) {
-    const raw = cellText(cellAt(grid, row, named.rect.col)).trim();
-    if (raw === "") continue;
-    const location = where(grid, row, named.rect.col);
-    const segment = segments.get(nameKey(raw));
-    if (!segment) {
-      problems.push(msg.conquestUnknown(location, raw));
-      continue;
-    }
-    if (order.includes(segment.name)) {
-      problems.push(msg.conquestDuplicate(location, segment.name));
-      continue;
-    }
-    order.push(segment.name);
+    const raw = cellText(cellAt(grid, row, col)).trim();
+    if (raw !== "") entries.push([row, { name: raw, shown: raw }]);
   }
+  const { order } = checkConquest(entries, segments, (row) => where(grid, row, col), problems);
   if (order.length > 0) draft.conquest = order;
 }
 
@@ -444,13 +453,16 @@ function readPlans(
     if (!segment) continue;
     GROWTH_LEVERS.forEach((lever, i) => {
       const row = area.row + i;
-      const plan = cellText(cellAt(grid, row, col)).trim();
-      if (plan === "") return;
-      const fault = textFault(plan);
-      if (fault) problems.push(msg.segmentTextBad(where(grid, row, col), fault));
-      else segment.plans[lever.id] = plan;
+      const text = cellText(cellAt(grid, row, col)).trim();
+      const plan = segmentPlan(text, where(grid, row, col), problems);
+      if (plan !== undefined) segment.plans[lever.id] = plan;
     });
   }
 }
 
-export const TARGETING_SHEET: SheetModule = { role: "targeting", inTemplate: false, plan, read };
+export const TARGETING_SHEET: SheetModule<"targeting"> = {
+  role: "targeting",
+  inTemplate: false,
+  plan,
+  read,
+};

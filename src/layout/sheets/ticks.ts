@@ -1,13 +1,12 @@
 /**
  * "Qui ressent quoi": clientèles across, needs down, an X where the clientèle really feels the need
- * (METHOD.md §2). The tick table is the source of truth for the lists and the ticks.
+ * (docs/method.md §2). The tick table is the source of truth for the lists and the ticks.
  */
-import { CLIENTELE_TYPES, Kind, NEED_TYPES, findKind } from "../../method/levels";
+import { CLIENTELE_TYPES, Kind, NEED_TYPES } from "../../method/levels";
 import { markCountFormula } from "../../method/marks";
 import * as msg from "../../method/messages";
-import { ListField } from "../../method/messages";
-import { Item, Pair, nameKey, pairKeyCache, pairPlaces } from "../../method/study";
-import { nameFault } from "../../method/validate";
+import { itemKind, NameList } from "../../method/checks/names";
+import { Item, Pair, pairKeyCache, pairPlaces } from "../../method/study";
 import { cellAddress, columnLetters, rectAddress } from "../a1";
 import { SheetGrid, cellAt, cellText, presentCols, presentRows } from "../grids";
 import {
@@ -250,12 +249,12 @@ function readNames(
   /** `index`: the offset from the table's first column or row, which keys the names found. */
   cells: { index: number; row: number; col: number; typeRow: number; typeCol: number }[],
   kinds: readonly Kind[],
-  field: ListField,
+  field: "clienteles" | "needs",
   problems: ReadContext["problems"]
 ): { found: Map<number, FoundItem>; rejected: Set<number> } {
   const found = new Map<number, FoundItem>();
   const rejected = new Set<number>();
-  const seen = new Map<string, string>();
+  const names = new NameList(field, problems);
   cells.forEach((cell) => {
     const index = cell.index;
     const raw = cellText(cellAt(grid, cell.row, cell.col));
@@ -268,33 +267,27 @@ function readNames(
         );
       return;
     }
-    const fault = nameFault(raw);
-    if (fault) {
-      problems.push(msg.badName(where(grid, cell.row, cell.col), fault));
+    const name = names.add(raw, where(grid, cell.row, cell.col));
+    if (name === undefined) {
       rejected.add(index);
       return;
     }
-    const name = raw.trim();
-    const first = seen.get(nameKey(name));
-    if (first) {
-      problems.push(msg.duplicateName(where(grid, cell.row, cell.col), field, name, first));
-      rejected.add(index);
-      return;
-    }
-    seen.set(nameKey(name), at);
     const entry: FoundItem = { name, at };
-    if (typeRaw !== "") {
-      const kind = findKind(kinds, typeRaw);
-      if (!kind) {
-        problems.push(msg.typeUnknown(where(grid, cell.typeRow, cell.typeCol), typeRaw, kinds));
-        rejected.add(index);
-        return;
-      }
-      entry.type = kind.canonical;
+    const typeAt = where(grid, cell.typeRow, cell.typeCol);
+    const kind = itemKind(field, typeRaw, typeRaw, typeAt, name, kinds, problems);
+    if (kind === undefined) {
+      rejected.add(index);
+      return;
     }
+    if (kind !== null) entry.type = kind;
     found.set(index, entry);
   });
   return { found, rejected };
 }
 
-export const TICKS_SHEET: SheetModule = { role: "ticks", inTemplate: true, plan, read };
+export const TICKS_SHEET: SheetModule<"ticks"> = {
+  role: "ticks",
+  inTemplate: true,
+  plan,
+  read,
+};

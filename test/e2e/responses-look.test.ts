@@ -1,0 +1,95 @@
+/**
+ * The matrix's hypothesis look, live in a real spreadsheet: LibreOffice evaluates the rule's
+ * formula (placed in check cells, with the matrix cell's row and column written out) on the
+ * built workbook, before and after the consultant empties one pair's n.
+ */
+import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import path from "path";
+import { buildPlan } from "../../src/layout";
+import { planToBuffer } from "../../src/hosts/xlsx/file";
+import { recalculate } from "../support/libreoffice";
+import { study, tempDir } from "../support/workbooks";
+
+jest.setTimeout(180000);
+
+const STUDY = study({
+  language: "fr",
+  clienteles: ["Artisans", "Banques"],
+  needs: ["Financement", "Locaux"],
+  pairs: [
+    {
+      clientele: "Artisans",
+      need: "Financement",
+      perception: 4,
+      impact: 3,
+      evidence: { n: 12, feel: 0.75 },
+    },
+    { clientele: "Artisans", need: "Locaux", perception: 2, impact: 2 },
+    { clientele: "Banques", need: "Locaux", perception: 1, impact: 1, evidence: { n: 3, feel: 1 } },
+  ],
+  weights: { perception: 1, impact: 1 },
+});
+
+it("italicises exactly the scored pairs whose ratings row has no n, and follows n when it is emptied", async () => {
+  const dir = await tempDir();
+  try {
+    const plan = buildPlan(STUDY);
+    const matrix = plan.sheets.find((sheet) => sheet.role === "matrix")!;
+    const format = matrix.conditionalFormats.find(
+      (f) => f.rule.kind === "formula" && f.rule.italic
+    )!;
+    const rule = format.rule as { formula: string };
+    const { row, col } = format.rect;
+    const checkFormula = (r: number, c: number): string =>
+      rule.formula
+        .replace(/C6/g, `'${matrix.name}'!${String.fromCharCode(64 + c)}${r}`)
+        .replace("ROW()", String(r))
+        .replace("COLUMN()", String(c));
+    const built = path.join(dir, "built.xlsx");
+    await fs.writeFile(built, await planToBuffer(plan));
+
+    const looks = async (emptyFirstN: boolean): Promise<unknown[][]> => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(built);
+      if (emptyFirstN) workbook.getWorksheet("Évaluation")!.getCell("I5").value = null;
+      const check = workbook.addWorksheet("Check");
+      for (let n = 0; n < 2; n++)
+        for (let c = 0; c < 2; c++)
+          // Text results, so that a result left out (not calculated) cannot pass for false.
+          check.getCell(n + 1, c + 1).value = {
+            formula: `IF(${checkFormula(row + n, col + c)},"italic","plain")`,
+          };
+      const edited = path.join(dir, emptyFirstN ? "emptied.xlsx" : "edited.xlsx");
+      await workbook.xlsx.writeFile(edited);
+      const recalculated = new ExcelJS.Workbook();
+      await recalculated.xlsx.readFile(await recalculate(edited));
+      const sheet = recalculated.getWorksheet("Check")!;
+      return [0, 1].map((n) =>
+        [0, 1].map((c) => {
+          const value = sheet.getCell(n + 1, c + 1).value as { result?: unknown } | null;
+          const result = value && typeof value === "object" ? value.result : value;
+          // A rule whose formula fails (no ratings row: the pair is not ticked) does not apply.
+          if (result && typeof result === "object" && "error" in result) return false;
+          return result === "italic" ? true : result === "plain" ? false : result;
+        })
+      );
+    };
+    // Needs by clientèles: (Artisans, Locaux) is the one scored pair without responses.
+    expect(await looks(false)).toEqual([
+      [false, false],
+      [true, false],
+    ]);
+    expect(format.rule.kind === "formula" && format.rule.holds).toEqual([
+      [false, false],
+      [true, false],
+    ]);
+    // n emptied for (Artisans, Financement): it is a hypothesis again, at once.
+    expect(await looks(true)).toEqual([
+      [true, false],
+      [true, false],
+    ]);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});

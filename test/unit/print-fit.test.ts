@@ -1,0 +1,88 @@
+/**
+ * The client sheets sized for print (src/layout/print-fit.ts), checked on the plan: words never
+ * split, wrapped text given the rows it needs, a readable scale, the title in the header, a
+ * sentence wider than the sheet wrapped in a merged cell. The printed result is measured in
+ * test/e2e/client-pdf.test.ts.
+ */
+import { clientPlan } from "../../src/layout/export";
+import { SheetPlan } from "../../src/layout/plan";
+import {
+  MIN_SCALE,
+  columnPoints,
+  fitForPrint,
+  lineHeight,
+  textPoints,
+  wrappedLines,
+} from "../../src/layout/print-fit";
+import { segmentedStudy } from "../support/export-fixtures";
+
+function sheet(values: string[][], wrap: boolean, width = 10): SheetPlan {
+  return {
+    role: "segments",
+    name: "Essai",
+    blocks: [
+      {
+        row: 1,
+        col: 1,
+        values: values.map((line) => line.map((t) => ({ kind: "text", text: t }))),
+      },
+    ],
+    fills: [],
+    styles: [
+      { rect: { row: 1, col: 1, rows: values.length, cols: 2 }, style: { wrap, border: true } },
+    ],
+    columnWidths: [
+      { col: 1, width },
+      { col: 2, width },
+    ],
+    validations: [],
+    conditionalFormats: [],
+    tables: [],
+    print: { landscape: true, fitToOnePage: true },
+  };
+}
+
+describe("a client sheet sized for print", () => {
+  it("widens a column to its longest word and gives a wrapped text the rows it needs", () => {
+    const text = "Écosystème d'accompagnement segmenté";
+    const fitted = fitForPrint(sheet([[text, "x"]], true, 4), { title: "Étude & co" });
+    const width = fitted.columnWidths.find((c) => c.col === 1)!.width;
+    expect(columnPoints(width)).toBeGreaterThanOrEqual(textPoints("d'accompagnement", {}));
+    const lines = wrappedLines(text, { wrap: true }, columnPoints(width) - 6);
+    expect(lines).toBeGreaterThanOrEqual(2);
+    const height = fitted.rowHeights!.find((r) => r.row === 1)!.height;
+    expect(height).toBeGreaterThanOrEqual(lines * lineHeight({}));
+    expect(fitted.print).toMatchObject({ fitToOnePage: false, header: "Étude & co" });
+    expect(fitted.print.scale).toBeGreaterThanOrEqual(MIN_SCALE);
+    expect(fitted.print.scale).toBeLessThanOrEqual(100);
+  });
+
+  it("wraps a sentence wider than the sheet in a cell merged across it", () => {
+    const sentence = "Une phrase qui court bien plus loin que la feuille ".repeat(4).trim();
+    const plan = sheet(
+      [
+        ["Titre", "Valeur"],
+        [sentence, ""],
+      ],
+      false
+    );
+    plan.blocks[0].values[1][1] = null;
+    // A plain note, as the sheets' instructions are (a bordered name would widen its column).
+    plan.styles = [];
+    const fitted = fitForPrint(plan, { title: "T" });
+    expect(fitted.merges).toEqual([{ row: 2, col: 1, rows: 1, cols: 2 }]);
+    expect(fitted.rowHeights!.find((r) => r.row === 2)!.height).toBeGreaterThan(2 * lineHeight({}));
+  });
+
+  it("turns the matrix's clientèle names up, repeats its headers and prints every sheet so", () => {
+    const { plan } = clientPlan(segmentedStudy(), { created: new Date("2025-03-12T12:00:00Z") });
+    const matrix = plan!.sheets.find((s) => s.role === "matrix")!;
+    expect(matrix.print).toMatchObject({
+      titleRows: { first: 3, last: 5 },
+      titleCols: { first: 1, last: 2 },
+    });
+    expect(matrix.styles.some((s) => s.rect.row === 5 && s.style.rotateUp)).toBe(true);
+    expect(plan!.font).toBe("DejaVu Sans");
+    for (const s of plan!.sheets) expect(s.print.header).toBe(segmentedStudy().title);
+  });
+});
