@@ -6,7 +6,7 @@
  * --force, and never a working workbook.
  */
 import { hasErrors } from "../method/problems";
-import { PaletteName } from "../method/colour";
+import { PALETTES, PaletteName } from "../method/colour";
 import { Language } from "../method/levels";
 import { ExportPart } from "../layout/export";
 import { deckModel } from "../layout/deck";
@@ -48,7 +48,7 @@ export async function exportDeck(request: DeckRequest, io: Io): Promise<void> {
   const paletteName = palette ?? study.palette ?? "default";
   io.err(
     messages === "fr"
-      ? `Présentation : ${slides} diapositives ; palette ${paletteName}`
+      ? `Présentation : ${slides} diapositives ; couleurs ${PALETTES[paletteName].label.fr}`
       : `Deck: ${slides} slides; palette ${paletteName}`
   );
   io.out(output);

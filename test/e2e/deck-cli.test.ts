@@ -9,6 +9,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import { promisify } from "util";
 import JSZip from "jszip";
+import { PALETTES } from "../../src/method/colour";
 import { studyToJson } from "../../src/layout/study-json";
 import { deckParts, slideNames, slideText } from "../support/deck-xml";
 import { segmentedStudy } from "../support/export-fixtures";
@@ -69,7 +70,9 @@ it("writes the deck from a study, in the study's numbers whatever the machine's 
   );
   expect(result.code).toBe(0);
   expect(result.stdout.trim()).toBe(out);
-  expect(result.stderr.trim()).toBe("Présentation : 6 diapositives ; palette default");
+  expect(result.stderr.trim()).toBe(
+    `Présentation : 6 diapositives ; couleurs ${PALETTES.default.label.fr}`
+  );
   const slides = await deckText(out);
   expect(slides.join("\n")).toContain("84\u00A0000\u00A0CHF");
   expect(slides.join("\n")).not.toContain("84,000");

@@ -7,6 +7,9 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { promises as fs } from "fs";
 import { deflateRawSync } from "zlib";
+import path from "path";
+import { runCli } from "../../src/cli/main";
+import { tempDir } from "./workbooks";
 import { resolveTarget } from "../../src/hosts/xlsx/read";
 
 export interface RawEntry {
@@ -269,4 +272,45 @@ export async function redefineName(file: string, name: string, formula: string):
     if (!pattern.test(xml)) throw new Error(`no defined name ${name}`);
     return xml.replace(pattern, (_, open: string, close: string) => `${open}${formula}${close}`);
   });
+}
+
+/** The command line in English, its lines kept: what a hostile file makes it say. */
+export async function hostileCli(
+  ...args: string[]
+): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli([...args, "--lang", "en"], {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
+  return { code, out, err };
+}
+
+/** The small study the hostile files are made from (a comment with an accent, two ratings). */
+export const HOSTILE_STUDY = {
+  title: "Vélos",
+  language: "en",
+  clienteles: ["Commuters", "Students"],
+  needs: ["Fix a flat", "Cheap parts"],
+  pairs: [
+    { clientele: "Commuters", need: "Fix a flat", perception: 4, impact: 3 },
+    { clientele: "Students", need: "Cheap parts", perception: 2, impact: 1, comment: "à revoir" },
+  ],
+  weights: { perception: 1, impact: 1 },
+};
+
+/** A folder holding HOSTILE_STUDY and the workbook the command line built from it. */
+export async function builtHostileStudy(): Promise<{
+  dir: string;
+  built: string;
+  studyFile: string;
+}> {
+  const dir = await tempDir();
+  const studyFile = path.join(dir, "study.json");
+  await fs.writeFile(studyFile, JSON.stringify(HOSTILE_STUDY));
+  const built = path.join(dir, "built.xlsx");
+  const result = await hostileCli("build", studyFile, "-o", built);
+  if (result.code !== 0) throw new Error(`build failed: ${result.err.join(" ")}`);
+  return { dir, built, studyFile };
 }

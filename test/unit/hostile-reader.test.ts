@@ -8,48 +8,31 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import path from "path";
-import { runCli } from "../../src/cli/main";
 import { readWorkbookFile } from "../../src/hosts/xlsx/read";
 import { READ_LIMITS } from "../../src/hosts/xlsx/zip";
 import { readStudy } from "../../src/layout";
 import { clampArea } from "../../src/layout/limits";
 import { STATE_NAMESPACE, stateFromXml } from "../../src/layout/state";
 import { oneLine } from "../../src/method/problems";
-import { editPart, entriesOf, rawZip, redefineName } from "../support/hostile";
-import { tempDir } from "../support/workbooks";
+import {
+  HOSTILE_STUDY,
+  builtHostileStudy,
+  editPart,
+  entriesOf,
+  hostileCli,
+  rawZip,
+  redefineName,
+} from "../support/hostile";
 
-async function cli(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...args, "--lang", "en"], {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-  });
-  return { code, out, err };
-}
-
-const STUDY = {
-  title: "Vélos",
-  language: "en",
-  clienteles: ["Commuters", "Students"],
-  needs: ["Fix a flat", "Cheap parts"],
-  pairs: [
-    { clientele: "Commuters", need: "Fix a flat", perception: 4, impact: 3 },
-    { clientele: "Students", need: "Cheap parts", perception: 2, impact: 1, comment: "à revoir" },
-  ],
-  weights: { perception: 1, impact: 1 },
-};
+const cli = hostileCli;
+const STUDY = HOSTILE_STUDY;
 
 let dir: string;
 let built: string;
 let studyFile: string;
 
 beforeEach(async () => {
-  dir = await tempDir();
-  studyFile = path.join(dir, "study.json");
-  await fs.writeFile(studyFile, JSON.stringify(STUDY));
-  built = path.join(dir, "built.xlsx");
-  expect((await cli("build", studyFile, "-o", built)).code).toBe(0);
+  ({ dir, built, studyFile } = await builtHostileStudy());
 });
 afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });

@@ -6,7 +6,6 @@ import ExcelJS from "exceljs";
 import { execFileSync, spawn } from "child_process";
 import { promises as fs } from "fs";
 import path from "path";
-import { runCli } from "../../src/cli/main";
 import { readWorkbookFile } from "../../src/hosts/xlsx/read";
 import { READ_LIMITS } from "../../src/hosts/xlsx/zip";
 import { readStudy } from "../../src/layout";
@@ -18,41 +17,20 @@ import {
   entriesOf,
   makeTargetsAbsolute,
   rawZip,
+  HOSTILE_STUDY,
+  builtHostileStudy,
+  hostileCli,
 } from "../support/hostile";
-import { tempDir } from "../support/workbooks";
 
-async function cli(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...args, "--lang", "en"], {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-  });
-  return { code, out, err };
-}
-
-const STUDY = {
-  title: "Vélos",
-  language: "en",
-  clienteles: ["Commuters", "Students"],
-  needs: ["Fix a flat", "Cheap parts"],
-  pairs: [
-    { clientele: "Commuters", need: "Fix a flat", perception: 4, impact: 3 },
-    { clientele: "Students", need: "Cheap parts", perception: 2, impact: 1, comment: "à revoir" },
-  ],
-  weights: { perception: 1, impact: 1 },
-};
+const cli = hostileCli;
+const STUDY = HOSTILE_STUDY;
 
 let dir: string;
 let built: string;
 let studyFile: string;
 
 beforeEach(async () => {
-  dir = await tempDir();
-  studyFile = path.join(dir, "study.json");
-  await fs.writeFile(studyFile, JSON.stringify(STUDY));
-  built = path.join(dir, "built.xlsx");
-  expect((await cli("build", studyFile, "-o", built)).code).toBe(0);
+  ({ dir, built, studyFile } = await builtHostileStudy());
 });
 afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
