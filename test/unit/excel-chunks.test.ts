@@ -1,6 +1,11 @@
 /** Splitting large writes so that every request stays within the budget. */
 import { CALL_OVERHEAD_BYTES, RequestBudget, jsonBytes } from "../../src/hosts/excel/budget";
-import { FormulaInput, filledColumnRuns, formulaGrid, formulaInput } from "../../src/hosts/excel/cells";
+import {
+  FormulaInput,
+  filledColumnRuns,
+  formulaGrid,
+  formulaInput,
+} from "../../src/hosts/excel/cells";
 import { GridPiece, writeInPieces } from "../../src/hosts/excel/chunks";
 import { formula, num, text } from "../../src/layout/plan";
 
