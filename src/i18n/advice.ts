@@ -28,12 +28,23 @@ export function describeConquestStep(
   return `${position}. ${name} — ${describeConquestReason(step, language)}`;
 }
 
-/** Why a step comes at its place: the best rank's figures, or its overlap in percent. */
-export function describeConquestReason(step: ConquestStep, language: Language): string {
+/**
+ * Why a step comes at its place: the best rank's figures, or its overlap in percent. `brief` for a
+ * sheet's line under a heading that says what the order is (one printed line per step).
+ */
+export function describeConquestReason(
+  step: ConquestStep,
+  language: Language,
+  brief = false
+): string {
   const reason = step.reason;
   let why: string;
   if (reason.kind === "overlap") {
     const percent = Math.round(reason.overlap * 100);
+    if (brief)
+      return language === "fr"
+        ? `recouvrement de ${percent} % avec les précédents`
+        : `${percent}% overlap with those before`;
     why =
       language === "fr"
         ? `recouvrement de ${percent} % de ses clientèles et besoins avec ceux des segments déjà choisis`

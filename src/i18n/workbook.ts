@@ -305,9 +305,10 @@ const fr: WorkbookTexts = {
     conquest: "Ordre de conquête",
     conquestNote:
       "Commencez par un segment (souvent géographique), conquérez-le, puis étendez : chaque segment gagné facilite le suivant.",
-    suggestedConquest: "Ordre suggéré par la méthode (à la construction du classeur)",
+    suggestedConquest:
+      "Ordre suggéré par la méthode (à la construction du classeur ; recouvrement : clientèles et besoins en commun)",
     warnings: "Avertissements de la méthode (à la construction du classeur)",
-    noWarning: "Aucun",
+    noWarning: "Aucun avertissement : rien de ce que la méthode signale.",
     levers: "Leviers de croissance par segment",
     lever: "Levier",
     conquestError: { title: "Segment", message: "Choisissez un segment dans la liste." },
@@ -470,9 +471,10 @@ const en: WorkbookTexts = {
     conquest: "Conquest order",
     conquestNote:
       "Start with one segment (often a geographic one), win it, then expand: each segment won makes the next easier.",
-    suggestedConquest: "The method's suggested order (when the workbook was built)",
+    suggestedConquest:
+      "The method's suggested order (when the workbook was built; overlap: clientèles and needs in common)",
     warnings: "The method's warnings (when the workbook was built)",
-    noWarning: "None",
+    noWarning: "No warning: nothing the method points out.",
     levers: "Growth levers per segment",
     lever: "Lever",
     conquestError: { title: "Segment", message: "Pick a segment from the list." },

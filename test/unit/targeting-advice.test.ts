@@ -42,7 +42,8 @@ function suggestedLines(s: Study): string[] {
       (v) => cellText(v ?? null) === texts.suggestedConquest
     );
     if (col < 0) continue;
-    return (s.segments ?? []).map((_, i) => cellText(sheet.values[row + 1 + i]?.[col] ?? null));
+    // The heading sits on the conquest title's row, the order's lines under the note's row.
+    return (s.segments ?? []).map((_, i) => cellText(sheet.values[row + 2 + i]?.[col] ?? null));
   }
   throw new Error("no suggested order on Ciblage");
 }

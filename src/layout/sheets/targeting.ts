@@ -5,11 +5,13 @@
  */
 import { describeConquestReason, describeWarning } from "../../i18n/advice";
 import { advise } from "../../method/advice";
+import { WORKBOOK_TEXTS } from "../../i18n/workbook";
+import { Language } from "../../method/levels";
 import * as msg from "../../method/messages";
 import { markCountFormula } from "../../method/marks";
 import { GROWTH_LEVERS, STRATEGIES, strategyFormula } from "../../method/segments";
 import { strategyOfTargets } from "../../method/targeting";
-import { Segment, nameKey } from "../../method/study";
+import { Segment, Study, nameKey } from "../../method/study";
 import { byKey } from "../../method/checks/names";
 import { segmentPlan } from "../../method/checks/segments";
 import {
@@ -39,6 +41,28 @@ import { CellValue, SheetPlan, num, text } from "../plan";
 import { PlanContext, ReadContext, SheetModule } from "../sheet";
 import { segmentNameMirror, segmentSlots } from "./checklist";
 import { SEGMENTS, competitionOf, meanScore, potentialOf } from "./segments";
+
+/**
+ * The method's judgement as Ciblage writes it when the workbook is built: the suggested order's lines
+ * and the warnings' lines (docs/method.md §9). Advice to the consultant: the client export leaves
+ * these texts out (layout/export.ts), the client sees the order the consultant chose.
+ */
+export function adviceTexts(
+  study: Study,
+  language: Language
+): { conquest: string[]; warnings: string[] } {
+  const advice = advise(study);
+  const t = WORKBOOK_TEXTS[language].targeting;
+  return {
+    conquest: advice.conquest.map(
+      (step) => `${step.segment} — ${describeConquestReason(step, language, true)}`
+    ),
+    warnings:
+      advice.warnings.length === 0
+        ? [t.noWarning]
+        : advice.warnings.map((warning) => describeWarning(warning, language)),
+  };
+}
 
 export const TARGETING = {
   headerRow: 4,
@@ -241,13 +265,15 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   // The method's judgement (docs/method.md §9), as text fixed when the workbook is built: its
   // suggested order beside the consultant's, then its warnings under the levers. Nothing reads it
   // back; the pane and `advise` give the current judgement.
-  const advice = advise(study);
-  put(sheet, c, firstCol + 1, [
-    [text(t.suggestedConquest)],
-    ...advice.conquest.map((step) => [
-      text(`${step.segment} — ${describeConquestReason(step, language)}`),
-    ]),
-  ]);
+  // Its heading on the title's row: on the note's row it would stop the note's spill to the right.
+  const advice = adviceTexts(study, language);
+  put(sheet, c - 1, firstCol + 1, [[text(t.suggestedConquest)]]);
+  put(
+    sheet,
+    c + 1,
+    firstCol + 1,
+    advice.conquest.map((line) => [text(line)])
+  );
 
   // Growth levers, one line each per segment.
   const l = at.leversRow;
@@ -270,12 +296,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   const plans = rect(l + 1, firstCol, GROWTH_LEVERS.length, at.segments);
 
   const w = l + GROWTH_LEVERS.length + 3;
-  put(sheet, w - 1, labelCol, [
-    [text(t.warnings)],
-    ...(advice.warnings.length === 0
-      ? [[text(t.noWarning)]]
-      : advice.warnings.map((warning) => [text(describeWarning(warning, language))])),
-  ]);
+  put(sheet, w - 1, labelCol, [[text(t.warnings)], ...advice.warnings.map((line) => [text(line)])]);
 
   // Styles, dropdowns, names.
   const headerStyle = {
@@ -307,16 +328,23 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   });
   style(sheet, rect(at.strategyRow, labelCol, 1, 2), { bold: true, fontSize: 12 });
   style(sheet, rect(at.strategyRow + 1, firstCol), NOTE_STYLE);
-  for (const row of [r - 1, c - 1, l - 1, w - 1])
-    style(sheet, rect(row, labelCol), { bold: true, fontSize: 12 });
+  // The conquest title's style also covers the suggested order's heading on its row.
+  for (const [row, cols] of [
+    [r - 1, 1],
+    [c - 1, 3],
+    [l - 1, 1],
+    [w - 1, 1],
+  ])
+    style(sheet, rect(row, labelCol, 1, cols), { bold: true, fontSize: 12 });
   style(sheet, rect(c, labelCol), NOTE_STYLE);
   style(sheet, rect(r, labelCol, 1, 6), headerStyle);
   style(sheet, ranked, { border: true });
   style(sheet, rect(r + 1, labelCol + 1, at.segments, 1), { numberFormat: "0.0" });
   style(sheet, rect(r + 1, labelCol + 3, at.segments, 1), { numberFormat: "#,##0" });
   style(sheet, rect(r + 1, labelCol + 5, at.segments, 1), { numberFormat: "0.0" });
-  // The suggested order in the same bordered table as the consultant's (one style call for both).
-  style(sheet, rect(c + 1, labelCol, at.segments, 3), { border: true });
+  // The suggested order's lines beside the consultant's bordered order, unbordered: each runs to the
+  // right as one line (a bordered cell would widen its column to the longest reason).
+  style(sheet, rect(c + 1, labelCol, at.segments, 2), { border: true });
   style(sheet, conquestCells, { fill: COLOURS.input });
   style(sheet, rect(l, labelCol, 1, at.segments + 1), headerStyle);
   style(sheet, rect(l + 1, labelCol, GROWTH_LEVERS.length, 1), {
