@@ -3,8 +3,18 @@
  * legend (✓ ok · ⊞ en cours · ✗ à faire · 📊 à analyser) and live counts, as a pure function of what
  * was read from the workbook. No text here: the pane words the counts (i18n/pane.ts).
  */
-import { ChecklistStatus, Strategy, isSegmentReady } from "../method/segments";
+import {
+  CHECKLIST_ITEMS,
+  ChecklistStatus,
+  SEGMENT_FIGURES,
+  Strategy,
+  isSegmentReady,
+  quantificationMismatches,
+} from "../method/segments";
+import * as msg from "../method/messages";
 import { strategyOfTargets } from "../method/targeting";
+import { ConquestStep, MethodWarning, advise } from "../method/advice";
+import { Language } from "../method/levels";
 import { pairScore } from "../method/score";
 import { Study, Weights, isRated, nameKey, pairKey } from "../method/study";
 import { Problem, hasErrors } from "../method/problems";
@@ -61,8 +71,22 @@ export type Step =
       ready: number;
       /** The number of segments the ordering suggests, when it is available. */
       suggestedK?: number;
+      /** Quantification items that disagree with their figures (issue 17 item 6), in words. */
+      quantification: Problem[];
+      /** The study's language, which they are worded in. */
+      language: Language;
     })
-  | (StepBase & { id: "targeting"; targets: number; strategy?: Strategy; conquest: string[] });
+  | (StepBase & {
+      id: "targeting";
+      targets: number;
+      strategy?: Strategy;
+      conquest: string[];
+      /** The method's judgement (docs/method.md §9) on the study as the workbook holds it now. */
+      warnings: MethodWarning[];
+      suggestedConquest: ConquestStep[];
+      /** The study's language, which the warnings are worded in. */
+      language: Language;
+    });
 
 export type StepOf<Id extends StepId> = Extract<Step, { id: Id }>;
 
@@ -186,6 +210,19 @@ export function stepsOf(
     segments: segmentList.length,
     ready,
     ...(k !== undefined ? { suggestedK: k } : {}),
+    quantification: segmentList.flatMap((segment) =>
+      quantificationMismatches(segment).map((mismatch) =>
+        (mismatch.kind === "figure-not-ok"
+          ? msg.quantificationFigureNotOk
+          : msg.quantificationOkWithoutFigure)(
+          undefined,
+          segment.name,
+          SEGMENT_FIGURES[mismatch.figure],
+          CHECKLIST_ITEMS[mismatch.item]
+        )
+      )
+    ),
+    language: study?.language ?? "fr",
   };
 
   const targets = study?.targets ?? [];
@@ -195,6 +232,7 @@ export function stepsOf(
     segmentList.map((s) => s.name)
   );
   const conquest = study?.conquest ?? [];
+  const advice = study ? advise(study) : { conquest: [], warnings: [] };
   const targeting: Step = {
     id: "targeting",
     status: targets.length === 0 ? "à faire" : conquest.length > 0 ? "ok" : "en cours",
@@ -202,6 +240,9 @@ export function stepsOf(
     targets: targets.length,
     ...(strategy ? { strategy } : {}),
     conquest,
+    warnings: advice.warnings,
+    suggestedConquest: advice.conquest,
+    language: study?.language ?? "fr",
   };
   return [lists, ticks, ratings, matrix, segments, targeting];
 }

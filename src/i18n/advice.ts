@@ -3,7 +3,7 @@
  * conquest order, one line per step with its reason, and the warnings' lines. Plain spaces (the
  * command line prints these); the pane applies `frenchSpacing` from pane.ts.
  */
-import { Advice, ConquestStep } from "../method/advice";
+import { Advice, ConquestStep, MethodWarning } from "../method/advice";
 import { Language } from "../method/levels";
 import { formatProblem, quoteEn, quoteFr } from "../method/problems";
 
@@ -25,10 +25,26 @@ export function describeConquestStep(
   language: Language
 ): string {
   const name = language === "fr" ? quoteFr(step.segment) : quoteEn(step.segment);
+  return `${position}. ${name} — ${describeConquestReason(step, language)}`;
+}
+
+/**
+ * Why a step comes at its place: the best rank's figures, or its overlap in percent. `brief` for a
+ * sheet's line under a heading that says what the order is (one printed line per step).
+ */
+export function describeConquestReason(
+  step: ConquestStep,
+  language: Language,
+  brief = false
+): string {
   const reason = step.reason;
   let why: string;
   if (reason.kind === "overlap") {
     const percent = Math.round(reason.overlap * 100);
+    if (brief)
+      return language === "fr"
+        ? `recouvrement de ${percent} % avec les précédents`
+        : `${percent}% overlap with those before`;
     why =
       language === "fr"
         ? `recouvrement de ${percent} % de ses clientèles et besoins avec ceux des segments déjà choisis`
@@ -53,7 +69,12 @@ export function describeConquestStep(
         ? "aucun segment n'a de score moyen : le premier par le potentiel, puis l'ordre de l'étude"
         : "no segment has a mean score: the first by potential, then the study's order";
   }
-  return `${position}. ${name} — ${why}`;
+  return why;
+}
+
+/** One warning as a line: "[code] the method's words". */
+export function describeWarning(warning: MethodWarning, language: Language): string {
+  return `[${warning.code}] ${formatProblem(warning.problem, language)}`;
 }
 
 /** The order and the warnings, as the command line prints them. */
@@ -76,8 +97,7 @@ export function describeAdvice(advice: Advice, language: Language): string[] {
     lines.push(fr ? "Aucun avertissement de la méthode." : "No warning from the method.");
   } else {
     lines.push(fr ? "Avertissements de la méthode :" : "The method's warnings:");
-    for (const warning of advice.warnings)
-      lines.push(`  [${warning.code}] ${formatProblem(warning.problem, language)}`);
+    for (const warning of advice.warnings) lines.push(`  ${describeWarning(warning, language)}`);
   }
   return lines;
 }

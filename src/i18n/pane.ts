@@ -97,6 +97,12 @@ export interface PaneTexts {
     strategy: (strategy: Strategy) => string;
     conquest: (order: readonly string[]) => string;
     targetingAbsent: string;
+    /** The method's judgement (docs/method.md §9): its suggested order and its warnings. */
+    suggestedConquest: string;
+    methodWarnings: string;
+    noMethodWarning: string;
+    /** Above the quantification items that disagree with their figures. */
+    quantificationMismatches: string;
   };
   /** What to do next, named in every success. */
   next: {
@@ -307,6 +313,10 @@ const fr: PaneTexts = {
       `Stratégie${NBSP}: ${STRATEGIES[strategy].fr} — ${STRATEGIES[strategy].explanation.fr}`,
     conquest: (order) => `Ordre de conquête${NBSP}: ${order.join(" → ")}`,
     targetingAbsent: "Pas encore de ciblage dans ce classeur.",
+    suggestedConquest: `Ordre de conquête suggéré par la méthode${NBSP}:`,
+    methodWarnings: `Avertissements de la méthode${NBSP}:`,
+    noMethodWarning: "Aucun avertissement de la méthode.",
+    quantificationMismatches: `Check-list et chiffres en désaccord${NBSP}:`,
   },
   next: {
     prefix: `Prochaine étape${NBSP}:`,
@@ -509,6 +519,10 @@ const en: PaneTexts = {
       `Strategy: ${STRATEGIES[strategy].en} — ${STRATEGIES[strategy].explanation.en}`,
     conquest: (order) => `Conquest order: ${order.join(" → ")}`,
     targetingAbsent: "No targeting in this workbook yet.",
+    suggestedConquest: "The method's suggested conquest order:",
+    methodWarnings: "The method's warnings:",
+    noMethodWarning: "No warning from the method.",
+    quantificationMismatches: "Checklist and figures that disagree:",
   },
   next: {
     prefix: "Next step:",

@@ -92,6 +92,7 @@ export interface WorkbookTexts {
     segment: string;
     type: string;
     meanScore: string;
+    competition: string;
     size: string;
     frequency: string;
     basket: string;
@@ -115,6 +116,8 @@ export interface WorkbookTexts {
     item: string;
     okCount: string;
     total: string;
+    /** Before a figure's name, on the live line that says whether it is entered on Segments. */
+    figureEntered: string;
     statusError: { title: string; message: string };
   };
   targeting: {
@@ -130,8 +133,14 @@ export interface WorkbookTexts {
     scoreRank: string;
     potential: string;
     potentialRank: string;
+    competition: string;
     conquest: string;
     conquestNote: string;
+    /** Heading of the method's suggested order, beside the consultant's own (cached at build). */
+    suggestedConquest: string;
+    /** Heading of the method's warnings (cached at build), and the line when there is none. */
+    warnings: string;
+    noWarning: string;
     levers: string;
     lever: string;
     conquestError: { title: string; message: string };
@@ -245,6 +254,7 @@ const fr: WorkbookTexts = {
     segment: "Segment",
     type: "Type (Business Model Canvas)",
     meanScore: "Score moyen des paires notées",
+    competition: "Concurrence moyenne (0–4) des paires cochées",
     size: "Taille (nombre d'individus dans la zone)",
     frequency: "Fréquence d'achat par an",
     basket: "Panier moyen",
@@ -269,11 +279,12 @@ const fr: WorkbookTexts = {
   },
   checklist: {
     title: "Check-list du « bon segment »",
-    instructions: `Pour chaque segment, l'avancement de chaque critère : ${legend("fr")}. Un segment est prêt quand ses ${ITEMS} critères sont ${OK.fr}.`,
+    instructions: `Pour chaque segment, l'avancement de chaque critère : ${legend("fr")}. Un segment est prêt quand ses ${ITEMS} critères sont ${OK.fr}. Un critère de quantification en orange ne correspond pas à son chiffre (lignes sous les totaux) : chiffre saisi mais critère pas ${OK.fr}, ou l'inverse.`,
     family: "Famille",
     item: "Critère",
     okCount: OK.symbol,
     total: `Total ${OK.symbol} (sur ${ITEMS})`,
+    figureEntered: "Chiffre saisi sur la feuille des segments :",
     statusError: { title: "Avancement", message: "Choisissez un statut dans la liste." },
   },
   targeting: {
@@ -290,9 +301,14 @@ const fr: WorkbookTexts = {
     scoreRank: "Rang (score)",
     potential: "Potentiel annuel",
     potentialRank: "Rang (potentiel)",
+    competition: "Concurrence (0–4)",
     conquest: "Ordre de conquête",
     conquestNote:
       "Commencez par un segment (souvent géographique), conquérez-le, puis étendez : chaque segment gagné facilite le suivant.",
+    suggestedConquest:
+      "Ordre suggéré par la méthode (à la construction du classeur ; recouvrement : clientèles et besoins en commun)",
+    warnings: "Avertissements de la méthode (à la construction du classeur)",
+    noWarning: "Aucun avertissement : rien de ce que la méthode signale.",
     levers: "Leviers de croissance par segment",
     lever: "Levier",
     conquestError: { title: "Segment", message: "Choisissez un segment dans la liste." },
@@ -407,6 +423,7 @@ const en: WorkbookTexts = {
     segment: "Segment",
     type: "Type (Business Model Canvas)",
     meanScore: "Mean score of the rated pairs",
+    competition: "Mean competition (0–4) of the ticked pairs",
     size: "Size (individuals in the zone)",
     frequency: "Purchases per year",
     basket: "Average basket",
@@ -428,11 +445,12 @@ const en: WorkbookTexts = {
   },
   checklist: {
     title: 'The "good segment" checklist',
-    instructions: `For each segment, the progress of each item: ${legend("en")}. A segment is ready when its ${ITEMS} items are ${OK.en}.`,
+    instructions: `For each segment, the progress of each item: ${legend("en")}. A segment is ready when its ${ITEMS} items are ${OK.en}. A quantification item in orange disagrees with its figure (lines under the totals): the figure entered but the item not ${OK.en}, or the other way round.`,
     family: "Family",
     item: "Item",
     okCount: OK.symbol,
     total: `Total ${OK.symbol} (of ${ITEMS})`,
+    figureEntered: "Figure entered on the segments sheet:",
     statusError: { title: "Progress", message: "Pick a status from the list." },
   },
   targeting: {
@@ -449,9 +467,14 @@ const en: WorkbookTexts = {
     scoreRank: "Rank (score)",
     potential: "Yearly potential",
     potentialRank: "Rank (potential)",
+    competition: "Competition (0–4)",
     conquest: "Conquest order",
     conquestNote:
       "Start with one segment (often a geographic one), win it, then expand: each segment won makes the next easier.",
+    suggestedConquest:
+      "The method's suggested order (when the workbook was built; overlap: clientèles and needs in common)",
+    warnings: "The method's warnings (when the workbook was built)",
+    noWarning: "No warning: nothing the method points out.",
     levers: "Growth levers per segment",
     lever: "Lever",
     conquestError: { title: "Segment", message: "Pick a segment from the list." },

@@ -46,6 +46,7 @@ import { PlanContext } from "./sheet";
 import { CHECKLIST } from "./sheets/checklist";
 import { GRID } from "./sheets/grid";
 import { SEGMENTS } from "./sheets/segments";
+import { adviceTexts } from "./sheets/targeting";
 import { legendSheet, weightText } from "./sheets/legend";
 
 /** What `--sheets` may list, in the order the workbook holds them. */
@@ -209,6 +210,12 @@ function clientTexts(
     [texts.segments.candidateNote, null],
     [texts.segments.offerings, texts.export.offerings],
     [texts.targeting.instructions, texts.export.targetingInstructions],
+    // The method's advice is for the consultant: the client sees the order chosen.
+    [texts.targeting.suggestedConquest, null],
+    [texts.targeting.warnings, null],
+    ...Object.values(adviceTexts(study, language))
+      .flat()
+      .map((line): [string, null] => [line, null]),
   ]);
 }
 

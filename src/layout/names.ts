@@ -17,6 +17,7 @@ export const NAMES = {
   ratingNeeds: "SM_RatingNeeds",
   ratingPerceptions: "SM_RatingPerceptions",
   ratingImpacts: "SM_RatingImpacts",
+  ratingCompetitions: "SM_RatingCompetitions",
   /** The score column of the ratings, with the rows under the table. */
   ratingScores: "SM_RatingScores",
   /** Hidden: each ratings row's matrix cell as a number (see ratingRowKeyFormula). */
@@ -27,6 +28,8 @@ export const NAMES = {
   segmentBasket: "SM_SegmentBasket",
   segmentPotential: "SM_SegmentPotential",
   segmentMeanScore: "SM_SegmentMeanScore",
+  /** The mean competition (0–4) of each segment's ticked pairs that have a level. */
+  segmentCompetition: "SM_SegmentCompetition",
   segmentChecklistOk: "SM_SegmentChecklistOk",
   segmentClienteles: "SM_SegmentClienteles",
   segmentNeeds: "SM_SegmentNeeds",

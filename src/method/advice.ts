@@ -6,7 +6,7 @@
 import { Bilingual } from "./levels";
 import * as msg from "./messages";
 import { Problem } from "./problems";
-import { segmentMeanScore, segmentPotential } from "./segment-figures";
+import { segmentCompetition, segmentMeanScore, segmentPotential } from "./segment-figures";
 import { SEGMENT_FIGURES } from "./segments";
 import { Pair, Segment, Study, nameKey } from "./study";
 import { strategyOfTargets } from "./targeting";
@@ -212,27 +212,6 @@ export function suggestedConquest(
 
 // The method's warnings (§9.2).
 
-/**
- * The mean competition (0–4) of the segment's ticked pairs that have a competition level, not
- * rounded; undefined when none has one.
- */
-export function segmentCompetition(
-  segment: Segment,
-  study: Pick<Study, "pairs">
-): number | undefined {
-  const clienteles = new Set(segment.clienteles.map(nameKey));
-  const needs = new Set(segment.needs.map(nameKey));
-  let sum = 0;
-  let count = 0;
-  for (const pair of study.pairs) {
-    if (pair.competition === undefined) continue;
-    if (!clienteles.has(nameKey(pair.clientele)) || !needs.has(nameKey(pair.need))) continue;
-    sum += pair.competition;
-    count++;
-  }
-  return count === 0 ? undefined : sum / count;
-}
-
 /** The segments with at least one X on Ciblage, by their key. */
 function targetedKeys(study: Study): Set<string> {
   const segments = new Set((study.segments ?? []).map((segment) => nameKey(segment.name)));
@@ -295,9 +274,7 @@ export function methodWarnings(
       about(segment, msg.targetUnquantified(undefined, segment.name, missingFigures(segment)));
   }
 
-  const competition = segments.map((segment, i) =>
-    segmentCompetition(segment, { pairs: pairs[i] })
-  );
+  const competition = segments.map((segment, i) => segmentCompetition(segment, pairs[i]));
   segments.forEach((segment, i) => {
     const mean = competition[i];
     if (mean !== undefined && mean >= ADVICE_THRESHOLDS.busyFrom)

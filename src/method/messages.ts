@@ -212,7 +212,10 @@ export type ProblemCode =
   | "rfm-unknown-clientele"
   | "rfm-segment-unquantified"
   | "rfm-clientele-conflict"
-  | "rfm-latin1";
+  | "rfm-latin1"
+  // The checklist's quantification items and their figures (issue 17 item 6).
+  | "quantification-figure-not-ok"
+  | "quantification-ok-without-figure";
 
 function problem(
   code: ProblemCode,
@@ -2595,6 +2598,39 @@ export function rfmLatin1(location: Location): Problem {
     location,
     "le fichier n'est pas en UTF-8 : lu comme un export Windows (Latin-1) ; vérifiez les accents des identifiants",
     "the file is not UTF-8: read as a Windows export (Latin-1); check the accents of the ids"
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The checklist's quantification items and their figures (issue 17 item 6).
+
+/** A figure typed on Segments whose checklist item is not ✓ Ok yet. */
+export function quantificationFigureNotOk(
+  location: Location | undefined,
+  segment: string,
+  figure: Bilingual,
+  item: Bilingual
+): Problem {
+  return warning(
+    "quantification-figure-not-ok",
+    location,
+    `le chiffre ${quoteFr(figure.fr)} du segment ${quoteFr(segment)} est saisi mais son critère ${quoteFr(item.fr)} n'est pas ✓ Ok : passez-le à ✓ Ok si le chiffre est fiable`,
+    `the figure ${quoteEn(figure.en)} of the segment ${quoteEn(segment)} is entered but its item ${quoteEn(item.en)} is not ✓ Ok: set it to ✓ Ok if the figure is sound`
+  );
+}
+
+/** A quantification item marked ✓ Ok while its figure is missing on Segments. */
+export function quantificationOkWithoutFigure(
+  location: Location | undefined,
+  segment: string,
+  figure: Bilingual,
+  item: Bilingual
+): Problem {
+  return warning(
+    "quantification-ok-without-figure",
+    location,
+    `le critère ${quoteFr(item.fr)} du segment ${quoteFr(segment)} est ✓ Ok mais son chiffre ${quoteFr(figure.fr)} manque sur la feuille des segments : saisissez-le`,
+    `the item ${quoteEn(item.en)} of the segment ${quoteEn(segment)} is ✓ Ok but its figure ${quoteEn(figure.en)} is missing on the segments sheet: enter it`
   );
 }
 

@@ -54,6 +54,71 @@ export function meanScoreFormula(
   return `IF(${count}=0,"",${sum}/${count})`;
 }
 
+/**
+ * The mean competition (0–4) of the pairs a segment holds — its clientèles × its needs, ticked —
+ * that have a competition level, not rounded; undefined when none has one.
+ */
+export function segmentCompetition(
+  segment: Pick<Segment, "clienteles" | "needs">,
+  pairs: readonly Pair[]
+): number | undefined {
+  const clienteles = new Set(segment.clienteles.map(nameKey));
+  const needs = new Set(segment.needs.map(nameKey));
+  let sum = 0;
+  let count = 0;
+  for (const pair of pairs) {
+    if (pair.competition === undefined) continue;
+    if (!clienteles.has(nameKey(pair.clientele)) || !needs.has(nameKey(pair.need))) continue;
+    sum += pair.competition;
+    count++;
+  }
+  return count === 0 ? undefined : sum / count;
+}
+
+/** Where the competition formula finds the ratings and the segment's marks. */
+export interface CompetitionRanges {
+  /** Each ratings row's matrix cell as one number (row × keyRowFactor + column), "" when unticked. */
+  keys: string;
+  /** Each ratings row's competition label, in the same rows as `keys`. */
+  competitions: string;
+  /** The competition scale's labels, level 0 first. */
+  levels: string;
+  /** How many levels the scale has. */
+  levelCount: number;
+  keyRowFactor: number;
+  /** The matrix's need headings (a column): their rows say which need a key's row is. */
+  matrixNeeds: string;
+  /** The matrix's clientèle headings (a row): their columns say which clientèle. */
+  matrixClienteles: string;
+  /** The segment's marks, one per matrix column (clienteleMarks) and per matrix row (needMarks). */
+  clienteleMarks: string;
+  needMarks: string;
+}
+
+/**
+ * The mean competition over the ratings rows, empty when none counts. A row counts when its key is
+ * a number (its pair is ticked), the need mark of its matrix row and the clientèle mark of its
+ * matrix column are marks, and its label is one of the scale's; its level is the label's place on
+ * the scale. LOOKUP over the headings' ROW and COLUMN numbers (ascending) finds each row's marks
+ * without INDEX, IF or TRANSPOSE over arrays, so Excel 2019 and LibreOffice evaluate it without
+ * array entry; an unticked row looks up the first cell (it is counted out by ISNUMBER).
+ */
+export function competitionFormula(r: CompetitionRanges): string {
+  const first = `MIN(ROW(${r.matrixNeeds}))*${r.keyRowFactor}+MIN(COLUMN(${r.matrixClienteles}))`;
+  const key = `(("0"&${r.keys})+(${r.keys}="")*(${first}))`;
+  const need = `LOOKUP(INT(${key}/${r.keyRowFactor}),ROW(${r.matrixNeeds}),${r.needMarks})`;
+  const clientele = `LOOKUP(MOD(${key},${r.keyRowFactor}),COLUMN(${r.matrixClienteles}),${r.clienteleMarks})`;
+  const held = `ISNUMBER(${r.keys})*${markFormula(need)}*${markFormula(clientele)}`;
+  const is = (level: number): string => `(${r.competitions}=INDEX(${r.levels},${level + 1}))`;
+  const levels = Array.from({ length: r.levelCount }, (_, level) => level);
+  const count = `SUMPRODUCT(${held}*(${levels.map(is).join("+")}))`;
+  const sum = `SUMPRODUCT(${held}*(${levels
+    .slice(1)
+    .map((level) => `${level}*${is(level)}`)
+    .join("+")}))`;
+  return `IF(${count}=0,"",${sum}/${count})`;
+}
+
 /** The figures whose product is the yearly potential, in the order they multiply. */
 export const POTENTIAL_FACTORS = ["size", "frequency", "basket"] as const;
 

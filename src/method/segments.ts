@@ -6,6 +6,7 @@
  * made from the same definition.
  */
 import { Bilingual, Kind, LANGUAGES, Language, findKind, looseKey } from "./levels";
+import type { Segment } from "./study";
 
 /** Business Model Canvas customer-segment types (docs/method.md §7.1). */
 export const SEGMENT_TYPES: readonly Kind[] = [
@@ -77,6 +78,8 @@ export type ChecklistFamily = "coherence" | "activation" | "quantification";
 
 export interface ChecklistItem extends Bilingual {
   family: ChecklistFamily;
+  /** A quantification item's figure on the segments sheet: the item is ✓ when it is entered. */
+  figure?: keyof typeof SEGMENT_FIGURES;
 }
 
 export const CHECKLIST_FAMILIES: Record<ChecklistFamily, Bilingual> = {
@@ -130,16 +133,19 @@ export const CHECKLIST_ITEMS: readonly ChecklistItem[] = [
     family: "quantification",
     fr: "Le nombre d'individus peut être estimé (dans la zone couverte)",
     en: "The number of individuals can be estimated (in the covered zone)",
+    figure: "size",
   },
   {
     family: "quantification",
     fr: "La fréquence d'achat peut être estimée",
     en: "The purchase frequency can be estimated",
+    figure: "frequency",
   },
   {
     family: "quantification",
     fr: "Le panier moyen peut être estimé",
     en: "The average basket can be estimated",
+    figure: "basket",
   },
 ];
 
@@ -164,6 +170,45 @@ export function okCountFormula(range: string): string {
     ...words.map((word) => `(UPPER(TRIM(${range}))="${word}")`),
   ];
   return `SUMPRODUCT(${terms.join("+")})`;
+}
+
+/**
+ * Where a quantification item and its figure disagree (issue 17 item 6): the figure entered and the
+ * item not ✓ Ok, or the item ✓ Ok and the figure missing. In the checklist's order.
+ */
+export interface QuantificationMismatch {
+  /** The item's index in CHECKLIST_ITEMS. */
+  item: number;
+  figure: keyof typeof SEGMENT_FIGURES;
+  kind: "figure-not-ok" | "ok-without-figure";
+}
+
+export function quantificationMismatches(
+  segment: Pick<Segment, "checklist" | "size" | "frequency" | "basket">
+): QuantificationMismatch[] {
+  return CHECKLIST_ITEMS.flatMap((item, index): QuantificationMismatch[] => {
+    if (!item.figure) return [];
+    const entered = segment[item.figure] !== undefined;
+    const ok = (segment.checklist[index] ?? DEFAULT_STATUS) === "ok";
+    if (entered === ok) return [];
+    return [
+      { item: index, figure: item.figure, kind: entered ? "figure-not-ok" : "ok-without-figure" },
+    ];
+  });
+}
+
+/** Whether a figure is entered, in the workbook: its cell on the segments sheet holds a number. */
+export function figureEnteredFormula(figureCell: string): string {
+  return `ISNUMBER(${figureCell})`;
+}
+
+/**
+ * The same rule in the workbook, for one status cell and a test that its figure is entered
+ * (figureEnteredFormula, or a cell that shows it): TRUE where they disagree, the status counted as
+ * okCountFormula counts it.
+ */
+export function quantificationMismatchFormula(statusCell: string, entered: string): string {
+  return `(${okCountFormula(statusCell)}>0)<>(${entered})`;
 }
 
 /** A segment is ready when all the items of the checklist are Ok (docs/method.md §5). */

@@ -24,6 +24,8 @@ import { Step, StepOf, WorkbookState } from "../app/steps";
 import { CellReference } from "../hosts/host";
 import { PaneTexts } from "../i18n/pane";
 import { problemMessage } from "./notices";
+import { describeConquestReason } from "../i18n/advice";
+import { frenchSpacing } from "../i18n/pane";
 import { Language } from "../method/levels";
 
 const useStyles = makeStyles({
@@ -245,6 +247,52 @@ function OrderAction(
   );
 }
 
+/**
+ * The method's judgement on the study as the workbook holds it now: its suggested order, each step
+ * with its reason, and its warnings with their codes, worded in the study's language.
+ */
+function MethodAdvice(props: { texts: PaneTexts; step: StepOf<"targeting"> }) {
+  const styles = useStyles();
+  const { texts, step } = props;
+  const spaced = (line: string): string => (step.language === "fr" ? frenchSpacing(line) : line);
+  return (
+    <>
+      {step.suggestedConquest.length > 0 && (
+        <>
+          <Text as="p" className={styles.text}>
+            {texts.steps.suggestedConquest}
+          </Text>
+          <ol className={styles.best} lang={step.language}>
+            {step.suggestedConquest.map((conquest) => (
+              <li key={conquest.segment}>
+                {spaced(`${conquest.segment} — ${describeConquestReason(conquest, step.language)}`)}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {step.warnings.length === 0 ? (
+        <Text as="p" className={styles.text}>
+          {texts.steps.noMethodWarning}
+        </Text>
+      ) : (
+        <>
+          <Text as="p" className={styles.text}>
+            {texts.steps.methodWarnings}
+          </Text>
+          <ul className={styles.best} lang={step.language} aria-label={texts.steps.methodWarnings}>
+            {step.warnings.map((warning, i) => (
+              <li key={i} data-code={warning.code}>
+                {`[${warning.code}] ${problemMessage(warning.problem, step.language)}`}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
 function Names({ names }: { names: readonly string[] }) {
   const styles = useStyles();
   return (
@@ -391,6 +439,24 @@ function StepBody(props: StepListProps & { step: Step }) {
               {texts.steps.suggestedK(step.suggestedK)}
             </Text>
           )}
+          {step.quantification.length > 0 && (
+            <>
+              <Text as="p" className={styles.text}>
+                {texts.steps.quantificationMismatches}
+              </Text>
+              <ul
+                className={styles.best}
+                lang={step.language}
+                aria-label={texts.steps.quantificationMismatches}
+              >
+                {step.quantification.map((problem, i) => (
+                  <li key={i} data-code={problem.code}>
+                    {problemMessage(problem, step.language)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           {props.order && <OrderAction {...props} order={props.order} step={step} />}
         </>
       ) : null;
@@ -410,6 +476,7 @@ function StepBody(props: StepListProps & { step: Step }) {
               {texts.steps.conquest(step.conquest)}
             </Text>
           )}
+          <MethodAdvice texts={texts} step={step} />
           {(props.exportPicture || props.exportClient) && (
             <div className={styles.actions}>
               {props.exportClient && (

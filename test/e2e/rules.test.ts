@@ -9,7 +9,9 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import path from "path";
 import { markCountFormula } from "../../src/method/marks";
+import { COMPETITION } from "../../src/method/levels";
 import {
+  competitionFormula,
   meanScoreFormula,
   potentialFormula,
   segmentPotential,
@@ -39,7 +41,11 @@ import {
   NEEDS,
   tsMeanScore,
   tsStrategy,
+  COMPETITION_CASES,
+  QUANTIFICATION_CASES,
+  tsCompetition,
 } from "../support/rule-cases";
+import { figureEnteredFormula, quantificationMismatchFormula } from "../../src/method/segments";
 import { unzip } from "../support/unzip";
 import { tempDir } from "../support/workbooks";
 
@@ -110,6 +116,8 @@ interface Layout {
   score: string[];
   mark: string[];
   mean: string[];
+  competition: string[];
+  quantification: string[];
   potential: string[];
   okCount: string[];
   ready: string[];
@@ -122,6 +130,8 @@ function rulesWorkbook(): { workbook: ExcelJS.Workbook; layout: Layout } {
     score: [],
     mark: [],
     mean: [],
+    competition: [],
+    quantification: [],
     potential: [],
     okCount: [],
     ready: [],
@@ -168,6 +178,59 @@ function rulesWorkbook(): { workbook: ExcelJS.Workbook; layout: Layout } {
       )
     );
     layout.mean.push(at(r, 8));
+  });
+
+  // Per case: clientèle headings in B–D of its first row, need headings in A below them, the
+  // ratings rows' keys in F and competition labels in G, the marks in H and I, the scale in L.
+  const competition = workbook.addWorksheet("Competition");
+  COMPETITION.levels.forEach((level, k) => put(competition, at(k + 1, 12), level.fr));
+  const KEY_ROW_FACTOR = 16384;
+  COMPETITION_CASES.forEach((c, i) => {
+    const r = i * 11 + 1; // up to ten ratings rows, then a blank row
+    CLIENTELES.forEach((name, k) => put(competition, at(r, 2 + k), name));
+    NEEDS.forEach((name, k) => put(competition, at(r + 1 + k, 1), name));
+    const key = (clientele: number, need: number): number =>
+      (r + 1 + need) * KEY_ROW_FACTOR + 2 + clientele;
+    const rows: [number | undefined, number | undefined][] = [
+      ...c.pairs.map(([cl, n, level]): [number, number | undefined] => [key(cl, n), level]),
+      ...(c.unticked ?? []).map(([, , level]): [undefined, number] => [undefined, level]),
+    ];
+    rows.forEach(([k, level], j) => {
+      if (k === undefined) formula(competition, at(r + j, 6), '""');
+      else put(competition, at(r + j, 6), k);
+      if (level !== undefined) put(competition, at(r + j, 7), COMPETITION.levels[level].fr);
+    });
+    c.clienteleMarks.forEach((m, k) => put(competition, at(r + k, 8), m));
+    c.needMarks.forEach((m, k) => put(competition, at(r + k, 9), m));
+    formula(
+      competition,
+      at(r, 10),
+      competitionFormula({
+        keys: `${at(r, 6)}:${at(r + 9, 6)}`,
+        competitions: `${at(r, 7)}:${at(r + 9, 7)}`,
+        levels: `$L$1:$L$${COMPETITION.levels.length}`,
+        levelCount: COMPETITION.levels.length,
+        keyRowFactor: KEY_ROW_FACTOR,
+        matrixNeeds: `${at(r + 1, 1)}:${at(r + 3, 1)}`,
+        matrixClienteles: `${at(r, 2)}:${at(r, 4)}`,
+        clienteleMarks: `${at(r, 8)}:${at(r + 2, 8)}`,
+        needMarks: `${at(r, 9)}:${at(r + 2, 9)}`,
+      })
+    );
+    layout.competition.push(at(r, 10));
+  });
+
+  // The status in A, the figure in B, whether they disagree in C.
+  const quantification = workbook.addWorksheet("Quantification");
+  QUANTIFICATION_CASES.forEach((c, i) => {
+    put(quantification, at(i + 1, 1), c.status);
+    put(quantification, at(i + 1, 2), c.figure);
+    formula(
+      quantification,
+      at(i + 1, 3),
+      quantificationMismatchFormula(at(i + 1, 1), figureEnteredFormula(at(i + 1, 2)))
+    );
+    layout.quantification.push(at(i + 1, 3));
   });
 
   const potential = workbook.addWorksheet("Potential");
@@ -283,6 +346,25 @@ describe("each rule's Excel formula, recalculated by LibreOffice, gives what its
       const got = value("Mean", layout.mean[i]);
       if (expected === undefined) expect(got).toBeUndefined();
       else expect(got).toBeCloseTo(expected, 10);
+    }
+  );
+
+  it.each(COMPETITION_CASES.map((c, i) => [c.label, c, i] as const))(
+    "competition: %s",
+    (_label, c, i) => {
+      const expected = tsCompetition(c);
+      const got = value("Competition", layout.competition[i]);
+      if (expected === undefined) expect(got).toBeUndefined();
+      else expect(got).toBeCloseTo(expected, 10);
+    }
+  );
+
+  it.each(QUANTIFICATION_CASES.map((c, i) => [JSON.stringify(c), c, i] as const))(
+    "quantification item against its figure: %s",
+    (_label, c, i) => {
+      // LibreOffice stores a formula's FALSE as 0 or as a boolean: both are "no mismatch".
+      const got = value("Quantification", layout.quantification[i]);
+      expect(got === true || got === 1).toBe(c.mismatch);
     }
   );
 

@@ -13,6 +13,8 @@ import { planGrids } from "../../src/layout/plan-grids";
 import { readWorkbookFile } from "../../src/hosts/xlsx/read";
 import { parseSheetRef } from "../../src/layout/a1";
 import { pairScore } from "../../src/method/score";
+import { COMPETITION } from "../../src/method/levels";
+import { segmentCompetition } from "../../src/method/segment-figures";
 import { STRATEGIES, Strategy, targetingStrategy } from "../../src/method/segments";
 import { Study, isRated, nameKey } from "../../src/method/study";
 import { recalculateAll } from "../support/libreoffice";
@@ -135,6 +137,31 @@ describe("segments, checklist and targeting, filled in the file and recalculated
     type(workbook, "SM_Conquest", 1, 0, ordered.segments?.[0].name ?? "");
     type(workbook, "SM_SegmentPlans", 0, 2, "Salon des investisseurs");
     type(workbook, "SM_SegmentPlans", 3, 0, "Club des anciens");
+    // One competition level changed: the first ratings row of the first segment's pairs.
+    const { row, pair } = firstSegmentRating(workbook);
+    type(workbook, "SM_RatingCompetitions", row, 0, COMPETITION.levels[EDITED_LEVEL].fr);
+    edited = pair;
+  }
+
+  /** The level typed over, and the pair it was typed for. */
+  const EDITED_LEVEL = 4;
+  let edited: { clientele: string; need: string } | undefined;
+
+  /** The first ratings row whose pair the first segment holds (its index under the header). */
+  function firstSegmentRating(workbook: ExcelJS.Workbook): {
+    row: number;
+    pair: { clientele: string; need: string };
+  } {
+    const segment = ordered.segments![0];
+    const clienteles = namedValues(workbook, "SM_RatingClienteles").map((r) => String(r[0] ?? ""));
+    const needs = namedValues(workbook, "SM_RatingNeeds").map((r) => String(r[0] ?? ""));
+    const row = clienteles.findIndex(
+      (c, i) =>
+        segment.clienteles.some((s) => nameKey(s) === nameKey(c)) &&
+        segment.needs.some((s) => nameKey(s) === nameKey(needs[i]))
+    );
+    if (row < 0) throw new Error("the first segment holds no rated pair");
+    return { row, pair: { clientele: clienteles[row], need: needs[row] } };
   }
 
   it("orders the worked example and cuts it into the method's three groups", () => {
@@ -162,6 +189,41 @@ describe("segments, checklist and targeting, filled in the file and recalculated
       expect(scores.length).toBeGreaterThan(0);
       expect(means[i]).toBeCloseTo(expected, 9);
     });
+  });
+
+  it("computes each segment's mean competition live, after a level typed on the ratings sheet", () => {
+    const shown = namedValues(recalculated.get("none")!, "SM_SegmentCompetition")[0];
+    const pairs = ordered.pairs.map((p) =>
+      edited &&
+      nameKey(p.clientele) === nameKey(edited.clientele) &&
+      nameKey(p.need) === nameKey(edited.need)
+        ? { ...p, competition: EDITED_LEVEL }
+        : p
+    );
+    const before = segmentCompetition(ordered.segments![0], ordered.pairs);
+    const after = segmentCompetition(ordered.segments![0], pairs);
+    expect(after).not.toBe(before); // the edit changes the figure, so following it proves something
+    (ordered.segments ?? []).forEach((segment, i) => {
+      const expected = segmentCompetition(segment, pairs);
+      expect(expected).toBeDefined();
+      expect(shown[i]).toBeCloseTo(expected!, 9);
+    });
+  });
+
+  it("shows on the checklist, live, whether each quantification figure is entered", () => {
+    const workbook = recalculated.get("none")!;
+    const found = workbook.definedNames.model.find((n) => n.name === "SM_SegmentChecklistOk");
+    const at = parseSheetRef(found!.ranges[0])!;
+    const sheet = workbook.getWorksheet(at.sheet)!;
+    // Three lines under the total (one blank row, its note): size, frequency, basket.
+    const lines = [0, 1, 2].map((k) =>
+      [0, 1, 2].map((j) => plainValue(sheet.getCell(at.rect.row + 2 + k, at.rect.col + j).value))
+    );
+    expect(lines).toEqual([
+      ["✓", "✓", "—"],
+      ["✓", "—", "—"],
+      ["✓", "✓", "—"],
+    ]);
   });
 
   it("counts the ✓ of each segment's checklist", () => {

@@ -6,7 +6,7 @@
  * table: nothing, zero, ties, the largest weights or figures the workbook accepts.
  */
 import { isMark } from "../../src/method/marks";
-import { segmentMeanScore } from "../../src/method/segment-figures";
+import { segmentCompetition, segmentMeanScore } from "../../src/method/segment-figures";
 import {
   ChecklistStatus,
   Strategy,
@@ -326,6 +326,107 @@ export const STRATEGY_CASES: readonly StrategyCase[] = [
   },
 ];
 
+/**
+ * A segment's mean competition over the same 3 × 3 matrix. Pairs: [clientèle, need, level?] each
+ * a ticked ratings row; `unticked`: ratings rows whose pair is not ticked (their key is empty),
+ * which never count; marks as in the mean score's cases.
+ */
+export interface CompetitionCase {
+  label: string;
+  pairs: readonly [number, number, number?][];
+  unticked?: readonly [number, number, number][];
+  clienteleMarks: readonly [string, string, string];
+  needMarks: readonly [string, string, string];
+  mean: number | undefined;
+}
+
+export const COMPETITION_CASES: readonly CompetitionCase[] = [
+  {
+    label: "no member",
+    pairs: [[0, 0, 3]],
+    clienteleMarks: ["", "", ""],
+    needMarks: ["", "", ""],
+    mean: undefined,
+  },
+  {
+    label: "members, their pairs without a level",
+    pairs: [
+      [0, 0],
+      [1, 0],
+    ],
+    clienteleMarks: ["X", "X", ""],
+    needMarks: ["X", "", ""],
+    mean: undefined,
+  },
+  {
+    label: "one pair at level 0 (counted: a level, not a blank)",
+    pairs: [[1, 1, 0]],
+    clienteleMarks: ["", "X", ""],
+    needMarks: ["", "X", ""],
+    mean: 0,
+  },
+  {
+    label: "a mean that is not whole (4, 3 and 1), pairs without a level left out",
+    pairs: [
+      [0, 0, 4],
+      [1, 0, 3],
+      [0, 1, 1],
+      [1, 1],
+    ],
+    clienteleMarks: ["X", "X", ""],
+    needMarks: ["X", "X", ""],
+    mean: 8 / 3,
+  },
+  {
+    label: "pairs outside the segment and unticked rows left out; marks in any case",
+    pairs: [
+      [0, 0, 2],
+      [2, 0, 4],
+      [0, 2, 4],
+    ],
+    unticked: [[0, 1, 4]],
+    clienteleMarks: [" x", "", ""],
+    needMarks: ["X ", "x", ""],
+    mean: 2,
+  },
+  {
+    label: "the whole matrix at the top",
+    pairs: [0, 1, 2].flatMap((c) => [0, 1, 2].map((n): [number, number, number] => [c, n, 4])),
+    clienteleMarks: ["X", "X", "X"],
+    needMarks: ["X", "X", "X"],
+    mean: 4,
+  },
+  {
+    label: "the last clientèle and need only (the lookups' far end)",
+    pairs: [
+      [2, 2, 1],
+      [0, 0, 4],
+    ],
+    clienteleMarks: ["", "", "X"],
+    needMarks: ["", "", "X"],
+    mean: 1,
+  },
+];
+
+/**
+ * A quantification item against its figure (issue 17 item 6): the status typed in its cell (any
+ * text; what the checklist's Ok rule accepts counts) and the figure typed on the segments sheet.
+ */
+export const QUANTIFICATION_CASES: readonly {
+  status: string;
+  figure: number | undefined;
+  mismatch: boolean;
+}[] = [
+  { status: "", figure: undefined, mismatch: false },
+  { status: "✓ Ok", figure: 1200, mismatch: false },
+  { status: "ok", figure: 0, mismatch: false }, // zero is a figure
+  { status: "", figure: 3, mismatch: true }, // no status: to do
+  { status: "⊞ En cours", figure: 2.5, mismatch: true },
+  { status: "✓ Ok", figure: undefined, mismatch: true },
+  { status: " OK ", figure: undefined, mismatch: true },
+  { status: "📊 A analyser", figure: undefined, mismatch: false },
+];
+
 // Each case as the TypeScript rules take it.
 
 export const CLIENTELES = ["c1", "c2", "c3"];
@@ -348,6 +449,20 @@ export function tsMeanScore(c: MeanScoreCase): number | undefined {
     { clienteles: members(CLIENTELES, c.clienteleMarks), needs: members(NEEDS, c.needMarks) },
     casePairs(c),
     c.weights
+  );
+}
+
+/** The TypeScript mean competition of a case (its ticked pairs only: unticked rows are no pairs). */
+export function tsCompetition(c: CompetitionCase): number | undefined {
+  const members = (names: string[], marks: readonly string[]): string[] =>
+    names.filter((_, i) => isMark(marks[i]));
+  return segmentCompetition(
+    { clienteles: members(CLIENTELES, c.clienteleMarks), needs: members(NEEDS, c.needMarks) },
+    c.pairs.map(([clientele, need, competition]) => ({
+      clientele: CLIENTELES[clientele],
+      need: NEEDS[need],
+      ...(competition !== undefined ? { competition } : {}),
+    }))
   );
 }
 

@@ -9,12 +9,8 @@ import { orderStudy } from "../../src/analysis/order-study";
 import { runCli } from "../../src/cli/main";
 import { meanScore } from "../../src/layout/sheets/segments";
 import { describeAdvice } from "../../src/i18n/advice";
-import {
-  advise,
-  methodWarnings,
-  segmentCompetition,
-  suggestedConquest,
-} from "../../src/method/advice";
+import { advise, methodWarnings, suggestedConquest } from "../../src/method/advice";
+import { segmentCompetition } from "../../src/method/segment-figures";
 import { Pair, Segment, Study, emptySegment } from "../../src/method/study";
 import { validateStudy } from "../../src/method/validate";
 import { tempDir } from "../support/workbooks";
@@ -339,8 +335,8 @@ describe("the method's warnings", () => {
     ]);
     // Every segment with pairs holds few of the five clientèles: no segment-too-broad.
     expect(codes(s)).toEqual(["busy-market:Busy", "busy-market:Busy too", "empty-market:Empty"]);
-    expect(segmentCompetition(s.segments![4], s)).toBe(1);
-    expect(segmentCompetition(s.segments![5], s)).toBeUndefined();
+    expect(segmentCompetition(s.segments![4], s.pairs)).toBe(1);
+    expect(segmentCompetition(s.segments![5], s.pairs)).toBeUndefined();
     const empty = methodWarnings(s)[2].problem.message;
     expect(empty.fr).toContain("0,5 sur 4");
     expect(empty.en).toContain("ask why nobody is there");
@@ -364,7 +360,7 @@ describe("the method's warnings", () => {
       [ticked("c1", "n1", 3), ticked("c2", "n1", 3), ticked("c3", "n1", 2)],
       [{ name: "Almost busy", clienteles: ["c1", "c2", "c3"], needs: ["n1"] }]
     );
-    expect(segmentCompetition(s.segments![0], s)).toBeCloseTo(8 / 3, 12);
+    expect(segmentCompetition(s.segments![0], s.pairs)).toBeCloseTo(8 / 3, 12);
     expect(codes(s).filter((c) => c.startsWith("busy"))).toEqual([]);
   });
 
@@ -400,7 +396,7 @@ describe("the worked example", () => {
     expect(methodWarnings(withSegments)).toEqual([]);
     // Its mean competitions sit between the thresholds: nothing to warn about, by the figures.
     for (const s of withSegments.segments!) {
-      const mean = segmentCompetition(s, withSegments)!;
+      const mean = segmentCompetition(s, withSegments.pairs)!;
       expect(mean).toBeGreaterThan(0.5);
       expect(mean).toBeLessThan(3);
     }

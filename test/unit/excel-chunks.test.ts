@@ -1,6 +1,11 @@
 /** Splitting large writes so that every request stays within the budget. */
 import { CALL_OVERHEAD_BYTES, RequestBudget, jsonBytes } from "../../src/hosts/excel/budget";
-import { formulaGrid, formulaInput } from "../../src/hosts/excel/cells";
+import {
+  FormulaInput,
+  filledColumnRuns,
+  formulaGrid,
+  formulaInput,
+} from "../../src/hosts/excel/cells";
 import { GridPiece, writeInPieces } from "../../src/hosts/excel/chunks";
 import { formula, num, text } from "../../src/layout/plan";
 
@@ -83,5 +88,33 @@ describe("formulaInput", () => {
       ["'a", ""],
       ["", 1],
     ]);
+  });
+});
+
+describe("filledColumnRuns: empty columns of a new sheet are not sent", () => {
+  const rows = (count: number, line: FormulaInput[]): FormulaInput[][] =>
+    Array.from({ length: count }, () => [...line]);
+
+  it("leaves out a trailing empty column and an empty one between filled ones when it pays", () => {
+    const grid = rows(1000, ["a", "b", "", "c", ""]);
+    expect(filledColumnRuns(grid, 400)).toEqual([
+      { start: 0, end: 2 },
+      { start: 3, end: 4 },
+    ]);
+  });
+
+  it("keeps a gap inside one run when a second call would cost more than the gap", () => {
+    expect(filledColumnRuns(rows(3, ["a", "", "c"]), 400)).toEqual([{ start: 0, end: 3 }]);
+  });
+
+  it("keeps a column with a single filled cell, and sends nothing for an empty grid", () => {
+    const grid = rows(1000, ["a", "", ""]);
+    grid[999][2] = "'note";
+    expect(filledColumnRuns(grid, 400)).toEqual([
+      { start: 0, end: 1 },
+      { start: 2, end: 3 },
+    ]);
+    expect(filledColumnRuns(rows(5, ["", ""]), 400)).toEqual([]);
+    expect(filledColumnRuns([], 400)).toEqual([]);
   });
 });

@@ -270,6 +270,7 @@ describe("the names and properties of a client export", () => {
         NAMES.matrixNeeds,
         NAMES.segmentNames,
         NAMES.segmentMeanScore,
+        NAMES.segmentCompetition,
         NAMES.checklist,
         NAMES.targets,
         NAMES.clientExport,

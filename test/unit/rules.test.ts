@@ -25,7 +25,12 @@ import {
   caseStatuses,
   tsMeanScore,
   tsStrategy,
+  COMPETITION_CASES,
+  QUANTIFICATION_CASES,
+  tsCompetition,
 } from "../support/rule-cases";
+import { quantificationMismatches } from "../../src/method/segments";
+import { emptySegment } from "../../src/method/study";
 
 describe("the rules of the method over their tables of cases", () => {
   it.each(
@@ -43,6 +48,34 @@ describe("the rules of the method over their tables of cases", () => {
 
   it.each(MEAN_SCORE_CASES.map((c) => [c.label, c]))("mean score: %s", (_label, c) => {
     expect(tsMeanScore(c)).toBe(c.mean);
+  });
+
+  it.each(QUANTIFICATION_CASES.map((c) => [JSON.stringify(c), c] as const))(
+    "quantification item against its figure: %s",
+    (_label, c) => {
+      const segment = {
+        ...emptySegment("S"),
+        ...(c.figure !== undefined ? { size: c.figure } : {}),
+      };
+      const status = findStatus(c.status)?.canonical;
+      if (status) segment.checklist[8] = status;
+      const found = quantificationMismatches(segment);
+      expect(found.length > 0).toBe(c.mismatch);
+      if (c.mismatch)
+        expect(found).toEqual([
+          {
+            item: 8,
+            figure: "size",
+            kind: c.figure === undefined ? "ok-without-figure" : "figure-not-ok",
+          },
+        ]);
+    }
+  );
+
+  it.each(COMPETITION_CASES.map((c) => [c.label, c]))("competition: %s", (_label, c) => {
+    const got = tsCompetition(c);
+    if (c.mean === undefined) expect(got).toBeUndefined();
+    else expect(got).toBeCloseTo(c.mean, 12);
   });
 
   it.each(POTENTIAL_CASES.map((c) => [JSON.stringify(c), c]))("potential: %s", (_label, c) => {

@@ -10,8 +10,8 @@ import { RenderProgress, RenderReport, SheetInfo } from "../host";
 import { rectAddress } from "../../layout/a1";
 import { NAME_PREFIX } from "../../layout/names";
 import { SheetPlan, WorkbookPlan } from "../../layout/plan";
-import { RequestBudget } from "./budget";
-import { formulaGrid } from "./cells";
+import { CALL_OVERHEAD_BYTES, RequestBudget } from "./budget";
+import { filledColumnRuns, formulaGrid } from "./cells";
 import { writeInPieces } from "./chunks";
 import { writeFill } from "./fills";
 import { applyLayout, applyStyle, queue } from "./format";
@@ -196,10 +196,16 @@ async function queueSheet(
   plan: SheetPlan,
   options: RenderOptions
 ): Promise<void> {
+  // Every sheet of a build is added by it (empty): columns with nothing in them are not sent.
   for (const block of plan.blocks) {
-    await writeInPieces(budget, block, formulaGrid(block.values), (piece) => {
-      sheet.getRange(rectAddress(piece.rect)).formulas = piece.values;
-    });
+    const grid = formulaGrid(block.values);
+    for (const run of filledColumnRuns(grid, 2 * CALL_OVERHEAD_BYTES)) {
+      const origin = { row: block.row, col: block.col + run.start };
+      const columns = grid.map((line) => line.slice(run.start, run.end));
+      await writeInPieces(budget, origin, columns, (piece) => {
+        sheet.getRange(rectAddress(piece.rect)).formulas = piece.values;
+      });
+    }
   }
   for (const fill of plan.fills) await writeFill(budget, sheet, fill, options.copyFormulas);
   for (const styled of plan.styles) await applyStyle(budget, sheet, styled);

@@ -14,7 +14,11 @@ import {
   StatusLabel,
   isSegmentReady,
   okCount,
+  SEGMENT_FIGURES,
+  figureEnteredFormula,
   okCountFormula,
+  quantificationMismatchFormula,
+  quantificationMismatches,
   readyFormula,
   statusCellLabel,
 } from "../../method/segments";
@@ -55,6 +59,12 @@ const STATUS_FILLS: Record<StatusLabel["canonical"], string> = {
   "à faire": "#FFC7CE",
   "à analyser": "#DDEBF7",
 };
+
+/** Whether a quantification figure is entered on the segments sheet, as its live line shows it. */
+export const FIGURE_MARKS = { entered: "✓", missing: "—" } as const;
+
+/** An item that disagrees with its figure: orange, apart from every status's own fill. */
+const MISMATCH_FILL = "#F4B183";
 
 /** Rows of the counts under the items: one per family, then the total. */
 function countRows(): { family?: ChecklistFamily; row: number }[] {
@@ -140,6 +150,66 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   const totalRow = countRows()[FAMILIES.length].row;
   const counts = rect(countRows()[0].row, itemCol, FAMILIES.length + 1, count + 1);
 
+  // The quantification items follow their figures (issue 17 item 6): under the counts, whether
+  // each figure is entered on the segments sheet (live), and the items in orange where the two
+  // disagree. Formulas and a note only: nothing here is read back. The items are consecutive, as
+  // their figures' names are listed: one fill and one rule cover the three (fewer calls for Excel).
+  const quantified = CHECKLIST_ITEMS.flatMap((item, i) =>
+    item.figure ? [{ index: i, figure: item.figure }] : []
+  );
+  const figureNames = {
+    size: NAMES.segmentSize,
+    frequency: NAMES.segmentFrequency,
+    basket: NAMES.segmentBasket,
+  };
+  const figuresRow = totalRow + 2;
+  const anchor = cellAddress(figuresRow, firstCol, { row: true, col: true });
+  const here = cellAddress(figuresRow, firstCol);
+  const figureCell = `INDEX(CHOOSE(ROWS(${anchor}:${here}),${quantified
+    .map(({ figure }) => figureNames[figure])
+    .join(",")}),COLUMNS(${anchor}:${here}))`;
+  put(
+    sheet,
+    figuresRow,
+    itemCol,
+    quantified.map(({ figure }) => [
+      text(`${t.figureEntered} ${SEGMENT_FIGURES[figure][language]}`),
+    ])
+  );
+  fill(
+    sheet,
+    rect(figuresRow, firstCol, quantified.length, count),
+    `IF(${figureEnteredFormula(figureCell)},"${FIGURE_MARKS.entered}","${FIGURE_MARKS.missing}")`,
+    quantified.map(({ figure }) =>
+      segments.map((s) => (s?.[figure] !== undefined ? FIGURE_MARKS.entered : FIGURE_MARKS.missing))
+    )
+  );
+  // No border: a line to read, not a cell to fill (and a dozen fewer calls for Excel).
+  style(sheet, rect(figuresRow, itemCol, quantified.length, count + 1), {
+    horizontal: "center",
+    italic: true,
+  });
+  const mismatches = segments.map((s) => (s ? quantificationMismatches(s) : []));
+  // The items follow each other (CHECKLIST_ITEMS 9–11), as their lines do: item k meets line k.
+  const firstItem = quantified[0].index;
+  // First, so that its fill wins over the status's own. Over the figure's line on this sheet (row
+  // relative), so that a client export, which bakes the line, keeps a rule over its own cells.
+  const mismatchRule = {
+    rect: rect(firstRow + firstItem, firstCol, quantified.length, count),
+    rule: {
+      kind: "formula" as const,
+      formula: quantificationMismatchFormula(
+        cellAddress(firstRow + firstItem, firstCol),
+        `${cellAddress(figuresRow, firstCol)}="${FIGURE_MARKS.entered}"`
+      ),
+      fill: MISMATCH_FILL,
+      bold: true,
+      holds: quantified.map(({ index }) =>
+        mismatches.map((list) => list.some((m) => m.item === index))
+      ),
+    },
+  };
+
   style(sheet, rect(headerRow, familyCol, 1, count + 2), {
     bold: true,
     fill: COLOURS.header,
@@ -160,6 +230,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   // `holds`: where each rule holds as written, for an export to fix the look in the cells.
   const statusOf = (s: Segment | undefined, i: number): string | undefined =>
     s ? (s.checklist[i] ?? DEFAULT_STATUS) : undefined;
+  sheet.conditionalFormats.push(mismatchRule);
   for (const status of CHECKLIST_STATUSES) {
     sheet.conditionalFormats.push({
       rect: body,

@@ -295,6 +295,7 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
     { name: NAMES.ratingNeeds, sheet: sheet.name, rect: column(cols.need) },
     { name: NAMES.ratingPerceptions, sheet: sheet.name, rect: column(cols.perception) },
     { name: NAMES.ratingImpacts, sheet: sheet.name, rect: column(cols.impact) },
+    { name: NAMES.ratingCompetitions, sheet: sheet.name, rect: column(cols.competition) },
     { name: NAMES.ratingScores, sheet: sheet.name, rect: column(cols.score) },
     { name: NAMES.ratingKeys, sheet: sheet.name, rect: column(cols.key) }
   );

@@ -22,11 +22,15 @@ import { Rect, cellAddress, sheetRef } from "../a1";
 import { SheetGrid, cellAt, cellText, gridHeight } from "../grids";
 import {
   POTENTIAL_FACTORS,
+  competitionFormula,
   meanScoreFormula,
   potentialFormula,
+  segmentCompetition,
   segmentMeanScore,
   segmentPotential,
 } from "../../method/segment-figures";
+import { COMPETITION } from "../../method/levels";
+import { KEY_ROW_FACTOR } from "./ratings";
 import {
   COLOURS,
   NOTE_STYLE,
@@ -50,6 +54,7 @@ import { crossTableFrom } from "./grid";
 export const SEGMENT_FIELDS = [
   "type",
   "meanScore",
+  "competition",
   "size",
   "frequency",
   "basket",
@@ -81,6 +86,25 @@ export const SEGMENTS = {
 export function fieldRow(field: SegmentField, headerRow: number = SEGMENTS.headerRow): number {
   return headerRow + 1 + SEGMENT_FIELDS.indexOf(field);
 }
+
+/**
+ * Where a workbook holds each field: a workbook built before the mean competition had its row (it
+ * has no SM_SegmentCompetition) holds every field under the mean score one row higher, and is read
+ * there, never one row off.
+ */
+function fieldRowsOf(grids: ReadContext["grids"], headerRow: number): FieldRows {
+  const hasCompetition = grids.names.some((n) => n.name === NAMES.segmentCompetition);
+  const fields: readonly SegmentField[] = hasCompetition
+    ? SEGMENT_FIELDS
+    : SEGMENT_FIELDS.filter((field) => field !== "competition");
+  return (field) => {
+    const index = fields.indexOf(field);
+    return index < 0 ? undefined : headerRow + 1 + index;
+  };
+}
+
+/** The row of a field in the workbook being read; undefined when that workbook has no such row. */
+type FieldRows = (field: SegmentField) => number | undefined;
 
 /** The membership blocks, stacked under the fields with one blank row and a heading each. */
 function blockRows(clienteles: number, needs: number): Record<ListField, number> {
@@ -223,6 +247,22 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     meanScoreFormula(NAMES.matrix, marks("clienteles"), marks("needs")),
     [segments.map((s) => (s ? meanScore(s, study) : ""))]
   );
+  fill(
+    sheet,
+    columns(fieldRow("competition")),
+    competitionFormula({
+      keys: NAMES.ratingKeys,
+      competitions: NAMES.ratingCompetitions,
+      levels: NAMES.competitionLevels,
+      levelCount: COMPETITION.levels.length,
+      keyRowFactor: KEY_ROW_FACTOR,
+      matrixNeeds: NAMES.matrixNeeds,
+      matrixClienteles: NAMES.matrixClienteles,
+      clienteleMarks: marks("clienteles"),
+      needMarks: marks("needs"),
+    }),
+    [segments.map((s) => (s ? competitionOf(s, study) : ""))]
+  );
   const figure = (field: SegmentField): string => cellAddress(fieldRow(field), firstCol);
   fill(
     sheet,
@@ -254,7 +294,8 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   style(sheet, columns(fieldRow("size")), { numberFormat: "#,##0" });
   style(sheet, columns(fieldRow("frequency")), { numberFormat: "#,##0.0" });
   style(sheet, columns(fieldRow("basket")), { numberFormat: "#,##0.00" });
-  style(sheet, columns(fieldRow("meanScore")), {
+  // The mean score and the mean competition, one under the other, look alike.
+  style(sheet, columns(fieldRow("meanScore"), 2), {
     border: true,
     bold: true,
     horizontal: "center",
@@ -291,6 +332,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
 
   named(NAMES.segmentNames, columns(headerRow));
   named(NAMES.segmentMeanScore, columns(fieldRow("meanScore")));
+  named(NAMES.segmentCompetition, columns(fieldRow("competition")));
   named(NAMES.segmentSize, columns(fieldRow("size")));
   named(NAMES.segmentFrequency, columns(fieldRow("frequency")));
   named(NAMES.segmentBasket, columns(fieldRow("basket")));
@@ -301,6 +343,11 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
 /** The mean score the sheet caches for a segment ("" when it holds no scored pair). */
 export function meanScore(segment: Segment, study: PlanContext["study"]): number | "" {
   return segmentMeanScore(segment, study.pairs, study.weights) ?? "";
+}
+
+/** The mean competition the sheet caches for a segment ("" when no pair of it has a level). */
+export function competitionOf(segment: Segment, study: PlanContext["study"]): number | "" {
+  return segmentCompetition(segment, study.pairs) ?? "";
 }
 
 /** The potential the sheet caches for a segment ("" while a figure is missing). */
@@ -339,6 +386,7 @@ function read({ grids, problems, draft }: ReadContext): void {
 
   const mirrors = tickHeadings(grids);
   const typedAt = tickHeadingCells(grids);
+  const rows = fieldRowsOf(grids, headerRow);
 
   const segments: Segment[] = [];
   const names = new NameList("segments", problems);
@@ -347,14 +395,14 @@ function read({ grids, problems, draft }: ReadContext): void {
     const at = where(grid, headerRow, col);
     const present = byColumn.get(col) ?? [];
     if (raw.trim() === "") {
-      if (columnHasInput(grid, headerRow, col, blocks, present))
+      if (columnHasInput(grid, rows, col, blocks, present))
         problems.push(msg.segmentDataWithoutName(at, cellAddress(headerRow, col)));
       continue;
     }
     const name = names.add(raw, at);
     if (name === undefined) continue;
     const segment = emptySegment(name);
-    readFields(grid, headerRow, col, segment, problems);
+    readFields(grid, headerRow, rows, col, segment, problems);
     for (const { field, area } of blocks) {
       if (area)
         readMembers(
@@ -379,12 +427,14 @@ function read({ grids, problems, draft }: ReadContext): void {
 function readFields(
   grid: SheetGrid,
   headerRow: number,
+  rows: FieldRows,
   col: number,
   segment: Segment,
   problems: Problem[]
 ): void {
-  const value = (field: SegmentField) => cellAt(grid, fieldRow(field, headerRow), col);
-  const at = (field: SegmentField) => where(grid, fieldRow(field, headerRow), col);
+  const rowOf = (field: SegmentField): number => rows(field) ?? headerRow;
+  const value = (field: SegmentField) => cellAt(grid, rowOf(field), col);
+  const at = (field: SegmentField) => where(grid, rowOf(field), col);
   const type = cellText(value("type")).trim();
   const kind = segmentType(type, type, at("type"), segment.name, problems);
   if (kind !== undefined) segment.type = kind;
@@ -533,16 +583,17 @@ function readMembers(
 /** Anything typed in a column whose name is empty: said, not silently dropped. */
 function columnHasInput(
   grid: SheetGrid,
-  headerRow: number,
+  rows: FieldRows,
   col: number,
   blocks: { area?: MemberArea }[],
   /** The rows of this column that hold a cell, in order. */
   present: readonly number[]
 ): boolean {
   const typed = (row: number): boolean => cellText(cellAt(grid, row, col)).trim() !== "";
-  const inputs = SEGMENT_FIELDS.filter((f) => f !== "meanScore" && f !== "potential").map((f) =>
-    fieldRow(f, headerRow)
-  );
+  // The rows the consultant types in (the mean score, competition and potential are formulas).
+  const inputs = SEGMENT_FIELDS.filter(
+    (f) => f !== "meanScore" && f !== "competition" && f !== "potential"
+  ).flatMap((f) => rows(f) ?? []);
   if (inputs.some(typed)) return true;
   return blocks.some(({ area }) =>
     area ? present.some((row) => row >= area.first && row <= area.last && typed(row)) : false

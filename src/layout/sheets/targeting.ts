@@ -3,11 +3,15 @@
  * strategy the marks form (docs/method.md §6) named live with a sentence, the segments ranked by mean
  * score and potential, the conquest order and, per segment, one line per growth lever (docs/method.md §7.2–§7.3).
  */
+import { describeConquestReason, describeWarning } from "../../i18n/advice";
+import { advise } from "../../method/advice";
+import { WORKBOOK_TEXTS } from "../../i18n/workbook";
+import { Language } from "../../method/levels";
 import * as msg from "../../method/messages";
 import { markCountFormula } from "../../method/marks";
 import { GROWTH_LEVERS, STRATEGIES, strategyFormula } from "../../method/segments";
 import { strategyOfTargets } from "../../method/targeting";
-import { Segment, nameKey } from "../../method/study";
+import { Segment, Study, nameKey } from "../../method/study";
 import { byKey } from "../../method/checks/names";
 import { segmentPlan } from "../../method/checks/segments";
 import {
@@ -36,7 +40,29 @@ import { NAMES } from "../names";
 import { CellValue, SheetPlan, num, text } from "../plan";
 import { PlanContext, ReadContext, SheetModule } from "../sheet";
 import { segmentNameMirror, segmentSlots } from "./checklist";
-import { SEGMENTS, meanScore, potentialOf } from "./segments";
+import { SEGMENTS, competitionOf, meanScore, potentialOf } from "./segments";
+
+/**
+ * The method's judgement as Ciblage writes it when the workbook is built: the suggested order's lines
+ * and the warnings' lines (docs/method.md §9). Advice to the consultant: the client export leaves
+ * these texts out (layout/export.ts), the client sees the order the consultant chose.
+ */
+export function adviceTexts(
+  study: Study,
+  language: Language
+): { conquest: string[]; warnings: string[] } {
+  const advice = advise(study);
+  const t = WORKBOOK_TEXTS[language].targeting;
+  return {
+    conquest: advice.conquest.map(
+      (step) => `${step.segment} — ${describeConquestReason(step, language, true)}`
+    ),
+    warnings:
+      advice.warnings.length === 0
+        ? [t.noWarning]
+        : advice.warnings.map((warning) => describeWarning(warning, language)),
+  };
+}
 
 export const TARGETING = {
   headerRow: 4,
@@ -175,11 +201,13 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   const r = at.rankingRow;
   put(sheet, r - 1, labelCol, [[text(t.ranking)]]);
   put(sheet, r, labelCol, [
-    [t.segment, t.meanScore, t.scoreRank, t.potential, t.potentialRank].map((h) => text(h)),
+    [t.segment, t.meanScore, t.scoreRank, t.potential, t.potentialRank, t.competition].map((h) =>
+      text(h)
+    ),
   ]);
   const index = (name: string, col: number): string =>
     `INDEX(${name},ROWS(${cellAddress(r + 1, col, { row: true })}:${cellAddress(r + 1, col)}))`;
-  const ranked = rect(r + 1, labelCol, at.segments, 5);
+  const ranked = rect(r + 1, labelCol, at.segments, 6);
   const means = segments.map((s) => (s ? meanScore(s, study) : ""));
   const potentials = segments.map((s) => (s ? potentialOf(s) : ""));
   fill(
@@ -211,6 +239,13 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   };
   figure(NAMES.segmentMeanScore, labelCol + 1, means);
   figure(NAMES.segmentPotential, labelCol + 3, potentials);
+  // Competition beside them, not ranked: high can mean a busy market or a proven one.
+  fill(
+    sheet,
+    rect(r + 1, labelCol + 5, at.segments, 1),
+    `IF(${index(NAMES.segmentCompetition, labelCol + 5)}="","",${index(NAMES.segmentCompetition, labelCol + 5)})`,
+    segments.map((s) => [s ? competitionOf(s, study) : ""])
+  );
 
   // The conquest order: the first segment to win, then the next.
   const c = at.conquestRow;
@@ -226,6 +261,19 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     ])
   );
   const conquestCells = rect(c + 1, firstCol, at.segments, 1);
+
+  // The method's judgement (docs/method.md §9), as text fixed when the workbook is built: its
+  // suggested order beside the consultant's, then its warnings under the levers. Nothing reads it
+  // back; the pane and `advise` give the current judgement.
+  // Its heading on the title's row: on the note's row it would stop the note's spill to the right.
+  const advice = adviceTexts(study, language);
+  put(sheet, c - 1, firstCol + 1, [[text(t.suggestedConquest)]]);
+  put(
+    sheet,
+    c + 1,
+    firstCol + 1,
+    advice.conquest.map((line) => [text(line)])
+  );
 
   // Growth levers, one line each per segment.
   const l = at.leversRow;
@@ -246,6 +294,9 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     ])
   );
   const plans = rect(l + 1, firstCol, GROWTH_LEVERS.length, at.segments);
+
+  const w = l + GROWTH_LEVERS.length + 3;
+  put(sheet, w - 1, labelCol, [[text(t.warnings)], ...advice.warnings.map((line) => [text(line)])]);
 
   // Styles, dropdowns, names.
   const headerStyle = {
@@ -277,13 +328,22 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   });
   style(sheet, rect(at.strategyRow, labelCol, 1, 2), { bold: true, fontSize: 12 });
   style(sheet, rect(at.strategyRow + 1, firstCol), NOTE_STYLE);
-  for (const row of [r - 1, c - 1, l - 1])
-    style(sheet, rect(row, labelCol), { bold: true, fontSize: 12 });
+  // The conquest title's style also covers the suggested order's heading on its row.
+  for (const [row, cols] of [
+    [r - 1, 1],
+    [c - 1, 3],
+    [l - 1, 1],
+    [w - 1, 1],
+  ])
+    style(sheet, rect(row, labelCol, 1, cols), { bold: true, fontSize: 12 });
   style(sheet, rect(c, labelCol), NOTE_STYLE);
-  style(sheet, rect(r, labelCol, 1, 5), headerStyle);
+  style(sheet, rect(r, labelCol, 1, 6), headerStyle);
   style(sheet, ranked, { border: true });
   style(sheet, rect(r + 1, labelCol + 1, at.segments, 1), { numberFormat: "0.0" });
   style(sheet, rect(r + 1, labelCol + 3, at.segments, 1), { numberFormat: "#,##0" });
+  style(sheet, rect(r + 1, labelCol + 5, at.segments, 1), { numberFormat: "0.0" });
+  // The suggested order's lines beside the consultant's bordered order, unbordered: each runs to the
+  // right as one line (a bordered cell would widen its column to the longest reason).
   style(sheet, rect(c + 1, labelCol, at.segments, 2), { border: true });
   style(sheet, conquestCells, { fill: COLOURS.input });
   style(sheet, rect(l, labelCol, 1, at.segments + 1), headerStyle);
@@ -303,7 +363,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     }
   );
   sheet.columnWidths.push({ col: labelCol, width: 40 });
-  for (let col = firstCol; col <= Math.max(at.countsCol, labelCol + 4); col++)
+  for (let col = firstCol; col <= Math.max(at.countsCol, labelCol + 5); col++)
     sheet.columnWidths.push({ col, width: 22 });
   sheet.freeze = { rows: headerRow, cols: labelCol };
 
