@@ -4,8 +4,8 @@
  * Pairs are keyed by names, so reordering the lists (and the pairs into table order) keeps every
  * tick, rating and comment.
  */
-import * as msg from "../method/messages";
-import { Problem } from "../method/problems";
+import * as msg from "../messages";
+import { Problem } from "../messages";
 import { Pair, Segment, Study, nameKey } from "../method/study";
 import { candidateSegments } from "./candidate-segments";
 import { CutSuggestion, suggestCut } from "./cut";

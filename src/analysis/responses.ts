@@ -5,8 +5,8 @@
  * after, so that nothing the consultant typed changes silently.
  */
 import { Criterion, SCALES, Scale, looseKey } from "../method/levels";
-import * as msg from "../method/messages";
-import { Problem } from "../method/problems";
+import * as msg from "../messages";
+import { Problem } from "../messages";
 import { Evidence, Item, Pair, Study, nameKey, pairKey } from "../method/study";
 
 /** A cell as a file gives it: text, a number, a boolean, or nothing. */

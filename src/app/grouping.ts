@@ -3,9 +3,9 @@
  * table become "13 clientèles et 13 besoins sans X" (information, not a warning, while nothing is
  * ticked yet), and any kind seen three times or more "N problèmes du même genre". Pure.
  */
-import * as msg from "../method/messages";
-import { Problem } from "../method/problems";
-import type { ProblemCode } from "../method/messages";
+import * as msg from "../messages";
+import { Problem } from "../messages";
+import type { ProblemCode } from "../messages";
 
 export interface ProblemGroup {
   /** The line shown: the problem itself, or a summary of `items`. */

@@ -3,8 +3,8 @@
  * problems to show on the field (empty list, duplicate, a name a cell cannot hold) and hints (a list
  * far longer than the method's). Pure; the same validator as a build.
  */
-import * as msg from "../method/messages";
-import { Problem } from "../method/problems";
+import * as msg from "../messages";
+import { Problem } from "../messages";
 import { validateStudy } from "../method/validate";
 import { TypedList, parseNameList, relabel } from "./operations";
 

@@ -4,8 +4,8 @@
  */
 import { Item, Pair, Study, nameKey } from "../method/study";
 import { Language } from "../method/levels";
-import * as msg from "../method/messages";
-import { Problem, hasErrors } from "../method/problems";
+import * as msg from "../messages";
+import { Problem, hasErrors } from "../messages";
 import { validateStudy } from "../method/validate";
 import { buildPlan, readStudy, templatePlan } from "../layout";
 import { excelLimitProblems } from "../layout/limits";

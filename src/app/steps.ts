@@ -11,13 +11,13 @@ import {
   isSegmentReady,
   quantificationMismatches,
 } from "../method/segments";
-import * as msg from "../method/messages";
+import * as msg from "../messages";
 import { strategyOfTargets } from "../method/targeting";
 import { ConquestStep, MethodWarning, advise } from "../method/advice";
 import { Language } from "../method/levels";
 import { pairScore } from "../method/score";
 import { Study, Weights, isRated, nameKey, pairKey } from "../method/study";
-import { Problem, hasErrors } from "../method/problems";
+import { Problem, hasErrors } from "../messages";
 import { readStudyAsFarAsItGoes } from "../layout";
 import { sheetsByRole } from "../layout/registry";
 import { ratingRowKeys } from "../layout/sheets/ratings";
@@ -25,16 +25,10 @@ import { SheetRole } from "../layout/plan";
 import { WorkbookSnapshot } from "../hosts/host";
 import { currentStudy, hasStudy } from "./operations";
 
-export type StepId = "lists" | "ticks" | "ratings" | "matrix" | "segments" | "targeting";
+import { STEP_IDS, StepId } from "../method/steps";
 
-export const STEP_IDS: readonly StepId[] = [
-  "lists",
-  "ticks",
-  "ratings",
-  "matrix",
-  "segments",
-  "targeting",
-];
+export { STEP_IDS };
+export type { StepId };
 
 export interface ScoredPair {
   clientele: string;

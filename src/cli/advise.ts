@@ -9,7 +9,7 @@ import { parseArgs } from "util";
 import { describeAdvice } from "../i18n/advice";
 import { advise } from "../method/advice";
 import { Language } from "../method/levels";
-import { formatProblem } from "../method/problems";
+import { formatProblem } from "../messages";
 import { CliError, Io, parseLanguage, readStudyInput, writeLines } from "./common";
 
 export const ADVISE_USAGE =

@@ -1,8 +1,8 @@
 /** What every command shares: how it reads its input, reports problems and fails. */
 import path from "path";
 import { Language } from "../method/levels";
-import * as msg from "../method/messages";
-import { Problem, formatProblem, hasErrors, showControls } from "../method/problems";
+import * as msg from "../messages";
+import { Problem, formatProblem, hasErrors, showControls } from "../messages";
 import { Study } from "../method/study";
 import { validateStudy } from "../method/validate";
 import { readStudy } from "../layout";

@@ -5,7 +5,7 @@
  * same parts as the client workbook. The output replaces only a deck Segment Matrix made unless
  * --force, and never a working workbook.
  */
-import { hasErrors } from "../method/problems";
+import { hasErrors } from "../messages";
 import { PALETTES, PaletteName } from "../method/colour";
 import { Language } from "../method/levels";
 import { ExportPart } from "../layout/export";

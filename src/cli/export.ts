@@ -9,8 +9,8 @@
  */
 import path from "path";
 import { parseArgs } from "util";
-import { hasErrors } from "../method/problems";
-import * as msg from "../method/messages";
+import { hasErrors } from "../messages";
+import * as msg from "../messages";
 import { EXPORT_PARTS, ExportPart, clientPlan, isExportPart } from "../layout/export";
 import { excelLimitProblems } from "../layout/limits";
 import { clientPlanToBuffer } from "../hosts/xlsx/file";

@@ -15,7 +15,7 @@
  * create unless --force, never a workbook with macros.
  */
 import { parseArgs } from "util";
-import { hasErrors } from "../method/problems";
+import { hasErrors } from "../messages";
 import { validateStudy } from "../method/validate";
 import { buildPlan, readStudy, templatePlan } from "../layout";
 import { excelLimitProblems } from "../layout/limits";

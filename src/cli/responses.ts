@@ -16,8 +16,8 @@ import {
   readResponseTable,
 } from "../analysis/responses";
 import { describeResponses } from "../i18n/responses";
-import * as msg from "../method/messages";
-import { hasErrors } from "../method/problems";
+import * as msg from "../messages";
+import { hasErrors } from "../messages";
 import { nameKey } from "../method/study";
 import { validateStudy } from "../method/validate";
 import { studyToJson } from "../layout/study-json";

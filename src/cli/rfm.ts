@@ -20,8 +20,8 @@ import {
   segmentOf,
 } from "../analysis/rfm";
 import { rfmSql, SqlDialect } from "../analysis/rfm-sql";
-import { hasErrors } from "../method/problems";
-import * as msg from "../method/messages";
+import { hasErrors } from "../messages";
+import * as msg from "../messages";
 import { PALETTES } from "../method/colour";
 import { rfmPlan } from "../layout/sheets/rfm";
 import { listWorkbookFile, planToBuffer } from "../hosts/xlsx/file";

@@ -6,8 +6,8 @@
  * double's range is refused, named (json-scan.ts), never read as the parser would quietly take it.
  */
 import { promises as fs } from "fs";
-import * as msg from "../method/messages";
-import { Problem } from "../method/problems";
+import * as msg from "../messages";
+import { Problem } from "../messages";
 import { scanJson } from "./json-scan";
 
 /** Far above any real study (a 100 × 300 study with every pair rated is about 2 MiB). */

@@ -2,7 +2,7 @@
  * What the task pane needs from a spreadsheet: one small interface that Office.js (Excel), the
  * in-memory preview (a browser outside Office) and the tests' fakes all implement.
  */
-import { Problem } from "../method/problems";
+import { Problem } from "../messages";
 import { WorkbookGrids } from "../layout/grids";
 import { WorkbookPlan } from "../layout/plan";
 

@@ -5,7 +5,7 @@
  */
 import { Advice, ConquestStep, MethodWarning } from "../method/advice";
 import { Language } from "../method/levels";
-import { formatProblem, quoteEn, quoteFr } from "../method/problems";
+import { formatProblem, quoteEn, quoteFr } from "../messages";
 
 function decimal(value: number, digits: number, language: Language): string {
   const text = (Math.round(value * 10 ** digits) / 10 ** digits).toString();

@@ -6,7 +6,7 @@
 import { CutSuggestion } from "../analysis/cut";
 import { OrderedStudy } from "../analysis/order-study";
 import { Language } from "../method/levels";
-import { quoteEn, quoteFr } from "../method/problems";
+import { quoteEn, quoteFr } from "../messages";
 import { Segment } from "../method/study";
 
 function decimal(value: number, language: Language): string {

@@ -3,10 +3,8 @@ import { IMPACT, Language, PERCEPTION, Scale, levelRange } from "../method/level
 import { SCORE_MIN, SCORE_SCALE } from "../method/score";
 import { CHECKLIST_STATUSES, ChecklistStatus, STRATEGIES, Strategy } from "../method/segments";
 import { Study, isRated } from "../method/study";
-import type { StepId } from "../app/steps";
-
-/** Where a host call failed, as the pane names it to the consultant. */
-export type HostStep = "read" | "render" | "selection" | "navigate" | "write" | "copy" | "export";
+import type { StepId } from "../method/steps";
+import type { HostStep } from "../messages";
 
 export interface PaneTexts {
   title: string;

@@ -5,7 +5,7 @@
  */
 import { PairChange, PairState, ResponsesOutcome } from "../analysis/responses";
 import { Criterion, Language, SCALES } from "../method/levels";
-import { quoteEn, quoteFr } from "../method/problems";
+import { quoteEn, quoteFr } from "../messages";
 
 const CRITERIA: readonly Criterion[] = ["perception", "impact", "competition"];
 /** Row numbers listed one by one before the rest are summed up. */

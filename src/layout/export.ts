@@ -20,9 +20,9 @@
  */
 import { WORKBOOK_TEXTS, WorkbookTexts } from "../i18n/workbook";
 import { Language } from "../method/levels";
-import * as msg from "../method/messages";
+import * as msg from "../messages";
 import { BLACK_TEXT, PALETTES, PaletteName, scaleColour } from "../method/colour";
-import { Problem } from "../method/problems";
+import { Problem } from "../messages";
 import { Study } from "../method/study";
 import { Rect } from "./a1";
 import { buildPlan } from "./index";

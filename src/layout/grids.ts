@@ -1,6 +1,6 @@
 /** What a host reads from a workbook: plain cell values, defined names and tables. */
 import { Rect } from "./a1";
-import { Problem } from "../method/problems";
+import { Problem } from "../messages";
 import { StateRead } from "./state";
 
 /** A cell's value as shown (a formula's result); dates come as numbers, errors as their text. */

@@ -6,8 +6,8 @@
 import { WORKBOOK_TEXTS } from "../i18n/workbook";
 import { Language } from "../method/levels";
 import { PALETTES, PaletteName } from "../method/colour";
-import * as msg from "../method/messages";
-import { Problem, hasErrors } from "../method/problems";
+import * as msg from "../messages";
+import { Problem, hasErrors } from "../messages";
 import { rectAddress } from "./a1";
 import { DEFAULT_WEIGHTS, Item, STUDY_FIELDS, Study, pairsInTableOrder } from "../method/study";
 import { WorkbookGrids } from "./grids";

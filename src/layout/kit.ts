@@ -1,7 +1,7 @@
 /** What every sheet module shares: colours, styles, and small helpers to plan and read cells. */
 import { Kind, Language } from "../method/levels";
 import { BLACK_TEXT, Palette, WHITE_TEXT } from "../method/colour";
-import { Location } from "../method/problems";
+import { Location } from "../messages";
 import { Rect, cellAddress, sheetRef } from "./a1";
 import { GridValue, SheetGrid, WorkbookGrids, cellAt, cellText } from "./grids";
 import { CellStyle, CellValue, SheetPlan, SheetRole, text } from "./plan";

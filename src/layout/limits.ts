@@ -6,8 +6,8 @@
  */
 import { WORKBOOK_TEXTS } from "../i18n/workbook";
 import { Language } from "../method/levels";
-import * as msg from "../method/messages";
-import { Problem } from "../method/problems";
+import * as msg from "../messages";
+import { Problem } from "../messages";
 import { Study } from "../method/study";
 import { Rect } from "./a1";
 import { NamedRect, WorkbookGrids, gridHeight, gridWidth } from "./grids";

@@ -6,7 +6,7 @@
 import { WorkbookTexts } from "../i18n/workbook";
 import { Language } from "../method/levels";
 import { Palette } from "../method/colour";
-import { Problem } from "../method/problems";
+import { Problem } from "../messages";
 import { Pair, Study } from "../method/study";
 import { GridValue, WorkbookGrids, cellText } from "./grids";
 import { NamePlan, SheetPlan, SheetRole } from "./plan";

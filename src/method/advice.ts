@@ -4,8 +4,8 @@
  * Nothing here changes the study; the consultant decides.
  */
 import { Bilingual } from "./levels";
-import * as msg from "./messages";
-import { Problem } from "./problems";
+import * as msg from "../messages";
+import { Problem } from "../messages";
 import { segmentCompetition, segmentMeanScore, segmentPotential } from "./segment-figures";
 import { SEGMENT_FIGURES } from "./segments";
 import { Pair, Segment, Study, nameKey } from "./study";

@@ -3,8 +3,8 @@
  * that the study's validation only calls it. n respondents answered for the pair, a share `feel`
  * of them feel the need; `source` says where the responses come from.
  */
-import * as msg from "./messages";
-import { Location, Problem, isControl } from "./problems";
+import * as msg from "../messages";
+import { Location, Problem, isControl } from "../messages";
 import { CELL_TEXT_MAX, Evidence } from "./study";
 
 const EVIDENCE_FIELDS = new Set(["n", "feel", "source"]);

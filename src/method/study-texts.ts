@@ -3,9 +3,9 @@
  * deck's title slide) and the currency (after or before every basket and potential). Checked here
  * so that the study-file validator only names the fields.
  */
-import * as msg from "./messages";
+import * as msg from "../messages";
 import { Bilingual } from "./levels";
-import { Location, Problem } from "./problems";
+import { Location, Problem } from "../messages";
 
 /** Longest organisation and currency kept: one line on a title slide, a symbol or a code. */
 export const STUDY_TEXT_MAX: Record<msg.StudyTextField, number> = {

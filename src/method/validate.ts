@@ -5,11 +5,11 @@
  */
 import { CLIENTELE_TYPES, Kind, Language, NEED_TYPES, SCALES } from "./levels";
 import { checkEvidence } from "./evidence";
-import * as msg from "./messages";
+import * as msg from "../messages";
 import { PaletteName } from "./colour";
 import { validateStudyText } from "./study-texts";
-import { ListField, SegmentTextList } from "./messages";
-import { Location, Problem, Severity, hasErrors } from "./problems";
+import { ListField, SegmentTextList } from "../messages";
+import { Location, Problem, Severity, hasErrors } from "../messages";
 import { CHECKLIST_ITEMS, GROWTH_LEVERS, GrowthLever } from "./segments";
 import {
   DEFAULT_WEIGHTS,

@@ -18,7 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Rename, dropSummary } from "../app/safety";
-import { describeRatings } from "../method/messages";
+import { describeRatings } from "../messages";
 import { Language } from "../method/levels";
 import { PaneTexts } from "../i18n/pane";
 import { PendingDrop } from "./actions";

@@ -4,7 +4,7 @@
  * goes through `attempt`, so a failure says which step it was.
  */
 import { Language } from "../method/levels";
-import { Problem, hasErrors } from "../method/problems";
+import { Problem, hasErrors } from "../messages";
 import { Study } from "../method/study";
 import { cellAddress } from "../layout/a1";
 import { GRID, NAMES } from "../layout";

@@ -1,11 +1,12 @@
 /** What the pane tells the consultant after an action, as plain values (one Fluent MessageBar each). */
 import { Language } from "../method/levels";
-import { Problem, oneLine } from "../method/problems";
+import { Problem, oneLine } from "../messages";
 import { CellReference, RenderRefused } from "../hosts/host";
 import { ExcelFailure } from "../hosts/excel/failure";
 import { RenderInterrupted } from "../hosts/excel/interrupted";
 import { ProblemGroup, groupProblems, GroupOptions } from "../app/grouping";
-import { HostStep, PaneTexts, frenchSpacing } from "../i18n/pane";
+import { PaneTexts, frenchSpacing } from "../i18n/pane";
+import type { HostStep } from "../messages";
 
 export type NoticeIntent = "success" | "info" | "warning" | "error";
 

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Language } from "../method/levels";
-import { Problem } from "../method/problems";
+import { Problem } from "../messages";
 import { TypedList } from "../app/operations";
 import { ListCheck, checkLists } from "../app/lists";
 import { Rename, dropSummary } from "../app/safety";

@@ -1,6 +1,6 @@
 /** What a workbook keeps of a study, stated once for the property tests. */
 import { Study, nameKey, pairsInTableOrder } from "../../src/method/study";
-import { Problem } from "../../src/method/problems";
+import { Problem } from "../../src/messages";
 
 /**
  * The study as a workbook gives it back. Pairs and targets are sets: a workbook holds them as marks

@@ -14,7 +14,7 @@ import { byKey } from "../../src/method/checks/names";
 import { NameList } from "../../src/method/checks/names";
 import { segmentMembers } from "../../src/method/checks/segments";
 import { checkConquest } from "../../src/method/checks/targeting";
-import { Location, Problem } from "../../src/method/problems";
+import { Location, Problem } from "../../src/messages";
 import { validateStudy } from "../../src/method/validate";
 
 const BASE = {

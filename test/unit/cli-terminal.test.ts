@@ -9,8 +9,8 @@ import path from "path";
 import { runCli } from "../../src/cli/main";
 import { scanJson } from "../../src/cli/json-scan";
 import { readStudyJson } from "../../src/cli/study-file";
-import { formatProblem, quoteEn, quoteFr, showControls } from "../../src/method/problems";
-import * as msg from "../../src/method/messages";
+import { formatProblem, quoteEn, quoteFr, showControls } from "../../src/messages";
+import * as msg from "../../src/messages";
 import { tempDir } from "../support/workbooks";
 
 async function cli(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {

@@ -285,6 +285,10 @@ describe("the two ways of finishing the package", () => {
     for (const name of files(inPane))
       expect({ name, xml: inNode.get(name) }).toEqual({ name, xml: inPane.get(name) });
     expectPackageWellFormed(inNode);
+    // The deck's date, not the clock's: the same study and date give the same file.
+    const stamp = CREATED.toISOString().replace(/\.\d{3}Z$/, "Z");
+    expect(inNode.get("docProps/core.xml")).toContain(`>${stamp}</dcterms:created>`);
+    expect(inNode.get("docProps/core.xml")).toContain(`>${stamp}</dcterms:modified>`);
   });
 });
 

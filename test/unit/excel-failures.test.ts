@@ -10,7 +10,7 @@ import { RunBatch, waitingForCellEdit } from "../../src/hosts/excel/run";
 import { RenderRefused, WorkbookHost } from "../../src/hosts/host";
 import { buildPlan } from "../../src/layout";
 import { WorkbookPlan } from "../../src/layout/plan";
-import { Problem } from "../../src/method/problems";
+import { Problem } from "../../src/messages";
 import { Study } from "../../src/method/study";
 import { FakeExcel } from "../support/fake-excel";
 import { readExample, study } from "../support/workbooks";

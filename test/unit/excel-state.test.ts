@@ -8,7 +8,7 @@ import { WorkbookHost } from "../../src/hosts/host";
 import { refreshFromSheets } from "../../src/app/operations";
 import { buildPlan } from "../../src/layout";
 import { STATE_NAMESPACE, stateFromXml } from "../../src/layout/state";
-import { formatProblem } from "../../src/method/problems";
+import { formatProblem } from "../../src/messages";
 import { Study } from "../../src/method/study";
 import { FakeExcel } from "../support/fake-excel";
 import { study } from "../support/workbooks";

@@ -25,7 +25,7 @@ import {
   scaleColour,
 } from "../../src/method/colour";
 import { pairScore } from "../../src/method/score";
-import { formatProblem } from "../../src/method/problems";
+import { formatProblem } from "../../src/messages";
 import { HOSTILE_NAMES, segmentedStudy } from "../support/export-fixtures";
 import { plainValue, study } from "../support/workbooks";
 

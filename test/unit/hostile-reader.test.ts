@@ -13,7 +13,7 @@ import { READ_LIMITS } from "../../src/hosts/xlsx/zip";
 import { readStudy } from "../../src/layout";
 import { clampArea } from "../../src/layout/limits";
 import { STATE_NAMESPACE, stateFromXml } from "../../src/layout/state";
-import { oneLine } from "../../src/method/problems";
+import { oneLine } from "../../src/messages";
 import {
   HOSTILE_STUDY,
   builtHostileStudy,

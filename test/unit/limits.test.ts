@@ -3,7 +3,7 @@ import { buildFromLists } from "../../src/app/operations";
 import { buildPlan } from "../../src/layout";
 import { EXCEL_LIMITS, STUDY_ROOM, excelLimitProblems } from "../../src/layout/limits";
 import { WorkbookPlan } from "../../src/layout/plan";
-import { formatProblem } from "../../src/method/problems";
+import { formatProblem } from "../../src/messages";
 import { study } from "../support/workbooks";
 
 /** The last row and column any sheet of the plan writes, names or formats. */

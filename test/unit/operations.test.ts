@@ -12,7 +12,7 @@ import exampleJson from "../../examples/exemple-incubateur.json";
 import { planGrids } from "../../src/layout/plan-grids";
 import { WorkbookPlan } from "../../src/layout/plan";
 import { WorkbookSnapshot } from "../../src/hosts/host";
-import { formatProblem } from "../../src/method/problems";
+import { formatProblem } from "../../src/messages";
 import { study } from "../support/workbooks";
 
 function snapshotOf(plan: WorkbookPlan | undefined, foreign: string[] = []): WorkbookSnapshot {

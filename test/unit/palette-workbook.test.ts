@@ -11,7 +11,7 @@ import { studyToJson } from "../../src/layout/study-json";
 import { planToBuffer, readWorkbookFile } from "../../src/hosts/xlsx/file";
 import { createExcelHost } from "../../src/hosts/excel/excel-host";
 import { PALETTES } from "../../src/method/colour";
-import { formatProblem } from "../../src/method/problems";
+import { formatProblem } from "../../src/messages";
 import { validateStudy } from "../../src/method/validate";
 import { FakeExcel } from "../support/fake-excel";
 import { study } from "../support/workbooks";

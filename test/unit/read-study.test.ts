@@ -2,7 +2,7 @@ import { buildPlan, templatePlan } from "../../src/layout";
 import { planGrids } from "../../src/layout/plan-grids";
 import { GridValue, WorkbookGrids } from "../../src/layout/grids";
 import { readStudy } from "../../src/layout";
-import { formatProblem } from "../../src/method/problems";
+import { formatProblem } from "../../src/messages";
 import { parseRect } from "../../src/layout/a1";
 import { study } from "../support/workbooks";
 

@@ -4,7 +4,7 @@ import { buildPlan, readStudy } from "../../src/layout";
 import { planGrids } from "../../src/layout/plan-grids";
 import { WorkbookGrids } from "../../src/layout/grids";
 import { studyToJson } from "../../src/layout/study-json";
-import { formatProblem } from "../../src/method/problems";
+import { formatProblem } from "../../src/messages";
 import { planToBuffer } from "../../src/hosts/xlsx/file";
 import { unzip } from "../support/unzip";
 import { buildFile, gridsOf, study, tempDir } from "../support/workbooks";

@@ -16,7 +16,7 @@ import { TARGETING_SHEET } from "../../src/layout/sheets/targeting";
 import { TICKS_SHEET } from "../../src/layout/sheets/ticks";
 import { Segment, Study, emptySegment, pairKey } from "../../src/method/study";
 import example from "../../examples/exemple-incubateur.json";
-import { Problem } from "../../src/method/problems";
+import { Problem } from "../../src/messages";
 import { study } from "../support/workbooks";
 
 const odd = study({

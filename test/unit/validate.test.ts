@@ -1,4 +1,4 @@
-import { formatProblem } from "../../src/method/problems";
+import { formatProblem } from "../../src/messages";
 import { validateStudy } from "../../src/method/validate";
 import { pairPlaces, pairsInTableOrder } from "../../src/method/study";
 import { readExample } from "../support/workbooks";

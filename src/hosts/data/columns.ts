@@ -2,8 +2,8 @@
  * Which columns of a transactions table hold the customer id, the date and the amount: named with
  * --columns id=…,date=…,amount=…, or guessed from the headers in French or English.
  */
-import * as msg from "../../method/messages";
-import { Problem } from "../../method/problems";
+import * as msg from "../../messages";
+import { Problem } from "../../messages";
 
 export type ColumnRole = "id" | "date" | "amount";
 export const COLUMN_ROLES: readonly ColumnRole[] = ["id", "date", "amount"];

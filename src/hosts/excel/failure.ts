@@ -5,13 +5,13 @@
  */
 import { Bilingual } from "../../method/levels";
 import {
-  ExcelStep,
+  HostStep,
   excelCause,
   excelCellEdit,
   excelFailed,
   excelSelectionInvalid,
-} from "../../method/messages";
-import { Problem } from "../../method/problems";
+} from "../../messages";
+import { Problem } from "../../messages";
 
 /** What an Office.js error carries, read defensively: Office.js sometimes rejects with plain objects. */
 export interface OfficeErrorParts {
@@ -62,7 +62,7 @@ export class ExcelFailure extends Error {
 }
 
 /** Excel's error during `step`, told in the consultant's terms. */
-export function excelFailure(step: ExcelStep, failure: unknown): ExcelFailure {
+export function excelFailure(step: HostStep, failure: unknown): ExcelFailure {
   const { code } = officeErrorParts(failure);
   if (code === "InvalidOperationInCellEditMode")
     return new ExcelFailure([excelCellEdit(step)], failure);

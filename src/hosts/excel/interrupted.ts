@@ -1,6 +1,6 @@
 /** When a sync fails half-way: say exactly what the workbook holds now, in French and in English. */
 import { Bilingual } from "../../method/levels";
-import { buildInterrupted } from "../../method/messages";
+import { buildInterrupted } from "../../messages";
 import { causeOf } from "./failure";
 import { sheetKey } from "./sheet-names";
 

@@ -20,8 +20,8 @@ import {
   sheetPartlyRead,
   sheetTooLarge,
   valuesUnavailable,
-} from "../../method/messages";
-import { Problem } from "../../method/problems";
+} from "../../messages";
+import { Problem } from "../../messages";
 import { StateRead } from "../../layout/state";
 import { EXCEL_LIMITS, clampArea } from "../../layout/limits";
 import { ExcelFailure } from "./failure";

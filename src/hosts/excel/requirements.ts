@@ -1,6 +1,6 @@
 /** Which Excel API sets the host needs (to build at all) and uses when present (1.9). */
 import { HostCapabilities, RenderRefused } from "../host";
-import { excelTooOld, excelTooOldReason } from "../../method/messages";
+import { excelTooOld, excelTooOldReason } from "../../messages";
 
 export type IsSetSupported = (set: string, version: string) => boolean;
 

@@ -5,7 +5,7 @@
  * the batch fails while the consultant is typing in a cell.
  */
 import { RenderRefused } from "../host";
-import { ExcelStep } from "../../method/messages";
+import { HostStep } from "../../messages";
 import { ExcelFailure, excelFailure } from "./failure";
 import { RenderInterrupted } from "./interrupted";
 
@@ -24,7 +24,7 @@ export function waitingForCellEdit(run: RunWithOptions): RunBatch {
 export const runInExcel: RunBatch = (batch) => Excel.run({ delayForCellEdit: true }, batch);
 
 /** Runs `work`; an error of Excel's becomes an ExcelFailure naming `step` (the host's own pass through). */
-export async function guarded<T>(step: ExcelStep, work: () => Promise<T>): Promise<T> {
+export async function guarded<T>(step: HostStep, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (failure) {

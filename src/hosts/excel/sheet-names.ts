@@ -11,8 +11,8 @@ import {
   planNameInvalid,
   planSheetNameInvalid,
   sheetNameTaken,
-} from "../../method/messages";
-import { Problem } from "../../method/problems";
+} from "../../messages";
+import { Problem } from "../../messages";
 import { EXCEL_LIMITS } from "../../layout/limits";
 
 /** Excel treats "matrice" and "Matrice" as the same sheet name (whatever the user's locale). */

@@ -17,7 +17,14 @@ import {
 } from "../../layout/deck/model";
 import { CELL_PAD_X, CELL_PAD_Y } from "../../layout/deck/matrix";
 import { escapeXml } from "../svg/text";
-import { CONTENT_TYPES, isSlidePart, renumberShapes, withoutAbsentParts } from "./package";
+import {
+  CONTENT_TYPES,
+  CORE_PROPERTIES,
+  isSlidePart,
+  renumberShapes,
+  withDates,
+  withoutAbsentParts,
+} from "./package";
 
 const LAYOUT = "SEGMENT_MATRIX_16x9";
 /**
@@ -25,8 +32,10 @@ const LAYOUT = "SEGMENT_MATRIX_16x9";
  * read back with JSZip, the zip library pptxgenjs itself runs on, corrected, and deflated. The
  * browser's way; the command line passes Node's faster one (node-package.ts).
  */
-export async function finishWithJsZip(stored: Uint8Array): Promise<Uint8Array> {
+export async function finishWithJsZip(stored: Uint8Array, created: Date): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(stored);
+  const core = await zip.file(CORE_PROPERTIES)?.async("string");
+  if (core !== undefined) zip.file(CORE_PROPERTIES, withDates(core, created));
   const types = await zip.file(CONTENT_TYPES)?.async("string");
   if (types !== undefined)
     zip.file(
@@ -44,7 +53,7 @@ export async function finishWithJsZip(stored: Uint8Array): Promise<Uint8Array> {
 }
 
 /** Finishes the stored package pptxgenjs writes into the deck's file. */
-export type PackageFinisher = (stored: Uint8Array) => Promise<Uint8Array>;
+export type PackageFinisher = (stored: Uint8Array, created: Date) => Promise<Uint8Array>;
 
 /** The deck's bytes (an Office Open XML presentation). */
 export async function deckToPptx(
@@ -63,7 +72,7 @@ export async function deckToPptx(
   pptx.theme = { headFontFace: DECK_FONT, bodyFontFace: DECK_FONT };
   for (const slide of model.slides) renderSlide(pptx.addSlide(), slide, lang);
   const stored = (await pptx.write({ outputType: "uint8array" })) as Uint8Array;
-  return finish(stored);
+  return finish(stored, model.properties.created);
 }
 
 function renderSlide(slide: PptxGenJS.Slide, model: DeckSlide, lang: string): void {

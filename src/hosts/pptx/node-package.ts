@@ -6,7 +6,14 @@
  * written, not a file from outside.
  */
 import { ZipWriter } from "../xlsx/zip-write";
-import { CONTENT_TYPES, isSlidePart, renumberShapes, withoutAbsentParts } from "./package";
+import {
+  CONTENT_TYPES,
+  CORE_PROPERTIES,
+  isSlidePart,
+  renumberShapes,
+  withDates,
+  withoutAbsentParts,
+} from "./package";
 
 interface StoredEntry {
   name: string;
@@ -38,7 +45,7 @@ function storedEntries(zip: Buffer): StoredEntry[] {
   return entries;
 }
 
-export async function finishWithZlib(stored: Uint8Array): Promise<Uint8Array> {
+export async function finishWithZlib(stored: Uint8Array, created: Date): Promise<Uint8Array> {
   const entries = storedEntries(Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength));
   const names = new Set(entries.map((entry) => entry.name));
   const zip = new ZipWriter(1);
@@ -48,6 +55,7 @@ export async function finishWithZlib(stored: Uint8Array): Promise<Uint8Array> {
     let text = data.toString("utf8");
     if (name === CONTENT_TYPES) text = withoutAbsentParts(text, (part) => names.has(part));
     else if (isSlidePart(name)) text = renumberShapes(text);
+    else if (name === CORE_PROPERTIES) text = withDates(text, created);
     await zip.file(name, text);
   }
   return zip.finish();

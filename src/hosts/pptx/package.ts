@@ -10,6 +10,19 @@
  *   the deck refers to them).
  */
 export const CONTENT_TYPES = "[Content_Types].xml";
+export const CORE_PROPERTIES = "docProps/core.xml";
+
+/**
+ * The package's creation and modification dates set to the deck's own date (pptxgenjs writes the
+ * clock's): the same study and date give the same deck, in the pane and in the command line.
+ */
+export function withDates(core: string, created: Date): string {
+  const stamp = created.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return core.replace(
+    /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g,
+    (_, open: string, _kind: string, close: string) => `${open}${stamp}${close}`
+  );
+}
 
 export function isSlidePart(name: string): boolean {
   return /^ppt\/slides\/slide\d+\.xml$/.test(name);

@@ -5,7 +5,7 @@
  * cell is then recomputed by the method (recompute.ts). Pure TypeScript: the grid view and the
  * memory host both work through this object, and the tests drive it without a browser.
  */
-import * as msg from "../../method/messages";
+import * as msg from "../../messages";
 import { Rect, parseRect } from "../../layout/a1";
 import { GridValue, NamedRect, WorkbookGrids } from "../../layout/grids";
 import { managedSheetNames } from "../../layout/managed";

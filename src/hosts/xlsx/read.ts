@@ -10,8 +10,8 @@ import { cellAddress, parseRect, parseSheetRef, Rect } from "../../layout/a1";
 import { GridValue, NamedRect, SheetGrid, WorkbookGrids } from "../../layout/grids";
 import { sheetsToRead } from "../../layout/managed";
 import { StateRead, stateFromXml } from "../../layout/state";
-import * as msg from "../../method/messages";
-import { Problem } from "../../method/problems";
+import * as msg from "../../messages";
+import { Problem } from "../../messages";
 import { decodeExcelEscapes, elementsNamed, parseXml, parseXmlStream } from "./xml";
 import {
   BYTES_PER_PLANNED_CELL,

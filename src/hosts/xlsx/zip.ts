@@ -10,8 +10,8 @@ import { Readable } from "stream";
 import { StringDecoder } from "string_decoder";
 import yauzl from "yauzl";
 import zlib from "zlib";
-import * as msg from "../../method/messages";
-import { Problem } from "../../method/problems";
+import * as msg from "../../messages";
+import { Problem } from "../../messages";
 
 /** What the reader accepts; stated in docs/performance.md and in the messages. */
 export const READ_LIMITS = {

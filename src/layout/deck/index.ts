@@ -5,9 +5,9 @@
  * writes it in Node and in the browser alike.
  */
 import { Language } from "../../method/levels";
-import * as msg from "../../method/messages";
+import * as msg from "../../messages";
 import { PALETTES, PaletteName } from "../../method/colour";
-import { Problem } from "../../method/problems";
+import { Problem } from "../../messages";
 import { Study } from "../../method/study";
 import { WORKBOOK_TEXTS } from "../../i18n/workbook";
 import { EXPORT_PARTS, ExportPart, defaultParts } from "../export";
@@ -65,6 +65,7 @@ export function deckModel(study: Study, options: DeckOptions): DeckResult {
         subject: DECK_SUBJECT,
         author: DECK_AUTHOR,
         company: study.organisation ?? DECK_AUTHOR,
+        created: options.created,
       },
       slides,
     },

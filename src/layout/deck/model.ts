@@ -75,7 +75,8 @@ export interface DeckSlide {
 
 export interface DeckModel {
   language: Language;
-  properties: { title: string; subject: string; author: string; company: string };
+  /** `created`: the deck's date, also its file's creation and modification dates. */
+  properties: { title: string; subject: string; author: string; company: string; created: Date };
   slides: DeckSlide[];
 }
 

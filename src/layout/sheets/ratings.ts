@@ -12,8 +12,8 @@ import {
   levelLabel,
   looseKey,
 } from "../../method/levels";
-import * as msg from "../../method/messages";
-import { OrphanReason } from "../../method/messages";
+import * as msg from "../../messages";
+import { OrphanReason } from "../../messages";
 import { pairScore, scoreFormula } from "../../method/score";
 import {
   Evidence,
@@ -26,7 +26,7 @@ import {
   pairsInTableOrder,
 } from "../../method/study";
 import { PairSet, checkComment, checkLevel } from "../../method/checks/pairs";
-import { Problem } from "../../method/problems";
+import { Problem } from "../../messages";
 import { WORKBOOK_TEXTS } from "../../i18n/workbook";
 import { cellAddress } from "../a1";
 import {

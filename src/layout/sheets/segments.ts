@@ -4,9 +4,9 @@
  * clientèles, needs and offerings belong to it (an X each). The offerings are typed here: this is
  * the study's list of offerings, which the targeting sheet mirrors.
  */
-import * as msg from "../../method/messages";
-import { ListField } from "../../method/messages";
-import { Location, Problem } from "../../method/problems";
+import * as msg from "../../messages";
+import { ListField } from "../../messages";
+import { Location, Problem } from "../../messages";
 import { SEGMENT_TYPES } from "../../method/segments";
 import { Segment, emptySegment, nameKey } from "../../method/study";
 import { NameList } from "../../method/checks/names";

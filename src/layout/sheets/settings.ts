@@ -12,7 +12,7 @@ import {
   PERCEPTION,
   Scale,
 } from "../../method/levels";
-import * as msg from "../../method/messages";
+import * as msg from "../../messages";
 import { PALETTE_NAMES, stopLabels } from "../../method/colour";
 import {
   CHECKLIST_STATUSES,

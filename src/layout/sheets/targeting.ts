@@ -7,7 +7,7 @@ import { describeConquestReason, describeWarning } from "../../i18n/advice";
 import { advise } from "../../method/advice";
 import { WORKBOOK_TEXTS } from "../../i18n/workbook";
 import { Language } from "../../method/levels";
-import * as msg from "../../method/messages";
+import * as msg from "../../messages";
 import { markCountFormula } from "../../method/marks";
 import { GROWTH_LEVERS, STRATEGIES, strategyFormula } from "../../method/segments";
 import { strategyOfTargets } from "../../method/targeting";

@@ -4,7 +4,7 @@
  */
 import { CLIENTELE_TYPES, Kind, NEED_TYPES } from "../../method/levels";
 import { markCountFormula } from "../../method/marks";
-import * as msg from "../../method/messages";
+import * as msg from "../../messages";
 import { itemKind, NameList } from "../../method/checks/names";
 import { Item, Pair, pairKeyCache, pairPlaces } from "../../method/study";
 import { cellAddress, columnLetters, rectAddress } from "../a1";

@@ -3,9 +3,9 @@
  * file's validator and the sheet readers call the same checker, each with a `locate` callback that
  * turns its own key (a list index, a row, a part of a segment) into a Location: a JSON field path
  * for the study file and the pane's lists, a sheet and a cell for a workbook. A message's wording
- * follows the kind of place (see `inCell` in messages.ts), so each rule and its message exist once.
+ * follows the kind of place (see `inCell` in src/messages/checks.ts), so each rule and its message exist once.
  */
-import { Location } from "../problems";
+import { Location } from "../../messages";
 
 export type Locate<K> = (key: K) => Location;
 

@@ -5,9 +5,9 @@
  * through one NameList.
  */
 import { Bilingual, Kind, findKind } from "../levels";
-import * as msg from "../messages";
-import { ListField } from "../messages";
-import { Location, Problem } from "../problems";
+import * as msg from "../../messages";
+import { ListField } from "../../messages";
+import { Location, Problem } from "../../messages";
 import { nameKey } from "../study";
 import { placeName } from "./locate";
 import { nameFault } from "./text";

@@ -3,8 +3,8 @@
  * holds. The study file's `pairs` and the ratings sheet's rows go through the same checks.
  */
 import { Scale, findLevel } from "../levels";
-import * as msg from "../messages";
-import { Location, Problem } from "../problems";
+import * as msg from "../../messages";
+import { Location, Problem } from "../../messages";
 import { pairKey } from "../study";
 import { freeText } from "./text";
 

@@ -3,9 +3,9 @@
  * segments, checklist and targeting sheets alike: its type, its figures, its free texts, which
  * clientèles, needs and offerings it holds, its checklist statuses and its plans.
  */
-import * as msg from "../messages";
-import { ListField, SegmentTextList } from "../messages";
-import { Location, Problem } from "../problems";
+import * as msg from "../../messages";
+import { ListField, SegmentTextList } from "../../messages";
+import { Location, Problem } from "../../messages";
 import {
   CHECKLIST_STATUSES,
   ChecklistStatus,

@@ -3,9 +3,9 @@
  * (docs/method.md §3), for the study file and the settings sheet alike.
  */
 import { LANGUAGES, Language } from "../levels";
-import * as msg from "../messages";
+import * as msg from "../../messages";
 import { PaletteName, isPaletteName } from "../colour";
-import { Location, Problem } from "../problems";
+import { Location, Problem } from "../../messages";
 import { WEIGHT_MAX, WEIGHT_MIN } from "../study";
 import { freeText } from "./text";
 

@@ -3,8 +3,8 @@
  * segment of the conquest order a segment of the study and there once. The study file's `targets`
  * and `conquest` and the targeting sheet's marks and conquest cells go through the same checks.
  */
-import * as msg from "../messages";
-import { Location, Problem } from "../problems";
+import * as msg from "../../messages";
+import { Location, Problem } from "../../messages";
 import { Target, nameKey } from "../study";
 import { Locate } from "./locate";
 

@@ -3,8 +3,8 @@
  * study file, the pane and every sheet reader check texts with these, never with a copy.
  */
 import { Bilingual } from "../levels";
-import * as msg from "../messages";
-import { Location, Problem } from "../problems";
+import * as msg from "../../messages";
+import { Location, Problem } from "../../messages";
 import { CELL_TEXT_MAX, NAME_MAX_LENGTH } from "../study";
 
 /** Why a text cannot go into a workbook cell exactly as it is, if it cannot. */

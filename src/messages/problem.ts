@@ -1,5 +1,5 @@
-import { Bilingual, Language } from "./levels";
-import type { ProblemCode } from "./messages";
+import { Bilingual, Language } from "../method/levels";
+import type { ProblemCode } from "./index";
 
 /** Where a problem is: a file and a field of it, or a sheet and a cell of a workbook. */
 export interface Location {
@@ -11,14 +11,20 @@ export interface Location {
 
 export type Severity = "error" | "warning";
 
-/** A problem is a value: a stable code, a message in both languages and a location. Every one is
- *  made by a named function of messages.ts. */
-export interface Problem {
-  code: ProblemCode;
+/**
+ * A problem is a value: a stable code, a message in both languages and a location. Every one is
+ * made by a named function of this folder, whose return type carries its code: `ProblemCode` is
+ * derived from those functions (index.ts), never typed a second time.
+ */
+export interface ProblemOf<Code extends string> {
+  code: Code;
   severity: Severity;
   message: Bilingual;
   location?: Location;
 }
+
+/** Any problem of the catalogue. */
+export type Problem = ProblemOf<ProblemCode>;
 
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((problem) => problem.severity === "error");

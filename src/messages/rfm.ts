@@ -1,0 +1,217 @@
+/**
+ * Messages of RFM from the client's transactions: every row left out is counted and said.
+ */
+import type { Bilingual } from "../method/levels";
+import { countEn, countFr } from "./files";
+import { Location, quoteEn, quoteFr } from "./problem";
+import { error, warning } from "./shared";
+
+// RFM from the client's transactions (issue 15): every row left out is counted and said.
+
+const ROLE_NAMES: Record<"id" | "date" | "amount", Bilingual> = {
+  id: { fr: "identifiant client", en: "customer id" },
+  date: { fr: "date", en: "date" },
+  amount: { fr: "montant", en: "amount" },
+};
+
+export function rfmEmpty(file: string) {
+  return error(
+    "rfm-empty",
+    { file },
+    "aucune transaction : le fichier est vide ou n'a qu'une ligne d'en-tête",
+    "no transactions: the file is empty or holds only a header line"
+  );
+}
+
+export function rfmNotTable(file: string, reason: string) {
+  return error(
+    "rfm-not-table",
+    { file },
+    `ce fichier ne se lit pas comme une table de transactions (${reason}) : donnez un CSV, un TSV, un Parquet ou un classeur .xlsx avec une ligne d'en-tête`,
+    `this file does not read as a table of transactions (${reason}): give a CSV, TSV, Parquet file or an .xlsx workbook with a header line`
+  );
+}
+
+export function rfmColumnMissing(
+  file: string,
+  role: "id" | "date" | "amount",
+  named: string | undefined,
+  headers: readonly string[]
+) {
+  const list = headers.map((h) => `"${h}"`).join(", ");
+  const flag = `--columns ${role}=…`;
+  return error(
+    "rfm-column-missing",
+    { file },
+    named !== undefined
+      ? `pas de colonne ${quoteFr(named)} pour ${ROLE_NAMES[role].fr} ; en-têtes : ${list}`
+      : `aucune colonne ne dit ${ROLE_NAMES[role].fr} ; en-têtes : ${list} : nommez-la avec ${flag}`,
+    named !== undefined
+      ? `no column ${quoteEn(named)} for the ${ROLE_NAMES[role].en}; headers: ${list}`
+      : `no column says ${ROLE_NAMES[role].en}; headers: ${list}: name it with ${flag}`
+  );
+}
+
+export function rfmBlankIds(location: Location, column: string, count: number) {
+  return warning(
+    "rfm-blank-ids",
+    location,
+    `${countFr(count)} lignes sans identifiant client (colonne ${quoteFr(column)}) ne sont pas comptées`,
+    `${countEn(count)} rows without a customer id (column ${quoteEn(column)}) are not counted`
+  );
+}
+
+export function rfmBadAmounts(location: Location, column: string, count: number, example: string) {
+  return warning(
+    "rfm-bad-amounts",
+    location,
+    `${countFr(count)} lignes dont le montant n'est pas un nombre (colonne ${quoteFr(column)}, par exemple ${quoteFr(example)}) ne sont pas comptées`,
+    `${countEn(count)} rows whose amount is not a number (column ${quoteEn(column)}, for example ${quoteEn(example)}) are not counted`
+  );
+}
+
+export function rfmBadDates(location: Location, column: string, count: number, example: string) {
+  return warning(
+    "rfm-bad-dates",
+    location,
+    `${countFr(count)} lignes dont la date ne se lit pas (colonne ${quoteFr(column)}, par exemple ${quoteFr(example)} ; formats lus : 2025-04-03, 03/04/2025, 03.04.2025, numéro de série Excel) ne sont pas comptées`,
+    `${countEn(count)} rows whose date does not read (column ${quoteEn(column)}, for example ${quoteEn(example)}; formats read: 2025-04-03, 03/04/2025, 03.04.2025, Excel serial number) are not counted`
+  );
+}
+
+export function rfmAmbiguousDates(
+  location: Location,
+  count: number,
+  example: string,
+  /** Day first (a French study) or month first (an English one). */
+  dayFirst: boolean
+) {
+  return warning(
+    "rfm-ambiguous-dates",
+    location,
+    `${countFr(count)} dates comme ${quoteFr(example)} se lisent de deux façons : lues ${dayFirst ? "jour/mois/année (étude en français)" : "mois/jour/année (étude en anglais)"} ; ${dayFirst ? "--lang en" : "--lang fr"} les lit dans l'autre sens`,
+    `${countEn(count)} dates such as ${quoteEn(example)} read two ways: read as ${dayFirst ? "day/month/year (a French study)" : "month/day/year (an English study)"}; ${dayFirst ? "--lang en" : "--lang fr"} reads them the other way`
+  );
+}
+
+export function rfmReturns(location: Location, count: number) {
+  return warning(
+    "rfm-returns",
+    location,
+    `${countFr(count)} montants négatifs (retours) sont déduits du montant de leur client, sans compter comme achats`,
+    `${countEn(count)} negative amounts (returns) are deducted from their customer's monetary value, not counted as purchases`
+  );
+}
+
+export function rfmDuplicates(location: Location, count: number) {
+  return warning(
+    "rfm-duplicates",
+    location,
+    `${countFr(count)} lignes répètent exactement une autre ligne (même client, date et montant) : gardées et comptées comme achats ; retirez-les du fichier si ce sont des doublons d'export`,
+    `${countEn(count)} rows repeat another row exactly (same customer, date and amount): kept and counted as purchases; remove them from the file if they are export duplicates`
+  );
+}
+
+export function rfmAfterAnalysis(location: Location, count: number) {
+  return warning(
+    "rfm-after-analysis",
+    location,
+    `${countFr(count)} transactions datées du jour d'analyse ou après ne sont pas comptées`,
+    `${countEn(count)} transactions dated on or after the analysis date are not counted`
+  );
+}
+
+export function rfmReturnsOnly(location: Location, count: number) {
+  return warning(
+    "rfm-returns-only",
+    location,
+    `${countFr(count)} clients n'ont que des retours, aucun achat : ils ne sont pas notés`,
+    `${countEn(count)} customers have returns only, no purchase: they are not scored`
+  );
+}
+
+export function rfmNoCustomers(file: string) {
+  return error(
+    "rfm-no-customers",
+    { file },
+    "aucun client à noter : aucune ligne n'a à la fois un identifiant, une date lisible avant la date d'analyse et un montant",
+    "no customer to score: no row has a customer id, a readable date before the analysis date and an amount"
+  );
+}
+
+export function rfmSingleCustomer(location: Location) {
+  return warning(
+    "rfm-single-customer",
+    location,
+    "un seul client : ses scores valent 1 (personne n'est en dessous de lui) ; les scores RFM comparent des clients entre eux",
+    "a single customer: its scores are 1 (nobody is below it); RFM scores compare customers with each other"
+  );
+}
+
+export function rfmBadScoredRow(location: Location) {
+  return warning(
+    "rfm-bad-scored-row",
+    location,
+    "ligne de résultat SQL incomplète (identifiant, récence, fréquence, montant et scores R, F, M de 1 à 5 attendus) : pas reprise",
+    "incomplete SQL result row (a customer id, recency, frequency, monetary and R, F, M scores from 1 to 5 expected): not taken"
+  );
+}
+
+export function rfmOutputStudy(file: string) {
+  return error(
+    "rfm-output-study",
+    { file },
+    "ce classeur contient une étude (grille, notes, segments) qui serait perdue : écrivez l'analyse RFM dans un autre fichier (--force n'y change rien)",
+    "this workbook holds a study (grid, ratings, segments) that would be lost: write the RFM analysis to another file (--force does not change this)"
+  );
+}
+
+export function rfmClienteleMissing(file: string, named: string, headers: readonly string[]) {
+  const list = headers.map((h) => `"${h}"`).join(", ");
+  return error(
+    "rfm-clientele-missing",
+    { file },
+    `pas de colonne ${quoteFr(named)} pour la clientèle (ni d'identifiant client reconnu) ; en-têtes : ${list}`,
+    `no column ${quoteEn(named)} for the clientèle (or no customer id column recognised); headers: ${list}`
+  );
+}
+
+export function rfmUnknownClientele(location: Location, clientele: string, customers: number) {
+  return warning(
+    "rfm-unknown-clientele",
+    location,
+    clientele === ""
+      ? `${countFr(customers)} clients acheteurs de l'année n'ont pas de clientèle : ils ne comptent dans aucun segment`
+      : `la clientèle ${quoteFr(clientele)} des données n'est pas une clientèle de l'étude : ses ${countFr(customers)} clients acheteurs ne comptent dans aucun segment`,
+    clientele === ""
+      ? `${countEn(customers)} customers who bought in the year have no clientèle: they count in no segment`
+      : `the clientèle ${quoteEn(clientele)} of the data is not a clientèle of the study: its ${countEn(customers)} buying customers count in no segment`
+  );
+}
+
+export function rfmSegmentUnquantified(location: Location, segment: string) {
+  return warning(
+    "rfm-segment-unquantified",
+    location,
+    `le segment ${quoteFr(segment)} : aucun client de ses clientèles n'a acheté dans l'année (ou les retours dépassent les achats) : sa taille, sa fréquence et son panier restent ceux de l'étude`,
+    `the segment ${quoteEn(segment)}: no customer of its clientèles bought in the year (or returns exceed purchases): its size, frequency and basket stay the study's`
+  );
+}
+
+export function rfmClienteleConflict(location: Location, count: number) {
+  return warning(
+    "rfm-clientele-conflict",
+    location,
+    `${countFr(count)} clients ont plusieurs clientèles dans les données : la plus récente (ou la première du fichier clients) est retenue`,
+    `${countEn(count)} customers have several clientèles in the data: the latest (or the customers file's first) is taken`
+  );
+}
+
+export function rfmLatin1(location: Location) {
+  return warning(
+    "rfm-latin1",
+    location,
+    "le fichier n'est pas en UTF-8 : lu comme un export Windows (Latin-1) ; vérifiez les accents des identifiants",
+    "the file is not UTF-8: read as a Windows export (Latin-1); check the accents of the ids"
+  );
+}
