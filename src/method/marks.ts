@@ -7,9 +7,22 @@
 
 export const MARK = "X";
 
+/**
+ * The text without the spaces (U+0020 only) at its ends, as Excel's TRIM takes them: a non-breaking
+ * space or a tab is not trimmed by Excel, so it is not here either (JavaScript's trim would take it,
+ * and an "X" with a non-breaking space would be a tick for the reader and none for the formulas).
+ */
+export function trimSpaces(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 0x20) start++;
+  while (end > start && text.charCodeAt(end - 1) === 0x20) end--;
+  return text.slice(start, end);
+}
+
 /** Whether a cell's text is a mark. */
 export function isMark(text: string): boolean {
-  return text.trim().toUpperCase() === MARK;
+  return trimSpaces(text).toUpperCase() === MARK;
 }
 
 /** 1 for each cell of a range that holds a mark, 0 otherwise (an array expression). */

@@ -50,6 +50,9 @@ export const MARK_CASES: readonly { text: string; mark: boolean }[] = [
   { text: "X.", mark: false },
   { text: "✗", mark: false },
   { text: "oui", mark: false },
+  // Excel's TRIM takes only U+0020: a non-breaking space or a tab beside the X leaves no mark.
+  { text: "X\u00A0", mark: false },
+  { text: "\tX", mark: false },
 ];
 
 /**

@@ -4,6 +4,7 @@
  * scaleColour, the same function the exports use; the tick table's "no X" flags) and the data
  * validations (a tick, a level or a kind to pick, a weight to type). Pure: the grid view draws it.
  */
+import { isMark } from "../../method/marks";
 import { scaleColour } from "../../method/colour";
 import { Rect } from "../../layout/a1";
 import { GridValue, NamedRect, SheetGrid, cellAt, cellText } from "../../layout/grids";
@@ -161,10 +162,7 @@ function flagged(
 ): boolean {
   if (format.rule.kind !== "formula" || !ticks) return false;
   if (cellText(cellAt(grid, row, col)).trim() === "") return false;
-  const isX = (r: number, c: number): boolean =>
-    cellText(cellAt(grid, r, c))
-      .trim()
-      .toUpperCase() === "X";
+  const isX = (r: number, c: number): boolean => isMark(cellText(cellAt(grid, r, c)));
   // As the rule's last condition says: no flag before the table's first X.
   if (!anyX()) return false;
   if (format.rect.rows === 1 && format.rect.row < ticks.row) {
@@ -222,10 +220,7 @@ export function sheetLook(
     tableHasX = false;
     for (let r = ticks?.row ?? 0; ticks && r < ticks.row + ticks.rows && !tableHasX; r++)
       for (let c = ticks.col; c < ticks.col + ticks.cols && !tableHasX; c++)
-        tableHasX =
-          cellText(cellAt(grid, r, c))
-            .trim()
-            .toUpperCase() === "X";
+        tableHasX = isMark(cellText(cellAt(grid, r, c)));
     return tableHasX;
   };
   const computed = new Set<string>();

@@ -11,6 +11,7 @@
  *     method's own functions.
  * Other formula cells keep the value their plan stored.
  */
+import { isMark } from "../../method/marks";
 import { pairScore } from "../../method/score";
 import { STRATEGIES, targetingStrategy } from "../../method/segments";
 import { Study, emptySegment, nameKey } from "../../method/study";
@@ -175,11 +176,9 @@ export function recompute(book: {
       if (!inBody(row, col)) continue;
       const header = cellAt(grid, headerRow, col);
       const need = cellAt(grid, row, nameCol);
-      const tick = cellText(cellAt(ticks, row, col))
-        .trim()
-        .toUpperCase();
+      const tick = isMark(cellText(cellAt(ticks, row, col)));
       let value: number | "" = "";
-      if (cellText(header) !== "" && cellText(need) !== "" && tick === "X") {
+      if (cellText(header) !== "" && cellText(need) !== "" && tick) {
         const found = rows.filter((r) => sameCell(r.clientele, header) && sameCell(r.need, need));
         if (found.length === 1) value = score(found[0].perception, found[0].impact);
       }

@@ -4,6 +4,7 @@
  * clientèles, needs and offerings belong to it (an X each). The offerings are typed here: this is
  * the study's list of offerings, which the targeting sheet mirrors.
  */
+import { isMark } from "../../method/marks";
 import * as msg from "../../messages";
 import { ListField } from "../../messages";
 import { Location, Problem } from "../../messages";
@@ -558,7 +559,7 @@ function readMembers(
       if (row < area.first || row > area.last) continue;
       const mark = cellText(cellAt(grid, row, col)).trim();
       if (mark === "") continue;
-      if (mark.toUpperCase() !== "X") {
+      if (!isMark(mark)) {
         problems.push(msg.notAMark(where(grid, row, col), mark));
         continue;
       }

@@ -8,7 +8,7 @@ import { advise } from "../../method/advice";
 import { WORKBOOK_TEXTS } from "../../i18n/workbook";
 import { Language } from "../../method/levels";
 import * as msg from "../../messages";
-import { markCountFormula } from "../../method/marks";
+import { markCountFormula, isMark } from "../../method/marks";
 import { GROWTH_LEVERS, STRATEGIES, strategyFormula } from "../../method/segments";
 import { strategyOfTargets } from "../../method/targeting";
 import { Segment, Study, nameKey } from "../../method/study";
@@ -396,7 +396,7 @@ function read({ grids, problems, draft }: ReadContext): void {
         const mark = cellText(cellAt(grid, row, col)).trim();
         if (mark === "") continue;
         const location = where(grid, row, col);
-        if (mark.toUpperCase() !== "X") {
+        if (!isMark(mark)) {
           problems.push(msg.notAMark(location, mark));
           continue;
         }

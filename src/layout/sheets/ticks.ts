@@ -3,7 +3,7 @@
  * (docs/method.md §2). The tick table is the source of truth for the lists and the ticks.
  */
 import { CLIENTELE_TYPES, Kind, NEED_TYPES } from "../../method/levels";
-import { markCountFormula } from "../../method/marks";
+import { markCountFormula, isMark } from "../../method/marks";
 import * as msg from "../../messages";
 import { itemKind, NameList } from "../../method/checks/names";
 import { Item, Pair, pairKeyCache, pairPlaces } from "../../method/study";
@@ -194,7 +194,7 @@ function read({ grids, problems, draft }: ReadContext): void {
     for (const col of presentCols(grid, row, body.col)) {
       const raw = cellText(cellAt(grid, row, col)).trim();
       if (raw === "") continue;
-      if (raw.toUpperCase() !== "X") {
+      if (!isMark(raw)) {
         problems.push(msg.notATick(where(grid, row, col), raw));
         continue;
       }
