@@ -1,7 +1,13 @@
 /** Every text the task pane shows, in French (first) and English. Workbook texts are in workbook.ts. */
 import { IMPACT, Language, PERCEPTION, Scale, levelRange } from "../method/levels";
 import { SCORE_MIN, SCORE_SCALE } from "../method/score";
-import { CHECKLIST_STATUSES, ChecklistStatus, STRATEGIES, Strategy } from "../method/segments";
+import {
+  CHECKLIST_STATUSES,
+  ChecklistStatus,
+  STRATEGIES,
+  Strategy,
+  strategySentence,
+} from "../method/segments";
 import { Study, isRated } from "../method/study";
 import type { StepId } from "../method/steps";
 import type { HostStep } from "../messages";
@@ -308,7 +314,7 @@ const fr: PaneTexts = {
         ? "Aucune paire prestation × segment choisie"
         : counted(targets, "fr", "paire prestation × segment", "paires prestation × segment"),
     strategy: (strategy) =>
-      `Stratégie${NBSP}: ${STRATEGIES[strategy].fr} — ${STRATEGIES[strategy].explanation.fr}`,
+      `Stratégie${NBSP}: ${STRATEGIES[strategy].fr} — ${strategySentence(strategy, "fr")}`,
     conquest: (order) => `Ordre de conquête${NBSP}: ${order.join(" → ")}`,
     targetingAbsent: "Pas encore de ciblage dans ce classeur.",
     suggestedConquest: `Ordre de conquête suggéré par la méthode${NBSP}:`,
@@ -514,7 +520,7 @@ const en: PaneTexts = {
         ? "No offering × segment pair chosen"
         : counted(targets, "en", "offering × segment pair", "offering × segment pairs"),
     strategy: (strategy) =>
-      `Strategy: ${STRATEGIES[strategy].en} — ${STRATEGIES[strategy].explanation.en}`,
+      `Strategy: ${STRATEGIES[strategy].en} — ${strategySentence(strategy, "en")}`,
     conquest: (order) => `Conquest order: ${order.join(" → ")}`,
     targetingAbsent: "No targeting in this workbook yet.",
     suggestedConquest: "The method's suggested conquest order:",

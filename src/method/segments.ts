@@ -233,6 +233,9 @@ export interface StrategyLabel extends Bilingual {
   id: Strategy;
   /** One sentence that says what the marks mean. */
   explanation: Bilingual;
+  /** Its main advantage and its main risk (docs/method.md §6). */
+  advantage: Bilingual;
+  risk: Bilingual;
 }
 
 export const STRATEGIES: Record<Strategy, StrategyLabel> = {
@@ -244,6 +247,14 @@ export const STRATEGIES: Record<Strategy, StrategyLabel> = {
       fr: "Une seule prestation pour un seul segment : tout l'effort sur un point.",
       en: "One offering for one segment: all the effort on one point.",
     },
+    advantage: {
+      fr: "une connaissance fine des besoins du segment et une image de spécialiste, à moindre coût.",
+      en: "a close knowledge of the segment's needs and a specialist's image, at a low cost.",
+    },
+    risk: {
+      fr: "tout dépend d'un segment : qu'il recule ou qu'un concurrent s'y installe, et tout est touché.",
+      en: "everything rests on one segment: if it shrinks or a competitor moves in, everything is hit.",
+    },
   },
   "segment-specialisation": {
     id: "segment-specialisation",
@@ -252,6 +263,14 @@ export const STRATEGIES: Record<Strategy, StrategyLabel> = {
     explanation: {
       fr: "Plusieurs prestations pour un seul segment : on devient le spécialiste de ces clients.",
       en: "Several offerings for one segment: you become these customers' specialist.",
+    },
+    advantage: {
+      fr: "des ventes croisées et une relation forte avec ces clients.",
+      en: "cross-selling and a strong relationship with these customers.",
+    },
+    risk: {
+      fr: "si ce segment réduit ses achats, toutes les prestations baissent ensemble.",
+      en: "if this segment buys less, every offering falls together.",
     },
   },
   "offering-specialisation": {
@@ -262,6 +281,14 @@ export const STRATEGIES: Record<Strategy, StrategyLabel> = {
       fr: "Une seule prestation pour plusieurs segments : on devient le spécialiste de cette offre.",
       en: "One offering for several segments: you become this offering's specialist.",
     },
+    advantage: {
+      fr: "une réputation d'expert de l'offre, une seule offre à faire progresser.",
+      en: "an expert's reputation for the offering, one offering to improve.",
+    },
+    risk: {
+      fr: "une offre de substitution ou une nouvelle technique peut la rendre obsolète.",
+      en: "a substitute or a new technique can make the offering obsolete.",
+    },
   },
   "selective-specialisation": {
     id: "selective-specialisation",
@@ -270,6 +297,14 @@ export const STRATEGIES: Record<Strategy, StrategyLabel> = {
     explanation: {
       fr: "Quelques paires prestation × segment choisies une à une, chacune pour son intérêt.",
       en: "A few offering × segment pairs chosen one by one, each for its own appeal.",
+    },
+    advantage: {
+      fr: "le risque réparti sur des paires attrayantes, indépendantes les unes des autres.",
+      en: "the risk spread over attractive pairs that do not depend on each other.",
+    },
+    risk: {
+      fr: "peu de synergies : chaque paire demande son propre effort et dilue les moyens.",
+      en: "few synergies: each pair needs its own effort and spreads the means thin.",
     },
   },
   "full-coverage": {
@@ -280,8 +315,27 @@ export const STRATEGIES: Record<Strategy, StrategyLabel> = {
       fr: "Toutes les prestations pour tous les segments.",
       en: "All offerings for all segments.",
     },
+    advantage: {
+      fr: "tout le marché servi, des économies d'échelle.",
+      en: "the whole market served, economies of scale.",
+    },
+    risk: {
+      fr: "demande de grands moyens, à la portée de peu d'organisations ; la méthode le signale.",
+      en: "it takes great means, within reach of few organisations; the method warns about it.",
+    },
   },
 };
+
+/**
+ * The sentence the workbook, the pane and the deck give for a strategy: what its marks mean, then
+ * its main advantage and its main risk (docs/method.md §6).
+ */
+export function strategySentence(strategy: Strategy, language: Language): string {
+  const label = STRATEGIES[strategy];
+  return language === "fr"
+    ? `${label.explanation.fr} Avantage\u00A0: ${label.advantage.fr} Risque\u00A0: ${label.risk.fr}`
+    : `${label.explanation.en} Advantage: ${label.advantage.en} Risk: ${label.risk.en}`;
+}
 
 /**
  * The strategy a set of marks forms, exactly as docs/method.md §6 and the workbook formula decide:

@@ -13,7 +13,7 @@
  */
 import { isMark } from "../../method/marks";
 import { pairScore } from "../../method/score";
-import { STRATEGIES, targetingStrategy } from "../../method/segments";
+import { STRATEGIES, strategySentence, targetingStrategy } from "../../method/segments";
 import { Study, emptySegment, nameKey } from "../../method/study";
 import { Rect } from "../../layout/a1";
 import { GridValue, WorkbookGrids, cellAt, cellText } from "../../layout/grids";
@@ -340,12 +340,7 @@ function strategyAgain(
   );
   const { row, col } = named.rect;
   setCell(sheet.values, row, col, strategy ? STRATEGIES[strategy][study.language] : null);
-  setCell(
-    sheet.values,
-    row + 1,
-    col,
-    strategy ? STRATEGIES[strategy].explanation[study.language] : null
-  );
+  setCell(sheet.values, row + 1, col, strategy ? strategySentence(strategy, study.language) : null);
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   STRATEGIES,
   findSegmentType,
   targetingStrategy,
+  strategySentence,
 } from "../../method/segments";
 import { Segment, Study, nameKey } from "../../method/study";
 import { formatAmount, formatNumber } from "../../i18n/numbers";
@@ -271,7 +272,7 @@ export function targetingSlide(study: Study, language: Language): DeckSlide {
             spaceBefore: 4,
           },
           {
-            text: STRATEGIES[strategy].explanation[language],
+            text: strategySentence(strategy, language),
             size: 13,
             colour: INK,
             spaceBefore: 4,

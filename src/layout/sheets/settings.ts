@@ -19,6 +19,7 @@ import {
   SEGMENT_TYPES,
   STRATEGIES,
   statusCellLabel,
+  strategySentence,
 } from "../../method/segments";
 import { DEFAULT_WEIGHTS, WEIGHT_MAX, WEIGHT_MIN, Weights } from "../../method/study";
 import { checkLanguage, checkPalette, checkTitle, checkWeight } from "../../method/checks/settings";
@@ -159,7 +160,7 @@ function plan({ study, language, texts, template, names, palette }: PlanContext)
     VALUE_COL,
     strategies.map((strategy): CellValue[] => [
       text(strategy[language]),
-      text(strategy.explanation[language]),
+      text(strategySentence(strategy.id, language)),
     ])
   );
   style(sheet, rect(strategyRow + 1, VALUE_COL, strategies.length, 2), { border: true });

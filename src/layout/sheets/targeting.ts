@@ -9,7 +9,12 @@ import { WORKBOOK_TEXTS } from "../../i18n/workbook";
 import { Language } from "../../method/levels";
 import * as msg from "../../messages";
 import { markCountFormula, isMark } from "../../method/marks";
-import { GROWTH_LEVERS, STRATEGIES, strategyFormula } from "../../method/segments";
+import {
+  GROWTH_LEVERS,
+  STRATEGIES,
+  strategyFormula,
+  strategySentence,
+} from "../../method/segments";
 import { strategyOfTargets } from "../../method/targeting";
 import { Segment, Study, nameKey } from "../../method/study";
 import { byKey } from "../../method/checks/names";
@@ -194,7 +199,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     sheet,
     rect(at.strategyRow + 1, firstCol),
     `IF(${strategyCell}="","",INDEX(${NAMES.strategyExplanations},MATCH(${strategyCell},${NAMES.strategyLabels},0)))`,
-    [[strategy ? STRATEGIES[strategy].explanation[language] : ""]]
+    [[strategy ? strategySentence(strategy, language) : ""]]
   );
 
   // The segments ranked by mean score and by potential, to support the choice.
