@@ -248,12 +248,12 @@ export const STRATEGIES: Record<Strategy, StrategyLabel> = {
       en: "One offering for one segment: all the effort on one point.",
     },
     advantage: {
-      fr: "une connaissance fine des besoins du segment et une image de spécialiste, à moindre coût.",
-      en: "a close knowledge of the segment's needs and a specialist's image, at a low cost.",
+      fr: "l'expertise d'un segment, à moindre coût.",
+      en: "expertise in one segment, at a low cost.",
     },
     risk: {
-      fr: "tout dépend d'un segment : qu'il recule ou qu'un concurrent s'y installe, et tout est touché.",
-      en: "everything rests on one segment: if it shrinks or a competitor moves in, everything is hit.",
+      fr: "tout repose sur ce segment.",
+      en: "everything rests on that segment.",
     },
   },
   "segment-specialisation": {
@@ -265,12 +265,12 @@ export const STRATEGIES: Record<Strategy, StrategyLabel> = {
       en: "Several offerings for one segment: you become these customers' specialist.",
     },
     advantage: {
-      fr: "des ventes croisées et une relation forte avec ces clients.",
-      en: "cross-selling and a strong relationship with these customers.",
+      fr: "ventes croisées, relation forte.",
+      en: "cross-selling, a strong relationship.",
     },
     risk: {
-      fr: "si ce segment réduit ses achats, toutes les prestations baissent ensemble.",
-      en: "if this segment buys less, every offering falls together.",
+      fr: "s'il achète moins, tout baisse.",
+      en: "if it buys less, everything falls.",
     },
   },
   "offering-specialisation": {
@@ -282,12 +282,12 @@ export const STRATEGIES: Record<Strategy, StrategyLabel> = {
       en: "One offering for several segments: you become this offering's specialist.",
     },
     advantage: {
-      fr: "une réputation d'expert de l'offre, une seule offre à faire progresser.",
-      en: "an expert's reputation for the offering, one offering to improve.",
+      fr: "une réputation d'expert.",
+      en: "an expert's reputation.",
     },
     risk: {
-      fr: "une offre de substitution ou une nouvelle technique peut la rendre obsolète.",
-      en: "a substitute or a new technique can make the offering obsolete.",
+      fr: "un substitut la rend obsolète.",
+      en: "a substitute makes it obsolete.",
     },
   },
   "selective-specialisation": {
@@ -299,12 +299,12 @@ export const STRATEGIES: Record<Strategy, StrategyLabel> = {
       en: "A few offering × segment pairs chosen one by one, each for its own appeal.",
     },
     advantage: {
-      fr: "le risque réparti sur des paires attrayantes, indépendantes les unes des autres.",
-      en: "the risk spread over attractive pairs that do not depend on each other.",
+      fr: "le risque réparti.",
+      en: "the risk is spread.",
     },
     risk: {
-      fr: "peu de synergies : chaque paire demande son propre effort et dilue les moyens.",
-      en: "few synergies: each pair needs its own effort and spreads the means thin.",
+      fr: "peu de synergies, moyens dispersés.",
+      en: "few synergies, means spread thin.",
     },
   },
   "full-coverage": {
@@ -316,12 +316,12 @@ export const STRATEGIES: Record<Strategy, StrategyLabel> = {
       en: "All offerings for all segments.",
     },
     advantage: {
-      fr: "tout le marché servi, des économies d'échelle.",
-      en: "the whole market served, economies of scale.",
+      fr: "tout le marché, des économies d'échelle.",
+      en: "the whole market, economies of scale.",
     },
     risk: {
-      fr: "demande de grands moyens, à la portée de peu d'organisations ; la méthode le signale.",
-      en: "it takes great means, within reach of few organisations; the method warns about it.",
+      fr: "exige de grands moyens.",
+      en: "it takes great means.",
     },
   },
 };
