@@ -10,6 +10,7 @@
  * side; the suite measures the printed words (test/e2e/client-pdf.test.ts).
  */
 import { CellStyle, PrintSetup, SheetPlan, StyledRange } from "./plan";
+import { formatNumber, formatWithNumberFormat } from "../i18n/numbers";
 
 /** The font of every client export: it has ✓ ⊞ ✗, and LibreOffice installs it. */
 export const EXPORT_FONT = "DejaVu Sans";
@@ -115,13 +116,19 @@ function cells(sheet: SheetPlan): Map<number, Map<number, Cell>> {
     block.values.forEach((line, i) =>
       line.forEach((value, j) => {
         if (value === null || value.kind === "formula") return;
-        const text =
-          value.kind === "text" ? value.text : value.value.toLocaleString("fr-FR").concat("  ");
-        if (text === "") return;
         const row = block.row + i;
         const col = block.col + j;
+        const style = styleAt.get(`${row},${col}`) ?? {};
+        // A number as its format shows it (a currency makes it wider), with room to spare.
+        const text =
+          value.kind === "text"
+            ? value.text
+            : ((style.numberFormat &&
+                formatWithNumberFormat(value.value, style.numberFormat, "fr")) ||
+                formatNumber(value.value, "fr")) + "  ";
+        if (text === "") return;
         const cellsOfRow = grid.get(row) ?? new Map<number, Cell>();
-        cellsOfRow.set(col, { text, style: styleAt.get(`${row},${col}`) ?? {} });
+        cellsOfRow.set(col, { text, style });
         grid.set(row, cellsOfRow);
       })
     );

@@ -14,7 +14,10 @@ import { planGrids } from "../../src/layout/plan-grids";
 import { createExcelHost } from "../../src/hosts/excel/excel-host";
 import { buildFromLists, refreshFromSheets } from "../../src/app/operations";
 import { formatProblem } from "../../src/method/problems";
+import { clientPlan } from "../../src/layout/export";
+import { clientPlanToBuffer } from "../../src/hosts/xlsx/file";
 import { FakeExcel } from "../support/fake-excel";
+import { unzip } from "../support/unzip";
 import { study, tempDir } from "../support/workbooks";
 
 const file = {
@@ -174,5 +177,69 @@ describe("organisation and currency through Office.js (the recording fake)", () 
     expect(after.organisation).toBe("Incubateur du Léman");
     expect(after.currency).toBe("€");
     expect(after.clienteles.map((c) => c.name)).toContain("Chercheurs");
+  });
+});
+
+describe("the currency in the working workbook's number formats", () => {
+  const segmented = (extra: Record<string, unknown>) =>
+    study({
+      ...file,
+      ...extra,
+      segments: [
+        { name: "Financeurs", clienteles: ["Etudiants"], size: 1200, frequency: 2, basket: 35 },
+      ],
+    });
+
+  /** The number format the plan gives the cell a name points to (its first cell). */
+  function formatOf(plan: ReturnType<typeof buildPlan>, name: string): string | undefined {
+    const named = plan.names.find((n) => n.name === name)!;
+    const sheet = plan.sheets.find((s) => s.name === named.sheet)!;
+    const { row, col } = named.rect;
+    const covering = sheet.styles.filter(
+      (s) =>
+        s.style.numberFormat !== undefined &&
+        row >= s.rect.row &&
+        row < s.rect.row + s.rect.rows &&
+        col >= s.rect.col &&
+        col < s.rect.col + s.rect.cols
+    );
+    return covering[covering.length - 1]?.style.numberFormat;
+  }
+
+  it("gives basket and potential the currency, in the workbook's language", () => {
+    const fr = buildPlan(segmented({ currency: "CHF" }));
+    expect(formatOf(fr, NAMES.segmentBasket)).toBe('#,##0.00"\u00a0CHF"');
+    expect(formatOf(fr, NAMES.segmentPotential)).toBe('#,##0"\u00a0CHF"');
+    expect(formatOf(fr, NAMES.segmentSize)).toBe("#,##0");
+    const en = buildPlan(segmented({ currency: "€" }), { language: "en" });
+    expect(formatOf(en, NAMES.segmentBasket)).toBe('"€"#,##0.00');
+    expect(formatOf(en, NAMES.segmentPotential)).toBe('"€"#,##0');
+    // No currency: the plain formats as before.
+    expect(formatOf(buildPlan(segmented({ currency: undefined })), NAMES.segmentPotential)).toBe(
+      "#,##0"
+    );
+  });
+
+  it("gives the targeting's ranked potentials the currency too", () => {
+    const plan = buildPlan(segmented({ currency: "CHF" }));
+    const targeting = plan.sheets.find((s) => s.role === "targeting")!;
+    expect(targeting.styles.map((s) => s.style.numberFormat)).toContain('#,##0"\u00a0CHF"');
+  });
+
+  it("is sent to Excel by the Office.js host on the potential cells", async () => {
+    const excel = new FakeExcel(["Feuil1"]);
+    const host = createExcelHost({ run: excel.run, isSetSupported: () => true });
+    await host.render(buildPlan(segmented({ currency: "CHF" })), await host.readWorkbook());
+    const [sheet, address] = excel.nameAddress(NAMES.segmentPotential)!.split("!");
+    expect(excel.formatAt(sheet, address, "numberFormat")).toBe('#,##0"\u00a0CHF"');
+  });
+
+  it("reaches the client workbook's styles (the command line's writer)", async () => {
+    const { plan } = clientPlan(segmented({ currency: "CHF" }), { created: new Date(0) });
+    const styles = unzip(await clientPlanToBuffer(plan!))
+      .get("xl/styles.xml")!
+      .toString("utf8");
+    expect(styles).toContain('formatCode="#,##0&quot;\u00a0CHF&quot;"');
+    expect(styles).toContain('formatCode="#,##0.00&quot;\u00a0CHF&quot;"');
   });
 });

@@ -109,7 +109,11 @@ export function segmentSlide(study: Study, segment: Segment, language: Language)
           bold: true,
         },
         {
-          text: potential === "" ? deck.none : formatAmount(potential, language, study.currency),
+          // Whole, as the workbook's potential cells show it.
+          text:
+            potential === ""
+              ? deck.none
+              : formatAmount(potential, language, study.currency, { decimals: 0 }),
           size: 16,
           bold: true,
         },

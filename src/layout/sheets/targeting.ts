@@ -3,6 +3,7 @@
  * strategy the marks form (docs/method.md §6) named live with a sentence, the segments ranked by mean
  * score and potential, the conquest order and, per segment, one line per growth lever (docs/method.md §7.2–§7.3).
  */
+import { amountNumberFormat } from "../../i18n/numbers";
 import * as msg from "../../method/messages";
 import { markCountFormula } from "../../method/marks";
 import { GROWTH_LEVERS, STRATEGIES, strategyFormula } from "../../method/segments";
@@ -283,7 +284,9 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   style(sheet, rect(r, labelCol, 1, 5), headerStyle);
   style(sheet, ranked, { border: true });
   style(sheet, rect(r + 1, labelCol + 1, at.segments, 1), { numberFormat: "0.0" });
-  style(sheet, rect(r + 1, labelCol + 3, at.segments, 1), { numberFormat: "#,##0" });
+  style(sheet, rect(r + 1, labelCol + 3, at.segments, 1), {
+    numberFormat: amountNumberFormat(language, study.currency, 0),
+  });
   style(sheet, rect(c + 1, labelCol, at.segments, 2), { border: true });
   style(sheet, conquestCells, { fill: COLOURS.input });
   style(sheet, rect(l, labelCol, 1, at.segments + 1), headerStyle);
