@@ -15,6 +15,20 @@ import { formatNumber, formatWithNumberFormat } from "../i18n/numbers";
 /** The font of every client export: it has ✓ ⊞ ✗, and LibreOffice installs it. */
 export const EXPORT_FONT = "DejaVu Sans";
 
+/**
+ * Symbols of the add-in's own texts that the export font lacks, and the glyph it has that stands
+ * for each: 📊 (the check-list's "to analyse") would print blank or from an emoji font's bitmap, so
+ * the export writes ▥, a square of bars.
+ */
+export const PRINTED_SYMBOLS: ReadonlyMap<string, string> = new Map([["📊", "▥"]]);
+
+/** The text with each symbol the export font lacks replaced by its printed glyph. */
+export function printedText(text: string): string {
+  let printed = text;
+  for (const [symbol, glyph] of PRINTED_SYMBOLS) printed = printed.split(symbol).join(glyph);
+  return printed;
+}
+
 /** A4 landscape, less the 0.7 in margins on each side, in points. */
 const PRINTABLE_WIDTH = 842 - 2 * 0.7 * 72;
 /** A4 landscape, less the 0.75 in margins at the top and the bottom. */

@@ -24,9 +24,12 @@ import {
   describePages,
   medianWordHeight,
   overlappingWords,
+  fontCharacters,
+  pdfFonts,
   pdfLayout,
   spannedWidth,
 } from "../support/pdf-layout";
+import { EXPORT_FONT } from "../../src/layout/print-fit";
 import { study, tempDir } from "../support/workbooks";
 
 const run = promisify(execFile);
@@ -87,6 +90,7 @@ describe("the client PDF, measured on its words' boxes", () => {
   let dir: string;
   const layouts = new Map<string, PageLayout[]>();
   const titles = new Map<string, string>();
+  const fonts = new Map<string, string[]>();
 
   beforeAll(async () => {
     dir = await tempDir("sm-client-pdf-");
@@ -133,7 +137,10 @@ describe("the client PDF, measured on its words' boxes", () => {
       titles.set(name, s.title ?? "");
     }
     const pdfs = await toPdfAll(files);
-    for (const file of files) layouts.set(path.basename(file), await pdfLayout(pdfs.get(file)!));
+    for (const file of files) {
+      layouts.set(path.basename(file), await pdfLayout(pdfs.get(file)!));
+      fonts.set(path.basename(file), await pdfFonts(pdfs.get(file)!));
+    }
     for (const pdf of pdfs.values())
       await fs.rm(path.dirname(pdf), { recursive: true, force: true });
   });
@@ -160,6 +167,22 @@ describe("the client PDF, measured on its words' boxes", () => {
           .join(" ");
         expect(header).toContain(titles.get(name)!.split(" ")[0]);
       }
+    }
+  );
+
+  // An emoji (📊, the check-list's "to analyse") printed blank or from an emoji font's bitmap:
+  // every character printed is one the named font draws, and no other font is used.
+  it.each(["exemple.xlsx", "longs.xlsx"])(
+    "%s: every character printed is drawn by DejaVu Sans, the status 'to analyse' as ▥",
+    async (name) => {
+      const drawn = await fontCharacters(EXPORT_FONT);
+      const words = layouts.get(name)!.flatMap((page) => page.words.map((w) => w.text));
+      const missing = [...new Set(words.join(""))].filter((ch) => !drawn(ch.codePointAt(0)!));
+      expect(missing).toEqual([]);
+      expect(fonts.get(name)!.every((font) => font.startsWith("DejaVuSans"))).toBe(true);
+      // The check-list's statuses and the sentence that lists them, each with its glyph.
+      expect(words.filter((w) => w === "▥").length).toBeGreaterThanOrEqual(4);
+      for (const symbol of ["✓", "⊞", "✗"]) expect(words).toContain(symbol);
     }
   );
 
