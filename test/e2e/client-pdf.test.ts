@@ -124,6 +124,15 @@ describe("the client PDF, measured on its words' boxes", () => {
         ),
       ],
       ["grande.xlsx", largeStudy(40, 30)],
+      // The English texts, for the glyph check.
+      [
+        "english.xlsx",
+        withSegments({ ...input, language: "en", currency: "€" }, [
+          "Funders",
+          "Support",
+          "Founders",
+        ]),
+      ],
     ];
     const files: string[] = [];
     for (const [name, s] of studies) {
@@ -172,7 +181,7 @@ describe("the client PDF, measured on its words' boxes", () => {
 
   // An emoji (📊, the check-list's "to analyse") printed blank or from an emoji font's bitmap:
   // every character printed is one the named font draws, and no other font is used.
-  it.each(["exemple.xlsx", "longs.xlsx"])(
+  it.each(["exemple.xlsx", "longs.xlsx", "english.xlsx"])(
     "%s: every character printed is drawn by DejaVu Sans, the status 'to analyse' as ▥",
     async (name) => {
       const drawn = await fontCharacters(EXPORT_FONT);
