@@ -169,7 +169,7 @@ function plan({ study, language, texts, template, names, palette }: PlanContext)
   named(NAMES.strategyLabels, strategyRow + 1, VALUE_COL, strategies.length);
   named(NAMES.strategyExplanations, strategyRow + 1, VALUE_COL + 1, strategies.length);
 
-  // The palette, then its three stops, under everything else, so that the cells above keep their rows.
+  // The palette, then its three stops, under the lists, so that the cells above keep their rows.
   const stops = palette.stops;
   const colours = cursor.block(2 + stops.length);
   put(sheet, colours, 1, [
