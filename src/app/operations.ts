@@ -45,8 +45,8 @@ export function currentStudy(snapshot: WorkbookSnapshot): { study?: Study; probl
 
 /**
  * Build from the names typed in the pane. Everything already entered in the sheets (ticks, ratings,
- * types, weights, title, palette, organisation, currency) is kept for the pairs that still exist; pairs whose clientèle or need was
- * removed are reported with their ratings.
+ * types, weights, title, palette, organisation, currency) is kept for the pairs that still exist;
+ * pairs whose clientèle or need was removed are reported with their ratings.
  */
 export function buildFromLists(
   snapshot: WorkbookSnapshot,

@@ -211,8 +211,8 @@ function clientTexts(
     [texts.segments.offerings, texts.export.offerings],
     [texts.targeting.instructions, texts.export.targetingInstructions],
     // The add-in's own texts holding a symbol the export font lacks: its status labels (as the
-    // check-list writes them, in either language) and the sentence that lists them. Only these: a
-    // consultant's text is kept exactly, whatever it holds.
+    // check-list writes them, in either language) and the sentence that lists them, each a whole
+    // cell. Only these: any other text of the consultant's is kept exactly, whatever it holds.
     ...[
       texts.checklist.instructions,
       ...CHECKLIST_STATUSES.flatMap((status) =>
