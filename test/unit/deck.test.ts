@@ -180,7 +180,7 @@ describe("a study with segments, targets and a currency", () => {
     // 1 200 × 2 × 35 = 84 000, with no-break spaces, the currency after it.
     expect(first).toContain("84\u00A0000\u00A0CHF");
     expect(first).toContain("Taille × fréquence × panier");
-    expect(first).toContain("1\u00A0200 × 2 × 35\u00A0CHF");
+    expect(first).toContain("1\u00A0200 × 2 × 35,00\u00A0CHF");
     // Mean of 100, 56 and 38 (the segment's rated pairs), one decimal.
     expect(first).toMatch(/\d+,\d\b/);
     expect(first).toContain("=Instagram");
@@ -195,7 +195,7 @@ describe("a study with segments, targets and a currency", () => {
       .map((n) => slideText(parts.get(n)!))
       .join("\n");
     expect(text).toContain("CHF\u00A084,000");
-    expect(text).toContain("1,200 × 2 × CHF\u00A035");
+    expect(text).toContain("1,200 × 2 × CHF\u00A035.00");
   });
 
   it("keeps every hostile name exactly, escaped in the XML", async () => {

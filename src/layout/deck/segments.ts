@@ -60,7 +60,8 @@ export function segmentSlide(study: Study, segment: Segment, language: Language)
     value === undefined
       ? "?"
       : amount
-        ? formatAmount(value, language, study.currency)
+        ? // Two decimals, as the workbook's basket cells show it.
+          formatAmount(value, language, study.currency, { decimals: 2 })
         : formatNumber(value, language);
   const figures =
     segment.size !== undefined || segment.frequency !== undefined || segment.basket !== undefined
