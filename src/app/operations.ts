@@ -45,8 +45,8 @@ export function currentStudy(snapshot: WorkbookSnapshot): { study?: Study; probl
 
 /**
  * Build from the names typed in the pane. Everything already entered in the sheets (ticks, ratings,
- * types, weights, title) is kept for the pairs that still exist; pairs whose clientèle or need was
- * removed are reported with their ratings.
+ * types, weights, title, palette, organisation, currency) is kept for the pairs that still exist;
+ * pairs whose clientèle or need was removed are reported with their ratings.
  */
 export function buildFromLists(
   snapshot: WorkbookSnapshot,
@@ -72,6 +72,10 @@ export function buildFromLists(
     needs: needs.map((name) => ({ name, type: typeOf(before?.needs, name) })),
     pairs: before?.pairs ?? [],
     weights: before?.weights,
+    // The settings sheet's choices stay as the consultant set them.
+    palette: before?.palette,
+    organisation: before?.organisation,
+    currency: before?.currency,
   };
   // The pane asked the consultant before dropping pairs whose names left the lists.
   const validated = validateStudy(candidate, undefined, { orphans: "drop" });

@@ -1,6 +1,7 @@
 /** Every text the workbook shows, in French (first) and English. */
 import { Language } from "../method/levels";
 import { PALETTES, paletteEnds } from "../method/colour";
+import { formatAmount } from "./numbers";
 import { SCORE_MIN, SCORE_SCALE, scoreRuleText } from "../method/score";
 import { CHECKLIST_ITEMS, CHECKLIST_STATUSES, statusCellLabel } from "../method/segments";
 import { WEIGHT_MAX, WEIGHT_MIN } from "../method/study";
@@ -52,6 +53,11 @@ export interface WorkbookTexts {
     colours: string;
     palette: string;
     paletteNote: string;
+    deliverables: string;
+    organisation: string;
+    organisationNote: string;
+    currency: string;
+    currencyNote: string;
   };
   ticks: {
     title: string;
@@ -208,6 +214,11 @@ const fr: WorkbookTexts = {
     colours: "Couleurs de la matrice",
     palette: "Palette de couleurs (default / colourblind)",
     paletteNote: `default : ${paletteEnds(PALETTES.default, "fr")} (la méthode) ; colourblind : ${paletteEnds(PALETTES.colourblind, "fr")}, lisible par les daltoniens. Prend effet à l'Actualiser suivant.`,
+    deliverables: "Livrables au client",
+    organisation: "Organisation",
+    organisationNote: "Sous le titre, sur la page de titre de la présentation client.",
+    currency: "Monnaie (symbole ou code)",
+    currencyNote: `Avec chaque panier et potentiel : ${formatAmount(840000, "fr", "€")}, ${formatAmount(840000, "fr", "CHF")} ; en anglais ${formatAmount(840000, "en", "€")}, ${formatAmount(840000, "en", "CHF")}. Prend effet à l'Actualiser suivant.`,
   },
   ticks: {
     title: "Qui ressent quoi ? — clientèles × besoins",
@@ -377,6 +388,11 @@ const en: WorkbookTexts = {
     colours: "Matrix colours",
     palette: "Colour palette (default / colourblind)",
     paletteNote: `default: ${paletteEnds(PALETTES.default, "en")} (the method); colourblind: ${paletteEnds(PALETTES.colourblind, "en")}, readable with colour blindness. Takes effect at the next Refresh.`,
+    deliverables: "Client deliverables",
+    organisation: "Organisation",
+    organisationNote: "Under the title, on the title slide of the client deck.",
+    currency: "Currency (symbol or code)",
+    currencyNote: `With every basket and potential: ${formatAmount(840000, "en", "€")}, ${formatAmount(840000, "en", "CHF")}; in French ${formatAmount(840000, "fr", "€")}, ${formatAmount(840000, "fr", "CHF")}. Takes effect at the next Refresh.`,
   },
   ticks: {
     title: "Who feels what? — clientèles × needs",

@@ -19,7 +19,8 @@
  * The check-list goes with the segments: it is how each segment passes the "good segment" test.
  */
 import { WORKBOOK_TEXTS, WorkbookTexts } from "../i18n/workbook";
-import { Language } from "../method/levels";
+import { LANGUAGES, Language } from "../method/levels";
+import { CHECKLIST_STATUSES, statusCellLabel } from "../method/segments";
 import * as msg from "../messages";
 import { BLACK_TEXT, PALETTES, PaletteName, scaleColour } from "../method/colour";
 import { Problem } from "../messages";
@@ -41,7 +42,7 @@ import {
   num,
   text,
 } from "./plan";
-import { EXPORT_FONT, fitForPrint } from "./print-fit";
+import { EXPORT_FONT, fitForPrint, printedText } from "./print-fit";
 import { PlanContext } from "./sheet";
 import { CHECKLIST } from "./sheets/checklist";
 import { GRID } from "./sheets/grid";
@@ -216,6 +217,17 @@ function clientTexts(
     ...Object.values(adviceTexts(study, language))
       .flat()
       .map((line): [string, null] => [line, null]),
+    // The add-in's own texts holding a symbol the export font lacks: its status labels (as the
+    // check-list writes them, in either language) and the sentence that lists them, each a whole
+    // cell. Only these: any other text of the consultant's is kept exactly, whatever it holds.
+    ...[
+      texts.checklist.instructions,
+      ...CHECKLIST_STATUSES.flatMap((status) =>
+        LANGUAGES.map((lang) => statusCellLabel(status, lang))
+      ),
+    ].flatMap((own): [string, string][] =>
+      printedText(own) === own ? [] : [[own, printedText(own)]]
+    ),
   ]);
 }
 
@@ -259,10 +271,18 @@ export function bakeSheet(sheet: SheetPlan, replacements: Map<string, string | n
     delete rest.fill;
     return Object.keys(rest).length > 0 ? [{ rect: styled.rect, style: rest }] : [];
   });
+  // A status rule compares the cell with its label: with the label's printed glyph, so that the
+  // live rule still holds where the fixed look says it does.
+  const conditionalFormats = sheet.conditionalFormats.map((format) =>
+    format.rule.kind === "formula"
+      ? { ...format, rule: { ...format.rule, formula: printedText(format.rule.formula) } }
+      : format
+  );
   return {
     ...sheet,
     blocks,
     fills: [],
+    conditionalFormats,
     // After every other style: the fixed look wins, as the conditional format does in Excel.
     styles: [...styles, ...sheet.conditionalFormats.flatMap((f) => fixedLook(f, values))],
     validations: [],

@@ -45,6 +45,9 @@ export const NAMES = {
   strategyLabels: "SM_StrategyLabels",
   strategyExplanations: "SM_StrategyExplanations",
   palette: "SM_Palette",
+  /** The study's organisation and currency, which only the deliverables show. */
+  organisation: "SM_Organisation",
+  currency: "SM_Currency",
   /** Only in a client export: says the workbook is a deliverable, not a study to read back. */
   clientExport: "SM_ClientExport",
 } as const;

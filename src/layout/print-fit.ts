@@ -10,9 +10,24 @@
  * side; the suite measures the printed words (test/e2e/client-pdf.test.ts).
  */
 import { CellStyle, PrintSetup, SheetPlan, StyledRange } from "./plan";
+import { formatNumber, formatWithNumberFormat } from "../i18n/numbers";
 
 /** The font of every client export: it has ✓ ⊞ ✗, and LibreOffice installs it. */
 export const EXPORT_FONT = "DejaVu Sans";
+
+/**
+ * Symbols of the add-in's own texts that the export font lacks, and the glyph it has that stands
+ * for each: 📊 (the check-list's "to analyse") would print blank or from an emoji font's bitmap, so
+ * the export writes ▥, a square of bars.
+ */
+export const PRINTED_SYMBOLS: ReadonlyMap<string, string> = new Map([["📊", "▥"]]);
+
+/** The text with each symbol the export font lacks replaced by its printed glyph. */
+export function printedText(text: string): string {
+  let printed = text;
+  for (const [symbol, glyph] of PRINTED_SYMBOLS) printed = printed.split(symbol).join(glyph);
+  return printed;
+}
 
 /** A4 landscape, less the 0.7 in margins on each side, in points. */
 const PRINTABLE_WIDTH = 842 - 2 * 0.7 * 72;
@@ -115,13 +130,19 @@ function cells(sheet: SheetPlan): Map<number, Map<number, Cell>> {
     block.values.forEach((line, i) =>
       line.forEach((value, j) => {
         if (value === null || value.kind === "formula") return;
-        const text =
-          value.kind === "text" ? value.text : value.value.toLocaleString("fr-FR").concat("  ");
-        if (text === "") return;
         const row = block.row + i;
         const col = block.col + j;
+        const style = styleAt.get(`${row},${col}`) ?? {};
+        // A number as its format shows it (a currency makes it wider), with room to spare.
+        const text =
+          value.kind === "text"
+            ? value.text
+            : ((style.numberFormat &&
+                formatWithNumberFormat(value.value, style.numberFormat, "fr")) ||
+                formatNumber(value.value, "fr")) + "  ";
+        if (text === "") return;
         const cellsOfRow = grid.get(row) ?? new Map<number, Cell>();
-        cellsOfRow.set(col, { text, style: styleAt.get(`${row},${col}`) ?? {} });
+        cellsOfRow.set(col, { text, style });
         grid.set(row, cellsOfRow);
       })
     );

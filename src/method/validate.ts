@@ -7,7 +7,6 @@ import { CLIENTELE_TYPES, Kind, Language, NEED_TYPES, SCALES } from "./levels";
 import { checkEvidence } from "./evidence";
 import * as msg from "../messages";
 import { PaletteName } from "./colour";
-import { validateStudyText } from "./study-texts";
 import { ListField, SegmentTextList } from "../messages";
 import { Location, Problem, Severity, hasErrors } from "../messages";
 import { CHECKLIST_ITEMS, GROWTH_LEVERS, GrowthLever } from "./segments";
@@ -38,8 +37,9 @@ import {
   segmentType,
 } from "./checks/segments";
 import { checkLanguage, checkPalette, checkTitle, checkWeight } from "./checks/settings";
+import { checkStudyTextValue } from "./checks/study-texts";
 import { ConquestEntry, checkConquest, checkTargets } from "./checks/targeting";
-import { freeText, textFault } from "./checks/text";
+import { freeText } from "./checks/text";
 
 export { nameFault, textFault } from "./checks/text";
 export { weightProblem } from "./checks/settings";
@@ -131,14 +131,13 @@ export function validateStudy(
     if (name !== "default") palette = name;
   }
 
-  const organisation = validateStudyText(
+  const organisation = checkStudyTextValue(
     raw.organisation,
     "organisation",
     at("organisation"),
-    problems,
-    textFault
+    problems
   );
-  const currency = validateStudyText(raw.currency, "currency", at("currency"), problems, textFault);
+  const currency = checkStudyTextValue(raw.currency, "currency", at("currency"), problems);
 
   const clienteles = validateItems(raw.clienteles, "clienteles", CLIENTELE_TYPES, file, problems);
   const needs = validateItems(raw.needs, "needs", NEED_TYPES, file, problems);

@@ -11,7 +11,9 @@ import { promisify } from "util";
 import { runCli } from "../../src/cli/main";
 import { studyToJson } from "../../src/layout/study-json";
 import { clientPlan } from "../../src/layout/export";
-import { clientPlanToBuffer } from "../../src/hosts/xlsx/file";
+import { clientPlanToBuffer, planToBuffer } from "../../src/hosts/xlsx/file";
+import { PRINT_LOCALES, findSoffice, xlsxToPdf } from "../../src/hosts/pdf/libreoffice";
+import { buildPlan } from "../../src/layout";
 import { Study } from "../../src/method/study";
 import { EXAMPLE_GROUPS } from "../support/example-groups";
 import { toPdfAll } from "../support/libreoffice";
@@ -22,9 +24,12 @@ import {
   describePages,
   medianWordHeight,
   overlappingWords,
+  fontCharacters,
+  pdfFonts,
   pdfLayout,
   spannedWidth,
 } from "../support/pdf-layout";
+import { EXPORT_FONT } from "../../src/layout/print-fit";
 import { study, tempDir } from "../support/workbooks";
 
 const run = promisify(execFile);
@@ -85,6 +90,7 @@ describe("the client PDF, measured on its words' boxes", () => {
   let dir: string;
   const layouts = new Map<string, PageLayout[]>();
   const titles = new Map<string, string>();
+  const fonts = new Map<string, string[]>();
 
   beforeAll(async () => {
     dir = await tempDir("sm-client-pdf-");
@@ -118,6 +124,15 @@ describe("the client PDF, measured on its words' boxes", () => {
         ),
       ],
       ["grande.xlsx", largeStudy(40, 30)],
+      // The English texts, for the glyph check.
+      [
+        "english.xlsx",
+        withSegments({ ...input, language: "en", currency: "€" }, [
+          "Funders",
+          "Support",
+          "Founders",
+        ]),
+      ],
     ];
     const files: string[] = [];
     for (const [name, s] of studies) {
@@ -131,7 +146,10 @@ describe("the client PDF, measured on its words' boxes", () => {
       titles.set(name, s.title ?? "");
     }
     const pdfs = await toPdfAll(files);
-    for (const file of files) layouts.set(path.basename(file), await pdfLayout(pdfs.get(file)!));
+    for (const file of files) {
+      layouts.set(path.basename(file), await pdfLayout(pdfs.get(file)!));
+      fonts.set(path.basename(file), await pdfFonts(pdfs.get(file)!));
+    }
     for (const pdf of pdfs.values())
       await fs.rm(path.dirname(pdf), { recursive: true, force: true });
   });
@@ -161,6 +179,22 @@ describe("the client PDF, measured on its words' boxes", () => {
     }
   );
 
+  // An emoji (📊, the check-list's "to analyse") printed blank or from an emoji font's bitmap:
+  // every character printed is one the named font draws, and no other font is used.
+  it.each(["exemple.xlsx", "longs.xlsx", "english.xlsx"])(
+    "%s: every character printed is drawn by DejaVu Sans, the status 'to analyse' as ▥",
+    async (name) => {
+      const drawn = await fontCharacters(EXPORT_FONT);
+      const words = layouts.get(name)!.flatMap((page) => page.words.map((w) => w.text));
+      const missing = [...new Set(words.join(""))].filter((ch) => !drawn(ch.codePointAt(0)!));
+      expect(missing).toEqual([]);
+      expect(fonts.get(name)!.every((font) => font.startsWith("DejaVuSans"))).toBe(true);
+      // The check-list's statuses and the sentence that lists them, each with its glyph.
+      expect(words.filter((w) => w === "▥").length).toBeGreaterThanOrEqual(4);
+      for (const symbol of ["✓", "⊞", "✗"]) expect(words).toContain(symbol);
+    }
+  );
+
   it("prints the worked example's matrix whole on its first page, across most of its width", () => {
     for (const name of ["exemple.xlsx", "longs.xlsx"]) {
       const first = layouts.get(name)![0];
@@ -186,15 +220,33 @@ describe("the client PDF, measured on its words' boxes", () => {
     expect(all).toEqual(expect.arrayContaining(["40", "30"]));
   });
 
-  // LibreOffice follows the machine's locale unless told: the study's language must decide.
+  // LibreOffice follows the machine's locale unless told: the study's language must decide. Basket
+  // and potential carry the study's currency where formatAmount puts it (i18n/numbers.ts): after
+  // the number in French, before it in English (a code set off by a space, a symbol not).
   it.each([
-    ["fr", "en_US.UTF-8", ["840 000", "41,8", "52 668 000"], ["840,000", "41.8"]],
-    ["en", "fr_FR.UTF-8", ["840,000", "41.8", "52,668,000"], ["840 000", "41,8"]],
+    [
+      "fr",
+      "EUR",
+      "en_US.UTF-8",
+      ["840 000", "1,5", "41,80 EUR", "52 668 000 EUR"],
+      ["840,000", "41.8", "EUR 52", "EUR 41"],
+    ],
+    [
+      "en",
+      "€",
+      "fr_FR.UTF-8",
+      ["840,000", "1.5", "€41.80", "€52,668,000"],
+      ["840 000", "41,8", "52,668,000 €", "41.80 €"],
+    ],
   ] as const)(
-    "prints a %s study's numbers in its language on a %s machine",
-    async (language, machine, shown, absent) => {
+    "prints a %s study's numbers in its language, amounts in %s, on a %s machine",
+    async (language, currency, machine, shown, absent) => {
       const input = await example();
-      const s = withSegments({ ...input, language }, ["Financeurs", "Accompagnement", "Porteurs"]);
+      const s = withSegments({ ...input, language, currency }, [
+        "Financeurs",
+        "Accompagnement",
+        "Porteurs",
+      ]);
       const file = path.join(dir, `etude-${language}.json`);
       await fs.writeFile(file, JSON.stringify(studyToJson(s)));
       const out = path.join(dir, `segments-${language}.pdf`);
@@ -202,7 +254,8 @@ describe("the client PDF, measured on its words' boxes", () => {
       const saved = process.env.LANG;
       process.env.LANG = machine;
       try {
-        expect(await runCli(["export", file, "-o", out, "--sheets", "segments"], io)).toBe(0);
+        const args = ["export", file, "-o", out, "--sheets", "segments,targeting"];
+        expect(await runCli(args, io)).toBe(0);
       } finally {
         if (saved === undefined) delete process.env.LANG;
         else process.env.LANG = saved;
@@ -211,6 +264,30 @@ describe("the client PDF, measured on its words' boxes", () => {
       const text = stdout.replace(/[\u00a0\u202f]/g, " ");
       for (const number of shown) expect(text).toContain(number);
       for (const number of absent) expect(text).not.toContain(number);
+      // Three segments' potentials on the segments page and again in the targeting's ranking.
+      const potential = shown[shown.length - 1];
+      expect(text.split(potential).length - 1).toBe(6);
     }
   );
+
+  it("prints the working workbook's basket and potential, recalculated, with the currency", async () => {
+    const input = await example();
+    const s = withSegments({ ...input, currency: "CHF" }, [
+      "Financeurs",
+      "Accompagnement",
+      "Porteurs",
+    ]);
+    const working = await planToBuffer(buildPlan(s));
+    const soffice = await findSoffice();
+    if (!soffice)
+      throw new Error("LibreOffice is missing: scripts/ensure-test-tools.sh installs it");
+    const pdf = await xlsxToPdf(working, { soffice, locale: PRINT_LOCALES.fr });
+    const file = path.join(dir, "travail.pdf");
+    await fs.writeFile(file, pdf);
+    const { stdout } = await run("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"]);
+    const text = stdout.replace(/[\u00a0\u202f]/g, " ");
+    // The potential is the workbook's formula (size × frequency × basket), computed by LibreOffice.
+    expect(text.split("52 668 000 CHF").length - 1).toBe(6);
+    expect(text).toContain("41,80 CHF");
+  });
 });

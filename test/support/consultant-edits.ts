@@ -408,6 +408,10 @@ export class StudyModel {
       }));
     if (this.targets.length > 0) study.targets = this.targets;
     if (this.conquest.length > 0) study.conquest = this.conquest;
+    // The settings sheet's choices, which no edit here touches.
+    if (this.study.palette !== undefined) study.palette = this.study.palette;
+    if (this.study.organisation !== undefined) study.organisation = this.study.organisation;
+    if (this.study.currency !== undefined) study.currency = this.study.currency;
     return study;
   }
 

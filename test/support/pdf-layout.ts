@@ -147,3 +147,29 @@ export function describePages(pages: readonly PageLayout[]): string[] {
     );
   });
 }
+
+/** The fonts a PDF draws with, as poppler's `pdffonts` names them (subset prefix dropped). */
+export async function pdfFonts(file: string): Promise<string[]> {
+  const { stdout } = await run("pdffonts", [file]);
+  return stdout
+    .split("\n")
+    .slice(2)
+    .map((line) => line.split(/\s+/)[0])
+    .filter((name) => name !== "")
+    .map((name) => name.replace(/^[A-Z]{6}\+/, ""));
+}
+
+/**
+ * The characters a font has, from fontconfig (`fc-query`'s charset: hexadecimal ranges), the font
+ * found by its family name as the system would find it.
+ */
+export async function fontCharacters(family: string): Promise<(codePoint: number) => boolean> {
+  const { stdout: file } = await run("fc-match", ["-f", "%{file}", family]);
+  const { stdout } = await run("fc-query", ["-f", "%{charset}", file]);
+  const ranges = stdout
+    .trim()
+    .split(/\s+/)
+    .map((range) => range.split("-").map((hex) => parseInt(hex, 16)))
+    .map(([from, to]) => [from, to ?? from] as const);
+  return (codePoint) => ranges.some(([from, to]) => codePoint >= from && codePoint <= to);
+}

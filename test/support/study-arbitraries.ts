@@ -14,6 +14,7 @@ import {
   SEGMENT_TYPES,
 } from "../../src/method/segments";
 import { NAME_MAX_LENGTH, Study, nameKey } from "../../src/method/study";
+import { STUDY_TEXT_MAX } from "../../src/method/checks/study-texts";
 import { validateStudy } from "../../src/method/validate";
 import { SIZES } from "./fuzz";
 
@@ -158,6 +159,16 @@ export function rawText(options: { lineFeeds: boolean }): fc.Arbitrary<string> {
     .map((text) => cut(text, 4000));
 }
 
+/** A one-line text of at most `max` characters (code points) once trimmed, blanks around. */
+function shortText(max: number): fc.Arbitrary<string> {
+  return fc
+    .tuple(blank, fc.array(piece, { maxLength: max }), blank)
+    .map(([before, pieces, after]) => {
+      const core = [...pieces.join("").replace(/\n/g, " ")].slice(0, max).join("");
+      return before + core + after;
+    });
+}
+
 /** A kind as a person may write it: French, English, any case, with spaces around. */
 function kindLabel(kinds: readonly Kind[]): fc.Arbitrary<string> {
   return fc
@@ -257,6 +268,8 @@ export interface RawStudy {
   segments?: Record<string, unknown>[];
   targets?: { segment: string; offering: string }[];
   conquest?: string[];
+  organisation?: string;
+  currency?: string;
 }
 
 export interface Sizes {
@@ -323,6 +336,10 @@ export function rawStudy(sizes: Sizes = SIZES): fc.Arbitrary<RawStudy> {
         fc.uniqueArray(rawName, { maxLength: sizes.offerings, selector: nameKey })
       ),
       segmentNames: fc.uniqueArray(rawName, { maxLength: sizes.segments, selector: nameKey }),
+      organisation: option(shortText(STUDY_TEXT_MAX.organisation)),
+      currency: option(
+        fc.oneof(fc.constantFrom("CHF", "€", "EUR", " $ ", "£", "R$", "2024"), shortText(12))
+      ),
     })
     .chain(({ segmentNames, ...base }) => {
       const clienteles = base.clienteles.map(itemName);

@@ -37,6 +37,16 @@ describe("the browser's writer and the streaming writer write the same workbook"
       "the colour-blind working workbook",
       () => buildPlan(segmentedStudy({ palette: "colourblind" })),
     ],
+    // Amounts' number formats with a quoted currency and a no-break space.
+    [
+      "the client workbook with a currency",
+      () => clientPlan(segmentedStudy({ currency: "CHF" }), { created: CREATED }).plan!,
+    ],
+    [
+      "the English client workbook with a currency symbol",
+      () =>
+        clientPlan(segmentedStudy({ currency: "€" }), { created: CREATED, language: "en" }).plan!,
+    ],
   ])("%s", async (_label, make) => {
     const plan = make();
     const browser = await load(await planToWorkbook(plan).xlsx.writeBuffer());

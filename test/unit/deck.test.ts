@@ -8,11 +8,14 @@
 import { deckModel } from "../../src/layout/deck";
 import { finishWithZlib } from "../../src/hosts/pptx/node-package";
 import { MAX_COLUMNS_PER_SLIDE, MAX_ROWS_PER_SLIDE } from "../../src/layout/deck/matrix";
-import { MIN_FONT_SIZE } from "../../src/layout/deck/model";
+import { DeckTable, DeckTextBox, MIN_FONT_SIZE, textWidth } from "../../src/layout/deck/model";
+import { CELL_PAD_X } from "../../src/layout/deck/matrix";
+import { MAX_SEGMENTS_PER_SLIDE, TARGETING_TABLE_BOTTOM } from "../../src/layout/deck/targeting";
 import { PALETTES, scaleColour } from "../../src/method/colour";
 import { pairScore } from "../../src/method/score";
 import { Study, isRated, pairKey } from "../../src/method/study";
 import { STRATEGIES } from "../../src/method/segments";
+import { WORKBOOK_TEXTS } from "../../src/i18n/workbook";
 import { ExportPart } from "../../src/layout/export";
 import { Language } from "../../src/method/levels";
 import { deckBytes, deckParts, shapeIds, slideNames, slideText, tables } from "../support/deck-xml";
@@ -177,7 +180,7 @@ describe("a study with segments, targets and a currency", () => {
     // 1 200 × 2 × 35 = 84 000, with no-break spaces, the currency after it.
     expect(first).toContain("84\u00A0000\u00A0CHF");
     expect(first).toContain("Taille × fréquence × panier");
-    expect(first).toContain("1\u00A0200 × 2 × 35\u00A0CHF");
+    expect(first).toContain("1\u00A0200 × 2 × 35,00\u00A0CHF");
     // Mean of 100, 56 and 38 (the segment's rated pairs), one decimal.
     expect(first).toMatch(/\d+,\d\b/);
     expect(first).toContain("=Instagram");
@@ -192,7 +195,7 @@ describe("a study with segments, targets and a currency", () => {
       .map((n) => slideText(parts.get(n)!))
       .join("\n");
     expect(text).toContain("CHF\u00A084,000");
-    expect(text).toContain("1,200 × 2 × CHF\u00A035");
+    expect(text).toContain("1,200 × 2 × CHF\u00A035.00");
   });
 
   it("keeps every hostile name exactly, escaped in the XML", async () => {
@@ -270,6 +273,104 @@ describe("a matrix too large for one slide", () => {
     expect(cells.get(pairKey(pair.clientele, pair.need))![0].fill).toBe(
       scaleColour(score, PALETTES.colourblind.stops).slice(1)
     );
+  });
+});
+
+describe("a targeting table too large for one slide", () => {
+  /** `segments` segments with long words in their names, `offerings` offerings, a diagonal of marks. */
+  const wide = (segments: number, offerings: number): Study => {
+    const clienteles = ["Etudiants", "Hautes écoles"];
+    const segmentNames = Array.from(
+      { length: segments },
+      (_, i) => `Accompagnement entrepreneurial ${i + 1}`
+    );
+    const offeringNames = Array.from({ length: offerings }, (_, i) => `Prestation ${i + 1}`);
+    return study({
+      title: "Ciblage large",
+      clienteles,
+      needs: ["Innover"],
+      pairs: [{ clientele: "Etudiants", need: "Innover", perception: 4, impact: 4 }],
+      offerings: offeringNames,
+      segments: segmentNames.map((name) => ({ name, clienteles: ["Etudiants"] })),
+      targets: offeringNames.map((offering, i) => ({
+        offering,
+        segment: segmentNames[i % segments],
+      })),
+      conquest: segmentNames.slice(0, 3),
+    });
+  };
+
+  it("stays on one slide, the texts under the table, while the table fits", async () => {
+    const { model } = deckModel(wide(4, 6), { created: CREATED, parts: ["targeting"] });
+    const slides = model!.slides.filter((s) => s.part === "targeting");
+    expect(slides).toHaveLength(1);
+    const [table] = slides[0].shapes.filter((shape) => shape.kind === "table");
+    const bottom = table.y + (table as DeckTable).rowHeights.reduce((sum, h) => sum + h, 0);
+    const texts = slides[0].shapes.filter((shape) => shape.kind === "text" && shape.y > table.y);
+    for (const text of texts) expect(text.y).toBeGreaterThanOrEqual(bottom);
+  });
+
+  it("continues over slides, every mark once, names whole, the strategy and order last", async () => {
+    const input = wide(14, 20);
+    const { model } = deckModel(input, { created: CREATED, parts: ["targeting"] });
+    const slides = model!.slides.filter((s) => s.part === "targeting");
+    expect(slides.length).toBeGreaterThan(2);
+    const segmentNames = input.segments!.map((s) => s.name);
+    const seen = new Map<string, string[]>();
+    slides.forEach((slide, index) => {
+      const title = slide.shapes[0] as DeckTextBox;
+      expect(title.paragraphs[0].text).toBe(
+        `${WORKBOOK_TEXTS.fr.targeting.title} (${index + 1}/${slides.length})`
+      );
+      const tablesOf = slide.shapes.filter((shape): shape is DeckTable => shape.kind === "table");
+      if (index === slides.length - 1) {
+        expect(tablesOf).toEqual([]);
+        return;
+      }
+      expect(tablesOf).toHaveLength(1);
+      const [table] = tablesOf;
+      const header = table.rows[0];
+      expect(header[0].text).toBe(WORKBOOK_TEXTS.fr.targeting.corner);
+      expect(header.length - 1).toBeLessThanOrEqual(MAX_SEGMENTS_PER_SLIDE);
+      // Down to the footer at most, and no word of a segment's name split in its column.
+      expect(table.y + table.rowHeights.reduce((sum, h) => sum + h, 0)).toBeLessThanOrEqual(
+        TARGETING_TABLE_BOTTOM
+      );
+      header.slice(1).forEach((cell, j) => {
+        for (const word of cell.text.split(" "))
+          expect(textWidth(word, table.fontSize, true) + CELL_PAD_X).toBeLessThanOrEqual(
+            table.columnWidths[j + 1]
+          );
+      });
+      for (const row of table.rows.slice(1))
+        row.slice(1).forEach((cell, j) => {
+          const key = `${row[0].text}\u0000${header[j + 1].text}`;
+          seen.set(key, [...(seen.get(key) ?? []), cell.text]);
+        });
+    });
+    // Every offering × segment cell exactly once, an X exactly where a target is.
+    expect(seen.size).toBe(20 * 14);
+    for (const [key, shown] of seen) {
+      expect(shown).toHaveLength(1);
+      const [offering, segment] = key.split("\u0000");
+      const target = input.targets!.some((t) => t.offering === offering && t.segment === segment);
+      expect(shown[0]).toBe(target ? "X" : "");
+    }
+    expect([...new Set([...seen.keys()].map((k) => k.split("\u0000")[1]))].sort()).toEqual(
+      [...segmentNames].sort()
+    );
+    // The last slide: the strategy named and the conquest order, in the package as PowerPoint reads it.
+    const parts = deckParts(await deckBytes(model!));
+    const names = slideNames(parts);
+    const last = slideText(parts.get(names[names.length - 1])!);
+    expect(last).toContain(STRATEGIES["selective-specialisation"].fr);
+    expect(last).toContain(`1. ${segmentNames[0]}`);
+    expectPackageWellFormed(parts);
+    for (const name of names)
+      for (const table of tables(parts.get(name)!))
+        for (const row of table)
+          for (const cell of row)
+            for (const size of cell.sizes) expect(size).toBeGreaterThanOrEqual(MIN_FONT_SIZE);
   });
 });
 

@@ -255,6 +255,32 @@ describe("the colours of a client export", () => {
     expect(cellOf(checklist, 4, 3).style).toMatchObject({ fill: "#C6EFCE", fontColour: "#006100" });
     expect(cellOf(checklist, 4, 4).style.fontColour).toBeUndefined();
   });
+
+  it("prints 'to analyse' with ▥, which the export font has, and keeps a consultant's emoji", () => {
+    const withEmoji = segmentedStudy({ title: "Étude 📊 du client" });
+    for (const language of ["fr", "en"] as const) {
+      const checklist = sheetOf(exported(withEmoji, { language }), "checklist");
+      const label = language === "fr" ? "▥ À analyser" : "▥ To analyse";
+      expect(cellOf(checklist, 7, 4)).toMatchObject({
+        value: { kind: "text", text: label },
+        style: { fill: "#DDEBF7" },
+      });
+      const texts = checklist.blocks.flatMap((b) =>
+        b.values.flat().flatMap((v) => (v?.kind === "text" ? [v.text] : []))
+      );
+      expect(texts.filter((t) => t.includes("📊"))).toEqual([]);
+      expect(texts.some((t) => t.includes("▥") && t.includes("⊞"))).toBe(true);
+      // The live rule still holds where the fixed look says: it compares with the printed label.
+      const rules = checklist.conditionalFormats.flatMap((f) =>
+        f.rule.kind === "formula" ? [f.rule.formula] : []
+      );
+      expect(rules).toContain(`TRIM(C5)="${label}"`);
+      expect(rules.join(" ")).not.toContain("📊");
+    }
+    // The consultant's own text stays as typed, emoji and all.
+    const legend = sheetOf(exported(withEmoji), "legend");
+    expect(JSON.stringify(legend.blocks)).toContain("Étude 📊 du client");
+  });
 });
 
 describe("the names and properties of a client export", () => {

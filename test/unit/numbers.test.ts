@@ -1,5 +1,11 @@
 /** Numbers as the study's language writes them, whatever the machine's locale (i18n/numbers.ts). */
-import { formatAmount, formatNumber } from "../../src/i18n/numbers";
+import {
+  amountNumberFormat,
+  formatAmount,
+  formatNumber,
+  formatWithNumberFormat,
+  numberFormatParts,
+} from "../../src/i18n/numbers";
 import { PICTURE_TEXTS } from "../../src/i18n/picture";
 
 const NBSP = "\u00A0";
@@ -62,5 +68,55 @@ describe("the picture's score rule", () => {
   it("writes the weights as the study's language does", () => {
     expect(PICTURE_TEXTS.fr.footer(1.5, 2)).toContain("(perception/4)^1,5 × (impact/4)^2");
     expect(PICTURE_TEXTS.en.footer(1.5, 2)).toContain("(perception/4)^1.5 × (impact/4)^2");
+  });
+});
+
+describe("amountNumberFormat: the workbook's format of a basket or a potential", () => {
+  it("puts the currency where formatAmount does, as a quoted literal", () => {
+    expect(amountNumberFormat("fr", "€", 0)).toBe(`#,##0"${NBSP}€"`);
+    expect(amountNumberFormat("fr", "CHF", 2)).toBe(`#,##0.00"${NBSP}CHF"`);
+    expect(amountNumberFormat("en", "€", 0)).toBe('"€"#,##0');
+    expect(amountNumberFormat("en", "CHF", 2)).toBe(`"CHF${NBSP}"#,##0.00`);
+    expect(amountNumberFormat("en", undefined, 0)).toBe("#,##0");
+    expect(amountNumberFormat("fr", " ", 2)).toBe("#,##0.00");
+  });
+
+  it("shows, read back, exactly what formatAmount writes", () => {
+    for (const language of ["fr", "en"] as const)
+      for (const currency of ["€", "CHF", "R$", "EUR", undefined])
+        for (const value of [0, 41.8, 840000, 52668000]) {
+          const code = amountNumberFormat(language, currency, 2);
+          expect(formatWithNumberFormat(value, code, language)).toBe(
+            formatAmount(value, language, currency, { decimals: 2 })
+          );
+        }
+  });
+
+  it("escapes a quote and turns a line break into a space, so the format stays one literal", () => {
+    const code = amountNumberFormat("en", 'a"b', 0);
+    expect(code).toBe('"a"\\""b"#,##0');
+    expect(numberFormatParts(code)).toEqual({
+      before: 'a"b',
+      after: "",
+      decimals: 0,
+      grouping: true,
+      percent: false,
+    });
+    expect(amountNumberFormat("fr", "C\nH", 0)).toBe(`#,##0"${NBSP}C H"`);
+  });
+});
+
+describe("numberFormatParts and formatWithNumberFormat", () => {
+  it("read the layout's formats in the workbook's language", () => {
+    expect(formatWithNumberFormat(41.842, "0.0", "fr")).toBe("41,8");
+    expect(formatWithNumberFormat(1234567, "#,##0", "fr")).toBe(`1${NBSP}234${NBSP}567`);
+    expect(formatWithNumberFormat(1234567, "0", "en")).toBe("1234567");
+    expect(formatWithNumberFormat(0.5, "0%", "en")).toBe("50%");
+    expect(formatWithNumberFormat(1.5, "#,##0.0", "en")).toBe("1.5");
+  });
+
+  it("leave alone what they do not read (sections, colours, dates, text)", () => {
+    for (const code of ["0;-0", "[Red]0", "dd/mm/yyyy", "@", "General", '"unterminated', ""])
+      expect(numberFormatParts(code)).toBeUndefined();
   });
 });

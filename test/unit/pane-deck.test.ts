@@ -17,7 +17,9 @@ it("writes the deck in the pane and offers it as a download", async () => {
   Object.defineProperty(process, "release", { value: { name: "jest" }, configurable: true });
   try {
     const saved: ExportedFile[] = [];
-    const host = createMemoryHost({ initialPlan: buildPlan(segmentedStudy()) });
+    // Organisation and currency travel through the workbook's settings sheet to the pane's deck.
+    const study = segmentedStudy({ organisation: "Incubateur du Léman", currency: "CHF" });
+    const host = createMemoryHost({ initialPlan: buildPlan(study) });
     const result = await exportClientDeck(
       { host, language: "fr", texts: paneTexts("fr") },
       (file) => saved.push(file)
@@ -28,6 +30,8 @@ it("writes the deck in the pane and offers it as a download", async () => {
     const parts = deckParts(saved[0].data as Uint8Array);
     const texts = slideNames(parts).map((name) => slideText(parts.get(name)!));
     expect(texts[0]).toContain("Étude « client » & co");
+    expect(texts[0]).toContain("Incubateur du Léman");
+    expect(texts.some((t) => t.includes("84\u00a0000\u00a0CHF"))).toBe(true);
     expect(texts.some((t) => t.includes("Segment : @Prudents"))).toBe(true);
     expect(result.notices.map((n) => [n.intent, n.text.replace(/\u00a0/g, " ")])).toEqual([
       [

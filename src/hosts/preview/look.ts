@@ -6,6 +6,7 @@
  */
 import { isMark } from "../../method/marks";
 import { scaleColour } from "../../method/colour";
+import { formatWithNumberFormat } from "../../i18n/numbers";
 import { Rect } from "../../layout/a1";
 import { GridValue, NamedRect, SheetGrid, cellAt, cellText } from "../../layout/grids";
 import { COLOURS } from "../../layout/kit";
@@ -48,11 +49,10 @@ export interface SheetLook {
 const inside = (rect: Rect, row: number, col: number): boolean =>
   row >= rect.row && row < rect.row + rect.rows && col >= rect.col && col < rect.col + rect.cols;
 
-/** A number as its format shows it ("0": rounded); text as it is. */
 /**
- * A value as Excel shows it under the layout's number formats ("0", "0.0", "#,##0"), with the
- * decimal and thousands separators of the workbook's language (Excel takes them from the system;
- * a French consultant sees 41,8 and 1 200).
+ * A value as Excel shows it under the layout's number formats ("0", "0.0", "#,##0", an amount with
+ * its currency), with the decimal and thousands separators of the workbook's language (Excel takes
+ * them from the system; a French consultant sees 41,8 and 1 200); text as it is.
  */
 export function formatValue(
   value: GridValue,
@@ -60,19 +60,8 @@ export function formatValue(
   language: "fr" | "en" = "fr"
 ): string {
   if (typeof value === "number") {
-    const locale = language === "fr" ? "fr-FR" : "en-GB";
-    const fixed = (decimals: number, grouping: boolean): string =>
-      new Intl.NumberFormat(locale, {
-        minimumFractionDigits: decimals,
-        maximumFractionDigits: decimals,
-        useGrouping: grouping,
-      })
-        .format(value)
-        // French groups with a narrow no-break space; Excel shows an ordinary no-break space.
-        .replace(/\u202f/g, "\u00a0");
-    if (numberFormat === "0") return fixed(0, false);
-    if (numberFormat === "0.0") return fixed(1, false);
-    if (numberFormat === "#,##0") return fixed(0, true);
+    const formatted = numberFormat && formatWithNumberFormat(value, numberFormat, language);
+    if (formatted) return formatted;
     if (Number.isInteger(value)) return String(value);
     const shown = String(Number(value.toPrecision(10)));
     return language === "fr" ? shown.replace(".", ",") : shown;

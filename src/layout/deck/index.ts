@@ -14,7 +14,8 @@ import { EXPORT_PARTS, ExportPart, defaultParts } from "../export";
 import { DeckModel, DeckSlide } from "./model";
 import { matrixSlides } from "./matrix";
 import { legendSlide, titleSlide } from "./slides";
-import { segmentSlide, targetingSlide } from "./segments";
+import { segmentSlide } from "./segments";
+import { targetingSlides } from "./targeting";
 
 export type { DeckModel } from "./model";
 
@@ -55,7 +56,7 @@ export function deckModel(study: Study, options: DeckOptions): DeckResult {
     if (part === "legend") slides.push(legendSlide(study, language, palette));
     if (part === "segments")
       slides.push(...(study.segments ?? []).map((s) => segmentSlide(study, s, language)));
-    if (part === "targeting") slides.push(targetingSlide(study, language));
+    if (part === "targeting") slides.push(...targetingSlides(study, language));
   }
   return {
     model: {

@@ -50,7 +50,7 @@ const COLUMN = { min: 0.6, max: 1.7 };
  * A row's height beyond its lines: the cell's margins and the room LibreOffice adds (measured: a
  * one-line row of 11 pt is drawn 0.34 in tall whatever smaller height the file says).
  */
-const ROW_EXTRA = 0.16;
+export const ROW_EXTRA = 0.16;
 
 export interface MatrixPage {
   needs: number[];
@@ -70,7 +70,8 @@ interface Geometry {
 const clamp = (value: number, low: number, high: number): number =>
   Math.min(high, Math.max(low, value));
 
-const longestWord = (names: readonly string[], size: number, bold: boolean): number =>
+/** The widest word of any of the names (a line breaks at a space, a hyphen or a slash). */
+export const longestWord = (names: readonly string[], size: number, bold: boolean): number =>
   names.reduce(
     (max, name) =>
       // PowerPoint and LibreOffice break a line after a hyphen or a slash too.
@@ -79,7 +80,7 @@ const longestWord = (names: readonly string[], size: number, bold: boolean): num
   );
 
 /** 0..count-1 in as few runs of at most `size` as can be, of even lengths (13 by 8: 7 and 6). */
-function chunks(count: number, size: number): number[][] {
+export function chunks(count: number, size: number): number[][] {
   const runs = Math.ceil(count / size);
   const out: number[][] = [];
   let start = 0;

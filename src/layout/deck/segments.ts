@@ -1,9 +1,8 @@
 /**
  * One slide per segment (its card: type, mean score, yearly potential with the currency, its
- * lists, the "good segment" checklist per family, the growth levers) and the targeting slide
- * (offerings × segments marks, the strategy they form and what it means, the conquest order).
- * Figures come from the method's own computations: the workbook's `meanScore` and `potentialOf`,
- * `targetingStrategy`; numbers are written by i18n/numbers.ts in the study's language.
+ * lists, the "good segment" checklist per family, the growth levers). Figures come from the
+ * method's own computations, the workbook's `meanScore` and `potentialOf`; numbers are written by
+ * i18n/numbers.ts in the study's language. The targeting slides are in targeting.ts.
  */
 import { Language } from "../../method/levels";
 import {
@@ -13,12 +12,9 @@ import {
   ChecklistFamily,
   DEFAULT_STATUS,
   GROWTH_LEVERS,
-  STRATEGIES,
   findSegmentType,
-  targetingStrategy,
-  strategySentence,
 } from "../../method/segments";
-import { Segment, Study, nameKey } from "../../method/study";
+import { Segment, Study } from "../../method/study";
 import { formatAmount, formatNumber } from "../../i18n/numbers";
 import { DECK_TEXTS } from "../../i18n/deck";
 import { WORKBOOK_TEXTS } from "../../i18n/workbook";
@@ -28,40 +24,19 @@ import {
   DeckParagraph,
   DeckSlide,
   DeckTable,
-  GROUP_FILL,
   HEADER_FILL,
   INK,
   MARGIN,
-  MIN_FONT_SIZE,
-  MUTED,
   SLIDE_HEIGHT,
   SLIDE_WIDTH,
-  lineHeight,
-  wrappedLines,
 } from "./model";
-import { footer, slideTitle, textBox } from "./text";
+import { fitted, footer, slideTitle, textBox } from "./text";
 
 const WIDTH = SLIDE_WIDTH - 2 * MARGIN;
 const COLUMN_GAP = 0.4;
 const HALF = (WIDTH - COLUMN_GAP) / 2;
 const BODY_TOP = 2.3;
 const BODY_BOTTOM = SLIDE_HEIGHT - 0.55;
-
-/** The largest size from `size` down to the deck's minimum at which the paragraphs fit the box. */
-function fitted(paragraphs: DeckParagraph[], width: number, height: number): DeckParagraph[] {
-  for (let size = paragraphs[0]?.size ?? MIN_FONT_SIZE; size >= MIN_FONT_SIZE; size--) {
-    const shrunk = paragraphs.map((p) => ({ ...p, size: Math.min(p.size, size) }));
-    const used = shrunk.reduce(
-      (sum, p) =>
-        sum +
-        wrappedLines(p.text, width - 0.2, p.size, p.bold) * lineHeight(p.size) +
-        (p.spaceBefore ?? 0) / 72,
-      0.1
-    );
-    if (used <= height || size === MIN_FONT_SIZE) return shrunk;
-  }
-  return paragraphs;
-}
 
 /** French sets a space before a colon (a no-break one, so that it never starts a line). */
 function colon(language: Language): string {
@@ -85,7 +60,8 @@ export function segmentSlide(study: Study, segment: Segment, language: Language)
     value === undefined
       ? "?"
       : amount
-        ? formatAmount(value, language, study.currency)
+        ? // Two decimals, as the workbook's basket cells show it.
+          formatAmount(value, language, study.currency, { decimals: 2 })
         : formatNumber(value, language);
   const figures =
     segment.size !== undefined || segment.frequency !== undefined || segment.basket !== undefined
@@ -110,7 +86,11 @@ export function segmentSlide(study: Study, segment: Segment, language: Language)
           bold: true,
         },
         {
-          text: potential === "" ? deck.none : formatAmount(potential, language, study.currency),
+          // Whole, as the workbook's potential cells show it.
+          text:
+            potential === ""
+              ? deck.none
+              : formatAmount(potential, language, study.currency, { decimals: 0 }),
           size: 16,
           bold: true,
         },
@@ -210,99 +190,4 @@ function leverParagraphs(segment: Segment, language: Language): DeckParagraph[] 
           bullet: true,
         }))),
   ];
-}
-
-export function targetingSlide(study: Study, language: Language): DeckSlide {
-  const texts = WORKBOOK_TEXTS[language];
-  const t = texts.targeting;
-  const deck = DECK_TEXTS[language];
-  const segments = study.segments ?? [];
-  const offerings = study.offerings ?? [];
-  const marked = new Set(
-    (study.targets ?? []).map((m) => `${nameKey(m.offering)}\u0000${nameKey(m.segment)}`)
-  );
-  const isMarked = (offering: string, segment: string): boolean =>
-    marked.has(`${nameKey(offering)}\u0000${nameKey(segment)}`);
-  const marks = offerings.flatMap((o, offering) =>
-    segments.flatMap((s, segment) => (isMarked(o, s.name) ? [{ offering, segment }] : []))
-  );
-  const strategy = targetingStrategy(marks, offerings.length, segments.length);
-
-  const firstWidth = Math.min(3.4, WIDTH * 0.3);
-  const columnWidth = Math.min(1.9, (WIDTH - firstWidth) / Math.max(1, segments.length));
-  const rowHeight = 0.34;
-  const table: DeckTable = {
-    kind: "table",
-    x: MARGIN,
-    y: 1.05,
-    columnWidths: [firstWidth, ...segments.map(() => columnWidth)],
-    rowHeights: [0.6, ...offerings.map(() => rowHeight)],
-    rows: [
-      [
-        { text: t.corner, bold: true, fill: HEADER_FILL },
-        ...segments.map((s): DeckCell => ({
-          text: s.name,
-          bold: true,
-          fill: HEADER_FILL,
-          align: "center",
-        })),
-      ],
-      ...offerings.map((o): DeckCell[] => [
-        { text: o, bold: true },
-        ...segments.map((s): DeckCell =>
-          isMarked(o, s.name)
-            ? { text: "X", bold: true, align: "center", fill: GROUP_FILL }
-            : { text: "" }
-        ),
-      ]),
-    ],
-    fontSize: 12,
-  };
-  const below = Math.min(5.2, 1.05 + 0.6 + offerings.length * rowHeight + 0.3);
-  const height = BODY_BOTTOM - below;
-  const strategyText: DeckParagraph[] = [
-    { text: t.strategy, size: 14, bold: true, colour: INK },
-    ...(strategy
-      ? [
-          {
-            text: STRATEGIES[strategy][language],
-            size: 16,
-            bold: true,
-            colour: INK,
-            spaceBefore: 4,
-          },
-          {
-            text: strategySentence(strategy, language),
-            size: 13,
-            colour: INK,
-            spaceBefore: 4,
-          },
-        ]
-      : [{ text: deck.noStrategy, size: 13, colour: INK, spaceBefore: 4 }]),
-  ];
-  const conquest = study.conquest ?? [];
-  const conquestText: DeckParagraph[] = [
-    { text: t.conquest, size: 14, bold: true, colour: INK },
-    ...(conquest.length > 0
-      ? conquest.map((name, i): DeckParagraph => ({
-          text: `${formatNumber(i + 1, language)}. ${name}`,
-          size: 13,
-          colour: INK,
-          spaceBefore: 2,
-        }))
-      : [{ text: deck.noConquest, size: 13, colour: INK, spaceBefore: 4 }]),
-    { text: t.conquestNote, size: MIN_FONT_SIZE + 1, colour: MUTED, spaceBefore: 8 },
-  ];
-  return {
-    part: "targeting",
-    shapes: [
-      slideTitle(t.title),
-      ...(offerings.length > 0
-        ? [table]
-        : [textBox(MARGIN, 1.05, WIDTH, 0.5, [{ text: deck.noOfferings, size: 13, colour: INK }])]),
-      textBox(MARGIN, below, HALF, height, fitted(strategyText, HALF, height)),
-      textBox(MARGIN + HALF + COLUMN_GAP, below, HALF, height, fitted(conquestText, HALF, height)),
-      footer(study, language),
-    ],
-  };
 }

@@ -11,6 +11,8 @@ import {
   MUTED,
   SLIDE_HEIGHT,
   SLIDE_WIDTH,
+  lineHeight,
+  wrappedLines,
 } from "./model";
 
 export const TITLE_SIZE = 24;
@@ -42,4 +44,24 @@ export function footer(study: Study, language: Language): DeckTextBox {
   return textBox(MARGIN, SLIDE_HEIGHT - 0.4, SLIDE_WIDTH - 2 * MARGIN, 0.3, [
     { text: title, size: MIN_FONT_SIZE, colour: MUTED },
   ]);
+}
+
+/** The largest size from `size` down to the deck's minimum at which the paragraphs fit the box. */
+export function fitted(
+  paragraphs: DeckParagraph[],
+  width: number,
+  height: number
+): DeckParagraph[] {
+  for (let size = paragraphs[0]?.size ?? MIN_FONT_SIZE; size >= MIN_FONT_SIZE; size--) {
+    const shrunk = paragraphs.map((p) => ({ ...p, size: Math.min(p.size, size) }));
+    const used = shrunk.reduce(
+      (sum, p) =>
+        sum +
+        wrappedLines(p.text, width - 0.2, p.size, p.bold) * lineHeight(p.size) +
+        (p.spaceBefore ?? 0) / 72,
+      0.1
+    );
+    if (used <= height || size === MIN_FONT_SIZE) return shrunk;
+  }
+  return paragraphs;
 }

@@ -5,6 +5,7 @@
  * the study's list of offerings, which the targeting sheet mirrors.
  */
 import { isMark } from "../../method/marks";
+import { amountNumberFormat } from "../../i18n/numbers";
 import * as msg from "../../messages";
 import { ListField } from "../../messages";
 import { Location, Problem } from "../../messages";
@@ -291,10 +292,12 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   for (const field of ["type", "size", "frequency", "basket"] as const)
     style(sheet, columns(fieldRow(field)), { fill: COLOURS.input, border: true });
   // Every count and amount with its thousands separator, as the potential (the study's language
-  // decides which: the client PDF is printed in it).
+  // decides which: the client PDF is printed in it); basket and potential with the currency.
   style(sheet, columns(fieldRow("size")), { numberFormat: "#,##0" });
   style(sheet, columns(fieldRow("frequency")), { numberFormat: "#,##0.0" });
-  style(sheet, columns(fieldRow("basket")), { numberFormat: "#,##0.00" });
+  style(sheet, columns(fieldRow("basket")), {
+    numberFormat: amountNumberFormat(language, study.currency, 2),
+  });
   // The mean score and the mean competition, one under the other, look alike.
   style(sheet, columns(fieldRow("meanScore"), 2), {
     border: true,
@@ -305,7 +308,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   style(sheet, columns(fieldRow("potential")), {
     border: true,
     bold: true,
-    numberFormat: "#,##0",
+    numberFormat: amountNumberFormat(language, study.currency, 0),
   });
   style(sheet, columns(fieldRow("channels"), TEXT_FIELDS.length), {
     fill: COLOURS.input,

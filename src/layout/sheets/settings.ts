@@ -1,7 +1,8 @@
 /**
  * "Paramètres": the study's title and language, the weights of the score, the method's level lists
- * and kinds (the dropdowns' sources) and the colour legend. Blocks are stacked from the top by a
- * cursor; the reader finds every value through its defined name, never by row.
+ * and kinds (the dropdowns' sources), the colour legend, and the organisation and currency the
+ * client deliverables show. Blocks are stacked from the top by a cursor; the reader finds every
+ * value through its defined name, never by row.
  */
 import {
   CLIENTELE_TYPES,
@@ -23,6 +24,8 @@ import {
 } from "../../method/segments";
 import { DEFAULT_WEIGHTS, WEIGHT_MAX, WEIGHT_MIN, Weights } from "../../method/study";
 import { checkLanguage, checkPalette, checkTitle, checkWeight } from "../../method/checks/settings";
+import { checkStudyText } from "../../method/checks/study-texts";
+import { StudyTextField } from "../../messages";
 import { cellAt, cellText } from "../grids";
 import {
   COLOURS,
@@ -167,7 +170,7 @@ function plan({ study, language, texts, template, names, palette }: PlanContext)
   named(NAMES.strategyLabels, strategyRow + 1, VALUE_COL, strategies.length);
   named(NAMES.strategyExplanations, strategyRow + 1, VALUE_COL + 1, strategies.length);
 
-  // The palette, then its three stops. Last on the sheet, so that the cells above keep their rows.
+  // The palette, then its three stops, under the lists, so that the cells above keep their rows.
   const stops = palette.stops;
   const colours = cursor.block(2 + stops.length);
   put(sheet, colours, 1, [
@@ -198,6 +201,22 @@ function plan({ study, language, texts, template, names, palette }: PlanContext)
   });
   scoreColours(sheet, rect(firstStop, 1, stops.length, 1), palette);
 
+  // What only the deliverables show, under the colours: every cell above keeps its row (tests,
+  // guides and workbooks built earlier name them), and the reader finds these by their names.
+  const deliverables = cursor.block(3);
+  const organisation = template ? undefined : study.organisation;
+  const currency = template ? undefined : study.currency;
+  put(sheet, deliverables, 1, [
+    [text(t.deliverables), null, null],
+    [text(t.organisation), organisation ? text(organisation) : null, text(t.organisationNote)],
+    [text(t.currency), currency ? text(currency) : null, text(t.currencyNote)],
+  ]);
+  style(sheet, rect(deliverables, 1), { bold: true });
+  input(deliverables + 1, 2);
+  style(sheet, rect(deliverables + 1, VALUE_COL + 1, 2, 1), NOTE_STYLE);
+  named(NAMES.organisation, deliverables + 1);
+  named(NAMES.currency, deliverables + 2);
+
   sheet.columnWidths.push({ col: 1, width: 44 }, { col: 2, width: 30 }, { col: 3, width: 70 });
   return sheet;
 }
@@ -207,6 +226,26 @@ function read(context: ReadContext): void {
   readTitle(context);
   readPalette(context);
   readWeights(context);
+  readStudyText(context, "organisation", NAMES.organisation);
+  readStudyText(context, "currency", NAMES.currency);
+}
+
+/** The organisation or the currency; a workbook built before they were kept has neither name. */
+function readStudyText(
+  { grids, problems, draft }: ReadContext,
+  field: StudyTextField,
+  name: string
+): void {
+  const cell = namedArea(grids, name);
+  if (!cell) return;
+  const { row, col } = cell.rect;
+  const value = checkStudyText(
+    cellText(cellAt(cell.grid, row, col)),
+    field,
+    where(cell.grid, row, col),
+    problems
+  );
+  if (value !== undefined) draft[field] = value;
 }
 
 /** The palette's name; a cell left empty, or a workbook from before the palette, is the default. */

@@ -4,6 +4,7 @@
  * score and potential, the conquest order and, per segment, one line per growth lever (docs/method.md §7.2–§7.3).
  */
 import { describeConquestReason, describeWarning } from "../../i18n/advice";
+import { amountNumberFormat } from "../../i18n/numbers";
 import { advise } from "../../method/advice";
 import { WORKBOOK_TEXTS } from "../../i18n/workbook";
 import { Language } from "../../method/levels";
@@ -345,7 +346,9 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   style(sheet, rect(r, labelCol, 1, 6), headerStyle);
   style(sheet, ranked, { border: true });
   style(sheet, rect(r + 1, labelCol + 1, at.segments, 1), { numberFormat: "0.0" });
-  style(sheet, rect(r + 1, labelCol + 3, at.segments, 1), { numberFormat: "#,##0" });
+  style(sheet, rect(r + 1, labelCol + 3, at.segments, 1), {
+    numberFormat: amountNumberFormat(language, study.currency, 0),
+  });
   style(sheet, rect(r + 1, labelCol + 5, at.segments, 1), { numberFormat: "0.0" });
   // The suggested order's lines beside the consultant's bordered order, unbordered: each runs to the
   // right as one line (a bordered cell would widen its column to the longest reason).
