@@ -205,6 +205,7 @@ function clientTexts(
         weightText(study.weights.impact, language)
       ),
     ],
+    [texts.matrix.hypotheses, texts.export.hypotheses],
     [texts.segments.instructions, texts.export.segmentsInstructions],
     [texts.segments.candidateNote, null],
     [texts.segments.offerings, texts.export.offerings],
@@ -305,6 +306,8 @@ function fixedLook(format: ConditionalFormatPlan, values: ValueGrid): StyledRang
             ...(rule.fill ? { fill: rule.fill } : {}),
             ...(rule.fontColour ? { fontColour: rule.fontColour } : {}),
             ...(rule.bold ? { bold: true } : {}),
+            ...(rule.italic ? { italic: true } : {}),
+            ...(rule.dottedBorder ? { dottedBorder: rule.dottedBorder } : {}),
           };
         break;
     }

@@ -37,6 +37,21 @@ describe("the browser's writer and the streaming writer write the same workbook"
       "the colour-blind working workbook",
       () => buildPlan(segmentedStudy({ palette: "colourblind" })),
     ],
+    [
+      "the client workbook of a study with evidence (hypotheses dotted, in italics)",
+      () => {
+        const base = segmentedStudy();
+        const backed = {
+          ...base,
+          pairs: base.pairs.map((pair, i) =>
+            i % 2 === 0 ? { ...pair, evidence: { n: 4 + i, feel: 1 } } : pair
+          ),
+        };
+        const { plan } = clientPlan(backed, { palette: "colourblind", created: CREATED });
+        if (!plan) throw new Error("no plan");
+        return plan;
+      },
+    ],
   ])("%s", async (_label, make) => {
     const plan = make();
     const browser = await load(await planToWorkbook(plan).xlsx.writeBuffer());
