@@ -10,6 +10,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import { promisify } from "util";
 import { buildPlan } from "../../src/layout";
+import { clientPlan } from "../../src/layout/export";
 import { WorkbookPlan } from "../../src/layout/plan";
 import { RATINGS } from "../../src/layout/sheets/ratings";
 import { planToBuffer } from "../../src/hosts/xlsx/file";
@@ -115,7 +116,7 @@ async function italicTexts(pdf: string): Promise<Set<string>> {
   return italic;
 }
 
-it("prints a hypothesis's score in italics through LibreOffice, and follows n when it is emptied", async () => {
+it("prints a hypothesis's score in italics through LibreOffice, follows n when it is emptied, and keeps it in the client workbook", async () => {
   // Scores no other cell of the matrix sheet shows in italics (nor the legend's 0 25 50 75 100).
   const scored = study({
     language: "fr",
@@ -176,9 +177,18 @@ it("prints a hypothesis's score in italics through LibreOffice, and follows n wh
           b.values.some((line) => line.some((cell) => cell?.kind === "number" && cell.value === 12))
         )
     ).toBe(false);
-    const pdfs = await toPdfAll([built, edited]);
+    // The client workbook fixes the look in the cells: its PDF shows it without any rule.
+    const client = path.join(dir, "client.xlsx");
+    const exported = clientPlan(scored, {
+      parts: ["matrix"],
+      created: new Date(Date.UTC(2026, 0, 1)),
+    });
+    await fs.writeFile(client, await planToBuffer(exported.plan!));
+    const pdfs = await toPdfAll([built, edited, client]);
     const before = await italicTexts(pdfs.get(built)!);
     const after = await italicTexts(pdfs.get(edited)!);
+    const delivered = await italicTexts(pdfs.get(client)!);
+    expect(["56", "38", "13"].filter((score) => delivered.has(score))).toEqual(["38"]);
     // 56 backed (n = 12), 38 a hypothesis, 13 backed (n = 3); the legend says what italics mean.
     expect(["56", "38", "13"].filter((score) => before.has(score))).toEqual(["38"]);
     expect([...before].some((line) => line.startsWith("En italique, bordure pointillée"))).toBe(

@@ -263,3 +263,17 @@ describe("a hypothesis through the other writers", () => {
     );
   });
 });
+
+describe("the client workbook of a study with evidence", () => {
+  it("keeps no rule that reads a sheet it does not hold (the hypotheses' rule reads the ratings' n)", () => {
+    const exported = clientPlan(study(EVIDENCED), { created: new Date(Date.UTC(2026, 0, 1)) });
+    const names = exported.plan!.sheets.map((sheet) => sheet.name);
+    expect(names).not.toContain(R);
+    for (const sheet of exported.plan!.sheets)
+      for (const format of sheet.conditionalFormats)
+        if (format.rule.kind === "formula") expect(format.rule.formula).not.toContain(`'${R}'!`);
+    // The colour scale stays live beside the fixed fills.
+    const matrix = exported.plan!.sheets.find((sheet) => sheet.role === "matrix")!;
+    expect(matrix.conditionalFormats.some((f) => f.rule.kind === "colourScale")).toBe(true);
+  });
+});
