@@ -107,3 +107,21 @@ export function segmentPairs(study: Pick<Study, "pairs">, segment: Segment): Pai
  * dotted line of this dark grey (visible on every colour of the scale, and without colour at all).
  */
 export const HYPOTHESIS_LOOK = { italic: true, dottedBorder: "#404040" } as const;
+
+/** The share of scored pairs backed by responses, in whole percent (rounded half up); 0 unscored. */
+export function backedPercent(coverage: Pick<EvidenceCoverage, "rated" | "backed">): number {
+  return coverage.rated === 0 ? 0 : Math.round((100 * coverage.backed) / coverage.rated);
+}
+
+/** A segment's name and the coverage of its pairs, for the pane's segments step. */
+export interface SegmentEvidence extends EvidenceCoverage {
+  segment: string;
+}
+
+/** Each segment's coverage, in the study's order. */
+export function segmentsEvidence(study: Pick<Study, "pairs" | "segments">): SegmentEvidence[] {
+  return (study.segments ?? []).map((segment) => ({
+    segment: segment.name,
+    ...evidenceCoverage(segmentPairs(study, segment)),
+  }));
+}
