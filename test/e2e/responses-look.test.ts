@@ -14,7 +14,7 @@ import { clientPlan } from "../../src/layout/export";
 import { WorkbookPlan } from "../../src/layout/plan";
 import { RATINGS } from "../../src/layout/sheets/ratings";
 import { planToBuffer } from "../../src/hosts/xlsx/file";
-import { recalculate, toPdfAll } from "../support/libreoffice";
+import { recalculate, toPdf, toPdfAll } from "../support/libreoffice";
 import { study, tempDir } from "../support/workbooks";
 
 const run = promisify(execFile);
@@ -195,6 +195,78 @@ it("prints a hypothesis's score in italics through LibreOffice, follows n when i
       true
     );
     expect(["56", "38", "13"].filter((score) => after.has(score))).toEqual(["56", "38"]);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+/** Each text LibreOffice prints on a page: italic or not, and its colour (poppler's font specs). */
+async function printedTexts(
+  pdf: string,
+  page: number
+): Promise<{ text: string; italic: boolean; colour: string }[]> {
+  const { stdout } = await run(
+    "pdftohtml",
+    ["-xml", "-i", "-stdout", "-f", `${page}`, "-l", `${page}`, pdf],
+    {
+      maxBuffer: 64 * 1024 * 1024,
+    }
+  );
+  const colours = new Map<string, string>();
+  const texts: { text: string; italic: boolean; colour: string }[] = [];
+  for (const line of stdout.split("\n")) {
+    const spec = /<fontspec id="(\d+)"[^>]* color="(#[0-9a-f]{6})"/.exec(line);
+    if (spec) colours.set(spec[1], spec[2]);
+    const font = /^<text [^>]*font="(\d+)"/.exec(line);
+    if (!font) continue;
+    const inner = line.slice(line.indexOf(">") + 1, line.lastIndexOf("</text>"));
+    texts.push({
+      text: inner.replace(/<[^>]*>/g, ""),
+      italic: inner.includes("<i>"),
+      colour: colours.get(font[1]) ?? "?",
+    });
+  }
+  return texts;
+}
+
+it("prints a hypothesis among the scores the colour-blind palette writes in white in italics and white (its own rule, first)", async () => {
+  const blind = study({
+    language: "fr",
+    palette: "colourblind",
+    clienteles: ["Artisans", "Banques"],
+    needs: ["Financement", "Locaux"],
+    pairs: [
+      { clientele: "Artisans", need: "Financement", perception: 4, impact: 4 },
+      {
+        clientele: "Artisans",
+        need: "Locaux",
+        perception: 2,
+        impact: 3,
+        evidence: { n: 3, feel: 1 },
+      },
+      {
+        clientele: "Banques",
+        need: "Locaux",
+        perception: 4,
+        impact: 4,
+        evidence: { n: 3, feel: 1 },
+      },
+    ],
+    weights: { perception: 1, impact: 1 },
+  });
+  const dir = await tempDir();
+  try {
+    const built = path.join(dir, "blind.xlsx");
+    await fs.writeFile(built, await planToBuffer(buildPlan(blind)));
+    // The matrix is the third sheet, printed on the third page.
+    const texts = await printedTexts(await toPdf(built), 3);
+    const scores = texts.filter((t) => t.text === "100" || t.text === "38");
+    // Reading order: (Artisans, Financement) 100, then the row of Locaux: 38, 100; then the legend's 100.
+    expect(scores.slice(0, 3)).toEqual([
+      { text: "100", italic: true, colour: "#ffffff" },
+      { text: "38", italic: false, colour: "#000000" },
+      { text: "100", italic: false, colour: "#ffffff" },
+    ]);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
