@@ -16,6 +16,13 @@ import { strategyOfTargets } from "../method/targeting";
 import { ConquestStep, MethodWarning, advise } from "../method/advice";
 import { Language } from "../method/levels";
 import { pairScore } from "../method/score";
+import {
+  EvidenceCoverage,
+  SegmentEvidence,
+  evidenceCoverage,
+  segmentsEvidence,
+  studyHasEvidence,
+} from "../method/evidence";
 import { Study, Weights, isRated, nameKey, pairKey } from "../method/study";
 import { Problem, hasErrors } from "../messages";
 import { readStudyAsFarAsItGoes } from "../layout";
@@ -57,12 +64,21 @@ export type Step =
       /** Ticked pairs that have no row in the ratings sheet yet (Actualiser adds them). */
       rowsMissing: number;
     })
-  | (StepBase & { id: "matrix"; scored: number; best: ScoredPair[]; weights?: Weights })
+  | (StepBase & {
+      id: "matrix";
+      scored: number;
+      best: ScoredPair[];
+      weights?: Weights;
+      /** How many scored pairs responses back (a study with evidence only, docs/method.md §3.3). */
+      evidence?: EvidenceCoverage;
+    })
   | (StepBase & {
       id: "segments";
       segments: number;
       /** Segments whose 11 checklist items are all ✓. */
       ready: number;
+      /** Per segment, how many of its scored pairs responses back (a study with evidence only). */
+      evidence?: SegmentEvidence[];
       /** The number of segments the ordering suggests, when it is available. */
       suggestedK?: number;
       /** Quantification items that disagree with their figures (issue 17 item 6), in words. */
@@ -155,6 +171,7 @@ export function stepsOf(
   const clientelesWithout = clienteles.map((c) => c.name).filter((n) => !tickedC.has(nameKey(n)));
   const needsWithout = needs.map((n) => n.name).filter((n) => !tickedN.has(nameKey(n)));
   const rated = pairs.filter(isRated).length;
+  const evidence = study !== undefined && studyHasEvidence(study);
   const rowsMissing = pairs.filter((p) => !ratingRows.has(pairKey(p.clientele, p.need))).length;
 
   const lists: Step = {
@@ -192,6 +209,7 @@ export function stepsOf(
     scored: rated,
     best: study ? bestPairs(study) : [],
     ...(study ? { weights: study.weights } : {}),
+    ...(evidence ? { evidence: evidenceCoverage(pairs) } : {}),
   };
 
   const segmentList = study?.segments ?? [];
@@ -217,6 +235,7 @@ export function stepsOf(
       )
     ),
     language: study?.language ?? "fr",
+    ...(evidence && study && segmentList.length > 0 ? { evidence: segmentsEvidence(study) } : {}),
   };
 
   const targets = study?.targets ?? [];

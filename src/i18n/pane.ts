@@ -11,6 +11,8 @@ import {
 import { Study, isRated } from "../method/study";
 import type { StepId } from "../method/steps";
 import type { HostStep } from "../messages";
+import { EvidenceCoverage, SegmentEvidence, backedPercent } from "../method/evidence";
+import { formatNumber } from "./numbers";
 
 export interface PaneTexts {
   title: string;
@@ -87,6 +89,8 @@ export interface PaneTexts {
     ratings: (rated: number, ticked: number) => string;
     rowsMissing: (count: number) => string;
     matrixEmpty: string;
+    /** The share of scored pairs that responses back, and their median n. */
+    evidence: (coverage: EvidenceCoverage) => string;
     bestPairs: string;
     pair: (clientele: string, need: string, score: number) => string;
     selectPair: (clientele: string, need: string) => string;
@@ -95,6 +99,8 @@ export interface PaneTexts {
     weightImpact: string;
     weightHint: string;
     segments: (segments: number, ready: number) => string;
+    /** One segment's scored pairs that responses back. */
+    segmentEvidence: (evidence: SegmentEvidence) => string;
     suggestedK: (k: number) => string;
     segmentsAbsent: string;
     targeting: (targets: number) => string;
@@ -295,6 +301,11 @@ const fr: PaneTexts = {
     rowsMissing: (count) =>
       `${counted(count, "fr", "paire cochée n'a", "paires cochées n'ont")} pas encore de ligne${NBSP}: ${q("Actualiser")} les ajoute.`,
     matrixEmpty: `Pas encore de score${NBSP}: notez des paires.`,
+    evidence: (coverage) =>
+      `${backedPercent(coverage)}${NBSP}% des paires notées appuyées par des réponses` +
+      (coverage.medianN !== undefined
+        ? ` (n médian = ${formatNumber(coverage.medianN, "fr")})`
+        : ""),
     bestPairs: "Les cinq meilleures paires",
     pair: (clientele, need, score) => `${clientele} × ${need}${NBSP}: ${score}`,
     selectPair: (clientele, need) => `Sélectionner la case ${clientele} × ${need} dans la matrice`,
@@ -306,6 +317,10 @@ const fr: PaneTexts = {
       segments === 0
         ? "Aucun segment"
         : `${counted(segments, "fr", "segment", "segments")}, ${counted(ready, "fr", "prêt", "prêts")} selon la check-list`,
+    segmentEvidence: ({ segment, rated, backed }) =>
+      rated === 0
+        ? `${segment}${NBSP}: aucune paire notée`
+        : `${segment}${NBSP}: ${backed} sur ${counted(rated, "fr", "paire notée appuyée", "paires notées appuyées")} par des réponses`,
     suggestedK: (k) =>
       `Découpage suggéré${NBSP}: ${k} segments, car c'est en ${k} groupes que les clientèles aux besoins proches se distinguent le plus nettement les unes des autres.`,
     segmentsAbsent: "Pas encore de segments dans ce classeur.",
@@ -501,6 +516,11 @@ const en: PaneTexts = {
     rowsMissing: (count) =>
       `${counted(count, "en", "ticked pair has", "ticked pairs have")} no row yet: "Refresh" adds ${count === 1 ? "it" : "them"}.`,
     matrixEmpty: "No score yet: rate some pairs.",
+    evidence: (coverage) =>
+      `${backedPercent(coverage)}% of rated pairs backed by responses` +
+      (coverage.medianN !== undefined
+        ? ` (median n = ${formatNumber(coverage.medianN, "en")})`
+        : ""),
     bestPairs: "The five best pairs",
     pair: (clientele, need, score) => `${clientele} × ${need}: ${score}`,
     selectPair: (clientele, need) => `Select the ${clientele} × ${need} cell in the matrix`,
@@ -512,6 +532,10 @@ const en: PaneTexts = {
       segments === 0
         ? "No segment"
         : `${counted(segments, "en", "segment", "segments")}, ${ready} ready per the checklist`,
+    segmentEvidence: ({ segment, rated, backed }) =>
+      rated === 0
+        ? `${segment}: no rated pair`
+        : `${segment}: ${backed} of ${counted(rated, "en", "rated pair", "rated pairs")} backed by responses`,
     suggestedK: (k) =>
       `Suggested cut: ${k} segments, because ${k} groups is where customer groups with similar needs stand apart most clearly from the others.`,
     segmentsAbsent: "No segments in this workbook yet.",

@@ -15,6 +15,8 @@ export interface PictureTexts {
   footer: (perception: number, impact: number) => string;
   scoresOmitted: string;
   scatteredSegments: (names: string) => string;
+  /** What italics and dotted borders mean (a study with evidence only): the client workbook's line. */
+  hypotheses: string;
 }
 
 const fr: PictureTexts = {
@@ -26,6 +28,7 @@ const fr: PictureTexts = {
     `Score = ${scoreRuleText("fr", formatNumber(p, "fr"), formatNumber(i, "fr"))} — Segment Matrix`,
   scoresOmitted: "Trop de colonnes pour lire les scores : voir le classeur pour les nombres.",
   scatteredSegments: (names) => `Segments non délimités (clientèles non adjacentes) : ${names}`,
+  hypotheses: WORKBOOK_TEXTS.fr.export.hypotheses,
 };
 
 const en: PictureTexts = {
@@ -37,6 +40,7 @@ const en: PictureTexts = {
     `Score = ${scoreRuleText("en", formatNumber(p, "en"), formatNumber(i, "en"))} — Segment Matrix`,
   scoresOmitted: "Too many columns to read the scores: see the workbook for the numbers.",
   scatteredSegments: (names) => `Segments not outlined (clientèles not side by side): ${names}`,
+  hypotheses: WORKBOOK_TEXTS.en.export.hypotheses,
 };
 
 export const PICTURE_TEXTS: Record<Language, PictureTexts> = { fr, en };

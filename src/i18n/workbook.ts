@@ -90,6 +90,8 @@ export interface WorkbookTexts {
     legend: string;
     groups: string;
     scoreRule: string;
+    /** Under the legend, only in a study with evidence: what italics and dotted borders mean. */
+    hypotheses: string;
   };
   segments: {
     title: string;
@@ -172,6 +174,8 @@ export interface WorkbookTexts {
   };
   /** What a client export says instead of the working workbook's instructions. */
   export: {
+    /** The matrix's hypotheses line where the ratings sheet is not there (exports, picture, deck). */
+    hypotheses: string;
     matrixInstructions: string;
     segmentsInstructions: string;
     offerings: string;
@@ -255,6 +259,8 @@ const fr: WorkbookTexts = {
     legend: "Légende",
     groups: "Segments →",
     scoreRule: `Score = ${scoreRuleText("fr", "poids", "poids")} — poids dans la feuille Paramètres.`,
+    hypotheses:
+      "En italique, bordure pointillée : paire notée sans réponses derrière elle (hypothèse). Les autres s'appuient sur des réponses : leur nombre (n) est dans la feuille Évaluation.",
   },
   segments: {
     title: "Segments — spécification de chaque segment",
@@ -344,6 +350,8 @@ const fr: WorkbookTexts = {
     type: "Type",
   },
   export: {
+    hypotheses:
+      "En italique, bordure pointillée : paire notée sans réponses derrière elle (hypothèse) ; les autres s'appuient sur des réponses d'enquête ou d'atelier.",
     matrixInstructions: `Score de ${RANGE.fr} par paire cochée et notée ; case vide = paire non cochée ou pas encore notée.`,
     segmentsInstructions:
       "Une colonne par segment : son type, son score moyen, ses chiffres et son potentiel annuel, ses canaux, zones, facteurs clés de succès, autres attributs et personas, puis ses clientèles, besoins et prestations (X).",
@@ -429,6 +437,8 @@ const en: WorkbookTexts = {
     legend: "Legend",
     groups: "Segments →",
     scoreRule: `Score = ${scoreRuleText("en", "weight", "weight")} — weights on the Settings sheet.`,
+    hypotheses:
+      "Italics, dotted border: a rated pair with no responses behind it (a hypothesis). The others are backed by responses: their number (n) is on the Ratings sheet.",
   },
   segments: {
     title: "Segments — specifying each segment",
@@ -515,6 +525,8 @@ const en: WorkbookTexts = {
     type: "Type",
   },
   export: {
+    hypotheses:
+      "Italics, dotted border: a rated pair with no responses behind it (a hypothesis); the others are backed by survey or workshop responses.",
     matrixInstructions: `Score from ${RANGE.en} for each ticked and rated pair; empty = pair not ticked or not rated yet.`,
     segmentsInstructions:
       "One column per segment: its type, its mean score, its figures and yearly potential, its channels, zones, key success factors, other attributes and personas, then its clientèles, needs and offerings (X).",

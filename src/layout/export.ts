@@ -25,7 +25,7 @@ import * as msg from "../messages";
 import { BLACK_TEXT, PALETTES, PaletteName, scaleColour } from "../method/colour";
 import { Problem } from "../messages";
 import { Study } from "../method/study";
-import { Rect } from "./a1";
+import { Rect, quoteSheetName } from "./a1";
 import { buildPlan } from "./index";
 import { COLOURS, rect } from "./kit";
 import { NAMES } from "./names";
@@ -126,6 +126,14 @@ export function clientPlan(study: Study, options: ExportOptions): ExportResult {
     return sheet ? [printable(bakeSheet(sheet, replacements), title, study)] : [];
   });
   const kept = new Set(sheets.map((sheet) => sheet.name));
+  // A live rule that looks into a sheet left out (the matrix's hypotheses read the ratings' n, as
+  // sheetRef writes it) would refer to no sheet: it goes, its look stays fixed in the cells.
+  const leftOut = working.sheets.filter((sheet) => !kept.has(sheet.name)).map((s) => s.name);
+  for (const sheet of sheets)
+    sheet.conditionalFormats = sheet.conditionalFormats.filter(({ rule }) => {
+      if (rule.kind !== "formula") return true;
+      return !leftOut.some((name) => rule.formula.includes(`${quoteSheetName(name)}!`));
+    });
   const marker = sheets.find((sheet) => sheet.role === "legend") ?? sheets[0];
   const names: NamePlan[] = [
     ...working.names.filter((name) => kept.has(name.sheet)),
@@ -207,6 +215,7 @@ function clientTexts(
         weightText(study.weights.impact, language)
       ),
     ],
+    [texts.matrix.hypotheses, texts.export.hypotheses],
     [texts.segments.instructions, texts.export.segmentsInstructions],
     [texts.segments.candidateNote, null],
     [texts.segments.offerings, texts.export.offerings],
@@ -332,6 +341,8 @@ function fixedLook(format: ConditionalFormatPlan, values: ValueGrid): StyledRang
             ...(rule.fill ? { fill: rule.fill } : {}),
             ...(rule.fontColour ? { fontColour: rule.fontColour } : {}),
             ...(rule.bold ? { bold: true } : {}),
+            ...(rule.italic ? { italic: true } : {}),
+            ...(rule.dottedBorder ? { dottedBorder: rule.dottedBorder } : {}),
           };
         break;
     }

@@ -12,7 +12,7 @@ import { Study } from "../method/study";
 import { Rect } from "./a1";
 import { NamedRect, WorkbookGrids, gridHeight, gridWidth } from "./grids";
 import { GRID } from "./sheets/grid";
-import { ROWS_UNDER_MATRIX } from "./sheets/matrix";
+import { ROWS_UNDER_MATRIX, rowsUnderMatrix } from "./sheets/matrix";
 import { RATINGS } from "./sheets/ratings";
 
 export const EXCEL_LIMITS = { rows: 1048576, cols: 16384, cellText: 32767, sheetName: 31 } as const;
@@ -41,9 +41,14 @@ export function excelLimitProblems(
 ): Problem[] {
   const sheets = WORKBOOK_TEXTS[language].sheets;
   const problems: Problem[] = [];
+  // A study with evidence has one more line of legend under its matrix.
+  const room = {
+    ...STUDY_ROOM,
+    needs: STUDY_ROOM.needs - (rowsUnderMatrix(study) - ROWS_UNDER_MATRIX),
+  };
   const check = (field: "clienteles" | "needs" | "pairs", count: number, sheet: string): void => {
-    if (count > STUDY_ROOM[field])
-      problems.push(msg.excelLimit({ file, field }, field, count, STUDY_ROOM[field], sheet));
+    if (count > room[field])
+      problems.push(msg.excelLimit({ file, field }, field, count, room[field], sheet));
   };
   check("clienteles", study.clienteles.length, sheets.ticks);
   check("needs", study.needs.length, sheets.ticks);

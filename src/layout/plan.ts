@@ -24,6 +24,11 @@ export interface CellStyle {
   vertical?: "top" | "middle" | "bottom";
   /** Thin border around every cell of the range. */
   border?: boolean;
+  /**
+   * A thin dotted border of this colour around every cell, in place of `border`'s (a hypothesis in
+   * the matrix, docs/method.md §3.3).
+   */
+  dottedBorder?: string;
   /** A medium dark border around the range as a whole (a group of columns). */
   outline?: boolean;
   /**
@@ -101,6 +106,8 @@ export type ConditionalRule =
       fontColour?: string;
       bold?: boolean;
       italic?: boolean;
+      /** A thin dotted border of this colour around each cell where the rule holds. */
+      dottedBorder?: string;
       holds?: boolean[][];
     }
   /** The cell's own value compared with a number (Excel's "Cell value greater than…"). */

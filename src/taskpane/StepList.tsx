@@ -69,6 +69,8 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   button: { maxWidth: "100%", whiteSpace: "normal", height: "auto", minHeight: "24px" },
   best: { margin: "0", paddingLeft: tokens.spacingHorizontalL },
+  // Segment names can be long: they wrap rather than widen the pane.
+  evidence: { margin: "0", paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
   link: { overflowWrap: "anywhere", textAlign: "start" },
   // A fieldset is at least as wide as its content unless told otherwise: at 200 % zoom the weight
   // fields would be cut off at the pane's edge.
@@ -370,6 +372,11 @@ function StepBody(props: StepListProps & { step: Step }) {
       if (!study) return null;
       return (
         <>
+          {step.evidence && step.evidence.rated > 0 && (
+            <Text as="p" className={styles.text}>
+              {texts.steps.evidence(step.evidence)}
+            </Text>
+          )}
           {step.best.length === 0 ? (
             <Text as="p" className={styles.text}>
               {texts.steps.matrixEmpty}
@@ -434,6 +441,13 @@ function StepBody(props: StepListProps & { step: Step }) {
           <Text as="p" className={styles.text}>
             {texts.steps.segments(step.segments, step.ready)}
           </Text>
+          {step.evidence && (
+            <ul className={styles.evidence}>
+              {step.evidence.map((evidence, i) => (
+                <li key={i}>{texts.steps.segmentEvidence(evidence)}</li>
+              ))}
+            </ul>
+          )}
           {step.suggestedK !== undefined && (
             <Text as="p" className={styles.text}>
               {texts.steps.suggestedK(step.suggestedK)}

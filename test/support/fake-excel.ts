@@ -66,6 +66,9 @@ export interface ConditionalFormatRecord {
   fill?: string;
   fontColour?: string;
   bold?: boolean;
+  italic?: boolean;
+  /** A "Custom" format's borders, by side: the line's style and colour. */
+  borders?: Record<string, { style?: string; color?: string }>;
 }
 
 export interface SheetState {
@@ -1394,7 +1397,11 @@ class FakeConditionalFormat extends FakeProxy<ConditionalFormatRecord> {
 
   get custom(): {
     rule: { formula: string };
-    format: { fill: { color: string }; font: { color: string; bold: boolean } };
+    format: {
+      fill: { color: string };
+      font: { color: string; bold: boolean; italic: boolean };
+      borders: { getItem(side: string): { style: string; color: string } };
+    };
   } {
     const update = this.update.bind(this);
     const notLoaded = (what: string): never => {
@@ -1430,6 +1437,34 @@ class FakeConditionalFormat extends FakeProxy<ConditionalFormatRecord> {
           },
           get bold(): boolean {
             return notLoaded("custom.format.font.bold");
+          },
+          set italic(italic: boolean) {
+            update("custom.format.font.italic", italic, "Custom", (r) => (r.italic = italic));
+          },
+          get italic(): boolean {
+            return notLoaded("custom.format.font.italic");
+          },
+        },
+        borders: {
+          getItem(side: string): { style: string; color: string } {
+            const border = (property: "style" | "color", value: string): void =>
+              update(`custom.format.borders.${side}.${property}`, value, "Custom", (r) => {
+                r.borders = { ...r.borders, [side]: { ...r.borders?.[side], [property]: value } };
+              });
+            return {
+              set style(style: string) {
+                border("style", style);
+              },
+              get style(): string {
+                return notLoaded(`custom.format.borders.${side}.style`);
+              },
+              set color(colour: string) {
+                border("color", colour);
+              },
+              get color(): string {
+                return notLoaded(`custom.format.borders.${side}.color`);
+              },
+            };
           },
         },
       },

@@ -47,6 +47,21 @@ describe("the browser's writer and the streaming writer write the same workbook"
       () =>
         clientPlan(segmentedStudy({ currency: "€" }), { created: CREATED, language: "en" }).plan!,
     ],
+    [
+      "the client workbook of a study with evidence (hypotheses dotted, in italics)",
+      () => {
+        const base = segmentedStudy();
+        const backed = {
+          ...base,
+          pairs: base.pairs.map((pair, i) =>
+            i % 2 === 0 ? { ...pair, evidence: { n: 4 + i, feel: 1 } } : pair
+          ),
+        };
+        const { plan } = clientPlan(backed, { palette: "colourblind", created: CREATED });
+        if (!plan) throw new Error("no plan");
+        return plan;
+      },
+    ],
   ])("%s", async (_label, make) => {
     const plan = make();
     const browser = await load(await planToWorkbook(plan).xlsx.writeBuffer());

@@ -154,3 +154,42 @@ describe("keys", () => {
     });
   });
 });
+
+describe("the matrix's hypotheses", () => {
+  const evidenced = study({
+    language: "fr",
+    clienteles: ["Etudiants", "Hautes écoles"],
+    needs: ["Innover", "Se former"],
+    pairs: [
+      {
+        clientele: "Etudiants",
+        need: "Innover",
+        perception: 4,
+        impact: 3,
+        evidence: { n: 8, feel: 1 },
+      },
+      {
+        clientele: "Hautes écoles",
+        need: "Se former",
+        perception: 2,
+        impact: 2,
+        evidence: { n: 5, feel: 1 },
+      },
+    ],
+  });
+
+  it("follow n typed or emptied on the ratings sheet: italics and the dotted border", () => {
+    const book = new PreviewWorkbook(buildPlan(evidenced));
+    const first = () => lookOf(book, "matrix").cell(GRID.firstRow, GRID.firstCol).style;
+    expect(first().italic).toBeFalsy();
+    // (Etudiants, Innover) is the ratings table's first row (row 5); n is column I.
+    book.edit(sheetOf(book, "ratings").name, 5, 9, "");
+    expect(first()).toMatchObject({ italic: true, dottedBorder: "#404040" });
+    book.edit(sheetOf(book, "ratings").name, 5, 9, 3); // a number, as Excel stores it
+    expect(first().italic).toBeFalsy();
+    // The other pair kept its n all along.
+    expect(
+      lookOf(book, "matrix").cell(GRID.firstRow + 1, GRID.firstCol + 1).style.italic
+    ).toBeFalsy();
+  });
+});

@@ -6,6 +6,9 @@ import { WorkbookGrids } from "../../src/layout/grids";
 import { studyToJson } from "../../src/layout/study-json";
 import { formatProblem } from "../../src/messages";
 import { planToBuffer } from "../../src/hosts/xlsx/file";
+import { createExcelHost } from "../../src/hosts/excel/excel-host";
+import { clientPlan } from "../../src/layout/export";
+import { FakeExcel } from "../support/fake-excel";
 import { unzip } from "../support/unzip";
 import { buildFile, gridsOf, study, tempDir } from "../support/workbooks";
 
@@ -110,13 +113,15 @@ describe("a hypothesis in the matrix", () => {
     return { plan, matrix: plan.sheets.find((sheet) => sheet.role === "matrix")! };
   };
 
-  it("is in italics, live: the cell's ratings row has no n", () => {
+  it("is in italics with a dotted border, live: the cell's ratings row has no n", () => {
     const { matrix } = matrixOf(EVIDENCED);
     const italic = matrix.conditionalFormats.filter(
       (format) => format.rule.kind === "formula" && format.rule.italic
     );
     expect(italic).toHaveLength(1);
     const rule = italic[0].rule as Extract<(typeof italic)[0]["rule"], { kind: "formula" }>;
+    expect(rule.dottedBorder).toBe("#404040");
+    expect(rule.fontColour).toBeUndefined();
     expect(rule.formula).toBe(
       "AND(ISNUMBER(C6),INDEX('Évaluation'!$I$5:$I$507,MATCH(ROW()*16384+COLUMN(),SM_RatingKeys,0))=\"\")"
     );
@@ -142,7 +147,11 @@ describe("a hypothesis in the matrix", () => {
     const { plan } = matrixOf(EVIDENCED);
     const parts = unzip(await planToBuffer(plan));
     const styles = parts.get("xl/styles.xml")!.toString("utf8");
-    expect(styles).toMatch(/<dxf><font><i\/><\/font><\/dxf>/);
+    expect(styles).toContain(
+      '<dxf><font><i/></font><border><left style="dotted"><color rgb="FF404040"/></left>' +
+        '<right style="dotted"><color rgb="FF404040"/></right><top style="dotted"><color rgb="FF404040"/></top>' +
+        '<bottom style="dotted"><color rgb="FF404040"/></bottom></border></dxf>'
+    );
     const sheets = [...parts.entries()]
       .filter(([name]) => name.startsWith("xl/worksheets/"))
       .map(([, data]) => data.toString("utf8"));
@@ -151,5 +160,120 @@ describe("a hypothesis in the matrix", () => {
         xml.includes("MATCH(ROW()*16384+COLUMN(),SM_RatingKeys,0))=&quot;&quot;")
       )
     ).toBe(true);
+  });
+});
+
+describe("a hypothesis on a score the palette writes in white", () => {
+  // The colour-blind palette writes scores above 88 in white: (Artisans, Financement) at 4 × 4.
+  const input = {
+    ...EVIDENCED,
+    palette: "colourblind",
+    pairs: [
+      { clientele: "Artisans", need: "Financement", perception: 4, impact: 4 },
+      {
+        clientele: "Artisans",
+        need: "Locaux",
+        perception: 2,
+        impact: 2,
+        evidence: { n: 5, feel: 1 },
+      },
+    ],
+  };
+
+  it("has its own rule, ahead of the palette's text rule, saying italics, dotted and white at once", () => {
+    const matrix = buildPlan(study(input)).sheets.find((sheet) => sheet.role === "matrix")!;
+    // The body's rules (the legend's samples have their own).
+    const body = matrix.conditionalFormats.filter((f) => f.rect.row === 6 && f.rect.rows === 2);
+    const kinds = body.map((f) =>
+      f.rule.kind === "formula"
+        ? f.rule.fontColour
+          ? "hypothesis, white"
+          : "hypothesis"
+        : f.rule.kind
+    );
+    // LibreOffice applies only the first rule that holds: the combined one must come first.
+    expect(kinds).toEqual(["hypothesis, white", "colourScale", "cellValue", "hypothesis"]);
+    const white = body[0].rule as Extract<
+      (typeof matrix.conditionalFormats)[0]["rule"],
+      { kind: "formula" }
+    >;
+    expect(white.formula).toContain("ISNUMBER(C6),C6>88,");
+    expect(white).toMatchObject({ italic: true, dottedBorder: "#404040", fontColour: "#FFFFFF" });
+    expect(white.holds).toEqual([
+      [true, false],
+      [false, false],
+    ]);
+  });
+});
+
+describe("the legend line of the hypotheses", () => {
+  const legendLines = (input: unknown): string[] => {
+    const matrix = buildPlan(study(input)).sheets.find((sheet) => sheet.role === "matrix")!;
+    return matrix.blocks.flatMap((block) =>
+      block.values.flatMap((line) =>
+        line.flatMap((cell) => (cell?.kind === "text" ? [cell.text] : []))
+      )
+    );
+  };
+
+  it("says under the matrix what italics and the dotted border mean, in a study with evidence", () => {
+    expect(legendLines(EVIDENCED)).toContain(
+      "En italique, bordure pointillée : paire notée sans réponses derrière elle (hypothèse). Les autres s'appuient sur des réponses : leur nombre (n) est dans la feuille Évaluation."
+    );
+  });
+
+  it("is not there without evidence", () => {
+    const plain = {
+      ...EVIDENCED,
+      pairs: EVIDENCED.pairs.map(({ clientele, need }) => ({ clientele, need })),
+    };
+    expect(legendLines(plain).some((line) => line.includes("pointillée"))).toBe(false);
+  });
+});
+
+describe("a hypothesis through the other writers", () => {
+  it("is applied by the Office.js host as a custom rule in italics with dotted edges", async () => {
+    const excel = new FakeExcel(["Feuil1"], { api: "1.9" });
+    const host = createExcelHost({ run: excel.run, isSetSupported: excel.isSetSupported });
+    await host.render(buildPlan(study(EVIDENCED)), await host.readWorkbook());
+    const custom = excel.sheet("Matrice").conditionalFormats.filter((f) => f.type === "Custom");
+    expect(custom).toHaveLength(1);
+    expect(custom[0]).toMatchObject({ italic: true, rect: { row: 6, col: 3, rows: 2, cols: 2 } });
+    for (const side of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"])
+      expect(custom[0].borders?.[side]).toEqual({ style: "Dot", color: "#404040" });
+  });
+
+  it("is fixed in the client workbook's cells (italics, dotted border) where the plan says it holds, with the legend line", () => {
+    const exported = clientPlan(study(EVIDENCED), { created: new Date(Date.UTC(2026, 0, 1)) });
+    const matrix = exported.plan!.sheets.find((sheet) => sheet.role === "matrix")!;
+    const looks = (row: number, col: number) =>
+      matrix.styles.filter(
+        (s) => s.rect.row === row && s.rect.col === col && s.rect.rows === 1 && s.rect.cols === 1
+      );
+    // (Artisans, Locaux) at C7 is the hypothesis; (Artisans, Financement) at C6 is backed.
+    expect(looks(7, 3).some((s) => s.style.italic && s.style.dottedBorder === "#404040")).toBe(
+      true
+    );
+    expect(looks(6, 3).some((s) => s.style.italic || s.style.dottedBorder)).toBe(false);
+    const texts = matrix.blocks.flatMap((b) =>
+      b.values.flatMap((line) => line.flatMap((cell) => (cell?.kind === "text" ? [cell.text] : [])))
+    );
+    expect(texts).toContain(
+      "En italique, bordure pointillée : paire notée sans réponses derrière elle (hypothèse) ; les autres s'appuient sur des réponses d'enquête ou d'atelier."
+    );
+  });
+});
+
+describe("the client workbook of a study with evidence", () => {
+  it("keeps no rule that reads a sheet it does not hold (the hypotheses' rule reads the ratings' n)", () => {
+    const exported = clientPlan(study(EVIDENCED), { created: new Date(Date.UTC(2026, 0, 1)) });
+    const names = exported.plan!.sheets.map((sheet) => sheet.name);
+    expect(names).not.toContain(R);
+    for (const sheet of exported.plan!.sheets)
+      for (const format of sheet.conditionalFormats)
+        if (format.rule.kind === "formula") expect(format.rule.formula).not.toContain(`'${R}'!`);
+    // The colour scale stays live beside the fixed fills.
+    const matrix = exported.plan!.sheets.find((sheet) => sheet.role === "matrix")!;
+    expect(matrix.conditionalFormats.some((f) => f.rule.kind === "colourScale")).toBe(true);
   });
 });

@@ -106,6 +106,22 @@ describe("usePane over the memory host", () => {
     expect(stepOf(result.current.workbook?.steps ?? [], "ratings").rowsMissing).toBe(1);
   });
 
+  it("shows the share of rated pairs backed by responses, read from the workbook, and follows n", async () => {
+    const backed = study({
+      ...JSON.parse(JSON.stringify(rated)),
+      pairs: rated.pairs.map((pair, i) =>
+        i < 2 ? { ...pair, evidence: { n: i === 0 ? 9 : 4, feel: 1 } } : pair
+      ),
+    });
+    const host = createMemoryHost({ initialPlan: buildPlan(backed) });
+    const { result } = await started(host);
+    const evidence = () => stepOf(result.current.workbook?.steps ?? [], "matrix").evidence;
+    expect(evidence()).toEqual({ rated: 2, backed: 2, medianN: 6.5 });
+    // (Etudiants, Innover) is the ratings table's first row; its n is column I.
+    act(() => host.workbook.edit("Évaluation", 5, 9, ""));
+    await waitFor(() => expect(evidence()).toEqual({ rated: 2, backed: 1, medianN: 4 }));
+  });
+
   it("asks before dropping rated pairs, carries the rename, keeps a copy, then focuses the main action", async () => {
     const host = createMemoryHost({ initialPlan: buildPlan(rated) });
     const { result } = await started(host);

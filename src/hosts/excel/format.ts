@@ -65,15 +65,17 @@ function styleCalls(range: Excel.Range, rect: Rect, style: CellStyle): [unknown,
     calls.push([alignment, () => (format.verticalAlignment = alignment)]);
   }
   if (style.rotateUp) calls.push([90, () => (format.textOrientation = 90)]);
-  if (style.border) {
+  if (style.border || style.dottedBorder) {
     const edges: Excel.BorderIndex[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"].concat(
       rect.rows > 1 ? ["InsideHorizontal"] : [],
       rect.cols > 1 ? ["InsideVertical"] : []
     ) as Excel.BorderIndex[];
+    const line = style.dottedBorder ? "Dot" : "Continuous";
+    const colour = style.dottedBorder ?? BORDER_COLOUR;
     for (const edge of edges) {
       const border = format.borders.getItem(edge);
-      calls.push([edge, () => (border.style = "Continuous")]);
-      calls.push([BORDER_COLOUR, () => (border.color = BORDER_COLOUR)]);
+      calls.push([edge, () => (border.style = line)]);
+      calls.push([colour, () => (border.color = colour)]);
     }
   }
   if (style.outline) {

@@ -98,4 +98,14 @@ export async function applyConditionalFormat(
   }
   if (rule.bold) await queue(budget, true, () => (custom.format.font.bold = true));
   if (rule.italic) await queue(budget, true, () => (custom.format.font.italic = true));
+  if (rule.dottedBorder) {
+    const colour = rule.dottedBorder;
+    for (const side of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const) {
+      const border = custom.format.borders.getItem(side);
+      await queue(budget, [side, colour], () => {
+        border.style = "Dot";
+        border.color = colour;
+      });
+    }
+  }
 }

@@ -125,7 +125,10 @@ function cellOptions(cell: DeckCell, table: DeckTable, lang: string): PptxGenJS.
     valign: "middle",
     color: cell.colour ?? "1F1F1F",
     margin: [CELL_PAD_Y / 2, CELL_PAD_X / 2, CELL_PAD_Y / 2, CELL_PAD_X / 2],
-    border: { type: "solid", pt: 0.75, color: BORDER },
+    border: cell.dottedBorder
+      ? { type: "dash", pt: 1.5, color: cell.dottedBorder }
+      : { type: "solid", pt: 0.75, color: BORDER },
+    ...(cell.italic ? { italic: true } : {}),
     ...(cell.fill ? { fill: { color: cell.fill } } : {}),
     ...(cell.colspan ? { colspan: cell.colspan } : {}),
     lang,

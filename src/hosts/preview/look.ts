@@ -246,6 +246,8 @@ export function sheetLook(
             ...(rule.fill ? { fill: rule.fill } : {}),
             ...(rule.fontColour ? { fontColour: rule.fontColour } : {}),
             ...(rule.bold ? { bold: true } : {}),
+            ...(rule.italic ? { italic: true } : {}),
+            ...(rule.dottedBorder ? { dottedBorder: rule.dottedBorder } : {}),
           };
         }
       }

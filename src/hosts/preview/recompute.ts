@@ -205,6 +205,12 @@ function recomputeFromStudy(sheets: ComputedSheet[], grids: WorkbookGrids): void
     value === "" || (typeof value === "string" && placeholders.has(value)) ? null : value;
   for (const sheet of sheets) {
     const role = sheet.plan?.role;
+    if (sheet.plan && role === "matrix") {
+      const again = planned.sheets.find((candidate) => candidate.role === role);
+      if (again)
+        sheet.plan = { ...sheet.plan, conditionalFormats: hypothesesAgain(sheet.plan, again) };
+      continue;
+    }
     if (!sheet.plan || role === undefined || !FROM_STUDY.includes(role)) continue;
     const again = planned.sheets.find((candidate) => candidate.role === role);
     if (!again) continue;
@@ -362,6 +368,30 @@ function refreshedFormats(current: SheetPlan, again: SheetPlan): SheetPlan["cond
         candidate.rect.cols === format.rect.cols
     );
     return match ? match : format;
+  });
+}
+
+/**
+ * The matrix's hypotheses (a scored pair whose n is empty) where they are now: a rule's formula names
+ * the ratings rows it reaches, which grows with the pairs, so the rule planned again is matched by
+ * its place and look instead. A study whose n were all emptied plans no such rule: the sheet keeps
+ * what it showed last.
+ */
+function hypothesesAgain(current: SheetPlan, again: SheetPlan): SheetPlan["conditionalFormats"] {
+  return current.conditionalFormats.map((format) => {
+    const rule = format.rule;
+    if (rule.kind !== "formula" || !rule.dottedBorder) return format;
+    const match = again.conditionalFormats.find(
+      (candidate) =>
+        candidate.rule.kind === "formula" &&
+        candidate.rule.dottedBorder === rule.dottedBorder &&
+        candidate.rule.fontColour === rule.fontColour &&
+        candidate.rect.row === format.rect.row &&
+        candidate.rect.col === format.rect.col &&
+        candidate.rect.rows === format.rect.rows &&
+        candidate.rect.cols === format.rect.cols
+    );
+    return match ?? format;
   });
 }
 

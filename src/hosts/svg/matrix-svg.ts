@@ -7,6 +7,7 @@
  */
 import { TextColourRule, textColour, ColourStop, scaleColour } from "../../method/colour";
 import { Study } from "../../method/study";
+import { HYPOTHESIS_LOOK } from "../../method/evidence";
 import { PICTURE_TEXTS } from "../../i18n/picture";
 import { ColumnGroup, PictureModel, PictureOptions, pictureModel } from "./model";
 import { BOLD_WIDTH, elide, escapeXml, textWidth, wrap } from "./text";
@@ -64,6 +65,7 @@ function footerLines(model: PictureModel, showScores: boolean): string[] {
   if (!showScores) lines.push(texts.scoresOmitted);
   if (model.scatteredSegments.length > 0)
     lines.push(texts.scatteredSegments(model.scatteredSegments.join(", ")));
+  if (model.evidence) lines.push(texts.hypotheses);
   return lines;
 }
 
@@ -289,6 +291,7 @@ function cells(model: PictureModel, layout: PictureLayout): string[] {
     '<g class="cells">',
   ];
   const scores: string[] = [];
+  const dotted: string[] = [];
   const stops: readonly ColourStop[] = model.palette.stops;
   const rule: TextColourRule = model.palette.text;
   model.scores.forEach((row, need) =>
@@ -300,9 +303,18 @@ function cells(model: PictureModel, layout: PictureLayout): string[] {
         `<rect class="cell" data-need="${need}" data-clientele="${clientele}" data-score="${score}"` +
           `${attribute("x", x)}${attribute("y", y)}${attribute("width", layout.columnWidth)}${attribute("height", layout.rowHeight)}${attribute("fill", scaleColour(score, stops))}/>`
       );
+      const hypothesis = model.hypotheses[need]?.[clientele] === true;
+      if (hypothesis) {
+        // Inside the cell, clear of the white grid lines drawn over the fills.
+        const inset = Math.min(4, layout.columnWidth / 6, layout.rowHeight / 6);
+        dotted.push(
+          `<rect data-need="${need}" data-clientele="${clientele}"${attribute("x", x + inset)}${attribute("y", y + inset)}` +
+            `${attribute("width", layout.columnWidth - 2 * inset)}${attribute("height", layout.rowHeight - 2 * inset)}/>`
+        );
+      }
       if (layout.showScores)
         scores.push(
-          `<text${attribute("x", x + layout.columnWidth / 2)}${attribute("y", y + layout.rowHeight / 2 + layout.scoreFont * 0.36)}${attribute("fill", textColour(score, rule))}>${score}</text>`
+          `<text${attribute("x", x + layout.columnWidth / 2)}${attribute("y", y + layout.rowHeight / 2 + layout.scoreFont * 0.36)}${attribute("fill", textColour(score, rule))}${hypothesis ? ' font-style="italic"' : ""}>${score}</text>`
         );
     })
   );
@@ -320,6 +332,12 @@ function cells(model: PictureModel, layout: PictureLayout): string[] {
   out.push(
     `<path class="grid" d="${lines.join("")}"${attribute("stroke", GRID_LINE)} stroke-width="2" fill="none"/>`
   );
+  if (dotted.length > 0)
+    out.push(
+      `<g class="hypotheses" fill="none"${attribute("stroke", HYPOTHESIS_LOOK.dottedBorder)} stroke-width="2" stroke-dasharray="2 3">`,
+      ...dotted,
+      "</g>"
+    );
   if (scores.length > 0)
     out.push(
       `<g class="scores" font-size="${layout.scoreFont}" font-weight="bold" text-anchor="middle">`,

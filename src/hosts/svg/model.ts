@@ -6,6 +6,7 @@
 import { Language } from "../../method/levels";
 import { PALETTES, Palette, PaletteName } from "../../method/colour";
 import { pairScore } from "../../method/score";
+import { isHypothesis, studyHasEvidence } from "../../method/evidence";
 import { Study, Weights, isRated, pairKey } from "../../method/study";
 import { ColumnGroup, columnGroups } from "../../analysis/column-groups";
 import { PICTURE_TEXTS } from "../../i18n/picture";
@@ -23,6 +24,13 @@ export interface PictureModel {
   needs: string[];
   /** scores[need][clientèle]: the pair's score, or undefined when not ticked or not rated. */
   scores: (number | undefined)[][];
+  /**
+   * hypotheses[need][clientèle]: a scored pair without responses (method/evidence.ts), drawn in
+   * italics with a dotted border; all false in a study without evidence, whose picture is as before.
+   */
+  hypotheses: boolean[][];
+  /** Whether any pair has responses behind it: the footer then says what a hypothesis looks like. */
+  evidence: boolean;
   groups: ColumnGroup[];
   /** Segments whose clientèles are not side by side in the column order: named, not outlined. */
   scatteredSegments: string[];
@@ -38,12 +46,15 @@ export interface PictureOptions {
 export function pictureModel(study: Study, options: PictureOptions = {}): PictureModel {
   const language = options.language ?? study.language;
   const rated = new Map<string, number>();
+  const evidence = studyHasEvidence(study);
+  const hypotheses = new Set<string>();
   for (const pair of study.pairs) {
     if (isRated(pair))
       rated.set(
         pairKey(pair.clientele, pair.need),
         pairScore(pair.perception, pair.impact, study.weights)
       );
+    if (evidence && isHypothesis(pair)) hypotheses.add(pairKey(pair.clientele, pair.need));
   }
   const clienteles = study.clienteles.map((item) => item.name);
   const needs = study.needs.map((item) => item.name);
@@ -57,6 +68,10 @@ export function pictureModel(study: Study, options: PictureOptions = {}): Pictur
     clienteles,
     needs,
     scores: needs.map((need) => clienteles.map((clientele) => rated.get(pairKey(clientele, need)))),
+    hypotheses: needs.map((need) =>
+      clienteles.map((clientele) => hypotheses.has(pairKey(clientele, need)))
+    ),
+    evidence,
     groups,
     scatteredSegments: scattered,
   };

@@ -19,6 +19,8 @@ function bundledFontFiles(): string[] {
   return [
     path.join(folder, "400Regular", "NotoSans_400Regular.ttf"),
     path.join(folder, "700Bold", "NotoSans_700Bold.ttf"),
+    // A hypothesis's score (a study with evidence) is bold italic.
+    path.join(folder, "700Bold_Italic", "NotoSans_700Bold_Italic.ttf"),
   ];
 }
 

@@ -217,14 +217,16 @@ function renderSheet(
                     fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(rule.fill) } },
                   }
                 : {}),
-              ...(rule.fontColour || rule.bold
+              ...(rule.fontColour || rule.bold || rule.italic
                 ? {
                     font: {
                       ...(rule.fontColour ? { color: { argb: argb(rule.fontColour) } } : {}),
                       ...(rule.bold ? { bold: true } : {}),
+                      ...(rule.italic ? { italic: true } : {}),
                     },
                   }
                 : {}),
+              ...(rule.dottedBorder ? { border: dottedBorder(rule.dottedBorder) } : {}),
             },
           };
     addRule(rectAddress(format.rect), excelRule);
@@ -277,6 +279,12 @@ function toExcelValue(value: CellValue): ExcelJS.CellValue {
   }
 }
 
+/** A thin dotted line of the colour on every side (a hypothesis in the matrix). */
+function dottedBorder(colour: string): Partial<ExcelJS.Borders> {
+  const dotted: Partial<ExcelJS.Border> = { style: "dotted", color: { argb: argb(colour) } };
+  return { top: dotted, left: dotted, bottom: dotted, right: dotted };
+}
+
 const OUTLINE: Partial<ExcelJS.Border> = { style: "medium", color: { argb: "FF404040" } };
 
 /** The sides of a cell that lie on the rectangle's edge get the outline; the others stay. */
@@ -316,7 +324,18 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle, font: string): void {
       ...(style.rotateUp ? { textRotation: 90 } : {}),
     };
   }
-  if (style.border) {
+  if (style.dottedBorder) {
+    // A group's outline (medium) keeps its sides, as the streaming writer's edges do.
+    const dotted = dottedBorder(style.dottedBorder);
+    const kept = (side: "top" | "left" | "bottom" | "right") =>
+      cell.border?.[side]?.style === "medium" ? cell.border[side] : dotted[side];
+    cell.border = {
+      top: kept("top"),
+      left: kept("left"),
+      bottom: kept("bottom"),
+      right: kept("right"),
+    };
+  } else if (style.border) {
     const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFBFBFBF" } };
     cell.border = { top: thin, left: thin, bottom: thin, right: thin };
   }

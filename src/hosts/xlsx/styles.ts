@@ -109,11 +109,13 @@ export class StyleSheet {
     const side = (name: "left" | "right" | "top" | "bottom"): string =>
       edges.has(name)
         ? `<${name} style="medium"><color rgb="${OUTLINE_COLOUR}"/></${name}>`
-        : style.border
-          ? `<${name} style="thin"><color rgb="${BORDER_COLOUR}"/></${name}>`
-          : `<${name}/>`;
+        : style.dottedBorder
+          ? `<${name} style="dotted"><color rgb="${argb(style.dottedBorder)}"/></${name}>`
+          : style.border
+            ? `<${name} style="thin"><color rgb="${BORDER_COLOUR}"/></${name}>`
+            : `<${name}/>`;
     const border =
-      style.border || edges.size > 0
+      style.border || style.dottedBorder || edges.size > 0
         ? this.borders.id(
             `<border>${side("left")}${side("right")}${side("top")}${side("bottom")}<diagonal/></border>`
           )
@@ -157,7 +159,16 @@ export class StyleSheet {
       rule.kind === "formula" && rule.fill
         ? `<fill><patternFill patternType="solid"><bgColor rgb="${argb(rule.fill)}"/></patternFill></fill>`
         : "";
-    return this.dxfs.id(`<dxf>${font}${fill}</dxf>`);
+    // A dxf's parts come in the schema's order: font, fill, then border.
+    const dotted = rule.kind === "formula" ? rule.dottedBorder : undefined;
+    const border = dotted
+      ? "<border>" +
+        (["left", "right", "top", "bottom"] as const)
+          .map((side) => `<${side} style="dotted"><color rgb="${argb(dotted)}"/></${side}>`)
+          .join("") +
+        "</border>"
+      : "";
+    return this.dxfs.id(`<dxf>${font}${fill}${border}</dxf>`);
   }
 
   xml(): string {

@@ -9,6 +9,7 @@
  */
 import { Palette, scaleColour, textColour } from "../../method/colour";
 import { pairScore } from "../../method/score";
+import { HYPOTHESIS_LOOK, isHypothesis, studyHasEvidence } from "../../method/evidence";
 import { Study, isRated, pairKey } from "../../method/study";
 import { Language } from "../../method/levels";
 import { columnGroups } from "../../analysis/column-groups";
@@ -96,7 +97,9 @@ export function chunks(count: number, size: number): number[][] {
 export function matrixGeometry(
   clienteles: readonly string[],
   needs: readonly string[],
-  lanes: number
+  lanes: number,
+  /** Inches kept under the table for more notes than the one line (a study with evidence). */
+  reserved = 0
 ): Geometry {
   const widestNeed = needs.reduce((max, n) => Math.max(max, textWidth(n, NAME_SIZE)), 0);
   // Wide enough for most needs on one line, never so wide that the clientèles lose their room.
@@ -134,7 +137,7 @@ export function matrixGeometry(
       ) + ROW_EXTRA
   );
   // Rows: as many as fit under the headers, up to the most a slide shows.
-  const room_ = TABLE_BOTTOM - TABLE_TOP - headerHeight - lanes * laneHeight;
+  const room_ = TABLE_BOTTOM - reserved - TABLE_TOP - headerHeight - lanes * laneHeight;
   const rowChunks: number[][] = [];
   let current: number[] = [];
   let used = 0;
@@ -168,15 +171,21 @@ export function matrixSlides(study: Study, language: Language, palette: Palette)
   const clienteles = study.clienteles.map((c) => c.name);
   const needs = study.needs.map((n) => n.name);
   const scores = new Map<string, number>();
-  for (const pair of study.pairs)
+  const evidence = studyHasEvidence(study);
+  const hypotheses = new Set<string>();
+  for (const pair of study.pairs) {
     if (isRated(pair))
       scores.set(
         pairKey(pair.clientele, pair.need),
         pairScore(pair.perception, pair.impact, study.weights)
       );
+    if (evidence && isHypothesis(pair)) hypotheses.add(pairKey(pair.clientele, pair.need));
+  }
   const { groups, scattered } = columnGroups(study, clienteles);
   const lanes = groups.reduce((max, g) => Math.max(max, g.lane + 1), 0);
-  const geometry = matrixGeometry(clienteles, needs, lanes);
+  // The hypotheses' line under the table takes room from the rows.
+  const reserved = evidence ? lineHeight(MIN_FONT_SIZE) : 0;
+  const geometry = matrixGeometry(clienteles, needs, lanes, reserved);
   const pages = geometry.pages;
 
   return pages.map((page, index): DeckSlide => {
@@ -224,13 +233,17 @@ export function matrixSlides(study: Study, language: Language, palette: Palette)
       rows.push([
         { text: needs[n] },
         ...page.clienteles.map((c): DeckCell => {
-          const score = scores.get(pairKey(clienteles[c], needs[n]));
+          const key = pairKey(clienteles[c], needs[n]);
+          const score = scores.get(key);
           if (score === undefined) return { text: "" };
           return {
             text: formatNumber(score, language),
             fill: hexDigits(scaleColour(score, palette.stops)),
             colour: hexDigits(textColour(score, palette.text)),
             bold: true,
+            ...(hypotheses.has(key)
+              ? { italic: true, dottedBorder: hexDigits(HYPOTHESIS_LOOK.dottedBorder) }
+              : {}),
             size: SCORE_SIZE,
             align: "center",
           };
@@ -241,6 +254,7 @@ export function matrixSlides(study: Study, language: Language, palette: Palette)
     const notes = [texts.export.matrixInstructions];
     if (scattered.length > 0)
       notes.push(PICTURE_TEXTS[language].scatteredSegments(scattered.join(", ")));
+    if (evidence) notes.push(texts.export.hypotheses);
     return {
       part: "matrix",
       shapes: [
@@ -256,9 +270,9 @@ export function matrixSlides(study: Study, language: Language, palette: Palette)
         },
         textBox(
           MARGIN,
-          TABLE_BOTTOM + 0.03,
+          TABLE_BOTTOM - reserved + 0.03,
           TABLE_WIDTH,
-          0.3,
+          0.3 + reserved,
           notes.map((text) => ({ text, size: MIN_FONT_SIZE, colour: MUTED }))
         ),
         footer(study, language),

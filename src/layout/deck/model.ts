@@ -49,6 +49,12 @@ export interface DeckCell {
   fill?: string;
   colour?: string;
   bold?: boolean;
+  italic?: boolean;
+  /**
+   * A hypothesis (method/evidence.ts): its border broken, in this colour (six hex digits) — dashed
+   * short, the nearest to dotted a PowerPoint table cell takes through pptxgenjs.
+   */
+  dottedBorder?: string;
   /** Points, when not the table's size. */
   size?: number;
   align?: "left" | "center" | "right";

@@ -3,7 +3,8 @@
  * (docs/method.md §3), in the tick table's geometry. Every cell is a live formula; nothing is read back.
  */
 import { CLIENTELE_TYPES, IMPACT, NEED_TYPES, PERCEPTION, Scale } from "../../method/levels";
-import { stopLabels } from "../../method/colour";
+import { WHITE_TEXT, stopLabels } from "../../method/colour";
+import { HYPOTHESIS_LOOK, isHypothesis, studyHasEvidence } from "../../method/evidence";
 import { Pair, Study, nameKey, pairPlaces } from "../../method/study";
 import { Rect, cellAddress, rectAddress, sheetRef } from "../a1";
 import {
@@ -51,14 +52,20 @@ export function mirrorFormula(
 }
 
 /**
- * A scored pair without responses behind it (a hypothesis, docs/method.md §3.3) in italics, live: the
- * cell's ratings row, found by its key as the score is, has no n. Only in a study with evidence.
+ * A scored pair without responses behind it (a hypothesis, docs/method.md §3.3) in italics with a
+ * dotted border, live: the cell's ratings row, found by its key as the score is, has no n. Only in a
+ * study with evidence.
+ *
+ * `whiteText`: the variant for scores the palette writes in white. LibreOffice applies only the first
+ * rule of a range that holds (Excel applies all), so a hypothesis among those scores gets its own
+ * rule, ahead of the palette's text rule, that says both; the plain rule comes after it.
  */
 function hypothesisLook(
   study: Study,
   ratingsSheet: string,
   body: Rect,
-  pairs: Map<number, Pair>
+  pairs: Map<number, Pair>,
+  whiteText?: { operator: "greaterThan" | "lessThan"; value: number }
 ): ConditionalFormatPlan {
   const reach = Math.max(study.pairs.length, 1) + RATINGS.spareRows;
   const respondents = sheetRef(
@@ -68,24 +75,41 @@ function hypothesisLook(
   const key = `ROW()*${KEY_ROW_FACTOR}+COLUMN()`;
   const corner = cellAddress(body.row, body.col);
   const score = scorer(study.weights);
+  const comparison = whiteText
+    ? `,${corner}${whiteText.operator === "greaterThan" ? ">" : "<"}${whiteText.value}`
+    : "";
   return {
     rect: body,
     rule: {
       kind: "formula",
-      formula: `AND(ISNUMBER(${corner}),INDEX(${respondents},MATCH(${key},${NAMES.ratingKeys},0))="")`,
-      italic: true,
+      formula: `AND(ISNUMBER(${corner})${comparison},INDEX(${respondents},MATCH(${key},${NAMES.ratingKeys},0))="")`,
+      ...HYPOTHESIS_LOOK,
+      ...(whiteText ? { fontColour: WHITE_TEXT } : {}),
       holds: study.needs.map((_, n) =>
         study.clienteles.map((_, c) => {
           const pair = pairs.get(c * body.rows + n);
-          return typeof score(pair) === "number" && !pair?.evidence;
+          const value = score(pair);
+          if (!pair || typeof value !== "number" || !isHypothesis(pair)) return false;
+          if (!whiteText) return true;
+          return whiteText.operator === "greaterThan"
+            ? value > whiteText.value
+            : value < whiteText.value;
         })
       ),
     },
   };
 }
 
-/** Rows the matrix uses under its last need: a blank row, the colour samples, four lines of legend. */
+/**
+ * Rows the matrix uses under its last need: a blank row, the colour samples, four lines of legend
+ * (a fifth, what a hypothesis looks like, in a study with evidence: see `rowsUnderMatrix`).
+ */
 export const ROWS_UNDER_MATRIX = 6;
+
+/** The rows under the matrix of this study. */
+export function rowsUnderMatrix(study: Pick<Study, "pairs">): number {
+  return ROWS_UNDER_MATRIX + (studyHasEvidence(study) ? 1 : 0);
+}
 
 /** Sample scores of the legend, coloured by the same scale. */
 const LEGEND_SAMPLES = [0, 25, 50, 75, 100];
@@ -161,8 +185,24 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
     study.needs.map((_, n) => study.clienteles.map((_, c) => score(pairs.get(c * rows + n))))
   );
 
-  if (study.pairs.some((pair) => pair.evidence))
-    sheet.conditionalFormats.push(hypothesisLook(study, texts.sheets.ratings, body, pairs));
+  const evidence = studyHasEvidence(study);
+  if (evidence) {
+    const { whiteTextAbove, whiteTextBelow } = palette.text;
+    if (whiteTextAbove !== undefined)
+      sheet.conditionalFormats.push(
+        hypothesisLook(study, texts.sheets.ratings, body, pairs, {
+          operator: "greaterThan",
+          value: whiteTextAbove,
+        })
+      );
+    if (whiteTextBelow !== undefined)
+      sheet.conditionalFormats.push(
+        hypothesisLook(study, texts.sheets.ratings, body, pairs, {
+          operator: "lessThan",
+          value: whiteTextBelow,
+        })
+      );
+  }
 
   style(sheet, rect(GRID.typeRow, GRID.firstCol, 1, cols), TYPE_STYLE);
   styleNameHeaders(sheet, cols, rows);
@@ -176,6 +216,8 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
     numberFormat: "0",
   });
   scoreColours(sheet, body, palette);
+  if (evidence)
+    sheet.conditionalFormats.push(hypothesisLook(study, texts.sheets.ratings, body, pairs));
 
   // Legend under the matrix, so that an exported matrix explains itself: the same colour scale on
   // sample scores, then the score rule and the levels.
@@ -198,8 +240,9 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
     [text(levelsLine(PERCEPTION))],
     [text(levelsLine(IMPACT))],
     [text(stopLabels(palette, language).join(" · "))],
+    ...(evidence ? [[text(texts.matrix.hypotheses)]] : []),
   ]);
-  style(sheet, rect(legendRow, 1, 4, 1), NOTE_STYLE);
+  style(sheet, rect(legendRow, 1, evidence ? 5 : 4, 1), NOTE_STYLE);
 
   // Last, so that no cell border drawn above covers the groups' edges.
   for (const group of groups) {

@@ -86,6 +86,7 @@ function cssOf(style: CellStyle): React.CSSProperties {
     ...(style.horizontal ? { textAlign: style.horizontal } : {}),
     ...(style.vertical ? { verticalAlign: style.vertical } : {}),
     ...(style.border ? { border: "1px solid #8C8C8C" } : {}),
+    ...(style.dottedBorder ? { border: `1px dotted ${style.dottedBorder}` } : {}),
     ...(style.wrap ? { whiteSpace: "normal" as const } : {}),
   };
 }
