@@ -83,10 +83,15 @@ const odd = study({
   pestel: { political: ["Pistes cyclables"], legal: ["=Loi vélo", "Assurance"] },
 });
 
-/** A segment as the segments sheet alone gives it: its statuses and plans come from later sheets. */
+/**
+ * A segment as the segments sheet alone gives it: its statuses, plans, SWOT and risks come from
+ * later sheets.
+ */
 const shell = (segment: Segment): Segment => {
-  const { swot: _swot, risks: _risks, ...rest } = segment;
-  return { ...rest, checklist: emptySegment(segment.name).checklist, plans: {} };
+  const rest: Segment = { ...segment, checklist: emptySegment(segment.name).checklist, plans: {} };
+  delete rest.swot;
+  delete rest.risks;
+  return rest;
 };
 
 /** The draft as the sheets before this one leave it. */
