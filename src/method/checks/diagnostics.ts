@@ -47,7 +47,9 @@ export function trimStep(
   segment: string,
   problems: Problem[]
 ): Trim | undefined {
-  const { family, criterion, keep } = parts;
+  const { family, keep } = parts;
+  // A criterion left blank is a criterion missing, said as such, never a step silently dropped.
+  const criterion = parts.criterion?.value?.trim() === "" ? undefined : parts.criterion;
   if (!family && !criterion && !keep) return undefined;
   const missing = (
     [
