@@ -112,6 +112,9 @@ describe("defined names stretched past the sheet", () => {
     ["SM_Offerings to the last row", "SM_Offerings", "Segments!$A$33:$A$1048576"],
     ["SM_Checklist to the last column", "SM_Checklist", "Checklist!$C$5:$XFD$15"],
     ["SM_SegmentPlans to the whole sheet", "SM_SegmentPlans", "Targeting!$B$28:$XFD$1048576"],
+    ["SM_SegmentTrims to 10¹¹ rows", "SM_SegmentTrims", "Segments!$B$19:$D$100000000000"],
+    ["SM_Swot to the whole sheet", "SM_Swot", "Diagnosis!$B$14:$XFD$1048576"],
+    ["SM_Pestel to the last row", "SM_Pestel", "Diagnosis!$B$5:$B$1048576"],
   ])(
     "%s: read as the cells that exist, the same study",
     async (_label, name, formula) => {

@@ -16,7 +16,7 @@ import {
   nonEmptyLists,
 } from "../../method/diagnostics";
 import { Segment, nameKey } from "../../method/study";
-import { SheetGrid, cellAt, cellText } from "../grids";
+import { SheetGrid, cellAt, cellText, gridWidth } from "../grids";
 import {
   COLOURS,
   emptySheet,
@@ -185,7 +185,9 @@ function readSwot(
   const { grid, rect: body } = area;
   const bySegment = new Map((draft.segments ?? []).map((s) => [nameKey(s.name), s]));
   const rows = Math.min(body.rows, SEGMENT_ROWS.length);
-  for (let col = body.col; col < body.col + body.cols; col++) {
+  // Clamped to the columns the sheet holds: a name stretched to XFD reads what exists.
+  const lastCol = Math.min(body.col + body.cols - 1, gridWidth(grid));
+  for (let col = body.col; col <= lastCol; col++) {
     const hasText = Array.from({ length: rows }, (_, i) => body.row + i).some(
       (row) => cellText(cellAt(grid, row, col)).trim() !== ""
     );

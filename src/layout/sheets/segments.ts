@@ -497,7 +497,7 @@ function read({ grids, problems, draft }: ReadContext): void {
   const mirrors = tickHeadings(grids);
   const typedAt = tickHeadingCells(grids);
   const rows = fieldRowsOf(grids, headerRow);
-  const funnel = funnelOf(grids, grid.name);
+  const funnel = funnelOf(grid, grids);
 
   const segments: Segment[] = [];
   const names = new NameList("segments", problems);
@@ -582,16 +582,19 @@ interface FunnelArea {
   steps: number;
 }
 
-function funnelOf(grids: ReadContext["grids"], sheet: string): FunnelArea | undefined {
+function funnelOf(grid: SheetGrid, grids: ReadContext["grids"]): FunnelArea | undefined {
   const population = grids.names.find(
-    (n) => n.name === NAMES.segmentPopulation && n.sheet === sheet
+    (n) => n.name === NAMES.segmentPopulation && n.sheet === grid.name
   );
-  const trims = grids.names.find((n) => n.name === NAMES.segmentTrims && n.sheet === sheet);
+  const trims = grids.names.find((n) => n.name === NAMES.segmentTrims && n.sheet === grid.name);
   if (!population) return undefined;
+  const firstStep = trims ? trims.rect.row : population.rect.row + 1;
+  // Clamped to the rows the sheet holds: a name stretched to a billion rows reads what exists.
+  const held = Math.max(0, Math.ceil((gridHeight(grid) - firstStep + 1) / TRIM_ROWS.length));
   return {
     population: population.rect.row,
-    firstStep: trims ? trims.rect.row : population.rect.row + 1,
-    steps: trims ? Math.floor(trims.rect.rows / TRIM_ROWS.length) : 0,
+    firstStep,
+    steps: trims ? Math.min(Math.floor(trims.rect.rows / TRIM_ROWS.length), held) : 0,
   };
 }
 
