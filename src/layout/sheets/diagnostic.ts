@@ -41,6 +41,9 @@ export const DIAGNOSTIC = {
   firstCol: 2,
 } as const;
 
+/** Points per line of text, for the rows that hold several entries (Excel's largest row: 409). */
+const LINE_HEIGHT = 15;
+
 /** The rows under a segment's name: its SWOT's four parts, then its risks. */
 const SEGMENT_ROWS: readonly {
   id: keyof NonNullable<Segment["swot"]> | "risks";
@@ -119,6 +122,19 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   });
   style(sheet, rect(pestelRow, firstCol, PESTEL_FACTORS.length, 1), inputStyle);
   style(sheet, rect(swotRow, firstCol, SEGMENT_ROWS.length, count), inputStyle);
+  // Rows whose cells hold several entries grow to show them (only those: each height is a call
+  // for Excel, and a study without diagnostics needs none).
+  const heights = [
+    ...PESTEL_FACTORS.map(({ id }, i) => ({ row: pestelRow + i, lines: [study.pestel?.[id]] })),
+    ...SEGMENT_ROWS.map(({ id }, i) => ({
+      row: swotRow + i,
+      lines: segments.map((s) => (id === "risks" ? s?.risks : s?.swot?.[id])),
+    })),
+  ].flatMap(({ row, lines }) => {
+    const most = Math.max(0, ...lines.map((entries) => entries?.length ?? 0));
+    return most > 1 ? [{ row, height: Math.min(409, most * LINE_HEIGHT + 3) }] : [];
+  });
+  if (heights.length > 0) sheet.rowHeights = heights;
   sheet.columnWidths.push({ col: labelCol, width: 30 });
   for (let col = firstCol; col < firstCol + count; col++)
     sheet.columnWidths.push({ col, width: 40 });
