@@ -229,7 +229,8 @@ export type ProblemCode =
   | "diagnostic-unknown-field"
   | "diagnostic-not-list"
   | "diagnostic-text-line-feed"
-  | "diagnostic-without-segment";
+  | "diagnostic-without-segment"
+  | "rfm-size-from-population";
 
 function problem(
   code: ProblemCode,
@@ -2864,5 +2865,15 @@ export function diagnosticWithoutSegment(location: Location, shown: string): Pro
     shown === ""
       ? `SWOT or risks under a segment without a name, ignored: name the segment on the segments sheet`
       : `SWOT or risks under ${quoteEn(shown)}, which is not a segment of the study, ignored: name the segment on the segments sheet`
+  );
+}
+
+/** `rfm … --study`: a segment sized from its population keeps that size; the data gives the rest. */
+export function rfmSizeFromPopulation(location: Location, segment: string): Problem {
+  return warning(
+    "rfm-size-from-population",
+    location,
+    `le segment ${quoteFr(segment)} garde sa taille tirée de sa population rognée ; seuls sa fréquence et son panier viennent des données clients`,
+    `the segment ${quoteEn(segment)} keeps its size from its trimmed population; only its frequency and basket come from the customers' data`
   );
 }

@@ -16,6 +16,7 @@ import { Problem } from "../../src/method/problems";
 import { Study } from "../../src/method/study";
 import { trimmedSize } from "../../src/method/segment-figures";
 import { study } from "../support/workbooks";
+import { quantifySegments } from "../../src/analysis/rfm-quantify";
 
 const base = {
   language: "fr",
@@ -379,5 +380,23 @@ describe("the workbook", () => {
     const plan = buildPlan(study(base));
     expect(plan.names.find((n) => n.name === NAMES.segmentTrims)!.rect.rows).toBe(4);
     expect(readStudy(planGrids(plan)).study).toEqual(study(base));
+  });
+});
+
+describe("segments quantified from the customers' data (rfm --study)", () => {
+  it("keeps the size a population gives, takes frequency and basket from the data, and says so", () => {
+    const s = study(TRIMMED);
+    const result = quantifySegments(s, [
+      { clientele: "Hommes", customers: 40, purchases: 80, amount: 4000 },
+      { clientele: "Femmes", customers: 10, purchases: 10, amount: 200 },
+    ]);
+    const [men, women] = result.study.segments!;
+    expect([men.size, men.frequency, men.basket, men.population]).toEqual([5000, 2, 50, 50000]);
+    expect([women.size, women.frequency, women.basket]).toEqual([10, 1, 20]);
+    expect(result.sizedByPopulation).toEqual(["Hommes actifs"]);
+    // What the command writes reads back without a conflict between size and population.
+    const written = validateStudy(JSON.parse(JSON.stringify(studyToJson(result.study))));
+    expect(errors(written.problems)).toEqual([]);
+    expect(written.study!.segments![0].size).toBe(5000);
   });
 });
