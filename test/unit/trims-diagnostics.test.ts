@@ -17,6 +17,8 @@ import { Study } from "../../src/method/study";
 import { trimmedSize } from "../../src/method/segment-figures";
 import { study } from "../support/workbooks";
 import { quantifySegments } from "../../src/analysis/rfm-quantify";
+import { createExcelHost } from "../../src/hosts/excel/excel-host";
+import { FakeExcel } from "../support/fake-excel";
 
 const base = {
   language: "fr",
@@ -398,5 +400,32 @@ describe("segments quantified from the customers' data (rfm --study)", () => {
     const written = validateStudy(JSON.parse(JSON.stringify(studyToJson(result.study))));
     expect(errors(written.problems)).toEqual([]);
     expect(written.study!.segments![0].size).toBe(5000);
+  });
+});
+
+describe("through the Office.js host", () => {
+  // The recording fake calculates nothing (a formula reads back as a stand-in): what is checked is
+  // what the host writes.
+  it("writes the size's formula, the funnel and the diagnostics as typed", async () => {
+    const s = study(TRIMMED);
+    const excel = new FakeExcel(["Feuil1"]);
+    const host = createExcelHost({ run: excel.run, isSetSupported: () => true });
+    const plan = buildPlan(s);
+    await host.render(plan, await host.readWorkbook());
+    const at = (name: string, i: number, j: number) => {
+      const found = plan.names.find((n) => n.name === name)!;
+      return excel.cell(found.sheet, cellAddress(found.rect.row + i, found.rect.col + j));
+    };
+    expect(at(NAMES.segmentSize, 0, 0)?.formula).toMatch(
+      /^=IF\(ISNUMBER\(B\d+\),ROUND\(B\d+\*PRODUCT\(1,B\d+,B\d+,B\d+\),0\),""\)$/
+    );
+    expect(at(NAMES.segmentSize, 0, 1)).toEqual({ value: 800 });
+    expect(at(NAMES.segmentPopulation, 0, 0)).toEqual({ value: 50000 });
+    expect(at(NAMES.segmentTrims, 0, 0)).toEqual({ value: "Qui ?" });
+    expect(at(NAMES.segmentTrims, 1, 0)).toEqual({ value: "25–45 ans" });
+    expect(at(NAMES.segmentTrims, 2, 0)).toEqual({ value: 0.4 });
+    expect(at(NAMES.swot, 3, 0)).toEqual({ value: "=Concurrents" });
+    expect(at(NAMES.swot, 4, 0)).toEqual({ value: "Budget incertain\nSaison" });
+    expect(at(NAMES.pestel, 3, 0)).toEqual({ value: "Vélos électriques" });
   });
 });
