@@ -107,11 +107,14 @@ export function sizeFromPopulation(
     segment.population,
     (segment.trims ?? []).map((t) => t.keep)
   );
-  if (given !== undefined && size !== undefined && given !== size)
+  // Beyond Excel's largest number the population trimmed is no size (Infinity in the message):
+  // a size given besides is still said, never dropped without a word.
+  const shown = size ?? Number.POSITIVE_INFINITY;
+  if (given !== undefined && given !== size)
     problems.push(
       at.cell !== undefined
-        ? msg.segmentSizeReplaced(at, segment.name, given, size)
-        : msg.segmentSizeNotTrimmed(at, segment.name, given, size)
+        ? msg.segmentSizeReplaced(at, segment.name, given, shown)
+        : msg.segmentSizeNotTrimmed(at, segment.name, given, shown)
     );
   return size;
 }
