@@ -3,7 +3,8 @@
  * date, per clientèle the customers with at least one purchase, their purchases and their amount;
  * per segment of the study, over its clientèles, size = those customers, frequency = purchases ÷
  * size, basket = amount ÷ purchases. The figures replace the segment's size, frequency and basket
- * (the consultant can overwrite any); a segment whose clientèles bought nothing keeps its own.
+ * (the consultant can overwrite any); a segment whose clientèles bought nothing keeps its own, and
+ * one sized from its population keeps that size.
  */
 import { Study, nameKey } from "../method/study";
 
@@ -32,6 +33,11 @@ export interface Quantified {
   unquantified: string[];
   /** Clientèles of the data that are not clientèles of the study, with their customers. */
   unknownClienteles: ClienteleFigures[];
+  /**
+   * Segments sized from a population and its trimming criteria (docs/method.md §1.1): their size
+   * stays the population trimmed, only their frequency and basket come from the data.
+   */
+  sizedByPopulation: string[];
 }
 
 export function quantifySegments(study: Study, figures: readonly ClienteleFigures[]): Quantified {
@@ -57,6 +63,7 @@ export function quantifySegments(study: Study, figures: readonly ClienteleFigure
   }
   const segments: SegmentFigures[] = [];
   const unquantified: string[] = [];
+  const sizedByPopulation: string[] = [];
   const quantified = (study.segments ?? []).map((segment) => {
     let size = 0;
     let purchases = 0;
@@ -80,6 +87,11 @@ export function quantifySegments(study: Study, figures: readonly ClienteleFigure
       basket: round2(amount / purchases),
     };
     segments.push(result);
+    // The consultant sized this one from its population: the data's customers do not replace it.
+    if (segment.population !== undefined) {
+      sizedByPopulation.push(segment.name);
+      return { ...segment, frequency: result.frequency, basket: result.basket };
+    }
     return { ...segment, size, frequency: result.frequency, basket: result.basket };
   });
   return {
@@ -87,6 +99,7 @@ export function quantifySegments(study: Study, figures: readonly ClienteleFigure
     segments,
     unquantified,
     unknownClienteles,
+    sizedByPopulation,
   };
 }
 

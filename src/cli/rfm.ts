@@ -203,6 +203,9 @@ async function quantifyCommand(
     ...quantified.unquantified.map((name) =>
       msg.rfmSegmentUnquantified({ file: values.study, field: name }, name)
     ),
+    ...quantified.sizedByPopulation.map((name) =>
+      msg.rfmSizeFromPopulation({ file: values.study, field: name }, name)
+    ),
   ];
   report(problems, messages, io);
   if (hasErrors(problems)) throw new CliError("", 1);

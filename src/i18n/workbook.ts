@@ -27,6 +27,7 @@ export interface WorkbookTexts {
     segments: string;
     checklist: string;
     targeting: string;
+    diagnostic: string;
     settings: string;
     /** Only in a client export (layout/export.ts). */
     legend: string;
@@ -116,6 +117,22 @@ export interface WorkbookTexts {
     markError: { title: string; message: string };
     typeError: { title: string; message: string };
     numberError: { title: string; message: string };
+    /** The trimming funnel (docs/method.md §1): the population, then each step's rows. */
+    population: string;
+    trimStep: string;
+    trimParts: Record<"family" | "criterion" | "keep" | "remaining", string>;
+    familyError: { title: string; message: string };
+    keepError: { title: string; message: string };
+  };
+  /** The diagnostic sheet (docs/method.md §6): the study's PESTEL, each segment's SWOT and risks. */
+  diagnostic: {
+    title: string;
+    instructions: string;
+    pestel: string;
+    factor: string;
+    entries: string;
+    swot: string;
+    segment: string;
   };
   checklist: {
     title: string;
@@ -192,6 +209,7 @@ const fr: WorkbookTexts = {
     segments: "Segments",
     checklist: "Check-list",
     targeting: "Ciblage",
+    diagnostic: "Diagnostic",
     legend: "Légende",
   },
   settings: {
@@ -293,6 +311,29 @@ const fr: WorkbookTexts = {
       message: "Choisissez un type dans la liste, ou laissez vide.",
     },
     numberError: { title: "Nombre", message: "Tapez un nombre positif ou nul, ou laissez vide." },
+    population: "Population avant rognage (la taille devient population × parts gardées)",
+    trimStep: "Rognage",
+    trimParts: {
+      family: "famille (Nature, Qui ?, Où ?, Pourquoi ?)",
+      criterion: "critère gardé",
+      keep: "part gardée (0 à 100 %)",
+      remaining: "reste de la population",
+    },
+    familyError: {
+      title: "Famille de critères",
+      message: "Choisissez Nature (B2B / B2C), Qui ?, Où ? ou Pourquoi ?, ou laissez vide.",
+    },
+    keepError: { title: "Part gardée", message: "Tapez une part de 0 à 100 %, ou laissez vide." },
+  },
+  diagnostic: {
+    title: "Diagnostic — PESTEL de l'étude, SWOT et risques par segment",
+    instructions:
+      "Une entrée par ligne dans chaque cellule. Le PESTEL décrit l'environnement de l'étude ; pour chaque segment, ses forces, faiblesses, opportunités, menaces et les risques à le viser.",
+    pestel: "PESTEL de l'étude",
+    factor: "Facteur",
+    entries: "Constats (un par ligne)",
+    swot: "SWOT et risques par segment",
+    segment: "Segment",
   },
   checklist: {
     title: "Check-list du « bon segment »",
@@ -369,6 +410,7 @@ const en: WorkbookTexts = {
     segments: "Segments",
     checklist: "Checklist",
     targeting: "Targeting",
+    diagnostic: "Diagnosis",
     settings: "Settings",
     legend: "Legend",
   },
@@ -468,6 +510,29 @@ const en: WorkbookTexts = {
     },
     typeError: { title: "Segment type", message: "Pick a type from the list, or leave it empty." },
     numberError: { title: "Number", message: "Type a number of zero or more, or leave it empty." },
+    population: "Population before trimming (the size becomes population × shares kept)",
+    trimStep: "Trimming",
+    trimParts: {
+      family: "family (Nature, Who?, Where?, Why?)",
+      criterion: "criterion kept",
+      keep: "share kept (0 to 100 %)",
+      remaining: "population remaining",
+    },
+    familyError: {
+      title: "Family of criteria",
+      message: "Pick Nature (B2B / B2C), Who?, Where? or Why?, or leave it empty.",
+    },
+    keepError: { title: "Share kept", message: "Type a share from 0 to 100 %, or leave it empty." },
+  },
+  diagnostic: {
+    title: "Diagnosis — the study's PESTEL, each segment's SWOT and risks",
+    instructions:
+      "One entry per line in each cell. The PESTEL describes the study's environment; for each segment, its strengths, weaknesses, opportunities, threats and the risks of targeting it.",
+    pestel: "The study's PESTEL",
+    factor: "Factor",
+    entries: "Findings (one per line)",
+    swot: "SWOT and risks per segment",
+    segment: "Segment",
   },
   checklist: {
     title: 'The "good segment" checklist',

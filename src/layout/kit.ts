@@ -19,6 +19,7 @@ export const COLOURS = {
   tabSegments: "#7030A0",
   tabChecklist: "#C55A11",
   tabTargeting: "#C00000",
+  tabDiagnostic: "#2E75B6",
   tabSettings: "#7F7F7F",
 } as const;
 

@@ -31,6 +31,13 @@ export const NAMES = {
   /** The mean competition (0–4) of each segment's ticked pairs that have a level. */
   segmentCompetition: "SM_SegmentCompetition",
   segmentChecklistOk: "SM_SegmentChecklistOk",
+  /** The population each segment is trimmed from (docs/method.md §1), one row. */
+  segmentPopulation: "SM_SegmentPopulation",
+  /** The trimming steps under it: per step, family, criterion, share kept and what remains. */
+  segmentTrims: "SM_SegmentTrims",
+  /** The diagnostic sheet: the study's PESTEL (one column), the segments' SWOT and risks. */
+  pestel: "SM_Pestel",
+  swot: "SM_Swot",
   segmentClienteles: "SM_SegmentClienteles",
   segmentNeeds: "SM_SegmentNeeds",
   segmentOfferings: "SM_SegmentOfferings",

@@ -7,6 +7,7 @@ import { WorkbookGrids } from "./grids";
 import { NAMES, RATINGS_TABLE } from "./names";
 import { SheetModule } from "./sheet";
 import { CHECKLIST_SHEET } from "./sheets/checklist";
+import { DIAGNOSTIC_SHEET } from "./sheets/diagnostic";
 import { MATRIX_SHEET } from "./sheets/matrix";
 import { RATINGS_SHEET } from "./sheets/ratings";
 import { SEGMENTS_SHEET } from "./sheets/segments";
@@ -16,8 +17,8 @@ import { TICKS_SHEET } from "./sheets/ticks";
 
 /**
  * Reading follows the same order: the tick table gives the lists and the ticks, the ratings fill the
- * ticked pairs; the segments sheet gives the segments and the offerings, which the checklist and the
- * targeting sheet refer to; the settings sheet depends on nothing.
+ * ticked pairs; the segments sheet gives the segments and the offerings, which the checklist, the
+ * targeting and the diagnostic sheets refer to; the settings sheet depends on nothing.
  */
 const REGISTRY = [
   TICKS_SHEET,
@@ -26,6 +27,7 @@ const REGISTRY = [
   SEGMENTS_SHEET,
   CHECKLIST_SHEET,
   TARGETING_SHEET,
+  DIAGNOSTIC_SHEET,
   SETTINGS_SHEET,
 ] as const;
 
@@ -55,6 +57,7 @@ const SHEET_ANCHORS: Partial<Record<SheetRole, string>> = {
   segments: NAMES.segmentNames,
   checklist: NAMES.checklist,
   targeting: NAMES.targets,
+  diagnostic: NAMES.swot,
   settings: NAMES.weightPerception,
 };
 

@@ -4,6 +4,8 @@
  * its own below is copied as it is: a new study field needs no line here unless its JSON differs.
  */
 import { GROWTH_LEVERS } from "../method/segments";
+import { PESTEL_FACTORS, SWOT_PARTS } from "../method/diagnostics";
+import { trimmedSize } from "../method/segment-figures";
 import { Item, Pair, STUDY_FIELDS, Segment, Study, StudyField, Target } from "../method/study";
 
 export type StudyJson = Omit<Study, "language" | "clienteles" | "needs" | "palette"> & {
@@ -39,6 +41,10 @@ const WRITERS: { [F in StudyField]?: (value: NonNullable<Study[F]>) => unknown }
   weights: (weights) => ({ perception: weights.perception, impact: weights.impact }),
   segments: (segments) => segments.map(segmentToJson),
   targets: (targets) => targets.map((t): Target => ({ segment: t.segment, offering: t.offering })),
+  pestel: (pestel) =>
+    Object.fromEntries(
+      PESTEL_FACTORS.map(({ id }) => [id, [...pestel[id]]])
+    ) as unknown as typeof pestel,
 };
 
 export function studyToJson(study: Study): StudyJson {
@@ -52,8 +58,19 @@ export function studyToJson(study: Study): StudyJson {
   return json as StudyJson;
 }
 
-/** A segment's fields in the contract's order; absent type and figures stay absent. */
+/**
+ * A segment's fields in the contract's order; absent type and figures stay absent. With a
+ * population the size is computed (docs/method.md §1): it is written only where it is not the
+ * population trimmed, so that reading the file says so rather than losing either.
+ */
 function segmentToJson(segment: Segment): Segment {
+  const derived =
+    segment.population !== undefined &&
+    segment.size ===
+      trimmedSize(
+        segment.population,
+        (segment.trims ?? []).map((t) => t.keep)
+      );
   const plans: Segment["plans"] = {};
   for (const { id } of GROWTH_LEVERS) {
     const plan = segment.plans[id];
@@ -70,10 +87,28 @@ function segmentToJson(segment: Segment): Segment {
     successFactors: [...segment.successFactors],
     attributes: [...segment.attributes],
     personas: [...segment.personas],
-    ...(segment.size !== undefined ? { size: segment.size } : {}),
+    ...(segment.size !== undefined && !derived ? { size: segment.size } : {}),
     ...(segment.frequency !== undefined ? { frequency: segment.frequency } : {}),
     ...(segment.basket !== undefined ? { basket: segment.basket } : {}),
     checklist: [...segment.checklist],
     plans,
+    ...(segment.population !== undefined ? { population: segment.population } : {}),
+    ...(segment.trims
+      ? {
+          trims: segment.trims.map((t) => ({
+            family: t.family,
+            criterion: t.criterion,
+            keep: t.keep,
+          })),
+        }
+      : {}),
+    ...(segment.swot
+      ? {
+          swot: Object.fromEntries(
+            SWOT_PARTS.map(({ id }) => [id, [...segment.swot![id]]])
+          ) as unknown as Segment["swot"],
+        }
+      : {}),
+    ...(segment.risks ? { risks: [...segment.risks] } : {}),
   };
 }

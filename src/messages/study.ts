@@ -462,3 +462,180 @@ export function conquestDuplicate(location: Location, name: string) {
     `the segment ${quoteEn(name)} appears twice in the conquest order: kept at its first place`
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Trimming that sizes a segment, and diagnostics (issue 17 items 2–3; docs/method.md §1, §6).
+
+export function trimsNotList(location: Location, segment: string) {
+  return error(
+    "trims-not-list",
+    location,
+    `les critères de rognage du segment ${quoteFr(segment)} doivent être une liste : [{"family": "qui", "criterion": "25–45 ans", "keep": 0.4}, …]`,
+    `the trimming criteria of the segment ${quoteEn(segment)} must be a list: [{"family": "who", "criterion": "25–45", "keep": 0.4}, …]`
+  );
+}
+
+export function trimNotObject(location: Location, segment: string) {
+  return error(
+    "trim-not-object",
+    location,
+    `un critère de rognage du segment ${quoteFr(segment)} doit être un objet : {"family": "qui", "criterion": "25–45 ans", "keep": 0.4}`,
+    `a trimming criterion of the segment ${quoteEn(segment)} must be an object: {"family": "who", "criterion": "25–45", "keep": 0.4}`
+  );
+}
+
+export function trimUnknownField(location: Location, known: readonly string[]) {
+  return warning(
+    "trim-unknown-field",
+    location,
+    `champ inconnu, ignoré (champs d'un critère de rognage : ${known.join(", ")})`,
+    `unknown field, ignored (fields of a trimming criterion: ${known.join(", ")})`
+  );
+}
+
+export function trimFamilyUnknown(
+  location: Location,
+  shown: string,
+  segment: string,
+  families: readonly Kind[]
+) {
+  const list = (language: "fr" | "en"): string =>
+    families.map((f) => (language === "fr" ? f.fr : f.en)).join(", ");
+  return error(
+    "trim-family-unknown",
+    location,
+    `${quoteFr(shown)} n'est pas une famille de critères (segment ${quoteFr(segment)}) : choisissez ${list("fr")} (ou nature, qui, où, pourquoi)`,
+    `${quoteEn(shown)} is not a family of criteria (segment ${quoteEn(segment)}): choose ${list("en")} (or nature, who, where, why)`
+  );
+}
+
+export function trimKeepInvalid(location: Location, shown: string, segment: string) {
+  return error(
+    "trim-keep-invalid",
+    location,
+    `${quoteFr(shown)} n'est pas une part gardée valable (segment ${quoteFr(segment)}) : mettez une part de 0 à 1 (0,4 ou 40 % garde 4 individus sur 10)`,
+    `${quoteEn(shown)} is not a valid share kept (segment ${quoteEn(segment)}): use a share from 0 to 1 (0.4 or 40 % keeps 4 individuals in 10)`
+  );
+}
+
+/** A criterion given without its family, its text or its share (`missing` names the parts). */
+export function trimIncomplete(
+  location: Location,
+  segment: string,
+  missing: readonly ("family" | "criterion" | "keep")[]
+) {
+  const parts: Record<"family" | "criterion" | "keep", Bilingual> = {
+    family: { fr: "la famille", en: "the family" },
+    criterion: { fr: "le critère", en: "the criterion" },
+    keep: { fr: "la part gardée", en: "the share kept" },
+  };
+  return error(
+    "trim-incomplete",
+    location,
+    `un critère de rognage du segment ${quoteFr(segment)} est incomplet, il manque ${missing.map((m) => parts[m].fr).join(" et ")} : complétez-le ou videz-le`,
+    `a trimming criterion of the segment ${quoteEn(segment)} is incomplete, it lacks ${missing.map((m) => parts[m].en).join(" and ")}: complete it or clear it`
+  );
+}
+
+/** The study file gives a size that is not its population trimmed. */
+export function segmentSizeNotTrimmed(
+  location: Location,
+  segment: string,
+  given: number,
+  trimmed: number
+) {
+  return error(
+    "segment-size-not-trimmed",
+    location,
+    `la taille ${given} du segment ${quoteFr(segment)} n'est pas sa population rognée (${trimmed}) : avec une population, la taille se calcule ; retirez "size" ou la population`,
+    `the size ${given} of the segment ${quoteEn(segment)} is not its trimmed population (${trimmed}): with a population the size is computed; remove "size" or the population`
+  );
+}
+
+/** A size typed in the sheet over a population: the population trimmed is what counts. */
+export function segmentSizeReplaced(
+  location: Location,
+  segment: string,
+  typed: number,
+  trimmed: number
+) {
+  return warning(
+    "segment-size-replaced",
+    location,
+    `la taille ${typed} tapée pour le segment ${quoteFr(segment)} est remplacée par sa population rognée (${trimmed}) : videz la population pour garder une taille tapée`,
+    `the size ${typed} typed for the segment ${quoteEn(segment)} is replaced by its trimmed population (${trimmed}): clear the population to keep a typed size`
+  );
+}
+
+/** A SWOT or a PESTEL that is not an object of lists. */
+export function diagnosticNotObject(location: Location, example: string) {
+  return error(
+    "diagnostic-not-object",
+    location,
+    `doit être un objet de listes : ${example}`,
+    `must be an object of lists: ${example}`
+  );
+}
+
+export function diagnosticUnknownField(location: Location, known: readonly string[]) {
+  return warning(
+    "diagnostic-unknown-field",
+    location,
+    `champ inconnu, ignoré (champs : ${known.join(", ")})`,
+    `unknown field, ignored (fields: ${known.join(", ")})`
+  );
+}
+
+export function diagnosticNotList(location: Location) {
+  return error(
+    "diagnostic-not-list",
+    location,
+    `doit être une liste de textes : ["…", "…"]`,
+    `must be a list of texts: ["…", "…"]`
+  );
+}
+
+/**
+ * An entry of a SWOT part, of the risks or of a PESTEL factor holding a line feed: the workbook
+ * keeps a list in one cell, one entry per line. `segment` is undefined for the study's PESTEL.
+ */
+export function diagnosticTextLineFeed(
+  location: Location,
+  what: Bilingual,
+  entry: string,
+  segment: string | undefined
+) {
+  const shown = entry.split("\n")[0];
+  const ofFr = segment === undefined ? "de l'étude" : `du segment ${quoteFr(segment)}`;
+  const ofEn = segment === undefined ? "of the study" : `of the segment ${quoteEn(segment)}`;
+  return error(
+    "diagnostic-text-line-feed",
+    location,
+    `l'entrée ${quoteFr(shown + "…")} (${what.fr} ${ofFr}) contient un retour à la ligne : dans le classeur, chaque ligne est une entrée ; faites-en plusieurs entrées ou remplacez le retour à la ligne par une espace`,
+    `the entry ${quoteEn(shown + "…")} (${what.en} ${ofEn}) holds a line feed: in the workbook each line is an entry; make it several entries or replace the line feed with a space`
+  );
+}
+
+/** SWOT or risks typed in a column of the diagnostic sheet whose segment the workbook does not hold. */
+export function diagnosticWithoutSegment(location: Location, shown: string) {
+  return warning(
+    "diagnostic-without-segment",
+    location,
+    shown === ""
+      ? `SWOT ou risques sous un segment sans nom, ignorés : nommez le segment sur la feuille des segments`
+      : `SWOT ou risques sous ${quoteFr(shown)}, qui n'est pas un segment de l'étude, ignorés : nommez le segment sur la feuille des segments`,
+    shown === ""
+      ? `SWOT or risks under a segment without a name, ignored: name the segment on the segments sheet`
+      : `SWOT or risks under ${quoteEn(shown)}, which is not a segment of the study, ignored: name the segment on the segments sheet`
+  );
+}
+
+/** `rfm … --study`: a segment sized from its population keeps that size; the data gives the rest. */
+export function rfmSizeFromPopulation(location: Location, segment: string) {
+  return warning(
+    "rfm-size-from-population",
+    location,
+    `le segment ${quoteFr(segment)} garde sa taille tirée de sa population rognée ; seuls sa fréquence et son panier viennent des données clients`,
+    `the segment ${quoteEn(segment)} keeps its size from its trimmed population; only its frequency and basket come from the customers' data`
+  );
+}

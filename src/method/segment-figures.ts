@@ -1,11 +1,12 @@
 /**
  * A segment's live figures (docs/method.md §4–§5), each a TypeScript rule beside the Excel formula
- * generated from the same definition: the mean score of the pairs it holds, and its yearly
- * potential (size × frequency × basket). The segments sheet writes the formulas with its cell
+ * generated from the same definition: the mean score of the pairs it holds, its mean competition,
+ * its size trimmed from a population (docs/method.md §1), and its yearly potential
+ * (size × frequency × basket). The segments sheet writes the formulas with its cell
  * references and caches what the rules compute; the targeting sheet ranks segments by both.
  */
 import { markFormula } from "./marks";
-import { pairScore } from "./score";
+import { excelRound, pairScore } from "./score";
 import { Pair, Segment, Weights, isRated, nameKey } from "./study";
 
 /**
@@ -142,4 +143,26 @@ export function segmentPotential(
  */
 export function potentialFormula(first: string, last: string, cells: readonly string[]): string {
   return `IF(COUNT(${first}:${last})<${cells.length},"",${cells.join("*")})`;
+}
+
+/**
+ * The size a population trimmed by its criteria leaves (docs/method.md §1): ROUND(population × the
+ * product of the kept shares, 0), Excel's ROUND; the population itself when no criterion trims it.
+ * The shares multiply first, then the population, as the formula does (the same rounding of the
+ * same doubles). Undefined beyond Excel's largest number (the cell computes #NUM!).
+ */
+export function trimmedSize(population: number, keeps: readonly number[]): number | undefined {
+  let kept = 1;
+  for (const keep of keeps) kept *= keep;
+  const size = excelRound(population * kept);
+  return Number.isFinite(size) ? size : undefined;
+}
+
+/**
+ * The same over cells: `population` a cell, `keeps` the cells of the kept shares. PRODUCT skips an
+ * empty share (a criterion not filled in yet keeps everyone) and its leading 1 makes the product of
+ * no share 1, not 0; empty while the population is not a number.
+ */
+export function trimmedSizeFormula(population: string, keeps: readonly string[]): string {
+  return `IF(ISNUMBER(${population}),ROUND(${population}*PRODUCT(${["1", ...keeps].join(",")}),0),"")`;
 }

@@ -60,6 +60,44 @@ export interface Segment {
   /** The 11 items of the "good segment" checklist, in docs/method.md §5 order. */
   checklist: ChecklistStatus[];
   plans: Partial<Record<GrowthLever, string>>;
+  /**
+   * The population the segment is trimmed from (docs/method.md §1): when given, `size` is
+   * ROUND(population × the product of the trims' kept shares, 0) (segment-figures.ts).
+   */
+  population?: number;
+  /** The criteria that narrow the population, in the order applied; absent when none. */
+  trims?: Trim[];
+  /** Its SWOT (docs/method.md §6); absent when all four lists are empty. */
+  swot?: Swot;
+  /** The risks of pursuing it, one entry each; absent when none. */
+  risks?: string[];
+}
+
+/** One trimming criterion: its family, what it keeps, and the share of the population kept. */
+export interface Trim {
+  /** Canonical family (diagnostics.ts): "nature", "qui", "où" or "pourquoi". */
+  family: string;
+  criterion: string;
+  /** Share kept, from 0 to 1. */
+  keep: number;
+}
+
+/** Strengths, weaknesses, opportunities and threats, one entry per line each. */
+export interface Swot {
+  strengths: string[];
+  weaknesses: string[];
+  opportunities: string[];
+  threats: string[];
+}
+
+/** The study's PESTEL: the six factors of its environment, one entry per line each. */
+export interface Pestel {
+  political: string[];
+  economic: string[];
+  social: string[];
+  technological: string[];
+  environmental: string[];
+  legal: string[];
 }
 
 /** A segment with only its name: every list empty, every checklist item still to do. */
@@ -98,6 +136,8 @@ export interface Study {
   targets?: Target[];
   /** Segment names, the first to win first (docs/method.md §7.2). */
   conquest?: string[];
+  /** The study's PESTEL (docs/method.md §6); absent when all six lists are empty. */
+  pestel?: Pestel;
   /** The colour scale of the matrix; absent is "default" (the method's). */
   palette?: PaletteName;
   /** Who the study is for or by: a line on the deck's title slide. */
@@ -216,6 +256,7 @@ export const STUDY_FIELDS = [
   "segments",
   "targets",
   "conquest",
+  "pestel",
   "palette",
   "organisation",
   "currency",

@@ -17,6 +17,7 @@ import {
   Segment,
   Study,
   Target,
+  Trim,
   STUDY_FIELDS,
   StudyField,
   Weights,
@@ -40,6 +41,20 @@ import { checkLanguage, checkPalette, checkTitle, checkWeight } from "./checks/s
 import { checkStudyTextValue } from "./checks/study-texts";
 import { ConquestEntry, checkConquest, checkTargets } from "./checks/targeting";
 import { freeText } from "./checks/text";
+import {
+  diagnosticTexts,
+  segmentPopulation,
+  sizeFromPopulation,
+  trimStep,
+} from "./checks/diagnostics";
+import {
+  PESTEL_FACTORS,
+  RISKS_LABEL,
+  SWOT_PARTS,
+  emptyPestel,
+  emptySwot,
+  nonEmptyLists,
+} from "./diagnostics";
 
 export { nameFault, textFault } from "./checks/text";
 export { weightProblem } from "./checks/settings";
@@ -87,7 +102,16 @@ const SEGMENT_FIELDS: readonly string[] = [
   "basket",
   "checklist",
   "plans",
+  "population",
+  "trims",
+  "swot",
+  "risks",
 ] satisfies readonly (keyof Segment)[];
+const TRIM_FIELDS: readonly string[] = [
+  "family",
+  "criterion",
+  "keep",
+] satisfies readonly (keyof Trim)[];
 
 /**
  * Checks a study read from JSON (or built by the pane) and returns it normalised: names trimmed,
@@ -174,6 +198,15 @@ export function validateStudy(
     raw.conquest === undefined || raw.conquest === null || segmentsRefused
       ? undefined
       : validateConquest(raw.conquest, segments ?? [], file, problems);
+  const pestel = validateLists(
+    raw.pestel,
+    PESTEL_FACTORS,
+    emptyPestel(),
+    fieldPath(file, "pestel"),
+    { file, field: "pestel" },
+    undefined,
+    problems
+  );
 
   if (hasErrors(problems) || !clienteles || !needs || !pairs || !weights) return { problems };
   // Every field of a Study, as checked above: a field added to Study is a type error here until
@@ -190,6 +223,7 @@ export function validateStudy(
     segments: nonEmpty(segments),
     targets: nonEmpty(targets),
     conquest: nonEmpty(conquest),
+    pestel,
     palette,
     organisation,
     currency,
@@ -552,6 +586,22 @@ function validateSegment(
       }
     }
   }
+  validateTrimming(raw, segment, at, problems);
+  const swot = validateLists(
+    raw.swot,
+    SWOT_PARTS,
+    emptySwot(),
+    fieldPath(file, `${field}.swot`),
+    at("swot"),
+    segmentName,
+    problems
+  );
+  if (swot) segment.swot = swot;
+  const risks = textEntries(raw.risks, at("risks"), at, "risks", problems, "lazy");
+  if (risks) {
+    const texts = diagnosticTexts(RISKS_LABEL, risks, itself, segmentName, problems);
+    if (texts.length > 0) segment.risks = texts;
+  }
   if (hasErrors(problems.slice(before))) return undefined;
   // Two segments of one name: said once the second is otherwise right, as `segments[i]`.
   return names.keep(segmentName, at("name"), field) ? segment : undefined;
@@ -567,7 +617,7 @@ function textEntries(
   value: unknown,
   location: Location,
   at: (key: string) => Location,
-  list: ListField | SegmentTextList,
+  list: ListField | SegmentTextList | "risks",
   problems: Problem[],
   mode: "names" | "lazy" = "names"
 ): Iterable<[Location, string]> | undefined {
@@ -591,6 +641,111 @@ function textEntries(
     if (name !== undefined) names.push([entryAt, name]);
   }
   return names;
+}
+
+/**
+ * A segment's population and trimming criteria (docs/method.md §1); with a population, its size is
+ * the population trimmed, and a size given besides must be that one.
+ */
+function validateTrimming(
+  raw: Record<string, unknown>,
+  segment: Segment,
+  at: (key: string) => Location,
+  problems: Problem[]
+): void {
+  if (raw.population !== undefined && raw.population !== null) {
+    const population = segmentPopulation(
+      numberOf(raw.population),
+      shownJson(raw.population),
+      at("population"),
+      problems
+    );
+    if (population !== undefined) segment.population = population;
+  }
+  if (raw.trims !== undefined && raw.trims !== null) {
+    if (!Array.isArray(raw.trims)) {
+      problems.push(msg.trimsNotList(at("trims"), segment.name));
+    } else {
+      const trims: Trim[] = [];
+      raw.trims.forEach((entry: unknown, index) => {
+        const place = (key?: string): Location =>
+          at(key === undefined ? `trims[${index}]` : `trims[${index}].${key}`);
+        if (!isObject(entry)) {
+          problems.push(msg.trimNotObject(place(), segment.name));
+          return;
+        }
+        for (const key of Object.keys(entry))
+          if (!TRIM_FIELDS.includes(key))
+            problems.push(msg.trimUnknownField(place(key), TRIM_FIELDS));
+        const given = <T>(key: string, value: T | undefined) => {
+          const v = entry[key];
+          return v === undefined || v === null
+            ? undefined
+            : { value, shown: shownJson(v), at: place(key) };
+        };
+        const trim = trimStep(
+          {
+            family: given("family", textOf(entry.family)),
+            criterion: given("criterion", textOf(entry.criterion)),
+            keep: given("keep", numberOf(entry.keep)),
+          },
+          place(),
+          segment.name,
+          problems
+        );
+        if (trim) trims.push(trim);
+      });
+      if (trims.length > 0) segment.trims = trims;
+    }
+  }
+  const size = sizeFromPopulation(segment, segment.size, at("size"), problems);
+  if (size !== undefined) segment.size = size;
+  else delete segment.size;
+}
+
+/**
+ * A SWOT or a PESTEL: an object whose fields are lists of texts (`parts`, in their order); undefined
+ * when absent, refused or every list empty (the same as none).
+ */
+function validateLists<T extends object>(
+  value: unknown,
+  parts: readonly { id: keyof T & string; label: { fr: string; en: string } }[],
+  lists: T,
+  at: (key: string) => Location,
+  location: Location,
+  segment: string | undefined,
+  problems: Problem[]
+): T | undefined {
+  if (value === undefined || value === null) return undefined;
+  const example = `{"${parts[0].id}": ["…"], …}`;
+  if (!isObject(value)) {
+    problems.push(msg.diagnosticNotObject(location, example));
+    return undefined;
+  }
+  const ids = parts.map((part) => part.id as string);
+  for (const key of Object.keys(value))
+    if (!ids.includes(key)) problems.push(msg.diagnosticUnknownField(at(key), ids));
+  for (const { id, label } of parts) {
+    const entries = value[id];
+    if (entries === undefined || entries === null) continue;
+    if (!Array.isArray(entries)) {
+      problems.push(msg.diagnosticNotList(at(id)));
+      continue;
+    }
+    const texts: [Location, string][] = [];
+    entries.forEach((entry: unknown, index) => {
+      if (typeof entry === "string") texts.push([at(`${id}[${index}]`), entry]);
+      else problems.push(msg.diagnosticNotList(at(id)));
+    });
+    (lists as Record<string, string[]>)[id] = diagnosticTexts(
+      label,
+      texts,
+      itself,
+      segment,
+      problems
+    );
+  }
+  return nonEmptyLists(lists);
 }
 
 /** A place that is its own location: entries already located. */

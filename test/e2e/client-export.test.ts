@@ -148,7 +148,8 @@ describe("the client deliverable through LibreOffice", () => {
     // Five sheets; the 200-character names make the legend and the segments run longer.
     expect(client.length).toBeGreaterThanOrEqual(5);
     for (const size of client) expect(size.width).toBeGreaterThan(size.height);
-    expect(await pageSizes(pdfs.get(files.live)!)).toHaveLength(7);
+    // The working workbook: its eight sheets, one page each.
+    expect(await pageSizes(pdfs.get(files.live)!)).toHaveLength(8);
   });
 
   for (const palette of ["default", "colourblind"] as const) {

@@ -12,6 +12,7 @@ import { markCountFormula } from "../../src/method/marks";
 import { COMPETITION } from "../../src/method/levels";
 import {
   competitionFormula,
+  trimmedSizeFormula,
   meanScoreFormula,
   potentialFormula,
   segmentPotential,
@@ -44,6 +45,8 @@ import {
   COMPETITION_CASES,
   QUANTIFICATION_CASES,
   tsCompetition,
+  TRIM_CASES,
+  tsTrimmedSize,
 } from "../support/rule-cases";
 import { figureEnteredFormula, quantificationMismatchFormula } from "../../src/method/segments";
 import { unzip } from "../support/unzip";
@@ -117,6 +120,7 @@ interface Layout {
   mark: string[];
   mean: string[];
   competition: string[];
+  trimmed: string[];
   quantification: string[];
   potential: string[];
   okCount: string[];
@@ -131,6 +135,7 @@ function rulesWorkbook(): { workbook: ExcelJS.Workbook; layout: Layout } {
     mark: [],
     mean: [],
     competition: [],
+    trimmed: [],
     quantification: [],
     potential: [],
     okCount: [],
@@ -218,6 +223,23 @@ function rulesWorkbook(): { workbook: ExcelJS.Workbook; layout: Layout } {
       })
     );
     layout.competition.push(at(r, 10));
+  });
+
+  // The population in A, the kept shares in B–D (blank where a step is), the size in E.
+  const trimmed = workbook.addWorksheet("Trimmed");
+  TRIM_CASES.forEach((c, i) => {
+    const r = i + 1;
+    put(trimmed, at(r, 1), c.population);
+    c.keeps.forEach((keep, k) => put(trimmed, at(r, 2 + k), keep));
+    formula(
+      trimmed,
+      at(r, 5),
+      trimmedSizeFormula(
+        at(r, 1),
+        [2, 3, 4].map((k) => at(r, k))
+      )
+    );
+    layout.trimmed.push(at(r, 5));
   });
 
   // The status in A, the figure in B, whether they disagree in C.
@@ -365,6 +387,13 @@ describe("each rule's Excel formula, recalculated by LibreOffice, gives what its
       // LibreOffice stores a formula's FALSE as 0 or as a boolean: both are "no mismatch".
       const got = value("Quantification", layout.quantification[i]);
       expect(got === true || got === 1).toBe(c.mismatch);
+    }
+  );
+
+  it.each(TRIM_CASES.map((c, i) => [c.label, c, i] as const))(
+    "trimmed size: %s",
+    (_label, c, i) => {
+      expect(value("Trimmed", layout.trimmed[i])).toBe(tsTrimmedSize(c));
     }
   );
 

@@ -293,6 +293,7 @@ export interface Places {
   targets: NamedRect;
   conquest: NamedRect;
   plans: NamedRect;
+  swot: NamedRect;
 }
 
 export function placesOf(grids: Pick<WorkbookGrids, "names" | "tables">): Places {
@@ -314,6 +315,7 @@ export function placesOf(grids: Pick<WorkbookGrids, "names" | "tables">): Places
     targets: name(NAMES.targets),
     conquest: name(NAMES.conquest),
     plans: name(NAMES.segmentPlans),
+    swot: name(NAMES.swot),
   };
 }
 
@@ -412,6 +414,7 @@ export class StudyModel {
     if (this.study.palette !== undefined) study.palette = this.study.palette;
     if (this.study.organisation !== undefined) study.organisation = this.study.organisation;
     if (this.study.currency !== undefined) study.currency = this.study.currency;
+    if (this.study.pestel) study.pestel = this.study.pestel;
     return study;
   }
 
@@ -622,9 +625,9 @@ export class StudyModel {
     }
   }
 
-  /** The cells that show a segment's name by its position (checklist, targeting, levers). */
+  /** The cells that show a segment's name by its position (checklist, targeting, levers, diagnostic). */
   private mirrorSegment(k: number, shown: string): void {
-    for (const area of [this.at.checklist, this.at.targets, this.at.plans])
+    for (const area of [this.at.checklist, this.at.targets, this.at.plans, this.at.swot])
       if (k < area.rect.cols)
         this.cells.recalculated(area.sheet, area.rect.row - 1, area.rect.col + k, shown);
   }

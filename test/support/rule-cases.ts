@@ -6,7 +6,11 @@
  * table: nothing, zero, ties, the largest weights or figures the workbook accepts.
  */
 import { isMark } from "../../src/method/marks";
-import { segmentCompetition, segmentMeanScore } from "../../src/method/segment-figures";
+import {
+  segmentCompetition,
+  segmentMeanScore,
+  trimmedSize,
+} from "../../src/method/segment-figures";
 import {
   ChecklistStatus,
   Strategy,
@@ -195,6 +199,34 @@ export const POTENTIAL_CASES: readonly PotentialCase[] = [
   { potential: undefined },
   // The largest figure the sheet's validation accepts, in each of the three cells.
   { size: 1e15, frequency: 1e15, basket: 1e15, potential: 1e15 * 1e15 * 1e15 },
+];
+
+/**
+ * A segment's size trimmed from its population (docs/method.md §1): ROUND(population × the product
+ * of the kept shares, 0). `keeps`: the shares as typed in the funnel's steps, undefined for a step
+ * left blank (it keeps everyone); without a population, no size.
+ */
+export interface TrimCase {
+  label: string;
+  population?: number;
+  keeps: readonly (number | undefined)[];
+  size: number | undefined;
+}
+
+export const TRIM_CASES: readonly TrimCase[] = [
+  { label: "the method's example", population: 50000, keeps: [0.4], size: 20000 },
+  { label: "two criteria", population: 50000, keeps: [0.4, 0.25], size: 5000 },
+  { label: "no criterion: the population", population: 1234, keeps: [], size: 1234 },
+  { label: "a blank step keeps everyone", population: 1000, keeps: [undefined, 0.5], size: 500 },
+  { label: "every step blank", population: 1000, keeps: [undefined, undefined], size: 1000 },
+  { label: "a half, away from zero", population: 5, keeps: [0.5], size: 3 }, // 2.5
+  { label: "below a half", population: 7, keeps: [0.3], size: 2 }, // 2.1
+  { label: "nothing kept", population: 50000, keeps: [0.4, 0], size: 0 },
+  { label: "all kept", population: 777, keeps: [1, 1, 1], size: 777 },
+  { label: "a population of zero", population: 0, keeps: [0.5], size: 0 },
+  { label: "three thirds", population: 100000, keeps: [1 / 3, 1 / 3, 1 / 3], size: 3704 }, // 3703.7
+  { label: "no population", keeps: [0.4], size: undefined },
+  { label: "the largest population", population: 1e15, keeps: [0.1], size: 1e14 },
 ];
 
 /**
@@ -485,4 +517,13 @@ export function tsStrategy(c: StrategyCase): Strategy | undefined {
   );
   const named = (names: readonly string[]): number => names.filter((n) => n !== "").length;
   return targetingStrategy(marks, named(c.offerings), named(c.segments));
+}
+
+/** The TypeScript size of a trimming case: blank steps keep everyone, as PRODUCT skips them. */
+export function tsTrimmedSize(c: TrimCase): number | undefined {
+  if (c.population === undefined) return undefined;
+  return trimmedSize(
+    c.population,
+    c.keeps.flatMap((keep) => (keep === undefined ? [] : [keep]))
+  );
 }

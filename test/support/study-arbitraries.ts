@@ -13,6 +13,7 @@ import {
   GROWTH_LEVERS,
   SEGMENT_TYPES,
 } from "../../src/method/segments";
+import { PESTEL_FACTORS, SWOT_PARTS, TRIM_FAMILIES } from "../../src/method/diagnostics";
 import { NAME_MAX_LENGTH, Study, nameKey } from "../../src/method/study";
 import { STUDY_TEXT_MAX } from "../../src/method/checks/study-texts";
 import { validateStudy } from "../../src/method/validate";
@@ -270,6 +271,7 @@ export interface RawStudy {
   conquest?: string[];
   organisation?: string;
   currency?: string;
+  pestel?: Partial<Record<string, string[]>>;
 }
 
 export interface Sizes {
@@ -287,34 +289,80 @@ function segment(
   const texts = optionalList(
     fc.array(rawText({ lineFeeds: false }), { maxLength: sizes.listEntries })
   );
-  return fc
-    .record(
-      {
-        type: option(kindLabel(SEGMENT_TYPES)),
-        clienteles: optionalList(references(lists.clienteles)),
-        needs: optionalList(references(lists.needs)),
-        offerings: optionalList(references(lists.offerings)),
-        channels: texts,
-        zones: texts,
-        successFactors: texts,
-        attributes: texts,
-        personas: texts,
-        size: option(figure),
-        frequency: option(figure),
-        basket: option(figure),
-        checklist: optionalList(fc.array(status, { maxLength: CHECKLIST_ITEMS.length })),
-        plans: option(
-          fc.record(
-            Object.fromEntries(
-              GROWTH_LEVERS.map((lever) => [lever.id, rawText({ lineFeeds: true })])
-            ) as Record<string, fc.Arbitrary<string>>,
-            { requiredKeys: [] }
-          )
-        ),
-      },
-      { requiredKeys: [] }
-    )
-    .map((fields) => ({ name, ...withoutUndefined(fields) }));
+  return (
+    fc
+      .record(
+        {
+          type: option(kindLabel(SEGMENT_TYPES)),
+          clienteles: optionalList(references(lists.clienteles)),
+          needs: optionalList(references(lists.needs)),
+          offerings: optionalList(references(lists.offerings)),
+          channels: texts,
+          zones: texts,
+          successFactors: texts,
+          attributes: texts,
+          personas: texts,
+          size: option(figure),
+          frequency: option(figure),
+          basket: option(figure),
+          checklist: optionalList(fc.array(status, { maxLength: CHECKLIST_ITEMS.length })),
+          plans: option(
+            fc.record(
+              Object.fromEntries(
+                GROWTH_LEVERS.map((lever) => [lever.id, rawText({ lineFeeds: true })])
+              ) as Record<string, fc.Arbitrary<string>>,
+              { requiredKeys: [] }
+            )
+          ),
+          population: option(figure),
+          trims: optionalList(fc.array(trim, { maxLength: 3 })),
+          swot: option(
+            textLists(
+              SWOT_PARTS.map((part) => part.id),
+              sizes
+            )
+          ),
+          risks: texts,
+        },
+        { requiredKeys: [] }
+      )
+      // With a population the size is computed: a size given besides would have to be that one.
+      .map(({ size, ...fields }) => ({
+        name,
+        ...withoutUndefined(fields.population === undefined ? { ...fields, size } : fields),
+      }))
+  );
+}
+
+/** A trimming criterion: a family in any spelling the study file reads, a share from 0 to 1. */
+const trim = fc.record({
+  family: fc.constantFrom(
+    ...TRIM_FAMILIES.flatMap((f) => [f.canonical, f.fr, f.en, ...f.aliases]),
+    "ou",
+    "WHO"
+  ),
+  criterion: rawText({ lineFeeds: false }).filter((text) => text.trim() !== ""),
+  keep: fc.oneof(
+    fc.constantFrom(0, 1, 0.5),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+    fc.nat(100).map((n) => n / 100)
+  ),
+});
+
+/** A SWOT or a PESTEL: some of its lists, each sometimes empty. */
+function textLists(
+  ids: readonly string[],
+  sizes: Sizes
+): fc.Arbitrary<Partial<Record<string, string[]>>> {
+  return fc.record(
+    Object.fromEntries(
+      ids.map((id) => [
+        id,
+        fc.array(rawText({ lineFeeds: false }), { maxLength: sizes.listEntries }),
+      ])
+    ),
+    { requiredKeys: [] }
+  );
 }
 
 function withoutUndefined<T extends object>(record: T): Partial<T> {
@@ -383,6 +431,12 @@ export function rawStudy(sizes: Sizes = SIZES): fc.Arbitrary<RawStudy> {
           segments: segmentNames.length === 0 ? optionalList(segments) : segments,
           targets: optionalList(targets),
           conquest: optionalList(references(segmentNames)),
+          pestel: option(
+            textLists(
+              PESTEL_FACTORS.map((factor) => factor.id),
+              sizes
+            )
+          ),
         })
         .map((rest) => withoutUndefined({ ...base, ...rest }) as RawStudy);
     });

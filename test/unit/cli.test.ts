@@ -50,6 +50,7 @@ describe("cli build", () => {
       "Segments",
       "Check-list",
       "Ciblage",
+      "Diagnostic",
       "Paramètres",
     ]);
   });
@@ -66,6 +67,7 @@ describe("cli build", () => {
       "Segments",
       "Checklist",
       "Targeting",
+      "Diagnosis",
       "Settings",
     ]);
   });

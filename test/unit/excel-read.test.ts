@@ -20,7 +20,16 @@ const RATINGS_SHEET = "Évaluation";
 const MATRIX = "Matrice";
 const SETTINGS = "Paramètres";
 /** Every sheet of a built study, in workbook order. */
-const ALL_SHEETS = [TICKS, RATINGS_SHEET, MATRIX, "Segments", "Check-list", "Ciblage", SETTINGS];
+const ALL_SHEETS = [
+  TICKS,
+  RATINGS_SHEET,
+  MATRIX,
+  "Segments",
+  "Check-list",
+  "Ciblage",
+  "Diagnostic",
+  SETTINGS,
+];
 const USED_RANGE = "Worksheet.getUsedRangeOrNullObject";
 
 function hostOn(excel: FakeExcel): WorkbookHost {

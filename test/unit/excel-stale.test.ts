@@ -14,7 +14,7 @@ const TICKS = "Qui ressent quoi";
 const RATINGS_SHEET = "Évaluation";
 const MATRIX = "Matrice";
 const SETTINGS = "Paramètres";
-const SEGMENT_SHEETS = ["Segments", "Check-list", "Ciblage"];
+const SEGMENT_SHEETS = ["Segments", "Check-list", "Ciblage", "Diagnostic"];
 const BUILT = ["Budget", TICKS, RATINGS_SHEET, MATRIX, ...SEGMENT_SHEETS, SETTINGS];
 
 let example: Study;

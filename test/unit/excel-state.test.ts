@@ -48,6 +48,7 @@ describe("Excel host: the add-in's state in the workbook", () => {
       "segments",
       "checklist",
       "targeting",
+      "diagnostic",
       "settings",
     ]);
     const first = ownParts(excel)[0].id;
@@ -74,6 +75,7 @@ describe("Excel host: the add-in's state in the workbook", () => {
       "Segments",
       "Check-list",
       "Ciblage",
+      "Diagnostic",
       "Paramètres",
     ]);
   });

@@ -617,6 +617,7 @@ describe("the add-in's state in the file", () => {
           { role: "segments", name: "Segments" },
           { role: "checklist", name: "Checklist" },
           { role: "targeting", name: "Targeting" },
+          { role: "diagnostic", name: "Diagnosis" },
           { role: "settings", name: "Settings" },
         ],
         tables: ["SM_Ratings"],

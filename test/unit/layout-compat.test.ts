@@ -1,8 +1,9 @@
 /**
- * A workbook built before the Segments sheet gained its mean-competition row (no
- * SM_SegmentCompetition) reads back to the study it held: size, frequency, basket, channels, zones
- * and personas from their own rows, never one row off. The fixture was built and read back by the
- * code of that time (`build` then `read` of an ordered worked example with figures and texts).
+ * Workbooks built by earlier layouts read back to the study they held, each field from its own row,
+ * never one row off: one built before the Segments sheet gained its mean-competition row (no
+ * SM_SegmentCompetition), one built before its trimming funnel (no SM_SegmentPopulation: the
+ * membership blocks sit higher). Each fixture was built and read back by the code of its time
+ * (`build` then `read` of an ordered worked example with figures and texts).
  */
 import path from "path";
 import { promises as fs } from "fs";
@@ -28,4 +29,20 @@ test("a workbook from before the competition row reads back as it did then", asy
     [2000, 2.5, 121],
     [3000, 2.5, 122],
   ]);
+});
+
+test("a workbook from before the trimming funnel reads back as it did then", async () => {
+  const { grids } = await readWorkbookFile(fixture("workbook-before-trims.xlsx"));
+  expect(grids.names.some((n) => n.name === "SM_SegmentPopulation")).toBe(false);
+  const { study, problems } = readStudy(grids);
+  expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+  const expected = JSON.parse(
+    await fs.readFile(fixture("workbook-before-trims.json"), "utf8")
+  ) as unknown;
+  expect(studyToJson(study!)).toEqual(expected);
+  expect(study!.segments!.map((s) => [s.size, s.clienteles.length, s.needs.length])).toEqual(
+    (
+      expected as { segments: { size: number; clienteles: string[]; needs: string[] }[] }
+    ).segments.map((s) => [s.size, s.clienteles.length, s.needs.length])
+  );
 });

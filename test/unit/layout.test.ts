@@ -59,7 +59,7 @@ function nameAddress(plan: WorkbookPlan, name: string): string {
 describe("buildPlan", () => {
   const plan = buildPlan(small);
 
-  it("names the seven sheets in the workbook's language, as Excel allows", () => {
+  it("names the eight sheets in the workbook's language, as Excel allows", () => {
     expect(plan.sheets.map((s) => s.name)).toEqual([
       "Qui ressent quoi",
       "Évaluation",
@@ -67,6 +67,7 @@ describe("buildPlan", () => {
       "Segments",
       "Check-list",
       "Ciblage",
+      "Diagnostic",
       "Paramètres",
     ]);
     expect(buildPlan(small, { language: "en" }).sheets.map((s) => s.name)).toEqual([
@@ -76,6 +77,7 @@ describe("buildPlan", () => {
       "Segments",
       "Checklist",
       "Targeting",
+      "Diagnosis",
       "Settings",
     ]);
     for (const s of [...plan.sheets, ...buildPlan(small, { language: "en" }).sheets]) {

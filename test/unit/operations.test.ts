@@ -74,7 +74,7 @@ describe("buildFromLists", () => {
     expect(outcome.problems.map((p) => formatProblem(p, "en"))).toEqual([
       'pair ("Acteurs durables", "Innover") dropped: clientèle "Acteurs durables" is no longer in the list (it had perception 1)',
     ]);
-    expect(outcome.plan?.sheets).toHaveLength(7);
+    expect(outcome.plan?.sheets).toHaveLength(8);
   });
 
   it("starts a new study in the pane's language when the workbook has none", () => {
@@ -87,6 +87,7 @@ describe("buildFromLists", () => {
       "Segments",
       "Checklist",
       "Targeting",
+      "Diagnosis",
       "Settings",
     ]);
   });
@@ -131,7 +132,7 @@ describe("buildFromLists over a blank template", () => {
     const outcome = buildFromLists(snapshotOf(templatePlan("fr")), ["a", "b"], ["n"], "fr");
     expect(outcome.problems).toEqual([]);
     expect(outcome.study?.clienteles).toEqual([{ name: "a" }, { name: "b" }]);
-    expect(outcome.plan?.sheets).toHaveLength(7);
+    expect(outcome.plan?.sheets).toHaveLength(8);
   });
 });
 

@@ -132,6 +132,7 @@ describe("the pane asks the sheet modules where things are", () => {
       segments: "Segments",
       checklist: "Check-list",
       targeting: "Ciblage",
+      diagnostic: "Diagnostic",
       settings: "Paramètres",
     });
     expect([...ratingRowKeys(grids)]).toHaveLength(2);

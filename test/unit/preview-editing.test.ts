@@ -89,6 +89,46 @@ describe("input cells", () => {
     });
   });
 
+  it("follows a share kept typed in the funnel: what remains, the size and the potential", () => {
+    const book = new PreviewWorkbook(
+      buildPlan(
+        study({
+          ...small,
+          segments: [
+            {
+              name: "Segment 1",
+              clienteles: ["Etudiants"],
+              population: 1000,
+              trims: [{ family: "qui", criterion: "Master", keep: 0.5 }],
+              frequency: 2,
+              basket: 10,
+            },
+          ],
+        })
+      )
+    );
+    const trims = named(book, "SM_SegmentTrims");
+    const value = (name: string) => {
+      const at = named(book, name);
+      return cellAt(sheetOf(book, "segments"), at.rect.row, at.rect.col);
+    };
+    expect(value("SM_SegmentSize")).toBe(500);
+    book.edit(trims.sheet, trims.rect.row + 2, trims.rect.col, 0.2);
+    expect(cellAt(sheetOf(book, "segments"), trims.rect.row + 3, trims.rect.col)).toBe(200);
+    expect(value("SM_SegmentSize")).toBe(200);
+    expect(value("SM_SegmentPotential")).toBe(4000);
+  });
+
+  it("mirrors a renamed segment on the Diagnostic sheet", () => {
+    const book = new PreviewWorkbook(buildPlan(small));
+    const names = named(book, "SM_SegmentNames");
+    book.edit(names.sheet, names.rect.row, names.rect.col, "Jeunes innovants");
+    const swot = named(book, "SM_Swot");
+    expect(cellAt(sheetOf(book, "diagnostic"), swot.rect.row - 1, swot.rect.col)).toBe(
+      "Jeunes innovants"
+    );
+  });
+
   it("colours each checklist status and shows a ready segment in green, as the workbook does", () => {
     const book = new PreviewWorkbook(buildPlan(small));
     const checklist = named(book, "SM_Checklist");

@@ -28,6 +28,8 @@ import {
   COMPETITION_CASES,
   QUANTIFICATION_CASES,
   tsCompetition,
+  TRIM_CASES,
+  tsTrimmedSize,
 } from "../support/rule-cases";
 import { quantificationMismatches } from "../../src/method/segments";
 import { emptySegment } from "../../src/method/study";
@@ -76,6 +78,10 @@ describe("the rules of the method over their tables of cases", () => {
     const got = tsCompetition(c);
     if (c.mean === undefined) expect(got).toBeUndefined();
     else expect(got).toBeCloseTo(c.mean, 12);
+  });
+
+  it.each(TRIM_CASES.map((c) => [c.label, c] as const))("trimmed size: %s", (_label, c) => {
+    expect(tsTrimmedSize(c)).toBe(c.size);
   });
 
   it.each(POTENTIAL_CASES.map((c) => [JSON.stringify(c), c]))("potential: %s", (_label, c) => {

@@ -8,6 +8,7 @@ import { planGrids } from "../../src/layout/plan-grids";
 import { SHEETS } from "../../src/layout/registry";
 import { SheetModule, StudyDraft } from "../../src/layout/sheet";
 import { CHECKLIST_SHEET } from "../../src/layout/sheets/checklist";
+import { DIAGNOSTIC_SHEET } from "../../src/layout/sheets/diagnostic";
 import { MATRIX_SHEET } from "../../src/layout/sheets/matrix";
 import { RATINGS_SHEET } from "../../src/layout/sheets/ratings";
 import { SEGMENTS_SHEET } from "../../src/layout/sheets/segments";
@@ -56,12 +57,22 @@ const odd = study({
       basket: 35.5,
       checklist: ["ok", "en cours", "à analyser", "ok", "à faire", "ok"],
       plans: { acquisition: "Flyers", loyalty: "Carte de fidélité" },
+      population: 50000,
+      trims: [
+        { family: "qui", criterion: "25–45 ans", keep: 0.4 },
+        { family: "Where?", criterion: "=Centre", keep: 0.06 },
+      ],
+      swot: { strengths: ["Rapidité", "=Prix"], threats: ["Chaînes « low cost »"] },
+      risks: ["Saison courte"],
     },
     {
       name: "a*b?c~ seg",
       clienteles: ["a*b?c~"],
       needs: ["+33 6"],
       offerings: ["=Abonnement", "Atelier"],
+      size: 40,
+      trims: [{ family: "ou", criterion: "Gare", keep: 1 }],
+      risks: ["<b>fragile</b>"],
     },
   ],
   targets: [
@@ -69,14 +80,19 @@ const odd = study({
     { segment: "a*b?c~ seg", offering: "=Abonnement" },
   ],
   conquest: ["a*b?c~ seg", "Pressés"],
+  pestel: { political: ["Pistes cyclables"], legal: ["=Loi vélo", "Assurance"] },
 });
 
-/** A segment as the segments sheet alone gives it: its statuses and plans come from later sheets. */
-const shell = (segment: Segment): Segment => ({
-  ...segment,
-  checklist: emptySegment(segment.name).checklist,
-  plans: {},
-});
+/**
+ * A segment as the segments sheet alone gives it: its statuses, plans, SWOT and risks come from
+ * later sheets.
+ */
+const shell = (segment: Segment): Segment => {
+  const rest: Segment = { ...segment, checklist: emptySegment(segment.name).checklist, plans: {} };
+  delete rest.swot;
+  delete rest.risks;
+  return rest;
+};
 
 /** The draft as the sheets before this one leave it. */
 function draftBefore(module: SheetModule, s: Study): StudyDraft {
@@ -160,6 +176,20 @@ const ROWS: [string, SheetModule, Part, (s: Study) => unknown][] = [
       targets: s.targets,
       conquest: s.conquest,
       plans: s.segments?.map((x) => x.plans),
+    }),
+  ],
+  [
+    "diagnostic",
+    DIAGNOSTIC_SHEET,
+    (d) => ({
+      pestel: d.pestel,
+      swot: d.segments?.map((x) => x.swot),
+      risks: d.segments?.map((x) => x.risks),
+    }),
+    (s) => ({
+      pestel: s.pestel,
+      swot: s.segments?.map((x) => x.swot),
+      risks: s.segments?.map((x) => x.risks),
     }),
   ],
   [

@@ -194,7 +194,19 @@ export function recompute(book: {
 }
 
 /** The sheets whose computed cells the method gives through the study read back. */
-const FROM_STUDY: readonly SheetRole[] = ["segments", "checklist", "targeting"];
+const FROM_STUDY: readonly SheetRole[] = ["segments", "checklist", "targeting", "diagnostic"];
+
+/** The cells of a plan's blocks that hold a formula (a trimmed segment's size): row:col. */
+function blockFormulaCells(plan: SheetPlan): Set<string> {
+  const cells = new Set<string>();
+  for (const block of plan.blocks)
+    block.values.forEach((line, i) =>
+      line.forEach((value, j) => {
+        if (value?.kind === "formula") cells.add(`${block.row + i}:${block.col + j}`);
+      })
+    );
+  return cells;
+}
 
 function recomputeFromStudy(sheets: ComputedSheet[], grids: WorkbookGrids): void {
   const { study: read } = readStudy(grids);
@@ -221,6 +233,20 @@ function recomputeFromStudy(sheets: ComputedSheet[], grids: WorkbookGrids): void
     };
     // Only where this sheet has a computed cell: never over what the consultant typed.
     const computed = new Set(formulaCells(sheet.plan).map(([row, col]) => `${row}:${col}`));
+    // A formula written in a block (the size a population gives) where this sheet has one too.
+    const ownFormulas = blockFormulaCells(sheet.plan);
+    for (const block of again.blocks)
+      block.values.forEach((line, i) =>
+        line.forEach((value, j) => {
+          const [row, col] = [block.row + i, block.col + j];
+          if (
+            value?.kind === "formula" &&
+            value.result !== undefined &&
+            ownFormulas.has(`${row}:${col}`)
+          )
+            setCell(sheet.values, row, col, unslotted(value.result));
+        })
+      );
     for (const { rect, results } of again.fills) {
       for (let i = 0; i < rect.rows; i++)
         for (let j = 0; j < rect.cols; j++) {

@@ -10,7 +10,8 @@ import * as msg from "../../messages";
 import { ListField } from "../../messages";
 import { Location, Problem } from "../../messages";
 import { SEGMENT_TYPES } from "../../method/segments";
-import { Segment, emptySegment, nameKey } from "../../method/study";
+import { Segment, Trim, emptySegment, nameKey } from "../../method/study";
+import { segmentPopulation, sizeFromPopulation, trimStep } from "../../method/checks/diagnostics";
 import { NameList } from "../../method/checks/names";
 import {
   SEGMENT_FIGURE_FIELDS,
@@ -21,7 +22,7 @@ import {
   segmentType,
 } from "../../method/checks/segments";
 import { Rect, cellAddress, sheetRef } from "../a1";
-import { SheetGrid, cellAt, cellText, gridHeight } from "../grids";
+import { GridValue, SheetGrid, cellAt, cellText, gridHeight } from "../grids";
 import {
   POTENTIAL_FACTORS,
   competitionFormula,
@@ -30,6 +31,8 @@ import {
   segmentCompetition,
   segmentMeanScore,
   segmentPotential,
+  trimmedSize,
+  trimmedSizeFormula,
 } from "../../method/segment-figures";
 import { COMPETITION } from "../../method/levels";
 import { KEY_ROW_FACTOR } from "./ratings";
@@ -48,7 +51,8 @@ import {
   where,
 } from "../kit";
 import { NAMES } from "../names";
-import { CellValue, SheetPlan, num, text } from "../plan";
+import { CellValue, SheetPlan, formula, num, text } from "../plan";
+import { TRIM_FAMILIES, trimFamilyLabel } from "../../method/diagnostics";
 import { PlanContext, ReadContext, SheetModule, cellNumber } from "../sheet";
 import { crossTableFrom } from "./grid";
 
@@ -108,9 +112,35 @@ function fieldRowsOf(grids: ReadContext["grids"], headerRow: number): FieldRows 
 /** The row of a field in the workbook being read; undefined when that workbook has no such row. */
 type FieldRows = (field: SegmentField) => number | undefined;
 
-/** The membership blocks, stacked under the fields with one blank row and a heading each. */
-function blockRows(clienteles: number, needs: number): Record<ListField, number> {
-  const first = fieldRow("personas") + 3;
+/** The parts of a trimming step, one row each, in this order (docs/method.md §1). */
+export const TRIM_ROWS = ["family", "criterion", "keep", "remaining"] as const;
+export type TrimRow = (typeof TRIM_ROWS)[number];
+
+/**
+ * The trimming funnel under the fields: the population, then each step's rows. Steps: as many as
+ * the segment with the most criteria, and one more to type a new criterion in.
+ */
+export function funnelRows(steps: number): {
+  population: number;
+  step: (index: number, part: TrimRow) => number;
+  last: number;
+} {
+  const population = fieldRow("personas") + 1;
+  return {
+    population,
+    step: (index, part) => population + 1 + index * TRIM_ROWS.length + TRIM_ROWS.indexOf(part),
+    last: population + steps * TRIM_ROWS.length,
+  };
+}
+
+/** Steps the funnel offers: the most criteria a segment has, plus one empty step. */
+export function funnelSteps(segments: readonly (Segment | undefined)[]): number {
+  return Math.max(0, ...segments.map((s) => s?.trims?.length ?? 0)) + 1;
+}
+
+/** The membership blocks, stacked under the fields and the funnel with one blank row and a heading each. */
+function blockRows(clienteles: number, needs: number, steps: number): Record<ListField, number> {
+  const first = funnelRows(steps).last + 3;
   return {
     clienteles: first,
     needs: first + clienteles + 2,
@@ -133,7 +163,9 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   const { headerRow, labelCol, firstCol } = SEGMENTS;
   const lastCol = firstCol + count - 1;
   const columns = (row: number, rows = 1): Rect => rect(row, firstCol, rows, count);
-  const blocks = blockRows(study.clienteles.length, study.needs.length);
+  const steps = funnelSteps(segments);
+  const funnel = funnelRows(steps);
+  const blocks = blockRows(study.clienteles.length, study.needs.length, steps);
   const sizes: Record<ListField, number> = {
     clienteles: study.clienteles.length,
     needs: study.needs.length,
@@ -150,21 +182,34 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   // The segments' names across, their fields down.
   put(sheet, headerRow, labelCol, [[text(t.segment)]]);
   put(sheet, headerRow, firstCol, [segments.map((s) => (s ? text(s.name) : null))]);
-  put(
-    sheet,
-    headerRow + 1,
-    labelCol,
-    SEGMENT_FIELDS.map((field) => [text(t[field])])
-  );
+  // The fields' labels, then the funnel's (one block: one call for Excel).
+  const stepLabel = (index: number, part: TrimRow): string =>
+    `${t.trimStep} ${index + 1} — ${t.trimParts[part]}`;
+  put(sheet, headerRow + 1, labelCol, [
+    ...SEGMENT_FIELDS.map((field) => [text(t[field])]),
+    [text(t.population)],
+    ...Array.from({ length: steps }, (_, index) =>
+      TRIM_ROWS.map((part) => [text(stepLabel(index, part))])
+    ).flat(),
+  ]);
   put(sheet, fieldRow("type"), firstCol, [
     segments.map((s) => kindLabel(SEGMENT_TYPES, s?.type, language)),
   ]);
+  // A segment with a population: its size is the population trimmed, live (docs/method.md §1).
+  const keepCells = (col: number, upTo: number): string[] =>
+    Array.from({ length: upTo }, (_, index) => cellAddress(funnel.step(index, "keep"), col));
+  const trimmedSizeCell = (col: number, upTo: number): string =>
+    trimmedSizeFormula(cellAddress(funnel.population, col), keepCells(col, upTo));
   put(
     sheet,
     fieldRow("size"),
     firstCol,
     NUMBER_FIELDS.map((field) =>
-      segments.map((s): CellValue => (s?.[field] === undefined ? null : num(s[field] as number)))
+      segments.map((s, i): CellValue => {
+        if (field === "size" && s?.population !== undefined)
+          return formula(trimmedSizeCell(firstCol + i, steps), s.size ?? "");
+        return s?.[field] === undefined ? null : num(s[field] as number);
+      })
     )
   );
   put(
@@ -175,6 +220,32 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
       segments.map((s): CellValue => (s && s[field].length > 0 ? text(s[field].join("\n")) : null))
     )
   );
+
+  // The funnel: the population, then per step its family, criterion and share kept (typed) and
+  // what remains of the population after it (live).
+  if (segments.some((s) => s?.population !== undefined))
+    put(sheet, funnel.population, firstCol, [
+      segments.map((s): CellValue => (s?.population === undefined ? null : num(s.population))),
+    ]);
+  for (let index = 0; index < steps; index++) {
+    const trims = segments.map((s) => s?.trims?.[index]);
+    if (trims.some((trim) => trim !== undefined))
+      put(sheet, funnel.step(index, "family"), firstCol, [
+        trims.map((trim) => (trim ? text(trimFamilyLabel(trim.family, language)) : null)),
+        trims.map((trim) => (trim ? text(trim.criterion) : null)),
+        trims.map((trim) => (trim ? num(trim.keep) : null)),
+      ]);
+    fill(sheet, columns(funnel.step(index, "remaining")), trimmedSizeCell(firstCol, index + 1), [
+      segments.map((s) =>
+        s?.population === undefined
+          ? ""
+          : (trimmedSize(
+              s.population,
+              (s.trims ?? []).slice(0, index + 1).map((trim) => trim.keep)
+            ) ?? "")
+      ),
+    ]);
+  }
 
   // Membership: clientèles and needs mirror the matrix's headings (so they follow its order and any
   // rename); offerings are typed here.
@@ -282,7 +353,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     vertical: "middle",
     wrap: true,
   });
-  style(sheet, rect(headerRow + 1, labelCol, SEGMENT_FIELDS.length, 1), {
+  style(sheet, rect(headerRow + 1, labelCol, funnel.last - headerRow, 1), {
     bold: true,
     border: true,
     vertical: "top",
@@ -316,6 +387,43 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     wrap: true,
     vertical: "top",
   });
+  // The funnel: typed rows in the input colour, each step's remainder bold like the potential.
+  style(sheet, columns(funnel.population), {
+    fill: COLOURS.input,
+    border: true,
+    numberFormat: "#,##0",
+  });
+  for (let index = 0; index < steps; index++) {
+    style(sheet, columns(funnel.step(index, "family"), 3), {
+      fill: COLOURS.input,
+      border: true,
+      wrap: true,
+      vertical: "top",
+    });
+    style(sheet, columns(funnel.step(index, "keep")), { numberFormat: "0.0%" });
+    style(sheet, columns(funnel.step(index, "remaining")), {
+      border: true,
+      bold: true,
+      numberFormat: "#,##0",
+    });
+    sheet.validations.push(
+      {
+        rect: columns(funnel.step(index, "family")),
+        rule: { kind: "list", source: TRIM_FAMILIES.map((family) => family[language]) },
+        error: t.familyError,
+      },
+      {
+        rect: columns(funnel.step(index, "keep")),
+        rule: { kind: "decimal", min: 0, max: 1 },
+        error: t.keepError,
+      }
+    );
+  }
+  sheet.validations.push({
+    rect: columns(funnel.population),
+    rule: { kind: "decimal", min: 0, max: 1e15 },
+    error: t.numberError,
+  });
   sheet.rowHeights = TEXT_FIELDS.map((field) => ({
     row: fieldRow(field),
     height: SEGMENTS.textRowHeight,
@@ -341,6 +449,8 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   named(NAMES.segmentFrequency, columns(fieldRow("frequency")));
   named(NAMES.segmentBasket, columns(fieldRow("basket")));
   named(NAMES.segmentPotential, columns(fieldRow("potential")));
+  named(NAMES.segmentPopulation, columns(funnel.population));
+  named(NAMES.segmentTrims, columns(funnel.step(0, "family"), funnel.last - funnel.population));
   return sheet;
 }
 
@@ -391,6 +501,7 @@ function read({ grids, problems, draft }: ReadContext): void {
   const mirrors = tickHeadings(grids);
   const typedAt = tickHeadingCells(grids);
   const rows = fieldRowsOf(grids, headerRow);
+  const funnel = funnelOf(grid, grids);
 
   const segments: Segment[] = [];
   const names = new NameList("segments", problems);
@@ -399,7 +510,7 @@ function read({ grids, problems, draft }: ReadContext): void {
     const at = where(grid, headerRow, col);
     const present = byColumn.get(col) ?? [];
     if (raw.trim() === "") {
-      if (columnHasInput(grid, rows, col, blocks, present))
+      if (columnHasInput(grid, rows, col, blocks, present, funnel))
         problems.push(msg.segmentDataWithoutName(at, cellAddress(headerRow, col)));
       continue;
     }
@@ -407,6 +518,15 @@ function read({ grids, problems, draft }: ReadContext): void {
     if (name === undefined) continue;
     const segment = emptySegment(name);
     readFields(grid, headerRow, rows, col, segment, problems);
+    if (funnel) readFunnel(grid, funnel, col, segment, problems);
+    const size = sizeFromPopulation(
+      segment,
+      segment.size,
+      where(grid, rows("size") ?? headerRow, col),
+      problems
+    );
+    if (size !== undefined) segment.size = size;
+    else delete segment.size;
     for (const { field, area } of blocks) {
       if (area)
         readMembers(
@@ -454,6 +574,88 @@ function readFields(
       .map((entry): [SegmentField, string] => [field, entry.trim()]);
     segment[field] = segmentTexts(field, entries, at, segment.name, problems);
   }
+}
+
+/**
+ * Where the workbook holds the trimming funnel: its population row and its steps (found by their
+ * names, so that a workbook built before the funnel, which has neither, is read without one).
+ */
+interface FunnelArea {
+  population: number;
+  firstStep: number;
+  steps: number;
+}
+
+function funnelOf(grid: SheetGrid, grids: ReadContext["grids"]): FunnelArea | undefined {
+  const population = grids.names.find(
+    (n) => n.name === NAMES.segmentPopulation && n.sheet === grid.name
+  );
+  const trims = grids.names.find((n) => n.name === NAMES.segmentTrims && n.sheet === grid.name);
+  if (!population) return undefined;
+  const firstStep = trims ? trims.rect.row : population.rect.row + 1;
+  // Clamped to the rows the sheet holds: a name stretched to a billion rows reads what exists.
+  const held = Math.max(0, Math.ceil((gridHeight(grid) - firstStep + 1) / TRIM_ROWS.length));
+  return {
+    population: population.rect.row,
+    firstStep,
+    steps: trims ? Math.min(Math.floor(trims.rect.rows / TRIM_ROWS.length), held) : 0,
+  };
+}
+
+/** The rows of a step's part in the workbook being read. */
+function stepRow(funnel: FunnelArea, index: number, part: TrimRow): number {
+  return funnel.firstStep + index * TRIM_ROWS.length + TRIM_ROWS.indexOf(part);
+}
+
+/** A share typed as a number, "0,4" or "40 %" (a percentage typed into a text cell). */
+function shareNumber(raw: GridValue): number | undefined {
+  const shown = cellText(raw).trim();
+  if (typeof raw === "string" && shown.endsWith("%")) {
+    const value = cellNumber(shown.slice(0, -1));
+    return value === undefined ? undefined : value / 100;
+  }
+  return cellNumber(raw);
+}
+
+/** A segment's population and trimming criteria, from its column of the funnel. */
+function readFunnel(
+  grid: SheetGrid,
+  funnel: FunnelArea,
+  col: number,
+  segment: Segment,
+  problems: Problem[]
+): void {
+  const raw = cellAt(grid, funnel.population, col);
+  if (raw !== null && cellText(raw).trim() !== "") {
+    const population = segmentPopulation(
+      cellNumber(raw),
+      cellText(raw),
+      where(grid, funnel.population, col),
+      problems
+    );
+    if (population !== undefined) segment.population = population;
+  }
+  const trims: Trim[] = [];
+  for (let index = 0; index < funnel.steps; index++) {
+    const part = <T>(name: TrimRow, value: (raw: GridValue) => T | undefined) => {
+      const row = stepRow(funnel, index, name);
+      const cell = cellAt(grid, row, col);
+      const shown = cellText(cell).trim();
+      return shown === "" ? undefined : { value: value(cell), shown, at: where(grid, row, col) };
+    };
+    const trim = trimStep(
+      {
+        family: part("family", (cell) => cellText(cell)),
+        criterion: part("criterion", (cell) => cellText(cell).trim()),
+        keep: part("keep", shareNumber),
+      },
+      where(grid, stepRow(funnel, index, "family"), col),
+      segment.name,
+      problems
+    );
+    if (trim) trims.push(trim);
+  }
+  if (trims.length > 0) segment.trims = trims;
 }
 
 /** The offerings typed under their heading (rows typed past the planned ones count too). */
@@ -591,13 +793,21 @@ function columnHasInput(
   col: number,
   blocks: { area?: MemberArea }[],
   /** The rows of this column that hold a cell, in order. */
-  present: readonly number[]
+  present: readonly number[],
+  funnel: FunnelArea | undefined
 ): boolean {
   const typed = (row: number): boolean => cellText(cellAt(grid, row, col)).trim() !== "";
-  // The rows the consultant types in (the mean score, competition and potential are formulas).
+  // The rows the consultant types in (the mean score, competition, potential and what remains
+  // after each trimming step are formulas).
   const inputs = SEGMENT_FIELDS.filter(
     (f) => f !== "meanScore" && f !== "competition" && f !== "potential"
   ).flatMap((f) => rows(f) ?? []);
+  if (funnel) {
+    inputs.push(funnel.population);
+    for (let index = 0; index < funnel.steps; index++)
+      for (const part of ["family", "criterion", "keep"] as const)
+        inputs.push(stepRow(funnel, index, part));
+  }
   if (inputs.some(typed)) return true;
   return blocks.some(({ area }) =>
     area ? present.some((row) => row >= area.first && row <= area.last && typed(row)) : false
