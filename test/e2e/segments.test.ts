@@ -15,7 +15,12 @@ import { parseSheetRef } from "../../src/layout/a1";
 import { pairScore } from "../../src/method/score";
 import { COMPETITION } from "../../src/method/levels";
 import { segmentCompetition } from "../../src/method/segment-figures";
-import { STRATEGIES, Strategy, targetingStrategy } from "../../src/method/segments";
+import {
+  STRATEGIES,
+  Strategy,
+  strategySentence,
+  targetingStrategy,
+} from "../../src/method/segments";
 import { Study, isRated, nameKey } from "../../src/method/study";
 import { recalculateAll } from "../support/libreoffice";
 import { EXAMPLE_GROUPS as GROUPS } from "../support/example-groups";
@@ -252,7 +257,7 @@ describe("segments, checklist and targeting, filled in the file and recalculated
         .getWorksheet(at.sheet)
         ?.getCell(at.rect.row + 1, at.rect.col);
     const text = sentence ? plainValue(sentence.value) : null;
-    expect(text ?? "").toBe(expected ? STRATEGIES[expected].explanation.fr : "");
+    expect(text ?? "").toBe(expected ? strategySentence(expected, "fr") : "");
   });
 
   it("reads back exactly what the consultant typed", async () => {

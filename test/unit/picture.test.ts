@@ -307,12 +307,18 @@ describe("browser safety", () => {
     const root = path.join(__dirname, "..", "..", "src");
     const seen = new Set<string>();
     const external: string[] = [];
+    // The file a relative import names: `x.ts`, or a folder's `index.ts`.
+    const moduleFile = async (base: string): Promise<string> => {
+      const file = `${base}.ts`;
+      return (await fs.stat(file).catch(() => null)) ? file : path.join(base, "index.ts");
+    };
     const visit = async (file: string): Promise<void> => {
       if (seen.has(file)) return;
       seen.add(file);
       const source = await fs.readFile(file, "utf8");
       for (const [, target] of source.matchAll(/^import[^;]*?from "([^"]+)";/gms)) {
-        if (target.startsWith(".")) await visit(path.resolve(path.dirname(file), `${target}.ts`));
+        if (target.startsWith("."))
+          await visit(await moduleFile(path.resolve(path.dirname(file), target)));
         else external.push(`${path.relative(root, file)} → ${target}`);
       }
     };
