@@ -22,6 +22,7 @@ import * as msg from "../../method/messages";
 import { Problem } from "../../method/problems";
 import { listWorkbookFile } from "../xlsx/read";
 import { WorkbookUnreadable } from "../xlsx/zip";
+import type { TransactionCounts } from "../../analysis/rfm-rows";
 import { QUANTIFY_WINDOW_DAYS, ClienteleFigures } from "../../analysis/rfm-quantify";
 import {
   guessColumns,
@@ -46,18 +47,8 @@ export interface TransactionOptions {
   clientele?: { column: string; customersFile?: string };
 }
 
-/** What the rows said: each count with one example, for the messages. */
-export interface TransactionCounts {
-  rows: number;
-  blankIds: number;
-  badAmounts: { count: number; example?: string };
-  badDates: { count: number; example?: string };
-  ambiguousDates: { count: number; example?: string };
-  returns: number;
-  duplicates: number;
-  afterAnalysis: number;
-  returnsOnly: number;
-}
+/** What the rows said (the pane counts the same, src/analysis/rfm-rows.ts). */
+export type { TransactionCounts } from "../../analysis/rfm-rows";
 
 export interface TransactionsRead {
   columns: TransactionColumns;
