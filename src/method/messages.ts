@@ -212,7 +212,10 @@ export type ProblemCode =
   | "rfm-unknown-clientele"
   | "rfm-segment-unquantified"
   | "rfm-clientele-conflict"
-  | "rfm-latin1";
+  | "rfm-latin1"
+  // RFM in the task pane (rfm-pane)
+  | "rfm-selection-empty"
+  | "rfm-selection-too-large";
 
 function problem(
   code: ProblemCode,
@@ -2648,4 +2651,31 @@ export function levelNotInScale(scale: Scale, location: Location, shown: string)
   return inCell(location)
     ? levelUnknown(location, scale, shown)
     : pairLevelOutOfRange(scale, location, shown);
+}
+
+// ---- RFM in the task pane (rfm-pane) ----------------------------------------------------------
+
+export function rfmSelectionEmpty(): Problem {
+  return error(
+    "rfm-selection-empty",
+    undefined,
+    "La sélection est vide : sélectionnez la table des transactions (identifiant client, date, montant), sa ligne d'en-tête comprise, puis recommencez.",
+    "The selection is empty: select the table of transactions (customer id, date, amount), its header line included, then try again."
+  );
+}
+
+export function rfmSelectionTooLarge(
+  sheet: string,
+  address: string,
+  rows: number,
+  limit: number
+): Problem {
+  const found = count(rows);
+  const most = count(limit);
+  return error(
+    "rfm-selection-too-large",
+    { sheet, cell: address },
+    `La sélection compte ${found.fr} lignes ; le volet en lit au plus ${most.fr} : pour une table plus longue, utilisez la ligne de commande (segment-matrix rfm).`,
+    `The selection holds ${found.en} rows; the pane reads at most ${most.en}: for a longer table, use the command line (segment-matrix rfm).`
+  );
 }
