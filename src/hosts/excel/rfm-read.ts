@@ -41,14 +41,10 @@ export async function readSelectedTransactions(
   context: Excel.RequestContext,
   choice?: ColumnChoice
 ): Promise<SelectedTransactions> {
-  let syncs = 0;
-  const sync = async () => {
-    syncs++;
-    await context.sync();
-  };
+  let syncs = 1;
   const used = context.workbook.getSelectedRange().getUsedRangeOrNullObject(true);
   used.load("address");
-  await sync();
+  await context.sync();
   const at = used.isNullObject ? undefined : parseSheetRef(used.address);
   if (!at || at.rect.rows < 2) throw new ExcelFailure([rfmSelectionEmpty()]);
   const { sheet, rect } = at;
@@ -59,7 +55,8 @@ export async function readSelectedTransactions(
     ]);
   const worksheet = context.workbook.worksheets.getItem(sheet);
   const headerRange = worksheet.getRange(rectAddress({ ...rect, rows: 1 })).load("values");
-  await sync();
+  await context.sync();
+  syncs++;
   const headers = valuesOf(headerRange.values, sheet, { ...rect, rows: 1 })[0].map((value) =>
     value === null || value === undefined ? "" : String(value).trim()
   );
@@ -80,8 +77,9 @@ export async function readSelectedTransactions(
       return { piece, range: worksheet.getRange(rectAddress(piece)).load("values") };
     });
     // One sync per band on purpose: each response must stay under Excel's limit.
-
-    await sync();
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    syncs++;
     const [ids, dates, amounts] = pieces.map(({ piece, range }) =>
       valuesOf(range.values, sheet, piece)
     );
