@@ -4,7 +4,10 @@
  * DuckDB read alone in process, the pandas reference on the same file where Debian's python3-pandas
  * is installed (its time, and whether every customer's figures and scores agree with ours), and
  * the writing of 250,000 customers' rows in process (time, file size).
+ * And 1,000,000 rows selected in Excel over the recording fake: the pane's syncs, largest request
+ * and response, and the time to score them in TypeScript.
  *   SM_BENCH_RFM_ROWS=1000000 npm run bench   a smaller file (default 10,000,000 rows)
+ *   SM_BENCH_RFM_PANE_ROWS=100000 npm run bench   fewer rows selected (default 1,000,000)
  */
 import { execFile } from "child_process";
 import { createWriteStream, promises as fs } from "fs";
@@ -21,6 +24,9 @@ import {
 import { rfmPlan } from "../src/layout/sheets/rfm";
 import { planToBuffer } from "../src/hosts/xlsx/file";
 import { TransactionsRead, readTransactions } from "../src/hosts/data/transactions";
+import { rfmFromRows } from "../src/analysis/rfm-rows";
+import { readSelectedTransactions } from "../src/hosts/excel/rfm-read";
+import { FakeExcel } from "../test/support/fake-excel";
 import { PALETTES } from "../src/method/colour";
 
 const run = promisify(execFile);
@@ -109,7 +115,42 @@ function compareWithPandas(read: TransactionsRead, referenceCsv: string): string
   return differences;
 }
 
+/**
+ * 1,000,000 rows selected in Excel, over the recording fake: the pane's read (syncs, largest
+ * request and response) and the TypeScript scoring. The fake's own time is in the read's.
+ */
+export async function benchPaneReadOnly(): Promise<void> {
+  const rows = Number(process.env.SM_BENCH_RFM_PANE_ROWS ?? 1_000_000);
+  console.log(
+    `\n== rfm in the pane: ${rows.toLocaleString("en-US")} rows selected (recording fake)`
+  );
+  const excel = new FakeExcel(["Ventes"]);
+  const next = random(21);
+  const start = Date.UTC(2023, 0, 1) / 86400000;
+  const cells: (string | number)[][] = [["Client", "Date", "Montant"]];
+  for (let i = 0; i < rows; i++)
+    cells.push([
+      `C${Math.floor(next() * next() * CUSTOMERS)}`,
+      25569 + start + Math.floor(next() * 730),
+      (Math.floor(next() * 20000) - 500) / 100,
+    ]);
+  excel.setCells("Ventes", "A1", cells);
+  excel.select("Ventes", "A:C");
+  excel.resetCounters();
+  const began = performance.now();
+  const read = await excel.run((context) => readSelectedTransactions(context));
+  const readAt = performance.now();
+  const scored = rfmFromRows(read.rows, { id: 0, date: 1, amount: 2 }, { language: "fr" });
+  const scoredAt = performance.now();
+  console.log(
+    `   read: ${read.syncs} syncs, largest request ${excel.maxRequestBytes} B, largest response ` +
+      `${(excel.maxResponseBytes / 1048576).toFixed(2)} MiB, ${((readAt - began) / 1000).toFixed(2)} s (fake included); ` +
+      `scored in TypeScript in ${((scoredAt - readAt) / 1000).toFixed(2)} s, ${scored.customers.length} customers`
+  );
+}
+
 export async function benchRfm(): Promise<void> {
+  await benchPaneReadOnly();
   const rows = Number(process.env.SM_BENCH_RFM_ROWS ?? 10_000_000);
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), "sm-bench-rfm-"));
   try {

@@ -260,7 +260,6 @@ interface Totals {
   lastDay: number;
   purchases: number;
   micro: number;
-  counted: number;
 }
 
 /**
@@ -284,7 +283,12 @@ export function rfmFromRows(
     returnsOnly: 0,
   };
   const seen = new Set<string>();
-  const valid: { id: string; day: number; amount: number }[] = [];
+  const byId = new Map<string, Totals>();
+  // Without a given analysis day it is the day after the last valid row: no row falls after it,
+  // so each row is summed up as it is read.
+  const given = options.analysisDay;
+  let lastSeen = -Infinity;
+  let firstDay = Infinity;
   for (const row of rows) {
     counts.rows++;
     const id = cellAsText(row[columns.id]);
@@ -309,32 +313,27 @@ export function rfmFromRows(
       counts.ambiguousDates.count++;
       counts.ambiguousDates.example ??= dateText;
     }
-    if (id !== "" && day !== undefined && amount !== undefined) valid.push({ id, day, amount });
-  }
-  let lastSeen = -Infinity;
-  for (const t of valid) if (t.day > lastSeen) lastSeen = t.day;
-  const analysisDay = options.analysisDay ?? (Number.isFinite(lastSeen) ? lastSeen + 1 : 0);
-  let firstDay = analysisDay;
-  const byId = new Map<string, Totals>();
-  for (const t of valid) {
-    if (t.day >= analysisDay) {
+    if (id === "" || day === undefined || amount === undefined) continue;
+    if (day > lastSeen) lastSeen = day;
+    if (given !== undefined && day >= given) {
       counts.afterAnalysis++;
       continue;
     }
-    if (t.amount < 0) counts.returns++;
-    if (t.day < firstDay) firstDay = t.day;
-    let totals = byId.get(t.id);
+    if (amount < 0) counts.returns++;
+    if (day < firstDay) firstDay = day;
+    let totals = byId.get(id);
     if (!totals) {
-      totals = { lastDay: -Infinity, purchases: 0, micro: 0, counted: 0 };
-      byId.set(t.id, totals);
+      totals = { lastDay: -Infinity, purchases: 0, micro: 0 };
+      byId.set(id, totals);
     }
-    totals.counted++;
-    totals.micro += micro(t.amount);
-    if (t.amount >= 0) {
+    totals.micro += micro(amount);
+    if (amount >= 0) {
       totals.purchases++;
-      if (t.day > totals.lastDay) totals.lastDay = t.day;
+      if (day > totals.lastDay) totals.lastDay = day;
     }
   }
+  const analysisDay = given ?? (Number.isFinite(lastSeen) ? lastSeen + 1 : 0);
+  if (!Number.isFinite(firstDay)) firstDay = analysisDay;
   const ids = [...byId.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const customers: CustomerTotals[] = [];
   const micros: number[] = [];
