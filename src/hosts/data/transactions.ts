@@ -8,6 +8,7 @@
  * sees one row per customer (docs/performance.md, "RFM").
  */
 import { promises as fs } from "fs";
+import os from "os";
 import path from "path";
 import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import {
@@ -112,7 +113,10 @@ export async function readTransactions(
   });
   if (!stat.isFile()) throw new SourceProblems([msg.fileUnreadable(file, "not a file")]);
   if (stat.size === 0) throw new SourceProblems([msg.rfmEmpty(file)]);
-  const instance = await DuckDBInstance.create(":memory:");
+  // What DuckDB spills past its memory goes to a folder of our own, not to ".tmp" in the
+  // consultant's current folder (DuckDB's default for a database in memory).
+  const spill = await fs.mkdtemp(path.join(os.tmpdir(), "segment-matrix-rfm-"));
+  const instance = await DuckDBInstance.create(":memory:", { temp_directory: spill });
   const connection = await instance.connect();
   try {
     const notes: Problem[] = [];
@@ -163,6 +167,7 @@ export async function readTransactions(
   } finally {
     connection.closeSync();
     instance.closeSync();
+    await fs.rm(spill, { recursive: true, force: true });
   }
 }
 
