@@ -143,27 +143,57 @@ export function segmentOf(r: number, f: number, rules: readonly NamedRule[]): st
   return "";
 }
 
+/** A customer's three scores. */
+export interface CustomerScores {
+  r: number;
+  f: number;
+  m: number;
+}
+
+/** Each customer's scores by the rule, in the order of the totals given. */
+export function scoresOfCustomers(
+  customers: readonly CustomerTotals[],
+  analysisDay: number
+): CustomerScores[] {
+  const r = scoresOf(customers.map((c) => c.lastDay - analysisDay));
+  const f = scoresOf(customers.map((c) => c.frequency));
+  const m = scoresOf(customers.map((c) => c.monetary));
+  return customers.map((_, i) => ({ r: r[i], f: f[i], m: m[i] }));
+}
+
 /** The rows of SM_RFM, in the order of the totals given. */
 export function scoreCustomers(
   customers: readonly CustomerTotals[],
   analysisDay: number,
   rules: readonly NamedRule[]
 ): RfmRow[] {
-  const recencies = customers.map((c) => analysisDay - c.lastDay);
-  const r = scoresOf(recencies.map((days) => -days));
-  const f = scoresOf(customers.map((c) => c.frequency));
-  const m = scoresOf(customers.map((c) => c.monetary));
-  return customers.map((c, i) => ({
-    id: c.id,
-    recency: recencies[i],
-    frequency: c.frequency,
-    monetary: c.monetary,
-    r: r[i],
-    f: f[i],
-    m: m[i],
-    code: `${r[i]}${f[i]}${m[i]}`,
-    segment: segmentOf(r[i], f[i], rules),
-  }));
+  return rfmRows(customers, scoresOfCustomers(customers, analysisDay), analysisDay, rules);
+}
+
+/**
+ * The rows of SM_RFM from totals and their scores (computed here or by DuckDB, by the same rule):
+ * recency, code and segment.
+ */
+export function rfmRows(
+  customers: readonly CustomerTotals[],
+  scores: readonly CustomerScores[],
+  analysisDay: number,
+  rules: readonly NamedRule[]
+): RfmRow[] {
+  return customers.map((c, i) => {
+    const { r, f, m } = scores[i];
+    return {
+      id: c.id,
+      recency: analysisDay - c.lastDay,
+      frequency: c.frequency,
+      monetary: c.monetary,
+      r,
+      f,
+      m,
+      code: `${r}${f}${m}`,
+      segment: segmentOf(r, f, rules),
+    };
+  });
 }
 
 export interface SegmentSummary {

@@ -15,8 +15,8 @@ import {
   RfmRow,
   dayOfIso,
   isoOfDay,
+  rfmRows,
   rulesIn,
-  scoreCustomers,
   segmentOf,
 } from "../analysis/rfm";
 import { rfmSql, SqlDialect } from "../analysis/rfm-sql";
@@ -36,6 +36,9 @@ import { guardOutput, writeOutput } from "./output-guard";
 
 export const RFM_USAGE =
   "segment-matrix rfm TRANSACTIONS.csv|.tsv|.parquet|.xlsx [--date YYYY-MM-DD] [--columns id=…,date=…,amount=…] [--lang fr|en] [--palette default|colourblind] -o OUT.xlsx [--force]\n  segment-matrix rfm TRANSACTIONS… --clientele COLUMN [--customers CUSTOMERS.csv] --study STUDY.json|WORKBOOK.xlsx -o OUT.json [--date YYYY-MM-DD] [--force]\n  segment-matrix rfm --sql duckdb|postgres [--date YYYY-MM-DD]";
+
+/** From this many customers on, the workbook is compressed at zlib's fastest level. */
+const FAST_WRITE_CUSTOMERS = 50_000;
 
 const INPUTS = [".csv", ".tsv", ".tab", ".txt", ".parquet", ".xlsx"];
 
@@ -115,12 +118,14 @@ export async function rfmCommand(args: string[], io: Io): Promise<void> {
     const oldest = Math.max(0, ...rows.map((row) => row.recency));
     firstDay = analysisDay - oldest;
   } else {
-    rows = scoreCustomers(read.customers, read.analysisDay, rules);
+    rows = rfmRows(read.customers, read.scores, read.analysisDay, rules);
     analysisDay = read.analysisDay;
     firstDay = read.firstDay;
   }
   const plan = rfmPlan({ rows, rules, analysisDay, firstDay, language, palette });
-  await writeOutput(output, target, await planToBuffer(plan));
+  // Many customers: the fastest compression (a file about a third larger, written twice as fast).
+  const level = rows.length > FAST_WRITE_CUSTOMERS ? 1 : undefined;
+  await writeOutput(output, target, await planToBuffer(plan, level));
   const transactions = read.kind === "transactions" ? read.counts.rows : undefined;
   io.err(
     language === "fr"

@@ -215,3 +215,25 @@ export function rfmLatin1(location: Location) {
     "the file is not UTF-8: read as a Windows export (Latin-1); check the accents of the ids"
   );
 }
+
+// ---- RFM in the task pane (rfm-pane) ----------------------------------------------------------
+
+export function rfmSelectionEmpty() {
+  return error(
+    "rfm-selection-empty",
+    undefined,
+    "La sélection est vide : sélectionnez la table des transactions (identifiant client, date, montant), sa ligne d'en-tête comprise, puis recommencez.",
+    "The selection is empty: select the table of transactions (customer id, date, amount), its header line included, then try again."
+  );
+}
+
+export function rfmSelectionTooLarge(sheet: string, address: string, rows: number, limit: number) {
+  const found = { fr: countFr(rows), en: countEn(rows) };
+  const most = { fr: countFr(limit), en: countEn(limit) };
+  return error(
+    "rfm-selection-too-large",
+    { sheet, cell: address },
+    `La sélection compte ${found.fr} lignes ; le volet en lit au plus ${most.fr} : pour une table plus longue, utilisez la ligne de commande (segment-matrix rfm).`,
+    `The selection holds ${found.en} rows; the pane reads at most ${most.en}: for a longer table, use the command line (segment-matrix rfm).`
+  );
+}

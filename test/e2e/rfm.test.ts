@@ -13,6 +13,7 @@ import {
   NamedRule,
   rulesIn,
   scoreCustomers,
+  scoresOfCustomers,
   segmentOf,
   summarise,
 } from "../../src/analysis/rfm";
@@ -375,6 +376,8 @@ it("reads any random transactions file into the totals the TypeScript rule compu
       const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
       expect([...read.customers].sort(byId)).toEqual([...expected.customers].sort(byId));
       expect(read.counts.returnsOnly).toBe(expected.returnsOnly.length);
+      // DuckDB's scores (window ranks) are the TypeScript rule's.
+      expect(read.scores).toEqual(scoresOfCustomers(read.customers, read.analysisDay));
     }),
     { numRuns: 25 }
   );

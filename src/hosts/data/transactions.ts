@@ -4,16 +4,26 @@
  * (src/analysis/rfm.ts). Every cell is read as text and parsed here by one SQL pipeline, the same
  * for every format: nothing is dropped silently — blank ids, unreadable amounts and dates, returns,
  * duplicates and transactions after the analysis date come back as counts with an example each.
+ * The rows are read once and summed up in DuckDB, scores included (window ranks): JavaScript only
+ * sees one row per customer (docs/performance.md, "RFM").
  */
 import { promises as fs } from "fs";
+import os from "os";
 import path from "path";
 import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import { CustomerTotals, MONETARY_DECIMALS, dayOfIso } from "../../analysis/rfm";
+import {
+  CustomerScores,
+  CustomerTotals,
+  MONETARY_DECIMALS,
+  SCORE_LEVELS,
+  dayOfIso,
+} from "../../analysis/rfm";
 import { Language } from "../../method/levels";
 import * as msg from "../../messages";
 import { Problem } from "../../messages";
 import { listWorkbookFile } from "../xlsx/read";
 import { WorkbookUnreadable } from "../xlsx/zip";
+import type { TransactionCounts } from "../../analysis/rfm-rows";
 import { QUANTIFY_WINDOW_DAYS, ClienteleFigures } from "../../analysis/rfm-quantify";
 import {
   guessColumns,
@@ -38,18 +48,8 @@ export interface TransactionOptions {
   clientele?: { column: string; customersFile?: string };
 }
 
-/** What the rows said: each count with one example, for the messages. */
-export interface TransactionCounts {
-  rows: number;
-  blankIds: number;
-  badAmounts: { count: number; example?: string };
-  badDates: { count: number; example?: string };
-  ambiguousDates: { count: number; example?: string };
-  returns: number;
-  duplicates: number;
-  afterAnalysis: number;
-  returnsOnly: number;
-}
+/** What the rows said (the pane counts the same, src/analysis/rfm-rows.ts). */
+export type { TransactionCounts } from "../../analysis/rfm-rows";
 
 export interface TransactionsRead {
   columns: TransactionColumns;
@@ -59,6 +59,8 @@ export interface TransactionsRead {
   counts: TransactionCounts;
   /** Every count that matters, as problems of the catalogue (warnings, or errors when nothing is left). */
   problems: Problem[];
+  /** Each customer's scores, in the order of `customers`, computed by DuckDB by the rule of rfm.ts. */
+  scores: CustomerScores[];
   /** Per clientèle, over the QUANTIFY_WINDOW_DAYS before the analysis date, when asked. */
   clienteles?: ClienteleFigures[];
 }
@@ -111,7 +113,10 @@ export async function readTransactions(
   });
   if (!stat.isFile()) throw new SourceProblems([msg.fileUnreadable(file, "not a file")]);
   if (stat.size === 0) throw new SourceProblems([msg.rfmEmpty(file)]);
-  const instance = await DuckDBInstance.create(":memory:");
+  // What DuckDB spills past its memory goes to a folder of our own, not to ".tmp" in the
+  // consultant's current folder (DuckDB's default for a database in memory).
+  const spill = await fs.mkdtemp(path.join(os.tmpdir(), "segment-matrix-rfm-"));
+  const instance = await DuckDBInstance.create(":memory:", { temp_directory: spill });
   const connection = await instance.connect();
   try {
     const notes: Problem[] = [];
@@ -162,6 +167,7 @@ export async function readTransactions(
   } finally {
     connection.closeSync();
     instance.closeSync();
+    await fs.rm(spill, { recursive: true, force: true });
   }
 }
 
@@ -263,36 +269,188 @@ function cellText(value: unknown): string {
   return String(value);
 }
 
+/**
+ * `expression` applied to `text` inside a lambda. DuckDB's optimizer hoists an expression that
+ * appears twice in one projection and computes it for every row; inside a lambda it is computed
+ * only where the surrounding CASE or COALESCE asks for it (the rare rows a fast cast leaves).
+ */
+function onlyWhereNeeded(text: string, expression: (value: string) => string, name = "v"): string {
+  return `list_transform([${text}], ${name} -> ${expression(name)})[1]`;
+}
+
 /** The date text's parsed day (NULL when unreadable), for `text` a SQL text expression. */
 export function dateSql(text: string, language: Language): string {
   const slash = language === "fr" ? "%d/%m/%Y" : "%m/%d/%Y";
-  const head = `split_part(${text}, ' ', 1)`;
   // The common ISO day first, cheaply; the patterns only for the rows it leaves.
-  return `coalesce(try_cast(${text} as date), case
-    when regexp_full_match(${text}, '[0-9]{4}-[0-9]{2}-[0-9]{2}([ T].*)?') then try_cast(substr(${text}, 1, 10) as date)
+  const patterns = (v: string) => {
+    const head = `split_part(${v}, ' ', 1)`;
+    return `case
+    when regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}([ T].*)?') then try_cast(substr(${v}, 1, 10) as date)
     when regexp_full_match(${head}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}') then try_strptime(${head}, '${slash}')::date
     when regexp_full_match(${head}, '[0-9]{1,2}[.][0-9]{1,2}[.][0-9]{4}') then try_strptime(${head}, '%d.%m.%Y')::date
-    when regexp_full_match(${text}, '[0-9]{1,7}([.][0-9]+)?')
-      and try_cast(${text} as double) between 1 and ${EXCEL_MAX_SERIAL}
-      then date '${EXCEL_EPOCH}' + cast(floor(try_cast(${text} as double)) as integer)
-  end)`;
+    when regexp_full_match(${v}, '[0-9]{1,7}([.][0-9]+)?')
+      and try_cast(${v} as double) between 1 and ${EXCEL_MAX_SERIAL}
+      then date '${EXCEL_EPOCH}' + cast(floor(try_cast(${v} as double)) as integer)
+  end`;
+  };
+  return `coalesce(try_cast(${text} as date), ${onlyWhereNeeded(text, patterns)})`;
 }
 
 /** The amount text as a number (NULL when it is not one): spaces, currency signs and a decimal comma allowed. */
 export function amountSql(text: string): string {
-  const bare = `regexp_replace(${text}, '[\\s\\x{00A0}\\x{202F}€$£]', '', 'g')`;
   // 12,50 and 1.234,50 (a decimal comma); 1,234.50 (English thousands); else as it stands.
-  const written = `case
-      when regexp_full_match(${bare}, '-?[0-9]*,[0-9]+') then replace(${bare}, ',', '.')
-      when regexp_full_match(${bare}, '-?[0-9]{1,3}([.][0-9]{3})+(,[0-9]+)?') then replace(replace(${bare}, '.', ''), ',', '.')
-      when regexp_full_match(${bare}, '-?[0-9]{1,3}(,[0-9]{3})+([.][0-9]+)?') then replace(${bare}, ',', '')
-      else ${bare} end`;
-  const value = `coalesce(try_cast(${text} as double), try_cast(${written} as double))`;
+  const written = (v: string) => {
+    const bare = `regexp_replace(${v}, '[\\s\\x{00A0}\\x{202F}€$£]', '', 'g')`;
+    return onlyWhereNeeded(
+      bare,
+      (b) => `try_cast(case
+      when regexp_full_match(${b}, '-?[0-9]*,[0-9]+') then replace(${b}, ',', '.')
+      when regexp_full_match(${b}, '-?[0-9]{1,3}([.][0-9]{3})+(,[0-9]+)?') then replace(replace(${b}, '.', ''), ',', '.')
+      when regexp_full_match(${b}, '-?[0-9]{1,3}(,[0-9]{3})+([.][0-9]+)?') then replace(${b}, ',', '')
+      else ${b} end as double)`,
+      "b"
+    );
+  };
+  const value = `coalesce(try_cast(${text} as double), ${onlyWhereNeeded(text, written)})`;
   // "NaN" and "inf" cast to doubles: not amounts.
   return `(case when isfinite(${value}) then ${value} end)`;
 }
 
-/** Parses every row once into a temporary table, counts what it finds, sums up each customer. */
+/** True for a date written dd/mm/yyyy or mm/dd/yyyy that reads both ways (both parts ≤ 12, unequal). */
+function ambiguousDateSql(text: string): string {
+  const test = (v: string) => {
+    const part = (k: number) => `try_cast(split_part(${v}, '/', ${k}) as integer)`;
+    return `regexp_full_match(split_part(${v}, ' ', 1), '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}')
+      and ${part(1)} <= 12 and ${part(2)} <= 12 and ${part(1)} <> ${part(2)}`;
+  };
+  return `(case when contains(${text}, '/') then coalesce(${onlyWhereNeeded(text, test)}, false) else false end)`;
+}
+
+/**
+ * A text cell as the rule reads it: without the blanks DuckDB's trim removes (spaces and the other
+ * Unicode space separators), trimmed only where it may change something (trim costs each row).
+ */
+function trimmedSql(column: string): string {
+  const c = `cast(${ident(column)} as varchar)`;
+  return `(case when starts_with(${c}, ' ') or ends_with(${c}, ' ') or strlen(${c}) <> length(${c}) then trim(${c}) else ${c} end)`;
+}
+
+/**
+ * The source's distinct rows (customer id, date text, amount text, each trimmed), each with `n`,
+ * how many times it occurs: exact duplicates are `n - 1`, and every later step reads each
+ * distinct row once. The date and amount are parsed here; `ambiguous` flags a date read one way
+ * of two. With a clientèle column, each row's smallest, largest and latest non-blank clientèle.
+ */
+function distinctRowsSql(
+  source: string,
+  columns: TransactionColumns,
+  language: Language,
+  clienteleColumn?: string
+): string {
+  const clientele =
+    clienteleColumn === undefined
+      ? ""
+      : `, min(clientele) filter (where clientele <> '') as clientele_min,
+        max(clientele) filter (where clientele <> '') as clientele_max`;
+  const clienteleText =
+    clienteleColumn === undefined ? "" : `, ${trimmedSql(clienteleColumn)} as clientele`;
+  return `select id, date_text, amount_text, n,
+      date_diff('day', date '1970-01-01', ${dateSql("date_text", language)}) as day,
+      ${amountSql("amount_text")} as amount,
+      ${ambiguousDateSql("date_text")} as ambiguous
+      ${clienteleColumn === undefined ? "" : ", clientele_min, clientele_max"}
+    from (select id, date_text, amount_text, count(*) as n ${clientele}
+      from (select coalesce(${trimmedSql(columns.id)}, '') as id, ${trimmedSql(columns.date)} as date_text,
+          ${trimmedSql(columns.amount)} as amount_text ${clienteleText}
+        from ${source})
+      group by id, date_text, amount_text)`;
+}
+
+/**
+ * What a distinct row is for the rule, as one small number: a purchase, a return, a transaction on
+ * or after the analysis day, or else invalid, with one bit per reason (a row can have several).
+ */
+const PURCHASE = 0;
+const RETURN = 1;
+const AFTER_ANALYSIS = 2;
+const INVALID = 8;
+const BLANK_ID_BIT = 1;
+const BAD_DATE_BIT = 2;
+const BAD_AMOUNT_BIT = 4;
+
+/**
+ * The distinct rows summed up per customer, kind of row and ambiguous date: a handful of groups
+ * per customer, no filter per aggregate, so one pass over the rows stays cheap. Without a given
+ * analysis day it is the day after the last valid transaction: no valid row falls on or after it,
+ * so the rows need no second pass once that day is known.
+ */
+function groupsSql(rows: string, analysisDay: number | undefined): string {
+  const inRange = analysisDay === undefined ? "true" : `day < ${analysisDay}`;
+  const micro = 10 ** MONETARY_DECIMALS;
+  return `select id, kind, ambiguous,
+      count(*) as distinct_rows, sum(n) as rows,
+      max(day) as last_day, min(day) as first_day,
+      sum(cast(round(amount * ${micro}) as hugeint) * n) as monetary_micro,
+      any_value(date_text) as date_example, any_value(amount_text) as amount_example
+    from (select id, date_text, amount_text, n, day, amount,
+        ambiguous and day is not null as ambiguous,
+        case
+          when id = '' or day is null or amount is null then ${INVALID}
+            + case when id = '' then ${BLANK_ID_BIT} else 0 end
+            + case when day is null then ${BAD_DATE_BIT} else 0 end
+            + case when amount is null then ${BAD_AMOUNT_BIT} else 0 end
+          when not (${inRange}) then ${AFTER_ANALYSIS}
+          when amount >= 0 then ${PURCHASE}
+          else ${RETURN} end as kind
+      from ${rows})
+    group by id, kind, ambiguous`;
+}
+
+/** The counts over the groups; `returns_only`: customers with returns and no purchase. */
+const STATS_SQL = `select
+    coalesce(sum(rows), 0) as rows,
+    coalesce(sum(rows) - sum(distinct_rows), 0) as duplicates,
+    coalesce(sum(rows) filter (where (kind & ${BLANK_ID_BIT}) = ${BLANK_ID_BIT} and kind >= ${INVALID}), 0) as blank_ids,
+    coalesce(sum(rows) filter (where (kind & ${BAD_AMOUNT_BIT}) = ${BAD_AMOUNT_BIT} and kind >= ${INVALID}), 0) as bad_amounts,
+    any_value(coalesce(amount_example, '')) filter (where (kind & ${BAD_AMOUNT_BIT}) = ${BAD_AMOUNT_BIT} and kind >= ${INVALID}) as bad_amount_example,
+    coalesce(sum(rows) filter (where (kind & ${BAD_DATE_BIT}) = ${BAD_DATE_BIT} and kind >= ${INVALID}), 0) as bad_dates,
+    any_value(coalesce(date_example, '')) filter (where (kind & ${BAD_DATE_BIT}) = ${BAD_DATE_BIT} and kind >= ${INVALID}) as bad_date_example,
+    coalesce(sum(rows) filter (where ambiguous), 0) as ambiguous,
+    any_value(date_example) filter (where ambiguous) as ambiguous_example,
+    coalesce(sum(rows) filter (where kind = ${RETURN}), 0) as returns,
+    coalesce(sum(rows) filter (where kind = ${AFTER_ANALYSIS}), 0) as after_analysis,
+    (select count(*) from (select id from groups where kind <= ${RETURN} group by id
+      having count(*) filter (where kind = ${PURCHASE}) = 0)) as returns_only,
+    max(last_day) filter (where kind < ${INVALID}) as last_seen,
+    min(first_day) filter (where kind <= ${RETURN}) as first_day
+  from groups`;
+
+/**
+ * The customers with a purchase and their scores by the rule of src/analysis/rfm.ts (as
+ * rfm-sql.ts says it): `rank() - 1` customers have a strictly smaller value.
+ */
+function scoredSql(): string {
+  const micro = 10 ** MONETARY_DECIMALS;
+  const score = (order: string) =>
+    `cast(1 + floor(${SCORE_LEVELS} * (rank() over (order by ${order}) - 1) / count(*) over ()) as integer)`;
+  return `with customers as (
+      select id, max(last_day) filter (where kind = ${PURCHASE}) as last_day,
+        coalesce(sum(rows) filter (where kind = ${PURCHASE}), 0) as frequency,
+        sum(monetary_micro) as monetary_micro
+      from groups where kind <= ${RETURN} group by id
+      having count(*) filter (where kind = ${PURCHASE}) > 0)
+    select id, last_day, frequency, cast(monetary_micro as double) / ${micro} as monetary,
+      ${score("last_day")} as r, ${score("frequency")} as f, ${score("monetary_micro")} as m
+    from customers
+    order by id`;
+}
+
+/**
+ * Reads the source once: its distinct rows grouped by customer and kind (duplicates, bad values
+ * and returns counted on the way), then the counts and the scores over those few groups.
+ * JavaScript sees one row per customer. With a clientèle, the distinct rows are kept for the
+ * figures of the year.
+ */
 async function totalsFromSource(
   connection: DuckDBConnection,
   source: string,
@@ -301,39 +459,14 @@ async function totalsFromSource(
   options: TransactionOptions,
   clienteleColumn?: string
 ): Promise<TransactionsRead> {
-  const clientele =
-    clienteleColumn === undefined
-      ? "cast(null as varchar)"
-      : `trim(cast(${ident(clienteleColumn)} as varchar))`;
-  const idText = `trim(cast(${ident(columns.id)} as varchar))`;
-  const dateText = `trim(cast(${ident(columns.date)} as varchar))`;
-  const amountText = `trim(cast(${ident(columns.amount)} as varchar))`;
-  await connection.run(`create temp table parsed as
-    select ${idText} as id, ${dateText} as date_text, ${amountText} as amount_text,
-      date_diff('day', date '1970-01-01', ${dateSql(dateText, options.language)}) as day,
-      ${amountSql(amountText)} as amount,
-      ${clientele} as clientele
-    from ${source}`);
-  const [stats] = (
-    await connection.runAndReadAll(`select
-      count(*) as rows,
-      count(*) filter (where id is null or id = '') as blank_ids,
-      count(*) filter (where amount is null) as bad_amounts,
-      any_value(coalesce(amount_text, '')) filter (where amount is null) as bad_amount_example,
-      count(*) filter (where day is null) as bad_dates,
-      any_value(coalesce(date_text, '')) filter (where day is null) as bad_date_example,
-      count(*) filter (where day is not null and contains(date_text, '/') and regexp_full_match(split_part(date_text, ' ', 1), '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}')
-        and try_cast(split_part(date_text, '/', 1) as integer) <= 12
-        and try_cast(split_part(date_text, '/', 2) as integer) <= 12
-        and try_cast(split_part(date_text, '/', 1) as integer) <> try_cast(split_part(date_text, '/', 2) as integer)) as ambiguous,
-      any_value(date_text) filter (where day is not null and contains(date_text, '/') and regexp_full_match(split_part(date_text, ' ', 1), '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}')
-        and try_cast(split_part(date_text, '/', 1) as integer) <= 12
-        and try_cast(split_part(date_text, '/', 2) as integer) <= 12
-        and try_cast(split_part(date_text, '/', 1) as integer) <> try_cast(split_part(date_text, '/', 2) as integer)) as ambiguous_example,
-      min(day) filter (where id <> '' and amount is not null) as first_day,
-      max(day) filter (where id <> '' and amount is not null) as last_day
-    from parsed`)
-  ).getRowObjectsJS();
+  let rows = `(${distinctRowsSql(source, columns, options.language, clienteleColumn)})`;
+  if (options.clientele) {
+    await connection.run(`create temp table parsed as ${rows.slice(1, -1)}`);
+    rows = "parsed";
+  }
+  const given = options.analysisDate !== undefined ? dayOfIso(options.analysisDate) : undefined;
+  await connection.run(`create temp table groups as ${groupsSql(rows, given)}`);
+  const [stats] = (await connection.runAndReadAll(STATS_SQL)).getRowObjectsJS();
   const number = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
   const example = (value: unknown) =>
     value === null || value === undefined ? undefined : String(value);
@@ -343,61 +476,42 @@ async function totalsFromSource(
     badAmounts: { count: number(stats.bad_amounts), example: example(stats.bad_amount_example) },
     badDates: { count: number(stats.bad_dates), example: example(stats.bad_date_example) },
     ambiguousDates: { count: number(stats.ambiguous), example: example(stats.ambiguous_example) },
-    returns: 0,
-    duplicates: 0,
-    afterAnalysis: 0,
-    returnsOnly: 0,
+    returns: number(stats.returns),
+    duplicates: number(stats.duplicates),
+    afterAnalysis: number(stats.after_analysis),
+    returnsOnly: number(stats.returns_only),
   };
-  const lastDay = stats.last_day === null ? undefined : number(stats.last_day);
   const analysisDay =
-    options.analysisDate !== undefined
-      ? (dayOfIso(options.analysisDate) as number)
-      : lastDay === undefined
-        ? 0
-        : lastDay + 1;
-  const factor = 10 ** MONETARY_DECIMALS;
-  const valid = `id <> '' and day is not null and amount is not null`;
-  const [more] = (
-    await connection.runAndReadAll(`select
-      count(*) filter (where ${valid} and day < ${analysisDay} and amount < 0) as returns,
-      count(*) filter (where ${valid} and day >= ${analysisDay}) as after_analysis
-    from parsed`)
-  ).getRowObjectsJS();
-  counts.returns = number(more.returns);
-  counts.afterAnalysis = number(more.after_analysis);
-  const [duplicates] = (
-    await connection.runAndReadAll(`select coalesce(sum(n - 1), 0) as duplicates from (
-      select count(*) as n from parsed group by id, date_text, amount_text having count(*) > 1)`)
-  ).getRowObjectsJS();
-  counts.duplicates = number(duplicates.duplicates);
-  const totals = (
-    await connection.runAndReadAll(`select id,
-        max(day) filter (where amount >= 0) as last_day,
-        count(*) filter (where amount >= 0) as frequency,
-        cast(sum(cast(round(amount * ${factor}) as hugeint)) as double) / ${factor} as monetary,
-        min(day) as first_day
-      from parsed where ${valid} and day < ${analysisDay}
-      group by id`)
-  ).getRowsJS();
-  const customers: CustomerTotals[] = [];
-  let firstDay = analysisDay;
-  for (const [id, last, frequency, monetary, first] of totals) {
-    if (Number(first) < firstDay) firstDay = Number(first);
-    if (Number(frequency) === 0) {
-      counts.returnsOnly++;
-      continue;
-    }
-    const amount = Number(monetary);
-    customers.push({
-      id: String(id),
-      lastDay: Number(last),
-      frequency: Number(frequency),
+    given !== undefined ? given : stats.last_seen === null ? 0 : number(stats.last_seen) + 1;
+  const firstDay = stats.first_day === null ? analysisDay : number(stats.first_day);
+  const scored = await connection.runAndReadAll(scoredSql());
+  // Column by column: no object per row. Without rows, DuckDB gives no columns at all.
+  const none: unknown[] = [];
+  const [
+    ids = none,
+    lastDays = none,
+    frequencies = none,
+    monetaries = none,
+    r = none,
+    f = none,
+    m = none,
+  ] = scored.getColumnsJS();
+  const customers: CustomerTotals[] = new Array(ids.length);
+  const scores: CustomerScores[] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const amount = Number(monetaries[i]);
+    customers[i] = {
+      id: String(ids[i]),
+      lastDay: Number(lastDays[i]),
+      frequency: Number(frequencies[i]),
       monetary: amount === 0 ? 0 : amount,
-    });
+    };
+    scores[i] = { r: Number(r[i]), f: Number(f[i]), m: Number(m[i]) };
   }
   return {
     columns,
     customers,
+    scores,
     analysisDay,
     firstDay,
     counts,
@@ -512,8 +626,9 @@ async function clienteleFigures(
       from ${customers} where trim(${ident(id)}) <> '' group by 1`);
   } else {
     await connection.run(`create temp table clienteles as
-      select id, arg_max(clientele, day) as clientele, count(distinct clientele) as kinds
-      from parsed where ${VALID} and clientele <> '' group by id`);
+      select id, arg_max(clientele_max, day) as clientele,
+        case when min(clientele_min) <> max(clientele_max) then 2 else 1 end as kinds
+      from parsed where ${VALID} and clientele_max is not null group by id`);
   }
   const [conflicts] = (
     await connection.runAndReadAll("select count(*) filter (where kinds > 1) as n from clienteles")
@@ -521,8 +636,8 @@ async function clienteleFigures(
   if (Number(conflicts.n) > 0) problems.push(msg.rfmClienteleConflict(where, Number(conflicts.n)));
   const rows = (
     await connection.runAndReadAll(`with buyers as (
-        select id, count(*) filter (where amount >= 0) as purchases,
-          cast(sum(cast(round(amount * ${10 ** MONETARY_DECIMALS}) as hugeint)) as double) / ${10 ** MONETARY_DECIMALS} as amount
+        select id, sum(n) filter (where amount >= 0) as purchases,
+          cast(sum(cast(round(amount * ${10 ** MONETARY_DECIMALS}) as hugeint) * n) as double) / ${10 ** MONETARY_DECIMALS} as amount
         from parsed
         where ${VALID} and day >= ${analysisDay - QUANTIFY_WINDOW_DAYS} and day < ${analysisDay}
         group by id having count(*) filter (where amount >= 0) > 0)

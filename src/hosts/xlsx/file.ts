@@ -8,9 +8,13 @@ import { planToXlsx } from "./render";
 
 export { listWorkbookFile, readWorkbookFile } from "./read";
 
-/** The workbook of a plan, with the add-in's state in it (layout version, what it owns). */
-export async function planToBuffer(plan: WorkbookPlan): Promise<Buffer> {
+/**
+ * The workbook of a plan, with the add-in's state in it (layout version, what it owns). `level`:
+ * zlib's, for a very large workbook that is better written fast than small (default 6).
+ */
+export async function planToBuffer(plan: WorkbookPlan, level?: number): Promise<Buffer> {
   return planToXlsx(plan, {
+    level,
     customXml: { xml: stateToXml(planState(plan)), namespace: STATE_NAMESPACE },
   });
 }

@@ -1,0 +1,105 @@
+/**
+ * The transactions table selected in Excel, read for RFM in chunks that stay under Excel's limits
+ * (a response over 5 MB is refused on the web; `values` of over 5 million cells come back null):
+ * the selection's used range (values only, so a whole column selected reads only its filled rows),
+ * its header line, then only the three columns the rule needs, in bands of rows sized from the
+ * bytes the first band weighed. Scoring is src/analysis/rfm-rows.ts's, in TypeScript.
+ */
+import { Rect, parseSheetRef, rectAddress } from "../../layout/a1";
+import { rfmSelectionEmpty, rfmSelectionTooLarge, valuesUnavailable } from "../../messages";
+import { ColumnChoice, TransactionColumns, guessColumns } from "../data/columns";
+import { jsonBytes } from "./budget";
+import { ExcelFailure } from "./failure";
+
+/** Rows of a selection read at most: a million, Excel's own sheet holds 1 048 576. */
+export const SELECTION_ROWS_LIMIT = 1_048_576;
+/** Bytes one response should weigh at most: well under Excel on the web's 5 MB. */
+export const RESPONSE_TARGET_BYTES = 2_000_000;
+/** Rows of the first band, which tells how much a row weighs. */
+const FIRST_BAND_ROWS = 2_000;
+/** Cells of one band at most, whatever they weigh (Excel's own guidance for one read). */
+const BAND_CELLS = 750_000;
+
+export interface SelectedTransactions {
+  sheet: string;
+  /** The table read: the selection's used range. */
+  rect: Rect;
+  headers: string[];
+  columns: TransactionColumns;
+  /** Each data row's [id, date, amount] cells as Excel gives them. */
+  rows: unknown[][];
+  /** Syncs the read took. */
+  syncs: number;
+}
+
+/**
+ * The selected table's transactions. `choice`: headers the consultant confirmed; the others are
+ * guessed from the headers (French or English), as on the command line. Refused with the
+ * catalogue's problems: an empty selection, missing columns, more rows than the pane reads.
+ */
+export async function readSelectedTransactions(
+  context: Excel.RequestContext,
+  choice?: ColumnChoice
+): Promise<SelectedTransactions> {
+  let syncs = 1;
+  const used = context.workbook.getSelectedRange().getUsedRangeOrNullObject(true);
+  used.load("address");
+  await context.sync();
+  const at = used.isNullObject ? undefined : parseSheetRef(used.address);
+  if (!at || at.rect.rows < 2) throw new ExcelFailure([rfmSelectionEmpty()]);
+  const { sheet, rect } = at;
+  const dataRows = rect.rows - 1;
+  if (dataRows > SELECTION_ROWS_LIMIT)
+    throw new ExcelFailure([
+      rfmSelectionTooLarge(sheet, rectAddress(rect), dataRows, SELECTION_ROWS_LIMIT),
+    ]);
+  const worksheet = context.workbook.worksheets.getItem(sheet);
+  const headerRange = worksheet.getRange(rectAddress({ ...rect, rows: 1 })).load("values");
+  await context.sync();
+  syncs++;
+  const headers = valuesOf(headerRange.values, sheet, { ...rect, rows: 1 })[0].map((value) =>
+    value === null || value === undefined ? "" : String(value).trim()
+  );
+  const columns = guessColumns(headers, choice, `${sheet}!${rectAddress(rect)}`);
+  if ("problems" in columns) throw new ExcelFailure(columns.problems);
+  const wanted = [columns.id, columns.date, columns.amount].map(
+    (header) => rect.col + headers.indexOf(header)
+  );
+
+  const rows: unknown[][] = [];
+  let next = rect.row + 1;
+  const last = rect.row + rect.rows - 1;
+  let bandRows = Math.min(FIRST_BAND_ROWS, dataRows);
+  while (next <= last) {
+    const count = Math.min(bandRows, last - next + 1);
+    const pieces = wanted.map((col) => {
+      const piece = { row: next, col, rows: count, cols: 1 };
+      return { piece, range: worksheet.getRange(rectAddress(piece)).load("values") };
+    });
+    // One sync per band on purpose: each response must stay under Excel's limit.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    syncs++;
+    const [ids, dates, amounts] = pieces.map(({ piece, range }) =>
+      valuesOf(range.values, sheet, piece)
+    );
+    for (let i = 0; i < count; i++) rows.push([ids[i][0], dates[i][0], amounts[i][0]]);
+    if (next === rect.row + 1) bandRows = rowsPerBand(ids, dates, amounts);
+    next += count;
+  }
+  return { sheet, rect, headers, columns, rows, syncs };
+}
+
+/** As many rows as make RESPONSE_TARGET_BYTES at the first band's weight, within BAND_CELLS. */
+function rowsPerBand(...columns: unknown[][][]): number {
+  const rows = columns[0].length;
+  const bytes = columns.reduce((sum, column) => sum + jsonBytes(column), 0);
+  const perRow = Math.max(1, bytes / Math.max(1, rows));
+  return Math.max(1, Math.min(Math.floor(RESPONSE_TARGET_BYTES / perRow), BAND_CELLS / 3));
+}
+
+/** Excel may answer null instead of values: refused, never read as empty. */
+function valuesOf(values: unknown, sheet: string, rect: Rect): unknown[][] {
+  if (!Array.isArray(values)) throw new ExcelFailure([valuesUnavailable(sheet, rectAddress(rect))]);
+  return values as unknown[][];
+}
