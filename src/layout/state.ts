@@ -4,7 +4,7 @@
  * Ownership then rests on what the add-in wrote, not on a guess from "SM_" names; a workbook written
  * by a newer layout is refused rather than half-understood. Pure: no Office, no Node.
  *
- *   <state xmlns="urn:segment-matrix:state" layoutVersion="1">
+ *   <state xmlns="urn:segment-matrix:state" layoutVersion="2">
  *     <sheet role="ticks" name="Qui ressent quoi"/> … <name value="SM_Ticks"/> … <table value="SM_Ratings"/>
  *     <extent sheet="Qui ressent quoi" rows="205" cols="202"/> …
  *   </state>
@@ -21,9 +21,12 @@ export const STATE_NAMESPACE = "urn:segment-matrix:state";
 
 /**
  * The layout this code writes and reads. Workbooks without a state are layout 0 (built before the
- * state existed): read as before, and given a state by the next build.
+ * state existed): read as before, and given a state by the next build. Layout 2 moved rows of
+ * Segments (the mean competition, the trimming funnel) and added the Diagnostic sheet: this code
+ * still reads layout 1 at its own rows (found by its names), while an add-in that knows only
+ * layout 1 refuses a layout-2 workbook rather than read it a row off or drop what it cannot see.
  */
-export const LAYOUT_VERSION = 1;
+export const LAYOUT_VERSION = 2;
 
 export interface DocumentState {
   layoutVersion: number;

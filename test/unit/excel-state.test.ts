@@ -7,7 +7,7 @@ import { createExcelHost } from "../../src/hosts/excel/excel-host";
 import { WorkbookHost } from "../../src/hosts/host";
 import { refreshFromSheets } from "../../src/app/operations";
 import { buildPlan } from "../../src/layout";
-import { STATE_NAMESPACE, stateFromXml } from "../../src/layout/state";
+import { LAYOUT_VERSION, STATE_NAMESPACE, stateFromXml } from "../../src/layout/state";
 import { formatProblem } from "../../src/messages";
 import { Study } from "../../src/method/study";
 import { FakeExcel } from "../support/fake-excel";
@@ -39,7 +39,7 @@ describe("Excel host: the add-in's state in the workbook", () => {
     const state = stateFromXml(ownParts(excel)[0].xml);
     expect(state).toMatchObject({
       kind: "ok",
-      state: { layoutVersion: 1, tables: ["SM_Ratings"] },
+      state: { layoutVersion: LAYOUT_VERSION, tables: ["SM_Ratings"] },
     });
     expect(state?.kind === "ok" && state.state.sheets.map((s) => s.role)).toEqual([
       "ticks",
@@ -109,12 +109,15 @@ describe("Excel host: the add-in's state in the workbook", () => {
     const excel = new FakeExcel(["Feuil1"]);
     await build(excel);
     const part = ownParts(excel)[0];
-    part.xml = part.xml.replace('layoutVersion="1"', 'layoutVersion="2"');
+    part.xml = part.xml.replace(
+      `layoutVersion="${LAYOUT_VERSION}"`,
+      `layoutVersion="${LAYOUT_VERSION + 1}"`
+    );
     const snapshot = await hostOn(excel).readWorkbook();
     const outcome = refreshFromSheets(snapshot);
     expect(outcome.plan).toBeUndefined();
     expect(outcome.problems.map((p) => formatProblem(p, "en"))).toEqual([
-      "this workbook was written by a newer Segment Matrix (layout 2; this one knows layout 1): update Segment Matrix",
+      `this workbook was written by a newer Segment Matrix (layout ${LAYOUT_VERSION + 1}; this one knows layout ${LAYOUT_VERSION}): update Segment Matrix`,
     ]);
   });
 
@@ -122,7 +125,7 @@ describe("Excel host: the add-in's state in the workbook", () => {
     const excel = new FakeExcel(["Feuil1"]);
     await build(excel);
     const part = ownParts(excel)[0];
-    part.xml = part.xml.replace('layoutVersion="1"', 'layoutVersion="one"');
+    part.xml = part.xml.replace(`layoutVersion="${LAYOUT_VERSION}"`, 'layoutVersion="one"');
     const outcome = refreshFromSheets(await hostOn(excel).readWorkbook());
     expect(outcome.plan).toBeDefined();
     expect(outcome.problems.map((p) => p.code)).toContain("workbook-state-damaged");

@@ -10,6 +10,7 @@ import { readWorkbookFile } from "../../src/hosts/xlsx/read";
 import { READ_LIMITS } from "../../src/hosts/xlsx/zip";
 import { readStudy } from "../../src/layout";
 import { presentRows } from "../../src/layout/grids";
+import { LAYOUT_VERSION } from "../../src/layout/state";
 import {
   addConsultantObjects,
   addMacros,
@@ -507,12 +508,14 @@ describe("one output guard for read, build and template", () => {
       const part = Object.keys(zip.files).find((n) => /^customXml\/item\d+\.xml$/.test(n));
       if (!part) throw new Error("no state part");
       const xml = (await zip.file(part)?.async("string")) ?? "";
-      zip.file(part, xml.replace('layoutVersion="1"', 'layoutVersion="99"'));
+      zip.file(part, xml.replace(`layoutVersion="${LAYOUT_VERSION}"`, 'layoutVersion="99"'));
     });
     refusedInOneLine(
       await cli("read", file),
       file,
-      /written by a newer Segment Matrix \(layout 99; this one knows layout 1\)/
+      new RegExp(
+        `written by a newer Segment Matrix \\(layout 99; this one knows layout ${LAYOUT_VERSION}\\)`
+      )
     );
     refusedInOneLine(await cli("build", studyFile, "-o", file), file, /newer Segment Matrix/);
   });
@@ -609,7 +612,7 @@ describe("the add-in's state in the file", () => {
     expect(listing.state).toEqual({
       kind: "ok",
       state: expect.objectContaining({
-        layoutVersion: 1,
+        layoutVersion: LAYOUT_VERSION,
         sheets: [
           { role: "ticks", name: "Who feels what" },
           { role: "ratings", name: "Ratings" },
