@@ -12,7 +12,7 @@ import { excelLimitProblems } from "../layout/limits";
 import { WorkbookPlan } from "../layout/plan";
 import { WorkbookSnapshot } from "../hosts/host";
 import { OrderedStudy, orderStudy } from "../analysis/order-study";
-import { Rename, applyRenames } from "./safety";
+import { Rename, applyRenames, keepListedMembers } from "./safety";
 
 export interface Outcome {
   plan?: WorkbookPlan;
@@ -44,9 +44,11 @@ export function currentStudy(snapshot: WorkbookSnapshot): { study?: Study; probl
 }
 
 /**
- * Build from the names typed in the pane. Everything already entered in the sheets (ticks, ratings,
- * types, weights, title, palette, organisation, currency) is kept for the pairs that still exist;
- * pairs whose clientèle or need was removed are reported with their ratings.
+ * Build from the names typed in the pane. The study the workbook holds is the starting point, as a
+ * refresh reads it: only its two lists change, every other field (ticks, ratings, comments, kinds,
+ * weights, title, segments, offerings, targets, conquest order, PESTEL, palette…) is kept as it is.
+ * Pairs whose clientèle or need was removed are reported with their ratings; segments keep all but
+ * their members removed from the lists, each member dropped said by name.
  */
 export function buildFromLists(
   snapshot: WorkbookSnapshot,
@@ -61,27 +63,30 @@ export function buildFromLists(
     (p) => p.severity !== "error" || EMPTY_TABLE.includes(p.code)
   );
   if (hasErrors(existing.problems) && !blank) return { problems: existing.problems };
-  // Names the consultant corrected (Etudiants → Étudiants) carry their ticks, ratings and kinds.
+  // Names the consultant corrected (Etudiants → Étudiants) carry their ticks, ratings, kinds and
+  // memberships of segments.
   const before = existing.study && applyRenames(existing.study, renames);
   const typeOf = (items: Item[] | undefined, name: string): string | undefined =>
     items?.find((item) => nameKey(item.name) === nameKey(name))?.type;
+  const kept = keepListedMembers(before?.segments ?? [], { clienteles, needs });
   const candidate = {
-    title: before?.title,
+    // Every field of the study as read: a field added to Study is kept with no change here.
+    ...before,
     language: before?.language ?? language,
     clienteles: clienteles.map((name) => ({ name, type: typeOf(before?.clienteles, name) })),
     needs: needs.map((name) => ({ name, type: typeOf(before?.needs, name) })),
     pairs: before?.pairs ?? [],
-    weights: before?.weights,
-    // The settings sheet's choices stay as the consultant set them.
-    palette: before?.palette,
-    organisation: before?.organisation,
-    currency: before?.currency,
+    ...(before?.segments && { segments: kept.segments }),
   };
-  // The pane asked the consultant before dropping pairs whose names left the lists.
+  // The pane asked the consultant before dropping pairs and members whose names left the lists.
   const validated = validateStudy(candidate, undefined, { orphans: "drop" });
   const { problems, listProblems } = relabel(validated.problems);
   if (!validated.study) return { problems, listProblems };
-  return { ...planned(validated.study, problems), listProblems };
+  const outcome = planned(validated.study, problems);
+  // Said only when the build goes ahead: a refused build drops nothing.
+  if (!outcome.plan) return { ...outcome, listProblems };
+  const dropped = kept.lost.map((m) => msg.segmentMemberDropped(m.segment, m.list, m.member));
+  return { ...outcome, problems: [...outcome.problems, ...dropped], listProblems };
 }
 
 /** Codes of the reader meaning "the tick table has no names yet" (a blank template). */

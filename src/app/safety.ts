@@ -1,10 +1,11 @@
 /**
  * The safety net before a rebuild (issue 7): what new lists would remove, how many ticked and rated
- * pairs go with them, and which removed names look like a rename of an added one (Etudiants →
- * Étudiants), so that their ticks and ratings can be carried over. Pure.
+ * pairs and which segments' members go with them, and which removed names look like a rename of an
+ * added one (Etudiants → Étudiants), so that their ticks, ratings and memberships can be carried
+ * over. Pure.
  */
 import { looseKey } from "../method/levels";
-import { Pair, Study, isRated, nameKey } from "../method/study";
+import { Pair, Segment, Study, isRated, nameKey } from "../method/study";
 
 export type RenamedList = "clienteles" | "needs";
 
@@ -21,6 +22,15 @@ export interface DropSummary {
   pairsLost: Pair[];
   /** Of those, the ones with a perception and an impact. */
   ratedLost: number;
+  /** Segments' clientèles and needs that go with their names (the segments themselves stay). */
+  membersLost: MemberLost[];
+}
+
+/** A clientèle or a need a segment holds, removed from its list. */
+export interface MemberLost {
+  segment: string;
+  list: RenamedList;
+  member: string;
 }
 
 /** Levenshtein distance, stopped early past `limit`. */
@@ -97,7 +107,7 @@ export function renamesBetween(
   ];
 }
 
-/** The study as if its names had been renamed: items (kinds kept) and pairs. */
+/** The study as if its names had been renamed: items (kinds kept), pairs and segments' members. */
 export function applyRenames(study: Study, renames: readonly Rename[]): Study {
   if (renames.length === 0) return study;
   const map = (list: RenamedList, name: string): string =>
@@ -111,7 +121,39 @@ export function applyRenames(study: Study, renames: readonly Rename[]): Study {
       clientele: map("clienteles", pair.clientele),
       need: map("needs", pair.need),
     })),
+    ...(study.segments && {
+      segments: study.segments.map((segment) => ({
+        ...segment,
+        clienteles: segment.clienteles.map((name) => map("clienteles", name)),
+        needs: segment.needs.map((name) => map("needs", name)),
+      })),
+    }),
   };
+}
+
+/**
+ * The segments with only the clientèles and needs still in the lists, and the members that go:
+ * every other field of a segment (offerings, figures, checklist, plans, trims, SWOT…) is kept.
+ */
+export function keepListedMembers(
+  segments: readonly Segment[],
+  lists: { clienteles: readonly string[]; needs: readonly string[] }
+): { segments: Segment[]; lost: MemberLost[] } {
+  const listed = {
+    clienteles: new Set(lists.clienteles.map(nameKey)),
+    needs: new Set(lists.needs.map(nameKey)),
+  };
+  const lost: MemberLost[] = [];
+  const kept = segments.map((segment) => {
+    const members = (list: RenamedList): string[] =>
+      segment[list].filter((member) => {
+        if (listed[list].has(nameKey(member))) return true;
+        lost.push({ segment: segment.name, list, member });
+        return false;
+      });
+    return { ...segment, clienteles: members("clienteles"), needs: members("needs") };
+  });
+  return { segments: kept, lost };
 }
 
 /** What building these lists over this study would remove, after the renames accepted. */
@@ -139,5 +181,6 @@ export function dropSummary(
     needsRemoved,
     pairsLost,
     ratedLost: pairsLost.filter(isRated).length,
+    membersLost: keepListedMembers(renamed.segments ?? [], lists).lost,
   };
 }

@@ -138,6 +138,9 @@ export interface PaneTexts {
     removedClienteles: string;
     removedNeeds: string;
     lostPairs: string;
+    /** Segments' members that go with their names, counted (the segments themselves stay). */
+    membersLost: (members: number) => string;
+    lostMembers: string;
     keepCopy: (sheet: string) => string;
     copyName: (sheet: string) => string;
     copied: (copy: string) => string;
@@ -372,6 +375,9 @@ const fr: PaneTexts = {
     removedClienteles: "Clientèles retirées",
     removedNeeds: "Besoins retirés",
     lostPairs: "Paires perdues",
+    membersLost: (members) =>
+      `${counted(members, "fr", "membre de segment retiré", "membres de segments retirés")} (les segments restent, avec le reste de leur contenu).`,
+    lostMembers: "Membres de segments retirés",
     keepCopy: (sheet) => `Garder une copie de la feuille ${q(sheet)} (valeurs seules)`,
     copyName: (sheet) => `${sheet} (copie)`,
     copied: (copy) => `Copie des notes gardée dans la feuille ${q(copy)}.`,
@@ -585,6 +591,9 @@ const en: PaneTexts = {
     removedClienteles: "Clientèles removed",
     removedNeeds: "Needs removed",
     lostPairs: "Pairs lost",
+    membersLost: (members) =>
+      `${counted(members, "en", "member of a segment removed", "members of segments removed")} (the segments stay, with the rest of their content).`,
+    lostMembers: "Members of segments removed",
     keepCopy: (sheet) => `Keep a copy of the ${qe(sheet)} sheet (values only)`,
     copyName: (sheet) => `${sheet} (copy)`,
     copied: (copy) => `A copy of the ratings was kept in the ${qe(copy)} sheet.`,

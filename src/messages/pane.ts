@@ -101,3 +101,42 @@ export function longList(field: "clienteles" | "needs", count: number, readable:
     `${count} ${what.en}: beyond about ${readable}, the matrix gets hard to read (the method works with about a dozen) and the build takes longer`
   );
 }
+
+// Building from the typed lists keeps the segments (keep-segments): a member whose clientèle or
+// need left the lists is the only thing dropped, said before (the safety net) and after the build.
+
+/** The two typed lists, as a segment's member is named in a message. */
+const TYPED_MEMBER: Record<"clienteles" | "needs", { fr: string; frGone: string; en: string }> = {
+  clienteles: { fr: "la clientèle", frGone: "retirée", en: "clientèle" },
+  needs: { fr: "le besoin", frGone: "retiré", en: "need" },
+};
+
+/** Before a build: this segment will lose this member, removed from its list. */
+export function segmentMemberWillDrop(
+  segment: string,
+  list: "clienteles" | "needs",
+  member: string
+) {
+  const what = TYPED_MEMBER[list];
+  return warning(
+    "segment-member-will-drop",
+    undefined,
+    `le segment ${quoteFr(segment)} perdra ${what.fr} ${quoteFr(member)}, ${what.frGone} de la liste`,
+    `the segment ${quoteEn(segment)} will lose the ${what.en} ${quoteEn(member)}, removed from the list`
+  );
+}
+
+/** After a build: this member left the segment with its list; the segment and the rest are kept. */
+export function segmentMemberDropped(
+  segment: string,
+  list: "clienteles" | "needs",
+  member: string
+) {
+  const what = TYPED_MEMBER[list];
+  return warning(
+    "segment-member-dropped",
+    undefined,
+    `${what.fr} ${quoteFr(member)}, ${what.frGone} de la liste, ne fait plus partie du segment ${quoteFr(segment)} ; le segment et le reste de son contenu sont gardés`,
+    `the ${what.en} ${quoteEn(member)}, removed from the list, is no longer part of the segment ${quoteEn(segment)}; the segment and the rest of its content are kept`
+  );
+}

@@ -1,6 +1,6 @@
 /**
- * The safety net before a rebuild that drops ticked pairs: a summary first (2 clientèles removed,
- * 4 rated pairs lost), the likely renames to carry over, a copy of the ratings sheet to keep, and
+ * The safety net before a rebuild that drops ticked pairs or segments' members: a summary first
+ * (2 clientèles removed, 4 rated pairs lost, 1 member of a segment removed), the likely renames to carry over, a copy of the ratings sheet to keep, and
  * the details collapsed in a region that scrolls with the keyboard.
  */
 import React, { useEffect, useId, useRef, useState } from "react";
@@ -18,7 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Rename, dropSummary } from "../app/safety";
-import { describeRatings } from "../messages";
+import { describeRatings, segmentMemberWillDrop } from "../messages";
 import { Language } from "../method/levels";
 import { PaneTexts } from "../i18n/pane";
 import { PendingDrop } from "./actions";
@@ -96,6 +96,11 @@ export function DropConfirmDialog(props: DropConfirmDialogProps): React.JSX.Elem
                     summary.ratedLost
                   )}
                 </Text>
+                {summary.membersLost.length > 0 && (
+                  <Text as="p" weight="semibold" className={styles.text}>
+                    {texts.membersLost(summary.membersLost.length)}
+                  </Text>
+                )}
                 {pending.renames.length > 0 && (
                   <fieldset className={styles.renames} style={{ border: "none", padding: 0 }}>
                     <legend className={styles.text}>{texts.renames}</legend>
@@ -150,15 +155,34 @@ export function DropConfirmDialog(props: DropConfirmDialogProps): React.JSX.Elem
                         </ul>
                       </>
                     )}
-                    <h3 className={styles.heading}>{texts.lostPairs}</h3>
-                    <ul className={styles.list}>
-                      {summary.pairsLost.map((pair, i) => (
-                        <li key={i}>
-                          {pair.clientele} × {pair.need}
-                          {describeRatings(pair, props.language)}
-                        </li>
-                      ))}
-                    </ul>
+                    {summary.pairsLost.length > 0 && (
+                      <>
+                        <h3 className={styles.heading}>{texts.lostPairs}</h3>
+                        <ul className={styles.list}>
+                          {summary.pairsLost.map((pair, i) => (
+                            <li key={i}>
+                              {pair.clientele} × {pair.need}
+                              {describeRatings(pair, props.language)}
+                            </li>
+                          ))}
+                        </ul>
+                      </>
+                    )}
+                    {summary.membersLost.length > 0 && (
+                      <>
+                        <h3 className={styles.heading}>{texts.lostMembers}</h3>
+                        <ul className={styles.list}>
+                          {summary.membersLost.map((lost, i) => (
+                            <li key={i}>
+                              {
+                                segmentMemberWillDrop(lost.segment, lost.list, lost.member)
+                                  .message[props.language]
+                              }
+                            </li>
+                          ))}
+                        </ul>
+                      </>
+                    )}
                   </div>
                 )}
                 {pending.ratingsSheet && (

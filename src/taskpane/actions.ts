@@ -203,7 +203,8 @@ export async function build(
   const before = currentStudy(snapshot).study;
   if (!choices.confirmed && before) {
     const summary = dropSummary(before, lists);
-    if (summary.pairsLost.length > 0) {
+    // Segments' members go like ticked pairs: asked first, never silently.
+    if (summary.pairsLost.length > 0 || summary.membersLost.length > 0) {
       const state = stateOf(snapshot);
       return {
         notices: [],

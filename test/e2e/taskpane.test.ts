@@ -775,6 +775,32 @@ test("steps 5 and 6 in the preview, typed key by key: segments, offerings, marks
   await ready(page);
   await expectNoSeriousAxeViolation(page, "steps 5 and 6 typed in the preview");
   await page.screenshot({ path: path.join(ROOT, "test-results", "preview-targeting.png") });
+
+  // Rebuilt from the same lists: the segment, its marks, order, statuses and plan are all kept.
+  await page.getByRole("button", { name: "Modifier les listes" }).click();
+  await page.getByRole("button", { name: "Reconstruire avec ces listes" }).click();
+  await page.getByText("Classeur construit").waitFor();
+  await expect(page.getByRole("alertdialog").count()).resolves.toBe(0);
+  await expect(stepText(page, "segments")).resolves.toContain("1 prêt");
+  await expect(stepText(page, "targeting")).resolves.toContain("Spécialisation par segment");
+  await expect(stepText(page, "targeting")).resolves.toContain("✓ Ok");
+  // The segment's member removed from its list: asked first, named with its segment, then said.
+  await listField(page, CLIENTELES_FR).fill("Hautes écoles\nActeurs durables");
+  await page.getByRole("button", { name: "Reconstruire avec ces listes" }).click();
+  const dialog = page.getByRole("alertdialog");
+  await dialog.waitFor();
+  expect(await textOf(dialog)).toContain("1 membre de segment retiré");
+  await dialog.getByRole("button", { name: "Détail des retraits" }).click();
+  expect(await textOf(dialog.getByRole("region"))).toContain(
+    "le segment « Jeunes » perdra la clientèle « Etudiants », retirée de la liste"
+  );
+  await dialog.getByRole("button", { name: "Reconstruire" }).click();
+  await page.getByText("Classeur construit : 2 clientèles × 2 besoins").waitFor();
+  expect(await bodyText(page)).toContain(
+    "la clientèle « Etudiants », retirée de la liste, ne fait plus partie du segment « Jeunes »"
+  );
+  await expect(stepText(page, "segments")).resolves.toContain("1 prêt");
+  await expect(stepText(page, "targeting")).resolves.toContain("Spécialisation par segment");
   await page.close();
 });
 

@@ -7,12 +7,13 @@ import {
   refreshFromSheets,
 } from "../../src/app/operations";
 import { buildPlan, readStudy, templatePlan } from "../../src/layout";
-import { Pair } from "../../src/method/study";
+import { Pair, STUDY_FIELDS, Study } from "../../src/method/study";
 import exampleJson from "../../examples/exemple-incubateur.json";
 import { planGrids } from "../../src/layout/plan-grids";
 import { WorkbookPlan } from "../../src/layout/plan";
 import { WorkbookSnapshot } from "../../src/hosts/host";
 import { formatProblem } from "../../src/messages";
+import { dropSummary } from "../../src/app/safety";
 import { study } from "../support/workbooks";
 
 function snapshotOf(plan: WorkbookPlan | undefined, foreign: string[] = []): WorkbookSnapshot {
@@ -171,5 +172,157 @@ describe("orderFromSheets", () => {
     const outcome = orderFromSheets(snapshotOf(buildPlan(example)), { segments: 40 });
     expect(outcome.plan).toBeUndefined();
     expect(outcome.problems.map((p) => p.code)).toEqual(["segments-too-many"]);
+  });
+});
+
+/**
+ * A study with every field of Study given (the test below fails for a field added to Study and not
+ * here), segments filled in every part: what a rebuild from the typed lists must keep.
+ */
+const worked = study({
+  title: "Atelier vélo",
+  language: "fr",
+  clienteles: [{ name: "Etudiants", type: "client" }, "Hautes écoles", "Acteurs durables"],
+  needs: [{ name: "Innover", type: "problème" }, "Se former", "Se déplacer"],
+  pairs: [
+    { clientele: "Etudiants", need: "Innover", perception: 4, impact: 3, comment: "fort" },
+    {
+      clientele: "Etudiants",
+      need: "Se déplacer",
+      perception: 3,
+      impact: 4,
+      evidence: { n: 12, feel: 0.75, source: "Atelier du 3 mars" },
+    },
+    { clientele: "Hautes écoles", need: "Se former", perception: 2, impact: 2, competition: 4 },
+    { clientele: "Acteurs durables", need: "Innover", perception: 1 },
+  ],
+  weights: { perception: 2, impact: 1 },
+  offerings: ["Coaching", "Formation"],
+  segments: [
+    {
+      name: "Jeunes pousses",
+      type: "marché de niche",
+      clienteles: ["Etudiants", "Acteurs durables"],
+      needs: ["Innover", "Se déplacer"],
+      offerings: ["Coaching"],
+      channels: ["Réseaux sociaux"],
+      zones: ["Genève"],
+      successFactors: ["Prix"],
+      attributes: ["Urbains"],
+      personas: ["Léa, 22 ans"],
+      population: 50000,
+      trims: [
+        { family: "qui", criterion: "18–25 ans", keep: 0.4 },
+        { family: "où", criterion: "Genève", keep: 0.25 },
+      ],
+      frequency: 2,
+      basket: 30,
+      checklist: ["ok", "en cours", "à analyser", "ok"],
+      plans: { acquisition: "Salons étudiants", loyalty: "Club" },
+      swot: { strengths: ["Réseau"], threats: ["Concurrents"] },
+      risks: ["Budget incertain"],
+    },
+    {
+      name: "Écoles",
+      clienteles: ["Hautes écoles"],
+      needs: ["Se former"],
+      offerings: ["Formation"],
+      size: 800,
+      checklist: ["à faire", "ok"],
+    },
+  ],
+  targets: [
+    { segment: "Jeunes pousses", offering: "Coaching" },
+    { segment: "Écoles", offering: "Formation" },
+  ],
+  conquest: ["Écoles", "Jeunes pousses"],
+  pestel: { political: ["Subventions"], technological: ["Vélos électriques"] },
+  palette: "colourblind",
+  organisation: "Incubateur",
+  currency: "CHF",
+});
+
+/** The study a workbook holds, as a refresh reads it. */
+function readBack(plan: WorkbookPlan | undefined): Study {
+  const read = readStudy(planGrids(plan as WorkbookPlan));
+  if (!read.study) throw new Error(JSON.stringify(read.problems));
+  return read.study;
+}
+
+const names = (items: { name: string }[]): string[] => items.map((item) => item.name);
+
+describe("buildFromLists keeps the consultant's work (segments, targets, diagnostics…)", () => {
+  const workbook = buildPlan(worked);
+  const held = readBack(workbook);
+
+  it("the worked study gives every field, and the workbook holds it all", () => {
+    for (const field of STUDY_FIELDS)
+      expect([field, worked[field]]).not.toEqual([field, undefined]);
+    expect(held).toEqual(worked);
+  });
+
+  it("the same lists again: every field of the study kept, nothing said about segments", () => {
+    const outcome = buildFromLists(
+      snapshotOf(workbook),
+      names(held.clienteles),
+      names(held.needs),
+      "en"
+    );
+    expect(outcome.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(outcome.problems.map((p) => p.code)).not.toContain("segment-member-dropped");
+    // Field by field, so that a field lost is named (and a new field of Study checked with no edit).
+    for (const field of STUDY_FIELDS) {
+      expect([field, outcome.study?.[field]]).toEqual([field, held[field]]);
+      expect([field, readBack(outcome.plan)[field]]).toEqual([field, held[field]]);
+    }
+  });
+
+  it("a need added: only the needs change; a clientèle removed: its pairs and memberships only", () => {
+    const clienteles = ["Etudiants", "Hautes écoles"];
+    const needs = [...names(held.needs), "Se loger"];
+    const outcome = buildFromLists(snapshotOf(workbook), clienteles, needs, "en");
+    const after = readBack(outcome.plan);
+    const changed = ["clienteles", "needs", "pairs", "segments"];
+    for (const field of STUDY_FIELDS.filter((f) => !changed.includes(f)))
+      expect([field, after[field]]).toEqual([field, held[field]]);
+    expect(after.clienteles).toEqual(held.clienteles.slice(0, 2));
+    expect(after.needs).toEqual([...held.needs, { name: "Se loger" }]);
+    expect(after.pairs).toEqual(held.pairs.filter((p) => p.clientele !== "Acteurs durables"));
+    const [first, second] = held.segments ?? [];
+    expect(after.segments).toEqual([{ ...first, clienteles: ["Etudiants"] }, second]);
+    // Said once, by the segment's name and the member's, in both languages.
+    const said = outcome.problems.filter((p) => p.code === "segment-member-dropped");
+    expect(said.map((p) => formatProblem(p, "fr"))).toEqual([
+      "la clientèle « Acteurs durables », retirée de la liste, ne fait plus partie du segment « Jeunes pousses » ; le segment et le reste de son contenu sont gardés",
+    ]);
+    expect(said.map((p) => formatProblem(p, "en"))).toEqual([
+      'the clientèle "Acteurs durables", removed from the list, is no longer part of the segment "Jeunes pousses"; the segment and the rest of its content are kept',
+    ]);
+  });
+
+  it("the safety net counts the members that would go, and a rename keeps them", () => {
+    const lists = {
+      clienteles: ["Étudiants", "Hautes écoles", "Acteurs durables"],
+      needs: ["Innover", "Se former"],
+    };
+    const summary = dropSummary(held, lists);
+    expect(summary.membersLost).toEqual([
+      { segment: "Jeunes pousses", list: "clienteles", member: "Etudiants" },
+      { segment: "Jeunes pousses", list: "needs", member: "Se déplacer" },
+    ]);
+    const rename = [{ list: "clienteles" as const, from: "Etudiants", to: "Étudiants" }];
+    expect(dropSummary(held, lists, rename).membersLost).toEqual([
+      { segment: "Jeunes pousses", list: "needs", member: "Se déplacer" },
+    ]);
+    const outcome = buildFromLists(
+      snapshotOf(workbook),
+      lists.clienteles,
+      lists.needs,
+      "fr",
+      rename
+    );
+    expect(outcome.study?.segments?.[0].clienteles).toEqual(["Étudiants", "Acteurs durables"]);
+    expect(outcome.study?.segments?.[0].needs).toEqual(["Innover"]);
+    expect(outcome.study?.targets).toEqual(held.targets);
   });
 });

@@ -150,6 +150,60 @@ describe("usePane over the memory host", () => {
     expect(result.current.focus).toBe("main");
   });
 
+  it("keeps the segments on Construire; a member removed from a list is asked first, then said", async () => {
+    const segmented = study({
+      ...JSON.parse(JSON.stringify(rated)),
+      clienteles: [...rated.clienteles, { name: "Écoles privées" }],
+      offerings: ["Coaching"],
+      segments: [
+        {
+          name: "Jeunes",
+          clienteles: ["Etudiants", "Écoles privées"],
+          needs: ["Innover"],
+          offerings: ["Coaching"],
+          size: 300,
+          checklist: ["ok", "en cours"],
+          plans: { acquisition: "Salons" },
+          risks: ["Budget"],
+        },
+      ],
+      targets: [{ segment: "Jeunes", offering: "Coaching" }],
+      conquest: ["Jeunes"],
+    });
+    const host = createMemoryHost({ initialPlan: buildPlan(segmented) });
+    const { result } = await started(host);
+    const segments = () => result.current.workbook?.study?.segments;
+    expect(segments()).toEqual(segmented.segments);
+
+    // The same lists: rebuilt with no question, every segment, target and order kept.
+    act(() => result.current.build());
+    await waitFor(() => expect(result.current.notices[0]?.intent).toBe("success"));
+    expect(result.current.pendingDrop).toBeUndefined();
+    expect(segments()).toEqual(segmented.segments);
+    expect(result.current.workbook?.study?.targets).toEqual(segmented.targets);
+    expect(result.current.workbook?.study?.conquest).toEqual(["Jeunes"]);
+    const said = () => result.current.notices.map((n) => plain(n.text)).join("\n");
+    expect(said()).not.toMatch(/ne fait plus partie du segment/);
+
+    // "Écoles privées" has no ticked pair, but belongs to the segment: asked first all the same.
+    act(() =>
+      result.current.setField("clienteles", "Etudiants\nHautes écoles\nActeurs durables")
+    );
+    act(() => result.current.build());
+    await waitFor(() => expect(result.current.pendingDrop).toBeDefined());
+    expect(result.current.pendingDrop?.summary.pairsLost).toEqual([]);
+    expect(result.current.pendingDrop?.summary.membersLost).toEqual([
+      { segment: "Jeunes", list: "clienteles", member: "Écoles privées" },
+    ]);
+    act(() => result.current.confirmDrop({ renames: [], keepCopy: false }));
+    await waitFor(() => expect(result.current.workbook?.study?.clienteles).toHaveLength(3));
+    expect(segments()).toEqual([{ ...segmented.segments?.[0], clienteles: ["Etudiants"] }]);
+    expect(result.current.workbook?.study?.targets).toEqual(segmented.targets);
+    expect(said()).toMatch(
+      /la clientèle « Écoles privées », retirée de la liste, ne fait plus partie du segment « Jeunes »/
+    );
+  });
+
   it("writes a weight into its cell; the steps read it back", async () => {
     const host = createMemoryHost({ initialPlan: buildPlan(rated) });
     const { result } = await started(host);
