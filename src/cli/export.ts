@@ -1,5 +1,5 @@
 /**
- * export STUDY.json|WORKBOOK.xlsx -o CLIENT.xlsx|CLIENT.pdf|DECK.pptx [--sheets|--slides matrix,legend,segments,targeting]
+ * export STUDY.json|WORKBOOK.xlsx -o CLIENT.xlsx|CLIENT.pdf|DECK.pptx [--sheets|--slides matrix,legend,segments,targeting,rfm]
  *        [--palette default|colourblind] [--lang fr|en] [--force]
  * The client deliverable (layout/export.ts): the chosen sheets with fixed values and fixed colours,
  * as a workbook or, through LibreOffice, as a PDF, or as a deck (export-deck.ts); the format
@@ -11,18 +11,42 @@ import path from "path";
 import { parseArgs } from "util";
 import { hasErrors } from "../messages";
 import * as msg from "../messages";
-import { EXPORT_PARTS, ExportPart, clientPlan, isExportPart } from "../layout/export";
+import {
+  EXPORT_PARTS,
+  ExportPart,
+  clientPlan,
+  isExportPart,
+  rfmClientPlan,
+} from "../layout/export";
+import {
+  RfmSummaryRead,
+  isRfmWorkbook,
+  readRfmSummary,
+  rfmSummarySheetName,
+} from "../layout/sheets/rfm";
+import { sheetsToRead } from "../layout/managed";
+import { Study } from "../method/study";
+import { Language } from "../method/levels";
 import { excelLimitProblems } from "../layout/limits";
 import { clientPlanToBuffer } from "../hosts/xlsx/file";
 import { PRINT_LOCALES, PdfFailure, findSoffice, xlsxToPdf } from "../hosts/pdf/libreoffice";
 import { PALETTES } from "../method/colour";
-import { CliError, CliProblems, Io, parseLanguage, readStudyInput, report } from "./common";
+import {
+  CliError,
+  CliProblems,
+  Io,
+  parseLanguage,
+  readStudyInput,
+  readWorkbook,
+  report,
+  studyOfGrids,
+} from "./common";
 import { parsePalette } from "./image";
 import { guardOutput, writeOutput } from "./output-guard";
 import { exportDeck } from "./export-deck";
 
 export const EXPORT_USAGE =
-  "segment-matrix export STUDY.json|WORKBOOK.xlsx -o CLIENT.xlsx|CLIENT.pdf|DECK.pptx [--sheets|--slides matrix,legend,segments,targeting] [--palette default|colourblind] [--lang fr|en] [--force]";
+  "segment-matrix export STUDY.json|WORKBOOK.xlsx -o CLIENT.xlsx|CLIENT.pdf|DECK.pptx [--sheets|--slides matrix,legend,segments,targeting,rfm] [--palette default|colourblind] [--lang fr|en] [--force]";
 
 type Format = "xlsx" | "pdf" | "pptx";
 
@@ -60,13 +84,16 @@ export async function exportCommand(args: string[], io: Io): Promise<void> {
   const soffice = format === "pdf" ? await findSoffice() : undefined;
   if (format === "pdf" && !soffice) throw new CliProblems([msg.libreOfficeMissing(output)]);
 
-  const study = await readStudyInput(input, language, io, EXPORT_USAGE);
-  const messages = language ?? study.language;
-  const limits = excelLimitProblems(study, language ?? study.language, input);
+  const { study, rfm } = await readExportSource(input, language, io);
+  const messages = language ?? study?.language ?? rfm?.language ?? "fr";
+  const options = { parts, palette, language, created: new Date(), rfm };
+  const limits = study ? excelLimitProblems(study, messages, input) : [];
   const { plan, problems } =
     limits.length > 0
       ? { plan: undefined, problems: limits }
-      : clientPlan(study, { parts, palette, language, created: new Date() });
+      : study
+        ? clientPlan(study, options)
+        : rfmClientPlan(rfm as RfmSummaryRead, options);
   report(problems, messages, io);
   if (!plan || hasErrors(problems)) throw new CliError("", 1);
   const target = await guardOutput(output, {
@@ -91,13 +118,38 @@ export async function exportCommand(args: string[], io: Io): Promise<void> {
   await writeOutput(output, target, data);
 
   const sheets = plan.sheets.map((sheet) => sheet.name).join(", ");
-  const paletteName = palette ?? study.palette ?? "default";
+  const paletteName = palette ?? study?.palette ?? "default";
   io.err(
     messages === "fr"
       ? `${format === "pdf" ? "PDF" : "Classeur client"} : ${sheets} ; couleurs ${PALETTES[paletteName].label.fr}`
       : `${format === "pdf" ? "PDF" : "Client workbook"}: ${sheets}; palette ${paletteName}`
   );
   io.out(output);
+}
+
+/**
+ * The study of a study file or a workbook, and the workbook's RFM summary when it has one; an RFM
+ * workbook (every sheet an RFM sheet) has no study, only its summary.
+ */
+async function readExportSource(
+  input: string,
+  language: Language | undefined,
+  io: Io
+): Promise<{ study?: Study; rfm?: RfmSummaryRead }> {
+  if (path.extname(input).toLowerCase() !== ".xlsx")
+    return { study: await readStudyInput(input, language, io, EXPORT_USAGE) };
+  // The study's sheets and the RFM summary; never the customers' sheet (their ids stay out).
+  const { grids, listing } = await readWorkbook(input, {
+    sheets: (workbook) => {
+      const wanted = sheetsToRead(workbook);
+      const summary = rfmSummarySheetName(workbook);
+      if (summary !== undefined) wanted.add(summary);
+      return wanted;
+    },
+  });
+  const rfm = readRfmSummary(grids);
+  if (rfm && isRfmWorkbook(listing)) return { rfm };
+  return { study: studyOfGrids(grids, input, language, io), rfm };
 }
 
 function outputFormat(output: string): Format {
