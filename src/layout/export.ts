@@ -17,6 +17,7 @@
  * - landscape, one page per sheet; title, date and keywords in the document's properties.
  *
  * The check-list goes with the segments: it is how each segment passes the "good segment" test.
+ * The `rfm` part is an RFM workbook's summary and R × F grids (sheets/rfm.ts), never its customers.
  */
 import { WORKBOOK_TEXTS, WorkbookTexts } from "../i18n/workbook";
 import { LANGUAGES, Language } from "../method/levels";
