@@ -269,3 +269,15 @@ export function exportRfmNothing() {
     "no sheet to export: an RFM workbook has only the rfm part (--sheets rfm)"
   );
 }
+
+// ---- The source of segments' figures (rfm-exports) ---------------------------------------------
+
+/** A segment's figuresSource that is not {"asOf": "YYYY-MM-DD", "customers": n}: left out, said. */
+export function segmentFiguresSourceBad(location: Location, shown: string) {
+  return warning(
+    "segment-figures-source-bad",
+    location,
+    `source des chiffres illisible (${shown}), ignorée : attendu {"asOf": "AAAA-MM-JJ", "customers": nombre entier}, comme l'écrit segment-matrix rfm … --study ; les chiffres du segment sont gardés`,
+    `unreadable source of the figures (${shown}), ignored: expected {"asOf": "YYYY-MM-DD", "customers": a whole number}, as segment-matrix rfm … --study writes it; the segment's figures are kept`
+  );
+}
