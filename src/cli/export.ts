@@ -18,29 +18,13 @@ import {
   isExportPart,
   rfmClientPlan,
 } from "../layout/export";
-import {
-  RfmSummaryRead,
-  isRfmWorkbook,
-  readRfmSummary,
-  rfmSummarySheetName,
-} from "../layout/sheets/rfm";
-import { sheetsToRead } from "../layout/managed";
-import { Study } from "../method/study";
-import { Language } from "../method/levels";
+import { RfmSummaryRead } from "../layout/sheets/rfm";
+import { readExportSource } from "./export-source";
 import { excelLimitProblems } from "../layout/limits";
 import { clientPlanToBuffer } from "../hosts/xlsx/file";
 import { PRINT_LOCALES, PdfFailure, findSoffice, xlsxToPdf } from "../hosts/pdf/libreoffice";
 import { PALETTES } from "../method/colour";
-import {
-  CliError,
-  CliProblems,
-  Io,
-  parseLanguage,
-  readStudyInput,
-  readWorkbook,
-  report,
-  studyOfGrids,
-} from "./common";
+import { CliError, CliProblems, Io, parseLanguage, report } from "./common";
 import { parsePalette } from "./image";
 import { guardOutput, writeOutput } from "./output-guard";
 import { exportDeck } from "./export-deck";
@@ -84,7 +68,7 @@ export async function exportCommand(args: string[], io: Io): Promise<void> {
   const soffice = format === "pdf" ? await findSoffice() : undefined;
   if (format === "pdf" && !soffice) throw new CliProblems([msg.libreOfficeMissing(output)]);
 
-  const { study, rfm } = await readExportSource(input, language, io);
+  const { study, rfm } = await readExportSource(input, language, io, EXPORT_USAGE);
   const messages = language ?? study?.language ?? rfm?.language ?? "fr";
   const options = { parts, palette, language, created: new Date(), rfm };
   const limits = study ? excelLimitProblems(study, messages, input) : [];
@@ -125,31 +109,6 @@ export async function exportCommand(args: string[], io: Io): Promise<void> {
       : `${format === "pdf" ? "PDF" : "Client workbook"}: ${sheets}; palette ${paletteName}`
   );
   io.out(output);
-}
-
-/**
- * The study of a study file or a workbook, and the workbook's RFM summary when it has one; an RFM
- * workbook (every sheet an RFM sheet) has no study, only its summary.
- */
-async function readExportSource(
-  input: string,
-  language: Language | undefined,
-  io: Io
-): Promise<{ study?: Study; rfm?: RfmSummaryRead }> {
-  if (path.extname(input).toLowerCase() !== ".xlsx")
-    return { study: await readStudyInput(input, language, io, EXPORT_USAGE) };
-  // The study's sheets and the RFM summary; never the customers' sheet (their ids stay out).
-  const { grids, listing } = await readWorkbook(input, {
-    sheets: (workbook) => {
-      const wanted = sheetsToRead(workbook);
-      const summary = rfmSummarySheetName(workbook);
-      if (summary !== undefined) wanted.add(summary);
-      return wanted;
-    },
-  });
-  const rfm = readRfmSummary(grids);
-  if (rfm && isRfmWorkbook(listing)) return { rfm };
-  return { study: studyOfGrids(grids, input, language, io), rfm };
 }
 
 function outputFormat(output: string): Format {

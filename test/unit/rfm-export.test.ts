@@ -12,6 +12,7 @@ import { rfGrid, summarise } from "../../src/analysis/rfm";
 import { planToBuffer, readWorkbookFile } from "../../src/hosts/xlsx/file";
 import { clientPlan, defaultParts } from "../../src/layout/export";
 import { readRfmSummary, rfmPlan } from "../../src/layout/sheets/rfm";
+import { deckModel, rfmDeckModel } from "../../src/layout/deck";
 import { studyToJson } from "../../src/layout/study-json";
 import { PALETTES } from "../../src/method/colour";
 import { segmentedStudy } from "../support/export-fixtures";
@@ -176,5 +177,31 @@ describe("the RFM part of the client exports", () => {
       "targeting",
       "rfmSummary",
     ]);
+  });
+
+  // The pptx itself is written by the compiled CLI in test/e2e/deck-cli.test.ts (jest's sandbox
+  // refuses pptxgenjs's dynamic imports).
+  it("puts the summary on one deck slide as a native table", async () => {
+    const { grids } = await readWorkbookFile(rfmFile, { sheets: allSheets });
+    const rfm = readRfmSummary(grids)!;
+    const { model, problems } = rfmDeckModel(rfm, { created: new Date("2026-01-02") });
+    expect(problems).toEqual([]);
+    expect(model?.slides.map((slide) => slide.part)).toEqual(["rfm"]);
+    const table = model!.slides[0].shapes.find((shape) => shape.kind === "table");
+    const shown = rfm.lines.filter((line) => line.customers > 0);
+    expect(table?.kind === "table" && table.rows.map((row) => row[0].text)).toEqual([
+      "Segment",
+      ...shown.map((line) => line.segment),
+    ]);
+
+    // Asked of a study without an RFM summary: said, not silently dropped.
+    const fromStudy = deckModel(segmentedStudy(), {
+      parts: ["matrix", "rfm"],
+      created: new Date("2026-01-02"),
+    });
+    expect(fromStudy.problems.map((p) => p.code)).toEqual(["export-no-rfm"]);
+    expect(fromStudy.model?.slides.some((slide) => slide.part === "rfm")).toBe(false);
+    const withRfm = deckModel(segmentedStudy(), { created: new Date("2026-01-02"), rfm });
+    expect(withRfm.model?.slides.at(-1)?.part).toBe("rfm");
   });
 });

@@ -197,8 +197,8 @@ function customersSheet(input: RfmPlanInput): SheetPlan {
   return sheet;
 }
 
-/** The palette's scale stretched from 0 to `max`. */
-function scale(max: number, palette: Palette) {
+/** The palette's scale stretched from 0 to `max` (the summary's and grids' colours, the deck's too). */
+export function scale(max: number, palette: Palette) {
   return palette.stops.map((stop) => ({
     value: (stop.value / 100) * (max > 0 ? max : 1),
     colour: stop.colour,
