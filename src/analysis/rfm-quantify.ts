@@ -40,7 +40,12 @@ export interface Quantified {
   sizedByPopulation: string[];
 }
 
-export function quantifySegments(study: Study, figures: readonly ClienteleFigures[]): Quantified {
+/** `asOf`: the analysis date (YYYY-MM-DD), written as each quantified segment's figures' source. */
+export function quantifySegments(
+  study: Study,
+  figures: readonly ClienteleFigures[],
+  asOf?: string
+): Quantified {
   const known = new Set(study.clienteles.map((c) => nameKey(c.name)));
   const byKey = new Map<string, ClienteleFigures>();
   const unknownClienteles: ClienteleFigures[] = [];
@@ -87,12 +92,13 @@ export function quantifySegments(study: Study, figures: readonly ClienteleFigure
       basket: round2(amount / purchases),
     };
     segments.push(result);
+    const source = asOf !== undefined ? { figuresSource: { asOf, customers: size } } : {};
     // The consultant sized this one from its population: the data's customers do not replace it.
     if (segment.population !== undefined) {
       sizedByPopulation.push(segment.name);
-      return { ...segment, frequency: result.frequency, basket: result.basket };
+      return { ...segment, frequency: result.frequency, basket: result.basket, ...source };
     }
-    return { ...segment, size, frequency: result.frequency, basket: result.basket };
+    return { ...segment, size, frequency: result.frequency, basket: result.basket, ...source };
   });
   return {
     study: study.segments ? { ...study, segments: quantified } : study,

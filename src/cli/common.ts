@@ -6,6 +6,7 @@ import { Problem, formatProblem, hasErrors, showControls } from "../messages";
 import { Study } from "../method/study";
 import { validateStudy } from "../method/validate";
 import { readStudy } from "../layout";
+import { WorkbookGrids } from "../layout/grids";
 import { readWorkbookFile } from "../hosts/xlsx/file";
 import { WorkbookUnreadable } from "../hosts/xlsx/zip";
 import { FileProblems } from "./study-file";
@@ -90,9 +91,12 @@ function line(problem: Problem, language: Language): string {
 export const readJson = readStudyJson;
 
 /** The workbook's grids, or one problem naming the file (missing, not a workbook, too large…). */
-export async function readWorkbook(file: string): ReturnType<typeof readWorkbookFile> {
+export async function readWorkbook(
+  file: string,
+  options?: Parameters<typeof readWorkbookFile>[1]
+): ReturnType<typeof readWorkbookFile> {
   try {
-    return await readWorkbookFile(file);
+    return await readWorkbookFile(file, options);
   } catch (failure) {
     if (failure instanceof WorkbookUnreadable) throw new FileProblems([failure.problem]);
     const code = (failure as NodeJS.ErrnoException).code;
@@ -118,9 +122,7 @@ export async function readStudyInput(
     ({ study, problems } = validateStudy(await readJson(file), file));
   } else if (extension === ".xlsx") {
     const { grids } = await readWorkbook(file);
-    const read = readStudy(grids);
-    study = read.study;
-    problems = read.problems.map((p) => ({ ...p, location: { ...p.location, file } }));
+    return studyOfGrids(grids, file, language, io);
   } else {
     throw new CliError(
       `${file}: give a study file (.json) or a workbook (.xlsx)\nusage: ${usage}`,
@@ -130,4 +132,18 @@ export async function readStudyInput(
   report(problems, language ?? study?.language ?? environmentLanguage(), io);
   if (!study || hasErrors(problems)) throw new CliError("", 1);
   return study;
+}
+
+/** A workbook's study, read as `read` does; its problems reported, naming the file. */
+export function studyOfGrids(
+  grids: WorkbookGrids,
+  file: string,
+  language: Language | undefined,
+  io: Io
+): Study {
+  const read = readStudy(grids);
+  const problems = read.problems.map((p) => ({ ...p, location: { ...p.location, file } }));
+  report(problems, language ?? read.study?.language ?? environmentLanguage(), io);
+  if (!read.study || hasErrors(problems)) throw new CliError("", 1);
+  return read.study;
 }

@@ -9,10 +9,12 @@ import { hasErrors } from "../messages";
 import { PALETTES, PaletteName } from "../method/colour";
 import { Language } from "../method/levels";
 import { ExportPart } from "../layout/export";
-import { deckModel } from "../layout/deck";
+import { deckModel, rfmDeckModel } from "../layout/deck";
+import { RfmSummaryRead } from "../layout/sheets/rfm";
+import { readExportSource } from "./export-source";
 import { deckToPptx } from "../hosts/pptx/deck";
 import { finishWithZlib } from "../hosts/pptx/node-package";
-import { CliError, Io, readStudyInput, report } from "./common";
+import { CliError, Io, report } from "./common";
 import { guardOutput, writeOutput } from "./output-guard";
 
 export interface DeckRequest {
@@ -27,14 +29,12 @@ export interface DeckRequest {
 
 export async function exportDeck(request: DeckRequest, io: Io): Promise<void> {
   const { input, output, palette, language } = request;
-  const study = await readStudyInput(input, language, io, request.usage);
-  const messages = language ?? study.language;
-  const { model, problems } = deckModel(study, {
-    parts: request.parts,
-    palette,
-    language,
-    created: new Date(),
-  });
+  const { study, rfm } = await readExportSource(input, language, io, request.usage);
+  const messages = language ?? study?.language ?? rfm?.language ?? "fr";
+  const options = { parts: request.parts, palette, language, created: new Date(), rfm };
+  const { model, problems } = study
+    ? deckModel(study, options)
+    : rfmDeckModel(rfm as RfmSummaryRead, options);
   report(problems, messages, io);
   if (!model || hasErrors(problems)) throw new CliError("", 1);
   const target = await guardOutput(output, {
@@ -45,7 +45,7 @@ export async function exportDeck(request: DeckRequest, io: Io): Promise<void> {
   await writeOutput(output, target, Buffer.from(await deckToPptx(model, finishWithZlib)));
 
   const slides = model.slides.length;
-  const paletteName = palette ?? study.palette ?? "default";
+  const paletteName = palette ?? study?.palette ?? "default";
   io.err(
     messages === "fr"
       ? `Présentation : ${slides} diapositives ; couleurs ${PALETTES[paletteName].label.fr}`

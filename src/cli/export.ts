@@ -1,5 +1,5 @@
 /**
- * export STUDY.json|WORKBOOK.xlsx -o CLIENT.xlsx|CLIENT.pdf|DECK.pptx [--sheets|--slides matrix,legend,segments,targeting]
+ * export STUDY.json|WORKBOOK.xlsx -o CLIENT.xlsx|CLIENT.pdf|DECK.pptx [--sheets|--slides matrix,legend,segments,targeting,rfm]
  *        [--palette default|colourblind] [--lang fr|en] [--force]
  * The client deliverable (layout/export.ts): the chosen sheets with fixed values and fixed colours,
  * as a workbook or, through LibreOffice, as a PDF, or as a deck (export-deck.ts); the format
@@ -11,18 +11,26 @@ import path from "path";
 import { parseArgs } from "util";
 import { hasErrors } from "../messages";
 import * as msg from "../messages";
-import { EXPORT_PARTS, ExportPart, clientPlan, isExportPart } from "../layout/export";
+import {
+  EXPORT_PARTS,
+  ExportPart,
+  clientPlan,
+  isExportPart,
+  rfmClientPlan,
+} from "../layout/export";
+import { RfmSummaryRead } from "../layout/sheets/rfm";
+import { readExportSource } from "./export-source";
 import { excelLimitProblems } from "../layout/limits";
 import { clientPlanToBuffer } from "../hosts/xlsx/file";
 import { PRINT_LOCALES, PdfFailure, findSoffice, xlsxToPdf } from "../hosts/pdf/libreoffice";
 import { PALETTES } from "../method/colour";
-import { CliError, CliProblems, Io, parseLanguage, readStudyInput, report } from "./common";
+import { CliError, CliProblems, Io, parseLanguage, report } from "./common";
 import { parsePalette } from "./image";
 import { guardOutput, writeOutput } from "./output-guard";
 import { exportDeck } from "./export-deck";
 
 export const EXPORT_USAGE =
-  "segment-matrix export STUDY.json|WORKBOOK.xlsx -o CLIENT.xlsx|CLIENT.pdf|DECK.pptx [--sheets|--slides matrix,legend,segments,targeting] [--palette default|colourblind] [--lang fr|en] [--force]";
+  "segment-matrix export STUDY.json|WORKBOOK.xlsx -o CLIENT.xlsx|CLIENT.pdf|DECK.pptx [--sheets|--slides matrix,legend,segments,targeting,rfm] [--palette default|colourblind] [--lang fr|en] [--force]";
 
 type Format = "xlsx" | "pdf" | "pptx";
 
@@ -60,13 +68,16 @@ export async function exportCommand(args: string[], io: Io): Promise<void> {
   const soffice = format === "pdf" ? await findSoffice() : undefined;
   if (format === "pdf" && !soffice) throw new CliProblems([msg.libreOfficeMissing(output)]);
 
-  const study = await readStudyInput(input, language, io, EXPORT_USAGE);
-  const messages = language ?? study.language;
-  const limits = excelLimitProblems(study, language ?? study.language, input);
+  const { study, rfm } = await readExportSource(input, language, io, EXPORT_USAGE);
+  const messages = language ?? study?.language ?? rfm?.language ?? "fr";
+  const options = { parts, palette, language, created: new Date(), rfm };
+  const limits = study ? excelLimitProblems(study, messages, input) : [];
   const { plan, problems } =
     limits.length > 0
       ? { plan: undefined, problems: limits }
-      : clientPlan(study, { parts, palette, language, created: new Date() });
+      : study
+        ? clientPlan(study, options)
+        : rfmClientPlan(rfm as RfmSummaryRead, options);
   report(problems, messages, io);
   if (!plan || hasErrors(problems)) throw new CliError("", 1);
   const target = await guardOutput(output, {
@@ -91,7 +102,7 @@ export async function exportCommand(args: string[], io: Io): Promise<void> {
   await writeOutput(output, target, data);
 
   const sheets = plan.sheets.map((sheet) => sheet.name).join(", ");
-  const paletteName = palette ?? study.palette ?? "default";
+  const paletteName = palette ?? study?.palette ?? "default";
   io.err(
     messages === "fr"
       ? `${format === "pdf" ? "PDF" : "Classeur client"} : ${sheets} ; couleurs ${PALETTES[paletteName].label.fr}`

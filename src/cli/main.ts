@@ -17,6 +17,8 @@
 import { parseArgs } from "util";
 import { hasErrors } from "../messages";
 import { validateStudy } from "../method/validate";
+import { Study } from "../method/study";
+import { Language } from "../method/levels";
 import { buildPlan, readStudy, templatePlan } from "../layout";
 import { excelLimitProblems } from "../layout/limits";
 import { studyToJson } from "../layout/study-json";
@@ -98,7 +100,31 @@ async function build(args: string[], io: Io): Promise<void> {
       ? `${study.clienteles.length} clientèles × ${study.needs.length} besoins, ${study.pairs.length} paires cochées dont ${rated} notées`
       : `${study.clienteles.length} clientèles × ${study.needs.length} needs, ${study.pairs.length} ticked pairs, ${rated} rated`
   );
+  for (const line of figuresSourceLines(study, messages)) io.err(line);
   io.out(values.output);
+}
+
+/**
+ * Where the segments' figures come from, when `rfm … --study` drew them from the customers' data:
+ * one line per analysis date ("tailles, fréquences et paniers de 3 segments tirés des données
+ * clients au 2026-01-01"); a segment sized from its population took only its frequency and basket.
+ */
+export function figuresSourceLines(study: Study, language: Language): string[] {
+  const groups = new Map<string, { asOf: string; sized: boolean; count: number }>();
+  for (const segment of study.segments ?? []) {
+    if (!segment.figuresSource) continue;
+    const sized = segment.population === undefined;
+    const key = `${segment.figuresSource.asOf} ${sized}`;
+    const group = groups.get(key) ?? { asOf: segment.figuresSource.asOf, sized, count: 0 };
+    group.count++;
+    groups.set(key, group);
+  }
+  return [...groups.values()].map(({ asOf, sized, count }) => {
+    const segments = `${count} segment${count > 1 ? "s" : ""}`;
+    return language === "fr"
+      ? `${sized ? "tailles, fréquences" : "fréquences"} et paniers de ${segments} tirés des données clients au ${asOf}`
+      : `${sized ? "sizes, frequencies" : "frequencies"} and baskets of ${segments} from the customers' data to ${asOf}`;
+  });
 }
 
 async function read(args: string[], io: Io): Promise<void> {

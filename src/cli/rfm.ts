@@ -199,7 +199,7 @@ async function quantifyCommand(
       `${input}: give transactions, not a per-customer result, to quantify segments`,
       2
     );
-  const quantified = quantifySegments(study, read.clienteles ?? []);
+  const quantified = quantifySegments(study, read.clienteles ?? [], isoOfDay(read.analysisDay));
   const problems = [
     ...read.problems.filter((p) => p.code !== "rfm-single-customer"),
     ...quantified.unknownClienteles.map((line) =>

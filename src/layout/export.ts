@@ -17,6 +17,7 @@
  * - landscape, one page per sheet; title, date and keywords in the document's properties.
  *
  * The check-list goes with the segments: it is how each segment passes the "good segment" test.
+ * The `rfm` part is an RFM workbook's summary and R × F grids (sheets/rfm.ts), never its customers.
  */
 import { WORKBOOK_TEXTS, WorkbookTexts } from "../i18n/workbook";
 import { LANGUAGES, Language } from "../method/levels";
@@ -49,10 +50,18 @@ import { GRID } from "./sheets/grid";
 import { SEGMENTS } from "./sheets/segments";
 import { adviceTexts } from "./sheets/targeting";
 import { legendSheet, weightText } from "./sheets/legend";
+import { RfmSummaryRead, rfmClientSheet } from "./sheets/rfm";
+import { RFM_TEXTS } from "../i18n/rfm";
 
 /** What `--sheets` may list, in the order the workbook holds them. */
-export type ExportPart = "matrix" | "legend" | "segments" | "targeting";
-export const EXPORT_PARTS: readonly ExportPart[] = ["matrix", "legend", "segments", "targeting"];
+export type ExportPart = "matrix" | "legend" | "segments" | "targeting" | "rfm";
+export const EXPORT_PARTS: readonly ExportPart[] = [
+  "matrix",
+  "legend",
+  "segments",
+  "targeting",
+  "rfm",
+];
 
 export function isExportPart(value: string): value is ExportPart {
   return (EXPORT_PARTS as readonly string[]).includes(value);
@@ -64,6 +73,8 @@ const PART_ROLES: Record<ExportPart, readonly SheetRole[]> = {
   legend: ["legend"],
   segments: ["segments", "checklist"],
   targeting: ["targeting"],
+  // The summary and the R × F grids only: the customers' table holds their ids (personal data).
+  rfm: ["rfmSummary"],
 };
 
 /** In the document's keywords of every client export (the output guard looks for it). */
@@ -78,6 +89,8 @@ export interface ExportOptions {
   palette?: PaletteName;
   /** The date the deliverable is made (the legend and the document's properties say it). */
   created: Date;
+  /** The RFM summary of the input workbook, when it has one (the `rfm` part). */
+  rfm?: RfmSummaryRead;
 }
 
 export interface ExportResult {
@@ -86,9 +99,13 @@ export interface ExportResult {
 }
 
 /** The parts exported when none are asked for. */
-export function defaultParts(study: Study): ExportPart[] {
+export function defaultParts(study: Study, rfm?: RfmSummaryRead): ExportPart[] {
   const segments = (study.segments?.length ?? 0) > 0;
-  return EXPORT_PARTS.filter((part) => segments || (part !== "segments" && part !== "targeting"));
+  return EXPORT_PARTS.filter(
+    (part) =>
+      (part === "rfm" && rfm !== undefined) ||
+      (part !== "rfm" && (segments || (part !== "segments" && part !== "targeting")))
+  );
 }
 
 export function clientPlan(study: Study, options: ExportOptions): ExportResult {
@@ -96,7 +113,11 @@ export function clientPlan(study: Study, options: ExportOptions): ExportResult {
   const paletteName = options.palette ?? study.palette ?? "default";
   const problems: Problem[] = [];
   // Segments and targeting without a segment would be empty shells: left out, and said.
-  const asked = (options.parts ?? defaultParts(study)).filter((part) => {
+  const asked = (options.parts ?? defaultParts(study, options.rfm)).filter((part) => {
+    if (part === "rfm" && !options.rfm) {
+      problems.push(msg.exportNoRfm());
+      return false;
+    }
     const empty =
       (part === "segments" || part === "targeting") && (study.segments?.length ?? 0) === 0;
     if (empty) problems.push(msg.exportNoSegments(part));
@@ -122,6 +143,8 @@ export function clientPlan(study: Study, options: ExportOptions): ExportResult {
   const sheets = roles.flatMap((role): SheetPlan[] => {
     if (role === "legend")
       return [printable(bakeSheet(legendSheet(context, options.created), replacements), title)];
+    if (role === "rfmSummary")
+      return options.rfm ? [rfmPrintable(options.rfm, language, paletteName, title)] : [];
     const sheet = working.sheets.find((s) => s.role === role);
     return sheet ? [printable(bakeSheet(sheet, replacements), title, study)] : [];
   });
@@ -134,27 +157,66 @@ export function clientPlan(study: Study, options: ExportOptions): ExportResult {
       if (rule.kind !== "formula") return true;
       return !leftOut.some((name) => rule.formula.includes(`${quoteSheetName(name)}!`));
     });
+  const names = working.names.filter((name) => kept.has(name.sheet));
+  return {
+    plan: clientWorkbook(sheets, names, { language, title, subject: texts.matrix.title }, options),
+    problems,
+  };
+}
+
+/** The deliverable's workbook: its sheets, the names they keep, the client-export marker. */
+function clientWorkbook(
+  sheets: SheetPlan[],
+  kept: readonly NamePlan[],
+  words: { language: Language; title: string; subject: string },
+  options: ExportOptions
+): WorkbookPlan {
   const marker = sheets.find((sheet) => sheet.role === "legend") ?? sheets[0];
   const names: NamePlan[] = [
-    ...working.names.filter((name) => kept.has(name.sheet)),
+    ...kept,
     ...(marker ? [{ name: NAMES.clientExport, sheet: marker.name, rect: rect(1, 1) }] : []),
   ];
   return {
-    plan: {
-      language,
-      sheets,
-      names,
-      activeSheet: sheets.some((s) => s.role === "matrix")
-        ? "matrix"
-        : (sheets[0]?.role ?? "matrix"),
-      font: EXPORT_FONT,
-      properties: {
-        title,
-        subject: texts.matrix.title,
-        keywords: CLIENT_EXPORT_KEYWORDS,
-        created: options.created,
-      },
+    language: words.language,
+    sheets,
+    names,
+    activeSheet: sheets.some((s) => s.role === "matrix") ? "matrix" : (sheets[0]?.role ?? "matrix"),
+    font: EXPORT_FONT,
+    properties: {
+      title: words.title,
+      subject: words.subject,
+      keywords: CLIENT_EXPORT_KEYWORDS,
+      created: options.created,
     },
+  };
+}
+
+/** The RFM summary and grids, baked and fitted for print. */
+function rfmPrintable(
+  read: RfmSummaryRead,
+  language: Language,
+  palette: PaletteName,
+  title: string
+): SheetPlan {
+  return printable(bakeSheet(rfmClientSheet(read, language, PALETTES[palette]), new Map()), title);
+}
+
+/**
+ * The client export of an RFM workbook, which holds no study: its summary and grids only (the
+ * `rfm` part); a part of the study asked for is left out and said.
+ */
+export function rfmClientPlan(read: RfmSummaryRead, options: ExportOptions): ExportResult {
+  const language = options.language ?? read.language;
+  const problems: Problem[] = (options.parts ?? [])
+    .filter((part) => part !== "rfm")
+    .map((part) => msg.exportRfmWorkbookOnly(part));
+  if (options.parts && !options.parts.includes("rfm"))
+    return { problems: [...problems, msg.exportRfmNothing()] };
+  const texts = RFM_TEXTS[language];
+  const title = read.analysisDate ? texts.summaryTitle(read.analysisDate) : read.title;
+  const sheets = [rfmPrintable(read, language, options.palette ?? "default", title)];
+  return {
+    plan: clientWorkbook(sheets, [], { language, title, subject: texts.summarySheet }, options),
     problems,
   };
 }

@@ -110,5 +110,6 @@ function segmentToJson(segment: Segment): Segment {
         }
       : {}),
     ...(segment.risks ? { risks: [...segment.risks] } : {}),
+    ...(segment.figuresSource ? { figuresSource: { ...segment.figuresSource } } : {}),
   };
 }

@@ -237,3 +237,47 @@ export function rfmSelectionTooLarge(sheet: string, address: string, rows: numbe
     `The selection holds ${found.en} rows; the pane reads at most ${most.en}: for a longer table, use the command line (segment-matrix rfm).`
   );
 }
+
+// ---- RFM in the client exports (rfm-exports) -------------------------------------------------
+
+/** `--sheets rfm` asked for, but the input holds no RFM summary: left out, said. */
+export function exportNoRfm() {
+  return warning(
+    "export-no-rfm",
+    { field: "--sheets" },
+    "« rfm » demandé, mais le fichier n'a pas de feuille Synthèse RFM : la partie est laissée de côté (exportez le classeur écrit par segment-matrix rfm)",
+    '"rfm" asked for, but the file has no RFM summary sheet: the part is left out (export the workbook segment-matrix rfm wrote)'
+  );
+}
+
+/** A part of the study asked from an RFM workbook, which holds no study: left out, said. */
+export function exportRfmWorkbookOnly(part: string) {
+  return warning(
+    "export-rfm-workbook-only",
+    { field: "--sheets" },
+    `${quoteFr(part)} demandé, mais ce classeur RFM ne contient pas d'étude : seule la partie « rfm » est exportée`,
+    `${quoteEn(part)} asked for, but this RFM workbook holds no study: only the "rfm" part is exported`
+  );
+}
+
+/** Nothing left to export from an RFM workbook once the study's parts are left out. */
+export function exportRfmNothing() {
+  return error(
+    "export-rfm-nothing",
+    { field: "--sheets" },
+    "aucune feuille à exporter : un classeur RFM n'a que la partie rfm (--sheets rfm)",
+    "no sheet to export: an RFM workbook has only the rfm part (--sheets rfm)"
+  );
+}
+
+// ---- The source of segments' figures (rfm-exports) ---------------------------------------------
+
+/** A segment's figuresSource that is not {"asOf": "YYYY-MM-DD", "customers": n}: left out, said. */
+export function segmentFiguresSourceBad(location: Location, shown: string) {
+  return warning(
+    "segment-figures-source-bad",
+    location,
+    `source des chiffres illisible (${shown}), ignorée : attendu {"asOf": "AAAA-MM-JJ", "customers": nombre entier}, comme l'écrit segment-matrix rfm … --study ; les chiffres du segment sont gardés`,
+    `unreadable source of the figures (${shown}), ignored: expected {"asOf": "YYYY-MM-DD", "customers": a whole number}, as segment-matrix rfm … --study writes it; the segment's figures are kept`
+  );
+}

@@ -71,6 +71,18 @@ export interface Segment {
   swot?: Swot;
   /** The risks of pursuing it, one entry each; absent when none. */
   risks?: string[];
+  /** Where its figures come from when `rfm … --study` drew them from the customers' data. */
+  figuresSource?: FiguresSource;
+}
+
+/**
+ * The customers' data a segment's size, frequency and basket were drawn from (issue 15 §2): the
+ * analysis date and the customers of its clientèles who bought in the year before it.
+ */
+export interface FiguresSource {
+  /** The analysis date, YYYY-MM-DD. */
+  asOf: string;
+  customers: number;
 }
 
 /** One trimming criterion: its family, what it keeps, and the share of the population kept. */

@@ -14,6 +14,7 @@ import {
   DEFAULT_WEIGHTS,
   Item,
   Pair,
+  FiguresSource,
   Segment,
   Study,
   Target,
@@ -106,6 +107,7 @@ const SEGMENT_FIELDS: readonly string[] = [
   "trims",
   "swot",
   "risks",
+  "figuresSource",
 ] satisfies readonly (keyof Segment)[];
 const TRIM_FIELDS: readonly string[] = [
   "family",
@@ -602,6 +604,8 @@ function validateSegment(
     const texts = diagnosticTexts(RISKS_LABEL, risks, itself, segmentName, problems);
     if (texts.length > 0) segment.risks = texts;
   }
+  const source = figuresSource(raw.figuresSource, at("figuresSource"), problems);
+  if (source) segment.figuresSource = source;
   if (hasErrors(problems.slice(before))) return undefined;
   // Two segments of one name: said once the second is otherwise right, as `segments[i]`.
   return names.keep(segmentName, at("name"), field) ? segment : undefined;
@@ -641,6 +645,42 @@ function textEntries(
     if (name !== undefined) names.push([entryAt, name]);
   }
   return names;
+}
+
+/**
+ * Where a segment's figures come from ({"asOf": "YYYY-MM-DD", "customers": n}, as `rfm … --study`
+ * writes it): only said, so a wrong one is left out with a warning and the figures are kept.
+ */
+function figuresSource(
+  value: unknown,
+  location: Location,
+  problems: Problem[]
+): FiguresSource | undefined {
+  if (value === undefined || value === null) return undefined;
+  const asOf = isObject(value) ? value.asOf : undefined;
+  const customers = isObject(value) ? value.customers : undefined;
+  const keys = isObject(value) ? Object.keys(value) : [];
+  const holds =
+    typeof asOf === "string" &&
+    isIsoDate(asOf) &&
+    typeof customers === "number" &&
+    Number.isInteger(customers) &&
+    customers >= 0 &&
+    keys.every((key) => key === "asOf" || key === "customers");
+  if (!holds) {
+    problems.push(msg.segmentFiguresSourceBad(location, shownJson(value)));
+    return undefined;
+  }
+  return { asOf, customers };
+}
+
+/** YYYY-MM-DD naming a day of the calendar. */
+function isIsoDate(value: string): boolean {
+  if (value.length !== 10 || value[4] !== "-" || value[7] !== "-") return false;
+  const digits = value.slice(0, 4) + value.slice(5, 7) + value.slice(8, 10);
+  if (![...digits].every((ch) => ch >= "0" && ch <= "9")) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /**

@@ -10,8 +10,11 @@ import path from "path";
 import { promisify } from "util";
 import { runCli } from "../../src/cli/main";
 import { studyToJson } from "../../src/layout/study-json";
-import { clientPlan } from "../../src/layout/export";
-import { clientPlanToBuffer, planToBuffer } from "../../src/hosts/xlsx/file";
+import { clientPlan, rfmClientPlan } from "../../src/layout/export";
+import { clientPlanToBuffer, planToBuffer, readWorkbookFile } from "../../src/hosts/xlsx/file";
+import { readRfmSummary, rfmPlan } from "../../src/layout/sheets/rfm";
+import { PALETTES } from "../../src/method/colour";
+import { sampleRfmWorkbook } from "../support/rfm-data";
 import { PRINT_LOCALES, findSoffice, xlsxToPdf } from "../../src/hosts/pdf/libreoffice";
 import { buildPlan } from "../../src/layout";
 import { Study } from "../../src/method/study";
@@ -145,6 +148,21 @@ describe("the client PDF, measured on its words' boxes", () => {
       files.push(file);
       titles.set(name, s.title ?? "");
     }
+    // The RFM summary and grids from an RFM workbook (issue 15), as `export RFM.xlsx` makes them.
+    const rfmWorkbook = await planToBuffer(
+      rfmPlan({ ...sampleRfmWorkbook(), palette: PALETTES.default })
+    );
+    const { grids } = await readWorkbookFile("rfm.xlsx", {
+      source: rfmWorkbook,
+      sheets: (listing) => new Set(listing.sheets.map((sheet) => sheet.name)),
+    });
+    const { plan: rfm } = rfmClientPlan(readRfmSummary(grids)!, { created: CREATED });
+    if (!rfm) throw new Error("no plan for the RFM summary");
+    const rfmFile = path.join(dir, "rfm.xlsx");
+    await fs.writeFile(rfmFile, await clientPlanToBuffer(rfm));
+    files.push(rfmFile);
+    titles.set("rfm.xlsx", rfm.properties?.title ?? "");
+
     const pdfs = await toPdfAll(files);
     for (const file of files) {
       layouts.set(path.basename(file), await pdfLayout(pdfs.get(file)!));
@@ -158,7 +176,7 @@ describe("the client PDF, measured on its words' boxes", () => {
     if (dir) await fs.rm(dir, { recursive: true, force: true });
   });
 
-  it.each(["exemple.xlsx", "longs.xlsx", "grande.xlsx"])(
+  it.each(["exemple.xlsx", "longs.xlsx", "grande.xlsx", "rfm.xlsx"])(
     "%s: no word over another, words at least 9 pt tall, 60 %% of the width, the title on every page",
     (name) => {
       const pages = layouts.get(name)!;
@@ -203,6 +221,15 @@ describe("the client PDF, measured on its words' boxes", () => {
       expect(words).toEqual(expect.arrayContaining(["Accompagnateurs", "Etudiants"]));
       expect(spannedWidth(first)).toBeGreaterThanOrEqual(0.6);
     }
+  });
+
+  it("prints the RFM summary and both grids on one page, and no customer's id", () => {
+    const pages = layouts.get("rfm.xlsx")!;
+    expect(pages.length).toBe(1);
+    const words = bodyWords(pages[0]).map((w) => w.text);
+    expect(words).toEqual(expect.arrayContaining(["Champions", "Fidèles", "Perdus", "Grille"]));
+    expect(words.filter((w) => w === "Grille").length).toBe(2);
+    expect(words.some((w) => w.startsWith("client-"))).toBe(false);
   });
 
   it("continues a 40 × 30 matrix over pages, its clientèle and need headers on each", () => {

@@ -14,6 +14,9 @@ import { studyToJson } from "../../src/layout/study-json";
 import { deckParts, slideNames, slideText } from "../support/deck-xml";
 import { segmentedStudy } from "../support/export-fixtures";
 import { buildFile, tempDir } from "../support/workbooks";
+import { planToBuffer } from "../../src/hosts/xlsx/file";
+import { rfmPlan } from "../../src/layout/sheets/rfm";
+import { sampleRfmWorkbook } from "../support/rfm-data";
 
 const run = promisify(execFile);
 const root = path.join(__dirname, "..", "..");
@@ -149,4 +152,21 @@ it("refuses --slides for another format and an unknown part", async () => {
   );
   expect(unknown.code).toBe(2);
   expect(unknown.stderr).toContain('--slides: "ratings" is not a part of the deck');
+});
+
+it("writes an RFM workbook's summary as one slide, without a customer's id", async () => {
+  const rfmFile = path.join(dir, "rfm.xlsx");
+  const plan = rfmPlan({ ...sampleRfmWorkbook(), palette: PALETTES.default });
+  await fs.writeFile(rfmFile, await planToBuffer(plan));
+  const out = path.join(dir, "rfm.pptx");
+  const result = await cli({}, "export", rfmFile, "-o", out);
+  expect(result.code).toBe(0);
+  expect(result.stderr.trim()).toBe(
+    `Présentation : 1 diapositives ; couleurs ${PALETTES.default.label.fr}`
+  );
+  const [slide] = await deckText(out);
+  expect(slide).toContain("Synthèse par segment RFM, analyse au 2026-01-01");
+  expect(slide).toContain("Champions");
+  const xml = [...deckParts(await fs.readFile(out)).values()].map((p) => p.toString()).join("");
+  expect(xml).not.toContain("client-0");
 });

@@ -82,6 +82,37 @@ it("quantifies each segment from the clientèle column of the transactions", asy
   );
 });
 
+it("writes the figures' source, and build says it in French and English", async () => {
+  const study = path.join(dir, "study-source.json");
+  await fs.writeFile(study, JSON.stringify(STUDY));
+  const transactions = path.join(dir, "t-source.csv");
+  await fs.writeFile(transactions, TRANSACTIONS);
+  const out = path.join(dir, "quantified.json");
+  const args = ["rfm", transactions, "--clientele", "clientèle", "--study", study];
+  expect(await runCli([...args, "--date", "2025-01-01", "-o", out], output().io)).toBe(0);
+  const written = JSON.parse(await fs.readFile(out, "utf8"));
+  const sources = written.segments.map((s: { figuresSource?: unknown }) => s.figuresSource);
+  // Pros kept its own figures: no source.
+  expect(sources).toEqual([{ asOf: "2025-01-01", customers: 3 }, undefined]);
+
+  const built = output();
+  const workbook = path.join(dir, "quantified.xlsx");
+  expect(await runCli(["build", out, "-o", workbook], built.io)).toBe(0);
+  expect(built.lines).toContain(
+    "tailles, fréquences et paniers de 1 segment tirés des données clients au 2025-01-01"
+  );
+  const english = output();
+  const args2 = ["build", out, "-o", path.join(dir, "quantified-en.xlsx"), "--lang", "en"];
+  expect(await runCli(args2, english.io)).toBe(0);
+  expect(english.lines).toContain(
+    "sizes, frequencies and baskets of 1 segment from the customers' data to 2025-01-01"
+  );
+  // A study without sources says nothing of them.
+  const plain = output();
+  expect(await runCli(["build", study, "-o", path.join(dir, "plain.xlsx")], plain.io)).toBe(0);
+  expect(plain.lines.join("\n")).not.toContain("données clients");
+});
+
 it("takes the clientèle from a customers file", async () => {
   const study = path.join(dir, "study2.json");
   await fs.writeFile(study, JSON.stringify(STUDY));

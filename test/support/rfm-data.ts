@@ -53,3 +53,27 @@ export const tuple = (row: {
 }) => [row.id, row.recency, row.frequency, row.monetary, row.r, row.f, row.m];
 
 export const day = (iso: string) => dayOfIso(iso) as number;
+
+/**
+ * An RFM workbook's plan on 60 made-up customers ("client-001"…), every default segment filled:
+ * for the client-export tests, which must find none of these ids in what they write.
+ */
+export function sampleRfmWorkbook(language: "fr" | "en" = "fr") {
+  const analysisDay = dayOfIso("2026-01-01") as number;
+  const firstDay = analysisDay - 700;
+  const transactions: Transaction[] = [];
+  for (let c = 1; c <= 60; c++) {
+    const id = `client-${String(c).padStart(3, "0")}`;
+    const purchases = 1 + ((c * 7) % 9);
+    for (let k = 0; k < purchases; k++)
+      transactions.push({
+        customerId: id,
+        day: firstDay + ((c * 37 + k * 53) % 699),
+        amount: 10 + ((c * 13 + k * 29) % 240) + 0.5,
+      });
+  }
+  const rules = rulesIn(DEFAULT_SEGMENT_RULES, language);
+  const { customers } = customerTotals(transactions, analysisDay);
+  const rows = scoreCustomers(customers, analysisDay, rules);
+  return { rows, rules, analysisDay, firstDay, language };
+}

@@ -72,7 +72,7 @@ describe("cli export", () => {
     );
     expect(bad.code).toBe(2);
     expect(bad.err).toEqual([
-      'error: --sheets: "ratings" is not a sheet of the export: use matrix, legend, segments, targeting',
+      'error: --sheets: "ratings" is not a sheet of the export: use matrix, legend, segments, targeting, rfm',
     ]);
     expect(
       (await cli("export", studyFile, "-o", path.join(dir, "c.xlsx"), "--sheets", ",")).code

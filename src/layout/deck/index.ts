@@ -16,6 +16,9 @@ import { matrixSlides } from "./matrix";
 import { legendSlide, titleSlide } from "./slides";
 import { segmentSlide } from "./segments";
 import { targetingSlides } from "./targeting";
+import { rfmSlide } from "./rfm";
+import { RfmSummaryRead } from "../sheets/rfm";
+import { RFM_TEXTS } from "../../i18n/rfm";
 
 export type { DeckModel } from "./model";
 
@@ -30,6 +33,8 @@ export interface DeckOptions {
   palette?: PaletteName;
   /** The date the title slide shows. */
   created: Date;
+  /** The RFM summary of the input workbook, when it has one (the `rfm` part). */
+  rfm?: RfmSummaryRead;
 }
 
 export interface DeckResult {
@@ -42,7 +47,11 @@ export function deckModel(study: Study, options: DeckOptions): DeckResult {
   const palette = PALETTES[options.palette ?? study.palette ?? "default"];
   const problems: Problem[] = [];
   // Segments and targeting without a segment would be empty slides: left out, and said.
-  const asked = (options.parts ?? defaultParts(study)).filter((part) => {
+  const asked = (options.parts ?? defaultParts(study, options.rfm)).filter((part) => {
+    if (part === "rfm" && !options.rfm) {
+      problems.push(msg.exportNoRfm());
+      return false;
+    }
     const empty =
       (part === "segments" || part === "targeting") && (study.segments?.length ?? 0) === 0;
     if (empty) problems.push(msg.exportNoSegments(part));
@@ -57,6 +66,15 @@ export function deckModel(study: Study, options: DeckOptions): DeckResult {
     if (part === "segments")
       slides.push(...(study.segments ?? []).map((s) => segmentSlide(study, s, language)));
     if (part === "targeting") slides.push(...targetingSlides(study, language));
+    if (part === "rfm" && options.rfm)
+      slides.push(
+        rfmSlide(
+          options.rfm,
+          language,
+          palette,
+          study.title ?? WORKBOOK_TEXTS[language].matrix.title
+        )
+      );
   }
   return {
     model: {
@@ -69,6 +87,36 @@ export function deckModel(study: Study, options: DeckOptions): DeckResult {
         created: options.created,
       },
       slides,
+    },
+    problems,
+  };
+}
+
+/**
+ * The deck of an RFM workbook, which holds no study: the RFM summary's slide only; a part of the
+ * study asked for is left out and said.
+ */
+export function rfmDeckModel(read: RfmSummaryRead, options: DeckOptions): DeckResult {
+  const language = options.language ?? read.language;
+  const problems: Problem[] = (options.parts ?? [])
+    .filter((part) => part !== "rfm")
+    .map((part) => msg.exportRfmWorkbookOnly(part));
+  if (options.parts && !options.parts.includes("rfm"))
+    return { problems: [...problems, msg.exportRfmNothing()] };
+  const texts = RFM_TEXTS[language];
+  const title = read.analysisDate ? texts.summaryTitle(read.analysisDate) : read.title;
+  const palette = PALETTES[options.palette ?? "default"];
+  return {
+    model: {
+      language,
+      properties: {
+        title,
+        subject: DECK_SUBJECT,
+        author: DECK_AUTHOR,
+        company: DECK_AUTHOR,
+        created: options.created,
+      },
+      slides: [rfmSlide(read, language, palette, title)],
     },
     problems,
   };

@@ -20,7 +20,7 @@ export const HEADER_FILL = "D9E1F2";
 export const GROUP_FILL = "E2EFDA";
 export const BORDER = "BFBFBF";
 
-export type DeckPart = "title" | "matrix" | "legend" | "segments" | "targeting";
+export type DeckPart = "title" | "matrix" | "legend" | "segments" | "targeting" | "rfm";
 
 export interface DeckParagraph {
   text: string;

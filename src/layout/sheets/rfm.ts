@@ -21,6 +21,10 @@ import { RFM_TEXTS } from "../../i18n/rfm";
 import { cellAddress, columnLetters, quoteSheetName } from "../a1";
 import { COLOURS, NOTE_STYLE, TITLE_STYLE, emptySheet, fill, put, rect, style } from "../kit";
 import { CellValue, SheetPlan, WorkbookPlan, formula, num, text } from "../plan";
+import { SheetGrid, WorkbookGrids, cellAt } from "../grids";
+import { StateRead } from "../state";
+import { RFM_ROLES } from "../registry";
+import { formatNumber } from "../../i18n/numbers";
 
 export const RFM_TABLE = "SM_RFM";
 /** Lines of the rule table: the default rules and room to add some. */
@@ -38,6 +42,11 @@ export const CUSTOMERS = {
 } as const;
 
 const SUMMARY = { titleRow: 1, yearsRow: 2, headerRow: 4, firstRow: 5 } as const;
+/** The summary's lines: one per rule line, then the customers no rule holds. */
+const SUMMARY_LINES = RULE_ROWS + 1;
+/** Where the two R × F grids start (their title row). */
+const COUNTS_ROW = SUMMARY.firstRow + SUMMARY_LINES + 2;
+const REVENUE_ROW = COUNTS_ROW + SCORE_LEVELS + 3;
 
 export interface RfmPlanInput {
   rows: readonly RfmRow[];
@@ -188,8 +197,8 @@ function customersSheet(input: RfmPlanInput): SheetPlan {
   return sheet;
 }
 
-/** The palette's scale stretched from 0 to `max`. */
-function scale(max: number, palette: Palette) {
+/** The palette's scale stretched from 0 to `max` (the summary's and grids' colours, the deck's too). */
+export function scale(max: number, palette: Palette) {
   return palette.stops.map((stop) => ({
     value: (stop.value / 100) * (max > 0 ? max : 1),
     colour: stop.colour,
@@ -215,18 +224,12 @@ function summarySheet(input: RfmPlanInput): SheetPlan {
   style(sheet, rect(SUMMARY.titleRow, 1), TITLE_STYLE);
   put(sheet, SUMMARY.yearsRow, 1, [[text(t.observedYears), num(years)]]);
   style(sheet, rect(SUMMARY.yearsRow, 2), { numberFormat: "0.00" });
-  put(sheet, SUMMARY.headerRow, 1, [t.summaryHeaders.map(text)]);
-  style(sheet, rect(SUMMARY.headerRow, 1, 1, t.summaryHeaders.length), {
-    bold: true,
-    fill: COLOURS.header,
-    wrap: true,
-    border: true,
-  });
+  summaryHeaders(sheet, t);
 
   const summary = new Map(summarise(rows, rules, observedDays).map((s) => [s.segment, s]));
   const totalRevenue = rows.reduce((sum, row) => sum + row.monetary, 0);
   const first = SUMMARY.firstRow;
-  const lines = RULE_ROWS + 1;
+  const lines = SUMMARY_LINES;
   const yearsCell = abs(SUMMARY.yearsRow, 2);
   const values: CellValue[][] = [];
   const names: string[] = [];
@@ -269,65 +272,47 @@ function summarySheet(input: RfmPlanInput): SheetPlan {
     ]);
   }
   put(sheet, first, 1, values);
-  style(sheet, rect(first, 1, lines, 7), { border: true });
-  style(sheet, rect(first, 3, lines), { numberFormat: "0.0%" });
-  style(sheet, rect(first, 5, lines), { numberFormat: "0.0%" });
-  style(sheet, rect(first, 4, lines), { numberFormat: "#,##0" });
-  style(sheet, rect(first, 6, lines), { numberFormat: "#,##0.00" });
-  style(sheet, rect(first, 7, lines), { numberFormat: "0.00" });
   const maxShare = Math.max(0, ...[...summary.values()].map((s) => s.shareOfRevenue));
-  sheet.conditionalFormats.push({
-    rect: rect(first, 5, lines),
-    rule: { kind: "colourScale", stops: scale(maxShare, input.palette) },
-  });
+  styleSummaryLines(sheet, lines, maxShare, input.palette);
 
   // The R × F grids, R from 5 (top) to 1, F from 1 to 5.
   const grid = rfGrid(rows);
   const r = column(c.r);
   const f = column(c.f);
-  const countsRow = first + lines + 2;
-  const revenueRow = countsRow + SCORE_LEVELS + 3;
-  const gridAt = (top: number, title: string, kind: "count" | "revenue") => {
-    put(sheet, top, 1, [[text(title)]]);
-    style(sheet, rect(top, 1), { bold: true });
-    put(sheet, top + 1, 1, [
-      [text(t.gridCorner), ...Array.from({ length: SCORE_LEVELS }, (_, k) => num(k + 1))],
-    ]);
-    const body: CellValue[][] = [];
-    for (let k = 0; k < SCORE_LEVELS; k++) {
+  const gridCells = (top: number, kind: "count" | "revenue"): CellValue[][] =>
+    Array.from({ length: SCORE_LEVELS }, (_, k) => {
       const score = SCORE_LEVELS - k;
       const row = top + 2 + k;
-      const line: CellValue[] = [num(score)];
-      for (let fi = 1; fi <= SCORE_LEVELS; fi++) {
-        const fHeader = `${columnLetters(fi + 1)}$${top + 1}`;
-        line.push(
-          kind === "count"
-            ? formula(`COUNTIFS(${r},$A${row},${f},${fHeader})`, grid.counts[score - 1][fi - 1])
-            : formula(
-                `SUMIFS(${monetary},${r},$A${row},${f},${fHeader})`,
-                grid.revenue[score - 1][fi - 1]
-              )
-        );
-      }
-      body.push(line);
-    }
-    put(sheet, top + 2, 1, body);
-    style(sheet, rect(top + 1, 1, 1, SCORE_LEVELS + 1), { bold: true, fill: COLOURS.header });
-    style(sheet, rect(top + 2, 1, SCORE_LEVELS), { bold: true, fill: COLOURS.header });
-    style(sheet, rect(top + 1, 1, SCORE_LEVELS + 1, SCORE_LEVELS + 1), {
-      border: true,
-      horizontal: "center",
+      return Array.from({ length: SCORE_LEVELS }, (_, j) => {
+        const fHeader = `${columnLetters(j + 2)}$${top + 1}`;
+        return kind === "count"
+          ? formula(`COUNTIFS(${r},$A${row},${f},${fHeader})`, grid.counts[score - 1][j])
+          : formula(
+              `SUMIFS(${monetary},${r},$A${row},${f},${fHeader})`,
+              grid.revenue[score - 1][j]
+            );
+      });
     });
-    if (kind === "revenue")
-      style(sheet, rect(top + 2, 2, SCORE_LEVELS, SCORE_LEVELS), { numberFormat: "#,##0" });
-    const values = (kind === "count" ? grid.counts : grid.revenue).flat();
-    sheet.conditionalFormats.push({
-      rect: rect(top + 2, 2, SCORE_LEVELS, SCORE_LEVELS),
-      rule: { kind: "colourScale", stops: scale(Math.max(0, ...values), input.palette) },
-    });
-  };
-  gridAt(countsRow, t.gridCounts, "count");
-  gridAt(revenueRow, t.gridRevenue, "revenue");
+  const countsTop = COUNTS_ROW;
+  const revenueTop = REVENUE_ROW;
+  rfGridBlock(
+    sheet,
+    countsTop,
+    t,
+    "count",
+    gridCells(countsTop, "count"),
+    grid.counts,
+    input.palette
+  );
+  rfGridBlock(
+    sheet,
+    revenueTop,
+    t,
+    "revenue",
+    gridCells(revenueTop, "revenue"),
+    grid.revenue,
+    input.palette
+  );
 
   sheet.columnWidths.push(
     { col: 1, width: 24 },
@@ -335,6 +320,74 @@ function summarySheet(input: RfmPlanInput): SheetPlan {
   );
   sheet.rowHeights = [{ row: SUMMARY.headerRow, height: 32 }];
   return sheet;
+}
+
+function summaryHeaders(sheet: SheetPlan, t: (typeof RFM_TEXTS)[Language]): void {
+  put(sheet, SUMMARY.headerRow, 1, [t.summaryHeaders.map(text)]);
+  style(sheet, rect(SUMMARY.headerRow, 1, 1, t.summaryHeaders.length), {
+    bold: true,
+    fill: COLOURS.header,
+    wrap: true,
+    border: true,
+  });
+}
+
+/** The summary's `lines` lines: bordered, their numbers formatted, the revenue share coloured. */
+function styleSummaryLines(
+  sheet: SheetPlan,
+  lines: number,
+  maxShare: number,
+  palette: Palette
+): void {
+  const first = SUMMARY.firstRow;
+  style(sheet, rect(first, 1, lines, 7), { border: true });
+  style(sheet, rect(first, 3, lines), { numberFormat: "0.0%" });
+  style(sheet, rect(first, 5, lines), { numberFormat: "0.0%" });
+  style(sheet, rect(first, 4, lines), { numberFormat: "#,##0" });
+  style(sheet, rect(first, 6, lines), { numberFormat: "#,##0.00" });
+  style(sheet, rect(first, 7, lines), { numberFormat: "0.00" });
+  sheet.conditionalFormats.push({
+    rect: rect(first, 5, lines),
+    rule: { kind: "colourScale", stops: scale(maxShare, palette) },
+  });
+}
+
+/**
+ * An R × F grid at `top` (its title row): the F scores across, the R scores down from 5 to 1,
+ * `cells` (R from 5 down, F from 1) coloured by the palette from 0 to the largest of `values`.
+ */
+function rfGridBlock(
+  sheet: SheetPlan,
+  top: number,
+  t: (typeof RFM_TEXTS)[Language],
+  kind: "count" | "revenue",
+  cells: CellValue[][],
+  values: readonly (readonly number[])[],
+  palette: Palette
+): void {
+  put(sheet, top, 1, [[text(kind === "count" ? t.gridCounts : t.gridRevenue)]]);
+  style(sheet, rect(top, 1), { bold: true });
+  put(sheet, top + 1, 1, [
+    [text(t.gridCorner), ...Array.from({ length: SCORE_LEVELS }, (_, k) => num(k + 1))],
+  ]);
+  put(
+    sheet,
+    top + 2,
+    1,
+    cells.map((line, k) => [num(SCORE_LEVELS - k), ...line])
+  );
+  style(sheet, rect(top + 1, 1, 1, SCORE_LEVELS + 1), { bold: true, fill: COLOURS.header });
+  style(sheet, rect(top + 2, 1, SCORE_LEVELS), { bold: true, fill: COLOURS.header });
+  style(sheet, rect(top + 1, 1, SCORE_LEVELS + 1, SCORE_LEVELS + 1), {
+    border: true,
+    horizontal: "center",
+  });
+  if (kind === "revenue")
+    style(sheet, rect(top + 2, 2, SCORE_LEVELS, SCORE_LEVELS), { numberFormat: "#,##0" });
+  sheet.conditionalFormats.push({
+    rect: rect(top + 2, 2, SCORE_LEVELS, SCORE_LEVELS),
+    rule: { kind: "colourScale", stops: scale(Math.max(0, ...values.flat()), palette) },
+  });
 }
 
 /** The RFM workbook: customers first, then the summary. */
@@ -349,4 +402,186 @@ export function rfmPlan(input: RfmPlanInput): WorkbookPlan {
       created: new Date(),
     },
   };
+}
+
+// ---- Client exports (layout/export.ts): the summary and the grids, never a customer ----------
+
+/** One line of the summary as the RFM workbook shows it. */
+export interface RfmSummaryLine {
+  segment: string;
+  customers: number;
+  customerShare: number;
+  revenue: number;
+  revenueShare: number;
+  basket: number;
+  purchasesPerYear: number;
+}
+
+/**
+ * What a client export takes from an RFM workbook: the summary's figures and the two grids as the
+ * workbook last calculated them (so an edited rule table counts). The customers' table stays out:
+ * their ids are the client's personal data.
+ */
+export interface RfmSummaryRead {
+  /** The language of the workbook's sheet names. */
+  language: Language;
+  /** The analysis date (ISO) from the summary's title, when it says one. */
+  analysisDate?: string;
+  /** The summary's title as written, for a title without a date. */
+  title: string;
+  years: number;
+  lines: RfmSummaryLine[];
+  /** [R − 1][F − 1]. */
+  counts: number[][];
+  revenue: number[][];
+}
+
+const numberAt = (grid: SheetGrid, row: number, col: number): number | undefined => {
+  const value = cellAt(grid, row, col);
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+};
+
+const LANGUAGES_OF_NAMES: readonly Language[] = ["fr", "en"];
+
+/**
+ * The name of a workbook's RFM summary sheet: the one the add-in's state says, else one named as
+ * the RFM workbook names it (in either language), else undefined.
+ */
+export function rfmSummarySheetName(workbook: {
+  sheets: readonly { name: string }[];
+  state?: StateRead;
+}): string | undefined {
+  const stateName =
+    workbook.state?.kind === "ok"
+      ? workbook.state.state.sheets.find((sheet) => sheet.role === "rfmSummary")?.name
+      : undefined;
+  const names = workbook.sheets.map((sheet) => sheet.name);
+  if (stateName !== undefined && names.includes(stateName)) return stateName;
+  return names.find((name) => LANGUAGES_OF_NAMES.some((l) => RFM_TEXTS[l].summarySheet === name));
+}
+
+/** The RFM summary sheet of a workbook (by the add-in's state, else by its name), or undefined. */
+export function readRfmSummary(grids: WorkbookGrids): RfmSummaryRead | undefined {
+  const name = rfmSummarySheetName(grids);
+  const grid = grids.sheets.find((sheet) => sheet.name === name);
+  const languages = LANGUAGES_OF_NAMES;
+  if (!grid) return undefined;
+  const language = languages.find((l) => RFM_TEXTS[l].summarySheet === grid.name) ?? "fr";
+  const titleCell = cellAt(grid, SUMMARY.titleRow, 1);
+  const title = typeof titleCell === "string" ? titleCell : RFM_TEXTS[language].summarySheet;
+  const lines: RfmSummaryLine[] = [];
+  for (let i = 0; i < SUMMARY_LINES; i++) {
+    const row = SUMMARY.firstRow + i;
+    const name = cellAt(grid, row, 1);
+    const customers = numberAt(grid, row, 2);
+    // A rule line left blank, or the customers no rule holds when there are none: not shown.
+    if (name === null || name === "" || customers === undefined) continue;
+    const at = (col: number) => numberAt(grid, row, col) ?? 0;
+    lines.push({
+      segment: String(name),
+      customers,
+      customerShare: at(3),
+      revenue: at(4),
+      revenueShare: at(5),
+      basket: at(6),
+      purchasesPerYear: at(7),
+    });
+  }
+  const gridAt = (top: number) =>
+    Array.from({ length: SCORE_LEVELS }, (_, r) =>
+      // Row of R = r + 1: the grid lists R from 5 (top) down.
+      Array.from(
+        { length: SCORE_LEVELS },
+        (_, f) => numberAt(grid, top + 2 + (SCORE_LEVELS - 1 - r), f + 2) ?? 0
+      )
+    );
+  return {
+    language,
+    analysisDate: isoDateIn(title),
+    title,
+    years: numberAt(grid, SUMMARY.yearsRow, 2) ?? 0,
+    lines,
+    counts: gridAt(COUNTS_ROW),
+    revenue: gridAt(REVENUE_ROW),
+  };
+}
+
+/** The first YYYY-MM-DD in a text (read character by character: the title is the file's). */
+function isoDateIn(value: string): string | undefined {
+  const digit = (ch: string | undefined) => ch !== undefined && ch >= "0" && ch <= "9";
+  const shape = "dddd-dd-dd";
+  for (let start = 0; start + shape.length <= value.length; start++) {
+    let holds = true;
+    for (let k = 0; k < shape.length && holds; k++)
+      holds = shape[k] === "d" ? digit(value[start + k]) : value[start + k] === "-";
+    if (holds) return value.slice(start, start + shape.length);
+  }
+  return undefined;
+}
+
+/** True when every sheet of the workbook (as listed) is an RFM sheet: no study to read in it. */
+export function isRfmWorkbook(grids: {
+  sheets: readonly { name: string }[];
+  state?: StateRead;
+}): boolean {
+  const names = (["fr", "en"] as const).flatMap((l) => [
+    RFM_TEXTS[l].customersSheet,
+    RFM_TEXTS[l].summarySheet,
+  ]);
+  if (grids.state?.kind === "ok")
+    return grids.state.state.sheets.every((sheet) => RFM_ROLES.some((role) => role === sheet.role));
+  return grids.sheets.length > 0 && grids.sheets.every((sheet) => names.includes(sheet.name));
+}
+
+/**
+ * The summary and the grids for the client, in `language`: values only (the export bakes the
+ * colour scales into the cells), the same geometry as the working summary with only the
+ * segments that have customers.
+ */
+export function rfmClientSheet(
+  read: RfmSummaryRead,
+  language: Language,
+  palette: Palette
+): SheetPlan {
+  const t = RFM_TEXTS[language];
+  const sheet = emptySheet("rfmSummary", t.summarySheet, COLOURS.tabSegments);
+  const noSegment = new Set([RFM_TEXTS.fr.noSegment, RFM_TEXTS.en.noSegment]);
+  put(sheet, SUMMARY.titleRow, 1, [
+    [text(read.analysisDate ? t.summaryTitle(read.analysisDate) : read.title)],
+  ]);
+  style(sheet, rect(SUMMARY.titleRow, 1), TITLE_STYLE);
+  // The years in the same cell as their label: a long label spills over no number.
+  const years = formatNumber(read.years, language, { decimals: 2 });
+  const colon = language === "fr" ? " : " : ": ";
+  put(sheet, SUMMARY.yearsRow, 1, [[text(`${t.observedYears}${colon}${years}`)]]);
+  style(sheet, rect(SUMMARY.yearsRow, 1), NOTE_STYLE);
+  summaryHeaders(sheet, t);
+  const lines = read.lines.filter((line) => line.customers > 0);
+  put(
+    sheet,
+    SUMMARY.firstRow,
+    1,
+    lines.map((line) => [
+      text(noSegment.has(line.segment) ? t.noSegment : line.segment),
+      num(line.customers),
+      num(line.customerShare),
+      num(line.revenue),
+      num(line.revenueShare),
+      num(line.basket),
+      num(line.purchasesPerYear),
+    ])
+  );
+  const maxShare = Math.max(0, ...lines.map((line) => line.revenueShare));
+  styleSummaryLines(sheet, Math.max(lines.length, 1), maxShare, palette);
+  const countsTop = SUMMARY.firstRow + Math.max(lines.length, 1) + 2;
+  const revenueTop = countsTop + SCORE_LEVELS + 3;
+  const cells = (values: number[][]) =>
+    Array.from({ length: SCORE_LEVELS }, (_, k) => values[SCORE_LEVELS - 1 - k].map(num));
+  rfGridBlock(sheet, countsTop, t, "count", cells(read.counts), read.counts, palette);
+  rfGridBlock(sheet, revenueTop, t, "revenue", cells(read.revenue), read.revenue, palette);
+  sheet.columnWidths.push(
+    { col: 1, width: 24 },
+    ...[2, 3, 4, 5, 6, 7].map((col) => ({ col, width: 15 }))
+  );
+  return sheet;
 }
