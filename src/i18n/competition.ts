@@ -7,6 +7,6 @@ import { competitionLevelsText } from "../method/competition-look";
 
 export function competitionLegend(language: Language): string {
   return language === "fr"
-    ? `Concurrence (en coin de case) : ${competitionLevelsText("fr")}`
-    : `Competition (in the cell's corner): ${competitionLevelsText("en")}`;
+    ? `Concurrence de chaque paire notée : ${competitionLevelsText("fr")}`
+    : `Competition of each scored pair: ${competitionLevelsText("en")}`;
 }
