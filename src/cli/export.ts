@@ -68,7 +68,7 @@ export async function exportCommand(args: string[], io: Io): Promise<void> {
   const { plan, problems } =
     limits.length > 0
       ? { plan: undefined, problems: limits }
-      : clientPlan(study, { parts, palette, language, created: new Date() });
+      : clientPlan(study, { parts, palette, language, competition, created: new Date() });
   report(problems, messages, io);
   if (!plan || hasErrors(problems)) throw new CliError("", 1);
   const target = await guardOutput(output, {
