@@ -175,7 +175,7 @@ export function clientPlan(study: Study, options: ExportOptions): ExportResult {
 /** A clientèle column of the printed matrix, in characters: a score in bold, "100". */
 const SCORE_WIDTH = 5;
 /** …and a score with its competition marker, "100 C4". */
-const MARKED_SCORE_WIDTH = 8;
+const MARKED_SCORE_WIDTH = 7;
 
 function printable(
   sheet: SheetPlan,
