@@ -1,6 +1,6 @@
 /**
  * export STUDY.json|WORKBOOK.xlsx -o DECK.pptx [--slides matrix,legend,segments,targeting]
- *        [--palette default|colourblind] [--lang fr|en] [--force]
+ *        [--palette default|colourblind] [--lang fr|en] [--competition] [--force]
  * The client deck: a 16:9 PowerPoint of native tables and text (layout/deck, hosts/pptx), the
  * same parts as the client workbook. The output replaces only a deck Segment Matrix made unless
  * --force, and never a working workbook.
@@ -23,6 +23,8 @@ export interface DeckRequest {
   parts?: ExportPart[];
   palette?: PaletteName;
   language?: Language;
+  /** Each scored pair's competition level beside its score (off by default). */
+  competition?: boolean;
   force: boolean;
   usage: string;
 }
@@ -31,7 +33,14 @@ export async function exportDeck(request: DeckRequest, io: Io): Promise<void> {
   const { input, output, palette, language } = request;
   const { study, rfm } = await readExportSource(input, language, io, request.usage);
   const messages = language ?? study?.language ?? rfm?.language ?? "fr";
-  const options = { parts: request.parts, palette, language, created: new Date(), rfm };
+  const options = {
+    parts: request.parts,
+    palette,
+    language,
+    competition: request.competition ?? false,
+    created: new Date(),
+    rfm,
+  };
   const { model, problems } = study
     ? deckModel(study, options)
     : rfmDeckModel(rfm as RfmSummaryRead, options);

@@ -1,6 +1,6 @@
 /**
  * export STUDY.json|WORKBOOK.xlsx -o CLIENT.xlsx|CLIENT.pdf|DECK.pptx [--sheets|--slides matrix,legend,segments,targeting,rfm]
- *        [--palette default|colourblind] [--lang fr|en] [--force]
+ *        [--palette default|colourblind] [--lang fr|en] [--competition] [--force]
  * The client deliverable (layout/export.ts): the chosen sheets with fixed values and fixed colours,
  * as a workbook or, through LibreOffice, as a PDF, or as a deck (export-deck.ts); the format
  * follows the output's extension.
@@ -30,7 +30,7 @@ import { guardOutput, writeOutput } from "./output-guard";
 import { exportDeck } from "./export-deck";
 
 export const EXPORT_USAGE =
-  "segment-matrix export STUDY.json|WORKBOOK.xlsx -o CLIENT.xlsx|CLIENT.pdf|DECK.pptx [--sheets|--slides matrix,legend,segments,targeting,rfm] [--palette default|colourblind] [--lang fr|en] [--force]";
+  "segment-matrix export STUDY.json|WORKBOOK.xlsx -o CLIENT.xlsx|CLIENT.pdf|DECK.pptx [--sheets|--slides matrix,legend,segments,targeting,rfm] [--palette default|colourblind] [--lang fr|en] [--competition] [--force]";
 
 type Format = "xlsx" | "pdf" | "pptx";
 
@@ -44,6 +44,7 @@ export async function exportCommand(args: string[], io: Io): Promise<void> {
       slides: { type: "string" },
       palette: { type: "string" },
       lang: { type: "string" },
+      competition: { type: "boolean" },
       force: { type: "boolean" },
     },
   });
@@ -60,8 +61,9 @@ export async function exportCommand(args: string[], io: Io): Promise<void> {
   const parts = parseParts(values.slides ?? values.sheets, values.slides ? "--slides" : "--sheets");
   const palette = parsePalette(values.palette);
   const language = parseLanguage(values.lang);
+  const competition = Boolean(values.competition);
   if (format === "pptx") {
-    const request = { input, output, parts, palette, language, usage: EXPORT_USAGE };
+    const request = { input, output, parts, palette, language, competition, usage: EXPORT_USAGE };
     return exportDeck({ ...request, force: Boolean(values.force) }, io);
   }
   // Said before any work: the PDF cannot be made here.
@@ -70,7 +72,7 @@ export async function exportCommand(args: string[], io: Io): Promise<void> {
 
   const { study, rfm } = await readExportSource(input, language, io, EXPORT_USAGE);
   const messages = language ?? study?.language ?? rfm?.language ?? "fr";
-  const options = { parts, palette, language, created: new Date(), rfm };
+  const options = { parts, palette, language, competition, created: new Date(), rfm };
   const limits = study ? excelLimitProblems(study, messages, input) : [];
   const { plan, problems } =
     limits.length > 0

@@ -1,5 +1,5 @@
 /**
- * image STUDY.json|WORKBOOK.xlsx -o OUT.svg|OUT.png [--palette default|colourblind] [--lang fr|en] [--force]
+ * image STUDY.json|WORKBOOK.xlsx -o OUT.svg|OUT.png [--palette default|colourblind] [--lang fr|en] [--competition] [--force]
  * The picture of the score matrix for slides; the format follows the output's extension.
  * Exit 0 on success; 1 on bad input (one line per problem) or a file it may not replace; 2 on misuse.
  * A workbook is read exactly as `read` reads it. The output is written atomically and replaces
@@ -14,7 +14,7 @@ import { CliError, Io, parseLanguage, readStudyInput } from "./common";
 import { guardOutput, writeOutput } from "./output-guard";
 
 export const IMAGE_USAGE =
-  "segment-matrix image STUDY.json|WORKBOOK.xlsx -o OUT.svg|OUT.png [--palette default|colourblind] [--lang fr|en] [--force]";
+  "segment-matrix image STUDY.json|WORKBOOK.xlsx -o OUT.svg|OUT.png [--palette default|colourblind] [--lang fr|en] [--competition] [--force]";
 
 type Format = "svg" | "png";
 
@@ -26,6 +26,7 @@ export async function image(args: string[], io: Io): Promise<void> {
       output: { type: "string", short: "o" },
       palette: { type: "string" },
       lang: { type: "string" },
+      competition: { type: "boolean" },
       force: { type: "boolean" },
     },
   });
@@ -46,7 +47,11 @@ export async function image(args: string[], io: Io): Promise<void> {
     force: Boolean(values.force),
     kind: "picture",
   });
-  const model = pictureModel(study, { language, palette });
+  const model = pictureModel(study, {
+    language,
+    palette,
+    competition: Boolean(values.competition),
+  });
   const svg = renderPicture(model);
   const data =
     format === "svg"

@@ -17,6 +17,8 @@ export interface PictureTexts {
   scatteredSegments: (names: string) => string;
   /** What italics and dotted borders mean (a study with evidence only): the client workbook's line. */
   hypotheses: string;
+  /** When asked for competition markers that would be too small to read. */
+  competitionOmitted: string;
 }
 
 const fr: PictureTexts = {
@@ -29,6 +31,7 @@ const fr: PictureTexts = {
   scoresOmitted: "Trop de colonnes pour lire les scores : voir le classeur pour les nombres.",
   scatteredSegments: (names) => `Segments non délimités (clientèles non adjacentes) : ${names}`,
   hypotheses: WORKBOOK_TEXTS.fr.export.hypotheses,
+  competitionOmitted: `Cases trop petites pour y lire la concurrence : voir la feuille ${WORKBOOK_TEXTS.fr.sheets.ratings} pour les niveaux.`,
 };
 
 const en: PictureTexts = {
@@ -41,6 +44,7 @@ const en: PictureTexts = {
   scoresOmitted: "Too many columns to read the scores: see the workbook for the numbers.",
   scatteredSegments: (names) => `Segments not outlined (clientèles not side by side): ${names}`,
   hypotheses: WORKBOOK_TEXTS.en.export.hypotheses,
+  competitionOmitted: `Cells too small to read the competition: see the ${WORKBOOK_TEXTS.en.sheets.ratings} sheet for the levels.`,
 };
 
 export const PICTURE_TEXTS: Record<Language, PictureTexts> = { fr, en };

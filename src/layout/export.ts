@@ -52,6 +52,9 @@ import { adviceTexts } from "./sheets/targeting";
 import { legendSheet, weightText } from "./sheets/legend";
 import { RfmSummaryRead, rfmClientSheet } from "./sheets/rfm";
 import { RFM_TEXTS } from "../i18n/rfm";
+import { NOTE_STYLE } from "./kit";
+import { competitionMarker, shownCompetition } from "../method/competition-look";
+import { competitionLegend } from "../i18n/competition";
 
 /** What `--sheets` may list, in the order the workbook holds them. */
 export type ExportPart = "matrix" | "legend" | "segments" | "targeting" | "rfm";
@@ -91,6 +94,8 @@ export interface ExportOptions {
   created: Date;
   /** The RFM summary of the input workbook, when it has one (the `rfm` part). */
   rfm?: RfmSummaryRead;
+  /** Each scored pair's competition level beside its score on the matrix, with a legend line. */
+  competition?: boolean;
 }
 
 export interface ExportResult {
@@ -146,7 +151,11 @@ export function clientPlan(study: Study, options: ExportOptions): ExportResult {
     if (role === "rfmSummary")
       return options.rfm ? [rfmPrintable(options.rfm, language, paletteName, title)] : [];
     const sheet = working.sheets.find((s) => s.role === role);
-    return sheet ? [printable(bakeSheet(sheet, replacements), title, study)] : [];
+    if (!sheet) return [];
+    const baked = bakeSheet(sheet, replacements);
+    if (role === "matrix" && options.competition)
+      return [printable(withCompetition(baked, study, language), title, study, MARKED_SCORE_WIDTH)];
+    return [printable(baked, title, study)];
   });
   const kept = new Set(sheets.map((sheet) => sheet.name));
   // A live rule that looks into a sheet left out (the matrix's hypotheses read the ratings' n, as
@@ -227,8 +236,15 @@ export function rfmClientPlan(read: RfmSummaryRead, options: ExportOptions): Exp
  */
 /** A clientèle column of the printed matrix, in characters: a score in bold, "100". */
 const SCORE_WIDTH = 5;
+/** …and a score with its competition marker, "100 C4". */
+const MARKED_SCORE_WIDTH = 7;
 
-function printable(sheet: SheetPlan, title: string, study?: Study): SheetPlan {
+function printable(
+  sheet: SheetPlan,
+  title: string,
+  study?: Study,
+  scoreWidth = SCORE_WIDTH
+): SheetPlan {
   // The segments' names head every page of the segments and the check-list.
   if (sheet.role === "segments" || sheet.role === "checklist") {
     const row = sheet.role === "segments" ? SEGMENTS.headerRow : CHECKLIST.headerRow;
@@ -249,7 +265,7 @@ function printable(sheet: SheetPlan, title: string, study?: Study): SheetPlan {
   // Turned up, the names leave the columns only a score's width to hold.
   const columnWidths = sheet.columnWidths.map((column) =>
     column.col >= GRID.firstCol && column.col < GRID.firstCol + cols
-      ? { ...column, width: SCORE_WIDTH }
+      ? { ...column, width: scoreWidth }
       : column
   );
   return fitForPrint(
@@ -260,6 +276,40 @@ function printable(sheet: SheetPlan, title: string, study?: Study): SheetPlan {
       titleCols: { first: GRID.nameCol, last: GRID.typeCol },
     }
   );
+}
+
+/**
+ * The baked matrix with each scored pair's competition marker after its score, through the cell's
+ * number format (`0" C3"`): the value stays the score, so its colour and any reader keep it; and
+ * the legend line naming the levels under the sheet's last line.
+ */
+function withCompetition(sheet: SheetPlan, study: Study, language: Language): SheetPlan {
+  const needRow = new Map(study.needs.map((need, i) => [need.name, GRID.firstRow + i]));
+  const clienteleCol = new Map(study.clienteles.map((c, j) => [c.name, GRID.firstCol + j]));
+  const markers: StyledRange[] = [];
+  for (const pair of study.pairs) {
+    const level = shownCompetition(pair);
+    const row = needRow.get(pair.need);
+    const col = clienteleCol.get(pair.clientele);
+    if (level === undefined || row === undefined || col === undefined) continue;
+    markers.push({
+      rect: rect(row, col),
+      style: { numberFormat: `0" ${competitionMarker(level)}"` },
+    });
+  }
+  const lastRow = sheet.blocks.reduce(
+    (last, block) => Math.max(last, block.row + block.values.length - 1),
+    0
+  );
+  const legendRow = lastRow + 1;
+  return {
+    ...sheet,
+    blocks: [
+      ...sheet.blocks,
+      { row: legendRow, col: 1, values: [[text(competitionLegend(language))]] },
+    ],
+    styles: [...sheet.styles, ...markers, { rect: rect(legendRow, 1), style: NOTE_STYLE }],
+  };
 }
 
 /** The working workbook's sentences that ask to type, or name a sheet the export leaves out. */

@@ -127,6 +127,8 @@ describe("the client PDF, measured on its words' boxes", () => {
         ),
       ],
       ["grande.xlsx", largeStudy(40, 30)],
+      // The competition markers after the scores (`--competition`): wider score columns.
+      ["concurrence.xlsx", withSegments(input, ["Financeurs", "Accompagnement", "Porteurs"])],
       // The English texts, for the glyph check.
       [
         "english.xlsx",
@@ -141,7 +143,12 @@ describe("the client PDF, measured on its words' boxes", () => {
     for (const [name, s] of studies) {
       // The large matrix alone: every page of its PDF is a page of the matrix.
       const parts = name === "grande.xlsx" ? (["matrix"] as const) : undefined;
-      const { plan } = clientPlan(s, { created: CREATED, ...(parts ? { parts } : {}) });
+      const competition = name === "concurrence.xlsx";
+      const { plan } = clientPlan(s, {
+        created: CREATED,
+        ...(parts ? { parts } : {}),
+        ...(competition ? { competition } : {}),
+      });
       if (!plan) throw new Error(`no plan for ${name}`);
       const file = path.join(dir, name);
       await fs.writeFile(file, await clientPlanToBuffer(plan));
@@ -176,7 +183,7 @@ describe("the client PDF, measured on its words' boxes", () => {
     if (dir) await fs.rm(dir, { recursive: true, force: true });
   });
 
-  it.each(["exemple.xlsx", "longs.xlsx", "grande.xlsx", "rfm.xlsx"])(
+  it.each(["exemple.xlsx", "longs.xlsx", "grande.xlsx", "rfm.xlsx", "concurrence.xlsx"])(
     "%s: no word over another, words at least 9 pt tall, 60 %% of the width, the title on every page",
     (name) => {
       const pages = layouts.get(name)!;
@@ -212,6 +219,12 @@ describe("the client PDF, measured on its words' boxes", () => {
       for (const symbol of ["✓", "⊞", "✗"]) expect(words).toContain(symbol);
     }
   );
+
+  it("prints the competition markers after the scores, and their legend", () => {
+    const words = layouts.get("concurrence.xlsx")!.flatMap((page) => page.words.map((w) => w.text));
+    for (const marker of ["C0", "C1", "C2", "C3", "C4"]) expect(words).toContain(marker);
+    expect(words).toEqual(expect.arrayContaining(["Inexistante", "Très", "forte"]));
+  });
 
   it("prints the worked example's matrix whole on its first page, across most of its width", () => {
     for (const name of ["exemple.xlsx", "longs.xlsx"]) {

@@ -14,6 +14,7 @@ import {
   DeckSlide,
   DeckTable,
   DeckTextBox,
+  MIN_FONT_SIZE,
 } from "../../layout/deck/model";
 import { CELL_PAD_X, CELL_PAD_Y } from "../../layout/deck/matrix";
 import { escapeXml } from "../svg/text";
@@ -21,7 +22,7 @@ import {
   CONTENT_TYPES,
   CORE_PROPERTIES,
   isSlidePart,
-  renumberShapes,
+  fixedSlide,
   withDates,
   withoutAbsentParts,
 } from "./package";
@@ -43,7 +44,7 @@ export async function finishWithJsZip(stored: Uint8Array, created: Date): Promis
       withoutAbsentParts(types, (part) => zip.file(part) !== null)
     );
   for (const name of Object.keys(zip.files).filter(isSlidePart))
-    zip.file(name, renumberShapes(await zip.file(name)!.async("string")));
+    zip.file(name, fixedSlide(await zip.file(name)!.async("string")));
   return zip.generateAsync({
     type: "uint8array",
     compression: "DEFLATE",
@@ -120,7 +121,8 @@ function cellOptions(cell: DeckCell, table: DeckTable, lang: string): PptxGenJS.
   return {
     fontFace: DECK_FONT,
     fontSize: cell.size ?? table.fontSize,
-    bold: cell.bold ?? false,
+    // A marked cell's runs carry their own weight (cellText).
+    bold: cell.marker === undefined ? (cell.bold ?? false) : false,
     align: cell.align ?? "left",
     valign: "middle",
     color: cell.colour ?? "1F1F1F",
@@ -135,9 +137,26 @@ function cellOptions(cell: DeckCell, table: DeckTable, lang: string): PptxGenJS.
   };
 }
 
+/**
+ * The cell's text, with its marker as a second, smaller run when it has one. Runs take the cell's
+ * options where they set none, so a bold cell would make its marker bold: the cell is not bold,
+ * its first run is.
+ */
+function cellText(cell: DeckCell, table: DeckTable, lang: string): string | PptxGenJS.TableCell[] {
+  if (cell.marker === undefined) return cell.text;
+  const options = cellOptions(cell, table, lang);
+  return [
+    { text: cell.text, options: { ...options, bold: cell.bold ?? false } },
+    { text: ` ${cell.marker}`, options: { ...options, fontSize: MIN_FONT_SIZE } },
+  ];
+}
+
 function addTable(slide: PptxGenJS.Slide, table: DeckTable, lang: string): void {
   const rows: PptxGenJS.TableRow[] = table.rows.map((row) =>
-    row.map((cell) => ({ text: cell.text, options: cellOptions(cell, table, lang) }))
+    row.map((cell) => ({
+      text: cellText(cell, table, lang),
+      options: cellOptions(cell, table, lang),
+    }))
   );
   slide.addTable(rows, {
     x: table.x,

@@ -10,7 +10,7 @@ import {
   CONTENT_TYPES,
   CORE_PROPERTIES,
   isSlidePart,
-  renumberShapes,
+  fixedSlide,
   withDates,
   withoutAbsentParts,
 } from "./package";
@@ -54,7 +54,7 @@ export async function finishWithZlib(stored: Uint8Array, created: Date): Promise
     if (name.endsWith("/")) continue;
     let text = data.toString("utf8");
     if (name === CONTENT_TYPES) text = withoutAbsentParts(text, (part) => names.has(part));
-    else if (isSlidePart(name)) text = renumberShapes(text);
+    else if (isSlidePart(name)) text = fixedSlide(text);
     else if (name === CORE_PROPERTIES) text = withDates(text, created);
     await zip.file(name, text);
   }

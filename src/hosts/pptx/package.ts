@@ -7,7 +7,9 @@
  *   declarations of absent parts are dropped;
  * - it numbers a table's shape from the slide's number where text boxes take their index, so two
  *   shapes of a slide can share an id: each slide's shapes are numbered again in order (nothing in
- *   the deck refers to them).
+ *   the deck refers to them);
+ * - in a paragraph of several runs (a score and its competition marker) it writes the paragraph's
+ *   properties again before each run, where the schema allows them only first: the repeats go.
  */
 export const CONTENT_TYPES = "[Content_Types].xml";
 export const CORE_PROPERTIES = "docProps/core.xml";
@@ -39,4 +41,32 @@ export function withoutAbsentParts(types: string, holds: (part: string) => boole
 export function renumberShapes(slide: string): string {
   let id = 0;
   return slide.replace(/<p:cNvPr id="\d+"/g, () => `<p:cNvPr id="${++id}"`);
+}
+
+/** The slide as PowerPoint reads it without a doubt: paragraphs' properties once, shapes renumbered. */
+export function fixedSlide(slide: string): string {
+  return renumberShapes(withParagraphPropertiesFirst(slide));
+}
+
+/**
+ * A slide with every `<a:pPr>` that follows a run (`</a:r>`) removed: a linear scan, each repeat
+ * cut up to its own end (`/>` or `</a:pPr>`, which holds no nested pPr).
+ */
+export function withParagraphPropertiesFirst(slide: string): string {
+  const repeat = "</a:r><a:pPr";
+  let out = "";
+  let from = 0;
+  for (let at = slide.indexOf(repeat); at >= 0; at = slide.indexOf(repeat, from)) {
+    const start = at + "</a:r>".length;
+    const tagEnd = slide.indexOf(">", start);
+    if (tagEnd < 0) break;
+    const end =
+      slide[tagEnd - 1] === "/"
+        ? tagEnd + 1
+        : slide.indexOf("</a:pPr>", tagEnd) + "</a:pPr>".length;
+    if (end <= start) break;
+    out += slide.slice(from, start);
+    from = end;
+  }
+  return out + slide.slice(from);
 }

@@ -9,6 +9,8 @@ import { TextColourRule, textColour, ColourStop, scaleColour } from "../../metho
 import { Study } from "../../method/study";
 import { HYPOTHESIS_LOOK } from "../../method/evidence";
 import { PICTURE_TEXTS } from "../../i18n/picture";
+import { competitionLegend } from "../../i18n/competition";
+import { competitionMarker } from "../../method/competition-look";
 import { ColumnGroup, PictureModel, PictureOptions, pictureModel } from "./model";
 import { BOLD_WIDTH, elide, escapeXml, textWidth, wrap } from "./text";
 
@@ -36,6 +38,8 @@ const INK = "#1F1F1F";
 const MUTED = "#595959";
 /** Below this size a score cannot be read at slide size: the cells keep their colour only. */
 const MIN_SCORE_FONT = 9;
+/** A competition marker smaller than this cannot be read: the picture says so instead. */
+const MIN_MARKER_FONT = 8;
 
 export interface PictureLayout {
   width: number;
@@ -50,6 +54,9 @@ export interface PictureLayout {
   columnLabels: "wrapped" | "rotated";
   scoreFont: number;
   showScores: boolean;
+  /** The competition markers' size, in the cell's top right corner above the score. */
+  markerFont: number;
+  showMarkers: boolean;
   footerTop: number;
 }
 
@@ -59,13 +66,15 @@ const clamp = (value: number, low: number, high: number): number =>
 const widest = (names: readonly string[], fontSize: number): number =>
   names.reduce((max, name) => Math.max(max, textWidth(name, fontSize)), 0);
 
-function footerLines(model: PictureModel, showScores: boolean): string[] {
+function footerLines(model: PictureModel, showScores: boolean, showMarkers = true): string[] {
   const texts = PICTURE_TEXTS[model.language];
   const lines = [texts.footer(model.weights.perception, model.weights.impact)];
   if (!showScores) lines.push(texts.scoresOmitted);
   if (model.scatteredSegments.length > 0)
     lines.push(texts.scatteredSegments(model.scatteredSegments.join(", ")));
   if (model.evidence) lines.push(texts.hypotheses);
+  if (model.competition)
+    lines.push(showMarkers ? competitionLegend(model.language) : texts.competitionOmitted);
   return lines;
 }
 
@@ -121,8 +130,11 @@ export function pictureLayout(model: PictureModel): PictureLayout {
   );
   const scoreFont = Math.floor(Math.min(28, rowHeight * 0.45, (columnWidth - 6) / 1.9));
   const showScores = scoreFont >= MIN_SCORE_FONT;
+  // In the top third of the row, clear of the score centred below it.
+  const markerFont = Math.floor(Math.min(16, rowHeight * 0.32, columnWidth * 0.22));
+  const showMarkers = markerFont >= MIN_MARKER_FONT;
   const footerTop = gridTop + rows * rowHeight + groupsHeight + 16;
-  const footerNeeded = (footerLines(model, showScores).length + 1) * (NOTE_FONT + 10);
+  const footerNeeded = (footerLines(model, showScores, showMarkers).length + 1) * (NOTE_FONT + 10);
   return {
     width: PICTURE_WIDTH,
     height: Math.max(SLIDE_HEIGHT, Math.ceil(footerTop + footerNeeded + MARGIN / 2)),
@@ -136,6 +148,8 @@ export function pictureLayout(model: PictureModel): PictureLayout {
     columnLabels: wrapped ? "wrapped" : "rotated",
     scoreFont,
     showScores,
+    markerFont,
+    showMarkers,
     footerTop,
   };
 }
@@ -291,6 +305,7 @@ function cells(model: PictureModel, layout: PictureLayout): string[] {
     '<g class="cells">',
   ];
   const scores: string[] = [];
+  const markers: string[] = [];
   const dotted: string[] = [];
   const stops: readonly ColourStop[] = model.palette.stops;
   const rule: TextColourRule = model.palette.text;
@@ -312,6 +327,12 @@ function cells(model: PictureModel, layout: PictureLayout): string[] {
             `${attribute("width", layout.columnWidth - 2 * inset)}${attribute("height", layout.rowHeight - 2 * inset)}/>`
         );
       }
+      const level = model.competition?.[need]?.[clientele];
+      if (level !== undefined && layout.showMarkers)
+        markers.push(
+          `<text data-need="${need}" data-clientele="${clientele}" data-competition="${level}"` +
+            `${attribute("x", x + layout.columnWidth - 3)}${attribute("y", y + 2 + layout.markerFont * 0.8)}${attribute("fill", textColour(score, rule))}>${competitionMarker(level)}</text>`
+        );
       if (layout.showScores)
         scores.push(
           `<text${attribute("x", x + layout.columnWidth / 2)}${attribute("y", y + layout.rowHeight / 2 + layout.scoreFont * 0.36)}${attribute("fill", textColour(score, rule))}${hypothesis ? ' font-style="italic"' : ""}>${score}</text>`
@@ -342,6 +363,12 @@ function cells(model: PictureModel, layout: PictureLayout): string[] {
     out.push(
       `<g class="scores" font-size="${layout.scoreFont}" font-weight="bold" text-anchor="middle">`,
       ...scores,
+      "</g>"
+    );
+  if (markers.length > 0)
+    out.push(
+      `<g class="competition" font-size="${layout.markerFont}" text-anchor="end">`,
+      ...markers,
       "</g>"
     );
   return out;

@@ -7,6 +7,7 @@ import { Language } from "../../method/levels";
 import { PALETTES, Palette, PaletteName } from "../../method/colour";
 import { pairScore } from "../../method/score";
 import { isHypothesis, studyHasEvidence } from "../../method/evidence";
+import { shownCompetition } from "../../method/competition-look";
 import { Study, Weights, isRated, pairKey } from "../../method/study";
 import { ColumnGroup, columnGroups } from "../../analysis/column-groups";
 import { PICTURE_TEXTS } from "../../i18n/picture";
@@ -31,6 +32,12 @@ export interface PictureModel {
   hypotheses: boolean[][];
   /** Whether any pair has responses behind it: the footer then says what a hypothesis looks like. */
   evidence: boolean;
+  /**
+   * competition[need][clientèle]: the scored pair's competition level (0–4), drawn as a small
+   * marker in the cell's corner with a legend line; only when asked (`competition` option), so
+   * that the picture without it is exactly as before.
+   */
+  competition?: (number | undefined)[][];
   groups: ColumnGroup[];
   /** Segments whose clientèles are not side by side in the column order: named, not outlined. */
   scatteredSegments: string[];
@@ -41,6 +48,8 @@ export interface PictureOptions {
   language?: Language;
   /** The study's own palette by default. */
   palette?: PaletteName;
+  /** Show each scored pair's competition level (off by default). */
+  competition?: boolean;
 }
 
 export function pictureModel(study: Study, options: PictureOptions = {}): PictureModel {
@@ -48,7 +57,10 @@ export function pictureModel(study: Study, options: PictureOptions = {}): Pictur
   const rated = new Map<string, number>();
   const evidence = studyHasEvidence(study);
   const hypotheses = new Set<string>();
+  const levels = new Map<string, number>();
   for (const pair of study.pairs) {
+    const level = shownCompetition(pair);
+    if (level !== undefined) levels.set(pairKey(pair.clientele, pair.need), level);
     if (isRated(pair))
       rated.set(
         pairKey(pair.clientele, pair.need),
@@ -72,6 +84,13 @@ export function pictureModel(study: Study, options: PictureOptions = {}): Pictur
       clienteles.map((clientele) => hypotheses.has(pairKey(clientele, need)))
     ),
     evidence,
+    ...(options.competition
+      ? {
+          competition: needs.map((need) =>
+            clienteles.map((clientele) => levels.get(pairKey(clientele, need)))
+          ),
+        }
+      : {}),
     groups,
     scatteredSegments: scattered,
   };

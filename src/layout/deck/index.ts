@@ -31,6 +31,8 @@ export interface DeckOptions {
   parts?: readonly ExportPart[];
   language?: Language;
   palette?: PaletteName;
+  /** Each scored pair's competition level beside its score, with a legend line (off by default). */
+  competition?: boolean;
   /** The date the title slide shows. */
   created: Date;
   /** The RFM summary of the input workbook, when it has one (the `rfm` part). */
@@ -61,7 +63,8 @@ export function deckModel(study: Study, options: DeckOptions): DeckResult {
 
   const slides: DeckSlide[] = [titleSlide(study, language, options.created)];
   for (const part of EXPORT_PARTS.filter((p) => asked.includes(p))) {
-    if (part === "matrix") slides.push(...matrixSlides(study, language, palette));
+    if (part === "matrix")
+      slides.push(...matrixSlides(study, language, palette, options.competition ?? false));
     if (part === "legend") slides.push(legendSlide(study, language, palette));
     if (part === "segments")
       slides.push(...(study.segments ?? []).map((s) => segmentSlide(study, s, language)));

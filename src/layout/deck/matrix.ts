@@ -12,6 +12,8 @@ import { pairScore } from "../../method/score";
 import { HYPOTHESIS_LOOK, isHypothesis, studyHasEvidence } from "../../method/evidence";
 import { Study, isRated, pairKey } from "../../method/study";
 import { Language } from "../../method/levels";
+import { competitionMarker, shownCompetition } from "../../method/competition-look";
+import { competitionLegend } from "../../i18n/competition";
 import { columnGroups } from "../../analysis/column-groups";
 import { formatNumber } from "../../i18n/numbers";
 import { PICTURE_TEXTS } from "../../i18n/picture";
@@ -99,7 +101,9 @@ export function matrixGeometry(
   needs: readonly string[],
   lanes: number,
   /** Inches kept under the table for more notes than the one line (a study with evidence). */
-  reserved = 0
+  reserved = 0,
+  /** Inches a score cell's text needs on one line (a score with its competition marker). */
+  cellText = 0
 ): Geometry {
   const widestNeed = needs.reduce((max, n) => Math.max(max, textWidth(n, NAME_SIZE)), 0);
   // Wide enough for most needs on one line, never so wide that the clientèles lose their room.
@@ -113,7 +117,7 @@ export function matrixGeometry(
   // slide holds as many clientèles as fit (rotated headers are laid out unwrapped by LibreOffice
   // and would push the rows off the slide).
   const wordWidth = clamp(
-    longestWord(clienteles, NAME_SIZE, false) + CELL_PAD_X,
+    Math.max(longestWord(clienteles, NAME_SIZE, false), cellText) + CELL_PAD_X,
     COLUMN.min,
     COLUMN.max
   );
@@ -166,14 +170,27 @@ export function matrixGeometry(
   };
 }
 
-export function matrixSlides(study: Study, language: Language, palette: Palette): DeckSlide[] {
+/** The widest score cell with a competition marker: "100 C4", the score bold. */
+const MARKED_SCORE_WIDTH =
+  textWidth("100", SCORE_SIZE, true) + textWidth(` ${competitionMarker(4)}`, MIN_FONT_SIZE);
+
+export function matrixSlides(
+  study: Study,
+  language: Language,
+  palette: Palette,
+  /** Each scored pair's competition level as a small marker beside its score (off by default). */
+  competition = false
+): DeckSlide[] {
   const texts = WORKBOOK_TEXTS[language];
   const clienteles = study.clienteles.map((c) => c.name);
   const needs = study.needs.map((n) => n.name);
   const scores = new Map<string, number>();
   const evidence = studyHasEvidence(study);
   const hypotheses = new Set<string>();
+  const levels = new Map<string, number>();
   for (const pair of study.pairs) {
+    const level = competition ? shownCompetition(pair) : undefined;
+    if (level !== undefined) levels.set(pairKey(pair.clientele, pair.need), level);
     if (isRated(pair))
       scores.set(
         pairKey(pair.clientele, pair.need),
@@ -183,9 +200,15 @@ export function matrixSlides(study: Study, language: Language, palette: Palette)
   }
   const { groups, scattered } = columnGroups(study, clienteles);
   const lanes = groups.reduce((max, g) => Math.max(max, g.lane + 1), 0);
-  // The hypotheses' line under the table takes room from the rows.
-  const reserved = evidence ? lineHeight(MIN_FONT_SIZE) : 0;
-  const geometry = matrixGeometry(clienteles, needs, lanes, reserved);
+  // The hypotheses' and the competition's lines under the table take room from the rows.
+  const reserved = ((evidence ? 1 : 0) + (competition ? 1 : 0)) * lineHeight(MIN_FONT_SIZE);
+  const geometry = matrixGeometry(
+    clienteles,
+    needs,
+    lanes,
+    reserved,
+    competition ? MARKED_SCORE_WIDTH : 0
+  );
   const pages = geometry.pages;
 
   return pages.map((page, index): DeckSlide => {
@@ -236,6 +259,7 @@ export function matrixSlides(study: Study, language: Language, palette: Palette)
           const key = pairKey(clienteles[c], needs[n]);
           const score = scores.get(key);
           if (score === undefined) return { text: "" };
+          const level = levels.get(key);
           return {
             text: formatNumber(score, language),
             fill: hexDigits(scaleColour(score, palette.stops)),
@@ -246,6 +270,7 @@ export function matrixSlides(study: Study, language: Language, palette: Palette)
               : {}),
             size: SCORE_SIZE,
             align: "center",
+            ...(level !== undefined ? { marker: competitionMarker(level) } : {}),
           };
         }),
       ]);
@@ -255,6 +280,7 @@ export function matrixSlides(study: Study, language: Language, palette: Palette)
     if (scattered.length > 0)
       notes.push(PICTURE_TEXTS[language].scatteredSegments(scattered.join(", ")));
     if (evidence) notes.push(texts.export.hypotheses);
+    if (competition) notes.push(competitionLegend(language));
     return {
       part: "matrix",
       shapes: [

@@ -57,6 +57,11 @@ export interface DeckCell {
   dottedBorder?: string;
   /** Points, when not the table's size. */
   size?: number;
+  /**
+   * A small run after the text, at MIN_FONT_SIZE and not bold: a pair's competition marker
+   * ("C3", method/competition-look.ts) beside its score.
+   */
+  marker?: string;
   align?: "left" | "center" | "right";
   /** This cell spans the next columns too: the row holds no cell for them. */
   colspan?: number;
