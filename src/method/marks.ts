@@ -8,21 +8,27 @@
 export const MARK = "X";
 
 /**
- * The text without the spaces (U+0020 only) at its ends, as Excel's TRIM takes them: a non-breaking
- * space or a tab is not trimmed by Excel, so it is not here either (JavaScript's trim would take it,
- * and an "X" with a non-breaking space would be a tick for the reader and none for the formulas).
+ * The text as Excel's TRIM gives it: no space (U+0020) at its ends, one between words. A
+ * non-breaking space or a tab is not a space to Excel, so it is not here either (JavaScript's trim
+ * would take it, and an "X" with a non-breaking space would be a tick for the reader and none for
+ * the formulas). Readers compare typed words through this, as the formulas do through TRIM.
  */
-export function trimSpaces(text: string): string {
+export function excelTrim(text: string): string {
   let start = 0;
   let end = text.length;
   while (start < end && text.charCodeAt(start) === 0x20) start++;
   while (end > start && text.charCodeAt(end - 1) === 0x20) end--;
-  return text.slice(start, end);
+  let trimmed = "";
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code !== 0x20 || text.charCodeAt(at - 1) !== 0x20) trimmed += text[at];
+  }
+  return trimmed;
 }
 
 /** Whether a cell's text is a mark. */
 export function isMark(text: string): boolean {
-  return trimSpaces(text).toUpperCase() === MARK;
+  return excelTrim(text).toUpperCase() === MARK;
 }
 
 /** 1 for each cell of a range that holds a mark, 0 otherwise (an array expression). */

@@ -5,8 +5,9 @@
  * them (Ok counts, "segment ready", the strategy the marks form), each beside the workbook formula
  * made from the same definition.
  */
-import { Bilingual, Kind, LANGUAGES, Language, findKind, looseKey } from "./levels";
+import { Bilingual, Kind, LANGUAGES, Language, findKind } from "./levels";
 import type { Segment } from "./study";
+import { excelTrim } from "./marks";
 
 /** Business Model Canvas customer-segment types (docs/method.md §7.1). */
 export const SEGMENT_TYPES: readonly Kind[] = [
@@ -54,12 +55,13 @@ export function statusCellLabel(status: StatusLabel, language: "fr" | "en"): str
 
 /**
  * A status from what a person typed: the canonical value, the French or English word (accents and
- * case ignored), the symbol alone, or the cell label "✓ Ok".
+ * case ignored), the symbol alone, or the cell label "✓ Ok". Spaces count as Excel's TRIM counts
+ * them (`excelTrim`), so that what the reader takes for Ok is what the checklist's Ok count takes.
  */
 export function findStatus(text: string): StatusLabel | undefined {
-  const trimmed = text.trim();
+  const trimmed = excelTrim(text);
   if (trimmed === "") return undefined;
-  const key = looseKey(trimmed);
+  const key = statusKey(trimmed);
   for (const status of CHECKLIST_STATUSES) {
     const labels = [
       status.canonical,
@@ -69,9 +71,17 @@ export function findStatus(text: string): StatusLabel | undefined {
       statusCellLabel(status, "fr"),
       statusCellLabel(status, "en"),
     ];
-    if (labels.some((label) => looseKey(label) === key)) return status;
+    if (labels.some((label) => statusKey(label) === key)) return status;
   }
   return undefined;
+}
+
+/** A status as compared: accents and case ignored, spaces as Excel's TRIM leaves them. */
+function statusKey(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 }
 
 export type ChecklistFamily = "coherence" | "activation" | "quantification";
@@ -156,7 +166,8 @@ export function okCount(statuses: readonly (ChecklistStatus | undefined)[]): num
 
 /**
  * The count of Ok statuses in a range of the workbook: the cell label ("✓ Ok", in either
- * language) or the word typed alone, spaces around ignored, case ignored as Excel's "=" does.
+ * language), the symbol or the word typed alone, spaces around ignored, case ignored as Excel's "="
+ * does: what `findStatus` reads as Ok.
  */
 export function okCountFormula(range: string): string {
   const ok = CHECKLIST_STATUSES[0];
@@ -166,7 +177,8 @@ export function okCountFormula(range: string): string {
     [ok.canonical, ...LANGUAGES.map((language) => ok[language])].map((word) => word.toUpperCase())
   );
   const terms = [
-    ...labels.map((label) => `(TRIM(${range})="${label}")`),
+    // The symbol alone is Ok too, as findStatus reads it.
+    ...[...labels, ok.symbol].map((label) => `(TRIM(${range})="${label}")`),
     ...words.map((word) => `(UPPER(TRIM(${range}))="${word}")`),
   ];
   return `SUMPRODUCT(${terms.join("+")})`;

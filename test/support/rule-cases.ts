@@ -281,6 +281,14 @@ export const CHECKLIST_CASES: readonly ChecklistCase[] = [
     ok: 1,
     ready: false,
   },
+  {
+    // Spaces as Excel's TRIM counts them: a no-break space or a tab is no space, the symbol alone
+    // is Ok (the reader and the Ok count agree on each).
+    label: "the symbol alone, no-break spaces and a tab",
+    cells: ["✓", " ✓ ", "✓\u00A0Ok", "Ok\u00A0", "\tok", ...ELEVEN("✓ Ok").slice(0, 6)],
+    ok: 8,
+    ready: false,
+  },
 ];
 
 /**
