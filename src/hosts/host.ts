@@ -7,6 +7,7 @@ import { WorkbookGrids } from "../layout/grids";
 import { WorkbookPlan } from "../layout/plan";
 import { Rect } from "../layout/a1";
 import type { TransactionColumns } from "./data/columns";
+import type { RfmSummaryRead } from "../layout/sheets/rfm";
 
 export interface HostCapabilities {
   /** False when the host cannot build the workbook (e.g. Excel older than the needed API set). */
@@ -133,6 +134,11 @@ export interface PaneHost extends WorkbookHost {
    * they are.
    */
   writeRfmSheets(plan: WorkbookPlan, options?: RenderOptions): Promise<RenderReport>;
+  /**
+   * The RFM summary and R × F grids as the workbook last calculated them, for the client exports
+   * (never the customers' sheet); undefined when the workbook holds none.
+   */
+  readRfmSummary(): Promise<RfmSummaryRead | undefined>;
 }
 
 /** A table of transactions selected in the workbook: its place and its header line. */

@@ -16,7 +16,7 @@ import { RESPONSE_TARGET_BYTES } from "../../src/hosts/excel/rfm-read";
 import { createMemoryHost } from "../../src/hosts/preview/memory-host";
 import { PaneHost } from "../../src/hosts/host";
 import { paneTexts } from "../../src/i18n/pane";
-import { PaneContext, refresh } from "../../src/taskpane/actions";
+import { PaneContext, exportClientWorkbook, refresh } from "../../src/taskpane/actions";
 import { problemMessage } from "../../src/taskpane/notices";
 import {
   confirmedColumns,
@@ -365,5 +365,56 @@ describe("chunks under Excel's limits", () => {
     expect(bands.length).toBeLessThanOrEqual(6);
     expect(excel.syncs).toBeLessThan(30);
     expect(excel.cell("Clients RFM", `A${7 + 19_999}`)?.value).toBe("C019999");
+  });
+});
+
+describe("the client exports", () => {
+  const study = segmentedStudy({ segments: [], targets: [], conquest: [] });
+  const sales = [
+    ["Client", "Date", "Montant"],
+    ["A", "2025-01-02", 10],
+    ["B", "2025-01-03", 12],
+    ["B", "2025-02-03", 30],
+    ["C", "2025-03-03", 8],
+  ];
+
+  it("take the RFM summary and grids when the workbook holds them (never the customers)", async () => {
+    const host = createMemoryHost({ initialPlan: buildPlan(study) });
+    const context = contextOf(host);
+    const save = jest.fn();
+    const without = await exportClientWorkbook(context, save);
+    expect(plain(without.notices[0].text)).not.toContain("RFM");
+    const copy = host.workbook.keepCopy((await host.readWorkbook()).sheets[0].name, "Ventes");
+    const held = host.workbook.getState().sheets.find((s) => s.name === copy)!;
+    held.values.forEach((line, r) =>
+      line.forEach((value, c) => {
+        if (value !== null) host.workbook.edit(copy, r + 1, c + 1, "");
+      })
+    );
+    sales.forEach((line, r) =>
+      line.forEach((value, c) => host.workbook.edit(copy, r + 1, c + 1, value))
+    );
+    await host.selectRange({ sheet: copy, cell: "A1:C5" });
+    const setup = await rfmReadSelection(context);
+    await rfmRun(context, setup, { columns: setup.guessed, analysisDate: "2025-04-01" });
+    const summary = await host.readRfmSummary();
+    expect(summary?.analysisDate).toBe("2025-04-01");
+    expect(summary?.lines.reduce((sum, line) => sum + line.customers, 0)).toBe(3);
+    const withRfm = await exportClientWorkbook(context, save);
+    expect(plain(withRfm.notices[0].text)).toContain("Synthèse RFM");
+    expect(plain(withRfm.notices[0].text)).not.toContain("Clients RFM");
+  });
+
+  it("find the summary written through Office.js by its defined name", async () => {
+    const excel = new FakeExcel(["Ventes"]);
+    excel.setCells("Ventes", "A1", sales);
+    excel.select("Ventes", "A1:C5");
+    const host = excelHost(excel);
+    expect(await host.readRfmSummary()).toBeUndefined();
+    const context = contextOf(host);
+    const setup = await rfmReadSelection(context);
+    await rfmRun(context, setup, { columns: setup.guessed, analysisDate: "2025-04-01" });
+    // The fake calculates nothing: the title, a text, says the sheet was found and read.
+    expect((await host.readRfmSummary())?.analysisDate).toBe("2025-04-01");
   });
 });

@@ -7,14 +7,17 @@ import { PaneHost, RenderOptions, RenderProgress, RenderRefused } from "../host"
 import { ExcelFailure } from "./failure";
 import { refuseOldExcel, supportsNewerSet } from "./requirements";
 import { readSelectedTable, readTransactionRows } from "./rfm-read";
-import { writeRfmPlan } from "./rfm-write";
+import { readRfmSummarySheet, writeRfmPlan } from "./rfm-write";
 import { guarded } from "./run";
 import { refuseNamesExcelRejects } from "./sheet-names";
 import type { NavigationOptions } from "./navigation";
 
 export function rfmMethods(
   options: Pick<NavigationOptions, "run" | "isSetSupported">
-): Pick<PaneHost, "readSelectedTable" | "readTransactionRows" | "writeRfmSheets"> {
+): Pick<
+  PaneHost,
+  "readSelectedTable" | "readTransactionRows" | "writeRfmSheets" | "readRfmSummary"
+> {
   const { run, isSetSupported } = options;
   return {
     readSelectedTable: () =>
@@ -34,6 +37,7 @@ export function rfmMethods(
           )
         )
       ),
+    readRfmSummary: () => guarded("read", () => run((context) => readRfmSummarySheet(context))),
     writeRfmSheets: async (plan, renderOptions: RenderOptions = {}) => {
       refuseOldExcel(isSetSupported);
       refuseNamesExcelRejects(plan);

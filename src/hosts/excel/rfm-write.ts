@@ -14,7 +14,14 @@ import { RenderReport } from "../host";
 import { parseSheetRef } from "../../layout/a1";
 import { WorkbookPlan } from "../../layout/plan";
 import { RFM_ROLES } from "../../layout/registry";
-import { RFM_SUMMARY_NAME, RFM_TABLE } from "../../layout/sheets/rfm";
+import {
+  RFM_SUMMARY_NAME,
+  RFM_TABLE,
+  RfmSummaryRead,
+  readRfmSummary,
+} from "../../layout/sheets/rfm";
+import { GridValue } from "../../layout/grids";
+import { LAYOUT_VERSION } from "../../layout/state";
 import { RenderRefused } from "../host";
 import { sheetNameTaken } from "../../messages";
 import { RequestBudget } from "./budget";
@@ -29,6 +36,8 @@ interface RfmListing {
   own: string[];
   /** The summary's defined names found now (one, unless an old write broke). */
   summaryNames: string[];
+  /** The RFM summary sheet, by its name SM_RfmSummary or the add-in's state. */
+  summary?: string;
 }
 
 const same = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
@@ -46,6 +55,7 @@ export async function listRfmSheets(context: Excel.RequestContext): Promise<RfmL
   for (const table of tables.items)
     if (same(table.name, RFM_TABLE)) own.add(sheetKey(table.worksheet.name));
   const summaryNames: string[] = [];
+  let summary: string | undefined;
   for (const item of names.items) {
     if (!same(item.name, RFM_SUMMARY_NAME)) continue;
     summaryNames.push(item.name);
@@ -54,7 +64,10 @@ export async function listRfmSheets(context: Excel.RequestContext): Promise<RfmL
       item.type === "Range" && typeof formula === "string" && !formula.includes("#REF!")
         ? parseSheetRef(formula)
         : undefined;
-    if (at) own.add(sheetKey(at.sheet));
+    if (at && sheets.includes(at.sheet)) {
+      own.add(sheetKey(at.sheet));
+      summary = at.sheet;
+    }
   }
   const ids = stateIds();
   if (ids.length > 0) {
@@ -62,10 +75,19 @@ export async function listRfmSheets(context: Excel.RequestContext): Promise<RfmL
     await context.sync();
     const read = state();
     if (read?.kind === "ok")
-      for (const sheet of read.state.sheets)
-        if (RFM_ROLES.some((role) => role === sheet.role)) own.add(sheetKey(sheet.name));
+      for (const sheet of read.state.sheets) {
+        if (!RFM_ROLES.some((role) => role === sheet.role) || !sheets.includes(sheet.name))
+          continue;
+        own.add(sheetKey(sheet.name));
+        if (sheet.role === "rfmSummary") summary ??= sheet.name;
+      }
   }
-  return { sheets, own: sheets.filter((name) => own.has(sheetKey(name))), summaryNames };
+  return {
+    sheets,
+    own: sheets.filter((name) => own.has(sheetKey(name))),
+    summaryNames,
+    ...(summary !== undefined ? { summary } : {}),
+  };
 }
 
 /** Refused, nothing changed, when a plan sheet's name is held by a sheet that is not an RFM one. */
@@ -132,4 +154,52 @@ export async function writeRfmPlan(
     });
   }
   return { written: plan.sheets.map((sheet) => sheet.name), replaced: listing.own };
+}
+
+/**
+ * The RFM summary as Excel last calculated it (an edited rule table counts), for the client
+ * exports: the summary sheet's used range, placed from A1. Undefined when there is none.
+ */
+export async function readRfmSummarySheet(
+  context: Excel.RequestContext
+): Promise<RfmSummaryRead | undefined> {
+  const listing = await listRfmSheets(context);
+  const name = listing.summary;
+  if (name === undefined) return undefined;
+  const used = context.workbook.worksheets
+    .getItem(name)
+    .getUsedRangeOrNullObject(true)
+    .load("address,values");
+  await context.sync();
+  if (used.isNullObject) return undefined;
+  const at = parseSheetRef(used.address);
+  if (!at || !Array.isArray(used.values)) return undefined;
+  const values: GridValue[][] = [];
+  (used.values as unknown[][]).forEach((line, r) => {
+    const row: GridValue[] = new Array<GridValue>(at.rect.col - 1).fill(null);
+    for (const value of line)
+      row.push(
+        typeof value === "number" || typeof value === "boolean" || typeof value === "string"
+          ? value === ""
+            ? null
+            : value
+          : null
+      );
+    values[at.rect.row - 1 + r] = row;
+  });
+  for (let r = 0; r < values.length; r++) values[r] ??= [];
+  return readRfmSummary({
+    sheets: [{ name, values }],
+    names: [],
+    tables: [],
+    state: {
+      kind: "ok",
+      state: {
+        layoutVersion: LAYOUT_VERSION,
+        sheets: [{ role: "rfmSummary", name }],
+        names: [],
+        tables: [],
+      },
+    },
+  });
 }

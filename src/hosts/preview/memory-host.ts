@@ -41,6 +41,7 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
       onProgress?.(rows.length, rows.length);
       return rows;
     },
+    readRfmSummary: async () => workbook.rfmSummary(),
     writeRfmSheets: (plan, renderOptions) => workbook.writeBeside(plan, renderOptions),
     onUserChange: async (listener) =>
       workbook.subscribe((cause) => {

@@ -8,6 +8,7 @@
 import * as msg from "../../messages";
 import { Rect, parseRect, rectAddress } from "../../layout/a1";
 import { RFM_ROLES } from "../../layout/registry";
+import { RfmSummaryRead, readRfmSummary } from "../../layout/sheets/rfm";
 import { COLUMN_ROLES, TransactionColumns } from "../data/columns";
 import { GridValue, NamedRect, WorkbookGrids } from "../../layout/grids";
 import { managedSheetNames } from "../../layout/managed";
@@ -198,6 +199,17 @@ export class PreviewWorkbook {
     options.onProgress?.({ done: total, total });
     this.changed("render");
     return { written: plan.sheets.map((sheet) => sheet.name), replaced };
+  }
+
+  /** The RFM summary sheet's figures, as a client export reads them; undefined without one. */
+  rfmSummary(): RfmSummaryRead | undefined {
+    const sheet = this.sheets.find((held) => held.plan?.role === "rfmSummary");
+    if (!sheet) return undefined;
+    return readRfmSummary({
+      sheets: [{ name: sheet.name, values: sheet.values }],
+      names: [],
+      tables: [],
+    });
   }
 
   /**
