@@ -263,6 +263,12 @@ describe("the sheets", () => {
     expect(excel.sheetNames()).toEqual([...studySheets, "Clients RFM", "Synthèse RFM"]);
     expect(String(excel.cell("Clients RFM", "A1")?.value)).toContain("2026-06-01");
     expect(excel.tableList().filter((t) => t.name === RFM_TABLE)).toHaveLength(1);
+    // Each of the RFM sheets' names once, on the new sheets.
+    expect(excel.nameList().filter((name) => name.startsWith("SM_Rfm"))).toEqual([
+      "SM_RfmRules",
+      "SM_RfmSummary",
+    ]);
+    expect(excel.nameAddress("SM_RfmRules")).toBe("'Clients RFM'!K7:O18");
 
     // Actualiser rebuilds the study's sheets and leaves the RFM ones, which a rerun still knows.
     const refreshed = await refresh(context);
@@ -299,6 +305,47 @@ describe("the sheets", () => {
     expect(excel.sheetNames()).toEqual(["Ventes", "Synthèse RFM"]);
     expect(excel.cell("Synthèse RFM", "A1")?.value).toBe("mes notes");
     expect(excel.nameList()).toEqual([]);
+  });
+
+  it("never take a name of the consultant's in another case either", async () => {
+    const excel = new FakeExcel(["Ventes", "clients rfm"]);
+    excel.setCells("Ventes", "A1", [
+      ["Client", "Date", "Montant"],
+      ["A", "2025-01-02", 10],
+    ]);
+    excel.select("Ventes", "A1:C2");
+    const context = contextOf(excelHost(excel));
+    const setup = await rfmReadSelection(context);
+    await expect(
+      rfmRun(context, setup, { columns: setup.guessed, analysisDate: "" })
+    ).rejects.toMatchObject({ problems: [msg.sheetNameTaken("clients rfm")] });
+    expect(excel.sheetNames()).toEqual(["Ventes", "clients rfm"]);
+  });
+
+  it("stopped half-way by Excel: what is left is said, and the next run replaces it", async () => {
+    const excel = new FakeExcel(["Ventes"]);
+    excel.setCells("Ventes", "A1", [
+      ["Client", "Date", "Montant"],
+      ["A", "2025-01-02", 10],
+      ["B", "2025-01-05", 10],
+    ]);
+    excel.select("Ventes", "A1:C3");
+    const context = contextOf(excelHost(excel));
+    const setup = await rfmReadSelection(context);
+    excel.failAt((call) => call === "TableCollection.add");
+    await expect(
+      rfmRun(context, setup, { columns: setup.guessed, analysisDate: "" })
+    ).rejects.toMatchObject({
+      name: "StepFailed",
+      step: "render",
+      // The customers' sheet was written under its name, its table was not.
+      cause: { name: "RenderInterrupted", state: { planSheets: ["Clients RFM", "Synthèse RFM"] } },
+    });
+    excel.failAt(() => false);
+    const again = await rfmRun(context, setup, { columns: setup.guessed, analysisDate: "" });
+    expect(again.notices[0].intent).toBe("success");
+    expect(excel.sheetNames()).toEqual(["Ventes", "Clients RFM", "Synthèse RFM"]);
+    expect(excel.tableList().map((t) => t.name)).toEqual([RFM_TABLE]);
   });
 
   it("are written over the preview's memory host too, and replaced there by a rerun", async () => {

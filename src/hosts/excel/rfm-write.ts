@@ -4,8 +4,10 @@
  * same budget: 250,000 customers go out in as many requests of at most ~1 MB as they take.
  *
  * Which sheets are the add-in's RFM sheets is decided from sync 1's listing of the workbook as it
- * is now: the sheet of the table SM_RFM, the sheet the name SM_RfmSummary points into, and those the
- * add-in's state lists with an RFM role. Those are replaced; any other sheet that holds a plan
+ * is now: the sheet of the table SM_RFM, the sheets the names SM_RfmRules and SM_RfmSummary point
+ * into (added while the new sheets still have temporary names, so that a write Excel stopped
+ * half-way leaves sheets the next one replaces), and those the add-in's state lists with an RFM
+ * role. Those are replaced; any other sheet that holds a plan
  * sheet's name is the consultant's (or the study's) and the write is refused before anything is
  * queued. The study's sheets, names and state are not touched: a study's rebuild keeps these
  * sheets, and this write keeps the study.
@@ -15,6 +17,7 @@ import { parseSheetRef } from "../../layout/a1";
 import { WorkbookPlan } from "../../layout/plan";
 import { RFM_ROLES } from "../../layout/registry";
 import {
+  RFM_NAMES,
   RFM_SUMMARY_NAME,
   RFM_TABLE,
   RfmSummaryRead,
@@ -34,8 +37,8 @@ interface RfmListing {
   sheets: string[];
   /** The add-in's RFM sheets found now, in workbook order. */
   own: string[];
-  /** The summary's defined names found now (one, unless an old write broke). */
-  summaryNames: string[];
+  /** The RFM sheets' defined names found now (SM_RfmRules, SM_RfmSummary). */
+  ownNames: string[];
   /** The RFM summary sheet, by its name SM_RfmSummary or the add-in's state. */
   summary?: string;
 }
@@ -54,11 +57,11 @@ export async function listRfmSheets(context: Excel.RequestContext): Promise<RfmL
   const own = new Set<string>();
   for (const table of tables.items)
     if (same(table.name, RFM_TABLE)) own.add(sheetKey(table.worksheet.name));
-  const summaryNames: string[] = [];
+  const ownNames: string[] = [];
   let summary: string | undefined;
   for (const item of names.items) {
-    if (!same(item.name, RFM_SUMMARY_NAME)) continue;
-    summaryNames.push(item.name);
+    if (!RFM_NAMES.some((name) => same(item.name, name))) continue;
+    ownNames.push(item.name);
     const formula: unknown = item.formula;
     const at =
       item.type === "Range" && typeof formula === "string" && !formula.includes("#REF!")
@@ -66,7 +69,7 @@ export async function listRfmSheets(context: Excel.RequestContext): Promise<RfmL
         : undefined;
     if (at && sheets.includes(at.sheet)) {
       own.add(sheetKey(at.sheet));
-      summary = at.sheet;
+      if (same(item.name, RFM_SUMMARY_NAME)) summary = at.sheet;
     }
   }
   const ids = stateIds();
@@ -85,7 +88,7 @@ export async function listRfmSheets(context: Excel.RequestContext): Promise<RfmL
   return {
     sheets,
     own: sheets.filter((name) => own.has(sheetKey(name))),
-    summaryNames,
+    ownNames,
     ...(summary !== undefined ? { summary } : {}),
   };
 }
@@ -130,7 +133,7 @@ export async function writeRfmPlan(
       added.push(await queue(budget, name, () => context.workbook.worksheets.add(name)));
     for (const name of listing.own)
       await queue(budget, name, () => context.workbook.worksheets.getItem(name).delete());
-    for (const name of listing.summaryNames)
+    for (const name of listing.ownNames)
       await queue(budget, name, () => context.workbook.names.getItem(name).delete());
     await addNames(context, budget, plan, added);
     for (const [index, sheetPlan] of plan.sheets.entries()) {

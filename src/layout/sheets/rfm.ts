@@ -32,6 +32,10 @@ export const RFM_TABLE = "SM_RFM";
  * which sheets of a workbook are its RFM sheets (a rerun replaces them, a study's rebuild keeps them).
  */
 export const RFM_SUMMARY_NAME = "SM_RfmSummary";
+/** The rule table on the customers' sheet, named: it marks that sheet from the moment it is added. */
+export const RFM_RULES_NAME = "SM_RfmRules";
+/** The names that mark the RFM sheets as the add-in's. */
+export const RFM_NAMES: readonly string[] = [RFM_SUMMARY_NAME, RFM_RULES_NAME];
 /** Lines of the rule table: the default rules and room to add some. */
 export const RULE_ROWS = 12;
 
@@ -397,11 +401,17 @@ function rfGridBlock(
 
 /** The RFM workbook: customers first, then the summary. */
 export function rfmPlan(input: RfmPlanInput): WorkbookPlan {
+  const customers = customersSheet(input);
   const summary = summarySheet(input);
   return {
     language: input.language,
-    sheets: [customersSheet(input), summary],
+    sheets: [customers, summary],
     names: [
+      {
+        name: RFM_RULES_NAME,
+        sheet: customers.name,
+        rect: rect(CUSTOMERS.firstRow, CUSTOMERS.rulesCol, RULE_ROWS, 5),
+      },
       {
         name: RFM_SUMMARY_NAME,
         sheet: summary.name,
