@@ -135,6 +135,11 @@ export interface PaneHost extends WorkbookHost {
    */
   writeRfmSheets(plan: WorkbookPlan, options?: RenderOptions): Promise<RenderReport>;
   /**
+   * The workbook's sheets and, among them, the add-in's RFM sheets (as writeRfmSheets finds them):
+   * the pane refuses a taken name before a long read rather than after it.
+   */
+  listRfmSheets(): Promise<{ sheets: string[]; own: string[] }>;
+  /**
    * The RFM summary and R × F grids as the workbook last calculated them, for the client exports
    * (never the customers' sheet); undefined when the workbook holds none.
    */

@@ -13,14 +13,16 @@ import { transactionProblems } from "../analysis/rfm-problems";
 import { rectAddress } from "../layout/a1";
 import { rfmPlan } from "../layout/sheets/rfm";
 import { PALETTES } from "../method/colour";
+import * as msg from "../messages";
 import { Problem, hasErrors } from "../messages";
+import { RFM_TEXTS } from "../i18n/rfm";
 import {
   COLUMN_ROLES,
   ColumnRole,
   TransactionColumns,
   guessEachColumn,
 } from "../hosts/data/columns";
-import { SelectedTable } from "../hosts/host";
+import { RenderRefused, SelectedTable } from "../hosts/host";
 import { rfmPaneTexts } from "../i18n/pane-rfm";
 import { ActionResult, PaneContext, readState } from "./actions";
 import { Notice, attempt, problemNotices } from "./notices";
@@ -85,6 +87,19 @@ export async function rfmRun(
   const state = await readState(context);
   const language = state.study?.language ?? context.language;
   const palette = PALETTES[state.study?.palette ?? "default"];
+
+  // A sheet of the consultant's under an RFM sheet's name: refused now, not after a long read (the
+  // write checks again in its own batch).
+  const names = RFM_TEXTS[language];
+  const { sheets, own } = await attempt("read", () => context.host.listRfmSheets());
+  const taken = sheets.filter(
+    (sheet) =>
+      !own.includes(sheet) &&
+      [names.customersSheet, names.summarySheet].some(
+        (name) => name.normalize("NFC").toUpperCase() === sheet.normalize("NFC").toUpperCase()
+      )
+  );
+  if (taken.length > 0) throw new RenderRefused(taken.map((sheet) => msg.sheetNameTaken(sheet)));
 
   const cells = await attempt("read", () =>
     context.host.readTransactionRows(setup.table, columns, onRead)

@@ -8,7 +8,9 @@
  */
 import * as msg from "../../src/messages";
 import { buildPlan } from "../../src/layout";
-import { RFM_SUMMARY_NAME, RFM_TABLE } from "../../src/layout/sheets/rfm";
+import { RFM_SUMMARY_NAME, RFM_TABLE, rfmPlan } from "../../src/layout/sheets/rfm";
+import { DEFAULT_SEGMENT_RULES, rulesIn } from "../../src/analysis/rfm";
+import { PALETTES } from "../../src/method/colour";
 import { createExcelHost } from "../../src/hosts/excel/excel-host";
 import { withNavigation } from "../../src/hosts/excel/navigation";
 import { REQUEST_LIMIT_BYTES } from "../../src/hosts/excel/budget";
@@ -299,12 +301,46 @@ describe("the sheets", () => {
     excel.select("Ventes", "A1:C3");
     const context = contextOf(excelHost(excel));
     const setup = await rfmReadSelection(context);
+    const read = jest.fn();
     await expect(
-      rfmRun(context, setup, { columns: setup.guessed, analysisDate: "" })
+      rfmRun(context, setup, { columns: setup.guessed, analysisDate: "" }, read)
     ).rejects.toMatchObject({ problems: [msg.sheetNameTaken("Synthèse RFM")] });
+    // Refused before the transactions were read.
+    expect(read).not.toHaveBeenCalled();
     expect(excel.sheetNames()).toEqual(["Ventes", "Synthèse RFM"]);
     expect(excel.cell("Synthèse RFM", "A1")?.value).toBe("mes notes");
     expect(excel.nameList()).toEqual([]);
+  });
+
+  it("are refused by the write itself too, from the workbook as it is when it runs", async () => {
+    const excel = new FakeExcel(["Ventes", "Clients RFM"]);
+    const plan = rfmPlan({
+      rows: [
+        {
+          id: "A",
+          recency: 3,
+          frequency: 1,
+          monetary: 5,
+          r: 1,
+          f: 1,
+          m: 1,
+          code: "111",
+          segment: "",
+        },
+      ],
+      rules: rulesIn(DEFAULT_SEGMENT_RULES, "fr"),
+      analysisDay: 20000,
+      firstDay: 19990,
+      language: "fr",
+      palette: PALETTES.default,
+    });
+    excel.resetCounters();
+    await expect(excelHost(excel).writeRfmSheets(plan)).rejects.toMatchObject({
+      problems: [msg.sheetNameTaken("Clients RFM")],
+    });
+    // The listing only: nothing was queued.
+    expect(excel.sheetNames()).toEqual(["Ventes", "Clients RFM"]);
+    expect(excel.callCounts.get("WorksheetCollection.add")).toBeUndefined();
   });
 
   it("never take a name of the consultant's in another case either", async () => {

@@ -7,7 +7,7 @@ import { PaneHost, RenderOptions, RenderProgress, RenderRefused } from "../host"
 import { ExcelFailure } from "./failure";
 import { refuseOldExcel, supportsNewerSet } from "./requirements";
 import { readSelectedTable, readTransactionRows } from "./rfm-read";
-import { readRfmSummarySheet, writeRfmPlan } from "./rfm-write";
+import { listRfmSheets, readRfmSummarySheet, writeRfmPlan } from "./rfm-write";
 import { guarded } from "./run";
 import { refuseNamesExcelRejects } from "./sheet-names";
 import type { NavigationOptions } from "./navigation";
@@ -16,7 +16,11 @@ export function rfmMethods(
   options: Pick<NavigationOptions, "run" | "isSetSupported">
 ): Pick<
   PaneHost,
-  "readSelectedTable" | "readTransactionRows" | "writeRfmSheets" | "readRfmSummary"
+  | "readSelectedTable"
+  | "readTransactionRows"
+  | "writeRfmSheets"
+  | "readRfmSummary"
+  | "listRfmSheets"
 > {
   const { run, isSetSupported } = options;
   return {
@@ -36,6 +40,13 @@ export function rfmMethods(
             async (context) => (await readTransactionRows(context, table, columns, onProgress)).rows
           )
         )
+      ),
+    listRfmSheets: () =>
+      guarded("read", () =>
+        run(async (context) => {
+          const { sheets, own } = await listRfmSheets(context);
+          return { sheets, own };
+        })
       ),
     readRfmSummary: () => guarded("read", () => run((context) => readRfmSummarySheet(context))),
     writeRfmSheets: async (plan, renderOptions: RenderOptions = {}) => {

@@ -42,6 +42,7 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
       return rows;
     },
     readRfmSummary: async () => workbook.rfmSummary(),
+    listRfmSheets: async () => workbook.rfmSheets(),
     writeRfmSheets: (plan, renderOptions) => workbook.writeBeside(plan, renderOptions),
     onUserChange: async (listener) =>
       workbook.subscribe((cause) => {

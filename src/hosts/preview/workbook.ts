@@ -51,6 +51,9 @@ export interface PreviewState {
 /** Why something changed: the consultant's own edits are what the pane's live counts follow. */
 export type ChangeCause = "render" | "edit" | "navigation";
 
+const isRfmSheet = (sheet: PreviewSheet): boolean =>
+  sheet.plan !== undefined && RFM_ROLES.some((role) => role === sheet.plan?.role);
+
 export class PreviewWorkbook {
   private sheets: PreviewSheet[] = [];
   private names: NamedRect[] = [];
@@ -167,8 +170,7 @@ export class PreviewWorkbook {
    * rendered from an RFM plan) are replaced; a plan sheet whose name another sheet holds is refused.
    */
   async writeBeside(plan: WorkbookPlan, options: RenderOptions = {}): Promise<RenderReport> {
-    const own = (sheet: PreviewSheet) =>
-      sheet.plan !== undefined && RFM_ROLES.some((role) => role === sheet.plan?.role);
+    const own = isRfmSheet;
     const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
     const clashes = this.sheets.filter(
       (held) => !own(held) && plan.sheets.some((sheet) => same(sheet.name, held.name))
@@ -199,6 +201,14 @@ export class PreviewWorkbook {
     options.onProgress?.({ done: total, total });
     this.changed("render");
     return { written: plan.sheets.map((sheet) => sheet.name), replaced };
+  }
+
+  /** Every sheet, and the RFM sheets among them (those rendered from an RFM plan). */
+  rfmSheets(): { sheets: string[]; own: string[] } {
+    return {
+      sheets: this.sheets.map((sheet) => sheet.name),
+      own: this.sheets.filter(isRfmSheet).map((sheet) => sheet.name),
+    };
   }
 
   /** The RFM summary sheet's figures, as a client export reads them; undefined without one. */
