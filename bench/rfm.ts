@@ -9,6 +9,7 @@
  * written by the pane through the Office.js host (syncs, bytes sent, largest request).
  *   SM_BENCH_RFM_ROWS=1000000 npm run bench   a smaller file (default 10,000,000 rows)
  *   SM_BENCH_RFM_PANE_ROWS=100000 npm run bench   fewer rows selected (default 1,000,000)
+ *   SM_BENCH_RFM_ONLY=pane npx tsx bench/rfm.ts   the pane's read, scoring and write only
  */
 import { execFile } from "child_process";
 import { createWriteStream, promises as fs } from "fs";
@@ -194,6 +195,7 @@ export async function benchPaneWrite(): Promise<void> {
 
 export async function benchRfm(): Promise<void> {
   await benchPaneReadOnly();
+  if (process.env.SM_BENCH_RFM_ONLY === "pane") return;
   const rows = Number(process.env.SM_BENCH_RFM_ROWS ?? 10_000_000);
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), "sm-bench-rfm-"));
   try {
