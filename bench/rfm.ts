@@ -5,9 +5,11 @@
  * is installed (its time, and whether every customer's figures and scores agree with ours), and
  * the writing of 250,000 customers' rows in process (time, file size).
  * And 1,000,000 rows selected in Excel over the recording fake: the pane's syncs, largest request
- * and response, and the time to score them in TypeScript.
+ * and response, and the time to score them in TypeScript; then 250,000 customers' RFM sheets
+ * written by the pane through the Office.js host (syncs, bytes sent, largest request).
  *   SM_BENCH_RFM_ROWS=1000000 npm run bench   a smaller file (default 10,000,000 rows)
  *   SM_BENCH_RFM_PANE_ROWS=100000 npm run bench   fewer rows selected (default 1,000,000)
+ *   SM_BENCH_RFM_ONLY=pane npx tsx bench/rfm.ts   the pane's read, scoring and write only
  */
 import { execFile } from "child_process";
 import { createWriteStream, promises as fs } from "fs";
@@ -27,6 +29,8 @@ import { TransactionsRead, readTransactions } from "../src/hosts/data/transactio
 import { rfmFromRows } from "../src/analysis/rfm-rows";
 import { readSelectedTransactions } from "../src/hosts/excel/rfm-read";
 import { FakeExcel } from "../test/support/fake-excel";
+import { createExcelHost } from "../src/hosts/excel/excel-host";
+import { withNavigation } from "../src/hosts/excel/navigation";
 import { PALETTES } from "../src/method/colour";
 
 const run = promisify(execFile);
@@ -147,10 +151,51 @@ export async function benchPaneReadOnly(): Promise<void> {
       `${(excel.maxResponseBytes / 1048576).toFixed(2)} MiB, ${((readAt - began) / 1000).toFixed(2)} s (fake included); ` +
       `scored in TypeScript in ${((scoredAt - readAt) / 1000).toFixed(2)} s, ${scored.customers.length} customers`
   );
+  await benchPaneWrite();
+}
+
+/**
+ * 250,000 customers' RFM sheets written by the pane through the Office.js host, over the recording
+ * fake: syncs, bytes sent, largest request, time (the fake's own included), on ExcelApi 1.9 and 1.8.
+ */
+export async function benchPaneWrite(): Promise<void> {
+  const next = random(7);
+  const totals: CustomerTotals[] = Array.from({ length: CUSTOMERS }, (_, i) => ({
+    id: `C${i}`,
+    lastDay: 19000 + Math.floor(next() * 700),
+    frequency: 1 + Math.floor(next() * next() * 40),
+    monetary: Math.round(next() * 500000) / 100,
+  }));
+  const rules = rulesIn(DEFAULT_SEGMENT_RULES, "fr");
+  const rows = scoreCustomers(totals, 19700, rules);
+  const plan = rfmPlan({
+    rows,
+    rules,
+    analysisDay: 19700,
+    firstDay: 19000,
+    language: "fr",
+    palette: PALETTES.default,
+  });
+  for (const api of ["1.9", "1.8"] as const) {
+    const excel = new FakeExcel(["Ventes"], { api });
+    const options = { run: excel.run, isSetSupported: excel.isSetSupported };
+    const host = withNavigation(createExcelHost(options), options);
+    excel.resetCounters();
+    const began = performance.now();
+    await host.writeRfmSheets(plan);
+    const ms = performance.now() - began;
+    const sent = excel.requestBytes.reduce((sum, bytes) => sum + bytes, 0);
+    console.log(
+      `   pane write, ${CUSTOMERS.toLocaleString("en-US")} customers (ExcelApi ${api}): ${excel.syncs} syncs, ` +
+        `${(sent / 1048576).toFixed(1)} MiB sent, largest request ${excel.maxRequestBytes} B, ` +
+        `${(ms / 1000).toFixed(2)} s (fake included)`
+    );
+  }
 }
 
 export async function benchRfm(): Promise<void> {
   await benchPaneReadOnly();
+  if (process.env.SM_BENCH_RFM_ONLY === "pane") return;
   const rows = Number(process.env.SM_BENCH_RFM_ROWS ?? 10_000_000);
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), "sm-bench-rfm-"));
   try {

@@ -6,13 +6,15 @@
 import { deckModel } from "../layout/deck";
 import { deckToPptx } from "../hosts/pptx/deck";
 import { Study } from "../method/study";
+import type { RfmSummaryRead } from "../layout/sheets/rfm";
 
-/** The .pptx bytes and how many slides it holds (the default parts, as the export's). */
+/** The .pptx bytes and how many slides it holds (the default parts, as the export's; RFM too). */
 export async function clientDeckBytes(
   study: Study,
-  created: Date
+  created: Date,
+  rfm?: RfmSummaryRead
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; slides: number }> {
-  const { model, problems } = deckModel(study, { created });
+  const { model, problems } = deckModel(study, { created, ...(rfm ? { rfm } : {}) });
   // The default parts are always there to export: a refusal here is a defect, said as such.
   if (!model) throw new Error(problems.map((p) => p.message.en).join("; "));
   const written = await deckToPptx(model);

@@ -6,13 +6,18 @@
 import { clientPlan } from "../layout/export";
 import { planToWorkbook } from "../hosts/xlsx/browser-render";
 import { Study } from "../method/study";
+import type { RfmSummaryRead } from "../layout/sheets/rfm";
 
-/** The .xlsx bytes and the names of the sheets it holds (the default parts: see defaultParts). */
+/**
+ * The .xlsx bytes and the names of the sheets it holds (the default parts: see defaultParts; with
+ * the RFM summary and grids when the open workbook holds them).
+ */
 export async function clientWorkbookBytes(
   study: Study,
-  created: Date
+  created: Date,
+  rfm?: RfmSummaryRead
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; sheets: string[] }> {
-  const { plan, problems } = clientPlan(study, { created });
+  const { plan, problems } = clientPlan(study, { created, ...(rfm ? { rfm } : {}) });
   // The default parts are always there to export: a refusal here is a defect, said as such.
   if (!plan) throw new Error(problems.map((p) => p.message.en).join("; "));
   const written = await planToWorkbook(plan).xlsx.writeBuffer();

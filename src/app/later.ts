@@ -6,6 +6,7 @@
  * left undefined shows its button disabled with a tooltip saying why; each is connected below.
  */
 import { Language } from "../method/levels";
+import type { RfmSummaryRead } from "../layout/sheets/rfm";
 import { Study } from "../method/study";
 import { WorkbookSnapshot } from "../hosts/host";
 import { Outcome, orderFromSheets } from "./operations";
@@ -46,10 +47,16 @@ export interface ClientWorkbookFile extends ExportedFile {
  * The client deliverable (layout/export.ts) as an .xlsx file, in the workbook's language and
  * palette: the matrix, its legend and, when there are segments, segments, check-list and targeting.
  */
-export type ExportClientWorkbook = (study: Study) => Promise<ClientWorkbookFile>;
+export type ExportClientWorkbook = (
+  study: Study,
+  rfm?: RfmSummaryRead
+) => Promise<ClientWorkbookFile>;
 
 /** The client deck (layout/deck) as a .pptx file, and how many slides it holds. */
-export type ExportClientDeck = (study: Study) => Promise<ExportedFile & { slides: number }>;
+export type ExportClientDeck = (
+  study: Study,
+  rfm?: RfmSummaryRead
+) => Promise<ExportedFile & { slides: number }>;
 
 export interface LaterActions {
   orderWorkbook?: OrderWorkbook;
@@ -95,12 +102,12 @@ export const LATER: LaterActions = {
     mimeType: "image/svg+xml",
     data: renderPicture(pictureModel(study, { language })),
   }),
-  exportClientWorkbook: async (study) => {
+  exportClientWorkbook: async (study, rfm) => {
     // ExcelJS (about 1 MB) is fetched the first time a deliverable is asked for, not at start.
     const { clientWorkbookBytes, toBase64 } = await import(
       /* webpackChunkName: "client-workbook" */ "./client-workbook"
     );
-    const { bytes, sheets } = await clientWorkbookBytes(study, new Date());
+    const { bytes, sheets } = await clientWorkbookBytes(study, new Date(), rfm);
     const fallback = study.language === "fr" ? "classeur" : "workbook";
     return {
       fileName: `${fileNameOf(study, fallback)}-client.xlsx`,
@@ -110,10 +117,10 @@ export const LATER: LaterActions = {
       sheets,
     };
   },
-  exportClientDeck: async (study) => {
+  exportClientDeck: async (study, rfm) => {
     // pptxgenjs is fetched the first time a deck is asked for, not at start.
     const { clientDeckBytes } = await import(/* webpackChunkName: "client-deck" */ "./client-deck");
-    const { bytes, slides } = await clientDeckBytes(study, new Date());
+    const { bytes, slides } = await clientDeckBytes(study, new Date(), rfm);
     const fallback = study.language === "fr" ? "presentation" : "deck";
     return {
       fileName: `${fileNameOf(study, fallback)}.pptx`,

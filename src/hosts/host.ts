@@ -5,6 +5,9 @@
 import { Problem } from "../messages";
 import { WorkbookGrids } from "../layout/grids";
 import { WorkbookPlan } from "../layout/plan";
+import { Rect } from "../layout/a1";
+import type { TransactionColumns } from "./data/columns";
+import type { RfmSummaryRead } from "../layout/sheets/rfm";
 
 export interface HostCapabilities {
   /** False when the host cannot build the workbook (e.g. Excel older than the needed API set). */
@@ -109,6 +112,47 @@ export interface PaneHost extends WorkbookHost {
   openWorkbook?(base64: string): Promise<void>;
   /** Excel's own picture of a range, base64 PNG (Range.getImage, ExcelApi 1.7); absent elsewhere. */
   rangeImage?(reference: CellReference): Promise<string>;
+  /**
+   * Clients RFM (issue 15): the selected table — its used range and header line — for the
+   * consultant to confirm which column is which. Refused (problems) when empty or too long.
+   */
+  readSelectedTable(): Promise<SelectedTable>;
+  /**
+   * The [id, date, amount] cells of every data row of a table read by readSelectedTable, in chunks
+   * under the host's request limits; refused if its header line changed since.
+   */
+  readTransactionRows(
+    table: SelectedTable,
+    columns: TransactionColumns,
+    onProgress?: (done: number, total: number) => void
+  ): Promise<unknown[][]>;
+  /**
+   * Writes the RFM plan's sheets beside the workbook's other sheets, in requests under the host's
+   * limits: replaces the RFM sheets the add-in wrote before (found by the table SM_RFM and the
+   * summary's defined name, or the add-in's state), never another sheet — a plan sheet whose name
+   * is taken by one is refused (RenderRefused) and nothing changes. The study's sheets stay as
+   * they are.
+   */
+  writeRfmSheets(plan: WorkbookPlan, options?: RenderOptions): Promise<RenderReport>;
+  /**
+   * The workbook's sheets and, among them, the add-in's RFM sheets (as writeRfmSheets finds them):
+   * the pane refuses a taken name before a long read rather than after it.
+   */
+  listRfmSheets(): Promise<{ sheets: string[]; own: string[] }>;
+  /**
+   * The RFM summary and R × F grids as the workbook last calculated them, for the client exports
+   * (never the customers' sheet); undefined when the workbook holds none.
+   */
+  readRfmSummary(): Promise<RfmSummaryRead | undefined>;
+}
+
+/** A table of transactions selected in the workbook: its place and its header line. */
+export interface SelectedTable {
+  sheet: string;
+  /** The selection's used range, header line included. */
+  rect: Rect;
+  /** The header line's texts, trimmed ("" for an empty header cell). */
+  headers: string[];
 }
 
 /** Excel's sheet names: at most 31 characters, none of : \ / ? * [ ]. */

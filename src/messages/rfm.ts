@@ -238,6 +238,15 @@ export function rfmSelectionTooLarge(sheet: string, address: string, rows: numbe
   );
 }
 
+export function rfmSelectionChanged(sheet: string, address: string) {
+  return error(
+    "rfm-selection-changed",
+    { sheet, cell: address },
+    "La ligne d'en-tête de la table a changé depuis sa lecture : relisez la sélection, puis recommencez.",
+    "The table's header line changed since it was read: read the selection again, then try again."
+  );
+}
+
 // ---- RFM in the client exports (rfm-exports) -------------------------------------------------
 
 /** `--sheets rfm` asked for, but the input holds no RFM summary: left out, said. */

@@ -21,6 +21,7 @@ import { NameListField } from "./NameListField";
 import { NoticeList } from "./NoticeList";
 import { DropConfirmDialog } from "./DropConfirmDialog";
 import { StepList } from "./StepList";
+import { RfmPanel } from "./RfmPanel";
 import { problemMessage } from "./notices";
 import { usePane } from "./use-pane";
 import { isBlankTemplate } from "./actions";
@@ -256,6 +257,7 @@ export function App({ host, language, preview }: AppProps): React.JSX.Element {
           run: pane.exportRangeImage,
         }}
       />
+      <RfmPanel pane={pane} />
       <DropConfirmDialog
         pending={pane.pendingDrop}
         texts={texts.confirmDrop}

@@ -328,7 +328,8 @@ export async function exportClientWorkbook(
   const { host, texts } = context;
   const state = await readState(context);
   if (!state.study) return { notices: problemNotices(state.problems, context.language) };
-  const file = await attempt("export", () => exporter(state.study as Study));
+  const rfm = await attempt("read", () => host.readRfmSummary());
+  const file = await attempt("export", () => exporter(state.study as Study, rfm));
   const pdf: Notice = { intent: "info", text: texts.pdfNote };
   if (host.openWorkbook) {
     const open = host.openWorkbook.bind(host);
@@ -350,7 +351,8 @@ export async function exportClientDeck(
   if (!exporter) return { notices: [{ intent: "info", text: context.texts.notInThisVersion }] };
   const state = await readState(context);
   if (!state.study) return { notices: problemNotices(state.problems, context.language) };
-  const file = await attempt("export", () => exporter(state.study as Study));
+  const rfm = await attempt("read", () => context.host.readRfmSummary());
+  const file = await attempt("export", () => exporter(state.study as Study, rfm));
   save(file);
   return {
     notices: [{ intent: "success", text: context.texts.deckSaved(file.fileName, file.slides) }],

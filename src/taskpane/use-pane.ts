@@ -85,6 +85,8 @@ export interface PaneState {
   exportDeck: () => void;
   exportRangeImage: () => void;
   setWeight: (which: "perception" | "impact", value: number) => void;
+  /** Runs an action kept in its own file (Clients RFM): one at a time, its notices shown. */
+  run: (action: (context: PaneContext) => Promise<ActionResult>) => void;
   openSheet: (sheet: string) => void;
   select: (reference: CellReference) => void;
 }
@@ -284,6 +286,7 @@ export function usePane(host: PaneHost, language: Language): PaneState {
     exportDeck: () => void perform(() => exportClientDeck(context, saveFile)),
     exportRangeImage: () => void perform(() => exportRangeImage(context, saveFile)),
     setWeight: (which, value) => void perform(() => setWeight(context, which, value), null, true),
+    run: (action) => void perform(() => action(context)),
     openSheet: (sheet) =>
       void attempt("navigate", () => host.activateSheet(sheet)).catch((failure: unknown) =>
         setNotices(failureNotices(failure, texts, language))

@@ -76,6 +76,39 @@ export function parseColumnChoice(value: string): ColumnChoice | string {
   return choice;
 }
 
+/**
+ * Each role's header guessed from the headers' words (French or English), leaving out those in
+ * `taken`: the first header that is one of the role's words, most telling first, else the first
+ * that contains one of its longer words. The command line and the pane's dropdowns share it.
+ */
+export function guessEachColumn(
+  headers: readonly string[],
+  taken: ReadonlySet<number> = new Set(),
+  roles: readonly ColumnRole[] = COLUMN_ROLES
+): Partial<TransactionColumns> {
+  const normalised = headers.map(normaliseHeader);
+  const used = new Set(taken);
+  const result: Partial<TransactionColumns> = {};
+  for (const role of roles) {
+    let found = -1;
+    for (const word of HEADER_WORDS[role]) {
+      found = normalised.findIndex((h, i) => !used.has(i) && h === word);
+      if (found >= 0) break;
+    }
+    if (found < 0)
+      for (const word of HEADER_WORDS[role]) {
+        if (word.length < 4) continue;
+        found = normalised.findIndex((h, i) => !used.has(i) && h.includes(word));
+        if (found >= 0) break;
+      }
+    if (found >= 0) {
+      result[role] = headers[found];
+      used.add(found);
+    }
+  }
+  return result;
+}
+
 /** Each role's header: the one named, else the first header whose words say it; or the problems. */
 export function guessColumns(
   headers: readonly string[],
@@ -97,24 +130,12 @@ export function guessColumns(
       taken.add(loose);
     }
   }
-  for (const role of COLUMN_ROLES) {
-    if (chosen?.[role] !== undefined) continue;
-    let found = -1;
-    for (const word of HEADER_WORDS[role]) {
-      found = normalised.findIndex((h, i) => !taken.has(i) && h === word);
-      if (found >= 0) break;
-    }
-    if (found < 0)
-      for (const word of HEADER_WORDS[role]) {
-        if (word.length < 4) continue;
-        found = normalised.findIndex((h, i) => !taken.has(i) && h.includes(word));
-        if (found >= 0) break;
-      }
-    if (found < 0) problems.push(msg.rfmColumnMissing(file, role, undefined, headers));
-    else {
-      result[role] = headers[found];
-      taken.add(found);
-    }
+  const unnamed = COLUMN_ROLES.filter((role) => chosen?.[role] === undefined);
+  const guessed = guessEachColumn(headers, taken, unnamed);
+  for (const role of unnamed) {
+    const header = guessed[role];
+    if (header === undefined) problems.push(msg.rfmColumnMissing(file, role, undefined, headers));
+    else result[role] = header;
   }
   return problems.length > 0 ? { problems } : (result as TransactionColumns);
 }

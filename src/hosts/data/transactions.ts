@@ -24,6 +24,7 @@ import { Problem } from "../../messages";
 import { listWorkbookFile } from "../xlsx/read";
 import { WorkbookUnreadable } from "../xlsx/zip";
 import type { TransactionCounts } from "../../analysis/rfm-rows";
+import { transactionProblems } from "../../analysis/rfm-problems";
 import { QUANTIFY_WINDOW_DAYS, ClienteleFigures } from "../../analysis/rfm-quantify";
 import {
   guessColumns,
@@ -515,50 +516,14 @@ async function totalsFromSource(
     analysisDay,
     firstDay,
     counts,
-    problems: countProblems(file, columns, counts, customers.length, options),
+    problems: transactionProblems(
+      { label: file, location: { file } },
+      columns,
+      counts,
+      customers.length,
+      options.language
+    ),
   };
-}
-
-function countProblems(
-  file: string,
-  columns: TransactionColumns,
-  counts: TransactionCounts,
-  customers: number,
-  options: TransactionOptions
-): Problem[] {
-  const where = { file };
-  const problems: Problem[] = [];
-  if (counts.rows === 0) return [msg.rfmEmpty(file)];
-  if (counts.blankIds > 0) problems.push(msg.rfmBlankIds(where, columns.id, counts.blankIds));
-  if (counts.badAmounts.count > 0)
-    problems.push(
-      msg.rfmBadAmounts(
-        where,
-        columns.amount,
-        counts.badAmounts.count,
-        counts.badAmounts.example ?? ""
-      )
-    );
-  if (counts.badDates.count > 0)
-    problems.push(
-      msg.rfmBadDates(where, columns.date, counts.badDates.count, counts.badDates.example ?? "")
-    );
-  if (counts.ambiguousDates.count > 0)
-    problems.push(
-      msg.rfmAmbiguousDates(
-        where,
-        counts.ambiguousDates.count,
-        counts.ambiguousDates.example ?? "",
-        options.language === "fr"
-      )
-    );
-  if (counts.returns > 0) problems.push(msg.rfmReturns(where, counts.returns));
-  if (counts.duplicates > 0) problems.push(msg.rfmDuplicates(where, counts.duplicates));
-  if (counts.afterAnalysis > 0) problems.push(msg.rfmAfterAnalysis(where, counts.afterAnalysis));
-  if (counts.returnsOnly > 0) problems.push(msg.rfmReturnsOnly(where, counts.returnsOnly));
-  if (customers === 0) problems.push(msg.rfmNoCustomers(file));
-  else if (customers === 1) problems.push(msg.rfmSingleCustomer(where));
-  return problems;
 }
 
 async function readScored(

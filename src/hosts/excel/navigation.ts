@@ -14,6 +14,7 @@ import {
 } from "../host";
 import { formulaGrid } from "./cells";
 import { IsSetSupported } from "./requirements";
+import { rfmMethods } from "./rfm-host";
 
 export interface NavigationOptions {
   run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -101,6 +102,7 @@ export function withNavigation(host: WorkbookHost, options: NavigationOptions): 
       }),
     onUserChange: (listener) => followChanges(options, listener),
     ...deliverables(options),
+    ...rfmMethods(options),
   };
 }
 

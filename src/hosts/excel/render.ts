@@ -174,7 +174,7 @@ async function deleteNames(
     await queue(budget, name, () => context.workbook.names.getItem(name).delete());
 }
 
-async function addNames(
+export async function addNames(
   context: Excel.RequestContext,
   budget: RequestBudget,
   plan: WorkbookPlan,
@@ -190,7 +190,7 @@ async function addNames(
   }
 }
 
-async function queueSheet(
+export async function queueSheet(
   budget: RequestBudget,
   sheet: Excel.Worksheet,
   plan: SheetPlan,
@@ -224,7 +224,7 @@ async function queueSheet(
 }
 
 /** One small sync to see which sheets exist now, turned into a precise error. */
-async function interrupted(
+export async function interrupted(
   context: Excel.RequestContext,
   failure: unknown,
   plan: { sheets: string[]; temporary: string[]; old: string[] }

@@ -6,8 +6,15 @@
  * bytes the first band weighed. Scoring is src/analysis/rfm-rows.ts's, in TypeScript.
  */
 import { Rect, parseSheetRef, rectAddress } from "../../layout/a1";
-import { rfmSelectionEmpty, rfmSelectionTooLarge, valuesUnavailable } from "../../messages";
-import { ColumnChoice, TransactionColumns, guessColumns } from "../data/columns";
+import {
+  rfmColumnMissing,
+  rfmSelectionChanged,
+  rfmSelectionEmpty,
+  rfmSelectionTooLarge,
+  valuesUnavailable,
+} from "../../messages";
+import { SelectedTable } from "../host";
+import { COLUMN_ROLES, ColumnChoice, TransactionColumns, guessColumns } from "../data/columns";
 import { jsonBytes } from "./budget";
 import { ExcelFailure } from "./failure";
 
@@ -20,11 +27,7 @@ const FIRST_BAND_ROWS = 2_000;
 /** Cells of one band at most, whatever they weigh (Excel's own guidance for one read). */
 const BAND_CELLS = 750_000;
 
-export interface SelectedTransactions {
-  sheet: string;
-  /** The table read: the selection's used range. */
-  rect: Rect;
-  headers: string[];
+export interface SelectedTransactions extends SelectedTable {
   columns: TransactionColumns;
   /** Each data row's [id, date, amount] cells as Excel gives them. */
   rows: unknown[][];
@@ -41,7 +44,21 @@ export async function readSelectedTransactions(
   context: Excel.RequestContext,
   choice?: ColumnChoice
 ): Promise<SelectedTransactions> {
-  let syncs = 1;
+  const table = await readSelectedTable(context);
+  const columns = guessColumns(table.headers, choice, `${table.sheet}!${rectAddress(table.rect)}`);
+  if ("problems" in columns) throw new ExcelFailure(columns.problems);
+  const read = await readTransactionRows(context, table, columns);
+  return { ...table, columns, rows: read.rows, syncs: table.syncs + read.syncs };
+}
+
+/**
+ * The selection's used range and its header line (two syncs): what the pane shows for the
+ * consultant to confirm the columns. Refused: an empty selection (or a header alone), more rows
+ * than the pane reads.
+ */
+export async function readSelectedTable(
+  context: Excel.RequestContext
+): Promise<SelectedTable & { syncs: number }> {
   const used = context.workbook.getSelectedRange().getUsedRangeOrNullObject(true);
   used.load("address");
   await context.sync();
@@ -53,23 +70,50 @@ export async function readSelectedTransactions(
     throw new ExcelFailure([
       rfmSelectionTooLarge(sheet, rectAddress(rect), dataRows, SELECTION_ROWS_LIMIT),
     ]);
-  const worksheet = context.workbook.worksheets.getItem(sheet);
-  const headerRange = worksheet.getRange(rectAddress({ ...rect, rows: 1 })).load("values");
+  const headerRange = context.workbook.worksheets
+    .getItem(sheet)
+    .getRange(rectAddress({ ...rect, rows: 1 }))
+    .load("values");
   await context.sync();
-  syncs++;
-  const headers = valuesOf(headerRange.values, sheet, { ...rect, rows: 1 })[0].map((value) =>
+  return { sheet, rect, headers: headersOf(headerRange.values, sheet, rect), syncs: 2 };
+}
+
+function headersOf(values: unknown, sheet: string, rect: Rect): string[] {
+  return valuesOf(values, sheet, { ...rect, rows: 1 })[0].map((value) =>
     value === null || value === undefined ? "" : String(value).trim()
   );
-  const columns = guessColumns(headers, choice, `${sheet}!${rectAddress(rect)}`);
-  if ("problems" in columns) throw new ExcelFailure(columns.problems);
-  const wanted = [columns.id, columns.date, columns.amount].map(
-    (header) => rect.col + headers.indexOf(header)
-  );
+}
 
+/**
+ * The three columns' cells of a table read before (readSelectedTable), in bands of rows sized from
+ * the first band's weight. The header line comes again with the first band: a table changed since
+ * its headers were shown is refused rather than read under the wrong columns.
+ */
+export async function readTransactionRows(
+  context: Excel.RequestContext,
+  table: SelectedTable,
+  columns: TransactionColumns,
+  onProgress?: (done: number, total: number) => void
+): Promise<{ rows: unknown[][]; syncs: number }> {
+  const { sheet, rect, headers } = table;
+  const worksheet = context.workbook.worksheets.getItem(sheet);
+  const wanted = COLUMN_ROLES.map((role) => {
+    const at = headers.indexOf(columns[role]);
+    if (at < 0)
+      throw new ExcelFailure([
+        rfmColumnMissing(`${sheet}!${rectAddress(rect)}`, role, columns[role], headers),
+      ]);
+    return rect.col + at;
+  });
+  const dataRows = rect.rows - 1;
   const rows: unknown[][] = [];
+  let syncs = 0;
   let next = rect.row + 1;
   const last = rect.row + rect.rows - 1;
   let bandRows = Math.min(FIRST_BAND_ROWS, dataRows);
+  let headerCheck: Excel.Range | undefined = worksheet
+    .getRange(rectAddress({ ...rect, rows: 1 }))
+    .load("values");
   while (next <= last) {
     const count = Math.min(bandRows, last - next + 1);
     const pieces = wanted.map((col) => {
@@ -80,14 +124,21 @@ export async function readSelectedTransactions(
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     syncs++;
+    if (headerCheck) {
+      const now = headersOf(headerCheck.values, sheet, rect);
+      if (now.join("\u0000") !== headers.join("\u0000"))
+        throw new ExcelFailure([rfmSelectionChanged(sheet, rectAddress(rect))]);
+      headerCheck = undefined;
+    }
     const [ids, dates, amounts] = pieces.map(({ piece, range }) =>
       valuesOf(range.values, sheet, piece)
     );
     for (let i = 0; i < count; i++) rows.push([ids[i][0], dates[i][0], amounts[i][0]]);
     if (next === rect.row + 1) bandRows = rowsPerBand(ids, dates, amounts);
     next += count;
+    onProgress?.(rows.length, dataRows);
   }
-  return { sheet, rect, headers, columns, rows, syncs };
+  return { rows, syncs };
 }
 
 /** As many rows as make RESPONSE_TARGET_BYTES at the first band's weight, within BAND_CELLS. */

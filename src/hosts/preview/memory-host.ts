@@ -35,6 +35,15 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
     selectRange: async (reference) => workbook.select(reference),
     writeNamedValue: async (name, value) => workbook.writeNamed(name, value),
     keepCopy: async (sheet, copyName) => workbook.keepCopy(sheet, copyName),
+    readSelectedTable: async () => workbook.selectedTable(),
+    readTransactionRows: async (table, columns, onProgress) => {
+      const rows = workbook.tableRows(table, columns);
+      onProgress?.(rows.length, rows.length);
+      return rows;
+    },
+    readRfmSummary: async () => workbook.rfmSummary(),
+    listRfmSheets: async () => workbook.rfmSheets(),
+    writeRfmSheets: (plan, renderOptions) => workbook.writeBeside(plan, renderOptions),
     onUserChange: async (listener) =>
       workbook.subscribe((cause) => {
         if (cause === "edit") listener();

@@ -6,7 +6,10 @@
  * memory host both work through this object, and the tests drive it without a browser.
  */
 import * as msg from "../../messages";
-import { Rect, parseRect } from "../../layout/a1";
+import { Rect, parseRect, rectAddress } from "../../layout/a1";
+import { RFM_ROLES } from "../../layout/registry";
+import { RfmSummaryRead, readRfmSummary } from "../../layout/sheets/rfm";
+import { COLUMN_ROLES, TransactionColumns } from "../data/columns";
 import { GridValue, NamedRect, WorkbookGrids } from "../../layout/grids";
 import { managedSheetNames } from "../../layout/managed";
 import { planGrids } from "../../layout/plan-grids";
@@ -16,6 +19,7 @@ import {
   RenderOptions,
   RenderRefused,
   RenderReport,
+  SelectedTable,
   WorkbookSnapshot,
   freeSheetName,
 } from "../host";
@@ -46,6 +50,9 @@ export interface PreviewState {
 
 /** Why something changed: the consultant's own edits are what the pane's live counts follow. */
 export type ChangeCause = "render" | "edit" | "navigation";
+
+const isRfmSheet = (sheet: PreviewSheet): boolean =>
+  sheet.plan !== undefined && RFM_ROLES.some((role) => role === sheet.plan?.role);
 
 export class PreviewWorkbook {
   private sheets: PreviewSheet[] = [];
@@ -124,8 +131,10 @@ export class PreviewWorkbook {
       values: grids.sheets[i].values,
     }));
     this.sheets = [...planned, ...kept];
-    this.names = grids.names;
-    this.tables = grids.tables;
+    // The names and tables of the sheets kept (the RFM sheets') stay with them.
+    const stays = (item: NamedRect) => kept.some((sheet) => sheet.name === item.sheet);
+    this.names = [...grids.names, ...this.names.filter(stays)];
+    this.tables = [...grids.tables, ...this.tables.filter(stays)];
     recompute({ sheets: this.sheets, names: this.names, tables: this.tables });
     this.active = plan.sheets.find((sheet) => sheet.role === plan.activeSheet)?.name;
     this.selection = undefined;
@@ -154,6 +163,127 @@ export class PreviewWorkbook {
     options.onProgress?.({ done: total, total });
     this.changed("render");
     return { written: plan.sheets.map((sheet) => sheet.name), replaced };
+  }
+
+  /**
+   * The RFM sheets written beside the others (issue 15): the add-in's earlier RFM sheets (those
+   * rendered from an RFM plan) are replaced; a plan sheet whose name another sheet holds is refused.
+   */
+  async writeBeside(plan: WorkbookPlan, options: RenderOptions = {}): Promise<RenderReport> {
+    const own = isRfmSheet;
+    const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+    const clashes = this.sheets.filter(
+      (held) => !own(held) && plan.sheets.some((sheet) => same(sheet.name, held.name))
+    );
+    if (clashes.length > 0)
+      throw new RenderRefused(clashes.map((sheet) => msg.sheetNameTaken(sheet.name)));
+    const replaced = this.sheets.filter(own).map((sheet) => sheet.name);
+    const total = plan.sheets.length;
+    for (let done = 0; done < total; done++) {
+      options.onProgress?.({ done, total, sheet: plan.sheets[done].name });
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    }
+    const grids = planGrids(plan);
+    const kept = this.sheets.filter((sheet) => !own(sheet));
+    const stays = (item: NamedRect) => kept.some((sheet) => sheet.name === item.sheet);
+    this.sheets = [
+      ...kept,
+      ...plan.sheets.map((sheet, i) => ({
+        name: sheet.name,
+        plan: sheet,
+        values: grids.sheets[i].values,
+      })),
+    ];
+    this.names = [...this.names.filter(stays), ...grids.names];
+    this.tables = [...this.tables.filter(stays), ...grids.tables];
+    this.active = plan.sheets.find((sheet) => sheet.role === plan.activeSheet)?.name;
+    this.selection = undefined;
+    options.onProgress?.({ done: total, total });
+    this.changed("render");
+    return { written: plan.sheets.map((sheet) => sheet.name), replaced };
+  }
+
+  /** Every sheet, and the RFM sheets among them (those rendered from an RFM plan). */
+  rfmSheets(): { sheets: string[]; own: string[] } {
+    return {
+      sheets: this.sheets.map((sheet) => sheet.name),
+      own: this.sheets.filter(isRfmSheet).map((sheet) => sheet.name),
+    };
+  }
+
+  /** The RFM summary sheet's figures, as a client export reads them; undefined without one. */
+  rfmSummary(): RfmSummaryRead | undefined {
+    const sheet = this.sheets.find((held) => held.plan?.role === "rfmSummary");
+    if (!sheet) return undefined;
+    return readRfmSummary({
+      sheets: [{ name: sheet.name, values: sheet.values }],
+      names: [],
+      tables: [],
+    });
+  }
+
+  /**
+   * The selection's filled part as a table (the used range Excel would give): refused when it is
+   * empty or a header line alone.
+   */
+  selectedTable(): SelectedTable {
+    const selection = this.selection;
+    const sheet = selection && this.sheets.find((s) => s.name === selection.sheet);
+    let used: Rect | undefined;
+    if (selection && sheet) {
+      const { row, col, rows, cols } = selection.rect;
+      let top = Infinity;
+      let left = Infinity;
+      let bottom = -Infinity;
+      let right = -Infinity;
+      const lastRow = Math.min(row + rows - 1, sheet.values.length);
+      for (let r = row; r <= lastRow; r++) {
+        const line = sheet.values[r - 1] ?? [];
+        const lastCol = Math.min(col + cols - 1, line.length);
+        for (let c = col; c <= lastCol; c++) {
+          const value = line[c - 1];
+          if (value === null || value === undefined || value === "") continue;
+          top = Math.min(top, r);
+          bottom = Math.max(bottom, r);
+          left = Math.min(left, c);
+          right = Math.max(right, c);
+        }
+      }
+      if (bottom >= top)
+        used = { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+    }
+    if (!selection || !used || used.rows < 2) throw new RenderRefused([msg.rfmSelectionEmpty()]);
+    const line = sheet?.values[used.row - 1] ?? [];
+    const headers = Array.from({ length: used.cols }, (_, k) => {
+      const value = line[used.col - 1 + k];
+      return value === null || value === undefined ? "" : String(value).trim();
+    });
+    return { sheet: selection.sheet, rect: used, headers };
+  }
+
+  /** The [id, date, amount] cells of a table's data rows, as selectedTable found it. */
+  tableRows(table: SelectedTable, columns: TransactionColumns): unknown[][] {
+    const sheet = this.sheets.find((s) => s.name === table.sheet);
+    const now = sheet ? this.selectedTableAt(sheet, table.rect) : [];
+    if (now.join("\u0000") !== table.headers.join("\u0000"))
+      throw new RenderRefused([msg.rfmSelectionChanged(table.sheet, rectAddress(table.rect))]);
+    const at = COLUMN_ROLES.map(
+      (role) => table.rect.col + table.headers.indexOf(columns[role]) - 1
+    );
+    const rows: unknown[][] = [];
+    for (let r = table.rect.row + 1; r < table.rect.row + table.rect.rows; r++) {
+      const line = sheet?.values[r - 1] ?? [];
+      rows.push(at.map((c) => line[c] ?? null));
+    }
+    return rows;
+  }
+
+  private selectedTableAt(sheet: PreviewSheet, rect: Rect): string[] {
+    const line = sheet.values[rect.row - 1] ?? [];
+    return Array.from({ length: rect.cols }, (_, k) => {
+      const value = line[rect.col - 1 + k];
+      return value === null || value === undefined ? "" : String(value).trim();
+    });
   }
 
   /** A cell typed by the consultant: the value is kept, every formula recomputed. */

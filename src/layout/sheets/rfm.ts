@@ -27,6 +27,15 @@ import { RFM_ROLES } from "../registry";
 import { formatNumber } from "../../i18n/numbers";
 
 export const RFM_TABLE = "SM_RFM";
+/**
+ * The summary's lines, named: with the table SM_RFM on the customers' sheet, what tells the pane
+ * which sheets of a workbook are its RFM sheets (a rerun replaces them, a study's rebuild keeps them).
+ */
+export const RFM_SUMMARY_NAME = "SM_RfmSummary";
+/** The rule table on the customers' sheet, named: it marks that sheet from the moment it is added. */
+export const RFM_RULES_NAME = "SM_RfmRules";
+/** The names that mark the RFM sheets as the add-in's. */
+export const RFM_NAMES: readonly string[] = [RFM_SUMMARY_NAME, RFM_RULES_NAME];
 /** Lines of the rule table: the default rules and room to add some. */
 export const RULE_ROWS = 12;
 
@@ -392,10 +401,28 @@ function rfGridBlock(
 
 /** The RFM workbook: customers first, then the summary. */
 export function rfmPlan(input: RfmPlanInput): WorkbookPlan {
+  const customers = customersSheet(input);
+  const summary = summarySheet(input);
   return {
     language: input.language,
-    sheets: [customersSheet(input), summarySheet(input)],
-    names: [],
+    sheets: [customers, summary],
+    names: [
+      {
+        name: RFM_RULES_NAME,
+        sheet: customers.name,
+        rect: rect(CUSTOMERS.firstRow, CUSTOMERS.rulesCol, RULE_ROWS, 5),
+      },
+      {
+        name: RFM_SUMMARY_NAME,
+        sheet: summary.name,
+        rect: rect(
+          SUMMARY.headerRow,
+          1,
+          SUMMARY_LINES + 1,
+          RFM_TEXTS[input.language].summaryHeaders.length
+        ),
+      },
+    ],
     activeSheet: "rfmSummary",
     properties: {
       title: RFM_TEXTS[input.language].summaryTitle(isoOfDay(input.analysisDay)),
