@@ -20,6 +20,8 @@ import { PaneHost } from "../hosts/host";
 import { NameListField } from "./NameListField";
 import { NoticeList } from "./NoticeList";
 import { DropConfirmDialog } from "./DropConfirmDialog";
+import { ResponsesAction } from "./ResponsesAction";
+import { ResponsesDialog } from "./ResponsesDialog";
 import { StepList } from "./StepList";
 import { problemMessage } from "./notices";
 import { usePane } from "./use-pane";
@@ -255,6 +257,13 @@ export function App({ host, language, preview }: AppProps): React.JSX.Element {
           available: host.rangeImage !== undefined,
           run: pane.exportRangeImage,
         }}
+        responses={
+          <ResponsesAction
+            language={language}
+            enabled={pane.canIntegrate}
+            run={pane.integrateResponses}
+          />
+        }
       />
       <DropConfirmDialog
         pending={pane.pendingDrop}
@@ -262,6 +271,12 @@ export function App({ host, language, preview }: AppProps): React.JSX.Element {
         language={language}
         onConfirm={pane.confirmDrop}
         onCancel={pane.cancelDrop}
+      />
+      <ResponsesDialog
+        pending={pane.pendingResponses}
+        language={language}
+        onConfirm={pane.confirmResponses}
+        onCancel={pane.cancelResponses}
       />
     </main>
   );

@@ -13,6 +13,7 @@ import {
   freeSheetName,
 } from "../host";
 import { formulaGrid } from "./cells";
+import { addConsultantSheet, readConsultantTable } from "./consultant-sheet";
 import { IsSetSupported } from "./requirements";
 
 export interface NavigationOptions {
@@ -99,6 +100,8 @@ export function withNavigation(host: WorkbookHost, options: NavigationOptions): 
         await context.sync();
         return name;
       }),
+    addConsultantSheet: (plan) => run((context) => addConsultantSheet(context, plan)),
+    readConsultantTable: (lookup) => run((context) => readConsultantTable(context, lookup)),
     onUserChange: (listener) => followChanges(options, listener),
     ...deliverables(options),
   };

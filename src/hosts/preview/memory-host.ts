@@ -35,6 +35,8 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
     selectRange: async (reference) => workbook.select(reference),
     writeNamedValue: async (name, value) => workbook.writeNamed(name, value),
     keepCopy: async (sheet, copyName) => workbook.keepCopy(sheet, copyName),
+    addConsultantSheet: async (plan) => workbook.addConsultantSheet(plan),
+    readConsultantTable: async (lookup) => workbook.readConsultantTable(lookup),
     onUserChange: async (listener) =>
       workbook.subscribe((cause) => {
         if (cause === "edit") listener();
