@@ -65,7 +65,9 @@ export async function integrate(
       key,
     };
     const changed: Notice[] = confirmed ? [{ intent: "info", text: texts.changedSince }] : [];
-    return { notices: changed, confirmResponses: pending };
+    // The rows not counted and the names refused stay listed, by row, while the pane asks.
+    const notices = [...changed, ...problemNotices(integration.problems, language)];
+    return { notices, confirmResponses: pending };
   }
   const success = (): Notice => ({
     intent: "success",
