@@ -966,7 +966,9 @@ test("Intégrer les réponses: adds the Réponses sheet, integrates the rows typ
   await page.getByRole("button", { name: REFRESH_FR }).click();
   await page.getByText("Classeur actualisé").waitFor();
   await page.getByRole("tab", { name: "Réponses" }).click();
-  await expect(gridCell(page, "Réponses", "B7").innerText()).resolves.toBe("banques");
+  await expect(gridCell(page, "Réponses", "B7").locator("input").inputValue()).resolves.toBe(
+    "banques"
+  );
   await expect(stepText(page, "matrix")).resolves.toContain("100 % des paires notées appuyées");
   await page.close();
 });
