@@ -11,6 +11,7 @@ import { responsesSheetTooLarge, valuesUnavailable } from "../../messages";
 import { ConsultantTable, ConsultantTableLookup, TableCellValue, freeSheetName } from "../host";
 import { RequestBudget, jsonBytes } from "./budget";
 import { ExcelFailure } from "./failure";
+import { queue } from "./format";
 import { queueSheet } from "./render";
 import { RESPONSE_TARGET_BYTES } from "./rfm-read";
 
@@ -33,9 +34,8 @@ export async function addConsultantSheet(
   const budget = new RequestBudget(() => context.sync());
   const sheet = context.workbook.worksheets.add(name);
   await queueSheet(budget, sheet, { ...plan, name }, { pageLayout: false, copyFormulas: false });
-  sheet.activate();
+  await queue(budget, null, () => sheet.activate());
   await budget.flush();
-  await context.sync();
   return name;
 }
 
