@@ -86,9 +86,13 @@ export async function readConsultantTable(
     for (const line of band as unknown[][]) values.push(line.map(cellValue));
     if (next === rect.row) {
       const perRow = Math.max(1, jsonBytes(band) / Math.max(1, piece.rows));
+      // A tenth of room: rows further down can weigh more than the first band's (longer names).
       bandRows = Math.max(
         1,
-        Math.min(Math.floor(RESPONSE_TARGET_BYTES / perRow), Math.floor(BAND_CELLS / rect.cols))
+        Math.min(
+          Math.floor((0.9 * RESPONSE_TARGET_BYTES) / perRow),
+          Math.floor(BAND_CELLS / rect.cols)
+        )
       );
     }
     next += piece.rows;
