@@ -131,8 +131,9 @@ function headerIndexOf(
 
 /**
  * The answers of a table whose header row is the first naming at least two of the columns (else
- * the first non-empty row); rows above it (a title, instructions) are not read. `cells[0]` is row 1. Rows
- * left empty are skipped (they hold nothing); every other row is counted or named as left out.
+ * the first non-empty row); rows above it (a title, instructions) are not read. `cells[0]` is row 1.
+ * Rows left empty are skipped (they hold nothing), and so are the headers repeated (an export
+ * pasted with its headers under the sheet's own); every other row is counted or named as left out.
  * A respondent who answers one pair twice has none of those answers counted.
  */
 export function readResponseTable(
@@ -188,6 +189,9 @@ function readRows(
   for (let i = headerIndex + 1; i < cells.length; i++) {
     const line = cells[i];
     if (!line || isEmptyRow(line)) continue;
+    // The headers again (an export pasted, headers included, under the sheet's own): not an answer.
+    if (REQUIRED.every((column) => byKey.get(looseKey(text(cell(line, column)))) === column))
+      continue;
     anyRow = true;
     const row = i + 1;
     const rowProblems: Problem[] = [];

@@ -117,6 +117,17 @@ describe("the Réponses sheet", () => {
     );
     expect(titled.problems).toEqual([]);
     expect(titled.rows.map((row) => row.row)).toEqual([4]);
+    // An export pasted with its own headers under the sheet's: the repeat is no answer.
+    const pasted = readResponseTable(
+      [
+        ["Répondant", "Clientèle", "Besoin", "Ressent"],
+        ["respondent", "Clientele", "NEED", "feels", "age"],
+        ["p1", "Banques", "Locaux", "yes", "42"],
+      ],
+      "Réponses"
+    );
+    expect(pasted.problems).toEqual([]);
+    expect(pasted.rows.map((row) => row.row)).toEqual([3]);
     const missing = readResponseTable(
       [["Atelier"], ["respondent", "clientele", "need"], ["p1", "Banques", "Locaux"]],
       "votes.csv",
