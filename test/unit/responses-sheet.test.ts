@@ -186,6 +186,17 @@ describe("the Réponses sheet", () => {
         competition: 1,
         evidence: { n: 3, feel: 2 / 3, source: "étude.xlsx" },
       });
+
+      // The sheet is the consultant's: `build` over the workbook refuses to replace it, named.
+      const refused: string[] = [];
+      const before = await fs.readFile(file);
+      const buildCode = await runCli(["build", output, "-o", file], {
+        out: () => undefined,
+        err: (line) => refused.push(line),
+      });
+      expect(buildCode).not.toBe(0);
+      expect(refused.join("\n")).toMatch(/holds sheets Segment Matrix did not create \(Réponses\)/);
+      expect(await fs.readFile(file)).toEqual(before);
     });
   });
 });
