@@ -67,35 +67,46 @@ export interface ResponsesSummary {
   badRows: readonly number[];
 }
 
+/** "1 paire appuyée", "3 paires appuyées", "0 paire" (French: singular up to 1; English: at 1). */
+function counted(count: number, one: string, many: string, language: Language): string {
+  const singular = language === "fr" ? count <= 1 : count === 1;
+  return `${count} ${singular ? one : many}`;
+}
+
 /** What the command did, line by line. */
 export function describeResponses(summary: ResponsesSummary, language: Language): string[] {
   const { outcome, threshold, respondents, rowsCounted, badRows } = summary;
   const fr = language === "fr";
-  const added = outcome.changes.filter((c) => !c.before.ticked).length;
-  const removed = outcome.changes.filter((c) => !c.after.ticked).length;
-  const rated = outcome.changes.filter((c) => c.before.ticked && c.after.ticked).length;
+  const c = (count: number, one: string, many: string): string =>
+    counted(count, one, many, language);
+  const added = outcome.changes.filter((change) => !change.before.ticked).length;
+  const removed = outcome.changes.filter((change) => !change.after.ticked).length;
+  const rated = outcome.changes.filter((ch) => ch.before.ticked && ch.after.ticked).length;
+  const notTicked = outcome.backed - outcome.ticked;
   const lines = [
     fr
-      ? `${outcome.backed} paires appuyées par ${respondents} répondants (${rowsCounted} lignes comptées) : ${outcome.ticked} cochées, ${outcome.backed - outcome.ticked} non cochées (seuil ${share(threshold, language)})`
-      : `${outcome.backed} pairs backed by ${respondents} respondents (${rowsCounted} rows counted): ${outcome.ticked} ticked, ${outcome.backed - outcome.ticked} not ticked (threshold ${share(threshold, language)})`,
+      ? `${c(outcome.backed, "paire appuyée", "paires appuyées")} par ${c(respondents, "répondant", "répondants")} (${c(rowsCounted, "ligne comptée", "lignes comptées")}) : ${c(outcome.ticked, "cochée", "cochées")}, ${c(notTicked, "non cochée", "non cochées")} (seuil ${share(threshold, language)})`
+      : `${c(outcome.backed, "pair", "pairs")} backed by ${c(respondents, "respondent", "respondents")} (${c(rowsCounted, "row", "rows")} counted): ${outcome.ticked} ticked, ${notTicked} not ticked (threshold ${share(threshold, language)})`,
     fr
-      ? `${added} coches ajoutées, ${removed} retirées, ${rated} paires aux notes changées`
-      : `${added} ticks added, ${removed} removed, ${rated} pairs with ratings changed`,
+      ? `${c(added, "coche ajoutée", "coches ajoutées")}, ${c(removed, "retirée", "retirées")}, ${c(rated, "paire aux notes changées", "paires aux notes changées")}`
+      : `${c(added, "tick", "ticks")} added, ${removed} removed, ${c(rated, "pair", "pairs")} with ratings changed`,
     ...outcome.changes.map((change) => describeChange(change, language)),
   ];
-  if (outcome.added.clienteles.length + outcome.added.needs.length > 0)
+  const clienteles = outcome.added.clienteles.length;
+  const needs = outcome.added.needs.length;
+  if (clienteles + needs > 0)
     lines.push(
       fr
-        ? `${outcome.added.clienteles.length} clientèles et ${outcome.added.needs.length} besoins ajoutés`
-        : `${outcome.added.clienteles.length} clientèles and ${outcome.added.needs.length} needs added`
+        ? `${c(clienteles, "clientèle", "clientèles")} et ${c(needs, "besoin", "besoins")} ${clienteles + needs > 1 ? "ajoutés" : "ajouté"}`
+        : `${c(clienteles, "clientèle", "clientèles")} and ${c(needs, "need", "needs")} added`
     );
   if (badRows.length > 0) {
     const shown = badRows.slice(0, ROWS_SHOWN).join(", ");
     const more = badRows.length > ROWS_SHOWN ? "…" : "";
     lines.push(
       fr
-        ? `${badRows.length} lignes non comptées : ${shown}${more}`
-        : `${badRows.length} rows not counted: ${shown}${more}`
+        ? `${c(badRows.length, "ligne non comptée", "lignes non comptées")} : ${shown}${more}`
+        : `${c(badRows.length, "row", "rows")} not counted: ${shown}${more}`
     );
   }
   return lines;

@@ -956,7 +956,7 @@ test("Intégrer les réponses: adds the Réponses sheet, integrates the rows typ
     }
   await integrate.click();
   await page.getByText("Réponses intégrées").waitFor();
-  expect(await bodyText(page)).toContain("1 paires appuyées par 2 répondants");
+  expect(await bodyText(page)).toContain("1 paire appuyée par 2 répondants");
   await expect(stepText(page, "ratings")).resolves.toContain("1 sur 1 paire notée");
   await expect(stepText(page, "matrix")).resolves.toContain(
     "100 % des paires notées appuyées par des réponses (n médian = 2)"

@@ -172,7 +172,7 @@ describe("the Réponses sheet", () => {
         err: (line) => err.push(line),
       });
       expect(err).toEqual([
-        "1 paires appuyées par 3 répondants (3 lignes comptées) : 1 cochées, 0 non cochées (seuil 50 %)",
+        "1 paire appuyée par 3 répondants (3 lignes comptées) : 1 cochée, 0 non cochée (seuil 50 %)",
         expect.any(String),
         expect.any(String),
       ]);
