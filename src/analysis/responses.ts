@@ -6,7 +6,7 @@
  */
 import { Criterion, SCALES, Scale, looseKey } from "../method/levels";
 import * as msg from "../messages";
-import { Problem } from "../messages";
+import { Location, Problem } from "../messages";
 import { Evidence, Item, Pair, Study, nameKey, pairKey } from "../method/study";
 
 /** A cell as a file gives it: text, a number, a boolean, or nothing. */
@@ -90,43 +90,94 @@ function isEmptyRow(line: readonly ResponseCell[] | undefined): boolean {
   return true;
 }
 
-/**
- * The answers of a table whose first non-empty row holds the headers. `cells[0]` is row 1. Rows
- * left empty are skipped (they hold nothing); every other row is counted or named as left out.
- * A respondent who answers one pair twice has none of those answers counted.
- */
-export function readResponseTable(
-  cells: readonly (readonly ResponseCell[] | undefined)[],
-  file: string
-): ResponseTable {
-  const problems: Problem[] = [];
-  let headerIndex = -1;
-  for (let i = 0; i < cells.length; i++) {
-    if (!isEmptyRow(cells[i])) {
-      headerIndex = i;
-      break;
-    }
-  }
-  if (headerIndex < 0) return { rows: [], problems: [msg.responsesNoRows(file)], badRows: [] };
-  const headerRow = headerIndex + 1;
-  const header = cells[headerIndex] ?? [];
+/** Each column by the loose key of its French and English names. */
+function columnKeys(): Map<string, Column> {
   const byKey = new Map<string, Column>();
   for (const column of Object.keys(RESPONSE_COLUMNS) as Column[]) {
     byKey.set(looseKey(RESPONSE_COLUMNS[column].fr), column);
     byKey.set(looseKey(RESPONSE_COLUMNS[column].en), column);
   }
+  return byKey;
+}
+
+/** Non-empty rows looked at for the headers (a title and a few lines of instructions above them). */
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * The header row's index: the first of the first non-empty rows that names at least two of the
+ * columns (the *Réponses* sheet has a title and instructions above its headers), else the first
+ * non-empty row (whose missing columns are then said); -1 when every row is empty.
+ */
+function headerIndexOf(
+  cells: readonly (readonly ResponseCell[] | undefined)[],
+  byKey: ReadonlyMap<string, Column>
+): number {
+  let first = -1;
+  let seen = 0;
+  for (let i = 0; i < cells.length && seen < HEADER_SEARCH_ROWS; i++) {
+    const line = cells[i];
+    if (!line || isEmptyRow(line)) continue;
+    if (first < 0) first = i;
+    seen++;
+    const named = new Set<Column>();
+    for (let col = 0; col < line.length; col++) {
+      const column = byKey.get(looseKey(text(line[col])));
+      if (column !== undefined) named.add(column);
+    }
+    if (named.size >= 2) return i;
+  }
+  return first;
+}
+
+/**
+ * The answers of a table whose header row is the first naming at least two of the columns (else
+ * the first non-empty row); rows above it (a title, instructions) are not read. `cells[0]` is row 1.
+ * Rows left empty are skipped (they hold nothing), and so are the headers repeated (an export
+ * pasted with its headers under the sheet's own); every other row is counted or named as left out.
+ * A respondent who answers one pair twice has none of those answers counted.
+ */
+export function readResponseTable(
+  cells: readonly (readonly ResponseCell[] | undefined)[],
+  file: string,
+  locate?: (row: number) => Location
+): ResponseTable {
+  const table = readRows(cells, file);
+  if (!locate) return table;
+  // In a sheet, each problem goes to its row's first cell (the pane links to it).
+  const problems = table.problems.map((problem, i) => {
+    const row = table.problemRows[i];
+    return row === undefined ? problem : { ...problem, location: locate(row) };
+  });
+  return { rows: table.rows, problems, badRows: table.badRows };
+}
+
+function readRows(
+  cells: readonly (readonly ResponseCell[] | undefined)[],
+  file: string
+): ResponseTable & { problemRows: (number | undefined)[] } {
+  const problems: Problem[] = [];
+  const problemRows: (number | undefined)[] = [];
+  const byKey = columnKeys();
+  const headerIndex = headerIndexOf(cells, byKey);
+  if (headerIndex < 0)
+    return { rows: [], problems: [msg.responsesNoRows(file)], badRows: [], problemRows: [] };
+  const headerRow = headerIndex + 1;
+  const header = cells[headerIndex] ?? [];
   const at = new Map<Column, number>();
   for (let col = 0; col < header.length; col++) {
     const column = byKey.get(looseKey(text(header[col])));
     if (column === undefined) continue; // a survey export's other columns: not ours to read
-    if (at.has(column))
+    if (at.has(column)) {
       problems.push(msg.responsesColumnDuplicate(file, text(header[col]), headerRow));
-    else at.set(column, col);
+      problemRows.push(headerRow);
+    } else at.set(column, col);
   }
   for (const column of REQUIRED)
-    if (!at.has(column))
+    if (!at.has(column)) {
       problems.push(msg.responsesColumnMissing(file, RESPONSE_COLUMNS[column], headerRow));
-  if (problems.length > 0) return { rows: [], problems, badRows: [] };
+      problemRows.push(headerRow);
+    }
+  if (problems.length > 0) return { rows: [], problems, badRows: [], problemRows };
 
   const cell = (line: readonly ResponseCell[], column: Column): ResponseCell => {
     const col = at.get(column);
@@ -138,6 +189,9 @@ export function readResponseTable(
   for (let i = headerIndex + 1; i < cells.length; i++) {
     const line = cells[i];
     if (!line || isEmptyRow(line)) continue;
+    // The headers again (an export pasted, headers included, under the sheet's own): not an answer.
+    if (REQUIRED.every((column) => byKey.get(looseKey(text(cell(line, column)))) === column))
+      continue;
     anyRow = true;
     const row = i + 1;
     const rowProblems: Problem[] = [];
@@ -165,7 +219,13 @@ export function readResponseTable(
     }
     candidates.push({ row, respondent, clientele, need, feels, levels });
   }
-  if (!anyRow) return { rows: [], problems: [msg.responsesNoRows(file)], badRows: [] };
+  if (!anyRow)
+    return {
+      rows: [],
+      problems: [msg.responsesNoRows(file)],
+      badRows: [],
+      problemRows: [headerRow],
+    };
 
   // A respondent answering one pair twice: which answer they meant cannot be told, so neither counts.
   const firstRow = new Map<string, number>();
@@ -194,9 +254,13 @@ export function readResponseTable(
     else if (firstRow.get(key) === r.row) badRows.push(r.row);
   }
   found.sort((a, b) => a.row - b.row);
-  for (const entry of found) problems.push(...entry.problems);
+  for (const entry of found)
+    for (const problem of entry.problems) {
+      problems.push(problem);
+      problemRows.push(entry.row);
+    }
   badRows.sort((a, b) => a - b);
-  return { rows, problems, badRows };
+  return { rows, problems, badRows, problemRows };
 }
 
 /** A pair's tick and ratings, as the before → after list shows them. */

@@ -15,7 +15,8 @@ import {
   applyResponses,
   readResponseTable,
 } from "../analysis/responses";
-import { describeResponses } from "../i18n/responses";
+import { RESPONSES_SHEET_NAMES, describeResponses } from "../i18n/responses";
+import { RESPONSES_TABLE } from "../layout/names";
 import * as msg from "../messages";
 import { hasErrors } from "../messages";
 import { nameKey } from "../method/study";
@@ -73,7 +74,8 @@ export async function responsesCommand(args: string[], io: Io): Promise<void> {
 
   let read: { cells: ResponseCell[][]; sheet?: string };
   try {
-    read = extension === ".xlsx" ? await readFirstSheet(file) : { cells: await readCsvFile(file) };
+    read =
+      extension === ".xlsx" ? await readResponsesSheet(file) : { cells: await readCsvFile(file) };
   } catch (failure) {
     // Said in the study's language, as everything else the command says from here on.
     if (!(failure instanceof CliProblems)) throw failure;
@@ -82,7 +84,7 @@ export async function responsesCommand(args: string[], io: Io): Promise<void> {
   }
   const { cells, sheet } = read;
   const table = readResponseTable(cells, file);
-  // In a workbook, the rows are the first sheet's: its name goes with each row number.
+  // In a workbook, the rows are one sheet's: its name goes with each row number.
   if (sheet !== undefined)
     for (const problem of table.problems) problem.location = { ...problem.location, sheet };
   report(table.problems, language, io);
@@ -172,13 +174,27 @@ async function readCsvFile(file: string): Promise<string[][]> {
   ]);
 }
 
-/** The first worksheet's cells, read by the project's bounded workbook reader. */
-async function readFirstSheet(file: string): Promise<{ cells: ResponseCell[][]; sheet?: string }> {
+/**
+ * The responses' sheet, read by the project's bounded workbook reader: the one holding the
+ * *Réponses* table (a study workbook whose responses the consultant pasted in), else a sheet named
+ * Réponses or Responses, else the first worksheet.
+ */
+async function readResponsesSheet(
+  file: string
+): Promise<{ cells: ResponseCell[][]; sheet?: string }> {
   try {
     const { grids } = await readWorkbookFile(file, {
       sheets: (listing) => {
-        const first = listing.sheets.find((sheet) => sheet.part);
-        return new Set(first ? [first.name] : []);
+        const withPart = listing.sheets.filter((sheet) => sheet.part);
+        const tableSheet = listing.tables.find(
+          (table) => table.name.toUpperCase() === RESPONSES_TABLE.toUpperCase()
+        )?.sheet;
+        const named = new Set(RESPONSES_SHEET_NAMES.map((name) => name.toLowerCase()));
+        const chosen =
+          withPart.find((sheet) => sheet.name === tableSheet) ??
+          withPart.find((sheet) => named.has(sheet.name.toLowerCase())) ??
+          withPart[0];
+        return new Set(chosen ? [chosen.name] : []);
       },
     });
     const sheet = grids.sheets[0];

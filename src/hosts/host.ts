@@ -4,10 +4,10 @@
  */
 import { Problem } from "../messages";
 import { WorkbookGrids } from "../layout/grids";
-import { WorkbookPlan } from "../layout/plan";
 import { Rect } from "../layout/a1";
 import type { TransactionColumns } from "./data/columns";
 import type { RfmSummaryRead } from "../layout/sheets/rfm";
+import { SheetPlan, WorkbookPlan } from "../layout/plan";
 
 export interface HostCapabilities {
   /** False when the host cannot build the workbook (e.g. Excel older than the needed API set). */
@@ -101,6 +101,19 @@ export interface PaneHost extends WorkbookHost {
    */
   keepCopy(sheet: string, copyName: string): Promise<string>;
   /**
+   * Adds a sheet from its plan that Segment Matrix does not manage afterwards (no defined name, not
+   * in its state: no build ever replaces it), named `plan.name` or, if taken, `plan.name 2`…;
+   * returns the name given. The *Réponses* sheet (layout/sheets/responses.ts).
+   */
+  addConsultantSheet(plan: SheetPlan): Promise<string>;
+  /**
+   * The cells of a sheet the consultant fills: the sheet holding the table `lookup.table`, else the
+   * first named one of `lookup.sheets` (any case); undefined when there is none. Values only, as
+   * the host gives them, `values[0]` being row 1 (rows above the used cells left empty); read in
+   * pieces under the host's request limits, refused past `lookup.maxCells` cells.
+   */
+  readConsultantTable(lookup: ConsultantTableLookup): Promise<ConsultantTable | undefined>;
+  /**
    * Calls `listener` after the consultant changed cells (debounced by the host); returns a function
    * that stops listening. Hosts that cannot tell return a no-op.
    */
@@ -153,6 +166,21 @@ export interface SelectedTable {
   rect: Rect;
   /** The header line's texts, trimmed ("" for an empty header cell). */
   headers: string[];
+}
+
+export interface ConsultantTableLookup {
+  table: string;
+  sheets: readonly string[];
+  maxCells: number;
+}
+
+/** A cell's value as a host reads it (Office.js gives "" for an empty cell). */
+export type TableCellValue = string | number | boolean | null;
+
+export interface ConsultantTable {
+  sheet: string;
+  /** `values[0]` is row 1; a row may be shorter than others (or empty) where it holds nothing. */
+  values: TableCellValue[][];
 }
 
 /** Excel's sheet names: at most 31 characters, none of : \ / ? * [ ]. */

@@ -61,5 +61,12 @@ export const NAMES = {
 
 export const RATINGS_TABLE = "SM_Ratings";
 
+/**
+ * The table of the *Réponses* sheet (layout/sheets/responses.ts): how the pane finds the consultant's
+ * responses wherever the sheet is and whatever it is called. Not the add-in's to manage: the sheet
+ * holding it is the consultant's, never replaced nor read as part of the study.
+ */
+export const RESPONSES_TABLE = "SM_Responses";
+
 /** Every name the add-in owns starts with this; it never touches other names. */
 export const NAME_PREFIX = "SM_";

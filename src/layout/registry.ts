@@ -40,8 +40,15 @@ export const RFM_ROLES = ["rfmCustomers", "rfmSummary"] as const;
 /** The roles of a study workbook's sheets and of its client export (named by the workbook texts). */
 export type StudySheetRole = (typeof REGISTRY)[number]["role"] | (typeof EXPORT_ONLY_ROLES)[number];
 
+/**
+ * Sheets the pane adds once on demand and leaves to the consultant (layout/sheets/responses.ts):
+ * never part of a build, never replaced by one, named by their own texts.
+ */
+export const CONSULTANT_ROLES = ["responses"] as const;
+
 /** Which sheet a sheet plan is. */
-export type SheetRole = StudySheetRole | (typeof RFM_ROLES)[number];
+export type SheetRole =
+  StudySheetRole | (typeof RFM_ROLES)[number] | (typeof CONSULTANT_ROLES)[number];
 
 export const SHEETS: readonly SheetModule[] = REGISTRY;
 

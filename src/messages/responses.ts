@@ -175,3 +175,44 @@ export function ratingEvidenceInvalid(location: Location, field: "n" | "feel", s
       : `${quoteEn(shown)} is not a share of respondents: write a percentage from 0% to 100%; pair read without responses`
   );
 }
+
+// The *Réponses* sheet and *Intégrer les réponses* in the pane.
+
+/** The pane integrates responses into a study the workbook holds. */
+export function responsesNeedStudy() {
+  return error(
+    "responses-need-study",
+    undefined,
+    "Intégrer les réponses : ce classeur n'a pas encore d'étude lisible ; construisez-la d'abord à partir des listes (ou corrigez ce qui est signalé), puis intégrez les réponses.",
+    "Integrate responses: this workbook has no readable study yet; build it from the lists first (or fix what is reported), then integrate the responses."
+  );
+}
+
+/** The responses sheet's filled area is larger than the pane reads. */
+export function responsesSheetTooLarge(sheet: string, address: string, limit: number) {
+  return error(
+    "responses-sheet-too-large",
+    { sheet, cell: address },
+    `La feuille ${quoteFr(sheet)} a des cellules remplies sur ${address}, plus de ${limit} cellules : au-delà de ce que des réponses d'enquête ou d'atelier occupent. Supprimez ce qui dépasse les réponses, ou intégrez-les en ligne de commande (responses).`,
+    `The sheet ${quoteEn(sheet)} has filled cells over ${address}, more than ${limit} cells: beyond what survey or workshop responses take. Delete what lies past the responses, or integrate them on the command line (responses).`
+  );
+}
+
+/** A name of the responses the study lacks, as the pane says it (it offers to add them). */
+export function responsesUnknownNameInSheet(
+  sheet: string,
+  row: number,
+  kind: "clientele" | "need",
+  name: string
+) {
+  const what =
+    kind === "clientele"
+      ? { fr: "la clientèle", en: "the clientèle" }
+      : { fr: "le besoin", en: "the need" };
+  return error(
+    "responses-unknown-name-in-sheet",
+    { sheet, cell: `A${row}` },
+    `ligne ${row} : ${what.fr} ${quoteFr(name)} n'est pas dans l'étude : corrigez le nom (la casse et les espaces autour ne comptent pas), ou acceptez de l'ajouter quand le volet le propose`,
+    `row ${row}: ${what.en} ${quoteEn(name)} is not in the study: correct the name (case and surrounding spaces do not matter), or accept to add it when the pane offers to`
+  );
+}

@@ -20,6 +20,8 @@ import { PaneHost } from "../hosts/host";
 import { NameListField } from "./NameListField";
 import { NoticeList } from "./NoticeList";
 import { DropConfirmDialog } from "./DropConfirmDialog";
+import { ResponsesAction } from "./ResponsesAction";
+import { ResponsesDialog } from "./ResponsesDialog";
 import { StepList } from "./StepList";
 import { RfmPanel } from "./RfmPanel";
 import { problemMessage } from "./notices";
@@ -256,6 +258,13 @@ export function App({ host, language, preview }: AppProps): React.JSX.Element {
           available: host.rangeImage !== undefined,
           run: pane.exportRangeImage,
         }}
+        responses={
+          <ResponsesAction
+            language={language}
+            enabled={pane.canIntegrate}
+            run={pane.integrateResponses}
+          />
+        }
       />
       <RfmPanel pane={pane} />
       <DropConfirmDialog
@@ -264,6 +273,12 @@ export function App({ host, language, preview }: AppProps): React.JSX.Element {
         language={language}
         onConfirm={pane.confirmDrop}
         onCancel={pane.cancelDrop}
+      />
+      <ResponsesDialog
+        pending={pane.pendingResponses}
+        language={language}
+        onConfirm={pane.confirmResponses}
+        onCancel={pane.cancelResponses}
       />
     </main>
   );

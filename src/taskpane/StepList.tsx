@@ -100,6 +100,8 @@ export interface StepListProps {
   /** The client deck, PowerPoint (issue 14). */
   exportDeck?: { enabled: boolean; run: () => void };
   exportRangeImage?: { enabled: boolean; available: boolean; run: () => void };
+  /** Intégrer les réponses (issue 16): shown in the ratings step. */
+  responses?: React.ReactNode;
 }
 
 /** The legend's symbol and word ("✗ A faire"); read out as "Statut : ✗ A faire". */
@@ -366,6 +368,7 @@ function StepBody(props: StepListProps & { step: Step }) {
               {texts.steps.rowsMissing(step.rowsMissing)}
             </Text>
           )}
+          {props.responses}
         </>
       ) : null;
     case "matrix":

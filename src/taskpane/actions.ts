@@ -159,7 +159,7 @@ export function nextNotice(state: WorkbookState, texts: PaneTexts, done: string)
 }
 
 /** Renders the outcome's plan unless a problem forbids it; always reports every problem. */
-async function renderOutcome(
+export async function renderOutcome(
   context: PaneContext,
   snapshot: WorkbookSnapshot,
   outcome: Outcome,

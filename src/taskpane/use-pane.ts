@@ -32,6 +32,7 @@ import {
   template,
 } from "./actions";
 import { Notice, attempt, failureNotices } from "./notices";
+import { PendingResponses, integrate } from "./responses-actions";
 
 export type ListField = TypedList;
 
@@ -87,6 +88,12 @@ export interface PaneState {
   setWeight: (which: "perception" | "impact", value: number) => void;
   /** Runs an action kept in its own file (Clients RFM): one at a time, its notices shown. */
   run: (action: (context: PaneContext) => Promise<ActionResult>) => void;
+  /** Intégrer les réponses (issue 16), and what it asks first. */
+  canIntegrate: boolean;
+  integrateResponses: () => void;
+  pendingResponses?: PendingResponses;
+  confirmResponses: () => void;
+  cancelResponses: () => void;
   openSheet: (sheet: string) => void;
   select: (reference: CellReference) => void;
 }
@@ -118,6 +125,7 @@ export function usePane(host: PaneHost, language: Language): PaneState {
   const [workbook, setWorkbook] = useState<WorkbookState>();
   const [notices, setNotices] = useState<Notice[]>([]);
   const [pendingDrop, setPendingDrop] = useState<PendingDrop>();
+  const [pendingResponses, setPendingResponses] = useState<PendingResponses>();
   const [showErrors, setShowErrors] = useState(false);
   const [buildErrors, setBuildErrors] = useState<Record<ListField, Problem[]>>(NO_ERRORS);
   const [focus, setFocus] = useState<{ target?: FocusTarget; key: number }>({ key: 0 });
@@ -225,6 +233,12 @@ export function usePane(host: PaneHost, language: Language): PaneState {
 
   const off = busy || starting || blockedReason !== undefined;
   const hasStudy = workbook?.hasStudy === true;
+  const integrateWith = (confirmed?: PendingResponses): void =>
+    void perform(async () => {
+      const result = await integrate(context, confirmed);
+      setPendingResponses(result.confirmResponses);
+      return result;
+    }, null);
 
   return {
     texts,
@@ -287,6 +301,18 @@ export function usePane(host: PaneHost, language: Language): PaneState {
     exportRangeImage: () => void perform(() => exportRangeImage(context, saveFile)),
     setWeight: (which, value) => void perform(() => setWeight(context, which, value), null, true),
     run: (action) => void perform(() => action(context)),
+    canIntegrate: !off && workbook?.study !== undefined,
+    integrateResponses: () => integrateWith(),
+    pendingResponses,
+    confirmResponses: () => {
+      const pending = pendingResponses;
+      setPendingResponses(undefined);
+      if (pending) integrateWith(pending);
+    },
+    cancelResponses: () => {
+      setPendingResponses(undefined);
+      requestFocus("main");
+    },
     openSheet: (sheet) =>
       void attempt("navigate", () => host.activateSheet(sheet)).catch((failure: unknown) =>
         setNotices(failureNotices(failure, texts, language))

@@ -926,3 +926,49 @@ test("the preview as Excel shows it: frozen headers, whole drop-down labels, rea
 test("got office.js from the npm package, not from the network", () => {
   expect(routes.servedFromPackage).toContain("office.js");
 });
+
+test("Intégrer les réponses: adds the Réponses sheet, integrates the rows typed in it, keeps them at a refresh", async () => {
+  const page = await openPane("", WIDE);
+  await ready(page);
+  await typeLists(page, ["Artisans", "Banques"], ["Financement", "Locaux"]);
+  await page.getByRole("button", { name: BUILD_FR }).click();
+  await page.getByText("Classeur construit").waitFor();
+  const integrate = page.getByRole("button", { name: "Intégrer les réponses" });
+  await integrate.click();
+  await page.getByText("Feuille « Réponses » ajoutée", { exact: false }).waitFor();
+  await expect(page.getByRole("tab", { name: "Réponses", selected: true }).count()).resolves.toBe(
+    1
+  );
+  await expect(gridCell(page, "Réponses", "A5").innerText()).resolves.toBe("Répondant");
+
+  // Two respondents typed under the headers, as rows pasted from a survey export.
+  const rows = [
+    ["p1", "Banques", "Locaux", "X", "4", "3"],
+    ["p2", "banques", "Locaux", "oui", "Ressenti moyen", "Fort"],
+  ];
+  for (const [r, values] of rows.entries())
+    for (const [c, value] of values.entries()) {
+      const input = gridCell(page, "Réponses", `${String.fromCharCode(65 + c)}${6 + r}`).locator(
+        "input"
+      );
+      await input.fill(value);
+      await input.press("Tab");
+    }
+  await integrate.click();
+  await page.getByText("Réponses intégrées").waitFor();
+  expect(await bodyText(page)).toContain("1 paire appuyée par 2 répondants");
+  await expect(stepText(page, "ratings")).resolves.toContain("1 sur 1 paire notée");
+  await expect(stepText(page, "matrix")).resolves.toContain(
+    "100 % des paires notées appuyées par des réponses (n médian = 2)"
+  );
+
+  // Actualiser rebuilds the study's sheets; the consultant's rows stay where they were typed.
+  await page.getByRole("button", { name: REFRESH_FR }).click();
+  await page.getByText("Classeur actualisé").waitFor();
+  await page.getByRole("tab", { name: "Réponses" }).click();
+  await expect(gridCell(page, "Réponses", "B7").locator("input").inputValue()).resolves.toBe(
+    "banques"
+  );
+  await expect(stepText(page, "matrix")).resolves.toContain("100 % des paires notées appuyées");
+  await page.close();
+});

@@ -83,8 +83,8 @@ describe("cli responses", () => {
     expect(run.err).toEqual([
       `attention: ${responses}: ligne 5 : « peut-être » n'est pas une réponse à « ressent » ; ligne non comptée : écrivez X, oui ou 1 pour oui, et laissez vide ou écrivez non ou 0 pour non`,
       `attention: ${responses}: ligne 6 : le répondant est vide ; ligne non comptée : nommez ou numérotez le répondant`,
-      "3 paires appuyées par 4 répondants (4 lignes comptées) : 2 cochées, 1 non cochées (seuil 50 %)",
-      "1 coches ajoutées, 1 retirées, 1 paires aux notes changées",
+      "3 paires appuyées par 4 répondants (4 lignes comptées) : 2 cochées, 1 non cochée (seuil 50 %)",
+      "1 coche ajoutée, 1 retirée, 1 paire aux notes changées",
       "  (« Artisans », « Financement ») : perception 2 → 4, impact 2 → 3, concurrence — → 4 (saisie à la main)",
       "  (« Artisans », « Locaux ») : coche ajoutée, perception 2",
       "  (« Banques », « Locaux ») : coche retirée (était non notée) (saisie à la main)",

@@ -13,6 +13,7 @@ import {
   freeSheetName,
 } from "../host";
 import { formulaGrid } from "./cells";
+import { addConsultantSheet, readConsultantTable } from "./consultant-sheet";
 import { IsSetSupported } from "./requirements";
 import { rfmMethods } from "./rfm-host";
 
@@ -100,6 +101,8 @@ export function withNavigation(host: WorkbookHost, options: NavigationOptions): 
         await context.sync();
         return name;
       }),
+    addConsultantSheet: (plan) => run((context) => addConsultantSheet(context, plan)),
+    readConsultantTable: (lookup) => run((context) => readConsultantTable(context, lookup)),
     onUserChange: (listener) => followChanges(options, listener),
     ...deliverables(options),
     ...rfmMethods(options),

@@ -190,11 +190,12 @@ export async function addNames(
   }
 }
 
+/** Queues one sheet's plan onto a sheet just added (empty). Also used for the consultant's sheets. */
 export async function queueSheet(
   budget: RequestBudget,
   sheet: Excel.Worksheet,
   plan: SheetPlan,
-  options: RenderOptions
+  options: Pick<RenderOptions, "pageLayout" | "copyFormulas">
 ): Promise<void> {
   // Every sheet of a build is added by it (empty): columns with nothing in them are not sent.
   for (const block of plan.blocks) {

@@ -11,6 +11,7 @@ import { Rect } from "../../layout/a1";
 import { GridValue, NamedRect, SheetGrid, cellAt, cellText } from "../../layout/grids";
 import { COLOURS } from "../../layout/kit";
 import { NAMES } from "../../layout/names";
+import { CONSULTANT_ROLES } from "../../layout/registry";
 import { CellStyle, ConditionalFormatPlan, SheetPlan, ValidationPlan } from "../../layout/plan";
 import { PreviewSheet, PreviewState } from "./workbook";
 
@@ -81,6 +82,12 @@ function workbookLanguage(state: Pick<PreviewState, "names" | "sheets">): "fr" |
 }
 
 /** Rows and columns worth drawing: the values, the styled cells (not the spare rows of rules). */
+/** The table of a sheet the consultant fills (layout/registry.ts CONSULTANT_ROLES), if it is one. */
+function consultantTable(plan: SheetPlan | undefined): Rect | undefined {
+  if (!plan || !(CONSULTANT_ROLES as readonly string[]).includes(plan.role)) return undefined;
+  return plan.tables[0]?.rect;
+}
+
 function extent(sheet: PreviewSheet): { rows: number; cols: number } {
   let rows = sheet.values.length;
   let cols = sheet.values.reduce((widest, line) => Math.max(widest, line.length), 0);
@@ -90,6 +97,8 @@ function extent(sheet: PreviewSheet): { rows: number; cols: number } {
   }
   for (const table of sheet.plan?.tables ?? [])
     cols = Math.max(cols, table.rect.col + table.rect.cols - 1);
+  // A sheet the consultant fills (the Réponses sheet): one empty row more to type the next into.
+  if (consultantTable(sheet.plan)) rows = Math.max(rows, sheet.values.length + 1);
   return { rows: Math.max(rows, 1), cols: Math.max(cols, 1) };
 }
 
@@ -212,6 +221,10 @@ export function sheetLook(
         tableHasX = isMark(cellText(cellAt(grid, r, c)));
     return tableHasX;
   };
+  // Under the headers of a consultant's table, every cell takes what is typed (rows pasted in Excel).
+  const typed = consultantTable(plan);
+  const typedInto = (row: number, col: number): boolean =>
+    typed !== undefined && row > typed.row && col >= typed.col && col < typed.col + typed.cols;
   const computed = new Set<string>();
   for (const { rect: area } of plan?.fills ?? [])
     for (let r = area.row; r < area.row + area.rows; r++)
@@ -254,7 +267,7 @@ export function sheetLook(
       const validation = plan?.validations.find((v) => inside(v.rect, row, col));
       const editor: CellEditor | undefined = validation
         ? editorOf(validation, state)
-        : style.fill === COLOURS.input && !computed.has(`${row}:${col}`)
+        : (style.fill === COLOURS.input && !computed.has(`${row}:${col}`)) || typedInto(row, col)
           ? { kind: "text" }
           : undefined;
       return {

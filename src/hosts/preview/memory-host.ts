@@ -44,6 +44,8 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
     readRfmSummary: async () => workbook.rfmSummary(),
     listRfmSheets: async () => workbook.rfmSheets(),
     writeRfmSheets: (plan, renderOptions) => workbook.writeBeside(plan, renderOptions),
+    addConsultantSheet: async (plan) => workbook.addConsultantSheet(plan),
+    readConsultantTable: async (lookup) => workbook.readConsultantTable(lookup),
     onUserChange: async (listener) =>
       workbook.subscribe((cause) => {
         if (cause === "edit") listener();

@@ -16,6 +16,8 @@ import { planGrids } from "../../layout/plan-grids";
 import { SheetPlan, WorkbookPlan } from "../../layout/plan";
 import {
   CellReference,
+  ConsultantTable,
+  ConsultantTableLookup,
   RenderOptions,
   RenderRefused,
   RenderReport,
@@ -342,6 +344,49 @@ export class PreviewWorkbook {
     const named = this.names.find((n) => n.name === name);
     if (!named) throw new Error(`No defined name ${name} in the preview workbook`);
     this.edit(named.sheet, named.rect.row, named.rect.col, value);
+  }
+
+  /**
+   * A sheet the consultant fills, from its plan (looks and table), after the others under a free
+   * name; the add-in does not manage it (no name, no state), so that no render replaces it.
+   */
+  addConsultantSheet(plan: SheetPlan): string {
+    const name = freeSheetName(
+      plan.name,
+      this.sheets.map((s) => s.name)
+    );
+    const sheetPlan = { ...plan, name };
+    const grids = planGrids({
+      language: "fr",
+      sheets: [sheetPlan],
+      names: [],
+      activeSheet: plan.role,
+    });
+    this.sheets.push({ name, plan: sheetPlan, values: grids.sheets[0].values });
+    this.tables = [...this.tables, ...grids.tables];
+    this.active = name;
+    this.selection = undefined;
+    this.changed("render");
+    return name;
+  }
+
+  /** The cells of the sheet holding the table, else of the first sheet with one of the names. */
+  readConsultantTable(lookup: ConsultantTableLookup): ConsultantTable | undefined {
+    const tableSheet = this.tables.find(
+      (table) => table.name.toLowerCase() === lookup.table.toLowerCase()
+    )?.sheet;
+    const wanted = new Set(lookup.sheets.map((name) => name.toLowerCase()));
+    const held =
+      this.sheets.find((sheet) => sheet.name === tableSheet) ??
+      this.sheets.find((sheet) => wanted.has(sheet.name.toLowerCase()));
+    // In memory already: nothing to read in pieces, and no limit of Excel's to keep under.
+    if (!held) return undefined;
+    return {
+      sheet: held.name,
+      values: held.values.map((line) =>
+        (line ?? []).map((value) => (value === undefined || value === "" ? null : value))
+      ),
+    };
   }
 
   /** A values-only copy of a sheet, after the others, under a free name. */
