@@ -185,18 +185,19 @@ async function openPackage(
   parseXml(workbookXml, {
     open: (element, attributes) => {
       if (element === "sheet") {
-        const id = attributes["r:id"] ?? relationshipAttribute(attributes);
+        const all = attributes.all();
+        const id = all["r:id"] ?? relationshipAttribute(all);
         const rel = id === undefined ? undefined : byId.get(id);
         const part =
           rel && !rel.external && rel.type.endsWith(REL.worksheet) && zip.has(rel.target)
             ? rel.target
             : undefined;
-        sheets.push({ name: attributes.name ?? "", part });
+        sheets.push({ name: all.name ?? "", part });
       } else if (element === "definedName") {
         // Sheet-scoped names (localSheetId) are the consultant's, never the add-in's.
         inName =
-          attributes.localSheetId === undefined
-            ? { name: attributes.name ?? "", formula: "" }
+          attributes.get("localSheetId") === undefined
+            ? { name: attributes.get("name") ?? "", formula: "" }
             : undefined;
       }
     },
@@ -344,19 +345,26 @@ async function readSheet(
   const merged: Rect[] = [];
   let row = 0;
   let col = 0;
-  let cell: { row: number; col: number; type: string } | undefined;
+  // The cell being read (none between cells): its place and type, kept in variables rather than an
+  // object per cell.
+  let inCell = false;
+  let cellRow = 0;
+  let cellCol = 0;
+  let cellType = "n";
   let text = "";
   let collecting = false;
   let inInline = false;
   let phonetic = 0;
   const refuse = (fault: msg.CellFault): WorkbookUnreadable =>
     new WorkbookUnreadable(msg.workbookCellInvalid(zip.file, name, fault));
+  const invalidValue = (fault: msg.ValueFault): Problem =>
+    msg.workbookValueInvalid(zip.file, name, cellAddress(cellRow, cellCol), fault);
 
   await parseXmlStream(zip.textChunks(part), {
     open: (element, attributes, selfClosing) => {
       switch (element) {
         case "c": {
-          const ref = attributes.r;
+          const ref = attributes.get("r");
           if (ref !== undefined) {
             const at = cellRef(ref);
             if (!at) throw refuse({ kind: "address", ref });
@@ -365,16 +373,19 @@ async function readSheet(
           } else if (++col > EXCEL_LIMITS.cols || row < 1) {
             throw refuse({ kind: "address", ref: cellAddress(Math.max(row, 1), col) });
           }
-          cell = selfClosing ? undefined : { row, col, type: attributes.t ?? "n" };
+          inCell = !selfClosing;
+          cellRow = row;
+          cellCol = col;
+          cellType = attributes.get("t") ?? "n";
           text = "";
           break;
         }
         case "v":
-          collecting = cell !== undefined && !selfClosing && !inInline;
+          collecting = inCell && !selfClosing && !inInline;
           text = "";
           break;
         case "row": {
-          const ref = attributes.r;
+          const ref = attributes.get("r");
           if (ref !== undefined) {
             const r = rowNumber(ref);
             if (r === undefined) throw refuse({ kind: "row", ref });
@@ -396,7 +407,8 @@ async function readSheet(
           collecting = inInline && phonetic === 0 && !selfClosing;
           break;
         case "mergeCell": {
-          const rect = attributes.ref ? parseRect(attributes.ref) : undefined;
+          const ref = attributes.get("ref");
+          const rect = ref ? parseRect(ref) : undefined;
           if (rect) merged.push(rect);
           break;
         }
@@ -418,30 +430,35 @@ async function readSheet(
           inInline = false;
           break;
         case "c": {
-          if (!cell) break;
-          const value = cellValue(cell.type, text, strings, (fault) =>
-            msg.workbookValueInvalid(
-              zip.file,
-              name,
-              cellAddress(cell?.row ?? 0, cell?.col ?? 0),
-              fault
-            )
-          );
+          if (!inCell) break;
+          inCell = false;
+          const value = cellValue(cellType, text, strings, invalidValue);
           if (value !== null) {
-            const line = (values[cell.row - 1] ??= []);
-            if (line[cell.col - 1] !== undefined)
-              throw refuse({ kind: "twice", ref: cellAddress(cell.row, cell.col) });
+            const line = (values[cellRow - 1] ??= []);
+            if (line[cellCol - 1] !== undefined)
+              throw refuse({ kind: "twice", ref: cellAddress(cellRow, cellCol) });
             if (--budget.cells < 0)
               throw new WorkbookUnreadable(msg.workbookTooManyCells(zip.file, name, budget.limit));
-            line[cell.col - 1] = value;
+            line[cellCol - 1] = value;
           }
-          cell = undefined;
           break;
         }
       }
     },
   });
   return merged.length > 0 ? { name, values, merged } : { name, values };
+}
+
+/** A shared text's index written as 1 to 10 digits and nothing else, or -1. */
+function sharedIndex(raw: string): number {
+  if (raw.length === 0 || raw.length > 10) return -1;
+  let index = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const digit = raw.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    index = index * 10 + digit;
+  }
+  return index;
 }
 
 /** "B6" or "$B$6" within Excel's grid (A1 to XFD1048576), read without a regular expression. */
@@ -456,15 +473,15 @@ export function cellRef(ref: string): { row: number; col: number } | undefined {
   }
   if (at === lettersFrom || col > EXCEL_LIMITS.cols) return undefined;
   if (ref.charCodeAt(at) === 36) at++;
-  const row = rowNumber(ref.slice(at));
+  const row = rowNumber(ref, at);
   return row === undefined ? undefined : { row, col };
 }
 
-/** A row number of Excel's grid, digits only (no sign, no exponent, no spaces). */
-function rowNumber(text: string): number | undefined {
-  if (text.length === 0 || text.length > 7) return undefined;
+/** A row number of Excel's grid from `from` to the end, digits only (no sign, no exponent, no spaces). */
+function rowNumber(text: string, from = 0): number | undefined {
+  if (text.length <= from || text.length - from > 7) return undefined;
   let row = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < text.length; i++) {
     const digit = text.charCodeAt(i) - 48;
     if (digit < 0 || digit > 9) return undefined;
     row = row * 10 + digit;
@@ -486,6 +503,11 @@ function cellValue(
     new WorkbookUnreadable(invalid(fault));
   switch (type) {
     case "s": {
+      const shared = sharedIndex(raw);
+      if (shared >= 0 && shared < strings.length) {
+        const text = strings[shared];
+        return text === "" ? null : text;
+      }
       const index = raw.trim();
       const text = /^[0-9]{1,10}$/.test(index) ? strings[Number(index)] : undefined;
       if (text === undefined)

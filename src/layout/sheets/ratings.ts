@@ -26,7 +26,7 @@ import {
   pairsInTableOrder,
 } from "../../method/study";
 import { PairSet, checkComment, checkLevel } from "../../method/checks/pairs";
-import { Problem } from "../../messages";
+import { Location, Problem } from "../../messages";
 import { WORKBOOK_TEXTS } from "../../i18n/workbook";
 import { cellAddress } from "../a1";
 import {
@@ -351,6 +351,14 @@ function read({ grids, problems, draft }: ReadContext): void {
   // Workbooks made before the evidence columns have none: their rows read as they always did.
   const evidenceColumns = hasEvidenceColumns(grid, headerRow, col);
 
+  // The level each value a cell holds stands for, once checkLevel found it: a ratings sheet holds a
+  // few labels on every one of its rows. A value that is no level is checked (and said) each time.
+  const levelOf = {
+    perception: new Map<GridValue, number>(),
+    impact: new Map<GridValue, number>(),
+    competition: new Map<GridValue, number>(),
+  };
+
   // Rows that hold a cell only (a sparse grid): a stray cell far below costs one row, not a scan.
   for (const row of presentRows(grid, headerRow + 1)) {
     const clientele = cellText(cellAt(grid, row, col(cols.clientele))).trim();
@@ -361,6 +369,12 @@ function read({ grids, problems, draft }: ReadContext): void {
     for (const criterion of ["perception", "impact", "competition"] as const) {
       const at = col(cols[criterion]);
       const raw: GridValue = cellAt(grid, row, at);
+      const known = levelOf[criterion].get(raw);
+      if (known !== undefined) {
+        anyLevel = true;
+        levels[criterion] = known;
+        continue;
+      }
       if (raw === null || cellText(raw).trim() === "") continue;
       anyLevel = true;
       const value = typeof raw === "number" ? raw : cellText(raw);
@@ -372,12 +386,15 @@ function read({ grids, problems, draft }: ReadContext): void {
         problems
       );
       if (level === undefined) levelsOk = false;
-      else levels[criterion] = level;
+      else {
+        levels[criterion] = level;
+        levelOf[criterion].set(raw, level);
+      }
     }
     const comment = cellText(cellAt(grid, row, col(cols.comment))).trim();
-    const location = where(grid, row, col(cols.clientele));
+    const location = (): Location => where(grid, row, col(cols.clientele));
     if (clientele === "" && need === "") {
-      if (anyLevel || comment !== "") problems.push(msg.ratingWithoutPair(location));
+      if (anyLevel || comment !== "") problems.push(msg.ratingWithoutPair(location()));
       continue;
     }
     const key = pairNumber(clientele, need);
@@ -388,18 +405,21 @@ function read({ grids, problems, draft }: ReadContext): void {
         : !needKeys.has(nameKey(need))
           ? "unknown-need"
           : "not-ticked";
-      problems.push(msg.ratingOrphan(location, { clientele, need, ...levels }, reason));
+      problems.push(msg.ratingOrphan(location(), { clientele, need, ...levels }, reason));
       continue;
     }
-    if (!seen.add(clientele, need, location, row)) continue;
+    // The pair's number is its key: the same for two rows exactly when their names' keys are.
+    if (!seen.add(clientele, need, location, row, key)) continue;
     if (!levelsOk) continue;
     if (evidenceColumns) {
       const evidence = readEvidence(grid, row, col, problems);
       if (evidence) pair.evidence = evidence;
     }
     Object.assign(pair, levels);
-    const commentAt = where(grid, row, col(cols.comment));
-    const checked = comment === "" ? undefined : checkComment(comment, commentAt, problems);
+    const checked =
+      comment === ""
+        ? undefined
+        : checkComment(comment, where(grid, row, col(cols.comment)), problems);
     if (checked !== undefined) pair.comment = checked;
   }
 }
