@@ -42,7 +42,7 @@ import { COLOURS, emptySheet, fill, heading, put, rect, scoreColours, style, whe
 import { NAMES, RATINGS_TABLE } from "../names";
 import { GRID } from "./grid";
 import { CellValue, SheetPlan, num, text } from "../plan";
-import { PlanContext, ReadContext, SheetModule } from "../sheet";
+import { PlanContext, ReadContext, SheetModule, pairPlace } from "../sheet";
 
 export const RATINGS = {
   headerRow: 4,
@@ -340,13 +340,10 @@ function read({ grids, problems, draft }: ReadContext): void {
   const pairNumber = (clientele: string, need: string): number | undefined => {
     const c = clienteleIndex.get(keyOf(clientele));
     const n = needIndex.get(keyOf(need));
-    return c === undefined || n === undefined ? undefined : c * draft.needs.length + n;
+    return c === undefined || n === undefined ? undefined : pairPlace(c, n, draft.needs.length);
   };
-  const pairsByNumber = new Map<number, Pair>();
-  for (const pair of draft.pairs.values()) {
-    const number = pairNumber(pair.clientele, pair.need);
-    if (number !== undefined) pairsByNumber.set(number, pair);
-  }
+  // The draft's pairs are numbered so already (their names are the lists' own).
+  const pairsByNumber = draft.pairs;
   const seen = new PairSet(problems);
   // Workbooks made before the evidence columns have none: their rows read as they always did.
   const evidenceColumns = hasEvidenceColumns(grid, headerRow, col);
@@ -424,6 +421,8 @@ function read({ grids, problems, draft }: ReadContext): void {
   }
 }
 
+const isBlank = (value: GridValue): boolean => value === null || cellText(value).trim() === "";
+
 /** Whether the table's header names the evidence columns, in either language (any case). */
 function hasEvidenceColumns(
   grid: SheetGrid,
@@ -451,8 +450,7 @@ function readEvidence(
   const feelAt = col(cols.feelShare);
   const n = cellAt(grid, row, nAt);
   const feel = cellAt(grid, row, feelAt);
-  const empty = (value: GridValue) => value === null || cellText(value).trim() === "";
-  if (empty(n) && empty(feel)) return undefined;
+  if (isBlank(n) && isBlank(feel)) return undefined;
   if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 1) {
     problems.push(msg.ratingEvidenceInvalid(where(grid, row, nAt), "n", cellText(n)));
     return undefined;
