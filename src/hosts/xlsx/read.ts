@@ -12,7 +12,14 @@ import { sheetsToRead } from "../../layout/managed";
 import { StateRead, stateFromXml } from "../../layout/state";
 import * as msg from "../../messages";
 import { Problem } from "../../messages";
-import { decodeExcelEscapes, elementsNamed, parseXml, parseXmlStream } from "./xml";
+import {
+  XmlAttributes,
+  XmlHandlers,
+  decodeExcelEscapes,
+  elementsNamed,
+  parseXml,
+  parseXmlStream,
+} from "./xml";
 import {
   BYTES_PER_PLANNED_CELL,
   READ_CEILING,
@@ -341,112 +348,136 @@ async function readSheet(
   strings: readonly string[],
   budget: { cells: number; limit: number }
 ): Promise<SheetGrid> {
-  const values: GridValue[][] = [];
-  const merged: Rect[] = [];
-  let row = 0;
-  let col = 0;
-  // The cell being read (none between cells): its place and type, kept in variables rather than an
-  // object per cell.
-  let inCell = false;
-  let cellRow = 0;
-  let cellCol = 0;
-  let cellType = "n";
-  let text = "";
-  let collecting = false;
-  let inInline = false;
-  let phonetic = 0;
-  const refuse = (fault: msg.CellFault): WorkbookUnreadable =>
-    new WorkbookUnreadable(msg.workbookCellInvalid(zip.file, name, fault));
-  const invalidValue = (fault: msg.ValueFault): Problem =>
-    msg.workbookValueInvalid(zip.file, name, cellAddress(cellRow, cellCol), fault);
-
-  await parseXmlStream(zip.textChunks(part), {
-    open: (element, attributes, selfClosing) => {
-      switch (element) {
-        case "c": {
-          const ref = attributes.get("r");
-          if (ref !== undefined) {
-            const at = cellRef(ref);
-            if (!at) throw refuse({ kind: "address", ref });
-            row = at.row;
-            col = at.col;
-          } else if (++col > EXCEL_LIMITS.cols || row < 1) {
-            throw refuse({ kind: "address", ref: cellAddress(Math.max(row, 1), col) });
-          }
-          inCell = !selfClosing;
-          cellRow = row;
-          cellCol = col;
-          cellType = attributes.get("t") ?? "n";
-          text = "";
-          break;
-        }
-        case "v":
-          collecting = inCell && !selfClosing && !inInline;
-          text = "";
-          break;
-        case "row": {
-          const ref = attributes.get("r");
-          if (ref !== undefined) {
-            const r = rowNumber(ref);
-            if (r === undefined) throw refuse({ kind: "row", ref });
-            row = r;
-          } else if (++row > EXCEL_LIMITS.rows) {
-            throw refuse({ kind: "row", ref: String(row) });
-          }
-          col = 0;
-          break;
-        }
-        case "is":
-          inInline = !selfClosing;
-          text = "";
-          break;
-        case "rPh":
-          if (!selfClosing) phonetic++;
-          break;
-        case "t":
-          collecting = inInline && phonetic === 0 && !selfClosing;
-          break;
-        case "mergeCell": {
-          const ref = attributes.get("ref");
-          const rect = ref ? parseRect(ref) : undefined;
-          if (rect) merged.push(rect);
-          break;
-        }
-      }
-    },
-    text: (chunk) => {
-      if (collecting) text += chunk;
-    },
-    close: (element) => {
-      switch (element) {
-        case "v":
-        case "t":
-          collecting = false;
-          break;
-        case "rPh":
-          phonetic--;
-          break;
-        case "is":
-          inInline = false;
-          break;
-        case "c": {
-          if (!inCell) break;
-          inCell = false;
-          const value = cellValue(cellType, text, strings, invalidValue);
-          if (value !== null) {
-            const line = (values[cellRow - 1] ??= []);
-            if (line[cellCol - 1] !== undefined)
-              throw refuse({ kind: "twice", ref: cellAddress(cellRow, cellCol) });
-            if (--budget.cells < 0)
-              throw new WorkbookUnreadable(msg.workbookTooManyCells(zip.file, name, budget.limit));
-            line[cellCol - 1] = value;
-          }
-          break;
-        }
-      }
-    },
-  });
+  const cells = new SheetCells(zip.file, name, strings, budget);
+  await parseXmlStream(zip.textChunks(part), cells);
+  const { values, merged } = cells;
   return merged.length > 0 ? { name, values, merged } : { name, values };
+}
+
+/**
+ * The handlers of one sheet's scan. A class, so that every sheet is read by the same functions: the
+ * scanner's calls to them stay optimised from one sheet to the next.
+ */
+class SheetCells implements XmlHandlers {
+  readonly values: GridValue[][] = [];
+  readonly merged: Rect[] = [];
+  private row = 0;
+  private col = 0;
+  // The cell being read (none between cells): its place and type, kept in fields rather than an
+  // object per cell.
+  private inCell = false;
+  private cellRow = 0;
+  private cellCol = 0;
+  private cellType = "n";
+  /** The cell's value as the part writes it, so far. */
+  private raw = "";
+  private collecting = false;
+  private inInline = false;
+  private phonetic = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly name: string,
+    private readonly strings: readonly string[],
+    private readonly budget: { cells: number; limit: number }
+  ) {}
+
+  private readonly invalidValue = (fault: msg.ValueFault): Problem =>
+    msg.workbookValueInvalid(this.file, this.name, cellAddress(this.cellRow, this.cellCol), fault);
+
+  private refuse(fault: msg.CellFault): WorkbookUnreadable {
+    return new WorkbookUnreadable(msg.workbookCellInvalid(this.file, this.name, fault));
+  }
+
+  open(element: string, attributes: XmlAttributes, selfClosing: boolean): void {
+    switch (element) {
+      case "c": {
+        const ref = attributes.get("r");
+        if (ref !== undefined) {
+          const at = cellRef(ref);
+          if (!at) throw this.refuse({ kind: "address", ref });
+          this.row = at.row;
+          this.col = at.col;
+        } else if (++this.col > EXCEL_LIMITS.cols || this.row < 1) {
+          throw this.refuse({ kind: "address", ref: cellAddress(Math.max(this.row, 1), this.col) });
+        }
+        this.inCell = !selfClosing;
+        this.cellRow = this.row;
+        this.cellCol = this.col;
+        this.cellType = attributes.get("t") ?? "n";
+        this.raw = "";
+        break;
+      }
+      case "v":
+        this.collecting = this.inCell && !selfClosing && !this.inInline;
+        this.raw = "";
+        break;
+      case "row": {
+        const ref = attributes.get("r");
+        if (ref !== undefined) {
+          const r = rowNumber(ref);
+          if (r === undefined) throw this.refuse({ kind: "row", ref });
+          this.row = r;
+        } else if (++this.row > EXCEL_LIMITS.rows) {
+          throw this.refuse({ kind: "row", ref: String(this.row) });
+        }
+        this.col = 0;
+        break;
+      }
+      case "is":
+        this.inInline = !selfClosing;
+        this.raw = "";
+        break;
+      case "rPh":
+        if (!selfClosing) this.phonetic++;
+        break;
+      case "t":
+        this.collecting = this.inInline && this.phonetic === 0 && !selfClosing;
+        break;
+      case "mergeCell": {
+        const ref = attributes.get("ref");
+        const rect = ref ? parseRect(ref) : undefined;
+        if (rect) this.merged.push(rect);
+        break;
+      }
+    }
+  }
+
+  text(chunk: string): void {
+    if (this.collecting) this.raw += chunk;
+  }
+
+  close(element: string): void {
+    switch (element) {
+      case "v":
+      case "t":
+        this.collecting = false;
+        break;
+      case "rPh":
+        this.phonetic--;
+        break;
+      case "is":
+        this.inInline = false;
+        break;
+      case "c": {
+        if (!this.inCell) break;
+        this.inCell = false;
+        const { cellRow, cellCol } = this;
+        const value = cellValue(this.cellType, this.raw, this.strings, this.invalidValue);
+        if (value !== null) {
+          const line = (this.values[cellRow - 1] ??= []);
+          if (line[cellCol - 1] !== undefined)
+            throw this.refuse({ kind: "twice", ref: cellAddress(cellRow, cellCol) });
+          if (--this.budget.cells < 0)
+            throw new WorkbookUnreadable(
+              msg.workbookTooManyCells(this.file, this.name, this.budget.limit)
+            );
+          line[cellCol - 1] = value;
+        }
+        break;
+      }
+    }
+  }
 }
 
 /** A shared text's index written as 1 to 10 digits and nothing else, or -1. */

@@ -186,7 +186,7 @@ export class XmlScanner {
       }
       if (lt > at) this.content(text, at, lt);
       at = lt;
-      const next = text.charCodeAt(lt + 1);
+      const next = lt + 1 < text.length ? text.charCodeAt(lt + 1) : NaN;
       if (next === 33 /* ! */) {
         if (text.startsWith("<!--", lt)) this.pending = { end: "-->", text: false };
         else if (text.startsWith("<![CDATA[", lt)) {
@@ -295,11 +295,13 @@ export class XmlScanner {
   private startTag(text: string, from: number): number {
     const length = text.length;
     let at = from;
-    let code = text.charCodeAt(at);
+    // Never past the text's end (-1 there): reading past it costs the optimised code its speed.
+    let code = at < length ? text.charCodeAt(at) : -1;
     let hash = 0;
-    while (at < length && !isSpace(code) && code !== 47 && code !== 62 /* / > */) {
+    // White space tested inline (code <= 32 first): these loops run before the code is optimised too.
+    while (at < length && code !== 47 && code !== 62 /* / > */ && !(code <= 32 && isSpace(code))) {
       hash = (hash * 31 + code) | 0;
-      code = text.charCodeAt(++at);
+      code = ++at < length ? text.charCodeAt(at) : -1;
     }
     if (at >= length) return -1;
     if (at === from) throw new XmlError("a tag without a name");
@@ -309,41 +311,46 @@ export class XmlScanner {
     attributes.reset(text);
     for (;;) {
       let spaced = false;
-      while (at < length && isSpace(text.charCodeAt(at))) {
-        at++;
+      code = at < length ? text.charCodeAt(at) : -1;
+      while (code <= 32 && isSpace(code)) {
         spaced = true;
+        code = ++at < length ? text.charCodeAt(at) : -1;
       }
       if (at >= length) return -1;
-      code = text.charCodeAt(at);
       if (code === 62 /* > */ || code === 47 /* / */) break;
       if (!spaced) throw new XmlError(`<${name}>: attributes run together`);
       const keyStart = at;
-      while (at < length && !isSpace(code) && code !== 61 /* = */ && code !== 62 && code !== 47)
-        code = text.charCodeAt(++at);
+      while (
+        at < length &&
+        code !== 61 /* = */ &&
+        code !== 62 &&
+        code !== 47 &&
+        !(code <= 32 && isSpace(code))
+      )
+        code = ++at < length ? text.charCodeAt(at) : -1;
       const keyEnd = at;
-      while (at < length && isSpace(text.charCodeAt(at))) at++;
+      while (code <= 32 && isSpace(code)) code = ++at < length ? text.charCodeAt(at) : -1;
       if (at >= length) return -1;
-      if (text.charCodeAt(at) !== 61 || keyEnd === keyStart)
+      if (code !== 61 || keyEnd === keyStart)
         throw new XmlError(`<${name}>: an attribute without a value`);
-      at++;
-      while (at < length && isSpace(text.charCodeAt(at))) at++;
+      code = ++at < length ? text.charCodeAt(at) : -1;
+      while (code <= 32 && isSpace(code)) code = ++at < length ? text.charCodeAt(at) : -1;
       if (at >= length) return -1;
-      const quote = text.charCodeAt(at);
+      const quote = code;
       if (quote !== 34 && quote !== 39) throw new XmlError(`<${name}>: a malformed attribute`);
-      // The value, character by character to its closing quote: whether it holds a "<" (refused),
-      // or an entity, a tab or a line end (decoded now, so that a bad entity is refused whether or
-      // not the attribute is asked for).
+      // The value to its closing quote, then character by character: whether it holds a "<"
+      // (refused), or an entity, a tab or a line end (decoded now, so that a bad entity is refused
+      // whether or not the attribute is asked for).
       const valueStart = at + 1;
-      let close = valueStart;
+      const close = text.indexOf(quote === 34 ? '"' : "'", valueStart);
+      if (close < 0) return -1;
       let special = false;
       let lessThan = false;
-      for (; close < length; close++) {
-        const c = text.charCodeAt(close);
-        if (c === quote) break;
+      for (let i = valueStart; i < close; i++) {
+        const c = text.charCodeAt(i);
         if (c === 60) lessThan = true;
-        else if (c === 38 || c === 9 || c === 10 || c === 13) special = true;
+        else if (c === 38 || (c <= 13 && (c === 9 || c === 10 || c === 13))) special = true;
       }
-      if (close >= length) return -1;
       if (lessThan) throw new XmlError(`<${name}>: "<" in an attribute`);
       const decoded = special
         ? decodeEntities(attributeSpaces(text.slice(valueStart, close)))
