@@ -43,10 +43,20 @@ export function cellAt(grid: SheetGrid, row: number, col: number): GridValue {
  */
 export function presentRows(grid: SheetGrid, fromRow: number): number[] {
   const rows: number[] = [];
-  grid.values.forEach((line, index) => {
-    if (index + 1 >= fromRow && line.some((value) => value !== null && value !== undefined))
-      rows.push(index + 1);
-  });
+  const values = grid.values;
+  // Plain loops (a sparse grid's missing rows and cells read as undefined): this runs over every
+  // row of a 400 000-row ratings sheet.
+  for (let index = Math.max(fromRow - 1, 0); index < values.length; index++) {
+    const line = values[index];
+    if (line === undefined) continue;
+    for (let col = 0; col < line.length; col++) {
+      const value = line[col];
+      if (value !== null && value !== undefined) {
+        rows.push(index + 1);
+        break;
+      }
+    }
+  }
   return rows;
 }
 

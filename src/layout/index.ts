@@ -9,12 +9,12 @@ import { PALETTES, PaletteName } from "../method/colour";
 import * as msg from "../messages";
 import { Problem, hasErrors } from "../messages";
 import { rectAddress } from "./a1";
-import { DEFAULT_WEIGHTS, Item, STUDY_FIELDS, Study, pairsInTableOrder } from "../method/study";
+import { DEFAULT_WEIGHTS, Item, STUDY_FIELDS, Study } from "../method/study";
 import { WorkbookGrids } from "./grids";
 import { NAMES, RATINGS_TABLE } from "./names";
 import { NamePlan, WorkbookPlan } from "./plan";
 import { SHEETS } from "./registry";
-import { FoundItem, PlanContext, StudyDraft } from "./sheet";
+import { FoundItem, PlanContext, StudyDraft, pairsInPlaceOrder } from "./sheet";
 import { LAYOUT_VERSION } from "./state";
 
 export interface PlanOptions {
@@ -139,7 +139,7 @@ export function readStudyAsFarAsItGoes(grids: WorkbookGrids): ReadResult {
     language: draft.language,
     clienteles: items(draft.clienteles),
     needs: items(draft.needs),
-    pairs: pairsInTableOrder(draft.clienteles, draft.needs, draft.pairs.values()),
+    pairs: pairsInPlaceOrder(draft.pairs),
     weights: draft.weights,
   };
   // Every other field as its reader left it (readers leave out what is empty or the default).

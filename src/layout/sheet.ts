@@ -41,11 +41,25 @@ export type StudyDraft = Omit<Partial<Study>, "language" | "clienteles" | "needs
   language: Language;
   clienteles: FoundItem[];
   needs: FoundItem[];
-  /** By pairKey. */
-  pairs: Map<string, Pair>;
+  /**
+   * By place: the clientèle's position in `clienteles` × the number of needs + the need's position
+   * in `needs` (`pairPlace`), the numbering of `pairPlaces`; the lists' names are unique by key.
+   */
+  pairs: Map<number, Pair>;
   /** Set when the workbook is not a study at all: nothing further is read. */
   notAStudy?: boolean;
 };
+
+/** A pair's key in `StudyDraft.pairs`: its place in the table the lists make. */
+export function pairPlace(clientele: number, need: number, needs: number): number {
+  return clientele * needs + need;
+}
+
+/** The draft's pairs in the table's reading order (`pairsInTableOrder`): by their place. */
+export function pairsInPlaceOrder(pairs: ReadonlyMap<number, Pair>): Pair[] {
+  const places = Float64Array.from(pairs.keys()).sort();
+  return Array.from(places, (place) => pairs.get(place) as Pair);
+}
 
 export interface ReadContext {
   grids: WorkbookGrids;

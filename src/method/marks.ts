@@ -28,7 +28,8 @@ export function excelTrim(text: string): string {
 
 /** Whether a cell's text is a mark. */
 export function isMark(text: string): boolean {
-  return excelTrim(text).toUpperCase() === MARK;
+  // The mark alone, as a tick table holds it on every ticked cell, needs no trimming.
+  return text === MARK || excelTrim(text).toUpperCase() === MARK;
 }
 
 /** 1 for each cell of a range that holds a mark, 0 otherwise (an array expression). */

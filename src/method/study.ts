@@ -247,9 +247,10 @@ export function pairsInTableOrder(
   needs: readonly { name: string }[],
   pairs: Iterable<Pair>
 ): Pair[] {
-  return [...pairPlaces(clienteles, needs, pairs).entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([, pair]) => pair);
+  const places = pairPlaces(clienteles, needs, pairs);
+  // The places sorted as numbers in a typed array: no comparator called 400 000 × 19 times.
+  const order = Float64Array.from(places.keys()).sort();
+  return Array.from(order, (place) => places.get(place) as Pair);
 }
 
 /**

@@ -15,7 +15,7 @@ import { SEGMENTS_SHEET } from "../../src/layout/sheets/segments";
 import { SETTINGS_SHEET } from "../../src/layout/sheets/settings";
 import { TARGETING_SHEET } from "../../src/layout/sheets/targeting";
 import { TICKS_SHEET } from "../../src/layout/sheets/ticks";
-import { Segment, Study, emptySegment, pairKey } from "../../src/method/study";
+import { Segment, Study, emptySegment, pairKey, pairPlaces } from "../../src/method/study";
 import example from "../../examples/exemple-incubateur.json";
 import { Problem } from "../../src/messages";
 import { study } from "../support/workbooks";
@@ -107,11 +107,8 @@ function draftBefore(module: SheetModule, s: Study): StudyDraft {
   if (order > SHEETS.indexOf(TICKS_SHEET)) {
     draft.clienteles = s.clienteles.map((c) => ({ ...c, at: "" }));
     draft.needs = s.needs.map((n) => ({ ...n, at: "" }));
-    for (const pair of s.pairs)
-      draft.pairs.set(pairKey(pair.clientele, pair.need), {
-        clientele: pair.clientele,
-        need: pair.need,
-      });
+    for (const [place, pair] of pairPlaces(s.clienteles, s.needs, s.pairs))
+      draft.pairs.set(place, { clientele: pair.clientele, need: pair.need });
   }
   if (order > SHEETS.indexOf(SEGMENTS_SHEET)) {
     if (s.offerings) draft.offerings = [...s.offerings];
@@ -124,7 +121,10 @@ type Part = (draft: StudyDraft) => unknown;
 const lists: Part = (d) => ({
   clienteles: d.clienteles.map(({ name, type }) => (type ? { name, type } : { name })),
   needs: d.needs.map(({ name, type }) => (type ? { name, type } : { name })),
-  ticks: [...d.pairs.keys()].sort(),
+  // Each tick under its place in the lists' table (the draft's key), in the order of places.
+  ticks: [...d.pairs.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([place, p]) => [place, pairKey(p.clientele, p.need)]),
 });
 
 const ROWS: [string, SheetModule, Part, (s: Study) => unknown][] = [
@@ -135,7 +135,9 @@ const ROWS: [string, SheetModule, Part, (s: Study) => unknown][] = [
     (s) => ({
       clienteles: s.clienteles,
       needs: s.needs,
-      ticks: s.pairs.map((p) => pairKey(p.clientele, p.need)).sort(),
+      ticks: [...pairPlaces(s.clienteles, s.needs, s.pairs).entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([place, p]) => [place, pairKey(p.clientele, p.need)]),
     }),
   ],
   [

@@ -18,7 +18,7 @@ function ours(chunks: string[]): Event[] {
   const scanner = new XmlScanner({
     open: (name, attributes, selfClosing) => {
       flush();
-      events.push(["open", name, { ...attributes }, selfClosing]);
+      events.push(["open", name, attributes.all(), selfClosing]);
     },
     close: (name) => {
       flush();
@@ -95,12 +95,54 @@ describe("the reader's XML scanner", () => {
     expect(() => new SaxesParser().write(xml).close()).toThrow();
   });
 
+  it("hands on each attribute asked by name as all() has it, and nothing for a name not given", () => {
+    const many = Array.from({ length: 12 }, (_, i) => ` k${i}="v${i}"`).join("");
+    const xml = `<x:a xmlns:x="urn:x"><x:b  c = "1"\n d='a&amp;b&#9;c\td'${many}/><e r:id="rId1" r="2"/></x:a>`;
+    const seen: [string, string | undefined][] = [];
+    for (const chunks of [[xml], [...xml]]) {
+      const scanner = new XmlScanner({
+        open: (_name, attributes) => {
+          const all = attributes.all();
+          for (const [key, value] of Object.entries(all)) {
+            expect(attributes.get(key)).toBe(value);
+            seen.push([key, attributes.get(key)]);
+          }
+          for (const absent of ["z", "x:c", "id", "k", "k1 ", ""])
+            expect(attributes.get(absent)).toBeUndefined();
+        },
+      });
+      for (const chunk of chunks) scanner.write(chunk);
+      scanner.close();
+    }
+    expect(seen).toContainEqual(["d", "a&b\tc d"]);
+    expect(seen).toContainEqual(["k11", "v11"]);
+    expect(seen).toContainEqual(["r:id", "rId1"]);
+    expect(seen).toContainEqual(["r", "2"]);
+  });
+
+  it.each([
+    ["an attribute twice among few", '<a b="1" c="2" b="3"/>'],
+    [
+      "an attribute twice among many",
+      `<a${Array.from({ length: 20 }, (_, i) => ` k${i}="1"`).join("")} k3="2"/>`,
+    ],
+    ["an undefined entity in an attribute nobody asks for", '<a b="&nbsp;"/>'],
+    ['a "<" in an attribute nobody asks for', '<a b="<"/>'],
+    ["an end tag naming another element", "<a><b></c></a>"],
+  ])("%s: refused, as saxes refuses it", (_label, xml) => {
+    expect(() => parseXml(xml, {})).toThrow(/malformed XML/);
+    expect(() => new SaxesParser().write(xml).close()).toThrow();
+  });
+
   it("is linear on inputs made to be slow (comments, attributes, entities)", () => {
     const inputs = [
       `<a>${"<!--".repeat(200000)}`,
       `<a ${'b="'.repeat(200000)}`,
       `<a>${"&amp".repeat(200000)}</a>`,
       `<a>${"<b>".repeat(100000)}</a>`,
+      // Many attributes of one tag: a repeat is found through a set, not against each other one.
+      `<a${Array.from({ length: 100000 }, (_, i) => ` k${i}="1"`).join("")}/>`,
+      `<a ${"k".repeat(1000000)}="1" ${"k".repeat(999999)}j="1"/>`,
     ];
     for (const xml of inputs) {
       let events = 0;

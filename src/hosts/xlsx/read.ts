@@ -12,7 +12,14 @@ import { sheetsToRead } from "../../layout/managed";
 import { StateRead, stateFromXml } from "../../layout/state";
 import * as msg from "../../messages";
 import { Problem } from "../../messages";
-import { decodeExcelEscapes, elementsNamed, parseXml, parseXmlStream } from "./xml";
+import {
+  XmlAttributes,
+  XmlHandlers,
+  decodeExcelEscapes,
+  elementsNamed,
+  parseXml,
+  parseXmlStream,
+} from "./xml";
 import {
   BYTES_PER_PLANNED_CELL,
   READ_CEILING,
@@ -185,18 +192,19 @@ async function openPackage(
   parseXml(workbookXml, {
     open: (element, attributes) => {
       if (element === "sheet") {
-        const id = attributes["r:id"] ?? relationshipAttribute(attributes);
+        const all = attributes.all();
+        const id = all["r:id"] ?? relationshipAttribute(all);
         const rel = id === undefined ? undefined : byId.get(id);
         const part =
           rel && !rel.external && rel.type.endsWith(REL.worksheet) && zip.has(rel.target)
             ? rel.target
             : undefined;
-        sheets.push({ name: attributes.name ?? "", part });
+        sheets.push({ name: all.name ?? "", part });
       } else if (element === "definedName") {
         // Sheet-scoped names (localSheetId) are the consultant's, never the add-in's.
         inName =
-          attributes.localSheetId === undefined
-            ? { name: attributes.name ?? "", formula: "" }
+          attributes.get("localSheetId") === undefined
+            ? { name: attributes.get("name") ?? "", formula: "" }
             : undefined;
       }
     },
@@ -340,108 +348,148 @@ async function readSheet(
   strings: readonly string[],
   budget: { cells: number; limit: number }
 ): Promise<SheetGrid> {
-  const values: GridValue[][] = [];
-  const merged: Rect[] = [];
-  let row = 0;
-  let col = 0;
-  let cell: { row: number; col: number; type: string } | undefined;
-  let text = "";
-  let collecting = false;
-  let inInline = false;
-  let phonetic = 0;
-  const refuse = (fault: msg.CellFault): WorkbookUnreadable =>
-    new WorkbookUnreadable(msg.workbookCellInvalid(zip.file, name, fault));
-
-  await parseXmlStream(zip.textChunks(part), {
-    open: (element, attributes, selfClosing) => {
-      switch (element) {
-        case "c": {
-          const ref = attributes.r;
-          if (ref !== undefined) {
-            const at = cellRef(ref);
-            if (!at) throw refuse({ kind: "address", ref });
-            row = at.row;
-            col = at.col;
-          } else if (++col > EXCEL_LIMITS.cols || row < 1) {
-            throw refuse({ kind: "address", ref: cellAddress(Math.max(row, 1), col) });
-          }
-          cell = selfClosing ? undefined : { row, col, type: attributes.t ?? "n" };
-          text = "";
-          break;
-        }
-        case "v":
-          collecting = cell !== undefined && !selfClosing && !inInline;
-          text = "";
-          break;
-        case "row": {
-          const ref = attributes.r;
-          if (ref !== undefined) {
-            const r = rowNumber(ref);
-            if (r === undefined) throw refuse({ kind: "row", ref });
-            row = r;
-          } else if (++row > EXCEL_LIMITS.rows) {
-            throw refuse({ kind: "row", ref: String(row) });
-          }
-          col = 0;
-          break;
-        }
-        case "is":
-          inInline = !selfClosing;
-          text = "";
-          break;
-        case "rPh":
-          if (!selfClosing) phonetic++;
-          break;
-        case "t":
-          collecting = inInline && phonetic === 0 && !selfClosing;
-          break;
-        case "mergeCell": {
-          const rect = attributes.ref ? parseRect(attributes.ref) : undefined;
-          if (rect) merged.push(rect);
-          break;
-        }
-      }
-    },
-    text: (chunk) => {
-      if (collecting) text += chunk;
-    },
-    close: (element) => {
-      switch (element) {
-        case "v":
-        case "t":
-          collecting = false;
-          break;
-        case "rPh":
-          phonetic--;
-          break;
-        case "is":
-          inInline = false;
-          break;
-        case "c": {
-          if (!cell) break;
-          const value = cellValue(cell.type, text, strings, (fault) =>
-            msg.workbookValueInvalid(
-              zip.file,
-              name,
-              cellAddress(cell?.row ?? 0, cell?.col ?? 0),
-              fault
-            )
-          );
-          if (value !== null) {
-            const line = (values[cell.row - 1] ??= []);
-            if (line[cell.col - 1] !== undefined)
-              throw refuse({ kind: "twice", ref: cellAddress(cell.row, cell.col) });
-            if (--budget.cells < 0)
-              throw new WorkbookUnreadable(msg.workbookTooManyCells(zip.file, name, budget.limit));
-            line[cell.col - 1] = value;
-          }
-          cell = undefined;
-          break;
-        }
-      }
-    },
-  });
+  const cells = new SheetCells(zip.file, name, strings, budget);
+  await parseXmlStream(zip.textChunks(part), cells);
+  const { values, merged } = cells;
   return merged.length > 0 ? { name, values, merged } : { name, values };
+}
+
+/**
+ * The handlers of one sheet's scan. A class, so that every sheet is read by the same functions: the
+ * scanner's calls to them stay optimised from one sheet to the next.
+ */
+class SheetCells implements XmlHandlers {
+  readonly values: GridValue[][] = [];
+  readonly merged: Rect[] = [];
+  private row = 0;
+  private col = 0;
+  // The cell being read (none between cells): its place and type, kept in fields rather than an
+  // object per cell.
+  private inCell = false;
+  private cellRow = 0;
+  private cellCol = 0;
+  private cellType = "n";
+  /** The cell's value as the part writes it, so far. */
+  private raw = "";
+  private collecting = false;
+  private inInline = false;
+  private phonetic = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly name: string,
+    private readonly strings: readonly string[],
+    private readonly budget: { cells: number; limit: number }
+  ) {}
+
+  private readonly invalidValue = (fault: msg.ValueFault): Problem =>
+    msg.workbookValueInvalid(this.file, this.name, cellAddress(this.cellRow, this.cellCol), fault);
+
+  private refuse(fault: msg.CellFault): WorkbookUnreadable {
+    return new WorkbookUnreadable(msg.workbookCellInvalid(this.file, this.name, fault));
+  }
+
+  open(element: string, attributes: XmlAttributes, selfClosing: boolean): void {
+    switch (element) {
+      case "c": {
+        const ref = attributes.get("r");
+        if (ref !== undefined) {
+          const at = cellRef(ref);
+          if (!at) throw this.refuse({ kind: "address", ref });
+          this.row = at.row;
+          this.col = at.col;
+        } else if (++this.col > EXCEL_LIMITS.cols || this.row < 1) {
+          throw this.refuse({ kind: "address", ref: cellAddress(Math.max(this.row, 1), this.col) });
+        }
+        this.inCell = !selfClosing;
+        this.cellRow = this.row;
+        this.cellCol = this.col;
+        this.cellType = attributes.get("t") ?? "n";
+        this.raw = "";
+        break;
+      }
+      case "v":
+        this.collecting = this.inCell && !selfClosing && !this.inInline;
+        this.raw = "";
+        break;
+      case "row": {
+        const ref = attributes.get("r");
+        if (ref !== undefined) {
+          const r = rowNumber(ref);
+          if (r === undefined) throw this.refuse({ kind: "row", ref });
+          this.row = r;
+        } else if (++this.row > EXCEL_LIMITS.rows) {
+          throw this.refuse({ kind: "row", ref: String(this.row) });
+        }
+        this.col = 0;
+        break;
+      }
+      case "is":
+        this.inInline = !selfClosing;
+        this.raw = "";
+        break;
+      case "rPh":
+        if (!selfClosing) this.phonetic++;
+        break;
+      case "t":
+        this.collecting = this.inInline && this.phonetic === 0 && !selfClosing;
+        break;
+      case "mergeCell": {
+        const ref = attributes.get("ref");
+        const rect = ref ? parseRect(ref) : undefined;
+        if (rect) this.merged.push(rect);
+        break;
+      }
+    }
+  }
+
+  text(chunk: string): void {
+    if (this.collecting) this.raw += chunk;
+  }
+
+  close(element: string): void {
+    switch (element) {
+      case "v":
+      case "t":
+        this.collecting = false;
+        break;
+      case "rPh":
+        this.phonetic--;
+        break;
+      case "is":
+        this.inInline = false;
+        break;
+      case "c": {
+        if (!this.inCell) break;
+        this.inCell = false;
+        const { cellRow, cellCol } = this;
+        const value = cellValue(this.cellType, this.raw, this.strings, this.invalidValue);
+        if (value !== null) {
+          const line = (this.values[cellRow - 1] ??= []);
+          if (line[cellCol - 1] !== undefined)
+            throw this.refuse({ kind: "twice", ref: cellAddress(cellRow, cellCol) });
+          if (--this.budget.cells < 0)
+            throw new WorkbookUnreadable(
+              msg.workbookTooManyCells(this.file, this.name, this.budget.limit)
+            );
+          line[cellCol - 1] = value;
+        }
+        break;
+      }
+    }
+  }
+}
+
+/** A shared text's index written as 1 to 10 digits and nothing else, or -1. */
+function sharedIndex(raw: string): number {
+  if (raw.length === 0 || raw.length > 10) return -1;
+  let index = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const digit = raw.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    index = index * 10 + digit;
+  }
+  return index;
 }
 
 /** "B6" or "$B$6" within Excel's grid (A1 to XFD1048576), read without a regular expression. */
@@ -456,15 +504,15 @@ export function cellRef(ref: string): { row: number; col: number } | undefined {
   }
   if (at === lettersFrom || col > EXCEL_LIMITS.cols) return undefined;
   if (ref.charCodeAt(at) === 36) at++;
-  const row = rowNumber(ref.slice(at));
+  const row = rowNumber(ref, at);
   return row === undefined ? undefined : { row, col };
 }
 
-/** A row number of Excel's grid, digits only (no sign, no exponent, no spaces). */
-function rowNumber(text: string): number | undefined {
-  if (text.length === 0 || text.length > 7) return undefined;
+/** A row number of Excel's grid from `from` to the end, digits only (no sign, no exponent, no spaces). */
+function rowNumber(text: string, from = 0): number | undefined {
+  if (text.length <= from || text.length - from > 7) return undefined;
   let row = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < text.length; i++) {
     const digit = text.charCodeAt(i) - 48;
     if (digit < 0 || digit > 9) return undefined;
     row = row * 10 + digit;
@@ -486,6 +534,11 @@ function cellValue(
     new WorkbookUnreadable(invalid(fault));
   switch (type) {
     case "s": {
+      const shared = sharedIndex(raw);
+      if (shared >= 0 && shared < strings.length) {
+        const text = strings[shared];
+        return text === "" ? null : text;
+      }
       const index = raw.trim();
       const text = /^[0-9]{1,10}$/.test(index) ? strings[Number(index)] : undefined;
       if (text === undefined)

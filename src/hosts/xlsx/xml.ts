@@ -9,10 +9,118 @@
  */
 
 export interface XmlHandlers {
-  open?(name: string, attributes: Record<string, string>, selfClosing: boolean): void;
+  /** `attributes` holds only during the call: ask it what the handler needs, or keep `all()`. */
+  open?(name: string, attributes: XmlAttributes, selfClosing: boolean): void;
   close?(name: string): void;
   text?(text: string): void;
 }
+
+/**
+ * A start tag's attributes, checked as they are scanned (quoted, no "<", no name twice, entities
+ * known) but made into strings only when asked: a sheet's 3 million cells ask for one or two of
+ * their attributes each, and an object per tag was a fifth of the reader's time.
+ */
+export interface XmlAttributes {
+  /** The value of the attribute written `name` (prefix included), decoded; undefined when absent. */
+  get(name: string): string | undefined;
+  /** Every attribute, as written name → decoded value. */
+  all(): Record<string, string>;
+}
+
+/** Attributes above this many are checked for repeats with a set rather than against each other. */
+const FEW_ATTRIBUTES = 8;
+
+/**
+ * The attributes of the tag being handed on, as offsets into the scanned text: per attribute its
+ * name's start and end, its value's start and end, and the index of its decoded value in `decoded`
+ * (-1 when the value is the text itself: no entity, no tab or line end).
+ */
+class TagAttributes implements XmlAttributes {
+  text = "";
+  count = 0;
+  readonly spans: number[] = [];
+  readonly decoded: string[] = [];
+  /** The names seen, once a tag has more than FEW_ATTRIBUTES (built from the first ones then). */
+  private seen: Set<string> | undefined;
+
+  reset(text: string): void {
+    this.text = text;
+    this.count = 0;
+    if (this.decoded.length > 0) this.decoded.length = 0;
+    this.seen = undefined;
+  }
+
+  /** Records the next attribute; false when its name was already given in this tag. */
+  add(
+    keyStart: number,
+    keyEnd: number,
+    valueStart: number,
+    valueEnd: number,
+    decoded?: string
+  ): boolean {
+    const { text, spans } = this;
+    const length = keyEnd - keyStart;
+    if (this.count < FEW_ATTRIBUTES) {
+      for (let i = 0; i < this.count; i++) {
+        const start = spans[i * 5];
+        if (spans[i * 5 + 1] - start === length && sameText(text, start, keyStart, length))
+          return false;
+      }
+    } else {
+      if (!this.seen) {
+        this.seen = new Set();
+        for (let i = 0; i < this.count; i++) this.seen.add(this.keyOf(i));
+      }
+      const key = text.slice(keyStart, keyEnd);
+      if (this.seen.has(key)) return false;
+      this.seen.add(key);
+    }
+    const at = this.count * 5;
+    spans[at] = keyStart;
+    spans[at + 1] = keyEnd;
+    spans[at + 2] = valueStart;
+    spans[at + 3] = valueEnd;
+    spans[at + 4] = decoded === undefined ? -1 : this.decoded.push(decoded) - 1;
+    this.count++;
+    return true;
+  }
+
+  get(name: string): string | undefined {
+    const { text, spans } = this;
+    for (let i = 0, at = 0; i < this.count; i++, at += 5) {
+      if (spans[at + 1] - spans[at] === name.length && text.startsWith(name, spans[at]))
+        return this.valueOf(i);
+    }
+    return undefined;
+  }
+
+  all(): Record<string, string> {
+    const attributes: Record<string, string> = {};
+    for (let i = 0; i < this.count; i++) attributes[this.keyOf(i)] = this.valueOf(i);
+    return attributes;
+  }
+
+  private keyOf(i: number): string {
+    return this.text.slice(this.spans[i * 5], this.spans[i * 5 + 1]);
+  }
+
+  private valueOf(i: number): string {
+    const decoded = this.spans[i * 5 + 4];
+    return decoded >= 0
+      ? this.decoded[decoded]
+      : this.text.slice(this.spans[i * 5 + 2], this.spans[i * 5 + 3]);
+  }
+}
+
+/** Whether the `length` characters of `text` from `a` and from `b` are the same. */
+function sameText(text: string, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++)
+    if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
+  return true;
+}
+
+/** Element names met, kept so that a name met again costs no new string: a sheet has a dozen. */
+const NAME_CACHE = 128;
 
 /** The longest start tag taken (attributes included): a real part's are under a few kilobytes. */
 export const MAX_TAG = 4 * 1024 * 1024;
@@ -33,7 +141,13 @@ export class XmlScanner {
   private buffer = "";
   private pending: Pending;
   private readonly stack: string[] = [];
+  /** The local name of each element of `stack`. */
+  private readonly locals: string[] = [];
   private rootSeen = false;
+  private readonly attributes = new TagAttributes();
+  /** Names met (as written) and their local names, by a hash of their length and characters. */
+  private readonly names: string[] = new Array<string>(NAME_CACHE).fill("");
+  private readonly localNames: string[] = new Array<string>(NAME_CACHE).fill("");
 
   constructor(private readonly handlers: XmlHandlers) {}
 
@@ -72,7 +186,7 @@ export class XmlScanner {
       }
       if (lt > at) this.content(text, at, lt);
       at = lt;
-      const next = text.charCodeAt(lt + 1);
+      const next = lt + 1 < text.length ? text.charCodeAt(lt + 1) : NaN;
       if (next === 33 /* ! */) {
         if (text.startsWith("<!--", lt)) this.pending = { end: "-->", text: false };
         else if (text.startsWith("<![CDATA[", lt)) {
@@ -96,7 +210,7 @@ export class XmlScanner {
           if (final) throw new XmlError("unexpected end");
           return lt;
         }
-        this.closeTag(text.slice(lt + 2, gt));
+        this.closeTag(text, lt + 2, gt);
         at = gt + 1;
       } else {
         const end = this.startTag(text, lt + 1);
@@ -123,6 +237,18 @@ export class XmlScanner {
 
   private content(text: string, from: number, to: number): void {
     if (to <= from) return;
+    if (to - from <= 32 && this.stack.length > 0) {
+      // A cell's value: nothing to decode when it holds no "&", ">" or carriage return.
+      let plain = true;
+      for (let i = from; i < to && plain; i++) {
+        const code = text.charCodeAt(i);
+        plain = code !== 38 && code !== 62 && code !== 13;
+      }
+      if (plain) {
+        this.handlers.text?.(text.slice(from, to));
+        return;
+      }
+    }
     const piece = text.slice(from, to);
     if (this.stack.length === 0) {
       if (piece.trim() !== "") throw new XmlError("text outside the root element");
@@ -133,11 +259,32 @@ export class XmlScanner {
     this.handlers.text?.(decoded);
   }
 
-  private closeTag(inner: string): void {
-    const name = inner.trimEnd();
+  /** The end tag whose name and spaces run from `from` to `to` (its ">"). */
+  private closeTag(text: string, from: number, to: number): void {
     const open = this.stack.pop();
-    if (open !== name) throw new XmlError(`</${name}> closes <${open ?? ""}>`);
-    this.handlers.close?.(local(name));
+    const element = this.locals.pop();
+    // Most often the name just as it was opened, nothing after it: no string made.
+    if (open === undefined || to - from !== open.length || !text.startsWith(open, from)) {
+      const name = text.slice(from, to).trimEnd();
+      if (open !== name) throw new XmlError(`</${name}> closes <${open ?? ""}>`);
+    }
+    this.handlers.close?.(element as string);
+  }
+
+  /**
+   * The slot of the element name from `from` to `to` (`hash` made of its characters), holding the
+   * same strings as last time when the name was met before.
+   */
+  private nameAt(text: string, from: number, to: number, hash: number): number {
+    const length = to - from;
+    const slot = (hash ^ (hash >>> 7)) & (NAME_CACHE - 1);
+    const known = this.names[slot];
+    if (known.length !== length || !text.startsWith(known, from)) {
+      const name = text.slice(from, to);
+      this.names[slot] = name;
+      this.localNames[slot] = local(name);
+    }
+    return slot;
   }
 
   /**
@@ -148,43 +295,68 @@ export class XmlScanner {
   private startTag(text: string, from: number): number {
     const length = text.length;
     let at = from;
-    let code = text.charCodeAt(at);
-    while (at < length && !isSpace(code) && code !== 47 && code !== 62 /* / > */)
-      code = text.charCodeAt(++at);
+    // Never past the text's end (-1 there): reading past it costs the optimised code its speed.
+    let code = at < length ? text.charCodeAt(at) : -1;
+    let hash = 0;
+    // White space tested inline (code <= 32 first): these loops run before the code is optimised too.
+    while (at < length && code !== 47 && code !== 62 /* / > */ && !(code <= 32 && isSpace(code))) {
+      hash = (hash * 31 + code) | 0;
+      code = ++at < length ? text.charCodeAt(at) : -1;
+    }
     if (at >= length) return -1;
-    const name = text.slice(from, at);
-    if (name === "") throw new XmlError("a tag without a name");
-    const attributes: Record<string, string> = {};
+    if (at === from) throw new XmlError("a tag without a name");
+    const slot = this.nameAt(text, from, at, hash);
+    const name = this.names[slot];
+    const attributes = this.attributes;
+    attributes.reset(text);
     for (;;) {
       let spaced = false;
-      while (at < length && isSpace(text.charCodeAt(at))) {
-        at++;
+      code = at < length ? text.charCodeAt(at) : -1;
+      while (code <= 32 && isSpace(code)) {
         spaced = true;
+        code = ++at < length ? text.charCodeAt(at) : -1;
       }
       if (at >= length) return -1;
-      code = text.charCodeAt(at);
       if (code === 62 /* > */ || code === 47 /* / */) break;
       if (!spaced) throw new XmlError(`<${name}>: attributes run together`);
       const keyStart = at;
-      while (at < length && !isSpace(code) && code !== 61 /* = */ && code !== 62 && code !== 47)
-        code = text.charCodeAt(++at);
-      const key = text.slice(keyStart, at);
-      while (at < length && isSpace(text.charCodeAt(at))) at++;
+      while (
+        at < length &&
+        code !== 61 /* = */ &&
+        code !== 62 &&
+        code !== 47 &&
+        !(code <= 32 && isSpace(code))
+      )
+        code = ++at < length ? text.charCodeAt(at) : -1;
+      const keyEnd = at;
+      while (code <= 32 && isSpace(code)) code = ++at < length ? text.charCodeAt(at) : -1;
       if (at >= length) return -1;
-      if (text.charCodeAt(at) !== 61 || key === "")
+      if (code !== 61 || keyEnd === keyStart)
         throw new XmlError(`<${name}>: an attribute without a value`);
-      at++;
-      while (at < length && isSpace(text.charCodeAt(at))) at++;
+      code = ++at < length ? text.charCodeAt(at) : -1;
+      while (code <= 32 && isSpace(code)) code = ++at < length ? text.charCodeAt(at) : -1;
       if (at >= length) return -1;
-      const quote = text.charCodeAt(at);
+      const quote = code;
       if (quote !== 34 && quote !== 39) throw new XmlError(`<${name}>: a malformed attribute`);
-      const close = text.indexOf(quote === 34 ? '"' : "'", at + 1);
+      // The value to its closing quote, then character by character: whether it holds a "<"
+      // (refused), or an entity, a tab or a line end (decoded now, so that a bad entity is refused
+      // whether or not the attribute is asked for).
+      const valueStart = at + 1;
+      const close = text.indexOf(quote === 34 ? '"' : "'", valueStart);
       if (close < 0) return -1;
-      const value = text.slice(at + 1, close);
-      if (value.includes("<")) throw new XmlError(`<${name}>: "<" in an attribute`);
-      if (attributes[key] !== undefined)
-        throw new XmlError(`<${name}>: the attribute ${key} twice`);
-      attributes[key] = decodeEntities(attributeSpaces(value));
+      let special = false;
+      let lessThan = false;
+      for (let i = valueStart; i < close; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 60) lessThan = true;
+        else if (c === 38 || (c <= 13 && (c === 9 || c === 10 || c === 13))) special = true;
+      }
+      if (lessThan) throw new XmlError(`<${name}>: "<" in an attribute`);
+      const decoded = special
+        ? decodeEntities(attributeSpaces(text.slice(valueStart, close)))
+        : undefined;
+      if (!attributes.add(keyStart, keyEnd, valueStart, close, decoded))
+        throw new XmlError(`<${name}>: the attribute ${text.slice(keyStart, keyEnd)} twice`);
       at = close + 1;
     }
     const selfClosing = code === 47;
@@ -194,10 +366,13 @@ export class XmlScanner {
     }
     if (this.stack.length === 0 && this.rootSeen) throw new XmlError("two root elements");
     this.rootSeen = true;
-    const element = local(name);
+    const element = this.localNames[slot];
     this.handlers.open?.(element, attributes, selfClosing);
     if (selfClosing) this.handlers.close?.(element);
-    else this.stack.push(name);
+    else {
+      this.stack.push(name);
+      this.locals.push(element);
+    }
     return at + (selfClosing ? 2 : 1);
   }
 }
@@ -261,7 +436,7 @@ export function elementsNamed(xml: string, name: string): Record<string, string>
   const found: Record<string, string>[] = [];
   parseXml(xml, {
     open: (element, attributes) => {
-      if (element === name) found.push(attributes);
+      if (element === name) found.push(attributes.all());
     },
   });
   return found;

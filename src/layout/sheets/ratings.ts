@@ -26,7 +26,7 @@ import {
   pairsInTableOrder,
 } from "../../method/study";
 import { PairSet, checkComment, checkLevel } from "../../method/checks/pairs";
-import { Problem } from "../../messages";
+import { Location, Problem } from "../../messages";
 import { WORKBOOK_TEXTS } from "../../i18n/workbook";
 import { cellAddress } from "../a1";
 import {
@@ -42,7 +42,7 @@ import { COLOURS, emptySheet, fill, heading, put, rect, scoreColours, style, whe
 import { NAMES, RATINGS_TABLE } from "../names";
 import { GRID } from "./grid";
 import { CellValue, SheetPlan, num, text } from "../plan";
-import { PlanContext, ReadContext, SheetModule } from "../sheet";
+import { PlanContext, ReadContext, SheetModule, pairPlace } from "../sheet";
 
 export const RATINGS = {
   headerRow: 4,
@@ -340,16 +340,21 @@ function read({ grids, problems, draft }: ReadContext): void {
   const pairNumber = (clientele: string, need: string): number | undefined => {
     const c = clienteleIndex.get(keyOf(clientele));
     const n = needIndex.get(keyOf(need));
-    return c === undefined || n === undefined ? undefined : c * draft.needs.length + n;
+    return c === undefined || n === undefined ? undefined : pairPlace(c, n, draft.needs.length);
   };
-  const pairsByNumber = new Map<number, Pair>();
-  for (const pair of draft.pairs.values()) {
-    const number = pairNumber(pair.clientele, pair.need);
-    if (number !== undefined) pairsByNumber.set(number, pair);
-  }
+  // The draft's pairs are numbered so already (their names are the lists' own).
+  const pairsByNumber = draft.pairs;
   const seen = new PairSet(problems);
   // Workbooks made before the evidence columns have none: their rows read as they always did.
   const evidenceColumns = hasEvidenceColumns(grid, headerRow, col);
+
+  // The level each value a cell holds stands for, once checkLevel found it: a ratings sheet holds a
+  // few labels on every one of its rows. A value that is no level is checked (and said) each time.
+  const levelOf = {
+    perception: new Map<GridValue, number>(),
+    impact: new Map<GridValue, number>(),
+    competition: new Map<GridValue, number>(),
+  };
 
   // Rows that hold a cell only (a sparse grid): a stray cell far below costs one row, not a scan.
   for (const row of presentRows(grid, headerRow + 1)) {
@@ -361,6 +366,12 @@ function read({ grids, problems, draft }: ReadContext): void {
     for (const criterion of ["perception", "impact", "competition"] as const) {
       const at = col(cols[criterion]);
       const raw: GridValue = cellAt(grid, row, at);
+      const known = levelOf[criterion].get(raw);
+      if (known !== undefined) {
+        anyLevel = true;
+        levels[criterion] = known;
+        continue;
+      }
       if (raw === null || cellText(raw).trim() === "") continue;
       anyLevel = true;
       const value = typeof raw === "number" ? raw : cellText(raw);
@@ -372,12 +383,15 @@ function read({ grids, problems, draft }: ReadContext): void {
         problems
       );
       if (level === undefined) levelsOk = false;
-      else levels[criterion] = level;
+      else {
+        levels[criterion] = level;
+        levelOf[criterion].set(raw, level);
+      }
     }
     const comment = cellText(cellAt(grid, row, col(cols.comment))).trim();
-    const location = where(grid, row, col(cols.clientele));
+    const location = (): Location => where(grid, row, col(cols.clientele));
     if (clientele === "" && need === "") {
-      if (anyLevel || comment !== "") problems.push(msg.ratingWithoutPair(location));
+      if (anyLevel || comment !== "") problems.push(msg.ratingWithoutPair(location()));
       continue;
     }
     const key = pairNumber(clientele, need);
@@ -388,21 +402,26 @@ function read({ grids, problems, draft }: ReadContext): void {
         : !needKeys.has(nameKey(need))
           ? "unknown-need"
           : "not-ticked";
-      problems.push(msg.ratingOrphan(location, { clientele, need, ...levels }, reason));
+      problems.push(msg.ratingOrphan(location(), { clientele, need, ...levels }, reason));
       continue;
     }
-    if (!seen.add(clientele, need, location, row)) continue;
+    // The pair's number is its key: the same for two rows exactly when their names' keys are.
+    if (!seen.add(clientele, need, location, row, key)) continue;
     if (!levelsOk) continue;
     if (evidenceColumns) {
       const evidence = readEvidence(grid, row, col, problems);
       if (evidence) pair.evidence = evidence;
     }
     Object.assign(pair, levels);
-    const commentAt = where(grid, row, col(cols.comment));
-    const checked = comment === "" ? undefined : checkComment(comment, commentAt, problems);
+    const checked =
+      comment === ""
+        ? undefined
+        : checkComment(comment, where(grid, row, col(cols.comment)), problems);
     if (checked !== undefined) pair.comment = checked;
   }
 }
+
+const isBlank = (value: GridValue): boolean => value === null || cellText(value).trim() === "";
 
 /** Whether the table's header names the evidence columns, in either language (any case). */
 function hasEvidenceColumns(
@@ -431,8 +450,7 @@ function readEvidence(
   const feelAt = col(cols.feelShare);
   const n = cellAt(grid, row, nAt);
   const feel = cellAt(grid, row, feelAt);
-  const empty = (value: GridValue) => value === null || cellText(value).trim() === "";
-  if (empty(n) && empty(feel)) return undefined;
+  if (isBlank(n) && isBlank(feel)) return undefined;
   if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 1) {
     problems.push(msg.ratingEvidenceInvalid(where(grid, row, nAt), "n", cellText(n)));
     return undefined;

@@ -6,7 +6,7 @@ import { CLIENTELE_TYPES, Kind, NEED_TYPES } from "../../method/levels";
 import { markCountFormula, isMark } from "../../method/marks";
 import * as msg from "../../messages";
 import { itemKind, NameList } from "../../method/checks/names";
-import { Item, Pair, pairKeyCache, pairPlaces } from "../../method/study";
+import { Item, Pair, pairPlaces } from "../../method/study";
 import { cellAddress, columnLetters, rectAddress } from "../a1";
 import { SheetGrid, cellAt, cellText, presentCols, presentRows } from "../grids";
 import {
@@ -22,7 +22,7 @@ import {
 } from "../kit";
 import { NAMES } from "../names";
 import { SheetPlan, text } from "../plan";
-import { FoundItem, PlanContext, ReadContext, SheetModule } from "../sheet";
+import { FoundItem, PlanContext, ReadContext, SheetModule, pairPlace } from "../sheet";
 import { GRID, TYPE_STYLE, crossTableFrom, crossTableLayout, styleNameHeaders } from "./grid";
 
 /** Room in a blank template for names typed by hand. */
@@ -187,9 +187,10 @@ function read({ grids, problems, draft }: ReadContext): void {
   const columns = readNames(grid, columnCells, CLIENTELE_TYPES, "clienteles", problems);
   const rows = readNames(grid, rowCells, NEED_TYPES, "needs", problems);
 
-  const pairKey = pairKeyCache();
   const tickedColumns = new Set<number>();
   const tickedRows = new Set<number>();
+  // Each tick by the offsets of its column and row in the table, numbered once the lists are known.
+  const ticks: { column: number; row: number; pair: Pair }[] = [];
   for (const row of filledRows) {
     for (const col of presentCols(grid, row, body.col)) {
       const raw = cellText(cellAt(grid, row, col)).trim();
@@ -214,13 +215,25 @@ function read({ grids, problems, draft }: ReadContext): void {
       }
       tickedColumns.add(col - body.col);
       tickedRows.add(row - body.row);
-      const pair: Pair = { clientele: clientele.name, need: need.name };
-      draft.pairs.set(pairKey(clientele.name, need.name), pair);
+      ticks.push({
+        column: col - body.col,
+        row: row - body.row,
+        pair: { clientele: clientele.name, need: need.name },
+      });
     }
   }
 
-  draft.clienteles = [...columns.found.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
-  draft.needs = [...rows.found.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+  const clienteles = [...columns.found.entries()].sort((a, b) => a[0] - b[0]);
+  const needs = [...rows.found.entries()].sort((a, b) => a[0] - b[0]);
+  draft.clienteles = clienteles.map(([, f]) => f);
+  draft.needs = needs.map(([, f]) => f);
+  const clientelePosition = new Map(clienteles.map(([index], position) => [index, position]));
+  const needPosition = new Map(needs.map(([index], position) => [index, position]));
+  for (const { column, row, pair } of ticks) {
+    const c = clientelePosition.get(column) as number;
+    const n = needPosition.get(row) as number;
+    draft.pairs.set(pairPlace(c, n, needs.length), pair);
+  }
   if (draft.clienteles.length === 0) {
     const first = cellAddress(headerRow, body.col);
     problems.push(msg.noClienteles(where(grid, headerRow, body.col), headerRow, first));

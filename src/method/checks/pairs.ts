@@ -10,19 +10,29 @@ import { freeText } from "./text";
 
 /** The pairs met so far: the first of two entries for one pair is the one kept. */
 export class PairSet {
-  private readonly first = new Map<string, number>();
+  private readonly first = new Map<string | number, number>();
 
   constructor(private readonly problems: Problem[]) {}
 
   /**
    * True when the pair is new; else false and said. `position` is how a later duplicate refers to
-   * this entry: its index in the study file's pairs, or its row in the ratings.
+   * this entry: its index in the study file's pairs, or its row in the ratings. `at` may be asked
+   * only when said (a read of 400 000 rows makes no place for the rows that are fine). `key`, when
+   * the caller has one, stands for the pair's key: a number that is the same for two entries exactly
+   * when their names' keys are (a pair's place in the table); a caller gives it always or never.
    */
-  add(clientele: string, need: string, at: Location, position: number): boolean {
-    const key = pairKey(clientele, need);
+  add(
+    clientele: string,
+    need: string,
+    at: Location | (() => Location),
+    position: number,
+    key: string | number = pairKey(clientele, need)
+  ): boolean {
     const first = this.first.get(key);
     if (first !== undefined) {
-      this.problems.push(msg.pairTwice(at, clientele, need, first));
+      this.problems.push(
+        msg.pairTwice(typeof at === "function" ? at() : at, clientele, need, first)
+      );
       return false;
     }
     this.first.set(key, position);
