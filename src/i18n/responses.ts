@@ -164,6 +164,10 @@ export interface ResponsesPaneTexts {
   button: string;
   /** Under the button: where the responses come from. */
   hint: string;
+  /** The share of respondents feeling a need from which the pair is ticked, in per cent. */
+  threshold: string;
+  /** Said when the threshold typed is not a whole number from 1 to 100. */
+  thresholdInvalid: string;
   sheetAdded: (sheet: string) => string;
   noRows: (sheet: string) => string;
   done: string;
@@ -191,6 +195,8 @@ export function responsesPaneTexts(language: Language): ResponsesPaneTexts {
     return {
       button: "Intégrer les réponses",
       hint: `Réponses d'enquête ou votes d'atelier collés dans la feuille Réponses${NBSP}: ils cochent et notent les paires qu'ils mentionnent, avec leur poids (n, % qui ressentent).`,
+      threshold: "Cocher à partir de (% qui ressentent)",
+      thresholdInvalid: "Un nombre entier de 1 à 100.",
       sheetAdded: (sheet) =>
         `Feuille ${q(sheet)} ajoutée${NBSP}: collez-y les réponses sous les en-têtes (une ligne par répondant et par paire), puis cliquez de nouveau sur Intégrer les réponses. Cette feuille est la vôtre${NBSP}: construire ou actualiser l'étude n'y touche jamais.`,
       noRows: (sheet) =>
@@ -226,6 +232,8 @@ export function responsesPaneTexts(language: Language): ResponsesPaneTexts {
   return {
     button: "Integrate responses",
     hint: "Survey answers or workshop votes pasted into the Responses sheet: they tick and rate the pairs they mention, with their weight (n, % feeling).",
+    threshold: "Tick from (% feeling)",
+    thresholdInvalid: "A whole number from 1 to 100.",
     sheetAdded: (sheet) =>
       `Sheet ${q(sheet)} added: paste the responses under its headers (one row per respondent and pair), then click Integrate responses again. This sheet is yours: building or refreshing the study never touches it.`,
     noRows: (sheet) =>

@@ -3,7 +3,7 @@
  * src/app/responses.ts decides, the pane asks before changing what was typed by hand or adding
  * names, then the study is built again with its evidence. Kept apart from actions.ts.
  */
-import { PairChange } from "../analysis/responses";
+import { DEFAULT_THRESHOLD, PairChange } from "../analysis/responses";
 import { responsesPaneTexts } from "../i18n/responses";
 import { responsesSheetPlan } from "../layout/sheets/responses";
 import { hasStudy } from "../app/operations";
@@ -26,14 +26,18 @@ export interface PendingResponses {
   badRows: number;
   /** The integration shown (see integrationKey). */
   key: string;
+  /** The threshold it was computed with: the confirmation applies the same. */
+  threshold: number;
 }
 
 export type ResponsesResult = ActionResult & { confirmResponses?: PendingResponses };
 
 /** `confirmed`: the question the consultant answered yes to. */
+/** `threshold`: the share feeling from which a pair is ticked (the command line's --threshold). */
 export async function integrate(
   context: PaneContext,
-  confirmed?: PendingResponses
+  confirmed?: PendingResponses,
+  threshold = DEFAULT_THRESHOLD
 ): Promise<ResponsesResult> {
   const { host, language } = context;
   const texts = responsesPaneTexts(language);
@@ -48,6 +52,7 @@ export async function integrate(
   }
   const integration = integrateResponses(snapshot, table, {
     language,
+    threshold: confirmed?.threshold ?? threshold,
     addNew:
       confirmed !== undefined &&
       confirmed.unknown.clienteles.length + confirmed.unknown.needs.length > 0,
@@ -63,6 +68,7 @@ export async function integrate(
       unknown: integration.unknown,
       badRows: integration.badRows.length,
       key,
+      threshold: confirmed?.threshold ?? threshold,
     };
     const changed: Notice[] = confirmed ? [{ intent: "info", text: texts.changedSince }] : [];
     // The rows not counted and the names refused stay listed, by row, while the pane asks.

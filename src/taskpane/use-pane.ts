@@ -90,7 +90,8 @@ export interface PaneState {
   run: (action: (context: PaneContext) => Promise<ActionResult>) => void;
   /** Intégrer les réponses (issue 16), and what it asks first. */
   canIntegrate: boolean;
-  integrateResponses: () => void;
+  /** `threshold`: the share feeling from which a pair is ticked (default: the command line's). */
+  integrateResponses: (threshold?: number) => void;
   pendingResponses?: PendingResponses;
   confirmResponses: () => void;
   cancelResponses: () => void;
@@ -233,9 +234,9 @@ export function usePane(host: PaneHost, language: Language): PaneState {
 
   const off = busy || starting || blockedReason !== undefined;
   const hasStudy = workbook?.hasStudy === true;
-  const integrateWith = (confirmed?: PendingResponses): void =>
+  const integrateWith = (confirmed?: PendingResponses, threshold?: number): void =>
     void perform(async () => {
-      const result = await integrate(context, confirmed);
+      const result = await integrate(context, confirmed, threshold);
       setPendingResponses(result.confirmResponses);
       return result;
     }, null);
@@ -302,7 +303,7 @@ export function usePane(host: PaneHost, language: Language): PaneState {
     setWeight: (which, value) => void perform(() => setWeight(context, which, value), null, true),
     run: (action) => void perform(() => action(context)),
     canIntegrate: !off && workbook?.study !== undefined,
-    integrateResponses: () => integrateWith(),
+    integrateResponses: (threshold) => integrateWith(undefined, threshold),
     pendingResponses,
     confirmResponses: () => {
       const pending = pendingResponses;

@@ -34,6 +34,7 @@ const PENDING: PendingResponses = {
   unknown: { clienteles: ["Notaires"], needs: [] },
   badRows: 2,
   key: "k",
+  threshold: 0.5,
 };
 
 function show(pending: PendingResponses, language: Language) {

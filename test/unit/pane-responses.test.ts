@@ -103,6 +103,29 @@ describe("Intégrer les réponses over Office.js", () => {
     expect(await studyOf(host)).toEqual(study());
   });
 
+  it("ticks from the threshold the consultant set, and confirms with the threshold it asked with", async () => {
+    const { host, excel } = await built();
+    await integrate(contextOf(host));
+    excel.setCells("Réponses", `A${RESPONSES_SHEET.firstRow}`, ROWS);
+    // Two of three respondents feel (Artisans, Financement): ticked at 50 %, not at 70 %.
+    const asked = await integrate(contextOf(host), undefined, 0.7);
+    const pending = asked.confirmResponses!;
+    expect(pending.threshold).toBe(0.7);
+    expect(pending.handMade.map((change) => plain(describeChange(change, "fr")).trim())).toEqual([
+      "(« Artisans », « Financement ») : coche retirée (était perception 2, impact 2) (saisie à la main)",
+    ]);
+    // The confirmation applies the threshold shown, whatever the default.
+    const done = await integrate(contextOf(host), pending);
+    expect(done.rendered).toBe(true);
+    const after = await studyOf(host);
+    const pair = after.pairs.find((p) => p.clientele === "Artisans" && p.need === "Financement");
+    expect(pair).toBeUndefined();
+    expect(after.pairs.map((p) => `${p.clientele}/${p.need}`)).toEqual([
+      "Banques/Financement",
+      "Banques/Locaux",
+    ]);
+  });
+
   it("asks before changing hand-made ratings, shows the bad rows by row, then rebuilds keeping the rest", async () => {
     const { excel, host } = await built();
     await integrate(contextOf(host));
