@@ -157,6 +157,13 @@ export interface PaneTexts {
     empty: string;
     tick: (clientele: string, need: string) => string;
     cell: (address: string) => string;
+    /**
+     * A typed value the sheet refused, still in its cell (`cell`: Sheet!A1): not written, so the
+     * figures computed from that cell, struck out meanwhile, still come from `kept` ("" if empty).
+     */
+    stale: (cell: string, typed: string, kept: string) => string;
+    /** The tooltip of a struck-out figure. */
+    staleFigure: string;
   };
 }
 
@@ -399,6 +406,9 @@ const fr: PaneTexts = {
     empty: `Le classeur est vide${NBSP}: construisez-le depuis le volet.`,
     tick: (clientele, need) => `${clientele} ressent ${q(need)}`,
     cell: (address) => `Cellule ${address}`,
+    stale: (cell, typed, kept) =>
+      `${cell}${NBSP}: ${q(typed)} n'est pas écrit, la feuille le refuse. Les chiffres calculés sont barrés${NBSP}: ils viennent encore de la valeur d'avant (${kept === "" ? "vide" : kept}). Corrigez la saisie, ou appuyez sur Échap dans la cellule pour revenir à cette valeur.`,
+    staleFigure: `Pas à jour${NBSP}: calculé avec la valeur d'avant la saisie refusée`,
   },
 };
 
@@ -615,6 +625,9 @@ const en: PaneTexts = {
     empty: "The workbook is empty: build it from the pane.",
     tick: (clientele, need) => `${clientele} feels ${qe(need)}`,
     cell: (address) => `Cell ${address}`,
+    stale: (cell, typed, kept) =>
+      `${cell}: ${qe(typed)} is not written, the sheet refuses it. The computed figures are struck out: they still come from the value before (${kept === "" ? "empty" : kept}). Correct what you typed, or press Esc in the cell to go back to that value.`,
+    staleFigure: "Out of date: computed with the value before the refused entry",
   },
 };
 

@@ -29,6 +29,8 @@ export interface CellLook {
   number?: number;
   style: CellStyle;
   editor?: CellEditor;
+  /** A formula's result (a score, a count, a potential): what an input cell's value feeds. */
+  computed?: boolean;
 }
 
 export interface SheetLook {
@@ -216,6 +218,12 @@ export function sheetLook(
   for (const { rect: area } of plan?.fills ?? [])
     for (let r = area.row; r < area.row + area.rows; r++)
       for (let c = area.col; c < area.col + area.cols; c++) computed.add(`${r}:${c}`);
+  for (const block of plan?.blocks ?? [])
+    block.values.forEach((line, i) =>
+      line.forEach((value, j) => {
+        if (value?.kind === "formula") computed.add(`${block.row + i}:${block.col + j}`);
+      })
+    );
 
   return {
     name: sheet.name,
@@ -262,6 +270,7 @@ export function sheetLook(
         ...(typeof value === "number" ? { number: value } : {}),
         style,
         ...(editor ? { editor } : {}),
+        ...(computed.has(`${row}:${col}`) && !editor ? { computed: true } : {}),
       };
     },
   };
