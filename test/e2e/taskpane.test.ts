@@ -971,6 +971,15 @@ test("one stray X in Ciblage: said at once, pointing to where offerings are type
   expect(await stepText(page, "ticks")).toBe(before);
   expect(await stepText(page, "lists")).toContain("3 clientèles × 2 besoins");
   expect(await stepText(page, "lists")).toContain("✓ Ok");
+  // The sheet's figures cannot follow until it is fixed: said above the sheet, and struck out.
+  const waiting = page
+    .getByRole("status")
+    .filter({ hasText: "Les chiffres calculés de cette feuille sont barrés" });
+  await expect(waiting.count()).resolves.toBe(1);
+  const perSegment = gridCell(page, targets.sheet, "B10");
+  await expect(textOf(perSegment)).resolves.toBe("0");
+  await expect(perSegment.getAttribute("data-stale")).resolves.toBe("true");
+  await expectNoSeriousAxeViolation(page, "a stray X, the targeting's figures out of date");
   // The message's cell is a link to the mark.
   await page.getByRole("button", { name: `'Ciblage'!${targets.address}` }).click();
   await expect(page.getByRole("tab", { name: "Ciblage", selected: true }).count()).resolves.toBe(1);
@@ -978,6 +987,8 @@ test("one stray X in Ciblage: said at once, pointing to where offerings are type
   await gridCell(page, targets.sheet, targets.address).locator("button").focus();
   await page.keyboard.press("Delete");
   await poll(async () => (await bodyText(page)).includes("X sans nom"), false);
+  await expect(waiting.count()).resolves.toBe(0);
+  await expect(page.locator("[data-stale]").count()).resolves.toBe(0);
   await page.close();
 });
 

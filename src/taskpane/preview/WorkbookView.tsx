@@ -483,6 +483,13 @@ export function WorkbookView({
               </Tab>
             ))}
           </TabList>
+          {sheet.stale && (
+            <div role="status" className={styles.stale}>
+              <Text as="p" block>
+                {texts.workbook.staleSheet}
+              </Text>
+            </div>
+          )}
           {refusals.length > 0 && (
             <div role="alert" className={styles.stale}>
               {refusals.map((refusal) => (
@@ -506,7 +513,7 @@ export function WorkbookView({
               role={sheet.plan?.role}
               selection={state.selection}
               texts={texts}
-              stale={refusals.length > 0}
+              stale={refusals.length > 0 || sheet.stale === true}
               onRefused={onRefused}
             />
           </div>
