@@ -104,6 +104,17 @@ const HOSTILE: Hostile[] = [
     },
   },
   {
+    label: "500 entries named by 64 KiB of ESC",
+    make: async (file, built) => {
+      // The longest name a zip holds, many times (32 MiB of names, all read if the names were
+      // not refused at the first).
+      const entries = await entriesOf(built);
+      const name = "\u001b".repeat(65535);
+      for (let i = 0; i < 500; i++) entries.push({ name, data: Buffer.alloc(0), method: 0 });
+      await fs.writeFile(file, rawZip(entries));
+    },
+  },
+  {
     label: "sheet inflating to 50 MiB, declaring 2 KiB",
     make: async (file, built) => {
       const entries = await entriesOf(built);

@@ -31,52 +31,93 @@ export function jaccardDistance(a: Profile, b: Profile): number {
 }
 
 /**
- * Every pairwise distance, equal to jaccardDistance's. Profiles are packed 32 ticks to a word and
- * counted with bit operations: some 40 times faster than comparing booleans at 200 × 200.
+ * Profiles packed 32 ticks to a word, with each one's number of ticks: the distance between two
+ * is then one count of their common ticks (|a ∪ b| = |a| + |b| − |a ∩ b|) and, for profiles of up
+ * to QUOTIENT_TABLE_MAX positions, one look-up of the quotient (the same division, made once for
+ * each possible pair of counts, so the result is bit for bit jaccardDistance's).
  */
-export function jaccardDistances(profiles: readonly Profile[]): DistanceMatrix {
+export interface PackedProfiles {
+  readonly size: number;
+  /** Words per profile. */
+  readonly words: number;
+  readonly bits: Int32Array;
+  readonly ones: Int32Array;
+  /** quotients[either × (length + 1) + onlyOne], or undefined for long profiles. */
+  readonly quotients: Float64Array | undefined;
+  /** length + 1: the stride of `quotients`. */
+  readonly stride: number;
+}
+
+export function packProfiles(profiles: readonly Profile[]): PackedProfiles {
   const size = profiles.length;
   const length = size > 0 ? profiles[0].length : 0;
   if (profiles.some((profile) => profile.length !== length))
     throw new RangeError("profiles of different lengths");
   const words = Math.ceil(length / 32);
-  const packed = new Uint32Array(size * words);
+  const bits = new Int32Array(size * words);
+  const ones = new Int32Array(size);
   profiles.forEach((profile, i) => {
-    for (let t = 0; t < length; t++) if (profile[t]) packed[i * words + (t >>> 5)] |= 1 << (t & 31);
+    for (let t = 0; t < length; t++) {
+      if (!profile[t]) continue;
+      bits[i * words + (t >>> 5)] |= 1 << (t & 31);
+      ones[i]++;
+    }
   });
+  const quotients = length <= QUOTIENT_TABLE_MAX ? quotientTable(length) : undefined;
+  return { size, words, bits, ones, quotients, stride: length + 1 };
+}
+
+/** The Jaccard distance between packed profiles a and b, equal to jaccardDistance's. */
+export function packedDistance(packed: PackedProfiles, a: number, b: number): number {
+  const { words, bits } = packed;
+  let both = 0;
+  if (words === 1) both = bitCount(bits[a] & bits[b]);
+  else for (let w = 0; w < words; w++) both += bitCount(bits[a * words + w] & bits[b * words + w]);
+  return quotientOf(packed, packed.ones[a] + packed.ones[b] - both, both);
+}
+
+/** The distance of two profiles with `either` positions ticked in one or both, `both` in both. */
+export function quotientOf(packed: PackedProfiles, either: number, both: number): number {
+  const { quotients } = packed;
+  if (quotients) return quotients[either * packed.stride + either - both];
+  // Integer counts divided once, as SciPy does, so that equal distances are bit-for-bit equal.
+  return either === 0 ? 0 : (either - both) / either;
+}
+
+/**
+ * Every pairwise distance, equal to jaccardDistance's (see PackedProfiles). Each row is computed
+ * whole, its mirrored half included: computing a pair twice costs less than writing across rows.
+ */
+export function jaccardDistances(profiles: readonly Profile[]): DistanceMatrix {
+  const packed = packProfiles(profiles);
+  const { size, words, bits, ones } = packed;
   const values = new Float64Array(size * size);
-  // Tile by tile: the mirrored entry (j, i) of a tile falls in a few dozen rows already in the
-  // cache, where writing it row after row would miss the cache at every pair (10 times slower
-  // at 10 000 items).
-  for (let rowStart = 0; rowStart < size; rowStart += TILE) {
-    const rowEnd = Math.min(size, rowStart + TILE);
-    for (let columnStart = rowStart; columnStart < size; columnStart += TILE) {
-      const columnEnd = Math.min(size, columnStart + TILE);
-      for (let i = rowStart; i < rowEnd; i++) {
-        for (let j = Math.max(i + 1, columnStart); j < columnEnd; j++) {
-          let either = 0;
-          let onlyOne = 0;
-          for (let w = 0; w < words; w++) {
-            const a = packed[i * words + w];
-            const b = packed[j * words + w];
-            either += bitCount(a | b);
-            onlyOne += bitCount(a ^ b);
-          }
-          const distance = either === 0 ? 0 : onlyOne / either;
-          values[i * size + j] = distance;
-          values[j * size + i] = distance;
-        }
-      }
+  for (let i = 0; i < size; i++) {
+    const row = i * size;
+    for (let j = 0; j < size; j++) {
+      let both = 0;
+      for (let w = 0; w < words; w++) both += bitCount(bits[i * words + w] & bits[j * words + w]);
+      values[row + j] = quotientOf(packed, ones[i] + ones[j] - both, both);
     }
   }
   return { size, values };
 }
 
-/** Items per side of a tile of the distance matrix (64 rows of 64 doubles: 32 KiB). */
-const TILE = 64;
+/** Profiles up to this long have their quotients in a table ((length + 1)² doubles: 34 KB). */
+const QUOTIENT_TABLE_MAX = 64;
+
+/** quotients[either × (length + 1) + onlyOne] = onlyOne / either (0 when either is 0). */
+function quotientTable(length: number): Float64Array {
+  const stride = length + 1;
+  const table = new Float64Array(stride * stride);
+  for (let either = 1; either <= length; either++)
+    for (let onlyOne = 0; onlyOne <= either; onlyOne++)
+      table[either * stride + onlyOne] = onlyOne / either;
+  return table;
+}
 
 /** Number of bits set in a 32-bit word (the classic SWAR count). */
-function bitCount(word: number): number {
+export function bitCount(word: number): number {
   let v = word - ((word >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;

@@ -15,7 +15,7 @@
  * - two merged clusters take the place of the later of the two in that order;
  * - merges are then listed by height, equal heights in the order they were found.
  */
-import { DistanceMatrix } from "./jaccard";
+import { DistanceMatrix, Profile, bitCount, packProfiles, packedDistance } from "./jaccard";
 
 /**
  * One merge of a linkage, SciPy-shaped: leaves are 0…n−1 and merge i forms cluster n + i.
@@ -29,19 +29,12 @@ export interface Merge {
   size: number;
 }
 
-/**
- * The n − 1 merges of n leaves, in height order (no merge below its children). With `consume`,
- * the matrix itself holds the clusters' distances as they merge (n² fewer bytes at a time, 800 MB
- * at 10 000 items): the caller must not read it afterwards.
- */
-export function averageLinkage(
-  distances: DistanceMatrix,
-  options: { consume?: boolean } = {}
-): Merge[] {
+/** The n − 1 merges of n leaves, in height order (no merge below its children). */
+export function averageLinkage(distances: DistanceMatrix): Merge[] {
   const n = distances.size;
   if (n < 2) return [];
   // Distances between the clusters that occupy each slot; a merged pair keeps the later slot.
-  const between = options.consume ? distances.values : Float64Array.from(distances.values);
+  const between = Float64Array.from(distances.values);
   const size = new Int32Array(n).fill(1); // 0: slot emptied by a merge
   // The slots still holding a cluster, in increasing order (scans visit only these, in the order
   // the tie rule needs); an emptied slot is taken out with one move of the tail.
@@ -113,6 +106,223 @@ export function averageLinkage(
   // The chain finds merges out of height order; Array.prototype.sort is stable.
   found.sort((a, b) => a.height - b.height);
   return labelMerges(found, n);
+}
+
+/**
+ * The same linkage as averageLinkage over the profiles' Jaccard distances, merge for merge and bit
+ * for bit, without the n × n matrix: the distance between two single items is counted from their
+ * packed profiles when needed (a few operations), and only a cluster of several items keeps a row
+ * of distances to the others (allocated when it forms, reused when it is merged again). Memory is
+ * the largest number of such clusters at once times n (about 0.3 n² bytes on random studies,
+ * 0.25 GB at 10 000 items where the matrix takes 0.8 GB: filling fresh memory is most of the time
+ * at that size); time is the same O(n²). Same chain and arithmetic as averageLinkage; the live
+ * single items and clusters are scanned as two lists, each in slot order, and the tie rule is
+ * applied across them (the earlier slot wins between equals, the chain's previous element first).
+ */
+export function averageLinkageOfProfiles(profiles: readonly Profile[]): Merge[] {
+  const packed = packProfiles(profiles);
+  const n = packed.size;
+  if (n < 2) return [];
+  const { words, bits, ones, quotients, stride } = packed;
+  /** Distance between the single items a and b (packedDistance, inlined for one word). */
+  const itemDistance = (a: number, b: number): number => {
+    if (words !== 1 || !quotients) return packedDistance(packed, a, b);
+    const both = bitCount(bits[a] & bits[b]);
+    const either = ones[a] + ones[b] - both;
+    return quotients[either * stride + either - both];
+  };
+  const size = new Int32Array(n).fill(1);
+  // The rows of distances of the clusters (current for every live slot), in one pool of room for
+  // the most clusters there can be at once (n / 2): memory is given by the system untouched, and
+  // only the rows used are ever filled (a freed row is the next used).
+  const pool = new Float64Array(Math.floor(n / 2) * n);
+  /** Where the row of the cluster in each slot starts in the pool, or −1 for a single item. */
+  const rowOf = new Int32Array(n).fill(-1);
+  const freeRows: number[] = [];
+  let rowsUsed = 0;
+  const distance = (x: number, i: number): number => {
+    if (rowOf[x] >= 0) return pool[rowOf[x] + i];
+    if (rowOf[i] >= 0) return pool[rowOf[i] + x];
+    return itemDistance(x, i);
+  };
+  // The live slots holding a single item, and those holding a cluster, each in increasing order.
+  const items = new Int32Array(n).map((_, i) => i);
+  let itemCount = n;
+  const clusters = new Int32Array(n);
+  let clusterCount = 0;
+  // Each single item's nearest cluster (earlier slot between equals), kept as clusters form, and
+  // found again by a scan only when it was one of the two just merged: the scan reads one entry of
+  // every cluster's row, each in another part of memory.
+  const nearestCluster = new Int32Array(n).fill(-1);
+  const nearestClusterDistance = new Float64Array(n).fill(Infinity);
+  const nearestClusterKnown = new Uint8Array(n).fill(1);
+  const chain = new Int32Array(n);
+  let chainLength = 0;
+  const found: { first: number; second: number; height: number }[] = [];
+
+  for (let step = 0; step < n - 1; step++) {
+    if (chainLength === 0) {
+      chain[0] =
+        itemCount > 0 && (clusterCount === 0 || items[0] < clusters[0]) ? items[0] : clusters[0];
+      chainLength = 1;
+    }
+    let x: number;
+    let y: number;
+    let nearest: number;
+    for (;;) {
+      x = chain[chainLength - 1];
+      let itemBest = Infinity;
+      let itemSlot = -1;
+      let clusterBest = Infinity;
+      let clusterSlot = -1;
+      const own = rowOf[x];
+      if (own >= 0) {
+        for (let k = 0; k < itemCount; k++) {
+          const i = items[k];
+          const d = pool[own + i];
+          if (d < itemBest) {
+            itemBest = d;
+            itemSlot = i;
+          }
+        }
+        for (let k = 0; k < clusterCount; k++) {
+          const i = clusters[k];
+          const d = pool[own + i];
+          if (i !== x && d < clusterBest) {
+            clusterBest = d;
+            clusterSlot = i;
+          }
+        }
+      } else {
+        if (words === 1 && quotients) {
+          const bitsX = bits[x];
+          const onesX = ones[x];
+          for (let k = 0; k < itemCount; k++) {
+            const i = items[k];
+            if (i === x) continue;
+            const both = bitCount(bitsX & bits[i]);
+            const either = onesX + ones[i] - both;
+            const d = quotients[either * stride + either - both];
+            if (d < itemBest) {
+              itemBest = d;
+              itemSlot = i;
+            }
+          }
+        } else {
+          for (let k = 0; k < itemCount; k++) {
+            const i = items[k];
+            if (i === x) continue;
+            const d = packedDistance(packed, x, i);
+            if (d < itemBest) {
+              itemBest = d;
+              itemSlot = i;
+            }
+          }
+        }
+        if (!nearestClusterKnown[x]) {
+          let best = Infinity;
+          let slot = -1;
+          for (let k = 0; k < clusterCount; k++) {
+            const i = clusters[k];
+            const d = pool[rowOf[i] + x];
+            if (d < best) {
+              best = d;
+              slot = i;
+            }
+          }
+          nearestCluster[x] = slot;
+          nearestClusterDistance[x] = best;
+          nearestClusterKnown[x] = 1;
+        }
+        clusterBest = nearestClusterDistance[x];
+        clusterSlot = nearestCluster[x];
+      }
+      // The earlier slot between equals; then the chain's previous element if it is as near.
+      if (clusterBest < itemBest || (clusterBest === itemBest && clusterSlot < itemSlot)) {
+        nearest = clusterBest;
+        y = clusterSlot;
+      } else {
+        nearest = itemBest;
+        y = itemSlot;
+      }
+      if (chainLength > 1) {
+        const previous = chain[chainLength - 2];
+        if (distance(x, previous) <= nearest) break;
+      }
+      chain[chainLength++] = y;
+    }
+    y = chain[chainLength - 2];
+    nearest = distance(x, y);
+    chainLength -= 2;
+
+    const first = Math.min(x, y);
+    const second = Math.max(x, y);
+    const firstSize = size[first];
+    const secondSize = size[second];
+    found.push({ first, second, height: nearest });
+    size[first] = 0;
+    size[second] = firstSize + secondSize;
+    if (rowOf[first] >= 0) clusterCount = removeSorted(clusters, clusterCount, first);
+    else itemCount = removeSorted(items, itemCount, first);
+    // The merged cluster's row: the second's own, or the first's, or a free or new one. Each
+    // entry is read (as the distance to first or second) before it is written.
+    let target = rowOf[second];
+    let freed = -1;
+    if (target < 0) target = rowOf[first];
+    else freed = rowOf[first];
+    if (target < 0) target = freeRows.pop() ?? n * rowsUsed++;
+    const total = firstSize + secondSize;
+    for (let k = 0; k < itemCount; k++) {
+      const i = items[k];
+      if (i === second) continue;
+      // Same arithmetic as averageLinkage (SciPy's update).
+      const updated = (firstSize * distance(first, i) + secondSize * distance(second, i)) / total;
+      pool[target + i] = updated;
+      const near = nearestCluster[i];
+      if (near === first || near === second) nearestClusterKnown[i] = 0;
+      else if (
+        updated < nearestClusterDistance[i] ||
+        (updated === nearestClusterDistance[i] && second < near)
+      ) {
+        nearestCluster[i] = second;
+        nearestClusterDistance[i] = updated;
+      }
+    }
+    for (let k = 0; k < clusterCount; k++) {
+      const i = clusters[k];
+      if (i === second) continue;
+      const updated = (firstSize * distance(first, i) + secondSize * distance(second, i)) / total;
+      pool[target + i] = updated;
+      // Every other cluster's row follows (a single item's distances are counted, not kept).
+      pool[rowOf[i] + second] = updated;
+    }
+    if (rowOf[second] < 0) {
+      itemCount = removeSorted(items, itemCount, second);
+      clusterCount = insertSorted(clusters, clusterCount, second);
+    }
+    rowOf[first] = -1;
+    rowOf[second] = target;
+    if (freed >= 0) freeRows.push(freed);
+  }
+
+  found.sort((a, b) => a.height - b.height);
+  return labelMerges(found, n);
+}
+
+/** Takes `value` out of the first `count` entries of a sorted list; returns the new count. */
+function removeSorted(list: Int32Array, count: number, value: number): number {
+  const at = list.subarray(0, count).indexOf(value);
+  list.copyWithin(at, at + 1, count);
+  return count - 1;
+}
+
+/** Puts `value` into the first `count` entries of a sorted list; returns the new count. */
+function insertSorted(list: Int32Array, count: number, value: number): number {
+  let at = count;
+  while (at > 0 && list[at - 1] > value) at--;
+  list.copyWithin(at + 1, at, count);
+  list[at] = value;
+  return count + 1;
 }
 
 /**

@@ -157,6 +157,15 @@ export interface PaneTexts {
     empty: string;
     tick: (clientele: string, need: string) => string;
     cell: (address: string) => string;
+    /**
+     * A typed value the sheet refused, still in its cell (`cell`: Sheet!A1): not written, so the
+     * figures computed from that cell, struck out meanwhile, still come from `kept` ("" if empty).
+     */
+    stale: (cell: string, typed: string, kept: string) => string;
+    /** The tooltip of a struck-out figure. */
+    staleFigure: string;
+    /** A sheet whose figures wait for an error of the sheets to be corrected (they are struck out). */
+    staleSheet: string;
   };
 }
 
@@ -399,6 +408,10 @@ const fr: PaneTexts = {
     empty: `Le classeur est vide${NBSP}: construisez-le depuis le volet.`,
     tick: (clientele, need) => `${clientele} ressent ${q(need)}`,
     cell: (address) => `Cellule ${address}`,
+    stale: (cell, typed, kept) =>
+      `${cell}${NBSP}: ${q(typed)} n'est pas écrit, la feuille le refuse. Les chiffres calculés sont barrés${NBSP}: ils viennent encore de la valeur d'avant (${kept === "" ? "vide" : kept}). Corrigez la saisie, ou appuyez sur Échap dans la cellule pour revenir à cette valeur.`,
+    staleFigure: `Pas à jour${NBSP}: calculé avant la saisie refusée ou l'erreur signalée`,
+    staleSheet: `Les chiffres calculés de cette feuille sont barrés${NBSP}: une erreur dans les feuilles (voir le message du volet) empêche de les recalculer, ils datent d'avant. Ils se recalculent dès qu'elle est corrigée.`,
   },
 };
 
@@ -615,6 +628,11 @@ const en: PaneTexts = {
     empty: "The workbook is empty: build it from the pane.",
     tick: (clientele, need) => `${clientele} feels ${qe(need)}`,
     cell: (address) => `Cell ${address}`,
+    stale: (cell, typed, kept) =>
+      `${cell}: ${qe(typed)} is not written, the sheet refuses it. The computed figures are struck out: they still come from the value before (${kept === "" ? "empty" : kept}). Correct what you typed, or press Esc in the cell to go back to that value.`,
+    staleFigure: "Out of date: computed before the refused entry or the error reported",
+    staleSheet:
+      "This sheet's computed figures are struck out: an error in the sheets (see the pane's message) stops them from being recalculated, they date from before. They are recalculated as soon as it is corrected.",
   },
 };
 

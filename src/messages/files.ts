@@ -404,8 +404,12 @@ export function studyNumberOutOfRange(file: string, field: string | undefined, t
 // Hostile files, read without a silent change (issue 13 A): what the file says that the reader
 // cannot take as it is is refused naming the sheet and cell or the part, never read as another study.
 
-/** Text taken from a file, cut to a length a message can show. */
-const excerpt = (text: string): string => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+/** Text taken from a file, cut to a length a message can show (never inside a character). */
+const excerpt = (text: string): string => {
+  if (text.length <= 40) return text;
+  const high = text.charCodeAt(39);
+  return `${text.slice(0, high >= 0xd800 && high <= 0xdbff ? 39 : 40)}…`;
+};
 
 /** Why a cell of a sheet part cannot be placed. */
 export type CellFault =
@@ -463,6 +467,40 @@ export function workbookValueInvalid(file: string, sheet: string, cell: string, 
     { file, sheet, cell },
     `${fr} : le classeur est endommagé et n'est pas lu, pour ne pas lire la cellule vide ; ouvrez-le dans Excel, vérifiez la cellule et enregistrez-le de nouveau`,
     `${en}: the workbook is damaged and is not read, rather than reading the cell as empty; open it in Excel, check the cell and save it again`
+  );
+}
+
+/** Why a zip entry's name is no name of a workbook's part. */
+export type PartNameFault =
+  /** Absolute (`/…`, `C:…`) or climbing out of the archive (`..`). */
+  | { kind: "outside" }
+  /** A control character (ESC, NUL, a bidirectional override…): `code` at `position` (from 1). */
+  | { kind: "control"; code: number; position: number }
+  /** Longer than `max` bytes. */
+  | { kind: "long"; length: number; max: number }
+  /** Said to be UTF-8 and not valid UTF-8. */
+  | { kind: "encoding" };
+
+export function workbookPartName(file: string, name: string, fault: PartNameFault) {
+  const code =
+    fault.kind === "control" ? `U+${fault.code.toString(16).toUpperCase().padStart(4, "0")}` : "";
+  const fr = {
+    outside: "ce nom de partie sort de l'archive (chemin absolu ou « .. »)",
+    control: `ce nom de partie contient un caractère de contrôle (${code}, position ${fault.kind === "control" ? fault.position : 0})`,
+    long: `ce nom de partie a ${fault.kind === "long" ? countFr(fault.length) : 0} octets, au-delà des ${fault.kind === "long" ? countFr(fault.max) : 0} qu'un classeur emploie`,
+    encoding: "ce nom de partie se dit en UTF-8 et n'en est pas",
+  }[fault.kind];
+  const en = {
+    outside: 'this part name leads out of the archive (an absolute path or "..")',
+    control: `this part name holds a control character (${code}, position ${fault.kind === "control" ? fault.position : 0})`,
+    long: `this part name is ${fault.kind === "long" ? countEn(fault.length) : 0} bytes long, beyond the ${fault.kind === "long" ? countEn(fault.max) : 0} a workbook uses`,
+    encoding: "this part name says it is UTF-8 and is not",
+  }[fault.kind];
+  return error(
+    "workbook-part-name",
+    { file, field: excerpt(name) },
+    `${fr} : aucun classeur n'en a de tel, le fichier n'est pas lu ; ouvrez-le dans Excel et enregistrez-le de nouveau`,
+    `${en}: no workbook has such a part, the file is not read; open it in Excel and save it again`
   );
 }
 

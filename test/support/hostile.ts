@@ -13,7 +13,10 @@ import { tempDir } from "./workbooks";
 import { resolveTarget } from "../../src/hosts/xlsx/read";
 
 export interface RawEntry {
-  name: string;
+  /** The entry's name: text (written as UTF-8), or bytes as they are (any bytes at all). */
+  name: string | Buffer;
+  /** Whether the entry says its name is UTF-8 (general purpose bit 11; default yes). */
+  utf8?: boolean;
   data: Buffer;
   /** The inflated size the zip claims (default: the truth). */
   declaredSize?: number;
@@ -29,13 +32,14 @@ export function rawZip(entries: RawEntry[]): Buffer {
   for (const entry of entries) {
     const method = entry.method ?? 8;
     const body = method === 8 ? deflateRawSync(entry.data) : entry.data;
-    const name = Buffer.from(entry.name, "utf8");
+    const name = typeof entry.name === "string" ? Buffer.from(entry.name, "utf8") : entry.name;
+    const flags = entry.utf8 === false ? 0 : 0x0800;
     const size = entry.declaredSize ?? entry.data.length;
     const crc = crc32(entry.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
@@ -46,7 +50,7 @@ export function rawZip(entries: RawEntry[]): Buffer {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(flags, 8);
     central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);

@@ -4,7 +4,11 @@
  */
 import fixtures from "../fixtures/linkage-scipy.json";
 import { jaccardDistance, jaccardDistances, distanceAt } from "../../src/analysis/jaccard";
-import { averageLinkage, treeLeafOrder } from "../../src/analysis/linkage";
+import {
+  averageLinkage,
+  averageLinkageOfProfiles,
+  treeLeafOrder,
+} from "../../src/analysis/linkage";
 import { clusteredProfiles, fixtureCases as cases } from "../support/tick-fixtures";
 import { randomTicks, seededRandom } from "../support/random";
 
@@ -105,5 +109,51 @@ describe("averageLinkage equals SciPy's linkage", () => {
     ];
     expect(treeLeafOrder(linkage)).toEqual([0, 1, 2]);
     expect(treeLeafOrder([])).toEqual([0]);
+  });
+});
+
+describe("averageLinkageOfProfiles (no distance matrix) equals averageLinkage", () => {
+  it.each(cases)("$label: SciPy's merges, in the same order, at the same heights", (fixture) => {
+    const { reference } = fixture;
+    const linkage = averageLinkageOfProfiles(clusteredProfiles(fixture));
+    expect(linkage.map((m) => [m.left, m.right, m.size])).toEqual(
+      reference.linkage.map((row) => [row[0], row[1], row[3]])
+    );
+    linkage.forEach((merge, i) =>
+      expect(Math.abs(merge.height - reference.linkage[i][2])).toBeLessThanOrEqual(1e-12)
+    );
+  });
+
+  it("gives merge for merge, bit for bit, the matrix's linkage: ties, duplicates, long profiles", () => {
+    const random = seededRandom(13);
+    // [items, positions, density]: short profiles give many equal distances and identical items;
+    // 33 and 65 positions take two and three words, 65 and 200 divide instead of looking up.
+    const shapes: [number, number, number][] = [
+      [2, 3, 0.5],
+      [40, 3, 0.5],
+      [300, 6, 0.4],
+      [300, 20, 0.4],
+      [250, 20, 0.1],
+      [200, 33, 0.3],
+      [200, 65, 0.2],
+      [120, 200, 0.05],
+      [400, 12, 0.7],
+    ];
+    for (const [items, positions, density] of shapes) {
+      const profiles = randomTicks(random, items, positions, density).filter((p) =>
+        p.some(Boolean)
+      );
+      const expected = averageLinkage(jaccardDistances(profiles));
+      // toStrictEqual compares heights with Object.is: the same doubles, not merely close.
+      expect(averageLinkageOfProfiles(profiles)).toStrictEqual(expected);
+    }
+  });
+
+  it("gives no merge for fewer than two leaves, one for two", () => {
+    expect(averageLinkageOfProfiles([])).toEqual([]);
+    expect(averageLinkageOfProfiles([[true]])).toEqual([]);
+    expect(averageLinkageOfProfiles([[true], [true]])).toEqual([
+      { left: 0, right: 1, height: 0, size: 2 },
+    ]);
   });
 });

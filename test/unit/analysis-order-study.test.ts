@@ -1,9 +1,11 @@
 /** Cutting the tree, the suggested K, and orderStudy on the worked example and random studies. */
 import example from "../../examples/exemple-incubateur.json";
 import { cutTree, suggestCut } from "../../src/analysis/cut";
-import { Merge } from "../../src/analysis/linkage";
+import { jaccardDistances } from "../../src/analysis/jaccard";
+import { Merge, averageLinkage } from "../../src/analysis/linkage";
 import { orderStudy } from "../../src/analysis/order-study";
 import { EXACT_LEAF_ORDER_MAX, ORDER_MAX_ITEMS } from "../../src/analysis/order-items";
+import { tickTable } from "../../src/analysis/ticks";
 import { CHECKLIST_ITEMS } from "../../src/method/segments";
 import { Pair, Study, emptySegment } from "../../src/method/study";
 import { validateStudy } from "../../src/method/validate";
@@ -339,6 +341,9 @@ describe("orderStudy at scale", () => {
     expect(problems[0].message.fr).toMatch(
       new RegExp(`^${count} besoins : .*ordonnés par l'heuristique de Gruvaeus et Wainer`)
     );
+    // The same tree as the exact side would have (built without the distance matrix).
+    const needProfiles = tickTable(manyNeeds(count)).needProfiles;
+    expect(ordered?.needs.linkage).toStrictEqual(averageLinkage(jaccardDistances(needProfiles)));
     // Every need kept, each once; ticks unchanged.
     expect(new Set(names(ordered?.study.needs ?? [])).size).toBe(count);
     expect(ordered?.study.pairs).toHaveLength(manyNeeds(count).pairs.length);

@@ -208,5 +208,16 @@ describe("finding LibreOffice and reading a PDF's keywords", () => {
     expect(pdfKeywords(Buffer.from(`<</Keywords<FEFF${hex}>/Author(x)>>`))).toBe("Segment, Matrix");
     expect(pdfKeywords(Buffer.from("<</Keywords(a \\(b\\) c)>>"))).toBe("a (b) c");
     expect(pdfKeywords(Buffer.from("<</Title(x)>>"))).toBeUndefined();
+    expect(pdfKeywords(Buffer.from("<</Keywords (a\\\\) b)>>"))).toBe("a\\");
+    expect(pdfKeywords(Buffer.from("<</Keywords(a \\n b)>>"))).toBe("a \\n b");
+  });
+
+  it("reads the keywords of a hostile file in one pass: unfinished strings, then the real one", () => {
+    // The tail the output guard reads (256 KiB) made of unfinished "/Keywords(": the pattern this
+    // scan replaced tried each one to the end of the text (quadratic, a minute here).
+    const tail = "/Keywords(".repeat(26000);
+    expect(pdfKeywords(Buffer.from(tail, "latin1"))).toBeUndefined();
+    expect(pdfKeywords(Buffer.from("/Keywords<0g>".repeat(20000), "latin1"))).toBeUndefined();
+    expect(pdfKeywords(Buffer.from(`/Keywords(${"x".repeat(5000)}/Keywords(found)`))).toBe("found");
   });
 });

@@ -272,6 +272,134 @@ describe("what a file says that cannot be read as it is: refused naming it, neve
   });
 });
 
+describe("zip entry names no workbook has: refused naming the entry, shown escaped", () => {
+  /** Any character a terminal would act on rather than show (C0, DEL, C1, bidi controls). */
+  // eslint-disable-next-line no-control-regex
+  const RAW_CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
+
+  /** The built workbook with one more entry, named `name`. */
+  const withEntry = async (entry: {
+    name: string | Buffer;
+    utf8?: boolean;
+    data?: Buffer;
+  }): Promise<string> => {
+    const file = path.join(dir, "named.xlsx");
+    const extra = { data: Buffer.from("x"), ...entry };
+    await fs.writeFile(file, rawZip([...(await entriesOf(built)), extra]));
+    return file;
+  };
+
+  it.each([
+    [
+      "ESC and BEL (a terminal's clear screen)",
+      "xl/media/\u001b[2J\u0007.bin",
+      /xl\/media\/\\u001b\[2J\\u0007\.bin: this part name holds a control character \(U\+001B, position 10\)/,
+    ],
+    ["NUL", "xl/a\u0000b.xml", /xl\/a\\u0000b\.xml: .*control character \(U\+0000, position 5\)/],
+    [
+      "a line break (a second line forged)",
+      "xl/a\nerror: forged.xml",
+      /xl\/a\\u000aerror: forged\.xml: .*\(U\+000A, position 5\)/,
+    ],
+    [
+      "a right-to-left override (a name shown reversed)",
+      "xl/media/\u202egnp.exe",
+      /xl\/media\/\\u202egnp\.exe: .*\(U\+202E, position 10\)/,
+    ],
+    ["a C1 control (CSI)", "xl/\u009b31m.xml", /\(U\+009B, position 4\)/],
+    [
+      "../ out of the archive",
+      "../../evil.xml",
+      /\.\.\/\.\.\/evil\.xml: this part name leads out of the archive/,
+    ],
+    ["/… in the middle", "xl/../../../etc/evil", /leads out of the archive/],
+    [
+      "an absolute path",
+      "/etc/evil.xml",
+      /\/etc\/evil\.xml: this part name leads out of the archive/,
+    ],
+    ["a drive letter", "C:/evil.xml", /C:\/evil\.xml: this part name leads out/],
+    ["a Windows absolute path", "\\evil.xml", /\/evil\.xml: this part name leads out/],
+    [
+      "65 000 characters",
+      `xl/media/${"a".repeat(65000)}.bin`,
+      /xl\/media\/a{31}…: this part name is 65,013 bytes long, beyond the 1,024 a workbook uses/,
+    ],
+  ])("%s: refused in one line", async (_label, name, text) => {
+    const file = await withEntry({ name });
+    const result = await cli("read", file);
+    refused(result, file, text);
+    expect(result.err[0]).toMatch(/no workbook has such a part, the file is not read/);
+    expect(result.err[0]).not.toMatch(RAW_CONTROL);
+    expect(result.err[0].length).toBeLessThan(400);
+  });
+
+  it("bytes that are not UTF-8 in a name said to be UTF-8: refused, the bytes shown as U+FFFD", async () => {
+    const name = Buffer.concat([
+      Buffer.from("xl/media/"),
+      Buffer.from([0xff, 0xc0, 0xaf]),
+      Buffer.from(".bin"),
+    ]);
+    const file = await withEntry({ name });
+    const result = await cli("read", file);
+    refused(result, file, /xl\/media\/\ufffd+\.bin: this part name says it is UTF-8 and is not/);
+  });
+
+  it("the same bytes in a name not said to be UTF-8 are the zip's old code page: read as before", async () => {
+    const name = Buffer.concat([
+      Buffer.from("xl/media/"),
+      Buffer.from([0x82, 0xff]),
+      Buffer.from(".bin"),
+    ]);
+    const file = await withEntry({ name, utf8: false });
+    const result = await cli("read", file);
+    expect(result.err).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out.join("\n")).pairs).toHaveLength(STUDY.pairs.length);
+  });
+
+  it("a twin differing only by case, or by a backslash for a slash: refused as stored twice", async () => {
+    for (const twin of ["XL/WORKSHEETS/SHEET1.XML", "xl\\worksheets\\sheet1.xml"]) {
+      const file = await withEntry({ name: twin });
+      refused(
+        await cli("read", file),
+        file,
+        /xl.worksheets.sheet1\.xml: this part is stored twice/i
+      );
+    }
+  });
+
+  it("a name equal to a part's only under Unicode case folding (Kelvin sign) is another part: never read in its place", async () => {
+    const entries = await entriesOf(built);
+    const sheet = entries.find((entry) => entry.name === "xl/worksheets/sheet1.xml");
+    if (!sheet) throw new Error("no sheet1");
+    // The twin ticks every pair; "\u212a".toLowerCase() is "k", so a full case fold would take it
+    // for the sheet (and refuse the file, or read the twin where the real part is missing).
+    const twin = sheet.data
+      .toString("utf8")
+      .replace(/<c r="D6"[^>]*\/>/, '<c r="D6" t="inlineStr"><is><t>X</t></is></c>');
+    const file = path.join(dir, "kelvin.xlsx");
+    await fs.writeFile(
+      file,
+      rawZip([...entries, { name: "xl/wor\u212asheets/sheet1.xml", data: Buffer.from(twin) }])
+    );
+    const result = await cli("read", file);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out.join("\n")).pairs).toHaveLength(STUDY.pairs.length);
+  });
+
+  it("at the output of build (without --force): refused, the file left as it was", async () => {
+    const file = await withEntry({ name: "xl/\u001b]0;pwned\u0007.xml" });
+    const before = await fs.readFile(file);
+    const result = await cli("build", studyFile, "-o", file);
+    expect(result.code).toBe(1);
+    expect(result.err).toHaveLength(1);
+    expect(result.err[0]).toContain(file);
+    expect(result.err[0]).not.toMatch(RAW_CONTROL);
+    expect((await fs.readFile(file)).equals(before)).toBe(true);
+  });
+});
+
 describe("every regular expression on untrusted text is linear", () => {
   it("a message quoting 200 000 spaces is put on one line at once, as the pattern did", () => {
     const long = `a${" ".repeat(200000)}b`;

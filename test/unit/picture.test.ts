@@ -157,6 +157,7 @@ describe("picture of the worked example", () => {
       expect(root.attributes.viewBox).toBe(`0 0 ${PICTURE_WIDTH} ${SLIDE_HEIGHT}`);
       expect(root.attributes["data-generator"]).toBe("Segment Matrix");
       expect(isSegmentMatrixSvg(svg)).toBe(true);
+      expect(isSegmentMatrixSvg(svg.replace("<svg", "<svgx"))).toBe(false);
       expectInert(svg, root);
       expectEveryName(root, example);
       expectScoredFills(root, example, palette);
@@ -326,6 +327,17 @@ describe("browser safety", () => {
     expect(external).toEqual([]);
     expect([...seen].map((file) => path.relative(root, file)).sort()).toContain(
       path.join("hosts", "svg", "model.ts")
+    );
+  });
+});
+
+describe("recognising a picture the command line wrote", () => {
+  it("looks at a hostile head once: 64 KiB of unclosed <svg, another file's root element", () => {
+    // The pattern this scan replaced rescanned the rest of the text at each "<svg" (quadratic).
+    expect(isSegmentMatrixSvg("<svg ".repeat(13000))).toBe(false);
+    expect(isSegmentMatrixSvg('<svg xmlns="http://www.w3.org/2000/svg"><g/></svg>')).toBe(false);
+    expect(isSegmentMatrixSvg('<?xml version="1.0"?>\n<svg data-generator="Segment Matrix">')).toBe(
+      true
     );
   });
 });

@@ -77,6 +77,23 @@ describe("PreviewWorkbook", () => {
     const checklist = at("SM_Checklist");
     book.edit(checklist.sheet, checklist.row, checklist.col, "✓ Ok");
     expect(read("SM_SegmentChecklistOk")).toBe(1);
+    // An X beside an offering without a name: the study cannot be read back, so the figures it
+    // gives stay as they were, and the sheets that show them say so (stale) until it is removed.
+    const staleRoles = () =>
+      book
+        .getState()
+        .sheets.filter((s) => s.stale)
+        .map((s) => s.plan?.role)
+        .sort();
+    expect(staleRoles()).toEqual([]);
+    // The second offering's name erased where offerings are typed: its X is left without a name.
+    const offering = named("SM_Offerings");
+    const second = { sheet: offering.sheet, row: offering.rect.row + 1, col: offering.rect.col };
+    book.edit(second.sheet, second.row, second.col, "");
+    expect(readStudy(book.snapshot().grids).study).toBeUndefined();
+    expect(staleRoles()).toEqual(["checklist", "diagnostic", "segments", "targeting"]);
+    book.edit(second.sheet, second.row, second.col, "Cours");
+    expect(staleRoles()).toEqual([]);
   });
 
   it("shows the scores the plan computed, and reads back as the same study", () => {

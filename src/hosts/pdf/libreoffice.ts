@@ -194,22 +194,70 @@ export async function xlsxToPdf(workbook: Buffer, options: PdfOptions): Promise<
 
 /**
  * The document keywords of a PDF, from its information dictionary (LibreOffice writes it near the
- * end, as a UTF-16 hex string or a literal one). Enough to recognise a PDF the export made.
+ * end, as a UTF-16 hex string or a literal one). Enough to recognise a PDF the export made. Read by
+ * a linear scan, not a pattern: the file at an output path may be anyone's, and a pattern tried at
+ * each "/Keywords(" of a file made of them rescanned the rest every time (256 KiB: tens of seconds).
  */
 export function pdfKeywords(data: Buffer): string | undefined {
   const text = data.toString("latin1");
-  const match = /\/Keywords\s*(?:<([0-9A-Fa-f\s]*)>|\(((?:\\.|[^\\)])*)\))/.exec(text);
-  if (!match) return undefined;
-  if (match[1] !== undefined) {
-    const hex = match[1].replace(/\s+/g, "");
-    const bytes = Buffer.from(hex.length % 2 === 0 ? hex : hex + "0", "hex");
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-      // UTF-16BE after its byte order mark.
-      const swapped = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
-      swapped.swap16();
-      return swapped.toString("utf16le");
+  for (let from = 0; ;) {
+    const at = text.indexOf(KEYWORDS, from);
+    if (at < 0) return undefined;
+    from = at + KEYWORDS.length;
+    let i = from;
+    while (i < text.length && isPdfSpace(text.charCodeAt(i))) i++;
+    // Keywords are a line; a string longer than this is not the one looked for.
+    const end = Math.min(text.length, i + 1 + KEYWORDS_MAX);
+    if (text[i] === "<") {
+      let j = i + 1;
+      while (j < end && (isHexDigit(text.charCodeAt(j)) || isPdfSpace(text.charCodeAt(j)))) j++;
+      if (j < end && text[j] === ">") return hexKeywords(text.slice(i + 1, j));
+    } else if (text[i] === "(") {
+      for (let j = i + 1; j < end; j++) {
+        if (text[j] === "\\") j++;
+        else if (text[j] === ")") return literalKeywords(text.slice(i + 1, j));
+      }
     }
-    return bytes.toString("latin1");
   }
-  return match[2].replace(/\\([\\()])/g, "$1");
+}
+
+/** A literal string's text: \( \) \\ stand for the character, other escapes stay as written. */
+function literalKeywords(written: string): string {
+  let literal = "";
+  for (let j = 0; j < written.length; j++) {
+    const char = written[j];
+    if (char === "\\" && j + 1 < written.length && "()\\".includes(written[j + 1])) {
+      literal += written[j + 1];
+      j++;
+    } else literal += char;
+  }
+  return literal;
+}
+
+const KEYWORDS = "/Keywords";
+const KEYWORDS_MAX = 1024;
+
+function isPdfSpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0;
+}
+
+function isHexDigit(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x46) ||
+    (code >= 0x61 && code <= 0x66)
+  );
+}
+
+/** A hex string's text: UTF-16BE after its byte order mark, else one byte a character. */
+function hexKeywords(written: string): string {
+  let hex = "";
+  for (const char of written) if (isHexDigit(char.charCodeAt(0))) hex += char;
+  const bytes = Buffer.from(hex.length % 2 === 0 ? hex : hex + "0", "hex");
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
+    swapped.swap16();
+    return swapped.toString("utf16le");
+  }
+  return bytes.toString("latin1");
 }

@@ -30,6 +30,8 @@ export interface CellLook {
   number?: number;
   style: CellStyle;
   editor?: CellEditor;
+  /** A formula's result (a score, a count, a potential): what an input cell's value feeds. */
+  computed?: boolean;
 }
 
 export interface SheetLook {
@@ -229,6 +231,12 @@ export function sheetLook(
   for (const { rect: area } of plan?.fills ?? [])
     for (let r = area.row; r < area.row + area.rows; r++)
       for (let c = area.col; c < area.col + area.cols; c++) computed.add(`${r}:${c}`);
+  for (const block of plan?.blocks ?? [])
+    block.values.forEach((line, i) =>
+      line.forEach((value, j) => {
+        if (value?.kind === "formula") computed.add(`${block.row + i}:${block.col + j}`);
+      })
+    );
 
   return {
     name: sheet.name,
@@ -275,6 +283,7 @@ export function sheetLook(
         ...(typeof value === "number" ? { number: value } : {}),
         style,
         ...(editor ? { editor } : {}),
+        ...(computed.has(`${row}:${col}`) && !editor ? { computed: true } : {}),
       };
     },
   };

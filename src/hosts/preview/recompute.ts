@@ -26,6 +26,8 @@ export interface ComputedSheet {
   name: string;
   plan?: SheetPlan;
   values: GridValue[][];
+  /** Its figures given by the study read back could not be given (a sheet holds an error). */
+  stale?: boolean;
 }
 
 /**
@@ -210,7 +212,10 @@ function blockFormulaCells(plan: SheetPlan): Set<string> {
 
 function recomputeFromStudy(sheets: ComputedSheet[], grids: WorkbookGrids): void {
   const { study: read } = readStudy(grids);
-  if (!read) return; // a sheet holds an error: its computed cells wait for the consultant's fix
+  // A sheet holds an error: the computed cells wait for the consultant's fix, said as out of date.
+  for (const sheet of sheets)
+    sheet.stale = !read && sheet.plan?.role !== undefined && FROM_STUDY.includes(sheet.plan.role);
+  if (!read) return;
   const { study, placeholders, realSegments } = slotted(read, grids);
   const planned = buildPlan(study);
   const unslotted = (value: string | number): GridValue =>

@@ -33,6 +33,11 @@ export interface PreviewSheet {
   plan?: SheetPlan;
   /** values[0][0] is A1. */
   values: GridValue[][];
+  /**
+   * Its figures computed from the study (segments, check-list, targeting) are those before: a sheet
+   * holds an error, so the study cannot be read back until it is corrected (recompute.ts).
+   */
+  stale?: boolean;
 }
 
 export interface PreviewSelection {

@@ -453,8 +453,20 @@ export function renderPicture(model: PictureModel): string {
 
 /** Whether the start of a file is an SVG that Segment Matrix wrote (its root element's marker). */
 export function isSegmentMatrixSvg(head: string): boolean {
-  const root = /<svg\b[^>]*>/.exec(head);
-  return root !== null && root[0].includes(` data-generator="${SVG_GENERATOR}"`);
+  // A scan, not a pattern: the head of any file at an output path, "<svg" many times unclosed
+  // included, is looked at once (the pattern rescanned the rest at each "<svg": quadratic).
+  for (let from = 0; ;) {
+    const at = head.indexOf("<svg", from);
+    if (at < 0) return false;
+    from = at + 4;
+    const next = head.charCodeAt(from);
+    // "<svg" as a whole word (what \b said), not "<svgfoo".
+    const named = Number.isNaN(next) || !/\w/.test(head[from]);
+    if (!named) continue;
+    const close = head.indexOf(">", from);
+    if (close < 0) return false;
+    return head.slice(at, close + 1).includes(` data-generator="${SVG_GENERATOR}"`);
+  }
 }
 
 /** Study → SVG text: the picture model, then the drawing. */

@@ -11,7 +11,7 @@ import { StringDecoder } from "string_decoder";
 import yauzl from "yauzl";
 import zlib from "zlib";
 import * as msg from "../../messages";
-import { Problem } from "../../messages";
+import { Problem, isControl } from "../../messages";
 
 /** What the reader accepts; stated in docs/performance.md and in the messages. */
 export const READ_LIMITS = {
@@ -122,7 +122,8 @@ export class ZipArchive {
       lazyEntries: true,
       autoClose: false,
       validateEntrySizes: true,
-      decodeStrings: true,
+      // Names are decoded and checked here (partName), so that a hostile one is refused in words.
+      decodeStrings: false,
     };
     const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
       const done = (failure: Error | null, opened?: yauzl.ZipFile): void =>
@@ -150,7 +151,7 @@ export class ZipArchive {
   }
 
   has(name: string): boolean {
-    return this.parts.has(name.toLowerCase());
+    return this.parts.has(partKey(name));
   }
 
   names(): string[] {
@@ -159,7 +160,7 @@ export class ZipArchive {
 
   /** Refuses, before inflating it, a part that declares more than the limit of one part. */
   checkSize(name: string, sheet?: string): void {
-    const part = this.parts.get(name.toLowerCase());
+    const part = this.parts.get(partKey(name));
     if (part && part.size > this.limits.partBytes)
       throw new WorkbookUnreadable(
         msg.workbookPartTooLarge(
@@ -173,7 +174,7 @@ export class ZipArchive {
 
   /** A part read whole, as text (UTF-8, or UTF-16 with its byte order mark); none if absent. */
   async text(name: string): Promise<string | undefined> {
-    const part = this.parts.get(name.toLowerCase());
+    const part = this.parts.get(partKey(name));
     if (!part) return undefined;
     this.checkSize(name);
     const chunks: Buffer[] = [];
@@ -197,7 +198,7 @@ export class ZipArchive {
 
   /** Inflated bytes; errors while inflating (a size that lies, a broken stream) become one line. */
   private async *bytes(name: string): AsyncGenerator<Buffer> {
-    const part = this.parts.get(name.toLowerCase());
+    const part = this.parts.get(partKey(name));
     if (!part) throw new WorkbookUnreadable(msg.workbookDamaged(this.file, `${name} missing`));
     const damaged = (failure: unknown): WorkbookUnreadable =>
       failure instanceof WorkbookUnreadable
@@ -260,15 +261,21 @@ async function listParts(file: string, zip: yauzl.ZipFile): Promise<Map<string, 
         reject(new WorkbookUnreadable(msg.workbookEncrypted(file)));
         return;
       }
-      const key = entry.fileName.toLowerCase();
+      let name: string;
+      try {
+        name = partName(file, entry);
+      } catch (failure) {
+        reject(failure);
+        return;
+      }
+      const key = partKey(name);
       if (parts.has(key)) {
         // Two copies of one part (names compare ignoring case): which one a program reads is
         // anyone's guess, so neither is read.
-        reject(new WorkbookUnreadable(msg.workbookPartTwice(file, entry.fileName)));
+        reject(new WorkbookUnreadable(msg.workbookPartTwice(file, name)));
         return;
       }
-      if (!entry.fileName.endsWith("/"))
-        parts.set(key, { name: entry.fileName, size: entry.uncompressedSize, entry });
+      if (!name.endsWith("/")) parts.set(key, { name, size: entry.uncompressedSize, entry });
       zip.readEntry();
     });
     zip.on("end", () => resolve());
@@ -278,6 +285,52 @@ async function listParts(file: string, zip: yauzl.ZipFile): Promise<Map<string, 
     zip.readEntry();
   });
   return parts;
+}
+
+/** Longest entry name read, in bytes (Excel's are under 100; the zip format allows 65 535). */
+export const PART_NAME_MAX_BYTES = 1024;
+
+/**
+ * An entry's name as a part name, or a refusal naming it: too long, said to be UTF-8 and not,
+ * holding a control character (which no part name can hold, and which would act on a terminal),
+ * absolute or climbing out with "..". Decoded as yauzl decodes it (UTF-8 when flagged, or the
+ * Info-ZIP Unicode path; CP437 otherwise; a backslash read as a slash, as some Windows tools
+ * write them).
+ */
+function partName(file: string, entry: yauzl.Entry): string {
+  const raw = entry.fileNameRaw;
+  const name = yauzl.getFileNameLowLevel(
+    entry.generalPurposeBitFlag,
+    raw,
+    entry.extraFields,
+    false
+  );
+  const refuse = (fault: msg.PartNameFault): never => {
+    throw new WorkbookUnreadable(msg.workbookPartName(file, name, fault));
+  };
+  if (raw.length > PART_NAME_MAX_BYTES)
+    refuse({ kind: "long", length: raw.length, max: PART_NAME_MAX_BYTES });
+  // Bytes that are not UTF-8 decode as U+FFFD, which no workbook's part name holds either.
+  if (name.includes("\ufffd")) refuse({ kind: "encoding" });
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (isControl(code)) refuse({ kind: "control", code, position: i + 1 });
+  }
+  if (yauzl.validateFileName(name) !== null) refuse({ kind: "outside" });
+  return name;
+}
+
+/** Part names compare ignoring the case of ASCII letters only, as the package format says. */
+function partKey(name: string): string {
+  let key = "";
+  let from = 0;
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code < 0x41 || code > 0x5a) continue;
+    key += name.slice(from, i) + String.fromCharCode(code + 0x20);
+    from = i + 1;
+  }
+  return from === 0 ? name : key + name.slice(from);
 }
 
 /** An error's message (errors from Node's own modules may come from another realm in tests). */

@@ -5,7 +5,7 @@
  * Enter), a French number with a comma. A value the sheet would refuse stays in the cell, marked,
  * with the sheet's own message, and is not written.
  */
-import React, { useRef, useState } from "react";
+import React, { useEffect, useRef, useState } from "react";
 import { makeStyles } from "@fluentui/react-components";
 import { CellLook, editingText, parseTypedNumber } from "../../hosts/preview/look";
 
@@ -38,6 +38,11 @@ export interface CellEditorProps {
   label: string;
   language: "fr" | "en";
   onEdit: (value: string | number) => void;
+  /**
+   * Told when a typed value is refused and stays in the cell (what was typed), and when it no longer
+   * does (undefined): meanwhile the workbook still holds the value before, and so do its figures.
+   */
+  onRefused?: (typed: string | undefined) => void;
 }
 
 /** Keys that tick a mark cell, as typing X in Excel does. */
@@ -90,14 +95,37 @@ export function CellEditor(props: CellEditorProps): React.JSX.Element {
 }
 
 /** A number or a text typed whole: kept as typed while the focus is in the cell. */
-function TypedCell({ look, label, language, onEdit }: CellEditorProps): React.JSX.Element {
+function TypedCell({
+  look,
+  label,
+  language,
+  onEdit,
+  onRefused,
+}: CellEditorProps): React.JSX.Element {
   const styles = useStyles();
   const editor = look.editor;
   const numeric = editor?.kind === "number";
-  const shown = numeric && look.number !== undefined ? editingText(look.number, language) : look.text;
+  const shown =
+    numeric && look.number !== undefined ? editingText(look.number, language) : look.text;
   // Undefined while the consultant is not typing: the cell shows the workbook's value.
   const [draft, setDraftState] = useState<string>();
-  const [refused, setRefused] = useState<string>();
+  const [refused, setRefusedState] = useState<string>();
+  const told = useRef<(typed: string | undefined) => void>();
+  told.current = onRefused;
+  const refusedNow = useRef(false);
+  const setRefused = (message: string | undefined, typed?: string): void => {
+    setRefusedState(message);
+    if (message === undefined && !refusedNow.current) return;
+    refusedNow.current = message !== undefined;
+    told.current?.(message === undefined ? undefined : typed);
+  };
+  // A cell taken off the screen (another sheet shown) takes its refused value with it.
+  useEffect(
+    () => () => {
+      if (refusedNow.current) told.current?.(undefined);
+    },
+    []
+  );
   // The draft as of now (Enter then the move's blur both commit, in one event, before a render).
   const current = useRef<string>();
   const setDraft = (value: string | undefined): void => {
@@ -122,7 +150,7 @@ function TypedCell({ look, label, language, onEdit }: CellEditorProps): React.JS
     }
     const value = parseTypedNumber(typed, language);
     if (value === undefined || value < editor.min || value > editor.max) {
-      setRefused(editor.error ?? label);
+      setRefused(editor.error ?? label, typed);
       return false; // kept as typed, marked: never a different number written
     }
     setDraft(undefined);

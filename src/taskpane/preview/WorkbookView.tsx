@@ -36,8 +36,12 @@ const useStyles = makeStyles({
     // The sheet's visible width, for the lines wrapped to it (lineText).
     containerType: "inline-size",
   },
+  // Separate borders (no spacing), each cell drawing its right and bottom lines: a frozen cell then
+  // carries its own lines as it stays, and its background hides whatever scrolls under it (with
+  // collapsed borders the table draws the lines, those of the cells passing under included).
   table: {
-    borderCollapse: "collapse",
+    borderCollapse: "separate",
+    borderSpacing: "0",
     tableLayout: "fixed",
     fontFamily: "Calibri, 'Segoe UI', Arial, sans-serif",
     fontSize: "13px",
@@ -46,14 +50,16 @@ const useStyles = makeStyles({
     backgroundColor: "#F0F0F0",
     color: "#333333",
     fontWeight: "normal",
-    border: "1px solid #D0D0D0",
+    borderRight: "1px solid #D0D0D0",
+    borderBottom: "1px solid #D0D0D0",
     padding: "0 4px",
     position: "sticky",
     top: "0",
   },
   rowHeading: { position: "sticky", left: "0", textAlign: "right", top: "auto" },
   cell: {
-    border: "1px solid #E4E4E4",
+    borderRight: "1px solid #E4E4E4",
+    borderBottom: "1px solid #E4E4E4",
     padding: "1px 4px",
     height: "20px",
     overflow: "hidden",
@@ -66,17 +72,39 @@ const useStyles = makeStyles({
   // A line alone on its row (a title, the instructions) is wrapped to the visible width, whole.
   // Overflow visible: the text's sticky box keeps to the sheet's view, not to the wide cell.
   line: { whiteSpace: "normal", height: "auto", overflow: "visible" },
-  lineText: { position: "sticky", left: "40px", maxWidth: "calc(100cqw - 60px)" },
+  // Sticky where it starts (the row numbers, then the cell's padding): it does not move sideways.
+  lineText: { position: "sticky", left: "44px", maxWidth: "calc(100cqw - 60px)" },
   selected: { outline: "2px solid #217346", outlineOffset: "-2px" },
   focusable: { ":focus": { outline: "2px solid #217346", outlineOffset: "-2px" } },
   frozen: { position: "sticky", backgroundColor: "#FFFFFF" },
   empty: { padding: tokens.spacingHorizontalM },
+  // A refused entry's note above the sheet, in the sheet's own red (the validation's).
+  stale: {
+    margin: `${tokens.spacingVerticalXS} 0`,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    border: "1px solid #C00000",
+    backgroundColor: "#FFF4F4",
+    color: "#000000",
+  },
 });
 
 /** Excel's column width (characters) in pixels, roughly. */
 const pixels = (width: number): number => Math.round(width * 7 + 5);
 
-function cssOf(style: CellStyle): React.CSSProperties {
+/**
+ * A cell's look. A border of the plan is drawn on the cell's right and bottom sides, and on its top
+ * and left where the cell above or to the left has none of its own (`edges`): one line between two
+ * bordered cells, as Excel shows them.
+ */
+function cssOf(
+  style: CellStyle,
+  edges: { top: boolean; left: boolean } = { top: true, left: true }
+): React.CSSProperties {
+  const line = style.dottedBorder
+    ? `1px dotted ${style.dottedBorder}`
+    : style.border
+      ? "1px solid #8C8C8C"
+      : undefined;
   return {
     ...(style.fill ? { backgroundColor: style.fill } : {}),
     ...(style.fontColour ? { color: style.fontColour } : {}),
@@ -85,8 +113,14 @@ function cssOf(style: CellStyle): React.CSSProperties {
     ...(style.fontSize ? { fontSize: `${Math.round(style.fontSize * 1.333)}px` } : {}),
     ...(style.horizontal ? { textAlign: style.horizontal } : {}),
     ...(style.vertical ? { verticalAlign: style.vertical } : {}),
-    ...(style.border ? { border: "1px solid #8C8C8C" } : {}),
-    ...(style.dottedBorder ? { border: `1px dotted ${style.dottedBorder}` } : {}),
+    ...(line
+      ? {
+          borderRight: line,
+          borderBottom: line,
+          ...(edges.top ? { borderTop: line } : {}),
+          ...(edges.left ? { borderLeft: line } : {}),
+        }
+      : {}),
     ...(style.wrap ? { whiteSpace: "normal" as const } : {}),
   };
 }
@@ -170,6 +204,9 @@ function SheetTable(props: {
   role?: string;
   selection?: PreviewSelection;
   texts: PaneTexts;
+  /** A refused entry stands somewhere: the computed figures are struck out, they are out of date. */
+  stale: boolean;
+  onRefused: (address: string, typed: string | undefined, kept: string) => void;
 }): React.JSX.Element {
   const styles = useStyles();
   const { look, book } = props;
@@ -208,6 +245,23 @@ function SheetTable(props: {
     };
   };
 
+  /** A title or a line of instructions in the frozen rows stays too, and hides what scrolls under. */
+  const frozenLine = (row: number): React.CSSProperties | undefined =>
+    row <= freeze.rows && tops[row - 1] !== undefined
+      ? { top: `${tops[row - 1]}px`, zIndex: 2 }
+      : undefined;
+
+  /** Where a cell's border is the edge of a bordered block: no bordered cell above, or to the left. */
+  const hasLine = (row: number, col: number): boolean => {
+    if (row < 1 || col < 1) return false;
+    const style = look.cell(row, col).style;
+    return Boolean(style.border || style.dottedBorder);
+  };
+  const bordered = (row: number, col: number) => ({
+    top: !hasLine(row - 1, col),
+    left: !hasLine(row, col - 1),
+  });
+
   /** Arrow keys, Enter and Tab move between cells as in Excel; the cell's control takes the focus. */
   const onKeyDown = (event: React.KeyboardEvent<HTMLTableElement>): void => {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -216,7 +270,11 @@ function SheetTable(props: {
     if (!cell) return;
     const caret =
       target instanceof HTMLInputElement
-        ? { start: target.selectionStart ?? 0, end: target.selectionEnd ?? 0, length: target.value.length }
+        ? {
+            start: target.selectionStart ?? 0,
+            end: target.selectionEnd ?? 0,
+            length: target.value.length,
+          }
         : undefined;
     const to = moveFrom(
       { row: Number(cell.dataset.row), col: Number(cell.dataset.col) },
@@ -255,13 +313,19 @@ function SheetTable(props: {
       </colgroup>
       <thead>
         <tr>
-          <td className={mergeClasses(styles.heading, styles.rowHeading)} style={{ top: 0, zIndex: 4 }} />
+          <td
+            className={mergeClasses(styles.heading, styles.rowHeading)}
+            style={{ top: 0, zIndex: 4 }}
+          />
           {cols.map((col) => (
             <th
               key={col}
               scope="col"
               className={styles.heading}
-              style={{ zIndex: col <= freeze.cols ? 4 : 3, ...(col <= freeze.cols ? { left: `${lefts[col - 1]}px` } : {}) }}
+              style={{
+                zIndex: col <= freeze.cols ? 4 : 3,
+                ...(col <= freeze.cols ? { left: `${lefts[col - 1]}px` } : {}),
+              }}
             >
               {columnLetters(col)}
             </th>
@@ -289,53 +353,71 @@ function SheetTable(props: {
                 data-col={1}
                 colSpan={look.cols}
                 tabIndex={-1}
-                className={mergeClasses(styles.cell, styles.line, styles.focusable)}
-                style={cssOf(look.cell(row, 1).style)}
+                className={mergeClasses(
+                  styles.cell,
+                  styles.line,
+                  styles.focusable,
+                  frozenLine(row) && styles.frozen
+                )}
+                style={{ ...frozenLine(row), ...cssOf(look.cell(row, 1).style) }}
                 onClick={(event) => select(row, 1, event.shiftKey)}
               >
                 <div className={styles.lineText}>{look.cell(row, 1).text}</div>
               </td>
             ) : (
               cols.map((col) => {
-              const cell = look.cell(row, col);
-              const selected = inside(props.selection, look.name, row, col);
-              const address = cellAddress(row, col);
-              const frozen = frozenStyle(row, col);
-              const spills =
-                !cell.editor &&
-                !cell.style.wrap &&
-                cell.text !== "" &&
-                col < look.cols &&
-                look.cell(row, col + 1).text === "";
-              return (
-                <td
-                  key={col}
-                  data-cell={address}
-                  data-row={row}
-                  data-col={col}
-                  tabIndex={cell.editor ? undefined : -1}
-                  className={mergeClasses(
-                    styles.cell,
-                    spills && styles.spills,
-                    !cell.editor && styles.focusable,
-                    frozen && styles.frozen,
-                    selected && styles.selected
-                  )}
-                  style={{ ...frozen, ...cssOf(cell.style) }}
-                  title={cell.editor ? undefined : cell.text || undefined}
-                  onClick={(event) => {
-                    if (!cell.editor) select(row, col, event.shiftKey);
-                  }}
-                >
-                  <CellEditor
-                    look={cell}
-                    label={cellLabel(look, props.role, row, col, props.texts)}
-                    language={look.language}
-                    onEdit={(value) => book.edit(look.name, row, col, value)}
-                  />
-                </td>
-              );
-            })
+                const cell = look.cell(row, col);
+                const selected = inside(props.selection, look.name, row, col);
+                const address = cellAddress(row, col);
+                const frozen = frozenStyle(row, col);
+                const outOfDate = props.stale && cell.computed === true && cell.text !== "";
+                const spills =
+                  !cell.editor &&
+                  !cell.style.wrap &&
+                  cell.text !== "" &&
+                  col < look.cols &&
+                  look.cell(row, col + 1).text === "";
+                return (
+                  <td
+                    key={col}
+                    data-cell={address}
+                    data-row={row}
+                    data-col={col}
+                    tabIndex={cell.editor ? undefined : -1}
+                    className={mergeClasses(
+                      styles.cell,
+                      spills && styles.spills,
+                      !cell.editor && styles.focusable,
+                      frozen && styles.frozen,
+                      selected && styles.selected
+                    )}
+                    style={{
+                      ...frozen,
+                      ...cssOf(cell.style, bordered(row, col)),
+                      ...(outOfDate ? { textDecoration: "line-through" } : {}),
+                    }}
+                    data-stale={outOfDate || undefined}
+                    title={
+                      outOfDate
+                        ? `${cell.text} — ${props.texts.workbook.staleFigure}`
+                        : cell.editor
+                          ? undefined
+                          : cell.text || undefined
+                    }
+                    onClick={(event) => {
+                      if (!cell.editor) select(row, col, event.shiftKey);
+                    }}
+                  >
+                    <CellEditor
+                      look={cell}
+                      label={cellLabel(look, props.role, row, col, props.texts)}
+                      language={look.language}
+                      onEdit={(value) => book.edit(look.name, row, col, value)}
+                      onRefused={(typed) => props.onRefused(address, typed, cell.text)}
+                    />
+                  </td>
+                );
+              })
             )}
           </tr>
         ))}
@@ -356,6 +438,15 @@ export function WorkbookView({
   const sheet = state.sheets.find((s) => s.name === state.active) ?? state.sheets[0];
   const look = useMemo(() => sheet && sheetLook(sheet, state), [sheet, state]);
   const scroller = useRef<HTMLDivElement>(null);
+  // Typed values the sheets refused, still in their cells: the workbook holds the values before.
+  const [refusals, setRefusals] = useState<{ cell: string; typed: string; kept: string }[]>([]);
+  const onRefused = (address: string, typed: string | undefined, kept: string): void => {
+    const cell = `${sheet?.name ?? ""}!${address}`;
+    setRefusals((before) => [
+      ...before.filter((refusal) => refusal.cell !== cell),
+      ...(typed === undefined ? [] : [{ cell, typed, kept }]),
+    ]);
+  };
 
   // A selection made from the pane (a link to a cell) is brought into view.
   useEffect(() => {
@@ -392,6 +483,22 @@ export function WorkbookView({
               </Tab>
             ))}
           </TabList>
+          {sheet.stale && (
+            <div role="status" className={styles.stale}>
+              <Text as="p" block>
+                {texts.workbook.staleSheet}
+              </Text>
+            </div>
+          )}
+          {refusals.length > 0 && (
+            <div role="alert" className={styles.stale}>
+              {refusals.map((refusal) => (
+                <Text as="p" block key={refusal.cell}>
+                  {texts.workbook.stale(refusal.cell, refusal.typed, refusal.kept)}
+                </Text>
+              ))}
+            </div>
+          )}
           <div
             key={sheet.name}
             ref={scroller}
@@ -406,6 +513,8 @@ export function WorkbookView({
               role={sheet.plan?.role}
               selection={state.selection}
               texts={texts}
+              stale={refusals.length > 0 || sheet.stale === true}
+              onRefused={onRefused}
             />
           </div>
         </>
