@@ -133,13 +133,16 @@ function cells(sheet: SheetPlan): Map<number, Map<number, Cell>> {
         const row = block.row + i;
         const col = block.col + j;
         const style = styleAt.get(`${row},${col}`) ?? {};
-        // A number as its format shows it (a currency makes it wider), with room to spare.
+        // A number as its format shows it (a currency makes it wider), with room to spare: two
+        // spaces' worth, one when the format adds a text of its own (the competition's " C3"),
+        // whose letters the estimate already counts wide.
+        const spare = style.numberFormat?.includes('"') ? " " : "  ";
         const text =
           value.kind === "text"
             ? value.text
             : ((style.numberFormat &&
                 formatWithNumberFormat(value.value, style.numberFormat, "fr")) ||
-                formatNumber(value.value, "fr")) + "  ";
+                formatNumber(value.value, "fr")) + spare;
         if (text === "") return;
         const cellsOfRow = grid.get(row) ?? new Map<number, Cell>();
         cellsOfRow.set(col, { text, style });
@@ -206,51 +209,18 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
             widths.set(c, (widths.get(c) ?? columnPoints(8.43)) + missing / spanned.length);
       }
     }
-  // A sentence that would run past the sheet's last column (and print on a page of its own)
-  // wraps instead, its cell merged across the sheet's width.
-  const lastCol = Math.max(0, ...widths.keys());
-  // Each merged range styled as its first cell, as Excel and ExcelJS give it the first's look.
-  const merges: StyledRange[] = [];
-  const mergedWidth = new Map<string, number>();
-  for (const { row, col, cell } of lastInRow) {
-    let room = 0;
-    for (let c = col; c <= lastCol; c++) if (!hidden.has(c)) room += widths.get(c) ?? 0;
-    if (col >= lastCol || textPoints(cell.text, cell.style) + PADDING <= room) continue;
-    cell.style = { ...cell.style, wrap: true, vertical: "top" };
-    merges.push({ rect: { row, col, rows: 1, cols: lastCol - col + 1 }, style: cell.style });
-    mergedWidth.set(`${row},${col}`, room);
+  // A sheet narrower than the page is widened to fill it, its columns in proportion: a page
+  // whose content spans a third of its width looks forgotten, and wider columns wrap less.
+  let layout = rowsFor(grid, widths, hidden, lastInRow, sheet.rowHeights ?? []);
+  let scale = scaleFor(widths, layout.heights, options.titleCols);
+  const total = (): number => [...widths.values()].reduce((sum, w) => sum + w, 0);
+  if (total() * scale < NARROW_FILL * PRINTABLE_WIDTH * 100) {
+    const factor = (FILL * PRINTABLE_WIDTH * 100) / (scale * total());
+    for (const [col, width] of widths) widths.set(col, width * factor);
+    layout = rowsFor(grid, widths, hidden, lastInRow, sheet.rowHeights ?? []);
+    scale = scaleFor(widths, layout.heights, options.titleCols);
   }
-  // Rows: wrapped lines at the column's width; a rotated text wrapped on two lines.
-  const heights = new Map((sheet.rowHeights ?? []).map(({ row, height }) => [row, height]));
-  for (const [row, line] of grid) {
-    let needed = 0;
-    for (const [col, cell] of line) {
-      const width =
-        (mergedWidth.get(`${row},${col}`) ?? widths.get(col) ?? columnPoints(8.43)) - PADDING;
-      if (cell.style.rotateUp) {
-        const whole = textPoints(cell.text, cell.style);
-        const longest = Math.max(...cell.text.split(/\s+/).map((w) => textPoints(w, cell.style)));
-        // Lines broken at words come out uneven: a little more than the even share each.
-        const lines = turnedLines(cell);
-        const along = lines > 1 ? Math.max((whole / lines) * 1.12, longest) : whole;
-        needed = Math.max(needed, Math.min(MAX_ROW, along + PADDING));
-      } else {
-        const lines = cell.style.wrap ? wrappedLines(cell.text, cell.style, width) : 1;
-        needed = Math.max(needed, lines * lineHeight(cell.style) + PADDING / 2);
-      }
-    }
-    if (needed > (heights.get(row) ?? 15)) heights.set(row, Math.ceil(needed));
-  }
-  const total = [...widths.values()].reduce((sum, w) => sum + w, 0);
-  const byWidth = Math.min(100, Math.floor((PRINTABLE_WIDTH / total) * 100));
-  // A sheet that fits on one page when a little smaller is printed so: a matrix whole at a glance.
-  const lastRow = Math.max(0, ...grid.keys());
-  let tall = 0;
-  for (let row = 1; row <= lastRow; row++) tall += heights.get(row) ?? DEFAULT_ROW;
-  const byHeight = Math.floor((PRINTABLE_HEIGHT / tall) * 100);
-  const fitted = Math.max(MIN_SCALE, byHeight >= MIN_SCALE ? Math.min(byWidth, byHeight) : byWidth);
-  const scale =
-    byWidth < MIN_SCALE ? balancedScale(widths, options.titleCols) : Math.min(100, fitted);
+  const { heights, merges } = layout;
   const print: PrintSetup = {
     ...sheet.print,
     landscape: true,
@@ -275,6 +245,85 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
       : {}),
     print,
   };
+}
+
+/** Below this share of the printable width, a sheet is widened… */
+const NARROW_FILL = 0.8;
+/** …to this share (the estimates run wide: what prints is a little narrower). */
+const FILL = 0.92;
+
+interface RowLayout {
+  heights: Map<number, number>;
+  /** Sentences wider than the sheet, wrapped in a cell merged to the sheet's last column. */
+  merges: StyledRange[];
+}
+
+/**
+ * The rows' heights at these widths: wrapped lines at the column's width, a rotated text wrapped
+ * on two lines; a sentence that would run past the sheet's last column (and print on a page of
+ * its own) wraps instead, its cell merged across the sheet's width.
+ */
+function rowsFor(
+  grid: Map<number, Map<number, Cell>>,
+  widths: Map<number, number>,
+  hidden: Set<number>,
+  lastInRow: readonly { row: number; col: number; cell: Cell }[],
+  given: readonly { row: number; height: number }[]
+): RowLayout {
+  const lastCol = Math.max(0, ...widths.keys());
+  // Each merged range styled as its first cell, as Excel and ExcelJS give it the first's look.
+  const merges: StyledRange[] = [];
+  const merged = new Map<string, { width: number; style: CellStyle }>();
+  for (const { row, col, cell } of lastInRow) {
+    let room = 0;
+    for (let c = col; c <= lastCol; c++) if (!hidden.has(c)) room += widths.get(c) ?? 0;
+    if (col >= lastCol || textPoints(cell.text, cell.style) + PADDING <= room) continue;
+    const style: CellStyle = { ...cell.style, wrap: true, vertical: "top" };
+    merges.push({ rect: { row, col, rows: 1, cols: lastCol - col + 1 }, style });
+    merged.set(`${row},${col}`, { width: room, style });
+  }
+  const heights = new Map(given.map(({ row, height }) => [row, height]));
+  for (const [row, line] of grid) {
+    let needed = 0;
+    for (const [col, plain] of line) {
+      const wide = merged.get(`${row},${col}`);
+      const cell = wide ? { ...plain, style: wide.style } : plain;
+      const width = (wide?.width ?? widths.get(col) ?? columnPoints(8.43)) - PADDING;
+      if (cell.style.rotateUp) {
+        const whole = textPoints(cell.text, cell.style);
+        const longest = Math.max(...cell.text.split(/\s+/).map((w) => textPoints(w, cell.style)));
+        // Lines broken at words come out uneven: a little more than the even share each.
+        const lines = turnedLines(cell);
+        const along = lines > 1 ? Math.max((whole / lines) * 1.12, longest) : whole;
+        needed = Math.max(needed, Math.min(MAX_ROW, along + PADDING));
+      } else {
+        const lines = cell.style.wrap ? wrappedLines(cell.text, cell.style, width) : 1;
+        needed = Math.max(needed, lines * lineHeight(cell.style) + PADDING / 2);
+      }
+    }
+    if (needed > (heights.get(row) ?? DEFAULT_ROW)) heights.set(row, Math.ceil(needed));
+  }
+  return { heights, merges };
+}
+
+/**
+ * The print scale: the sheet's width on one page when it fits at a readable scale, and its height
+ * too when a little smaller suffices (a matrix whole at a glance); a wider sheet continues on
+ * pages to the right at the scale that leaves no page nearly empty.
+ */
+function scaleFor(
+  widths: Map<number, number>,
+  heights: Map<number, number>,
+  titleCols: FitOptions["titleCols"]
+): number {
+  const total = [...widths.values()].reduce((sum, w) => sum + w, 0);
+  const byWidth = Math.min(100, Math.floor((PRINTABLE_WIDTH / total) * 100));
+  if (byWidth < MIN_SCALE) return balancedScale(widths, titleCols);
+  const lastRow = Math.max(0, ...heights.keys());
+  let tall = 0;
+  for (let row = 1; row <= lastRow; row++) tall += heights.get(row) ?? DEFAULT_ROW;
+  const byHeight = Math.floor((PRINTABLE_HEIGHT / tall) * 100);
+  return byHeight >= MIN_SCALE ? Math.min(byWidth, byHeight) : byWidth;
 }
 
 /** How full the emptiest page is, columns set side by side at `scale` (title columns on each). */
