@@ -95,6 +95,31 @@ describe("a client sheet sized for print", () => {
     expect(points[0]).toBeCloseTo(points[1], 0);
   });
 
+  it("breaks a tall sheet's pages so that each holds a row reaching across the page", () => {
+    // 25 rows across two wide columns (a page's worth), then 12 short names in the first only:
+    // filled row by row, the second page would hold only the short names.
+    const rows = [
+      ...Array.from({ length: 25 }, (_, i) => [`Prestation ${i + 1}`, "X"]),
+      ...Array.from({ length: 12 }, (_, i) => [`Nom ${i + 1}`, ""]),
+    ];
+    const plan = sheet(rows, false, 60);
+    plan.styles.push({
+      rect: { row: 1, col: 2, rows: rows.length, cols: 1 },
+      style: { horizontal: "right" },
+    });
+    const fitted = fitForPrint(plan, { title: "T" });
+    const breaks = fitted.print.rowBreaks ?? [];
+    expect(breaks.length).toBeGreaterThanOrEqual(1);
+    // The last page starts among the wide rows, not at the short names.
+    expect(breaks[breaks.length - 1]).toBeLessThan(25);
+    expect(breaks.every((row, i) => i === 0 || row > breaks[i - 1])).toBe(true);
+  });
+
+  it("leaves a sheet that fits on one page to the spreadsheet, without breaks", () => {
+    const fitted = fitForPrint(sheet([["Titre", "Valeur"]], false, 60), { title: "T" });
+    expect(fitted.print.rowBreaks).toBeUndefined();
+  });
+
   it("turns the matrix's clientèle names up, repeats its headers and prints every sheet so", () => {
     const { plan } = clientPlan(segmentedStudy(), { created: new Date("2025-03-12T12:00:00Z") });
     const matrix = plan!.sheets.find((s) => s.role === "matrix")!;
