@@ -156,10 +156,18 @@ export interface FitOptions {
   title: string;
   titleRows?: { first: number; last: number };
   titleCols?: { first: number; last: number };
+  /**
+   * The columns most rows fill (the matrix's names, kinds and clientèles; not the colour samples
+   * under it): a narrow sheet is widened so that these fill the page. Default: every column.
+   */
+  bodyCols?: { first: number; last: number };
 }
 
 /** A name in a bordered table wider than this (in points) may wrap when the sheet is too wide. */
 const COMPACT_NAME = 150;
+/** Compact, a column's width before its texts widen it, and a paragraph's width at most. */
+const COMPACT_BASE = 60;
+const COMPACT_TEXT = 110;
 
 interface Columns {
   grid: Map<number, Map<number, Cell>>;
@@ -184,8 +192,15 @@ function columnsFor(
   const widths = new Map<number, number>();
   // The sheets' widths are counted in Calibri's digits (the working workbook's font): as wide
   // in points, then widened where the texts need it.
+  // Compact, a column starts narrow and takes only what its texts need.
   for (const { col, width, hidden: isHidden } of sheet.columnWidths)
-    if (!isHidden) widths.set(col, width * CALIBRI_DIGIT + COLUMN_PADDING);
+    if (!isHidden)
+      widths.set(
+        col,
+        compact
+          ? Math.min(COMPACT_BASE, width * CALIBRI_DIGIT + COLUMN_PADDING)
+          : width * CALIBRI_DIGIT + COLUMN_PADDING
+      );
   const widen = (col: number, points: number): void => {
     if (!hidden.has(col) && points > (widths.get(col) ?? columnPoints(8.43)))
       widths.set(col, points);
@@ -224,6 +239,8 @@ function columnsFor(
       if (cell.style.wrap) {
         const longest = Math.max(...cell.text.split(/\s+/).map((w) => textPoints(w, cell.style)));
         widen(col, longest + PADDING);
+        // A paragraph keeps a few words a line.
+        if (compact) widen(col, Math.min(whole + PADDING, COMPACT_TEXT));
       } else if (fixedInCell) {
         widen(col, whole + PADDING);
       } else {
@@ -255,28 +272,58 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
   const plain = cells(sheet);
   let columns = columnsFor(sheet, plain, hidden, false);
   // Too wide for one page at a readable scale: long names in tables wrap, if that helps.
-  if (byWidthOf(columns.widths) < MIN_SCALE && !options.titleCols) {
+  if (byWidthOf(columns.widths) < MIN_SCALE && sheet.role !== "matrix") {
     const compact = columnsFor(sheet, plain, hidden, true);
     if (byWidthOf(compact.widths) > byWidthOf(columns.widths)) columns = compact;
   }
   const { grid, widths, lastInRow, wrapped } = columns;
+  // Columns right of everything the sheet shows (a matrix of one clientèle keeps the working
+  // sheet's widths for more) print nothing: they count neither in the width nor in the scale.
+  const used = Math.max(
+    0,
+    ...[...grid.values()].flatMap((line) => [...line.keys()]),
+    ...sheet.styles
+      .filter(({ style }) => style.border || style.fill)
+      .map(({ rect }) => rect.col + rect.cols - 1)
+  );
+  for (const col of [...widths.keys()]) if (col > used) widths.delete(col);
   // A sheet narrower than the page is widened to fill it, its columns in proportion: a page
   // whose content spans a third of its width looks forgotten, and wider columns wrap less.
   const lastRow = Math.max(0, ...grid.keys());
   let layout = rowsFor(grid, widths, hidden, lastInRow, sheet.rowHeights ?? []);
   let scale = scaleFor(widths, layout.heights, lastRow, options.titleCols);
-  const total = (): number => [...widths.values()].reduce((sum, w) => sum + w, 0);
-  if (total() * scale < NARROW_FILL * PRINTABLE_WIDTH * 100) {
-    const factor = (FILL * PRINTABLE_WIDTH * 100) / (scale * total());
-    for (const [col, width] of widths) widths.set(col, width * factor);
+  const body = options.bodyCols ?? { first: 1, last: Infinity };
+  const inBody = (col: number): boolean => col >= body.first && col <= body.last;
+  const sum = (keep: (col: number) => boolean): number =>
+    [...widths.entries()].filter(([col]) => keep(col)).reduce((total, [, w]) => total + w, 0);
+  const bodyWidth = sum(inBody);
+  if (bodyWidth > 0 && bodyWidth * scale < NARROW_FILL * PRINTABLE_WIDTH * 100) {
+    const rest = sum((col) => !inBody(col));
+    // The body across the page; the other columns beside it may not shrink the scale much.
+    const factor = Math.min(
+      (FILL * PRINTABLE_WIDTH * 100) / (scale * bodyWidth),
+      (PRINTABLE_WIDTH / BESIDE_SCALE - rest) / bodyWidth
+    );
+    if (factor > 1)
+      for (const [col, width] of widths) if (inBody(col)) widths.set(col, width * factor);
     layout = rowsFor(grid, widths, hidden, lastInRow, sheet.rowHeights ?? []);
     scale = scaleFor(widths, layout.heights, lastRow, options.titleCols);
   }
+  // A sheet continued on pages to the right with its title columns on each (the matrix): its
+  // other columns shared evenly between the pages, each as wide as fills them, so that the last
+  // page is no narrow strip.
+  if (byWidthOf(widths) < MIN_SCALE && options.titleCols)
+    evenBands(widths, options.titleCols, scale);
   const { heights, merges } = layout;
-  const rowBreaks =
+  const rowBreaks = pageBreaks(
+    grid,
+    widths,
+    hidden,
+    heights,
+    scale,
+    options.titleRows,
     byWidthOf(widths) >= MIN_SCALE
-      ? pageBreaks(grid, widths, hidden, heights, scale, options.titleRows)
-      : [];
+  );
   const print: PrintSetup = {
     ...sheet.print,
     landscape: true,
@@ -308,6 +355,8 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
 const NARROW_FILL = 0.8;
 /** …to this share (the estimates run wide: what prints is a little narrower). */
 const FILL = 0.92;
+/** The scale under which columns beside the body may not push a widened sheet. */
+const BESIDE_SCALE = 0.85;
 
 interface RowLayout {
   heights: Map<number, number>;
@@ -452,8 +501,10 @@ function pageBreaks(
   hidden: Set<number>,
   heights: Map<number, number>,
   scale: number,
-  titleRows: FitOptions["titleRows"]
+  titleRows: FitOptions["titleRows"],
+  across: boolean
 ): number[] {
+  let onePageWide = across;
   const lastRow = Math.max(0, ...grid.keys());
   const height = (row: number): number => heights.get(row) ?? DEFAULT_ROW;
   const page = (PRINTABLE_HEIGHT * PAGE_FILL * 100) / scale;
@@ -462,11 +513,11 @@ function pageBreaks(
   const reach = rowReach(grid, widths, hidden);
   const needed = (WIDE_SPAN * PAGE_WIDTH * 100) / scale;
   const wide = (row: number): boolean => (reach.get(row) ?? 0) >= needed;
-  // Repeated wide title rows make every page wide already: the spreadsheet's own breaks do.
+  // Repeated wide title rows make every page wide already: filled as the spreadsheet fills them.
   if (titleRows) {
     let titlesWide = false;
     for (let r = titleRows.first; r <= titleRows.last; r++) titlesWide ||= wide(r);
-    if (titlesWide) return [];
+    if (titlesWide) onePageWide = false;
   }
   /** A row with one bold text outside any table: a heading. */
   const heading = (row: number): boolean => {
@@ -495,6 +546,9 @@ function pageBreaks(
   let tall = 0;
   for (let row = 1; row <= lastRow; row++) tall += height(row);
   if (tall <= page / PAGE_FILL) return [];
+  // Pages side by side (the rows' reach says nothing of each band's), or every page wide already:
+  // only a last page of a few rows (one lever alone) is avoided, the last two sharing their rows.
+  if (!onePageWide) return balancedTail(fill([], 1), height, lastRow, page);
   let firsts = fill([], 1);
   for (let p = 1; p < firsts.length; p++) {
     const end = p + 1 < firsts.length ? firsts[p + 1] - 1 : lastRow;
@@ -508,6 +562,60 @@ function pageBreaks(
     firsts = fill(firsts.slice(0, p), wideRows[wideRows.length - 1]);
   }
   return firsts.slice(1).map((first) => first - 1);
+}
+
+/**
+ * The pages' first rows with a last page of fewer than a quarter page's rows moved up: the last
+ * two pages share their rows evenly. The rows after which a page breaks.
+ */
+function balancedTail(
+  firsts: number[],
+  height: (row: number) => number,
+  lastRow: number,
+  page: number
+): number[] {
+  if (firsts.length < 2) return [];
+  const last = firsts[firsts.length - 1];
+  const before = firsts[firsts.length - 2];
+  let tail = 0;
+  for (let r = last; r <= lastRow; r++) tail += height(r);
+  if (tail < page / 4) {
+    let both = 0;
+    for (let r = before; r <= lastRow; r++) both += height(r);
+    let upper = 0;
+    let row = before;
+    while (row < last && upper + height(row) <= both / 2) upper += height(row++);
+    firsts[firsts.length - 1] = Math.max(before + 1, row);
+  }
+  return firsts.slice(1).map((first) => first - 1);
+}
+
+/**
+ * The columns right of the title columns made equally wide, as many on each page as the pages at
+ * `scale` need, each page full (a little to spare for the estimates' rounding).
+ */
+function evenBands(
+  widths: Map<number, number>,
+  titleCols: NonNullable<FitOptions["titleCols"]>,
+  scale: number
+): void {
+  const page = (PRINTABLE_WIDTH * 100) / scale;
+  const isTitle = (col: number): boolean => col >= titleCols.first && col <= titleCols.last;
+  const titles = [...widths.entries()].filter(([c]) => isTitle(c)).reduce((t, [, w]) => t + w, 0);
+  const rest = [...widths.entries()].filter(([c]) => !isTitle(c));
+  if (rest.length === 0 || titles >= page) return;
+  let pages = 1;
+  let used = 0;
+  for (const [, width] of rest.sort((a, b) => a[0] - b[0])) {
+    if (used + width > page - titles && used > 0) {
+      pages++;
+      used = 0;
+    }
+    used += width;
+  }
+  const perPage = Math.ceil(rest.length / pages);
+  const even = ((page - titles) * 0.985) / perPage;
+  if (even > Math.max(...rest.map(([, w]) => w))) for (const [col] of rest) widths.set(col, even);
 }
 
 /** How full the emptiest page is, columns set side by side at `scale` (title columns on each). */

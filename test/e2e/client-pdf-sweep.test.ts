@@ -1,7 +1,8 @@
 /**
  * Every page of the client PDF, for studies shaped to print badly (test/support/awkward-studies.ts:
  * one segment, one clientèle, one need, 60 needs, 40 offerings, long names, long segment cards, in
- * French and English) and the worked example with its competition markers: no word over another,
+ * French and English; and twelve more drawn from a seed) and the worked example with its
+ * competition markers: no word over another,
  * words at least 9 pt tall, the content across at least 60 % of the page's width, the study's title
  * in every page's header. One LibreOffice run for the whole sweep.
  */
@@ -10,7 +11,7 @@ import path from "path";
 import { clientPlan } from "../../src/layout/export";
 import { clientPlanToBuffer } from "../../src/hosts/xlsx/file";
 import { Study } from "../../src/method/study";
-import { AWKWARD_SHAPES, awkwardStudy } from "../support/awkward-studies";
+import { AWKWARD_SHAPES, awkwardStudy, generatedShapes } from "../support/awkward-studies";
 import { EXAMPLE_GROUPS } from "../support/example-groups";
 import { toPdfAll } from "../support/libreoffice";
 import {
@@ -28,6 +29,8 @@ import { readExample, study, tempDir } from "../support/workbooks";
 jest.setTimeout(300000);
 
 const CREATED = new Date("2025-03-12T12:00:00Z");
+/** The shapes chosen by hand, and twelve drawn from a fixed seed (up to five segments). */
+const SHAPES = [...AWKWARD_SHAPES, ...generatedShapes(7, 12)];
 
 /** The worked example with the method's three groups as segments, in either language. */
 async function workedExample(language: "fr" | "en"): Promise<Study> {
@@ -60,7 +63,7 @@ describe("every page of the client PDF, over awkward studies", () => {
 
   beforeAll(async () => {
     dir = await tempDir("sm-pdf-sweep-");
-    const cases: [string, Study, boolean][] = AWKWARD_SHAPES.map((shape) => [
+    const cases: [string, Study, boolean][] = SHAPES.map((shape) => [
       shape.name,
       awkwardStudy(shape),
       false,
@@ -88,7 +91,7 @@ describe("every page of the client PDF, over awkward studies", () => {
   });
 
   const names = [
-    ...AWKWARD_SHAPES.map((shape) => shape.name),
+    ...SHAPES.map((shape) => shape.name),
     "exemple-concurrence",
     "example-competition",
   ];

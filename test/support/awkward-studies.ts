@@ -6,6 +6,7 @@
  */
 import { Language } from "../../src/method/levels";
 import { Study } from "../../src/method/study";
+import { seededRandom } from "./random";
 import { study } from "./workbooks";
 
 export interface AwkwardShape {
@@ -134,3 +135,26 @@ export const AWKWARD_SHAPES: readonly AwkwardShape[] = [
     lines: 12,
   },
 ];
+
+/**
+ * `count` shapes drawn from a seed: from one clientèle to 24, one need to 70, one segment to 5,
+ * up to 45 offerings, names short or long, cards of one to ten lines, either language.
+ */
+export function generatedShapes(seed: number, count: number): AwkwardShape[] {
+  const random = seededRandom(seed);
+  const between = (low: number, high: number): number =>
+    low + Math.floor(random() * (high - low + 1));
+  return Array.from({ length: count }, (_, i) => {
+    const clienteles = between(1, 24);
+    return {
+      name: `tirage-${seed}-${i + 1}`,
+      language: random() < 0.5 ? "fr" : "en",
+      clienteles,
+      needs: between(1, 70),
+      segments: between(1, Math.min(5, clienteles)),
+      offerings: between(1, 45),
+      long: random() < 0.4,
+      lines: between(1, 10),
+    };
+  });
+}
