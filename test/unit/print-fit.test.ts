@@ -46,8 +46,9 @@ describe("a client sheet sized for print", () => {
   it("widens a column to its longest word and gives a wrapped text the rows it needs", () => {
     const text = "Écosystème d'accompagnement segmenté";
     const plan = sheet([[text, "x"]], true, 4);
-    // A third column as wide as the page: the sheet is not widened to fill it.
+    // A third column as wide as the page, bordered: the sheet is not widened to fill it.
     plan.columnWidths.push({ col: 3, width: 130 });
+    plan.styles.push({ rect: { row: 1, col: 3, rows: 1, cols: 1 }, style: { border: true } });
     const fitted = fitForPrint(plan, { title: "Étude & co" });
     const width = fitted.columnWidths.find((c) => c.col === 1)!.width;
     expect(columnPoints(width)).toBeGreaterThanOrEqual(textPoints("d'accompagnement", {}));
