@@ -262,11 +262,10 @@ function printable(
       style: { rotateUp: true, wrap: true, horizontal: "center", vertical: "bottom" },
     },
   ];
-  // Turned up, the names leave the columns only a score's width to hold.
+  // Turned up, the names leave the columns only a score's width to hold; so do the columns of
+  // the colour samples beside them when the clientèles are fewer than the samples.
   const columnWidths = sheet.columnWidths.map((column) =>
-    column.col >= GRID.firstCol && column.col < GRID.firstCol + cols
-      ? { ...column, width: scoreWidth }
-      : column
+    column.col >= GRID.firstCol && !column.hidden ? { ...column, width: scoreWidth } : column
   );
   return fitForPrint(
     { ...sheet, columnWidths, styles: [...sheet.styles, ...turned] },
@@ -274,6 +273,7 @@ function printable(
       title,
       titleRows: { first: GRID.helpRow, last: GRID.headerRow },
       titleCols: { first: GRID.nameCol, last: GRID.typeCol },
+      bodyCols: { first: GRID.nameCol, last: GRID.firstCol + cols - 1 },
     }
   );
 }

@@ -175,6 +175,11 @@ export interface PrintSetup {
   titleCols?: { first: number; last: number };
   header?: string;
   area?: Rect;
+  /**
+   * Rows (1-based) after which a new page starts, chosen by the export so that every page is a
+   * band as wide as the sheet's content (print-fit.ts); else the spreadsheet breaks where it fills.
+   */
+  rowBreaks?: number[];
 }
 
 export interface NamePlan {

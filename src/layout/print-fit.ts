@@ -133,13 +133,16 @@ function cells(sheet: SheetPlan): Map<number, Map<number, Cell>> {
         const row = block.row + i;
         const col = block.col + j;
         const style = styleAt.get(`${row},${col}`) ?? {};
-        // A number as its format shows it (a currency makes it wider), with room to spare.
+        // A number as its format shows it (a currency makes it wider), with room to spare: two
+        // spaces' worth, one when the format adds a text of its own (the competition's " C3"),
+        // whose letters the estimate already counts wide.
+        const spare = style.numberFormat?.includes('"') ? " " : "  ";
         const text =
           value.kind === "text"
             ? value.text
             : ((style.numberFormat &&
                 formatWithNumberFormat(value.value, style.numberFormat, "fr")) ||
-                formatNumber(value.value, "fr")) + "  ";
+                formatNumber(value.value, "fr")) + spare;
         if (text === "") return;
         const cellsOfRow = grid.get(row) ?? new Map<number, Cell>();
         cellsOfRow.set(col, { text, style });
@@ -153,44 +156,97 @@ export interface FitOptions {
   title: string;
   titleRows?: { first: number; last: number };
   titleCols?: { first: number; last: number };
+  /**
+   * The columns most rows fill (the matrix's names, kinds and clientèles; not the colour samples
+   * under it): a narrow sheet is widened so that these fill the page. Default: every column.
+   */
+  bodyCols?: { first: number; last: number };
 }
 
-/** The sheet with its widths, heights and page setup fitted for print. */
-export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
-  const grid = cells(sheet);
+/** A name in a bordered table wider than this (in points) may wrap when the sheet is too wide. */
+const COMPACT_NAME = 150;
+/** Compact, a column's width before its texts widen it, and a paragraph's width at most. */
+const COMPACT_BASE = 60;
+const COMPACT_TEXT = 110;
+
+interface Columns {
+  grid: Map<number, Map<number, Cell>>;
+  widths: Map<number, number>;
+  lastInRow: { row: number; col: number; cell: Cell }[];
+  /** The names wrapped to make a sheet too wide for the page narrower (compact columns). */
+  wrapped: StyledRange[];
+}
+
+/**
+ * The columns' widths in points: the longest word of a wrapped text; the whole text of one that
+ * cannot spill over a filled neighbour; a rotated text's lines side by side. `compact`: a long
+ * name in a bordered table wraps within COMPACT_NAME rather than widening its column to the whole
+ * name (a sheet that would otherwise continue on a page to the right).
+ */
+function columnsFor(
+  sheet: SheetPlan,
+  plain: Map<number, Map<number, Cell>>,
+  hidden: Set<number>,
+  compact: boolean
+): Columns {
   const widths = new Map<number, number>();
   // The sheets' widths are counted in Calibri's digits (the working workbook's font): as wide
   // in points, then widened where the texts need it.
-  for (const { col, width, hidden } of sheet.columnWidths)
-    if (!hidden) widths.set(col, width * CALIBRI_DIGIT + COLUMN_PADDING);
-  const hidden = new Set(sheet.columnWidths.filter((c) => c.hidden).map((c) => c.col));
+  // Compact, a column starts narrow and takes only what its texts need.
+  for (const { col, width, hidden: isHidden } of sheet.columnWidths)
+    if (!isHidden)
+      widths.set(
+        col,
+        compact
+          ? Math.min(COMPACT_BASE, width * CALIBRI_DIGIT + COLUMN_PADDING)
+          : width * CALIBRI_DIGIT + COLUMN_PADDING
+      );
   const widen = (col: number, points: number): void => {
     if (!hidden.has(col) && points > (widths.get(col) ?? columnPoints(8.43)))
       widths.set(col, points);
   };
-  // Columns: the longest word of a wrapped text; the whole text of one that cannot spill over a
-  // filled neighbour; a rotated text's lines side by side.
+  const wrapped: StyledRange[] = [];
+  const grid = new Map<number, Map<number, Cell>>();
   const lastInRow: { row: number; col: number; cell: Cell }[] = [];
-  for (const [row, line] of grid)
-    for (const [col, cell] of line) {
+  for (const [row, plainLine] of plain) {
+    const line = new Map<number, Cell>();
+    grid.set(row, line);
+    for (const [col, plainCell] of plainLine) {
+      let cell = plainCell;
+      line.set(col, cell);
       if (cell.style.rotateUp) {
         widen(col, turnedLines(cell) * lineHeight(cell.style) + PADDING);
         continue;
       }
-      if (cell.style.wrap) {
-        const longest = Math.max(...cell.text.split(/\s+/).map((w) => textPoints(w, cell.style)));
-        widen(col, longest + PADDING);
-      } else if (
+      const fixedInCell =
         cell.style.horizontal === "center" ||
         cell.style.horizontal === "right" ||
         // In a bordered table a name stays inside its cell (the conquest order's names).
-        cell.style.border
+        cell.style.border;
+      const whole = textPoints(cell.text, cell.style);
+      if (
+        compact &&
+        !cell.style.wrap &&
+        fixedInCell &&
+        cell.text.trim().includes(" ") &&
+        whole + PADDING > COMPACT_NAME
       ) {
-        widen(col, textPoints(cell.text, cell.style) + PADDING);
+        cell = { text: cell.text, style: { ...cell.style, wrap: true } };
+        line.set(col, cell);
+        wrapped.push({ rect: { row, col, rows: 1, cols: 1 }, style: { wrap: true } });
+        widen(col, COMPACT_NAME);
+      }
+      if (cell.style.wrap) {
+        const longest = Math.max(...cell.text.split(/\s+/).map((w) => textPoints(w, cell.style)));
+        widen(col, longest + PADDING);
+        // A paragraph keeps a few words a line.
+        if (compact) widen(col, Math.min(whole + PADDING, COMPACT_TEXT));
+      } else if (fixedInCell) {
+        widen(col, whole + PADDING);
       } else {
         // Spilling to the right is fine up to the next filled cell: short of room, the text's
         // own column takes what is missing.
-        const next = [...line.keys()].filter((c) => c > col).sort((a, b) => a - b)[0];
+        const next = [...plainLine.keys()].filter((c) => c > col).sort((a, b) => a - b)[0];
         if (next === undefined) {
           lastInRow.push({ row, col, cell });
           continue;
@@ -199,34 +255,146 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
         for (let c = col; c < next; c++) if (!hidden.has(c)) spanned.push(c);
         const room = spanned.reduce((sum, c) => sum + (widths.get(c) ?? columnPoints(8.43)), 0);
         // Bold labels run a little wider than the estimate: 5 % more room.
-        const missing = textPoints(cell.text, cell.style) * 1.05 + PADDING - room;
+        const missing = whole * 1.05 + PADDING - room;
         // Shared by the columns it spans (a segment's label over its clientèles).
         if (missing > 0)
           for (const c of spanned)
             widths.set(c, (widths.get(c) ?? columnPoints(8.43)) + missing / spanned.length);
       }
     }
-  // A sentence that would run past the sheet's last column (and print on a page of its own)
-  // wraps instead, its cell merged across the sheet's width.
+  }
+  return { grid, widths, lastInRow, wrapped };
+}
+
+/** The sheet with its widths, heights and page setup fitted for print. */
+export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
+  const hidden = new Set(sheet.columnWidths.filter((c) => c.hidden).map((c) => c.col));
+  const plain = cells(sheet);
+  let columns = columnsFor(sheet, plain, hidden, false);
+  // Too wide for one page at a readable scale: long names in tables wrap, if that helps.
+  if (byWidthOf(columns.widths) < MIN_SCALE && sheet.role !== "matrix") {
+    const compact = columnsFor(sheet, plain, hidden, true);
+    if (byWidthOf(compact.widths) > byWidthOf(columns.widths)) columns = compact;
+  }
+  const { grid, widths, lastInRow, wrapped } = columns;
+  // Columns right of everything the sheet shows (a matrix of one clientèle keeps the working
+  // sheet's widths for more) print nothing: they count neither in the width nor in the scale.
+  const used = Math.max(
+    0,
+    ...[...grid.values()].flatMap((line) => [...line.keys()]),
+    ...sheet.styles
+      .filter(({ style }) => style.border || style.fill)
+      .map(({ rect }) => rect.col + rect.cols - 1)
+  );
+  for (const col of [...widths.keys()]) if (col > used) widths.delete(col);
+  // A sheet narrower than the page is widened to fill it, its columns in proportion: a page
+  // whose content spans a third of its width looks forgotten, and wider columns wrap less.
+  const lastRow = Math.max(0, ...grid.keys());
+  let layout = rowsFor(grid, widths, hidden, lastInRow, sheet.rowHeights ?? []);
+  let scale = scaleFor(widths, layout.heights, lastRow, options.titleCols);
+  const body = options.bodyCols ?? { first: 1, last: Infinity };
+  const inBody = (col: number): boolean => col >= body.first && col <= body.last;
+  const sum = (keep: (col: number) => boolean): number =>
+    [...widths.entries()].filter(([col]) => keep(col)).reduce((total, [, w]) => total + w, 0);
+  const bodyWidth = sum(inBody);
+  if (bodyWidth > 0 && bodyWidth * scale < NARROW_FILL * PRINTABLE_WIDTH * 100) {
+    const rest = sum((col) => !inBody(col));
+    // The body across the page; the other columns beside it may not shrink the scale much.
+    const factor = Math.min(
+      (FILL * PRINTABLE_WIDTH * 100) / (scale * bodyWidth),
+      (PRINTABLE_WIDTH / BESIDE_SCALE - rest) / bodyWidth
+    );
+    if (factor > 1)
+      for (const [col, width] of widths) if (inBody(col)) widths.set(col, width * factor);
+    layout = rowsFor(grid, widths, hidden, lastInRow, sheet.rowHeights ?? []);
+    scale = scaleFor(widths, layout.heights, lastRow, options.titleCols);
+  }
+  // A sheet continued on pages to the right with its title columns on each (the matrix): its
+  // other columns shared evenly between the pages, each as wide as fills them, so that the last
+  // page is no narrow strip.
+  if (byWidthOf(widths) < MIN_SCALE && options.titleCols)
+    evenBands(widths, options.titleCols, scale);
+  const { heights, merges } = layout;
+  const rowBreaks = pageBreaks(
+    grid,
+    widths,
+    hidden,
+    heights,
+    scale,
+    options.titleRows,
+    byWidthOf(widths) >= MIN_SCALE
+  );
+  const print: PrintSetup = {
+    ...sheet.print,
+    landscape: true,
+    fitToOnePage: false,
+    scale,
+    header: options.title,
+    ...(rowBreaks.length > 0 ? { rowBreaks } : {}),
+    ...(options.titleRows ? { titleRows: options.titleRows } : {}),
+    ...(options.titleCols ? { titleCols: options.titleCols } : {}),
+  };
+  return {
+    ...sheet,
+    columnWidths: [
+      ...sheet.columnWidths.filter((c) => c.hidden),
+      ...[...widths.entries()].map(([col, points]) => ({ col, width: columnChars(points) })),
+    ],
+    rowHeights: [...heights.entries()].map(([row, height]) => ({ row, height })),
+    ...(merges.length > 0
+      ? { merges: [...(sheet.merges ?? []), ...merges.map((m) => m.rect)] }
+      : {}),
+    ...(merges.length + wrapped.length > 0
+      ? { styles: [...sheet.styles, ...wrapped, ...merges] }
+      : {}),
+    print,
+  };
+}
+
+/** Below this share of the printable width, a sheet is widened… */
+const NARROW_FILL = 0.8;
+/** …to this share (the estimates run wide: what prints is a little narrower). */
+const FILL = 0.92;
+/** The scale under which columns beside the body may not push a widened sheet. */
+const BESIDE_SCALE = 0.85;
+
+interface RowLayout {
+  heights: Map<number, number>;
+  /** Sentences wider than the sheet, wrapped in a cell merged to the sheet's last column. */
+  merges: StyledRange[];
+}
+
+/**
+ * The rows' heights at these widths: wrapped lines at the column's width, a rotated text wrapped
+ * on two lines; a sentence that would run past the sheet's last column (and print on a page of
+ * its own) wraps instead, its cell merged across the sheet's width.
+ */
+function rowsFor(
+  grid: Map<number, Map<number, Cell>>,
+  widths: Map<number, number>,
+  hidden: Set<number>,
+  lastInRow: readonly { row: number; col: number; cell: Cell }[],
+  given: readonly { row: number; height: number }[]
+): RowLayout {
   const lastCol = Math.max(0, ...widths.keys());
   // Each merged range styled as its first cell, as Excel and ExcelJS give it the first's look.
   const merges: StyledRange[] = [];
-  const mergedWidth = new Map<string, number>();
+  const merged = new Map<string, { width: number; style: CellStyle }>();
   for (const { row, col, cell } of lastInRow) {
     let room = 0;
     for (let c = col; c <= lastCol; c++) if (!hidden.has(c)) room += widths.get(c) ?? 0;
     if (col >= lastCol || textPoints(cell.text, cell.style) + PADDING <= room) continue;
-    cell.style = { ...cell.style, wrap: true, vertical: "top" };
-    merges.push({ rect: { row, col, rows: 1, cols: lastCol - col + 1 }, style: cell.style });
-    mergedWidth.set(`${row},${col}`, room);
+    const style: CellStyle = { ...cell.style, wrap: true, vertical: "top" };
+    merges.push({ rect: { row, col, rows: 1, cols: lastCol - col + 1 }, style });
+    merged.set(`${row},${col}`, { width: room, style });
   }
-  // Rows: wrapped lines at the column's width; a rotated text wrapped on two lines.
-  const heights = new Map((sheet.rowHeights ?? []).map(({ row, height }) => [row, height]));
+  const heights = new Map(given.map(({ row, height }) => [row, height]));
   for (const [row, line] of grid) {
     let needed = 0;
-    for (const [col, cell] of line) {
-      const width =
-        (mergedWidth.get(`${row},${col}`) ?? widths.get(col) ?? columnPoints(8.43)) - PADDING;
+    for (const [col, plain] of line) {
+      const wide = merged.get(`${row},${col}`);
+      const cell = wide ? { ...plain, style: wide.style } : plain;
+      const width = (wide?.width ?? widths.get(col) ?? columnPoints(8.43)) - PADDING;
       if (cell.style.rotateUp) {
         const whole = textPoints(cell.text, cell.style);
         const longest = Math.max(...cell.text.split(/\s+/).map((w) => textPoints(w, cell.style)));
@@ -239,42 +407,215 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
         needed = Math.max(needed, lines * lineHeight(cell.style) + PADDING / 2);
       }
     }
-    if (needed > (heights.get(row) ?? 15)) heights.set(row, Math.ceil(needed));
+    if (needed > (heights.get(row) ?? DEFAULT_ROW)) heights.set(row, Math.ceil(needed));
   }
-  const total = [...widths.values()].reduce((sum, w) => sum + w, 0);
-  const byWidth = Math.min(100, Math.floor((PRINTABLE_WIDTH / total) * 100));
-  // A sheet that fits on one page when a little smaller is printed so: a matrix whole at a glance.
-  const lastRow = Math.max(0, ...grid.keys());
+  return { heights, merges };
+}
+
+/**
+ * The print scale: the sheet's width on one page when it fits at a readable scale, and its height
+ * too when a little smaller suffices (a matrix whole at a glance); a wider sheet continues on
+ * pages to the right at the scale that leaves no page nearly empty.
+ */
+function scaleFor(
+  widths: Map<number, number>,
+  heights: Map<number, number>,
+  lastRow: number,
+  titleCols: FitOptions["titleCols"]
+): number {
+  const byWidth = byWidthOf(widths);
+  if (byWidth < MIN_SCALE) return balancedScale(widths, titleCols);
   let tall = 0;
   for (let row = 1; row <= lastRow; row++) tall += heights.get(row) ?? DEFAULT_ROW;
   const byHeight = Math.floor((PRINTABLE_HEIGHT / tall) * 100);
-  const fitted = Math.max(MIN_SCALE, byHeight >= MIN_SCALE ? Math.min(byWidth, byHeight) : byWidth);
-  const scale =
-    byWidth < MIN_SCALE ? balancedScale(widths, options.titleCols) : Math.min(100, fitted);
-  const print: PrintSetup = {
-    ...sheet.print,
-    landscape: true,
-    fitToOnePage: false,
-    scale,
-    header: options.title,
-    ...(options.titleRows ? { titleRows: options.titleRows } : {}),
-    ...(options.titleCols ? { titleCols: options.titleCols } : {}),
+  return byHeight >= MIN_SCALE ? Math.min(byWidth, byHeight) : byWidth;
+}
+
+/** The largest scale (at most 100 %) at which the sheet's columns fit the page's width. */
+function byWidthOf(widths: Map<number, number>): number {
+  const total = [...widths.values()].reduce((sum, w) => sum + w, 0);
+  return Math.min(100, Math.floor((PRINTABLE_WIDTH / total) * 100));
+}
+
+/** The page's width and the share of the page's width its content should span. */
+const PAGE_WIDTH = 842;
+const WIDE_SPAN = 0.64;
+/** What a page may hold of its printable height: the heights are estimates. */
+const PAGE_FILL = 0.96;
+
+/**
+ * How far right each row's text reaches, in points from the sheet's left edge at 100 %: a centred
+ * text to its column's middle and half its width, a right-aligned one (or a number) to its
+ * column's edge, a left-aligned one as far as it runs (spilling over empty neighbours).
+ */
+function rowReach(
+  grid: Map<number, Map<number, Cell>>,
+  widths: Map<number, number>,
+  hidden: Set<number>
+): Map<number, number> {
+  const lastCol = Math.max(
+    0,
+    ...widths.keys(),
+    ...[...grid.values()].flatMap((l) => [...l.keys()])
+  );
+  const starts: number[] = [];
+  let x = 0;
+  for (let c = 1; c <= lastCol + 1; c++) {
+    starts[c] = x;
+    if (!hidden.has(c)) x += widths.get(c) ?? columnPoints(8.43);
+  }
+  const reach = new Map<number, number>();
+  for (const [row, line] of grid) {
+    let right = 0;
+    const filled = [...line.keys()].sort((a, b) => a - b);
+    for (const [col, cell] of line) {
+      if (hidden.has(col)) continue;
+      const width = starts[col + 1] - starts[col];
+      const advance = textPoints(cell.text.split("\n")[0], cell.style) / 1.05;
+      const numeric = /^[-\d\s.,%]+$/.test(cell.text) && cell.style.horizontal === undefined;
+      let end: number;
+      if (cell.style.horizontal === "center" || cell.style.rotateUp)
+        end = starts[col] + width / 2 + Math.min(advance, width) / 2;
+      else if (cell.style.horizontal === "right" || numeric) end = starts[col + 1] - PADDING / 2;
+      else {
+        const next = filled.find((c) => c > col) ?? lastCol + 1;
+        const room = cell.style.wrap ? width : starts[next] - starts[col];
+        end = starts[col] + PADDING / 2 + Math.min(advance, room);
+      }
+      right = Math.max(right, end);
+    }
+    reach.set(row, right);
+  }
+  return reach;
+}
+
+/**
+ * Where pages break down a sheet one page wide: rows fill each page as the spreadsheet would, but a
+ * page whose rows all stop short of the page's width (the conquest order under the wide targeting
+ * table) starts earlier, at the previous page's last row that reaches across, so that every page
+ * is a band as wide as the sheet. The rows after which a page breaks; none when it fits on one.
+ */
+function pageBreaks(
+  grid: Map<number, Map<number, Cell>>,
+  widths: Map<number, number>,
+  hidden: Set<number>,
+  heights: Map<number, number>,
+  scale: number,
+  titleRows: FitOptions["titleRows"],
+  across: boolean
+): number[] {
+  let onePageWide = across;
+  const lastRow = Math.max(0, ...grid.keys());
+  const height = (row: number): number => heights.get(row) ?? DEFAULT_ROW;
+  const page = (PRINTABLE_HEIGHT * PAGE_FILL * 100) / scale;
+  let repeated = 0;
+  if (titleRows) for (let r = titleRows.first; r <= titleRows.last; r++) repeated += height(r);
+  const reach = rowReach(grid, widths, hidden);
+  const needed = (WIDE_SPAN * PAGE_WIDTH * 100) / scale;
+  const wide = (row: number): boolean => (reach.get(row) ?? 0) >= needed;
+  // Repeated wide title rows make every page wide already: filled as the spreadsheet fills them.
+  if (titleRows) {
+    let titlesWide = false;
+    for (let r = titleRows.first; r <= titleRows.last; r++) titlesWide ||= wide(r);
+    if (titlesWide) onePageWide = false;
+  }
+  /** A row with one bold text outside any table: a heading. */
+  const heading = (row: number): boolean => {
+    const line = grid.get(row);
+    if (!line || line.size !== 1) return false;
+    const [cell] = line.values();
+    return Boolean(cell.style.bold) && !cell.style.border;
   };
-  return {
-    ...sheet,
-    columnWidths: [
-      ...sheet.columnWidths.filter((c) => c.hidden),
-      ...[...widths.entries()].map(([col, points]) => ({ col, width: columnChars(points) })),
-    ],
-    rowHeights: [...heights.entries()].map(([row, height]) => ({ row, height })),
-    ...(merges.length > 0
-      ? {
-          merges: [...(sheet.merges ?? []), ...merges.map((merge) => merge.rect)],
-          styles: [...sheet.styles, ...merges],
-        }
-      : {}),
-    print,
+  /** The pages' first rows, filling from `from` on (the first page from row 1). */
+  const fill = (starts: number[], from: number): number[] => {
+    const firsts = [...starts];
+    let start = from;
+    while (start <= lastRow) {
+      firsts.push(start);
+      let used = firsts.length > 1 && titleRows && start > titleRows.last ? repeated : 0;
+      let row = start;
+      while (row <= lastRow && (row === start || used + height(row) <= page)) used += height(row++);
+      // A heading stays with what it heads: a page ending on one ends before it.
+      while (row <= lastRow && row - 1 > start && heading(row - 1)) row--;
+      while (row <= lastRow && row - 1 > start && !grid.has(row - 1)) row--;
+      start = row;
+    }
+    return firsts;
   };
+  // Whole on one page, as the scale was chosen for: no break.
+  let tall = 0;
+  for (let row = 1; row <= lastRow; row++) tall += height(row);
+  if (tall <= page / PAGE_FILL) return [];
+  // Pages side by side (the rows' reach says nothing of each band's), or every page wide already:
+  // only a last page of a few rows (one lever alone) is avoided, the last two sharing their rows.
+  if (!onePageWide) return balancedTail(fill([], 1), height, lastRow, page);
+  let firsts = fill([], 1);
+  for (let p = 1; p < firsts.length; p++) {
+    const end = p + 1 < firsts.length ? firsts[p + 1] - 1 : lastRow;
+    let pageWide = false;
+    for (let r = firsts[p]; r <= end && !pageWide; r++) pageWide = wide(r);
+    if (pageWide) continue;
+    // The previous page's last wide row, when that page keeps a wide row before it.
+    const wideRows: number[] = [];
+    for (let r = firsts[p - 1]; r < firsts[p]; r++) if (wide(r)) wideRows.push(r);
+    if (wideRows.length < 2) continue;
+    firsts = fill(firsts.slice(0, p), wideRows[wideRows.length - 1]);
+  }
+  return firsts.slice(1).map((first) => first - 1);
+}
+
+/**
+ * The pages' first rows with a last page of fewer than a quarter page's rows moved up: the last
+ * two pages share their rows evenly. The rows after which a page breaks.
+ */
+function balancedTail(
+  firsts: number[],
+  height: (row: number) => number,
+  lastRow: number,
+  page: number
+): number[] {
+  if (firsts.length < 2) return [];
+  const last = firsts[firsts.length - 1];
+  const before = firsts[firsts.length - 2];
+  let tail = 0;
+  for (let r = last; r <= lastRow; r++) tail += height(r);
+  if (tail < page / 4) {
+    let both = 0;
+    for (let r = before; r <= lastRow; r++) both += height(r);
+    let upper = 0;
+    let row = before;
+    while (row < last && upper + height(row) <= both / 2) upper += height(row++);
+    firsts[firsts.length - 1] = Math.max(before + 1, row);
+  }
+  return firsts.slice(1).map((first) => first - 1);
+}
+
+/**
+ * The columns right of the title columns made equally wide, as many on each page as the pages at
+ * `scale` need, each page full (a little to spare for the estimates' rounding).
+ */
+function evenBands(
+  widths: Map<number, number>,
+  titleCols: NonNullable<FitOptions["titleCols"]>,
+  scale: number
+): void {
+  const page = (PRINTABLE_WIDTH * 100) / scale;
+  const isTitle = (col: number): boolean => col >= titleCols.first && col <= titleCols.last;
+  const titles = [...widths.entries()].filter(([c]) => isTitle(c)).reduce((t, [, w]) => t + w, 0);
+  const rest = [...widths.entries()].filter(([c]) => !isTitle(c));
+  if (rest.length === 0 || titles >= page) return;
+  let pages = 1;
+  let used = 0;
+  for (const [, width] of rest.sort((a, b) => a[0] - b[0])) {
+    if (used + width > page - titles && used > 0) {
+      pages++;
+      used = 0;
+    }
+    used += width;
+  }
+  const perPage = Math.ceil(rest.length / pages);
+  const even = ((page - titles) * 0.985) / perPage;
+  if (even > Math.max(...rest.map(([, w]) => w))) for (const [col] of rest) widths.set(col, even);
 }
 
 /** How full the emptiest page is, columns set side by side at `scale` (title columns on each). */

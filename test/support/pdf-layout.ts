@@ -123,8 +123,11 @@ export function overlappingWords(page: PageLayout, tolerance = 0.5): [WordBox, W
       const across = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
       const down = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
       // A word's thin side is its line's height (across the page when the text turns up); a
-      // lone ":" is thinner than its line, so the thicker of the two thin sides counts.
-      const thin = (w: WordBox): number => Math.min(w.yMax - w.yMin, w.xMax - w.xMin);
+      // lone ":" is thinner than its line, so the thicker of the two thin sides counts, and a word
+      // of one or two characters (":", "•", "·") is upright: its line's height is its height,
+      // else two bullets on consecutive lines, sharing the usual sliver, would count.
+      const thin = (w: WordBox): number =>
+        [...w.text].length <= 2 ? w.yMax - w.yMin : Math.min(w.yMax - w.yMin, w.xMax - w.xMin);
       const least = Math.max(tolerance, Math.max(thin(a), thin(b)) / 4);
       if (across > least && down > least) found.push([a, b]);
     }

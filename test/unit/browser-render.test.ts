@@ -7,6 +7,8 @@
 import ExcelJS from "exceljs";
 import { buildPlan } from "../../src/layout";
 import { clientPlan } from "../../src/layout/export";
+import { AWKWARD_SHAPES, awkwardStudy } from "../support/awkward-studies";
+import { unzip } from "../support/unzip";
 import { WorkbookPlan } from "../../src/layout/plan";
 import { planToWorkbook } from "../../src/hosts/xlsx/browser-render";
 import { planToXlsx } from "../../src/hosts/xlsx/render";
@@ -67,6 +69,26 @@ describe("the browser's writer and the streaming writer write the same workbook"
     const browser = await load(await planToWorkbook(plan).xlsx.writeBuffer());
     const streamed = await load(await planToXlsx(plan, { created: CREATED }));
     expect(digestDifferences(digestWorkbook(browser), digestWorkbook(streamed))).toEqual([]);
+  });
+
+  it("with the same page breaks, where the export chose them (a tall targeting sheet)", async () => {
+    const shape = AWKWARD_SHAPES.find((s) => s.name === "forty-offerings")!;
+    const { plan } = clientPlan(awkwardStudy(shape), { created: CREATED });
+    // Each sheet part's manual breaks, in the workbook's sheet order (sheet1.xml, sheet2.xml…).
+    const breaks = (file: Buffer): number[][] =>
+      plan!.sheets.map((_, i) => {
+        const xml =
+          unzip(file)
+            .get(`xl/worksheets/sheet${i + 1}.xml`)
+            ?.toString("utf8") ?? "";
+        return [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+      });
+    const planned = plan!.sheets.map((sheet) => sheet.print.rowBreaks ?? []);
+    expect(planned.some((rows) => rows.length > 0)).toBe(true);
+    const browser = Buffer.from(await planToWorkbook(plan!).xlsx.writeBuffer());
+    const streamed = await planToXlsx(plan!, { created: CREATED });
+    expect(breaks(browser)).toEqual(planned);
+    expect(breaks(streamed)).toEqual(planned);
   });
 
   it("with the same document properties", async () => {

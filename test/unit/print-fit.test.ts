@@ -45,7 +45,11 @@ function sheet(values: string[][], wrap: boolean, width = 10): SheetPlan {
 describe("a client sheet sized for print", () => {
   it("widens a column to its longest word and gives a wrapped text the rows it needs", () => {
     const text = "Écosystème d'accompagnement segmenté";
-    const fitted = fitForPrint(sheet([[text, "x"]], true, 4), { title: "Étude & co" });
+    const plan = sheet([[text, "x"]], true, 4);
+    // A third column as wide as the page, bordered: the sheet is not widened to fill it.
+    plan.columnWidths.push({ col: 3, width: 130 });
+    plan.styles.push({ rect: { row: 1, col: 3, rows: 1, cols: 1 }, style: { border: true } });
+    const fitted = fitForPrint(plan, { title: "Étude & co" });
     const width = fitted.columnWidths.find((c) => c.col === 1)!.width;
     expect(columnPoints(width)).toBeGreaterThanOrEqual(textPoints("d'accompagnement", {}));
     const lines = wrappedLines(text, { wrap: true }, columnPoints(width) - 6);
@@ -72,6 +76,49 @@ describe("a client sheet sized for print", () => {
     const fitted = fitForPrint(plan, { title: "T" });
     expect(fitted.merges).toEqual([{ row: 2, col: 1, rows: 1, cols: 2 }]);
     expect(fitted.rowHeights!.find((r) => r.row === 2)!.height).toBeGreaterThan(2 * lineHeight({}));
+  });
+
+  it("widens a sheet narrower than the page, its columns in proportion, to fill the page", () => {
+    const plan = sheet(
+      [
+        ["Clientèle", "Segment"],
+        ["Artisans", "X"],
+      ],
+      false,
+      12
+    );
+    const fitted = fitForPrint(plan, { title: "T" });
+    const points = fitted.columnWidths.map((c) => columnPoints(c.width));
+    const printed = (points.reduce((a, b) => a + b, 0) * fitted.print.scale!) / 100;
+    // A4 landscape less its margins: 741 pt.
+    expect(printed).toBeGreaterThan(0.85 * 741);
+    expect(printed).toBeLessThanOrEqual(741);
+    expect(points[0]).toBeCloseTo(points[1], 0);
+  });
+
+  it("breaks a tall sheet's pages so that each holds a row reaching across the page", () => {
+    // 25 rows across two wide columns (a page's worth), then 12 short names in the first only:
+    // filled row by row, the second page would hold only the short names.
+    const rows = [
+      ...Array.from({ length: 25 }, (_, i) => [`Prestation ${i + 1}`, "X"]),
+      ...Array.from({ length: 12 }, (_, i) => [`Nom ${i + 1}`, ""]),
+    ];
+    const plan = sheet(rows, false, 60);
+    plan.styles.push({
+      rect: { row: 1, col: 2, rows: rows.length, cols: 1 },
+      style: { horizontal: "right" },
+    });
+    const fitted = fitForPrint(plan, { title: "T" });
+    const breaks = fitted.print.rowBreaks ?? [];
+    expect(breaks.length).toBeGreaterThanOrEqual(1);
+    // The last page starts among the wide rows, not at the short names.
+    expect(breaks[breaks.length - 1]).toBeLessThan(25);
+    expect(breaks.every((row, i) => i === 0 || row > breaks[i - 1])).toBe(true);
+  });
+
+  it("leaves a sheet that fits on one page to the spreadsheet, without breaks", () => {
+    const fitted = fitForPrint(sheet([["Titre", "Valeur"]], false, 60), { title: "T" });
+    expect(fitted.print.rowBreaks).toBeUndefined();
   });
 
   it("turns the matrix's clientèle names up, repeats its headers and prints every sheet so", () => {

@@ -91,6 +91,7 @@ function renderSheet(
     if (hidden) sheet.getColumn(col).hidden = true;
   }
   for (const { row, height } of plan.rowHeights ?? []) sheet.getRow(row).height = height;
+  for (const row of plan.print.rowBreaks ?? []) sheet.getRow(row).addPageBreak();
   for (const merge of plan.merges ?? []) sheet.mergeCells(rectAddress(merge));
 
   // Tables write their own header and body cells; values blocks then fill them in.

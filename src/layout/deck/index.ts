@@ -14,7 +14,7 @@ import { EXPORT_PARTS, ExportPart, defaultParts } from "../export";
 import { DeckModel, DeckSlide } from "./model";
 import { matrixSlides } from "./matrix";
 import { legendSlide, titleSlide } from "./slides";
-import { segmentSlide } from "./segments";
+import { segmentSlides } from "./segments";
 import { targetingSlides } from "./targeting";
 import { rfmSlide } from "./rfm";
 import { RfmSummaryRead } from "../sheets/rfm";
@@ -67,7 +67,7 @@ export function deckModel(study: Study, options: DeckOptions): DeckResult {
       slides.push(...matrixSlides(study, language, palette, options.competition ?? false));
     if (part === "legend") slides.push(legendSlide(study, language, palette));
     if (part === "segments")
-      slides.push(...(study.segments ?? []).map((s) => segmentSlide(study, s, language)));
+      slides.push(...(study.segments ?? []).flatMap((s) => segmentSlides(study, s, language)));
     if (part === "targeting") slides.push(...targetingSlides(study, language));
     if (part === "rfm" && options.rfm)
       slides.push(

@@ -30,13 +30,15 @@ import {
   SLIDE_HEIGHT,
   SLIDE_WIDTH,
 } from "./model";
-import { fitted, footer, slideTitle, textBox } from "./text";
+import { flowed, footer, slideTitle, textBox } from "./text";
 
 const WIDTH = SLIDE_WIDTH - 2 * MARGIN;
 const COLUMN_GAP = 0.4;
 const HALF = (WIDTH - COLUMN_GAP) / 2;
 const BODY_TOP = 2.3;
 const BODY_BOTTOM = SLIDE_HEIGHT - 0.55;
+/** Where a continued card's lists start: under the title, the figures shown once. */
+const CONTINUED_TOP = 1.05;
 
 /** French sets a space before a colon (a no-break one, so that it never starts a line). */
 function colon(language: Language): string {
@@ -50,7 +52,8 @@ function listParagraphs(label: string, entries: readonly string[], none: string)
   ];
 }
 
-export function segmentSlide(study: Study, segment: Segment, language: Language): DeckSlide {
+/** A segment's card, on one slide or, when its lists run long, continued on more. */
+export function segmentSlides(study: Study, segment: Segment, language: Language): DeckSlide[] {
   const texts = WORKBOOK_TEXTS[language];
   const deck = DECK_TEXTS[language];
   const s = texts.segments;
@@ -107,27 +110,39 @@ export function segmentSlide(study: Study, segment: Segment, language: Language)
     ...listParagraphs(deck.lists.zones, segment.zones, deck.none),
     ...listParagraphs(deck.lists.personas, segment.personas, deck.none),
   ];
-  const height = BODY_BOTTOM - BODY_TOP;
-  return {
-    part: "segments",
-    shapes: [
-      slideTitle(deck.segment(segment.name)),
-      card,
-      textBox(MARGIN, BODY_TOP, HALF, height, fitted(lists, HALF, height)),
-      textBox(
-        MARGIN + HALF + COLUMN_GAP,
-        BODY_TOP,
-        HALF,
-        height,
-        fitted(
-          [...checklistParagraphs(segment, language), ...leverParagraphs(segment, language)],
-          HALF,
-          height
-        )
-      ),
-      footer(study, language),
-    ],
-  };
+  // The lists on the left, the checklist and levers on the right, continued on more slides (the
+  // title repeated, numbered) when a long card would not fit one at a readable size.
+  const height = (box: number): number => BODY_BOTTOM - (box === 0 ? BODY_TOP : CONTINUED_TOP);
+  const right = flowed(
+    [...checklistParagraphs(segment, language), ...leverParagraphs(segment, language)],
+    HALF,
+    height
+  );
+  // When the checklist and levers keep to the first slide, the lists continue in both columns of
+  // the slides after it.
+  const twoColumns = right.length === 1;
+  const left = flowed(lists, HALF, height);
+  const count = twoColumns
+    ? 1 + Math.ceil((left.length - 1) / 2)
+    : Math.max(left.length, right.length);
+  const title = deck.segment(segment.name);
+  return Array.from({ length: count }, (_, i): DeckSlide => {
+    const top = i === 0 ? BODY_TOP : CONTINUED_TOP;
+    const column = (x: number, paragraphs: DeckParagraph[] | undefined): DeckSlide["shapes"] =>
+      paragraphs ? [textBox(x, top, HALF, height(i), paragraphs)] : [];
+    const [first, second] =
+      twoColumns && i > 0 ? [left[2 * i - 1], left[2 * i]] : [left[i], right[i]];
+    return {
+      part: "segments",
+      shapes: [
+        slideTitle(count > 1 ? title + deck.continued(i + 1, count) : title),
+        ...(i === 0 ? [card] : []),
+        ...column(MARGIN, first),
+        ...column(MARGIN + HALF + COLUMN_GAP, second),
+        footer(study, language),
+      ],
+    };
+  });
 }
 
 function checklistParagraphs(segment: Segment, language: Language): DeckParagraph[] {

@@ -29,7 +29,7 @@ import {
   wrappedLines,
 } from "./model";
 import { CELL_PAD_X, ROW_EXTRA, chunks, longestWord } from "./matrix";
-import { fitted, footer, slideTitle, textBox } from "./text";
+import { fitted, flowed, footer, slideTitle, textBox } from "./text";
 
 /** The most segments (columns) one slide shows. */
 export const MAX_SEGMENTS_PER_SLIDE = 8;
@@ -204,12 +204,39 @@ export function targetingSlides(study: Study, language: Language): DeckSlide[] {
       : [{ text: deck.noConquest, size: 13, colour: INK, spaceBefore: 4 }]),
     { text: t.conquestNote, size: MIN_FONT_SIZE + 1, colour: MUTED, spaceBefore: 8 },
   ];
-  const texts = (top: number): DeckSlide["shapes"] => {
+  /**
+   * The strategy on the left and the conquest order on the right from `top` down; an order too
+   * long for the rest of the slide continues on more slides, two columns each (the boxes after
+   * the first).
+   */
+  const texts = (top: number): { first: DeckSlide["shapes"]; more: DeckSlide["shapes"][] } => {
     const height = BODY_BOTTOM - top;
-    return [
-      textBox(MARGIN, top, HALF, height, fitted(strategyText, HALF, height)),
-      textBox(MARGIN + HALF + COLUMN_GAP, top, HALF, height, fitted(conquestText, HALF, height)),
-    ];
+    const order = flowed(conquestText, HALF, (box) =>
+      box === 0 ? height : BODY_BOTTOM - TABLE_TOP
+    );
+    const more: DeckSlide["shapes"][] = [];
+    for (let i = 1; i < order.length; i += 2)
+      more.push([
+        textBox(MARGIN, TABLE_TOP, HALF, BODY_BOTTOM - TABLE_TOP, order[i]),
+        ...(order[i + 1]
+          ? [
+              textBox(
+                MARGIN + HALF + COLUMN_GAP,
+                TABLE_TOP,
+                HALF,
+                BODY_BOTTOM - TABLE_TOP,
+                order[i + 1]
+              ),
+            ]
+          : []),
+      ]);
+    return {
+      first: [
+        textBox(MARGIN, top, HALF, height, fitted(strategyText, HALF, height)),
+        textBox(MARGIN + HALF + COLUMN_GAP, top, HALF, height, order[0]),
+      ],
+      more,
+    };
   };
   const noOfferings = textBox(MARGIN, TABLE_TOP, WIDTH, 0.5, [
     { text: deck.noOfferings, size: 13, colour: INK },
@@ -219,28 +246,37 @@ export function targetingSlides(study: Study, language: Language): DeckSlide[] {
     const [page] = geometry.pages;
     const tableHeight = geometry.rowHeights.reduce((sum, h) => sum + h, geometry.headerHeight);
     const below = Math.min(TEXT_TOP_MAX, TABLE_TOP + tableHeight + TEXT_GAP);
+    const { first, more } = texts(below);
+    const count = 1 + more.length;
+    const title = (index: number): string =>
+      count > 1 ? t.title + deck.continued(index + 1, count) : t.title;
     return [
       {
         part: "targeting",
         shapes: [
-          slideTitle(t.title),
+          slideTitle(title(0)),
           offerings.length > 0 ? table(page) : noOfferings,
-          ...texts(below),
+          ...first,
           footer(study, language),
         ],
       },
+      ...more.map((shapes, i): DeckSlide => ({
+        part: "targeting",
+        shapes: [slideTitle(title(i + 1)), ...shapes, footer(study, language)],
+      })),
     ];
   }
-  const count = geometry.pages.length + 1;
+  const { first, more } = texts(TABLE_TOP);
+  const count = geometry.pages.length + 1 + more.length;
   const title = (index: number): string => t.title + deck.continued(index + 1, count);
   return [
     ...geometry.pages.map((page, index): DeckSlide => ({
       part: "targeting",
       shapes: [slideTitle(title(index)), table(page), footer(study, language)],
     })),
-    {
+    ...[first, ...more].map((shapes, i): DeckSlide => ({
       part: "targeting",
-      shapes: [slideTitle(title(count - 1)), ...texts(TABLE_TOP), footer(study, language)],
-    },
+      shapes: [slideTitle(title(geometry.pages.length + i)), ...shapes, footer(study, language)],
+    })),
   ];
 }

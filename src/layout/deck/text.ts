@@ -65,3 +65,75 @@ export function fitted(
   }
   return paragraphs;
 }
+
+/** A paragraph's height in inches in a box `width` wide. */
+function paragraphHeight(p: DeckParagraph, width: number): number {
+  return (
+    wrappedLines(p.text, width - 0.2, p.size, p.bold) * lineHeight(p.size) +
+    (p.spaceBefore ?? 0) / 72
+  );
+}
+
+/**
+ * Paragraphs laid into as many boxes as they need, never below the deck's minimum size: in one
+ * box when they fit it at some readable size (as `fitted`), else at their own sizes, box after box
+ * (`heights(i)` is the i-th box's height), a paragraph too long for what is left of a box cut
+ * between words and continued in the next, a bold label never left alone at a box's foot.
+ */
+export function flowed(
+  paragraphs: DeckParagraph[],
+  width: number,
+  heights: (box: number) => number
+): DeckParagraph[][] {
+  const one = fitted(paragraphs, width, heights(0));
+  if (one.reduce((sum, p) => sum + paragraphHeight(p, width), 0.1) <= heights(0)) return [one];
+  const boxes: DeckParagraph[][] = [[]];
+  let left = heights(0) - 0.1;
+  const next = (): void => {
+    boxes.push([]);
+    left = heights(boxes.length - 1) - 0.1;
+  };
+  const queue = [...paragraphs];
+  while (queue.length > 0) {
+    const p = queue.shift()!;
+    const box = boxes[boxes.length - 1];
+    const need = paragraphHeight(p, width);
+    // A label goes with at least the first line of what it labels.
+    const follower = queue[0] && !p.bullet && p.bold ? lineHeight(queue[0].size) : 0;
+    if (need + follower <= left) {
+      box.push(p);
+      left -= need;
+      continue;
+    }
+    // A label, or a short paragraph, starts the next box whole (its label with it); a long one
+    // (a list) fills what is left of this box.
+    if (box.length > 0 && (p.bold || need <= heights(boxes.length) / 4)) {
+      const last = box[box.length - 1];
+      queue.unshift(p);
+      if (!p.bold && box.length > 1 && last.bold && !last.bullet) queue.unshift(box.pop()!);
+      next();
+      continue;
+    }
+    // Longer than a whole box: as many of its words as fit, the rest in the next box.
+    const words = p.text.split(" ");
+    let taken = 0;
+    while (
+      taken < words.length &&
+      paragraphHeight({ ...p, text: words.slice(0, taken + 1).join(" ") }, width) <= left
+    )
+      taken++;
+    if (taken === 0) {
+      if (box.length === 0) taken = 1;
+      else {
+        next();
+        queue.unshift(p);
+        continue;
+      }
+    }
+    box.push({ ...p, text: words.slice(0, taken).join(" ") });
+    if (taken < words.length)
+      queue.unshift({ ...p, text: words.slice(taken).join(" "), spaceBefore: 0 });
+    next();
+  }
+  return boxes.filter((box) => box.length > 0);
+}

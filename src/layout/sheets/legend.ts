@@ -34,6 +34,8 @@ const TEXT_WIDTH = 90;
 /** Excel's widest column. */
 const MAX_WIDTH = 255;
 const LINE_HEIGHT = 15;
+/** The type of a clientèle or need the study leaves untyped. */
+export const NO_TYPE = "—";
 
 /** A weight as the language writes numbers (1,5 in French). */
 export function weightText(weight: number, language: PlanContext["language"]): string {
@@ -153,7 +155,13 @@ export function legendSheet(context: PlanContext, created: Date): SheetPlan {
       sheet,
       row + 1,
       NUMBER_COL,
-      items.map((item, i) => [num(i + 1), text(item.name), kindLabel(kinds, item.type, language)])
+      items.map((item, i) => [
+        num(i + 1),
+        text(item.name),
+        // A dash where the study gives no type: a blank would leave the printed list a narrow
+        // strip down the page's left edge.
+        kindLabel(kinds, item.type, language) ?? text(NO_TYPE),
+      ])
     );
     style(sheet, rect(row + 1, NUMBER_COL, items.length, 3), { border: true, vertical: "top" });
     style(sheet, rect(row + 1, NUMBER_COL, items.length, 1), { horizontal: "center" });

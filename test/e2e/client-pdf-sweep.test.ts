@@ -1,0 +1,137 @@
+/**
+ * Every page of the client PDF, for studies shaped to print badly (test/support/awkward-studies.ts:
+ * one segment, one clientèle, one need, 60 needs, 40 offerings, long names, long segment cards, in
+ * French and English; and twelve more drawn from a seed) and the worked example with its
+ * competition markers: no word over another,
+ * words at least 9 pt tall, the content across at least 60 % of the page's width, the study's title
+ * in every page's header. One LibreOffice run for the whole sweep.
+ */
+import { promises as fs } from "fs";
+import path from "path";
+import { clientPlan } from "../../src/layout/export";
+import { clientPlanToBuffer } from "../../src/hosts/xlsx/file";
+import { Study } from "../../src/method/study";
+import { AWKWARD_SHAPES, awkwardStudy, generatedShapes } from "../support/awkward-studies";
+import { EXAMPLE_GROUPS } from "../support/example-groups";
+import { toPdfAll } from "../support/libreoffice";
+import {
+  HEADER_BAND,
+  PageLayout,
+  bodyWords,
+  describePages,
+  medianWordHeight,
+  overlappingWords,
+  pdfLayout,
+  spannedWidth,
+} from "../support/pdf-layout";
+import { readExample, study, tempDir } from "../support/workbooks";
+
+jest.setTimeout(300000);
+
+const CREATED = new Date("2025-03-12T12:00:00Z");
+/** The shapes chosen by hand, and twelve drawn from a fixed seed (up to five segments). */
+const SHAPES = [...AWKWARD_SHAPES, ...generatedShapes(7, 12)];
+
+/** The worked example with the method's three groups as segments, in either language. */
+async function workedExample(language: "fr" | "en"): Promise<Study> {
+  const input = (await readExample("exemple-incubateur.json")) as Record<string, unknown>;
+  const plain = study(input);
+  const names = language === "fr" ? ["Financeurs", "Accompagnement", "Porteurs"] : ["A", "B", "C"];
+  return study({
+    ...input,
+    language,
+    offerings: ["Programme d'incubation"],
+    segments: EXAMPLE_GROUPS.map((clienteles, i) => ({
+      name: names[i],
+      clienteles,
+      needs: plain.needs
+        .map((n) => n.name)
+        .filter((need) =>
+          plain.pairs.some((p) => p.need === need && clienteles.includes(p.clientele))
+        ),
+      offerings: i === 0 ? ["Programme d'incubation"] : [],
+    })),
+    targets: [{ segment: names[0], offering: "Programme d'incubation" }],
+    conquest: names,
+  });
+}
+
+describe("every page of the client PDF, over awkward studies", () => {
+  const layouts = new Map<string, PageLayout[]>();
+  const titles = new Map<string, string>();
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await tempDir("sm-pdf-sweep-");
+    const cases: [string, Study, boolean][] = SHAPES.map((shape) => [
+      shape.name,
+      awkwardStudy(shape),
+      false,
+    ]);
+    cases.push(["exemple-concurrence", await workedExample("fr"), true]);
+    cases.push(["example-competition", await workedExample("en"), true]);
+    const files: string[] = [];
+    for (const [name, s, competition] of cases) {
+      const { plan } = clientPlan(s, { created: CREATED, competition });
+      if (!plan) throw new Error(`no plan for ${name}`);
+      const file = path.join(dir, `${name}.xlsx`);
+      await fs.writeFile(file, await clientPlanToBuffer(plan));
+      files.push(file);
+      titles.set(name, s.title ?? "");
+    }
+    const pdfs = await toPdfAll(files);
+    for (const file of files)
+      layouts.set(path.basename(file, ".xlsx"), await pdfLayout(pdfs.get(file)!));
+    for (const pdf of new Set([...pdfs.values()].map((p) => path.dirname(p))))
+      await fs.rm(pdf, { recursive: true, force: true });
+  });
+
+  afterAll(async () => {
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  const names = [
+    ...SHAPES.map((shape) => shape.name),
+    "exemple-concurrence",
+    "example-competition",
+  ];
+
+  it.each(names)("%s: every page readable, across the page, titled", (name) => {
+    const pages = layouts.get(name)!;
+    const report = describePages(pages).join("\n");
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    const short = pages
+      .map((page, i) => ({
+        page: i + 1,
+        overlaps: overlappingWords(page).length,
+        small: medianWordHeight(page) < 9,
+        narrow: spannedWidth(page) < 0.6,
+        untitled: !page.words
+          .filter((w) => w.yMax < HEADER_BAND)
+          .map((w) => w.text)
+          .includes(titles.get(name)!.split(" ")[0]),
+      }))
+      .filter((p) => p.overlaps > 0 || p.small || p.narrow || p.untitled);
+    expect({ report, short }).toEqual({ report, short: [] });
+  });
+
+  it.each(["exemple-concurrence", "example-competition"])(
+    "%s: the matrix with its competition markers whole on its first page",
+    (name) => {
+      const pages = layouts.get(name)!;
+      const first = bodyWords(pages[0]).map((w) => w.text);
+      // The first and the last need, the last clientèle, a marker and the markers' legend line.
+      expect(first).toEqual(expect.arrayContaining(["Comparer", "pérennité", "Etudiants", "C4"]));
+      expect(bodyWords(pages[1]).map((w) => w.text)).not.toContain("C4");
+    }
+  );
+
+  it("continues a tall targeting sheet on pages that each reach across (40 offerings)", () => {
+    const pages = layouts.get("forty-offerings")!;
+    const targeting = pages.filter((page) =>
+      bodyWords(page).some((w) => w.text === "Offering" || w.text === "Conquest")
+    );
+    expect(targeting.length).toBeGreaterThanOrEqual(2);
+    for (const page of targeting) expect(spannedWidth(page)).toBeGreaterThanOrEqual(0.6);
+  });
+});
