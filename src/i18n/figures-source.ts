@@ -44,6 +44,26 @@ export function figuresSourceText(
   return `${sized ? "" : w.partial}${w.before}${source.asOf}, ${customers}${w.customers}`;
 }
 
+/**
+ * The source as a line of its own (the deck's segment card): « Taille, fréquence et panier :
+ * données clients au 2026-01-01, 24 503 clients », or « Fréquence et panier : … ».
+ */
+export function figuresSourceLine(
+  source: FiguresSource,
+  language: Language,
+  sized: boolean
+): string {
+  const figures =
+    language === "fr"
+      ? sized
+        ? "Taille, fréquence et panier\u00A0: "
+        : "Fréquence et panier\u00A0: "
+      : sized
+        ? "Size, frequency and basket: "
+        : "Frequency and basket: ";
+  return figures + figuresSourceText(source, language, true);
+}
+
 /** What the sheet shows once a figure is no longer the data's: no claim on any of them. */
 export function figuresChangedText(source: FiguresSource, language: Language): string {
   return `${FIGURES_SOURCE_WORDS[language].changed}${source.asOf}`;

@@ -13,6 +13,8 @@ import { planGrids } from "../../src/layout/plan-grids";
 import { NAMES } from "../../src/layout/names";
 import { SheetGrid, WorkbookGrids, cellAt } from "../../src/layout/grids";
 import { cellAddress } from "../../src/layout/a1";
+import { clientPlan } from "../../src/layout/export";
+import { deckModel } from "../../src/layout/deck";
 import {
   figuresChangedText,
   figuresSourceText,
@@ -216,4 +218,33 @@ it("reads the texts the sheet writes, and only those", () => {
     "chiffres modifiés depuis les données clients au hier",
   ])
     expect([text, readFiguresSourceText(text)]).toEqual([text, undefined]);
+});
+
+it("goes to the client: baked beside the figures in the client workbook, under the deck's segment card", () => {
+  const { study } = validateStudy({
+    ...base,
+    segments: [
+      segment("A", { size: 24503, frequency: 2.1, basket: 41.8, figuresSource: source24503 }),
+      segment("B", {}),
+    ],
+  });
+  const { plan } = clientPlan(study!, { created: new Date("2026-01-02") });
+  const sheet = plan!.sheets.find((s) => s.role === "segments")!;
+  const values = sheet.blocks.flatMap((block) => block.values.flat());
+  expect(values).toContainEqual(
+    expect.objectContaining({ text: "données clients au 2026-01-01, 24\u00a0503 clients" })
+  );
+  // Baked: no formula goes to the client.
+  const formulas = values.filter((v) => v !== null && typeof v === "object" && "formula" in v);
+  expect(JSON.stringify(formulas)).not.toContain("données clients");
+
+  const { model } = deckModel(study!, { parts: ["segments"], created: new Date("2026-01-02") });
+  const lines = (index: number) =>
+    model!.slides[index].shapes.flatMap((shape) =>
+      shape.kind === "text" ? shape.paragraphs.map((p) => p.text) : []
+    );
+  expect(lines(1)).toContain(
+    "Taille, fréquence et panier\u00a0: données clients au 2026-01-01, 24\u00a0503 clients"
+  );
+  expect(lines(2).some((line) => line.includes("données clients"))).toBe(false);
 });

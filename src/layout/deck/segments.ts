@@ -1,6 +1,6 @@
 /**
- * One slide per segment (its card: type, mean score, yearly potential with the currency, its
- * lists, the "good segment" checklist per family, the growth levers). Figures come from the
+ * One slide per segment (its card: type, mean score, yearly potential with the currency, where
+ * its figures come from when the customers' data gave them, its lists, the "good segment" checklist per family, the growth levers). Figures come from the
  * method's own computations, the workbook's `meanScore` and `potentialOf`; numbers are written by
  * i18n/numbers.ts in the study's language. The targeting slides are in targeting.ts.
  */
@@ -19,6 +19,8 @@ import { formatAmount, formatNumber } from "../../i18n/numbers";
 import { DECK_TEXTS } from "../../i18n/deck";
 import { WORKBOOK_TEXTS } from "../../i18n/workbook";
 import { meanScore, potentialOf } from "../sheets/segments";
+import { figuresSourceLine } from "../../i18n/figures-source";
+import { sourcedFigures } from "../../method/segment-figures";
 import {
   DeckCell,
   DeckParagraph,
@@ -27,6 +29,8 @@ import {
   HEADER_FILL,
   INK,
   MARGIN,
+  MIN_FONT_SIZE,
+  MUTED,
   SLIDE_HEIGHT,
   SLIDE_WIDTH,
 } from "./model";
@@ -99,6 +103,29 @@ export function segmentSlide(study: Study, segment: Segment, language: Language)
     ],
     fontSize: 12,
   };
+  // Where the figures come from, under the card, when the customers' data gave them.
+  const source = segment.figuresSource
+    ? [
+        textBox(
+          MARGIN,
+          1.05 + 0.36 + 0.55 + 0.02,
+          WIDTH,
+          0.28,
+          [
+            {
+              text: figuresSourceLine(
+                segment.figuresSource,
+                language,
+                sourcedFigures(segment).includes("size")
+              ),
+              size: MIN_FONT_SIZE,
+              colour: MUTED,
+            },
+          ],
+          "right"
+        ),
+      ]
+    : [];
   const lists = [
     ...listParagraphs(deck.lists.clienteles, segment.clienteles, deck.none),
     ...listParagraphs(deck.lists.needs, segment.needs, deck.none),
@@ -113,6 +140,7 @@ export function segmentSlide(study: Study, segment: Segment, language: Language)
     shapes: [
       slideTitle(deck.segment(segment.name)),
       card,
+      ...source,
       textBox(MARGIN, BODY_TOP, HALF, height, fitted(lists, HALF, height)),
       textBox(
         MARGIN + HALF + COLUMN_GAP,
