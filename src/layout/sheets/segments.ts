@@ -25,22 +25,20 @@ import { Rect, cellAddress, sheetRef } from "../a1";
 import { GridValue, SheetGrid, cellAt, cellText, gridHeight } from "../grids";
 import {
   POTENTIAL_FACTORS,
+  SourcedValues,
   competitionFormula,
+  figuresFromData,
+  figuresSourceFormula,
   meanScoreFormula,
   potentialFormula,
   segmentCompetition,
   segmentMeanScore,
   segmentPotential,
+  sourcedFigures,
   trimmedSize,
   trimmedSizeFormula,
 } from "../../method/segment-figures";
 import { COMPETITION, Language } from "../../method/levels";
-import {
-  SourcedValues,
-  figuresFromData,
-  figuresSourceFormula,
-  sourcedFigures,
-} from "../../method/segment-figures";
 import {
   figuresChangedText,
   figuresSourceText,
