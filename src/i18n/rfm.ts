@@ -15,6 +15,8 @@ export interface RfmTexts {
   gridCounts: string;
   gridRevenue: string;
   gridCorner: string;
+  /** The deck's slide of the two R × F grids. */
+  gridsTitle: (analysisDate: string | undefined) => string;
 }
 
 const count = (n: number, language: Language) =>
@@ -54,6 +56,7 @@ export const RFM_TEXTS: Record<Language, RfmTexts> = {
     gridCounts: "Grille R × F : nombre de clients (R en lignes, F en colonnes)",
     gridRevenue: "Grille R × F : chiffre d'affaires",
     gridCorner: "R \\ F",
+    gridsTitle: (date) => `Grilles récence × fréquence${date ? `, analyse au ${date}` : ""}`,
   },
   en: {
     customersSheet: "RFM customers",
@@ -89,5 +92,6 @@ export const RFM_TEXTS: Record<Language, RfmTexts> = {
     gridCounts: "R × F grid: number of customers (R in rows, F in columns)",
     gridRevenue: "R × F grid: revenue",
     gridCorner: "R \\ F",
+    gridsTitle: (date) => `Recency × frequency grids${date ? `, analysis date ${date}` : ""}`,
   },
 };

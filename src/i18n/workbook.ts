@@ -105,6 +105,8 @@ export interface WorkbookTexts {
     size: string;
     frequency: string;
     basket: string;
+    /** Where the size, frequency and basket come from (issue 15 §2). */
+    source: string;
     potential: string;
     channels: string;
     zones: string;
@@ -293,6 +295,7 @@ const fr: WorkbookTexts = {
     size: "Taille (nombre d'individus dans la zone)",
     frequency: "Fréquence d'achat par an",
     basket: "Panier moyen",
+    source: "Source de la taille, de la fréquence et du panier",
     potential: "Potentiel annuel = taille × fréquence × panier",
     channels: "Canaux de communication",
     zones: "Zones géographiques",
@@ -495,6 +498,7 @@ const en: WorkbookTexts = {
     size: "Size (individuals in the zone)",
     frequency: "Purchases per year",
     basket: "Average basket",
+    source: "Source of the size, frequency and basket",
     potential: "Yearly potential = size × frequency × basket",
     channels: "Communication channels",
     zones: "Geographic zones",

@@ -26,6 +26,11 @@ export const NAMES = {
   segmentSize: "SM_SegmentSize",
   segmentFrequency: "SM_SegmentFrequency",
   segmentBasket: "SM_SegmentBasket",
+  /**
+   * Under the basket: where the size, frequency and basket come from when the customers' data gave
+   * them (a live text that stops naming the data once a figure is typed over).
+   */
+  segmentSource: "SM_SegmentSource",
   segmentPotential: "SM_SegmentPotential",
   segmentMeanScore: "SM_SegmentMeanScore",
   /** The mean competition (0–4) of each segment's ticked pairs that have a level. */

@@ -4,7 +4,7 @@
  * Ownership then rests on what the add-in wrote, not on a guess from "SM_" names; a workbook written
  * by a newer layout is refused rather than half-understood. Pure: no Office, no Node.
  *
- *   <state xmlns="urn:segment-matrix:state" layoutVersion="2">
+ *   <state xmlns="urn:segment-matrix:state" layoutVersion="3">
  *     <sheet role="ticks" name="Qui ressent quoi"/> … <name value="SM_Ticks"/> … <table value="SM_Ratings"/>
  *     <extent sheet="Qui ressent quoi" rows="205" cols="202"/> …
  *   </state>
@@ -25,8 +25,11 @@ export const STATE_NAMESPACE = "urn:segment-matrix:state";
  * Segments (the mean competition, the trimming funnel) and added the Diagnostic sheet: this code
  * still reads layout 1 at its own rows (found by its names), while an add-in that knows only
  * layout 1 refuses a layout-2 workbook rather than read it a row off or drop what it cannot see.
+ * Layout 3 added the figures' source under the basket on Segments (SM_SegmentSource), moving the
+ * rows below it: layout 2 is still read at its own rows, and an add-in knowing only layout 2
+ * refuses a layout-3 workbook.
  */
-export const LAYOUT_VERSION = 2;
+export const LAYOUT_VERSION = 3;
 
 export interface DocumentState {
   layoutVersion: number;

@@ -290,3 +290,16 @@ export function segmentFiguresSourceBad(location: Location, shown: string) {
     `unreadable source of the figures (${shown}), ignored: expected {"asOf": "YYYY-MM-DD", "customers": a whole number}, as segment-matrix rfm … --study writes it; the segment's figures are kept`
   );
 }
+
+/**
+ * A text in a segment's source cell (Segments sheet) that is neither the source the add-in writes
+ * nor its "changed" form: not taken for a source, said (the figures are read as typed).
+ */
+export function segmentSourceUnread(location: Location, segment: string, shown: string) {
+  return warning(
+    "segment-source-unread",
+    location,
+    `segment ${quoteFr(segment)} : ${quoteFr(shown)} n'est pas une source de chiffres que Segment Matrix sait relire (attendu « données clients au AAAA-MM-JJ, N clients », écrit par segment-matrix rfm … --study) : ignorée, les chiffres sont lus tels quels`,
+    `segment ${quoteEn(segment)}: ${quoteEn(shown)} is not a source of figures Segment Matrix can read back (expected "customer data as of YYYY-MM-DD, N customers", written by segment-matrix rfm … --study): ignored, the figures are read as typed`
+  );
+}

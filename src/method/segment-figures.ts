@@ -166,3 +166,70 @@ export function trimmedSize(population: number, keeps: readonly number[]): numbe
 export function trimmedSizeFormula(population: string, keeps: readonly string[]): string {
   return `IF(ISNUMBER(${population}),ROUND(${population}*PRODUCT(${["1", ...keeps].join(",")}),0),"")`;
 }
+
+/** The figures a segment's source (`figuresSource`, issue 15 §2) can vouch for. */
+export const SOURCED_FIGURES = ["size", "frequency", "basket"] as const;
+export type SourcedFigure = (typeof SOURCED_FIGURES)[number];
+export type SourcedValues = Partial<Record<SourcedFigure, number>>;
+
+/**
+ * The figures the customers' data gave a segment: its frequency and basket, and its size unless it
+ * is sized from a population (then the size is the consultant's trimming, not the data's).
+ */
+export function sourcedFigures(segment: Pick<Segment, "population">): SourcedFigure[] {
+  return segment.population === undefined ? [...SOURCED_FIGURES] : ["frequency", "basket"];
+}
+
+/** How near a figure must stay to the data's to be the data's: the doubles' noise, no more. */
+export const SOURCE_TOLERANCE = 1e-12;
+
+/**
+ * Whether the figures are still those the data gave (`data`, written when the workbook was built):
+ * each vouched-for figure is a number within SOURCE_TOLERANCE (relative) of the data's, or empty
+ * where the data gave none. A figure typed over, cleared or added makes it false: the sheet then
+ * no longer attributes the figures to the data, and `read` gives no source back.
+ */
+export function figuresFromData(
+  current: Partial<Record<SourcedFigure, unknown>>,
+  data: SourcedValues,
+  figures: readonly SourcedFigure[]
+): boolean {
+  return figures.every((figure) => {
+    const value = current[figure];
+    const expected = data[figure];
+    if (expected === undefined) return typeof value !== "number";
+    return (
+      typeof value === "number" &&
+      Math.abs(value - expected) <= Math.abs(expected) * SOURCE_TOLERANCE
+    );
+  });
+}
+
+/**
+ * The same over the figures' cells, showing `fromData` while it holds and `changed` once a figure is
+ * no longer the data's (the data's figures written as constants). N() makes a text typed into a
+ * figure 0 rather than an error; an error in a figure shows `changed`.
+ */
+export function figuresSourceFormula(
+  cells: Record<SourcedFigure, string>,
+  data: SourcedValues,
+  figures: readonly SourcedFigure[],
+  fromData: string,
+  changed: string
+): string {
+  const literal = (value: string) => `"${value.replace(/"/g, '""')}"`;
+  const conditions = figures.map((figure) => {
+    const cell = cells[figure];
+    const expected = data[figure];
+    if (expected === undefined) return `COUNT(${cell})=0`;
+    const constant = `(${numberLiteral(expected)})`;
+    return `AND(ISNUMBER(${cell}),ABS(N(${cell})-${constant})<=ABS(${constant})*${numberLiteral(SOURCE_TOLERANCE)})`;
+  });
+  const holds = conditions.length === 0 ? "TRUE" : `AND(${conditions.join(",")})`;
+  return `IFERROR(IF(${holds},${literal(fromData)},${literal(changed)}),${literal(changed)})`;
+}
+
+/** A number as a formula constant: JavaScript's shortest exact digits, Excel's E for exponents. */
+function numberLiteral(value: number): string {
+  return String(value).toUpperCase();
+}

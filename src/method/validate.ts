@@ -664,7 +664,7 @@ function figuresSource(
     typeof asOf === "string" &&
     isIsoDate(asOf) &&
     typeof customers === "number" &&
-    Number.isInteger(customers) &&
+    Number.isSafeInteger(customers) &&
     customers >= 0 &&
     keys.every((key) => key === "asOf" || key === "customers");
   if (!holds) {
@@ -675,7 +675,7 @@ function figuresSource(
 }
 
 /** YYYY-MM-DD naming a day of the calendar. */
-function isIsoDate(value: string): boolean {
+export function isIsoDate(value: string): boolean {
   if (value.length !== 10 || value[4] !== "-" || value[7] !== "-") return false;
   const digits = value.slice(0, 4) + value.slice(5, 7) + value.slice(8, 10);
   if (![...digits].every((ch) => ch >= "0" && ch <= "9")) return false;

@@ -89,6 +89,17 @@ function largeStudy(rows: number, cols: number): Study {
   return study({ title: "Grande matrice 40 × 30", language: "fr", clienteles, needs, pairs });
 }
 
+/** Every segment's figures drawn from the customers' data (`rfm … --study`). */
+function withSource(study: Study): Study {
+  return {
+    ...study,
+    segments: study.segments?.map((segment) => ({
+      ...segment,
+      figuresSource: { asOf: "2026-01-01", customers: segment.size ?? 0 },
+    })),
+  };
+}
+
 describe("the client PDF, measured on its words' boxes", () => {
   let dir: string;
   const layouts = new Map<string, PageLayout[]>();
@@ -113,7 +124,11 @@ describe("the client PDF, measured on its words' boxes", () => {
       group.map((name) => (name === "Grandes entreprises" ? "Financeurs & grands comptes" : name))
     );
     const studies: [string, Study][] = [
-      ["exemple.xlsx", withSegments(input, ["Financeurs", "Accompagnement", "Porteurs"])],
+      // Figures from the customers' data: their source under the basket, on two lines.
+      [
+        "exemple.xlsx",
+        withSource(withSegments(input, ["Financeurs", "Accompagnement", "Porteurs"])),
+      ],
       [
         "longs.xlsx",
         withSegments(
@@ -312,11 +327,9 @@ describe("the client PDF, measured on its words' boxes", () => {
 
   it("prints the working workbook's basket and potential, recalculated, with the currency", async () => {
     const input = await example();
-    const s = withSegments({ ...input, currency: "CHF" }, [
-      "Financeurs",
-      "Accompagnement",
-      "Porteurs",
-    ]);
+    const s = withSource(
+      withSegments({ ...input, currency: "CHF" }, ["Financeurs", "Accompagnement", "Porteurs"])
+    );
     const working = await planToBuffer(buildPlan(s));
     const soffice = await findSoffice();
     if (!soffice)
@@ -329,5 +342,9 @@ describe("the client PDF, measured on its words' boxes", () => {
     // The potential is the workbook's formula (size × frequency × basket), computed by LibreOffice.
     expect(text.split("52 668 000 CHF").length - 1).toBe(6);
     expect(text).toContain("41,80 CHF");
+    // The figures' source, the live formula's text as LibreOffice computes it: the figures are the
+    // data's, so each segment's column names the data.
+    expect(text.split("données clients au 2026-01-01").length - 1).toBe(3);
+    expect(text).not.toContain("chiffres modifiés");
   });
 });

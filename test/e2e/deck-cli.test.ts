@@ -154,7 +154,7 @@ it("refuses --slides for another format and an unknown part", async () => {
   expect(unknown.stderr).toContain('--slides: "ratings" is not a part of the deck');
 });
 
-it("writes an RFM workbook's summary as one slide, without a customer's id", async () => {
+it("writes an RFM workbook's summary and its R × F grids as two slides, without a customer's id", async () => {
   const rfmFile = path.join(dir, "rfm.xlsx");
   const plan = rfmPlan({ ...sampleRfmWorkbook(), palette: PALETTES.default });
   await fs.writeFile(rfmFile, await planToBuffer(plan));
@@ -162,11 +162,14 @@ it("writes an RFM workbook's summary as one slide, without a customer's id", asy
   const result = await cli({}, "export", rfmFile, "-o", out);
   expect(result.code).toBe(0);
   expect(result.stderr.trim()).toBe(
-    `Présentation : 1 diapositives ; couleurs ${PALETTES.default.label.fr}`
+    `Présentation : 2 diapositives ; couleurs ${PALETTES.default.label.fr}`
   );
-  const [slide] = await deckText(out);
+  const [slide, grids] = await deckText(out);
   expect(slide).toContain("Synthèse par segment RFM, analyse au 2026-01-01");
   expect(slide).toContain("Champions");
+  expect(grids).toContain("Grilles récence × fréquence, analyse au 2026-01-01");
+  expect(grids).toContain("Grille R × F : nombre de clients");
+  expect(grids).toContain("Grille R × F : chiffre d'affaires");
   const xml = [...deckParts(await fs.readFile(out)).values()].map((p) => p.toString()).join("");
   expect(xml).not.toContain("client-0");
 });

@@ -7,7 +7,10 @@ import { execFile } from "child_process";
 import { promises as fs } from "fs";
 import path from "path";
 import { promisify } from "util";
-import { deckModel } from "../../src/layout/deck";
+import { deckModel, rfmDeckModel } from "../../src/layout/deck";
+import { RfmSummaryRead, scale } from "../../src/layout/sheets/rfm";
+import { rfGrid } from "../../src/analysis/rfm";
+import { sampleRfmWorkbook } from "../support/rfm-data";
 import { PALETTES, hexToRgb, scaleColour } from "../../src/method/colour";
 import { pairScore } from "../../src/method/score";
 import { Study, isRated } from "../../src/method/study";
@@ -115,4 +118,55 @@ it("prints every clientèle and need name", async () => {
   const text = (await words(pdf)).map((w) => w.text).join("");
   for (const item of [...example.clienteles, ...example.needs])
     expect(text).toContain(item.name.replace(/\s+/g, ""));
+});
+
+it("prints the RFM grids' figures each on its palette colour, both grids whole on the slide", async () => {
+  const sample = sampleRfmWorkbook("en");
+  const grid = rfGrid(sample.rows);
+  const read: RfmSummaryRead = {
+    language: "en",
+    analysisDate: "2026-01-01",
+    title: "",
+    years: 1.9,
+    lines: [],
+    counts: grid.counts,
+    revenue: grid.revenue,
+  };
+  const { model } = rfmDeckModel(read, { created: new Date("2026-12-07"), palette: "colourblind" });
+  const file = path.join(dir, "rfm.pptx");
+  await fs.writeFile(file, await deckBytes(model!));
+  const rfmPdf = await toPdf(file);
+  await run("pdftoppm", ["-png", "-r", "72", "-f", "2", "-l", "2", rfmPdf, path.join(dir, "rfm")]);
+  const [png] = (await fs.readdir(dir)).filter((f) => /^rfm-\d+\.png$/.test(f));
+  const image = decodePng(await fs.readFile(path.join(dir, png)));
+  const printed = (await words(rfmPdf)).filter((w) => w.page === 2);
+  const pageWidth = 13.333 * 72;
+  expect(Math.max(...printed.map((w) => w.xMax))).toBeLessThanOrEqual(pageWidth);
+  const palette = PALETTES.colourblind;
+  const found = { counts: [] as number[], revenue: [] as number[] };
+  for (const word of printed.filter((w) => /^[\d,]+$/.test(w.text))) {
+    const y = (word.yMin + word.yMax) / 2;
+    // Left of the number (right-aligned: its right side is near the cell's border), inside the cell.
+    const colour = image.colourAt(word.xMin - 4, y);
+    if (colour === "#FFFFFF" || image.colourAt(word.xMin - 8, y) !== colour) continue;
+    // The headers (1–5) sit on the header fill: not a figure.
+    if (near(colour, "#D9E1F2", 6)) continue;
+    const which = word.xMin < pageWidth / 2 ? "counts" : "revenue";
+    const values = grid[which];
+    const value = Number(word.text.replace(/,/g, ""));
+    const expected = scaleColour(value, scale(Math.max(...values.flat()), palette));
+    expect({ value, colour: near(colour, expected, 6) ? expected : colour }).toEqual({
+      value,
+      colour: expected,
+    });
+    found[which].push(value);
+  }
+  // Every cell of both grids printed (headers excluded), each on its colour.
+  expect(found.counts.sort((a, b) => a - b)).toEqual(grid.counts.flat().sort((a, b) => a - b));
+  expect(found.revenue.sort((a, b) => a - b)).toEqual(
+    grid.revenue
+      .flat()
+      .map((v) => Math.round(v))
+      .sort((a, b) => a - b)
+  );
 });

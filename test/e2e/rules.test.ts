@@ -15,6 +15,8 @@ import {
   trimmedSizeFormula,
   meanScoreFormula,
   potentialFormula,
+  figuresFromData,
+  figuresSourceFormula,
   segmentPotential,
 } from "../../src/method/segment-figures";
 import {
@@ -34,6 +36,7 @@ import {
   MARK_CASES,
   MEAN_SCORE_CASES,
   POTENTIAL_CASES,
+  SOURCE_CASES,
   SCORE_CASES,
   STRATEGY_CASES,
   caseStatuses,
@@ -123,6 +126,7 @@ interface Layout {
   trimmed: string[];
   quantification: string[];
   potential: string[];
+  source: string[];
   okCount: string[];
   ready: string[];
   strategy: { fr: string; en: string }[];
@@ -138,6 +142,7 @@ function rulesWorkbook(): { workbook: ExcelJS.Workbook; layout: Layout } {
     trimmed: [],
     quantification: [],
     potential: [],
+    source: [],
     okCount: [],
     ready: [],
     strategy: [],
@@ -271,6 +276,27 @@ function rulesWorkbook(): { workbook: ExcelJS.Workbook; layout: Layout } {
       )
     );
     layout.potential.push(at(r, 4));
+  });
+
+  // Size, frequency, basket in A–C as typed now, the source's text in D.
+  const source = workbook.addWorksheet("Source");
+  SOURCE_CASES.forEach((c, i) => {
+    const r = i + 1;
+    put(source, at(r, 1), c.cells.size);
+    put(source, at(r, 2), c.cells.frequency);
+    put(source, at(r, 3), c.cells.basket);
+    formula(
+      source,
+      at(r, 4),
+      figuresSourceFormula(
+        { size: at(r, 1), frequency: at(r, 2), basket: at(r, 3) },
+        c.data,
+        c.figures,
+        "données",
+        "modifiés"
+      )
+    );
+    layout.source.push(at(r, 4));
   });
 
   // Eleven statuses in B–L, their Ok count in M, "ready" in N.
@@ -409,6 +435,14 @@ describe("each rule's Excel formula, recalculated by LibreOffice, gives what its
           Math.abs(expected) * 1e-14
         );
       }
+    }
+  );
+
+  it.each(SOURCE_CASES.map((c, i) => [c.label, c, i] as const))(
+    "figures' source: %s",
+    (_label, c, i) => {
+      const expected = figuresFromData(c.cells, c.data, c.figures) ? "données" : "modifiés";
+      expect(value("Source", layout.source[i])).toBe(expected);
     }
   );
 

@@ -7,6 +7,8 @@
  */
 import { isMark } from "../../src/method/marks";
 import {
+  SourcedFigure,
+  SourcedValues,
   segmentCompetition,
   segmentMeanScore,
   trimmedSize,
@@ -535,3 +537,99 @@ export function tsTrimmedSize(c: TrimCase): number | undefined {
     c.keeps.flatMap((keep) => (keep === undefined ? [] : [keep]))
   );
 }
+
+// The figures' source: it names the data while each vouched-for figure is the data's (within the
+// doubles' noise), and stops once one is typed over, cleared, typed as text or added.
+export interface SourceCase {
+  label: string;
+  /** What the cells hold now (a string: typed as text). */
+  cells: Partial<Record<SourcedFigure, number | string>>;
+  /** The figures the data gave, written into the formula. */
+  data: SourcedValues;
+  figures: readonly SourcedFigure[];
+  fromData: boolean;
+}
+
+const ALL: readonly SourcedFigure[] = ["size", "frequency", "basket"];
+const DATA: SourcedValues = { size: 24503, frequency: 2.1, basket: 41.8 };
+
+export const SOURCE_CASES: readonly SourceCase[] = [
+  { label: "unchanged", cells: { ...DATA }, data: DATA, figures: ALL, fromData: true },
+  {
+    label: "basket typed over",
+    cells: { ...DATA, basket: 45 },
+    data: DATA,
+    figures: ALL,
+    fromData: false,
+  },
+  {
+    label: "size typed over by one",
+    cells: { ...DATA, size: 24504 },
+    data: DATA,
+    figures: ALL,
+    fromData: false,
+  },
+  {
+    label: "frequency cleared",
+    cells: { size: 24503, basket: 41.8 },
+    data: DATA,
+    figures: ALL,
+    fromData: false,
+  },
+  {
+    label: "basket typed as text",
+    cells: { ...DATA, basket: "41,8" },
+    data: DATA,
+    figures: ALL,
+    fromData: false,
+  },
+  {
+    label: "the same value typed again (0.1 + 0.2 against 0.3)",
+    cells: { size: 10, frequency: 0.1 + 0.2, basket: 1e15 },
+    data: { size: 10, frequency: 0.3, basket: 1e15 },
+    figures: ALL,
+    fromData: true,
+  },
+  {
+    label: "sized from a population: the size is not the data's",
+    cells: { size: 999, frequency: 2.1, basket: 41.8 },
+    data: { frequency: 2.1, basket: 41.8 },
+    figures: ["frequency", "basket"],
+    fromData: true,
+  },
+  {
+    label: "a basket the data did not give, typed in",
+    cells: { size: 5, frequency: 1, basket: 20 },
+    data: { size: 5, frequency: 1 },
+    figures: ALL,
+    fromData: false,
+  },
+  {
+    label: "a basket the data did not give, left empty",
+    cells: { size: 5, frequency: 1 },
+    data: { size: 5, frequency: 1 },
+    figures: ALL,
+    fromData: true,
+  },
+  {
+    label: "a zero basket kept, then cleared",
+    cells: { size: 5, frequency: 1 },
+    data: { size: 5, frequency: 1, basket: 0 },
+    figures: ALL,
+    fromData: false,
+  },
+  {
+    label: "a zero basket kept",
+    cells: { size: 5, frequency: 1, basket: 0 },
+    data: { size: 5, frequency: 1, basket: 0 },
+    figures: ALL,
+    fromData: true,
+  },
+  {
+    label: "the largest figures",
+    cells: { size: 1e15, frequency: 1e15, basket: 123456789.12 },
+    data: { size: 1e15, frequency: 1e15, basket: 123456789.12 },
+    figures: ALL,
+    fromData: true,
+  },
+];

@@ -323,6 +323,7 @@ function segment(
             )
           ),
           risks: texts,
+          figuresSource: option(figuresSource),
         },
         { requiredKeys: [] }
       )
@@ -333,6 +334,21 @@ function segment(
       }))
   );
 }
+
+/**
+ * Where a segment's figures come from (`rfm … --study`): a day of the calendar from 1900 to 9999
+ * and any count of customers a study file holds exactly, the largest included.
+ */
+const figuresSource = fc.record({
+  asOf: fc
+    .integer({ min: Date.UTC(1900, 0, 1) / 86400000, max: Date.UTC(9999, 11, 31) / 86400000 })
+    .map((day) => new Date(day * 86400000).toISOString().slice(0, 10)),
+  customers: fc.oneof(
+    fc.nat(100000),
+    fc.constant(Number.MAX_SAFE_INTEGER),
+    fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER })
+  ),
+});
 
 /** A trimming criterion: a family in any spelling the study file reads, a share from 0 to 1. */
 const trim = fc.record({

@@ -108,11 +108,11 @@ describe("a state part made to hang a regular expression", () => {
 describe("defined names stretched past the sheet", () => {
   it.each([
     ["SM_Ticks to 10¹² rows", "SM_Ticks", "'Who feels what'!$C$6:$D$1000000000000"],
-    ["SM_SegmentClienteles to 10¹¹ rows", "SM_SegmentClienteles", "Segments!$B$25:$D$100000000000"],
-    ["SM_Offerings to the last row", "SM_Offerings", "Segments!$A$33:$A$1048576"],
+    ["SM_SegmentClienteles to 10¹¹ rows", "SM_SegmentClienteles", "Segments!$B$26:$D$100000000000"],
+    ["SM_Offerings to the last row", "SM_Offerings", "Segments!$A$34:$A$1048576"],
     ["SM_Checklist to the last column", "SM_Checklist", "Checklist!$C$5:$XFD$15"],
     ["SM_SegmentPlans to the whole sheet", "SM_SegmentPlans", "Targeting!$B$28:$XFD$1048576"],
-    ["SM_SegmentTrims to 10¹¹ rows", "SM_SegmentTrims", "Segments!$B$19:$D$100000000000"],
+    ["SM_SegmentTrims to 10¹¹ rows", "SM_SegmentTrims", "Segments!$B$20:$D$100000000000"],
     ["SM_Swot to the whole sheet", "SM_Swot", "Diagnosis!$B$14:$XFD$1048576"],
     ["SM_Pestel to the last row", "SM_Pestel", "Diagnosis!$B$5:$B$1048576"],
   ])(

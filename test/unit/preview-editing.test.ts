@@ -233,3 +233,50 @@ describe("the matrix's hypotheses", () => {
     ).toBeFalsy();
   });
 });
+
+describe("the figures' source in the preview", () => {
+  const quantified = study({
+    language: "fr",
+    clienteles: ["Etudiants", "Hautes écoles"],
+    needs: ["Innover"],
+    pairs: [{ clientele: "Etudiants", need: "Innover", perception: 4, impact: 3 }],
+    segments: [
+      {
+        name: "A",
+        clienteles: ["Etudiants"],
+        size: 24503,
+        frequency: 2.1,
+        basket: 41.8,
+        figuresSource: { asOf: "2026-01-01", customers: 24503 },
+      },
+      {
+        name: "B",
+        clienteles: ["Hautes écoles"],
+        size: 10,
+        frequency: 1,
+        basket: 5,
+        figuresSource: { asOf: "2026-01-01", customers: 10 },
+      },
+    ],
+  });
+
+  it("stops naming the data for a segment whose figure is typed over, as Excel would", () => {
+    const book = new PreviewWorkbook(buildPlan(quantified));
+    const sheet = sheetOf(book, "segments");
+    const source = named(book, "SM_SegmentSource");
+    const basket = named(book, "SM_SegmentBasket");
+    const shown = () =>
+      [0, 1].map((k) => cellAt(sheetOf(book, "segments"), source.rect.row, source.rect.col + k));
+    expect(shown()).toEqual([
+      "données clients au 2026-01-01, 24\u00a0503 clients",
+      "données clients au 2026-01-01, 10 clients",
+    ]);
+    book.edit(sheet.name, basket.rect.row, basket.rect.col, 45);
+    expect(shown()[0]).toBe("chiffres modifiés depuis les données clients au 2026-01-01");
+    expect(shown()[1]).toBe("données clients au 2026-01-01, 10 clients");
+    // Another edit elsewhere does not bring the claim back.
+    book.edit(sheet.name, basket.rect.row, basket.rect.col + 1, 5);
+    expect(shown()[0]).toBe("chiffres modifiés depuis les données clients au 2026-01-01");
+    expect(shown()[1]).toBe("données clients au 2026-01-01, 10 clients");
+  });
+});

@@ -11,10 +11,12 @@ import { runCli } from "../../src/cli/main";
 import { rfGrid, summarise } from "../../src/analysis/rfm";
 import { planToBuffer, readWorkbookFile } from "../../src/hosts/xlsx/file";
 import { clientPlan, defaultParts } from "../../src/layout/export";
-import { readRfmSummary, rfmPlan } from "../../src/layout/sheets/rfm";
+import { readRfmSummary, rfmPlan, scale } from "../../src/layout/sheets/rfm";
+import { hexDigits } from "../../src/layout/deck/model";
+import { formatNumber } from "../../src/i18n/numbers";
 import { deckModel, rfmDeckModel } from "../../src/layout/deck";
 import { studyToJson } from "../../src/layout/study-json";
-import { PALETTES } from "../../src/method/colour";
+import { PALETTES, scaleColour } from "../../src/method/colour";
 import { segmentedStudy } from "../support/export-fixtures";
 import { sampleRfmWorkbook } from "../support/rfm-data";
 import { unzip } from "../support/unzip";
@@ -181,18 +183,53 @@ describe("the RFM part of the client exports", () => {
 
   // The pptx itself is written by the compiled CLI in test/e2e/deck-cli.test.ts (jest's sandbox
   // refuses pptxgenjs's dynamic imports).
-  it("puts the summary on one deck slide as a native table", async () => {
+  it("puts the summary and the two R × F grids on deck slides as native tables", async () => {
     const { grids } = await readWorkbookFile(rfmFile, { sheets: allSheets });
     const rfm = readRfmSummary(grids)!;
     const { model, problems } = rfmDeckModel(rfm, { created: new Date("2026-01-02") });
     expect(problems).toEqual([]);
-    expect(model?.slides.map((slide) => slide.part)).toEqual(["rfm"]);
+    expect(model?.slides.map((slide) => slide.part)).toEqual(["rfm", "rfm"]);
     const table = model!.slides[0].shapes.find((shape) => shape.kind === "table");
     const shown = rfm.lines.filter((line) => line.customers > 0);
     expect(table?.kind === "table" && table.rows.map((row) => row[0].text)).toEqual([
       "Segment",
       ...shown.map((line) => line.segment),
     ]);
+
+    // The grids: R from 5 down, F from 1 across, the figures of the workbook's grids, each cell
+    // on the palette's colour from 0 to the grid's largest value; both grids on the slide.
+    const tables = model!.slides[1].shapes.filter((shape) => shape.kind === "table");
+    expect(tables).toHaveLength(2);
+    const expected = rfGrid(sample.rows);
+    const palette = PALETTES.default;
+    for (const [table, values] of [
+      [tables[0], expected.counts],
+      [tables[1], expected.revenue],
+    ] as const) {
+      if (table.kind !== "table") throw new Error("not a table");
+      expect(table.rows.map((row) => row[0].text)).toEqual(["R \\ F", "5", "4", "3", "2", "1"]);
+      expect(table.rows[0].map((cell) => cell.text)).toEqual(["R \\ F", "1", "2", "3", "4", "5"]);
+      const max = Math.max(...values.flat());
+      for (let r = 0; r < 5; r++)
+        for (let f = 0; f < 5; f++) {
+          const cell = table.rows[5 - r][f + 1];
+          expect(cell.text).toBe(formatNumber(values[r][f], "fr", { decimals: 0 }));
+          expect(cell.fill).toBe(hexDigits(scaleColour(values[r][f], scale(max, palette))));
+        }
+      // The largest value gets the palette's best colour, a 0 its worst.
+      const fills = table.rows.slice(1).flatMap((row) => row.slice(1).map((cell) => cell.fill));
+      expect(fills).toContain(hexDigits(palette.stops[2].colour));
+      expect(table.fontSize).toBeGreaterThanOrEqual(10);
+      // Side by side, inside the slide.
+      const width = table.columnWidths.reduce((sum, w) => sum + w, 0);
+      expect(table.x + width).toBeLessThanOrEqual(13.333 - 0.44);
+    }
+    const [counts, revenue] = tables;
+    if (counts.kind === "table" && revenue.kind === "table")
+      expect(revenue.x).toBeGreaterThan(counts.x + counts.columnWidths.reduce((a, b) => a + b, 0));
+    expect(
+      model!.slides[1].shapes[0].kind === "text" && model!.slides[1].shapes[0].paragraphs[0].text
+    ).toBe("Grilles récence × fréquence, analyse au 2026-01-01");
 
     // Asked of a study without an RFM summary: said, not silently dropped.
     const fromStudy = deckModel(segmentedStudy(), {
@@ -202,6 +239,6 @@ describe("the RFM part of the client exports", () => {
     expect(fromStudy.problems.map((p) => p.code)).toEqual(["export-no-rfm"]);
     expect(fromStudy.model?.slides.some((slide) => slide.part === "rfm")).toBe(false);
     const withRfm = deckModel(segmentedStudy(), { created: new Date("2026-01-02"), rfm });
-    expect(withRfm.model?.slides.at(-1)?.part).toBe("rfm");
+    expect(withRfm.model?.slides.slice(-2).map((slide) => slide.part)).toEqual(["rfm", "rfm"]);
   });
 });

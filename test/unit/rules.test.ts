@@ -4,7 +4,7 @@
  * over the same tables, through LibreOffice.
  */
 import { isMark } from "../../src/method/marks";
-import { segmentPotential } from "../../src/method/segment-figures";
+import { figuresFromData, segmentPotential } from "../../src/method/segment-figures";
 import {
   CHECKLIST_STATUSES,
   findStatus,
@@ -20,6 +20,7 @@ import {
   MARK_CASES,
   MEAN_SCORE_CASES,
   POTENTIAL_CASES,
+  SOURCE_CASES,
   SCORE_CASES,
   STRATEGY_CASES,
   caseStatuses,
@@ -82,6 +83,10 @@ describe("the rules of the method over their tables of cases", () => {
 
   it.each(TRIM_CASES.map((c) => [c.label, c] as const))("trimmed size: %s", (_label, c) => {
     expect(tsTrimmedSize(c)).toBe(c.size);
+  });
+
+  it.each(SOURCE_CASES.map((c) => [c.label, c] as const))("figures' source: %s", (_label, c) => {
+    expect(figuresFromData(c.cells, c.data, c.figures)).toBe(c.fromData);
   });
 
   it.each(POTENTIAL_CASES.map((c) => [JSON.stringify(c), c]))("potential: %s", (_label, c) => {

@@ -15,6 +15,13 @@ import { isMark } from "../../method/marks";
 import { pairScore } from "../../method/score";
 import { STRATEGIES, strategySentence, targetingStrategy } from "../../method/segments";
 import { Study, emptySegment, nameKey } from "../../method/study";
+import {
+  SourcedFigure,
+  SourcedValues,
+  figuresFromData,
+  sourcedFigures,
+} from "../../method/segment-figures";
+import { figuresChangedText } from "../../i18n/figures-source";
 import { Rect } from "../../layout/a1";
 import { GridValue, WorkbookGrids, cellAt, cellText } from "../../layout/grids";
 import { NAMES, buildPlan, readStudy } from "../../layout";
@@ -216,6 +223,7 @@ function recomputeFromStudy(sheets: ComputedSheet[], grids: WorkbookGrids): void
   for (const sheet of sheets)
     sheet.stale = !read && sheet.plan?.role !== undefined && FROM_STUDY.includes(sheet.plan.role);
   if (!read) return;
+  const changedSources = sourcesChanged(sheets, grids, read);
   const { study, placeholders, realSegments } = slotted(read, grids);
   const planned = buildPlan(study);
   const unslotted = (value: string | number): GridValue =>
@@ -262,7 +270,68 @@ function recomputeFromStudy(sheets: ComputedSheet[], grids: WorkbookGrids): void
         }
     }
   }
+  for (const { sheet, row, col, text } of changedSources) setCell(sheet.values, row, col, text);
   strategyAgain(sheets, grids, study, realSegments, placeholders);
+}
+
+/**
+ * The figures' source (method/segment-figures.ts figuresSourceFormula), as Excel would show it: the
+ * workbook holds the data's figures in its formula, here they are the figures the plan was built
+ * with. A segment whose vouched-for figure the consultant typed over loses its source in `read`
+ * (so the sheets planned again no longer claim it), and its cell says the figures changed.
+ */
+function sourcesChanged(
+  sheets: ComputedSheet[],
+  grids: WorkbookGrids,
+  read: Study
+): { sheet: ComputedSheet; row: number; col: number; text: string }[] {
+  const sheet = sheets.find((candidate) => candidate.plan?.role === "segments");
+  const area = (name: string) => grids.names.find((n) => n.name === name)?.rect;
+  const names = area(NAMES.segmentNames);
+  const source = area(NAMES.segmentSource);
+  const rows = {
+    size: area(NAMES.segmentSize)?.row,
+    frequency: area(NAMES.segmentFrequency)?.row,
+    basket: area(NAMES.segmentBasket)?.row,
+  };
+  if (!sheet?.plan || !names || !source) return [];
+  const built = sheet.plan;
+  const bySegment = new Map((read.segments ?? []).map((s) => [nameKey(s.name), s]));
+  const changed: { sheet: ComputedSheet; row: number; col: number; text: string }[] = [];
+  for (let col = names.col; col < names.col + names.cols; col++) {
+    const segment = bySegment.get(nameKey(cellText(cellAt(sheet, names.row, col)).trim()));
+    if (!segment?.figuresSource) continue;
+    const figures = sourcedFigures(segment);
+    const data: SourcedValues = {};
+    const now: Partial<Record<SourcedFigure, unknown>> = {};
+    for (const figure of figures) {
+      const row = rows[figure];
+      if (row === undefined) continue;
+      const planned = plannedNumber(built, row, col);
+      if (planned !== undefined) data[figure] = planned;
+      now[figure] = cellAt(sheet, row, col);
+    }
+    if (figuresFromData(now, data, figures)) continue;
+    changed.push({
+      sheet,
+      row: source.row,
+      col,
+      text: figuresChangedText(segment.figuresSource, read.language),
+    });
+    delete segment.figuresSource;
+  }
+  return changed;
+}
+
+/** The number a plan wrote at a cell (a formula's cached number too), if any. */
+function plannedNumber(plan: SheetPlan, row: number, col: number): number | undefined {
+  for (const block of plan.blocks) {
+    const value = block.values[row - block.row]?.[col - block.col];
+    if (!value) continue;
+    if (value.kind === "number") return value.value;
+    if (value.kind === "formula" && typeof value.result === "number") return value.result;
+  }
+  return undefined;
 }
 
 /**

@@ -16,7 +16,7 @@ import { matrixSlides } from "./matrix";
 import { legendSlide, titleSlide } from "./slides";
 import { segmentSlides } from "./segments";
 import { targetingSlides } from "./targeting";
-import { rfmSlide } from "./rfm";
+import { rfmSlides } from "./rfm";
 import { RfmSummaryRead } from "../sheets/rfm";
 import { RFM_TEXTS } from "../../i18n/rfm";
 
@@ -71,7 +71,7 @@ export function deckModel(study: Study, options: DeckOptions): DeckResult {
     if (part === "targeting") slides.push(...targetingSlides(study, language));
     if (part === "rfm" && options.rfm)
       slides.push(
-        rfmSlide(
+        ...rfmSlides(
           options.rfm,
           language,
           palette,
@@ -96,7 +96,7 @@ export function deckModel(study: Study, options: DeckOptions): DeckResult {
 }
 
 /**
- * The deck of an RFM workbook, which holds no study: the RFM summary's slide only; a part of the
+ * The deck of an RFM workbook, which holds no study: the RFM summary's and grids' slides only; a part of the
  * study asked for is left out and said.
  */
 export function rfmDeckModel(read: RfmSummaryRead, options: DeckOptions): DeckResult {
@@ -119,7 +119,7 @@ export function rfmDeckModel(read: RfmSummaryRead, options: DeckOptions): DeckRe
         company: DECK_AUTHOR,
         created: options.created,
       },
-      slides: [rfmSlide(read, language, palette, title)],
+      slides: rfmSlides(read, language, palette, title),
     },
     problems,
   };

@@ -1,6 +1,6 @@
 /**
- * One slide per segment (its card: type, mean score, yearly potential with the currency, its
- * lists, the "good segment" checklist per family, the growth levers). Figures come from the
+ * One slide per segment (its card: type, mean score, yearly potential with the currency, where
+ * its figures come from when the customers' data gave them, its lists, the "good segment" checklist per family, the growth levers). Figures come from the
  * method's own computations, the workbook's `meanScore` and `potentialOf`; numbers are written by
  * i18n/numbers.ts in the study's language. The targeting slides are in targeting.ts.
  */
@@ -19,6 +19,8 @@ import { formatAmount, formatNumber } from "../../i18n/numbers";
 import { DECK_TEXTS } from "../../i18n/deck";
 import { WORKBOOK_TEXTS } from "../../i18n/workbook";
 import { meanScore, potentialOf } from "../sheets/segments";
+import { figuresSourceLine } from "../../i18n/figures-source";
+import { sourcedFigures } from "../../method/segment-figures";
 import {
   DeckCell,
   DeckParagraph,
@@ -27,6 +29,8 @@ import {
   HEADER_FILL,
   INK,
   MARGIN,
+  MIN_FONT_SIZE,
+  MUTED,
   SLIDE_HEIGHT,
   SLIDE_WIDTH,
 } from "./model";
@@ -102,6 +106,29 @@ export function segmentSlides(study: Study, segment: Segment, language: Language
     ],
     fontSize: 12,
   };
+  // Where the figures come from, under the card, when the customers' data gave them.
+  const source = segment.figuresSource
+    ? [
+        textBox(
+          MARGIN,
+          1.05 + 0.36 + 0.55 + 0.02,
+          WIDTH,
+          0.28,
+          [
+            {
+              text: figuresSourceLine(
+                segment.figuresSource,
+                language,
+                sourcedFigures(segment).includes("size")
+              ),
+              size: MIN_FONT_SIZE,
+              colour: MUTED,
+            },
+          ],
+          "right"
+        ),
+      ]
+    : [];
   const lists = [
     ...listParagraphs(deck.lists.clienteles, segment.clienteles, deck.none),
     ...listParagraphs(deck.lists.needs, segment.needs, deck.none),
@@ -136,7 +163,7 @@ export function segmentSlides(study: Study, segment: Segment, language: Language
       part: "segments",
       shapes: [
         slideTitle(count > 1 ? title + deck.continued(i + 1, count) : title),
-        ...(i === 0 ? [card] : []),
+        ...(i === 0 ? [card, ...source] : []),
         ...column(MARGIN, first),
         ...column(MARGIN + HALF + COLUMN_GAP, second),
         footer(study, language),

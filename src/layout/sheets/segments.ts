@@ -25,16 +25,25 @@ import { Rect, cellAddress, sheetRef } from "../a1";
 import { GridValue, SheetGrid, cellAt, cellText, gridHeight } from "../grids";
 import {
   POTENTIAL_FACTORS,
+  SourcedValues,
   competitionFormula,
+  figuresFromData,
+  figuresSourceFormula,
   meanScoreFormula,
   potentialFormula,
   segmentCompetition,
   segmentMeanScore,
   segmentPotential,
+  sourcedFigures,
   trimmedSize,
   trimmedSizeFormula,
 } from "../../method/segment-figures";
-import { COMPETITION } from "../../method/levels";
+import { COMPETITION, Language } from "../../method/levels";
+import {
+  figuresChangedText,
+  figuresSourceText,
+  readFiguresSourceText,
+} from "../../i18n/figures-source";
 import { KEY_ROW_FACTOR } from "./ratings";
 import {
   COLOURS,
@@ -64,6 +73,7 @@ export const SEGMENT_FIELDS = [
   "size",
   "frequency",
   "basket",
+  "source",
   "potential",
   "channels",
   "zones",
@@ -87,6 +97,8 @@ export const SEGMENTS = {
   /** Empty rows offered when the study has no offering yet. */
   blankOfferings: 5,
   textRowHeight: 48,
+  /** Two lines: the source's text wraps in a segment's column. */
+  sourceRowHeight: 30,
 } as const;
 
 export function fieldRow(field: SegmentField, headerRow: number = SEGMENTS.headerRow): number {
@@ -95,14 +107,16 @@ export function fieldRow(field: SegmentField, headerRow: number = SEGMENTS.heade
 
 /**
  * Where a workbook holds each field: a workbook built before the mean competition had its row (it
- * has no SM_SegmentCompetition) holds every field under the mean score one row higher, and is read
- * there, never one row off.
+ * has no SM_SegmentCompetition) holds every field under the mean score one row higher, and one
+ * built before the figures' source had its row (no SM_SegmentSource) holds the potential and the
+ * texts one row higher: each is read there, never one row off.
  */
 function fieldRowsOf(grids: ReadContext["grids"], headerRow: number): FieldRows {
-  const hasCompetition = grids.names.some((n) => n.name === NAMES.segmentCompetition);
-  const fields: readonly SegmentField[] = hasCompetition
-    ? SEGMENT_FIELDS
-    : SEGMENT_FIELDS.filter((field) => field !== "competition");
+  const has = (name: string) => grids.names.some((n) => n.name === name);
+  const left = new Set<SegmentField>();
+  if (!has(NAMES.segmentCompetition)) left.add("competition");
+  if (!has(NAMES.segmentSource)) left.add("source");
+  const fields: readonly SegmentField[] = SEGMENT_FIELDS.filter((field) => !left.has(field));
   return (field) => {
     const index = fields.indexOf(field);
     return index < 0 ? undefined : headerRow + 1 + index;
@@ -212,6 +226,12 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
       })
     )
   );
+  // Where the figures come from, beside them: a live text that names the customers' data while
+  // the figures are still the data's, and says they changed once one is typed over.
+  if (segments.some((s) => s?.figuresSource !== undefined))
+    put(sheet, fieldRow("source"), firstCol, [
+      segments.map((s, i): CellValue => (s ? sourceCell(s, firstCol + i, language) : null)),
+    ]);
   put(
     sheet,
     fieldRow("channels"),
@@ -428,6 +448,9 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     row: fieldRow(field),
     height: SEGMENTS.textRowHeight,
   }));
+  style(sheet, columns(fieldRow("source")), { ...NOTE_STYLE, border: true, wrap: true });
+  if (segments.some((s) => s?.figuresSource !== undefined))
+    sheet.rowHeights.push({ row: fieldRow("source"), height: SEGMENTS.sourceRowHeight });
   sheet.validations.push({
     rect: columns(fieldRow("type")),
     rule: { kind: "listRange", formula: NAMES.segmentTypes },
@@ -448,10 +471,35 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   named(NAMES.segmentSize, columns(fieldRow("size")));
   named(NAMES.segmentFrequency, columns(fieldRow("frequency")));
   named(NAMES.segmentBasket, columns(fieldRow("basket")));
+  named(NAMES.segmentSource, columns(fieldRow("source")));
   named(NAMES.segmentPotential, columns(fieldRow("potential")));
   named(NAMES.segmentPopulation, columns(funnel.population));
   named(NAMES.segmentTrims, columns(funnel.step(0, "family"), funnel.last - funnel.population));
   return sheet;
+}
+
+/**
+ * A segment's source cell: empty without a source; else the formula of figuresSourceFormula over
+ * its figures' cells, the figures it has now written as the data's (the study says they are), and
+ * caching what the rule shows for them.
+ */
+function sourceCell(segment: Segment, col: number, language: Language): CellValue {
+  const source = segment.figuresSource;
+  if (!source) return null;
+  const figures = sourcedFigures(segment);
+  const data: SourcedValues = {};
+  for (const figure of figures) if (segment[figure] !== undefined) data[figure] = segment[figure];
+  const fromData = figuresSourceText(source, language, figures.includes("size"));
+  const changed = figuresChangedText(source, language);
+  const cells = {
+    size: cellAddress(fieldRow("size"), col),
+    frequency: cellAddress(fieldRow("frequency"), col),
+    basket: cellAddress(fieldRow("basket"), col),
+  };
+  return formula(
+    figuresSourceFormula(cells, data, figures, fromData, changed),
+    figuresFromData(segment, data, figures) ? fromData : changed
+  );
 }
 
 /** The mean score the sheet caches for a segment ("" when it holds no scored pair). */
@@ -567,6 +615,15 @@ function readFields(
     if (raw === null || cellText(raw).trim() === "") continue;
     const figure = segmentFigure(field, cellNumber(raw), cellText(raw), at(field), problems);
     if (figure !== undefined) segment[field] = figure;
+  }
+  const sourceRow = rows("source");
+  if (sourceRow !== undefined) {
+    const shown = cellText(cellAt(grid, sourceRow, col)).trim();
+    const read = shown === "" ? undefined : readFiguresSourceText(shown);
+    if (read?.kind === "source") segment.figuresSource = read.source;
+    // A text the add-in did not write there: said, not taken for a source.
+    else if (shown !== "" && read === undefined)
+      problems.push(msg.segmentSourceUnread(where(grid, sourceRow, col), segment.name, shown));
   }
   for (const field of TEXT_FIELDS) {
     const entries = cellText(value(field))
@@ -797,10 +854,10 @@ function columnHasInput(
   funnel: FunnelArea | undefined
 ): boolean {
   const typed = (row: number): boolean => cellText(cellAt(grid, row, col)).trim() !== "";
-  // The rows the consultant types in (the mean score, competition, potential and what remains
-  // after each trimming step are formulas).
+  // The rows the consultant types in (the mean score, competition, potential, the figures' source
+  // and what remains after each trimming step are formulas).
   const inputs = SEGMENT_FIELDS.filter(
-    (f) => f !== "meanScore" && f !== "competition" && f !== "potential"
+    (f) => f !== "meanScore" && f !== "competition" && f !== "potential" && f !== "source"
   ).flatMap((f) => rows(f) ?? []);
   if (funnel) {
     inputs.push(funnel.population);
