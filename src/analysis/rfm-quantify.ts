@@ -6,6 +6,7 @@
  * (the consultant can overwrite any); a segment whose clientèles bought nothing keeps its own, and
  * one sized from its population keeps that size.
  */
+import { Language } from "../method/levels";
 import { Study, nameKey } from "../method/study";
 
 /** Days of the window before the analysis date. */
@@ -107,6 +108,17 @@ export function quantifySegments(
     unknownClienteles,
     sizedByPopulation,
   };
+}
+
+/** "Name: size 120, 3.5 purchases a year, basket 42.10 (customers' data to 2026-01-01, 120 customers)". */
+export function quantifiedLine(line: SegmentFigures, date: string, language: Language): string {
+  const n = (value: number) =>
+    language === "fr"
+      ? value.toLocaleString("fr-FR", { maximumFractionDigits: 2 }).replace(/\s/g, " ")
+      : value.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  return language === "fr"
+    ? `${line.segment} : taille ${n(line.size)}, ${n(line.frequency)} achats par an, panier ${n(line.basket)} (données clients au ${date}, ${n(line.size)} clients)`
+    : `${line.segment}: size ${n(line.size)}, ${n(line.frequency)} purchases a year, basket ${n(line.basket)} (customers' data to ${date}, ${n(line.size)} customers)`;
 }
 
 /** Figures shown to two decimals (purchases per year, a currency). */

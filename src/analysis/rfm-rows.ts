@@ -8,6 +8,7 @@
  */
 import { Language } from "../method/levels";
 import { CustomerScores, CustomerTotals, MONETARY_DECIMALS, scoresOf } from "./rfm";
+import { ClienteleFigures, QUANTIFY_WINDOW_DAYS } from "./rfm-quantify";
 
 /** What the rows said: each count with one example, for the messages. */
 export interface TransactionCounts {
@@ -358,4 +359,100 @@ export function rfmFromRows(
   const m = scoresOf(micros);
   const scores = customers.map((_, i) => ({ r: r[i], f: f[i], m: m[i] }));
   return { customers, scores, analysisDay, firstDay, counts };
+}
+
+/** The clientèle column too, for segments quantified from the data. */
+export interface ClienteleColumns extends RowColumns {
+  clientele: number;
+}
+
+export interface RowsClienteles {
+  /** Per clientèle ("" for buyers without one), by name: as the command line's DuckDB path gives them. */
+  figures: ClienteleFigures[];
+  /** Customers whose valid rows name more than one clientèle (the latest is taken). */
+  conflicts: number;
+}
+
+interface Buyer {
+  purchases: number;
+  micro: number;
+}
+
+interface Belonging {
+  day: number;
+  clientele: string;
+  min: string;
+  max: string;
+}
+
+/**
+ * Per clientèle, over the QUANTIFY_WINDOW_DAYS before `analysisDay` (rfmFromRows's), the customers
+ * with a purchase, their purchases (duplicates counted, as the frequency counts them) and their net
+ * amount, returns included. A customer's clientèle is that of its latest valid row naming one (on
+ * a tie, the largest name), whatever its date: the rule of src/hosts/data/transactions.ts.
+ */
+export function clienteleFiguresFromRows(
+  rows: Iterable<readonly unknown[]>,
+  columns: ClienteleColumns,
+  options: { language: Language; analysisDay: number }
+): RowsClienteles {
+  const from = options.analysisDay - QUANTIFY_WINDOW_DAYS;
+  const buyers = new Map<string, Buyer>();
+  const belongs = new Map<string, Belonging>();
+  for (const row of rows) {
+    const id = cellAsText(row[columns.id]);
+    if (id === "") continue;
+    const day = parseDay(row[columns.date], options.language);
+    const amount = parseAmount(row[columns.amount]);
+    if (day === undefined || amount === undefined) continue;
+    const clientele = cellAsText(row[columns.clientele]);
+    if (clientele !== "") {
+      const known = belongs.get(id);
+      if (!known) belongs.set(id, { day, clientele, min: clientele, max: clientele });
+      else {
+        if (day > known.day || (day === known.day && clientele > known.clientele)) {
+          known.day = day;
+          known.clientele = clientele;
+        }
+        if (clientele < known.min) known.min = clientele;
+        if (clientele > known.max) known.max = clientele;
+      }
+    }
+    if (day < from || day >= options.analysisDay) continue;
+    let buyer = buyers.get(id);
+    if (!buyer) {
+      buyer = { purchases: 0, micro: 0 };
+      buyers.set(id, buyer);
+    }
+    buyer.micro += micro(amount);
+    if (amount >= 0) buyer.purchases++;
+  }
+  const byClientele = new Map<string, { customers: number; purchases: number; micro: number }>();
+  for (const [id, buyer] of buyers) {
+    if (buyer.purchases === 0) continue;
+    const name = belongs.get(id)?.clientele ?? "";
+    const sum = byClientele.get(name) ?? { customers: 0, purchases: 0, micro: 0 };
+    sum.customers++;
+    sum.purchases += buyer.purchases;
+    sum.micro += buyer.micro;
+    byClientele.set(name, sum);
+  }
+  let conflicts = 0;
+  for (const known of belongs.values()) if (known.min !== known.max) conflicts++;
+  const names = [...byClientele.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const figures = names.map((clientele) => {
+    const sum = byClientele.get(clientele) as {
+      customers: number;
+      purchases: number;
+      micro: number;
+    };
+    const amount = sum.micro / MICRO;
+    return {
+      clientele,
+      customers: sum.customers,
+      purchases: sum.purchases,
+      amount: amount === 0 ? 0 : amount,
+    };
+  });
+  return { figures, conflicts };
 }

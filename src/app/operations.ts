@@ -103,7 +103,7 @@ export function refreshFromSheets(snapshot: WorkbookSnapshot): Outcome {
 }
 
 /** The plan of a study that fits Excel's sheets; none, and the reason, for one that does not. */
-function planned(study: Study, problems: Problem[]): Outcome {
+export function planned(study: Study, problems: Problem[]): Outcome {
   const limits = excelLimitProblems(study, study.language);
   if (limits.length > 0) return { problems: [...problems, ...limits] };
   return { study, plan: buildPlan(study), problems };

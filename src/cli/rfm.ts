@@ -29,7 +29,7 @@ import type { SourceRead, TransactionOptions } from "../hosts/data/transactions"
 import { ColumnChoice, parseColumnChoice } from "../hosts/data/columns";
 import { CliError, CliProblems, Io, parseLanguage, readStudyInput, report } from "./common";
 import { Language } from "../method/levels";
-import { SegmentFigures, quantifySegments } from "../analysis/rfm-quantify";
+import { quantifiedLine, quantifySegments } from "../analysis/rfm-quantify";
 import { studyToJson } from "../layout/study-json";
 import { parsePalette } from "./image";
 import { guardOutput, writeOutput } from "./output-guard";
@@ -219,17 +219,6 @@ async function quantifyCommand(
   const date = isoOfDay(read.analysisDay);
   for (const line of quantified.segments) io.err(quantifiedLine(line, date, messages));
   io.out(output);
-}
-
-/** "Name: size 120, 3.5 purchases a year, basket 42.10 (customers' data to 2026-01-01, 120 customers)". */
-function quantifiedLine(line: SegmentFigures, date: string, language: Language): string {
-  const n = (value: number) =>
-    language === "fr"
-      ? value.toLocaleString("fr-FR", { maximumFractionDigits: 2 }).replace(/\s/g, " ")
-      : value.toLocaleString("en-US", { maximumFractionDigits: 2 });
-  return language === "fr"
-    ? `${line.segment} : taille ${n(line.size)}, ${n(line.frequency)} achats par an, panier ${n(line.basket)} (données clients au ${date}, ${n(line.size)} clients)`
-    : `${line.segment}: size ${n(line.size)}, ${n(line.frequency)} purchases a year, basket ${n(line.basket)} (customers' data to ${date}, ${n(line.size)} customers)`;
 }
 
 /** The guard lets the add-in's workbooks be replaced; a study's working workbook never is, here. */

@@ -132,11 +132,12 @@ export interface PaneHost extends WorkbookHost {
   readSelectedTable(): Promise<SelectedTable>;
   /**
    * The [id, date, amount] cells of every data row of a table read by readSelectedTable, in chunks
-   * under the host's request limits; refused if its header line changed since.
+   * under the host's request limits; refused if its header line changed since. With
+   * `columns.clientele`, each row's fourth cell is that column's (segments quantified from the data).
    */
   readTransactionRows(
     table: SelectedTable,
-    columns: TransactionColumns,
+    columns: TransactionColumns & { clientele?: string },
     onProgress?: (done: number, total: number) => void
   ): Promise<unknown[][]>;
   /**

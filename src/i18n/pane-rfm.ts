@@ -21,6 +21,14 @@ export interface RfmPaneTexts {
   reading: (done: number, total: number) => string;
   done: (customers: number, rows: number, date: string, sheets: readonly string[]) => string;
   replaced: (sheets: readonly string[]) => string;
+  /** The optional fourth dropdown: the clientèle column, to quantify the study's segments. */
+  clienteleLabel: string;
+  clienteleHint: string;
+  /** "none" in the clientèle dropdown. */
+  noClientele: string;
+  clienteleSame: string;
+  /** Title of the notice listing each segment quantified. */
+  quantified: (column: string, segments: number) => string;
 }
 
 const n = (value: number, language: Language) => formatNumber(value, language);
@@ -46,6 +54,14 @@ const FR: RfmPaneTexts = {
     `Clients RFM : ${n(customers, "fr")} clients notés sur ${n(rows, "fr")} lignes lues, date d'analyse ${date} ; feuilles écrites : ${quoted(sheets, "fr")}.`,
   replaced: (sheets) =>
     `Les feuilles RFM précédentes ont été remplacées : ${quoted(sheets, "fr")}.`,
+  clienteleLabel: "Clientèle (facultatif)",
+  clienteleHint:
+    "Avec une colonne de clientèle, la taille, la fréquence et le panier des segments de l'étude ouverte sont calculés sur l'année avant la date d'analyse.",
+  noClientele: "— aucune —",
+  clienteleSame:
+    "La clientèle doit être une quatrième colonne, autre que l'identifiant, la date et le montant.",
+  quantified: (column, segments) =>
+    `Segments chiffrés d'après la colonne « ${column} » : ${n(segments, "fr")} segment${segments > 1 ? "s" : ""}`,
 };
 
 const EN: RfmPaneTexts = {
@@ -66,6 +82,14 @@ const EN: RfmPaneTexts = {
   done: (customers, rows, date, sheets) =>
     `RFM customers: ${n(customers, "en")} customers scored from ${n(rows, "en")} rows read, analysis date ${date}; sheets written: ${quoted(sheets, "en")}.`,
   replaced: (sheets) => `The earlier RFM sheets were replaced: ${quoted(sheets, "en")}.`,
+  clienteleLabel: "Clientèle (optional)",
+  clienteleHint:
+    "With a clientèle column, the size, frequency and basket of the open study's segments are computed over the year before the analysis date.",
+  noClientele: "— none —",
+  clienteleSame:
+    "The clientèle must be a fourth column, other than the id, the date and the amount.",
+  quantified: (column, segments) =>
+    `Segments quantified from the column "${column}": ${n(segments, "en")} segment${segments === 1 ? "" : "s"}`,
 };
 
 export function rfmPaneTexts(language: Language): RfmPaneTexts {

@@ -198,6 +198,16 @@ export function rfmSegmentUnquantified(location: Location, segment: string) {
   );
 }
 
+/** The pane was given a clientèle column but the open workbook holds no study with segments. */
+export function rfmNoSegmentsToQuantify(location: Location | undefined) {
+  return warning(
+    "rfm-no-segments-to-quantify",
+    location,
+    "le classeur ouvert ne contient pas d'étude avec des segments : la colonne de clientèle n'a servi à rien (construisez l'étude et ses segments, puis recommencez)",
+    "the open workbook holds no study with segments: the clientèle column was not used (build the study and its segments, then run again)"
+  );
+}
+
 export function rfmClienteleConflict(location: Location, count: number) {
   return warning(
     "rfm-clientele-conflict",

@@ -175,8 +175,9 @@ export function DropConfirmDialog(props: DropConfirmDialogProps): React.JSX.Elem
                           {summary.membersLost.map((lost, i) => (
                             <li key={i}>
                               {
-                                segmentMemberWillDrop(lost.segment, lost.list, lost.member)
-                                  .message[props.language]
+                                segmentMemberWillDrop(lost.segment, lost.list, lost.member).message[
+                                  props.language
+                                ]
                               }
                             </li>
                           ))}

@@ -34,6 +34,7 @@ export function RfmPanel({ pane }: { pane: PaneState }): React.JSX.Element {
   const [setup, setSetup] = useState<RfmSetup>();
   const [columns, setColumns] = useState<Partial<Record<ColumnRole, string>>>({});
   const [date, setDate] = useState("");
+  const [clientele, setClientele] = useState("");
   const [reading, setReading] = useState<{ done: number; total: number }>();
   const off = pane.busy || pane.starting || pane.blockedReason !== undefined;
 
@@ -42,6 +43,7 @@ export function RfmPanel({ pane }: { pane: PaneState }): React.JSX.Element {
       const found = await rfmReadSelection(context);
       setSetup(found);
       setColumns(found.guessed);
+      setClientele("");
       return { notices: [] };
     });
   const run = (chosen: RfmSetup) =>
@@ -50,7 +52,7 @@ export function RfmPanel({ pane }: { pane: PaneState }): React.JSX.Element {
         const result = await rfmRun(
           context,
           chosen,
-          { columns, analysisDate: date },
+          { columns, analysisDate: date, ...(clientele ? { clientele } : {}) },
           (done, total) => setReading({ done, total })
         );
         if (result.rendered) setSetup(undefined);
@@ -101,6 +103,20 @@ export function RfmPanel({ pane }: { pane: PaneState }): React.JSX.Element {
               </Select>
             </Field>
           ))}
+          <Field label={texts.clienteleLabel} hint={texts.clienteleHint}>
+            <Select
+              value={clientele}
+              disabled={off}
+              onChange={(_, data) => setClientele(data.value)}
+            >
+              <option value="">{texts.noClientele}</option>
+              {setup.options.map((header) => (
+                <option key={header} value={header}>
+                  {header}
+                </option>
+              ))}
+            </Select>
+          </Field>
           <Field label={texts.dateLabel} hint={texts.dateHint}>
             <Input
               value={date}

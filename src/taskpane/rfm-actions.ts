@@ -5,10 +5,15 @@
  * 2. read the confirmed columns in chunks, score them in TypeScript (analysis/rfm-rows.ts, the
  *    command line's rule), say every row left out with the command line's messages, and write the
  *    RFM sheets (layout/sheets/rfm.ts, the command line's plan) beside the study's sheets.
+ * 3. with a clientèle column and a study with segments in the workbook, set each segment's size,
+ *    frequency and basket from the year before the analysis date (analysis/rfm-quantify.ts, the
+ *    command line's rule) and build the study again, everything else kept.
  * No React here; use-rfm.ts keeps the state.
  */
 import { DEFAULT_SEGMENT_RULES, dayOfIso, isoOfDay, rfmRows, rulesIn } from "../analysis/rfm";
-import { rfmFromRows } from "../analysis/rfm-rows";
+import { clienteleFiguresFromRows, rfmFromRows } from "../analysis/rfm-rows";
+import { quantifiedLine } from "../analysis/rfm-quantify";
+import { quantifyWorkbook } from "../app/quantify";
 import { transactionProblems } from "../analysis/rfm-problems";
 import { rectAddress } from "../layout/a1";
 import { rfmPlan } from "../layout/sheets/rfm";
@@ -24,8 +29,8 @@ import {
 } from "../hosts/data/columns";
 import { RenderRefused, SelectedTable } from "../hosts/host";
 import { rfmPaneTexts } from "../i18n/pane-rfm";
-import { ActionResult, PaneContext, readState } from "./actions";
-import { Notice, attempt, problemNotices } from "./notices";
+import { ActionResult, PaneContext, readState, renderOutcome } from "./actions";
+import { Notice, attempt, failureNotices, problemNotices } from "./notices";
 
 /** What the consultant confirms: the table read, and each role's header (guessed first). */
 export interface RfmSetup {
@@ -63,6 +68,8 @@ export interface RfmChoices {
   columns: Partial<Record<ColumnRole, string>>;
   /** YYYY-MM-DD, or "" for the day after the last transaction. */
   analysisDate: string;
+  /** The clientèle column, to quantify the study's segments (optional). */
+  clientele?: string;
 }
 
 /**
@@ -78,6 +85,12 @@ export async function rfmRun(
   const texts = rfmPaneTexts(context.language);
   const columns = confirmedColumns(setup, choices.columns);
   if (!columns) return { notices: [{ intent: "error", text: texts.sameColumn }] };
+  const clientele = choices.clientele || undefined;
+  if (
+    clientele !== undefined &&
+    (!setup.options.includes(clientele) || COLUMN_ROLES.some((role) => columns[role] === clientele))
+  )
+    return { notices: [{ intent: "error", text: texts.clienteleSame }] };
   const typed = choices.analysisDate.trim();
   const analysisDay = typed === "" ? undefined : dayOfIso(typed);
   if (typed !== "" && analysisDay === undefined)
@@ -102,7 +115,11 @@ export async function rfmRun(
   if (taken.length > 0) throw new RenderRefused(taken.map((sheet) => msg.sheetNameTaken(sheet)));
 
   const cells = await attempt("read", () =>
-    context.host.readTransactionRows(setup.table, columns, onRead)
+    context.host.readTransactionRows(
+      setup.table,
+      clientele === undefined ? columns : { ...columns, clientele },
+      onRead
+    )
   );
   const scored = rfmFromRows(
     cells,
@@ -110,8 +127,9 @@ export async function rfmRun(
     { language, ...(analysisDay !== undefined ? { analysisDay } : {}) }
   );
   const { table } = setup;
+  const where = { sheet: table.sheet, cell: rectAddress(table.rect) };
   const problems: Problem[] = transactionProblems(
-    { label: tableLabel(table), location: { sheet: table.sheet, cell: rectAddress(table.rect) } },
+    { label: tableLabel(table), location: where },
     columns,
     scored.counts,
     scored.customers.length,
@@ -150,5 +168,39 @@ export async function rfmRun(
   };
   const replaced: Notice[] =
     report.replaced.length > 0 ? [{ intent: "info", text: texts.replaced(report.replaced) }] : [];
-  return { notices: [done, ...replaced, ...told], rendered: true };
+  if (clientele === undefined) return { notices: [done, ...replaced, ...told], rendered: true };
+
+  // The RFM sheets are written: a failure of what follows is said after them, not instead.
+  let quantified: ActionResult;
+  try {
+    // The study as the workbook holds it now (read after the RFM sheets, which it does not include).
+    const snapshot = await attempt("read", () => context.host.readWorkbook());
+    const { figures, conflicts } = clienteleFiguresFromRows(
+      cells,
+      { id: 0, date: 1, amount: 2, clientele: 3 },
+      { language, analysisDay: scored.analysisDay }
+    );
+    const asOf = isoOfDay(scored.analysisDay);
+    const outcome = quantifyWorkbook(snapshot, figures, asOf, where, conflicts);
+    const set = outcome.quantified?.segments ?? [];
+    quantified = await renderOutcome(context, snapshot, outcome, () => ({
+      intent: "success",
+      title: texts.quantified(clientele, set.length),
+      text: set.length > 0 ? quantifiedLine(set[0], asOf, context.language) : "",
+      ...(set.length > 1
+        ? {
+            items: set
+              .slice(1)
+              .map((line) => ({ text: quantifiedLine(line, asOf, context.language) })),
+          }
+        : {}),
+    }));
+  } catch (failure) {
+    quantified = { notices: failureNotices(failure, context.texts, context.language) };
+  }
+  return {
+    notices: [done, ...replaced, ...told, ...quantified.notices],
+    rendered: true,
+    ...(quantified.workbook ? { workbook: quantified.workbook } : {}),
+  };
 }

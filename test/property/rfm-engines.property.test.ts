@@ -11,7 +11,7 @@ import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import { isoOfDay } from "../../src/analysis/rfm";
-import { rfmFromRows } from "../../src/analysis/rfm-rows";
+import { clienteleFiguresFromRows, rfmFromRows } from "../../src/analysis/rfm-rows";
 import { readTransactions } from "../../src/hosts/data/transactions";
 import { configureFuzz, runs } from "../support/fuzz";
 
@@ -108,12 +108,15 @@ const rowsArbitrary = fc.array(fc.tuple(idCell, dateCell, amountCell), {
 });
 
 /** A CSV of the rows: every non-empty field quoted (ids with blanks, amounts with commas). */
-function csvOf(rows: readonly (readonly (string | number)[])[]): string {
+function csvOf(
+  rows: readonly (readonly (string | number)[])[],
+  header = "id;date;montant"
+): string {
   const field = (value: string | number) => {
     const text = String(value);
     return text === "" ? "" : `"${text.replace(/"/g, '""')}"`;
   };
-  return `id;date;montant\n${rows.map((row) => row.map(field).join(";")).join("\n")}\n`;
+  return `${header}\n${rows.map((row) => row.map(field).join(";")).join("\n")}\n`;
 }
 
 let fileNumber = 0;
@@ -157,6 +160,58 @@ it("TypeScript on cells and DuckDB on the same rows give the same customers, sco
           expect(mine.count).toBe(other.count);
           expect(mine.example === undefined).toBe(other.example === undefined);
         }
+        await fs.rm(file);
+      }
+    ),
+    { numRuns: runs("file", 60) }
+  );
+}, 120_000);
+
+/** Clientèles: a few names (accents, case, blanks around), numbers, and none. */
+const clienteleCell = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom<string | number>("PME", "Grands comptes", "Élus", "pme"),
+  },
+  { weight: 1, arbitrary: fc.constantFrom<string | number>(" PME", "Élus\u00a0", 12) },
+  { weight: 2, arbitrary: fc.constantFrom("", "  ") }
+);
+
+/** Some customers keep one clientèle, others change or have none on some rows. */
+const clienteleRows = fc.array(fc.tuple(idCell, dateCell, amountCell, clienteleCell), {
+  minLength: 1,
+  maxLength: 60,
+});
+
+it("the figures per clientèle agree between TypeScript and DuckDB (window, latest clientèle, conflicts)", async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      clienteleRows,
+      fc.constantFrom<"fr" | "en">("fr", "en"),
+      // Analysis days far enough apart that the 365-day window cuts some rows off.
+      fc.option(fc.integer({ min: 20010, max: 20400 }), { nil: undefined }),
+      async (rows, language, analysisDay) => {
+        const file = path.join(dir, `clienteles-${fileNumber++}.csv`);
+        await fs.writeFile(file, csvOf(rows, "id;date;montant;clientele"));
+        const analysisDate = analysisDay === undefined ? undefined : isoOfDay(analysisDay);
+        const read = await readTransactions(file, {
+          language,
+          analysisDate,
+          clientele: { column: "clientele" },
+        });
+        if (read.kind !== "transactions") throw new Error("read as scored customers");
+        const day = rfmFromRows(rows, { id: 0, date: 1, amount: 2 }, { language, analysisDay });
+        expect(day.analysisDay).toBe(read.analysisDay);
+        const ours = clienteleFiguresFromRows(
+          rows,
+          { id: 0, date: 1, amount: 2, clientele: 3 },
+          { language, analysisDay: day.analysisDay }
+        );
+        expect(ours.figures).toEqual(read.clienteles);
+        const conflict = read.problems.find((p) => p.code === "rfm-clientele-conflict");
+        expect(conflict === undefined).toBe(ours.conflicts === 0);
+        if (conflict)
+          expect(conflict.message.en.startsWith(`${ours.conflicts} customers`)).toBe(true);
         await fs.rm(file);
       }
     ),

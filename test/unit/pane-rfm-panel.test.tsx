@@ -86,3 +86,25 @@ it("guesses the columns, lets the consultant confirm them, and writes the RFM sh
   // Done: the panel is back to its first button.
   expect(screen.getByRole("button", { name: texts.readSelection })).toBeTruthy();
 });
+
+it("offers the clientèle as a fourth dropdown, empty at first, and quantifies with it", async () => {
+  const { host } = await hostWithSales();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App host={host} language="fr" preview={false} />
+    </FluentProvider>
+  );
+  const read = await screen.findByRole("button", { name: texts.readSelection });
+  await waitFor(() => expect(read.outerHTML).not.toContain("disabled"));
+  await act(async () => fireEvent.click(read));
+  const clientele = await screen.findByLabelText(texts.clienteleLabel);
+  expect((clientele as HTMLSelectElement).value).toBe("");
+  fireEvent.change(clientele, { target: { value: "Magasin" } });
+  fireEvent.change(screen.getByLabelText(/Date d'analyse/), { target: { value: "2025-03-01" } });
+  await act(async () => fireEvent.click(screen.getByRole("button", { name: texts.run })));
+  // Lyon and Paris are not clientèles of the study: said, with their buying customers.
+  await screen.findByText(/la clientèle « Lyon » des données n'est pas une clientèle de l'étude/, {
+    normalizer: (text) => text.replace(/[\u00a0\u202f]/g, " "),
+  });
+  expect(host.workbook.getState().sheets.map((s) => s.name)).toContain("Clients RFM");
+});

@@ -565,7 +565,8 @@ const VALID = "id <> '' and day is not null and amount is not null";
 
 /**
  * Per clientèle, over the year before the analysis date: the customers with a purchase, their
- * purchases and their net amount. The clientèle is the customers file's, else the latest row's.
+ * purchases and their net amount. The clientèle is the customers file's, else the latest row's
+ * (on a tie, the largest name: the pane's rule, src/analysis/rfm-rows.ts, clienteleFiguresFromRows).
  */
 async function clienteleFigures(
   connection: DuckDBConnection,
@@ -591,7 +592,7 @@ async function clienteleFigures(
       from ${customers} where trim(${ident(id)}) <> '' group by 1`);
   } else {
     await connection.run(`create temp table clienteles as
-      select id, arg_max(clientele_max, day) as clientele,
+      select id, arg_max(clientele_max, (day, clientele_max)) as clientele,
         case when min(clientele_min) <> max(clientele_max) then 2 else 1 end as kinds
       from parsed where ${VALID} and clientele_max is not null group by id`);
   }
@@ -602,12 +603,13 @@ async function clienteleFigures(
   const rows = (
     await connection.runAndReadAll(`with buyers as (
         select id, sum(n) filter (where amount >= 0) as purchases,
-          cast(sum(cast(round(amount * ${10 ** MONETARY_DECIMALS}) as hugeint) * n) as double) / ${10 ** MONETARY_DECIMALS} as amount
+          sum(cast(round(amount * ${10 ** MONETARY_DECIMALS}) as hugeint) * n) as micro
         from parsed
         where ${VALID} and day >= ${analysisDay - QUANTIFY_WINDOW_DAYS} and day < ${analysisDay}
         group by id having count(*) filter (where amount >= 0) > 0)
       select coalesce(c.clientele, '') as clientele, count(*) as customers,
-        sum(b.purchases) as purchases, sum(b.amount) as amount
+        sum(b.purchases) as purchases,
+        cast(sum(b.micro) as double) / ${10 ** MONETARY_DECIMALS} as amount
       from buyers b left join clienteles c on c.id = b.id
       group by 1 order by 1`)
   ).getRowsJS();

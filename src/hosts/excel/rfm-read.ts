@@ -7,6 +7,7 @@
  */
 import { Rect, parseSheetRef, rectAddress } from "../../layout/a1";
 import {
+  rfmClienteleMissing,
   rfmColumnMissing,
   rfmSelectionChanged,
   rfmSelectionEmpty,
@@ -92,7 +93,7 @@ function headersOf(values: unknown, sheet: string, rect: Rect): string[] {
 export async function readTransactionRows(
   context: Excel.RequestContext,
   table: SelectedTable,
-  columns: TransactionColumns,
+  columns: TransactionColumns & { clientele?: string },
   onProgress?: (done: number, total: number) => void
 ): Promise<{ rows: unknown[][]; syncs: number }> {
   const { sheet, rect, headers } = table;
@@ -105,6 +106,14 @@ export async function readTransactionRows(
       ]);
     return rect.col + at;
   });
+  if (columns.clientele !== undefined) {
+    const at = headers.indexOf(columns.clientele);
+    if (at < 0)
+      throw new ExcelFailure([
+        rfmClienteleMissing(`${sheet}!${rectAddress(rect)}`, columns.clientele, headers),
+      ]);
+    wanted.push(rect.col + at);
+  }
   const dataRows = rect.rows - 1;
   const rows: unknown[][] = [];
   let syncs = 0;
@@ -130,11 +139,9 @@ export async function readTransactionRows(
         throw new ExcelFailure([rfmSelectionChanged(sheet, rectAddress(rect))]);
       headerCheck = undefined;
     }
-    const [ids, dates, amounts] = pieces.map(({ piece, range }) =>
-      valuesOf(range.values, sheet, piece)
-    );
-    for (let i = 0; i < count; i++) rows.push([ids[i][0], dates[i][0], amounts[i][0]]);
-    if (next === rect.row + 1) bandRows = rowsPerBand(ids, dates, amounts);
+    const bands = pieces.map(({ piece, range }) => valuesOf(range.values, sheet, piece));
+    for (let i = 0; i < count; i++) rows.push(bands.map((band) => band[i][0]));
+    if (next === rect.row + 1) bandRows = rowsPerBand(...bands);
     next += count;
     onProgress?.(rows.length, dataRows);
   }
@@ -146,7 +153,10 @@ function rowsPerBand(...columns: unknown[][][]): number {
   const rows = columns[0].length;
   const bytes = columns.reduce((sum, column) => sum + jsonBytes(column), 0);
   const perRow = Math.max(1, bytes / Math.max(1, rows));
-  return Math.max(1, Math.min(Math.floor(RESPONSE_TARGET_BYTES / perRow), BAND_CELLS / 3));
+  return Math.max(
+    1,
+    Math.min(Math.floor(RESPONSE_TARGET_BYTES / perRow), Math.floor(BAND_CELLS / columns.length))
+  );
 }
 
 /** Excel may answer null instead of values: refused, never read as empty. */

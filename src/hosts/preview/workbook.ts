@@ -268,15 +268,25 @@ export class PreviewWorkbook {
     return { sheet: selection.sheet, rect: used, headers };
   }
 
-  /** The [id, date, amount] cells of a table's data rows, as selectedTable found it. */
-  tableRows(table: SelectedTable, columns: TransactionColumns): unknown[][] {
+  /** The [id, date, amount(, clientèle)] cells of a table's data rows, as selectedTable found it. */
+  tableRows(
+    table: SelectedTable,
+    columns: TransactionColumns & { clientele?: string }
+  ): unknown[][] {
     const sheet = this.sheets.find((s) => s.name === table.sheet);
     const now = sheet ? this.selectedTableAt(sheet, table.rect) : [];
     if (now.join("\u0000") !== table.headers.join("\u0000"))
       throw new RenderRefused([msg.rfmSelectionChanged(table.sheet, rectAddress(table.rect))]);
-    const at = COLUMN_ROLES.map(
-      (role) => table.rect.col + table.headers.indexOf(columns[role]) - 1
-    );
+    const headers = [
+      ...COLUMN_ROLES.map((role) => columns[role]),
+      ...(columns.clientele !== undefined ? [columns.clientele] : []),
+    ];
+    const at = headers.map((header) => {
+      const found = table.headers.indexOf(header);
+      if (found < 0)
+        throw new RenderRefused([msg.rfmSelectionChanged(table.sheet, rectAddress(table.rect))]);
+      return table.rect.col + found - 1;
+    });
     const rows: unknown[][] = [];
     for (let r = table.rect.row + 1; r < table.rect.row + table.rect.rows; r++) {
       const line = sheet?.values[r - 1] ?? [];
