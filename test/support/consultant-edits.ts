@@ -140,9 +140,26 @@ export function excelEditor(
           })
         )
       );
-      await workbook.xlsx.writeFile(file);
+      await writeAsInTheBrowser(() => workbook.xlsx.writeFile(file));
     },
   };
+}
+
+/**
+ * ExcelJS under Node hands each part to JSZip as a string, and JSZip encodes long strings in slices
+ * that can cut a surrogate pair in two (a character beyond U+FFFF comes out as two U+FFFD): the
+ * saved file, not the reader, would lose the text. In a browser (the pane's ExcelJS build) ExcelJS
+ * encodes the whole part with TextEncoder first; the tests save the same way.
+ */
+async function writeAsInTheBrowser(write: () => Promise<void>): Promise<void> {
+  const host = process as { browser?: boolean };
+  const before = host.browser;
+  host.browser = true;
+  try {
+    await write();
+  } finally {
+    host.browser = before;
+  }
 }
 
 function isFormula(
