@@ -153,7 +153,7 @@ function stringArray(): string[] {
  * run: a path first met later, in the middle of a sheet, throws that code away and compiles it again
  * (each time about a tenth of a cold read's work), so it is run on this before any real part.
  */
-const PRIMER: readonly string[] = [
+export const PRIMER: readonly string[] = [
   '<?xml version="1.0"?>\r\n<!-- a comment',
   ' cut --><x:root xmlns:x="urn:x"\ta = "1"\nb=\'2\'\rc="&amp;&#65;&#x42;"',
   ' d="1" e="2" f="3" g="4" h="5" i="6" j="7"><r><c r="A1" t="s"><v>1</v></c><c r="B1"/>',
