@@ -348,10 +348,32 @@ async function readSheet(
   strings: readonly string[],
   budget: { cells: number; limit: number }
 ): Promise<SheetGrid> {
+  if (!sheetCellsPrimed) primeSheetCells();
   const cells = new SheetCells(zip.file, name, strings, budget);
   await parseXmlStream(zip.textChunks(part), cells);
   const { values, merged } = cells;
   return merged.length > 0 ? { name, values, merged } : { name, values };
+}
+
+/**
+ * A small sheet holding a cell of each type (shared, formula and inline text, boolean, error, date,
+ * number), rows and cells with and without their place, a phonetic run and a merged area. The cell
+ * handler runs on it before the first real sheet, for the reason the scanner runs on its primer
+ * (xml.ts): a cell type first met in the middle of a sheet would throw its optimised code away.
+ */
+const SHEET_PRIMER =
+  '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="str"><v>a</v></c>' +
+  '<c t="inlineStr"><is><r><t>b</t></r><rPh><t>c</t></rPh></is></c><c t="b"><v>1</v></c>' +
+  '<c t="e"><v>#N/A</v></c><c t="d"><v>2020-01-01</v></c><c><v>1.5</v></c><c s="1"/>' +
+  '<c r="J1"><f>1</f><v>2</v></c></row><row><c r="B2" t="n"><v> 3 </v></c></row></sheetData>' +
+  '<mergeCells><mergeCell ref="A3:B3"/></mergeCells></worksheet>';
+
+let sheetCellsPrimed = false;
+
+function primeSheetCells(): void {
+  sheetCellsPrimed = true;
+  for (let run = 0; run < 8; run++)
+    parseXml(SHEET_PRIMER, new SheetCells("", "", ["x"], { cells: 100, limit: 100 }));
 }
 
 /**
