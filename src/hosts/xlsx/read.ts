@@ -348,6 +348,7 @@ async function readSheet(
   strings: readonly string[],
   budget: { cells: number; limit: number }
 ): Promise<SheetGrid> {
+  if (!sheetCellsPrimed) primeSheetCells();
   const cells = new SheetCells(zip.file, name, strings, budget);
   await parseXmlStream(zip.textChunks(part), cells);
   const { values, merged } = cells;
@@ -355,11 +356,32 @@ async function readSheet(
 }
 
 /**
+ * A small sheet holding a cell of each type (shared, formula and inline text, boolean, error, date,
+ * number), rows and cells with and without their place, a phonetic run and a merged area. The cell
+ * handler runs on it before the first real sheet, for the reason the scanner runs on its primer
+ * (xml.ts): a cell type first met in the middle of a sheet would throw its optimised code away.
+ */
+const SHEET_PRIMER =
+  '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="str"><v>a</v></c>' +
+  '<c t="inlineStr"><is><r><t>b</t></r><rPh><t>c</t></rPh></is></c><c t="b"><v>1</v></c>' +
+  '<c t="e"><v>#N/A</v></c><c t="d"><v>2020-01-01</v></c><c><v>1.5</v></c><c s="1"/>' +
+  '<c r="J1"><f>1</f><v>2</v></c></row><row><c r="B2" t="n"><v> 3 </v></c></row></sheetData>' +
+  '<mergeCells><mergeCell ref="A3:B3"/></mergeCells></worksheet>';
+
+let sheetCellsPrimed = false;
+
+function primeSheetCells(): void {
+  sheetCellsPrimed = true;
+  for (let run = 0; run < 8; run++)
+    parseXml(SHEET_PRIMER, new SheetCells("", "", ["x"], { cells: 100, limit: 100 }));
+}
+
+/**
  * The handlers of one sheet's scan. A class, so that every sheet is read by the same functions: the
  * scanner's calls to them stay optimised from one sheet to the next.
  */
 class SheetCells implements XmlHandlers {
-  readonly values: GridValue[][] = [];
+  readonly values: GridValue[][] = holeyArray<GridValue[]>();
   readonly merged: Rect[] = [];
   private row = 0;
   private col = 0;
@@ -368,7 +390,7 @@ class SheetCells implements XmlHandlers {
   private inCell = false;
   private cellRow = 0;
   private cellCol = 0;
-  private cellType = "n";
+  private cellType: CellType = CellType.Number;
   /** The cell's value as the part writes it, so far. */
   private raw = "";
   private collecting = false;
@@ -404,7 +426,7 @@ class SheetCells implements XmlHandlers {
         this.inCell = !selfClosing;
         this.cellRow = this.row;
         this.cellCol = this.col;
-        this.cellType = attributes.get("t") ?? "n";
+        this.cellType = cellType(attributes.get("t"));
         this.raw = "";
         break;
       }
@@ -465,7 +487,7 @@ class SheetCells implements XmlHandlers {
         const { cellRow, cellCol } = this;
         const value = cellValue(this.cellType, this.raw, this.strings, this.invalidValue);
         if (value !== null) {
-          const line = (this.values[cellRow - 1] ??= []);
+          const line = (this.values[cellRow - 1] ??= holeyArray<GridValue>());
           if (line[cellCol - 1] !== undefined)
             throw this.refuse({ kind: "twice", ref: cellAddress(cellRow, cellCol) });
           if (--this.budget.cells < 0)
@@ -478,6 +500,47 @@ class SheetCells implements XmlHandlers {
       }
     }
   }
+}
+
+/**
+ * An empty array whose elements kind is already the most general one (holes, any value): every row
+ * of every sheet then has the same map, and the optimised cell handler is not thrown away when a
+ * sheet skips a row or a row mixes numbers and texts (an empty `[]` starts as small integers).
+ */
+function holeyArray<T>(): T[] {
+  const array = new Array<unknown>(1);
+  array[0] = array;
+  array.length = 0;
+  return array as T[];
+}
+
+/** A cell's type (its `t` attribute), as a number: compared without comparing strings. */
+const enum CellType {
+  Number,
+  Shared,
+  Text,
+  Boolean,
+  Error,
+  Date,
+}
+
+function cellType(t: string | undefined): CellType {
+  if (t === undefined) return CellType.Number;
+  if (t.length === 1) {
+    switch (t.charCodeAt(0)) {
+      case 115 /* s */:
+        return CellType.Shared;
+      case 98 /* b */:
+        return CellType.Boolean;
+      case 101 /* e */:
+        return CellType.Error;
+      case 100 /* d */:
+        return CellType.Date;
+      default:
+        return CellType.Number;
+    }
+  }
+  return t === "str" || t === "inlineStr" ? CellType.Text : CellType.Number;
 }
 
 /** A shared text's index written as 1 to 10 digits and nothing else, or -1. */
@@ -525,7 +588,7 @@ function rowNumber(text: string, from = 0): number | undefined {
  * the file stores that is not what its type says is refused (`invalid`), never read as empty.
  */
 function cellValue(
-  type: string,
+  type: CellType,
   raw: string,
   strings: readonly string[],
   invalid: (fault: msg.ValueFault) => Problem
@@ -533,7 +596,7 @@ function cellValue(
   const refuse = (fault: msg.ValueFault): WorkbookUnreadable =>
     new WorkbookUnreadable(invalid(fault));
   switch (type) {
-    case "s": {
+    case CellType.Shared: {
       const shared = sharedIndex(raw);
       if (shared >= 0 && shared < strings.length) {
         const text = strings[shared];
@@ -545,20 +608,19 @@ function cellValue(
         throw refuse({ kind: "shared-string", raw: index, count: strings.length });
       return text === "" ? null : text;
     }
-    case "str":
-    case "inlineStr": {
+    case CellType.Text: {
       const text = decodeExcelEscapes(raw);
       return text === "" ? null : text;
     }
-    case "b": {
+    case CellType.Boolean: {
       const value = raw.trim();
       if (value === "") return null;
       if (value !== "0" && value !== "1") throw refuse({ kind: "boolean", raw: value });
       return value === "1";
     }
-    case "e":
+    case CellType.Error:
       return raw.trim() === "" ? null : raw.trim();
-    case "d": {
+    case CellType.Date: {
       // An ISO date (rare, Strict OOXML): as Excel's serial number, like a date typed in a cell.
       if (raw.trim() === "") return null;
       const time = Date.parse(raw);

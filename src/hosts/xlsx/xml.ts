@@ -132,6 +132,56 @@ export class XmlError extends Error {
   }
 }
 
+/** A handler not given. */
+function ignore(): void {}
+
+/**
+ * An empty array of strings whose elements kind is already that of strings: a new scanner's stack
+ * then has the map the optimised code was made for (an empty `[]` starts as small integers).
+ */
+function stringArray(): string[] {
+  const array = [""];
+  array.length = 0;
+  return array;
+}
+
+/**
+ * A small part, cut into chunks, that takes each of the scanner's rare paths once: an entity, a
+ * carriage return, a tag, an end tag, a comment and a CDATA section cut by a chunk's end; white
+ * space of each kind in tags, around "=" and in text; entities in attributes; single quotes; more
+ * than FEW_ATTRIBUTES attributes; long and short texts. V8 optimises the scanner on what it has seen
+ * run: a path first met later, in the middle of a sheet, throws that code away and compiles it again
+ * (each time about a tenth of a cold read's work), so it is run on this before any real part.
+ */
+export const PRIMER: readonly string[] = [
+  '<?xml version="1.0"?>\r\n<!-- a comment',
+  ' cut --><x:root xmlns:x="urn:x"\ta = "1"\nb=\'2\'\rc="&amp;&#65;&#x42;"',
+  ' d="1" e="2" f="3" g="4" h="5" i="6" j="7"><r><c r="A1" t="s"><v>1</v></c><c r="B1"/>',
+  "<t>a text longer than thirty-two characters &lt; with an &am",
+  "p; entity cut</t><t>a\r",
+  "\nb &gt;</t><t><![CDATA[cut",
+  " section]]></t><!",
+  "-- cut --><",
+  "r><c r='A2' ",
+  "/></r",
+  " ></r><c/",
+  "></x:root>\n",
+];
+
+let primed = false;
+
+/** Runs of the primer: V8 keeps no feedback for a function's first few calls. */
+const PRIMER_RUNS = 8;
+
+function prime(): void {
+  primed = true;
+  for (let run = 0; run < PRIMER_RUNS; run++) {
+    const scanner = new XmlScanner({});
+    for (const chunk of PRIMER) scanner.write(chunk);
+    scanner.close();
+  }
+}
+
 const local = (name: string): string => name.slice(name.indexOf(":") + 1);
 
 /** What a section started in one chunk and not yet ended waits for. */
@@ -140,16 +190,29 @@ type Pending = { end: "-->" | "?>" | "]]>"; text: boolean } | undefined;
 export class XmlScanner {
   private buffer = "";
   private pending: Pending;
-  private readonly stack: string[] = [];
+  private readonly stack: string[] = stringArray();
   /** The local name of each element of `stack`. */
-  private readonly locals: string[] = [];
+  private readonly locals: string[] = stringArray();
   private rootSeen = false;
   private readonly attributes = new TagAttributes();
   /** Names met (as written) and their local names, by a hash of their length and characters. */
   private readonly names: string[] = new Array<string>(NAME_CACHE).fill("");
   private readonly localNames: string[] = new Array<string>(NAME_CACHE).fill("");
 
-  constructor(private readonly handlers: XmlHandlers) {}
+  // The handlers, bound and kept in the scanner's own fields: the scanner's calls then read a
+  // field of one class whatever object the caller handed in (a class for a sheet, an object literal
+  // for a small part), so that code optimised on one part is not thrown away on the next (a "wrong
+  // map" deoptimisation costs a recompilation of the scanner, a fifth of a cold read's work).
+  private readonly onOpen: (name: string, attributes: XmlAttributes, selfClosing: boolean) => void;
+  private readonly onClose: (name: string) => void;
+  private readonly onText: (text: string) => void;
+
+  constructor(handlers: XmlHandlers) {
+    if (!primed) prime();
+    this.onOpen = handlers.open ? handlers.open.bind(handlers) : ignore;
+    this.onClose = handlers.close ? handlers.close.bind(handlers) : ignore;
+    this.onText = handlers.text ? handlers.text.bind(handlers) : ignore;
+  }
 
   write(chunk: string): this {
     this.buffer = this.buffer === "" ? chunk : this.buffer + chunk;
@@ -229,7 +292,7 @@ export class XmlScanner {
     const pending = this.pending as NonNullable<Pending>;
     const found = text.indexOf(pending.end, from);
     const stop = found < 0 ? Math.max(from, text.length - (pending.end.length - 1)) : found;
-    if (pending.text && stop > from) this.handlers.text?.(lineEnds(text.slice(from, stop)));
+    if (pending.text && stop > from) this.onText(lineEnds(text.slice(from, stop)));
     if (found < 0) return stop;
     this.pending = undefined;
     return found + pending.end.length;
@@ -237,6 +300,13 @@ export class XmlScanner {
 
   private content(text: string, from: number, to: number): void {
     if (to <= from) return;
+    // One call of the text handler for every path: its call site sees every handler from the first
+    // small part on, so that the optimised scanner is not thrown away when the next part's comes.
+    this.onText(this.contentText(text, from, to));
+  }
+
+  /** The text from `from` to `to`, line ends and entities decoded ("" outside the root element). */
+  private contentText(text: string, from: number, to: number): string {
     if (to - from <= 32 && this.stack.length > 0) {
       // A cell's value: nothing to decode when it holds no "&", ">" or carriage return.
       let plain = true;
@@ -244,19 +314,15 @@ export class XmlScanner {
         const code = text.charCodeAt(i);
         plain = code !== 38 && code !== 62 && code !== 13;
       }
-      if (plain) {
-        this.handlers.text?.(text.slice(from, to));
-        return;
-      }
+      if (plain) return text.slice(from, to);
     }
     const piece = text.slice(from, to);
     if (this.stack.length === 0) {
       if (piece.trim() !== "") throw new XmlError("text outside the root element");
-      return;
+      return "";
     }
     if (piece.includes(">") && piece.includes("]]>")) throw new XmlError("]]> in text");
-    const decoded = decodeEntities(lineEnds(piece));
-    this.handlers.text?.(decoded);
+    return decodeEntities(lineEnds(piece));
   }
 
   /** The end tag whose name and spaces run from `from` to `to` (its ">"). */
@@ -268,7 +334,7 @@ export class XmlScanner {
       const name = text.slice(from, to).trimEnd();
       if (open !== name) throw new XmlError(`</${name}> closes <${open ?? ""}>`);
     }
-    this.handlers.close?.(element as string);
+    this.onClose(element as string);
   }
 
   /**
@@ -367,8 +433,8 @@ export class XmlScanner {
     if (this.stack.length === 0 && this.rootSeen) throw new XmlError("two root elements");
     this.rootSeen = true;
     const element = this.localNames[slot];
-    this.handlers.open?.(element, attributes, selfClosing);
-    if (selfClosing) this.handlers.close?.(element);
+    this.onOpen(element, attributes, selfClosing);
+    if (selfClosing) this.onClose(element);
     else {
       this.stack.push(name);
       this.locals.push(element);

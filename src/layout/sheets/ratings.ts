@@ -356,8 +356,8 @@ function read({ grids, problems, draft }: ReadContext): void {
     competition: new Map<GridValue, number>(),
   };
 
-  // Rows that hold a cell only (a sparse grid): a stray cell far below costs one row, not a scan.
-  for (const row of presentRows(grid, headerRow + 1)) {
+  // One row in a function of its own: the loop V8 optimises is this one, not the whole reader.
+  const readRow = (row: number): void => {
     const clientele = cellText(cellAt(grid, row, col(cols.clientele))).trim();
     const need = cellText(cellAt(grid, row, col(cols.need))).trim();
     const levels: Partial<Record<Criterion, number>> = {};
@@ -392,7 +392,7 @@ function read({ grids, problems, draft }: ReadContext): void {
     const location = (): Location => where(grid, row, col(cols.clientele));
     if (clientele === "" && need === "") {
       if (anyLevel || comment !== "") problems.push(msg.ratingWithoutPair(location()));
-      continue;
+      return;
     }
     const key = pairNumber(clientele, need);
     const pair = key === undefined ? undefined : pairsByNumber.get(key);
@@ -403,11 +403,11 @@ function read({ grids, problems, draft }: ReadContext): void {
           ? "unknown-need"
           : "not-ticked";
       problems.push(msg.ratingOrphan(location(), { clientele, need, ...levels }, reason));
-      continue;
+      return;
     }
     // The pair's number is its key: the same for two rows exactly when their names' keys are.
-    if (!seen.add(clientele, need, location, row, key)) continue;
-    if (!levelsOk) continue;
+    if (!seen.add(clientele, need, location, row, key)) return;
+    if (!levelsOk) return;
     if (evidenceColumns) {
       const evidence = readEvidence(grid, row, col, problems);
       if (evidence) pair.evidence = evidence;
@@ -418,7 +418,9 @@ function read({ grids, problems, draft }: ReadContext): void {
         ? undefined
         : checkComment(comment, where(grid, row, col(cols.comment)), problems);
     if (checked !== undefined) pair.comment = checked;
-  }
+  };
+  // Rows that hold a cell only (a sparse grid): a stray cell far below costs one row, not a scan.
+  for (const row of presentRows(grid, headerRow + 1)) readRow(row);
 }
 
 const isBlank = (value: GridValue): boolean => value === null || cellText(value).trim() === "";

@@ -191,7 +191,9 @@ function read({ grids, problems, draft }: ReadContext): void {
   const tickedRows = new Set<number>();
   // Each tick by the offsets of its column and row in the table, numbered once the lists are known.
   const ticks: { column: number; row: number; pair: Pair }[] = [];
-  for (const row of filledRows) {
+  // One row's ticks in a function of its own: the loop V8 optimises is this one, not the whole
+  // reader (compiling which was a twentieth of a cold read's work at 200 x 200).
+  const readRow = (row: number): void => {
     for (const col of presentCols(grid, row, body.col)) {
       const raw = cellText(cellAt(grid, row, col)).trim();
       if (raw === "") continue;
@@ -221,7 +223,8 @@ function read({ grids, problems, draft }: ReadContext): void {
         pair: { clientele: clientele.name, need: need.name },
       });
     }
-  }
+  };
+  for (const row of filledRows) readRow(row);
 
   const clienteles = [...columns.found.entries()].sort((a, b) => a[0] - b[0]);
   const needs = [...rows.found.entries()].sort((a, b) => a[0] - b[0]);
