@@ -212,8 +212,12 @@ export function rfmClienteleConflict(location: Location, count: number) {
   return warning(
     "rfm-clientele-conflict",
     location,
-    `${countFr(count)} clients ont plusieurs clientèles dans les données : la plus récente (ou la première du fichier clients) est retenue`,
-    `${countEn(count)} customers have several clientèles in the data: the latest (or the customers file's first) is taken`
+    count === 1
+      ? `1 client a plusieurs clientèles dans les données : la plus récente (ou la première du fichier clients) est retenue`
+      : `${countFr(count)} clients ont plusieurs clientèles dans les données : la plus récente (ou la première du fichier clients) est retenue`,
+    count === 1
+      ? `1 customer has several clientèles in the data: the latest (or the customers file's first) is taken`
+      : `${countEn(count)} customers have several clientèles in the data: the latest (or the customers file's first) is taken`
   );
 }
 

@@ -211,7 +211,7 @@ it("the figures per clientèle agree between TypeScript and DuckDB (window, late
         const conflict = read.problems.find((p) => p.code === "rfm-clientele-conflict");
         expect(conflict === undefined).toBe(ours.conflicts === 0);
         if (conflict)
-          expect(conflict.message.en.startsWith(`${ours.conflicts} customers`)).toBe(true);
+          expect(conflict.message.en.startsWith(`${ours.conflicts} customer`)).toBe(true);
         await fs.rm(file);
       }
     ),

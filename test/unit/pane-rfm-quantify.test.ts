@@ -126,7 +126,7 @@ describe("segments quantified from the clientèle column", () => {
     );
     expect(plain(quantified?.items?.[0].text)).toContain("@Prudents : taille 1, 1 achats par an");
     expect(texts.some((t) => t.includes("« Inconnue »") && t.includes("1 clients"))).toBe(true);
-    expect(texts.some((t) => t.includes("1 clients ont plusieurs clientèles"))).toBe(true);
+    expect(texts.some((t) => t.includes("1 client a plusieurs clientèles"))).toBe(true);
   });
 
   it("leaves a segment whose clientèles bought nothing as it was, over the memory host", async () => {
