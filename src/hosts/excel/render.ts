@@ -52,17 +52,7 @@ export async function renderPlan(
   options: RenderOptions
 ): Promise<RenderReport> {
   const build = await planBuild(context, plan, options);
-  // The sheet being queued when a request fills up: those before it have then gone through.
-  const position = { sheet: 0 };
-  const budget = new RequestBudget(async () => {
-    await context.sync();
-    if (position.sheet < plan.sheets.length)
-      options.onProgress?.({
-        done: position.sheet,
-        total: plan.sheets.length,
-        sheet: plan.sheets[position.sheet].name,
-      });
-  });
+  const { budget, position } = progressBudget(context, plan, options);
   try {
     await queueBuild(context, budget, plan, build, position);
     await budget.flush();
@@ -238,4 +228,26 @@ export async function interrupted(
   } catch {
     return new RenderInterrupted(failure, undefined);
   }
+}
+
+/**
+ * A request budget that syncs when a request fills up and then says how far the render is:
+ * `position.sheet` is the sheet being queued, so those before it have gone through.
+ */
+export function progressBudget(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  options: RenderOptions
+): { budget: RequestBudget; position: { sheet: number } } {
+  const position = { sheet: 0 };
+  const budget = new RequestBudget(async () => {
+    await context.sync();
+    if (position.sheet < plan.sheets.length)
+      options.onProgress?.({
+        done: position.sheet,
+        total: plan.sheets.length,
+        sheet: plan.sheets[position.sheet].name,
+      });
+  });
+  return { budget, position };
 }

@@ -27,9 +27,8 @@ import { GridValue } from "../../layout/grids";
 import { LAYOUT_VERSION } from "../../layout/state";
 import { RenderRefused } from "../host";
 import { sheetNameTaken } from "../../messages";
-import { RequestBudget } from "./budget";
 import { queue } from "./format";
-import { RenderOptions, addNames, interrupted, queueSheet } from "./render";
+import { RenderOptions, addNames, interrupted, progressBudget, queueSheet } from "./render";
 import { queueStateListing, queueStateXml } from "./state-part";
 import { sheetKey, temporaryNames } from "./sheet-names";
 
@@ -115,16 +114,7 @@ export async function writeRfmPlan(
     ...listing.sheets,
     ...plan.sheets.map((sheet) => sheet.name),
   ]);
-  const position = { sheet: 0 };
-  const budget = new RequestBudget(async () => {
-    await context.sync();
-    if (position.sheet < plan.sheets.length)
-      options.onProgress?.({
-        done: position.sheet,
-        total: plan.sheets.length,
-        sheet: plan.sheets[position.sheet].name,
-      });
-  });
+  const { budget, position } = progressBudget(context, plan, options);
   try {
     // As the study's render does: new sheets first (never zero sheets), the old ones out, the
     // names on the new sheets, their final names before any formula names them.
