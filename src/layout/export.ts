@@ -113,13 +113,18 @@ export function defaultParts(study: Study, rfm?: RfmSummaryRead): ExportPart[] {
   );
 }
 
-export function clientPlan(study: Study, options: ExportOptions): ExportResult {
-  const language = options.language ?? study.language;
-  const paletteName = options.palette ?? study.palette ?? "default";
+/**
+ * The parts to export: those asked for (default: defaultParts), less those that would come out
+ * empty — segments and targeting without a segment, the RFM part without a summary — each said.
+ */
+export function askedParts(
+  study: Study,
+  parts: readonly ExportPart[] | undefined,
+  rfm: RfmSummaryRead | undefined
+): { asked: ExportPart[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  // Segments and targeting without a segment would be empty shells: left out, and said.
-  const asked = (options.parts ?? defaultParts(study, options.rfm)).filter((part) => {
-    if (part === "rfm" && !options.rfm) {
+  const asked = (parts ?? defaultParts(study, rfm)).filter((part) => {
+    if (part === "rfm" && !rfm) {
       problems.push(msg.exportNoRfm());
       return false;
     }
@@ -128,6 +133,13 @@ export function clientPlan(study: Study, options: ExportOptions): ExportResult {
     if (empty) problems.push(msg.exportNoSegments(part));
     return !empty;
   });
+  return { asked, problems };
+}
+
+export function clientPlan(study: Study, options: ExportOptions): ExportResult {
+  const language = options.language ?? study.language;
+  const paletteName = options.palette ?? study.palette ?? "default";
+  const { asked, problems } = askedParts(study, options.parts, options.rfm);
   if (asked.length === 0) return { problems: [...problems, msg.exportNothing()] };
 
   const texts = WORKBOOK_TEXTS[language];

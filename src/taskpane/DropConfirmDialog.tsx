@@ -15,11 +15,12 @@ import {
   DialogTitle,
   Text,
   makeStyles,
-  tokens,
+  mergeClasses,
 } from "@fluentui/react-components";
 import { Rename, dropSummary } from "../app/safety";
 import { describeRatings, segmentMemberWillDrop } from "../messages";
 import { Language } from "../method/levels";
+import { useConfirmDialogStyles } from "./confirm-dialog-styles";
 import { PaneTexts } from "../i18n/pane";
 import { PendingDrop } from "./actions";
 import { DropChoices } from "./use-pane";
@@ -33,28 +34,14 @@ export interface DropConfirmDialogProps {
 }
 
 const useStyles = makeStyles({
-  surface: { maxWidth: "min(600px, calc(100vw - 16px))", boxSizing: "border-box" },
-  text: { margin: `0 0 ${tokens.spacingVerticalS} 0`, overflowWrap: "anywhere" },
-  details: {
-    maxHeight: "30vh",
-    overflowY: "auto",
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalS,
-    marginBottom: tokens.spacingVerticalS,
-    overflowWrap: "anywhere",
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
-  },
-  list: { margin: `0 0 ${tokens.spacingVerticalS} 0`, paddingLeft: tokens.spacingHorizontalXL },
-  heading: { margin: "0", fontSize: tokens.fontSizeBase300 },
+  detailsHeight: { maxHeight: "30vh" },
   renames: { display: "flex", flexDirection: "column" },
-  actions: { flexWrap: "wrap" },
 });
 
 const key = (rename: Rename): string => `${rename.list}\u0000${rename.from}\u0000${rename.to}`;
 
 export function DropConfirmDialog(props: DropConfirmDialogProps): React.JSX.Element {
-  const styles = useStyles();
+  const styles = { ...useConfirmDialogStyles(), ...useStyles() };
   const { texts } = props;
   // The dialog fades out after it is answered: keep showing its content meanwhile.
   const last = useRef<PendingDrop>();
@@ -130,7 +117,7 @@ export function DropConfirmDialog(props: DropConfirmDialogProps): React.JSX.Elem
                 {open && (
                   <div
                     id={detailsId}
-                    className={styles.details}
+                    className={mergeClasses(styles.details, styles.detailsHeight)}
                     role="region"
                     aria-label={texts.detailsRegion}
                     tabIndex={0}

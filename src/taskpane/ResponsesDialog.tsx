@@ -14,10 +14,11 @@ import {
   DialogTitle,
   Text,
   makeStyles,
-  tokens,
+  mergeClasses,
 } from "@fluentui/react-components";
 import { describeChange, responsesPaneTexts } from "../i18n/responses";
 import { Language } from "../method/levels";
+import { useConfirmDialogStyles } from "./confirm-dialog-styles";
 import { PendingResponses } from "./responses-actions";
 
 export interface ResponsesDialogProps {
@@ -28,25 +29,11 @@ export interface ResponsesDialogProps {
 }
 
 const useStyles = makeStyles({
-  surface: { maxWidth: "min(600px, calc(100vw - 16px))", boxSizing: "border-box" },
-  text: { margin: `0 0 ${tokens.spacingVerticalS} 0`, overflowWrap: "anywhere" },
-  details: {
-    maxHeight: "40vh",
-    overflowY: "auto",
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalS,
-    marginBottom: tokens.spacingVerticalS,
-    overflowWrap: "anywhere",
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
-  },
-  list: { margin: `0 0 ${tokens.spacingVerticalS} 0`, paddingLeft: tokens.spacingHorizontalXL },
-  heading: { margin: "0", fontSize: tokens.fontSizeBase300 },
-  actions: { flexWrap: "wrap" },
+  detailsHeight: { maxHeight: "40vh" },
 });
 
 export function ResponsesDialog(props: ResponsesDialogProps): React.JSX.Element {
-  const styles = useStyles();
+  const styles = { ...useConfirmDialogStyles(), ...useStyles() };
   const texts = responsesPaneTexts(props.language).dialog;
   // The dialog fades out after it is answered: keep showing its content meanwhile.
   const last = useRef<PendingResponses>();
@@ -76,7 +63,7 @@ export function ResponsesDialog(props: ResponsesDialogProps): React.JSX.Element 
                 )}
                 <div
                   id={regionId}
-                  className={styles.details}
+                  className={mergeClasses(styles.details, styles.detailsHeight)}
                   role="region"
                   aria-label={texts.title}
                   tabIndex={0}

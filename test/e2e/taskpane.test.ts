@@ -1116,3 +1116,52 @@ test("Intégrer les réponses: adds the Réponses sheet, integrates the rows typ
   await expect(stepText(page, "matrix")).resolves.toContain("100 % des paires notées appuyées");
   await page.close();
 });
+
+test("Clients RFM: a selected table's columns chosen in the pane, the RFM sheets written and shown", async () => {
+  const page = await openPane("", WIDE);
+  await ready(page);
+  await typeLists(page, ["Artisans", "Banques"], ["Financement", "Locaux"]);
+  await page.getByRole("button", { name: BUILD_FR }).click();
+  await page.getByText("Classeur construit").waitFor();
+  // The preview's one sheet a consultant types rows into: three transactions under its headers.
+  await page.getByRole("button", { name: "Intégrer les réponses" }).click();
+  await page.getByText("Feuille « Réponses » ajoutée", { exact: false }).waitFor();
+  const sales = [
+    ["A", "2025-01-02", "10"],
+    ["B", "2025-01-03", "12"],
+    ["B", "2025-02-03", "30,5"],
+  ];
+  for (const [r, values] of sales.entries())
+    for (const [c, value] of values.entries()) {
+      const input = gridCell(page, "Réponses", `${"ABC"[c]}${6 + r}`).locator("input");
+      await input.fill(value);
+      await input.press("Tab");
+    }
+  // The last cell typed is selected; a shift-click on the header line extends the selection to it.
+  await gridCell(page, "Réponses", "C8").locator("input").click();
+  await gridCell(page, "Réponses", "A5").click({ modifiers: ["Shift"] });
+
+  await page.getByRole("button", { name: "Lire la sélection" }).click();
+  await page.getByText("Table 'Réponses'!A5:C8 : 3 lignes de transactions.").waitFor();
+  // The headers say nothing of ids, dates or amounts: the consultant picks each column.
+  const column = (label: string) => page.getByLabel(label, { exact: true });
+  await column("Identifiant client").selectOption("Répondant");
+  await column("Date").selectOption("Clientèle");
+  await column("Montant").selectOption("Besoin");
+  await page.getByLabel("Date d'analyse (AAAA-MM-JJ)").fill("2025-03-01");
+  await page.getByRole("button", { name: "Calculer et écrire les feuilles RFM" }).click();
+  await page.getByText("2 clients notés sur 3 lignes lues, date d'analyse 2025-03-01").waitFor();
+
+  // The customers' sheet is in the preview's workbook, one row per customer, B's amounts summed.
+  await page.getByRole("tab", { name: "Clients RFM" }).click();
+  const table = page.locator('table[data-sheet="Clients RFM"]');
+  await expect(textOf(table)).resolves.toMatch(/B\s+26\s+2\s+42,5/);
+  await expect(page.getByRole("tab", { name: "Synthèse RFM" }).count()).resolves.toBe(1);
+  // The panel is back to its first button; the Réponses rows stay as typed.
+  await expect(page.getByRole("button", { name: "Lire la sélection" }).count()).resolves.toBe(1);
+  await page.getByRole("tab", { name: "Réponses" }).click();
+  await expect(gridCell(page, "Réponses", "C8").locator("input").inputValue()).resolves.toBe(
+    "30,5"
+  );
+  await page.close();
+});

@@ -38,6 +38,16 @@ function contextOf(host: PaneHost, language: "fr" | "en" = "fr"): PaneContext {
   return { host, language, texts: paneTexts(language) };
 }
 
+/** A "Ventes" sheet holding `rows` from A1, `range` selected on it, and the pane's first step read. */
+async function selectedSales(rows: (string | number | null)[][], range: string) {
+  const excel = new FakeExcel(["Ventes"]);
+  excel.setCells("Ventes", "A1", rows);
+  excel.select("Ventes", range);
+  const context = contextOf(excelHost(excel));
+  const setup = await rfmReadSelection(context);
+  return { excel, context, setup };
+}
+
 const plain = (text: string | undefined) => (text ?? "").replace(/[\u00a0\u202f]/g, " ");
 
 /** Rows of id, product, date (an Excel serial), amount: `customers` customers, every one buying. */
@@ -85,15 +95,14 @@ describe("the columns", () => {
   });
 
   it("the consultant's choice is what is read", async () => {
-    const excel = new FakeExcel(["Ventes"]);
-    excel.setCells("Ventes", "A1", [
-      ["Client", "Date", "Montant", "Remise"],
-      ["A", "2025-01-02", 5, 1],
-      ["B", "2025-01-03", 7, 2],
-    ]);
-    excel.select("Ventes", "A1:D3");
-    const context = contextOf(excelHost(excel));
-    const setup = await rfmReadSelection(context);
+    const { excel, context, setup } = await selectedSales(
+      [
+        ["Client", "Date", "Montant", "Remise"],
+        ["A", "2025-01-02", 5, 1],
+        ["B", "2025-01-03", 7, 2],
+      ],
+      "A1:D3"
+    );
     const result = await rfmRun(context, setup, {
       columns: { ...setup.guessed, amount: "Remise" },
       analysisDate: "2025-02-01",
@@ -105,14 +114,13 @@ describe("the columns", () => {
   });
 
   it("refuses two roles on one column and a date that is not one, before reading", async () => {
-    const excel = new FakeExcel(["Ventes"]);
-    excel.setCells("Ventes", "A1", [
-      ["Client", "Date", "Montant"],
-      ["A", "2025-01-02", 5],
-    ]);
-    excel.select("Ventes", "A1:C2");
-    const context = contextOf(excelHost(excel));
-    const setup = await rfmReadSelection(context);
+    const { excel, context, setup } = await selectedSales(
+      [
+        ["Client", "Date", "Montant"],
+        ["A", "2025-01-02", 5],
+      ],
+      "A1:C2"
+    );
     excel.resetCounters();
     const same = await rfmRun(context, setup, {
       columns: { ...setup.guessed, date: "Client" },
@@ -131,21 +139,20 @@ describe("the columns", () => {
 
 describe("bad data", () => {
   it("is counted with the command line's messages; the sheets are written from what is left", async () => {
-    const excel = new FakeExcel(["Ventes"]);
-    excel.setCells("Ventes", "A1", [
-      ["Client", "Date", "Montant"],
-      ["A", "2025-01-02", 10],
-      ["A", "2025-01-02", 10],
-      ["", "2025-01-03", 4],
-      ["B", "hier", 4],
-      ["B", "2025-01-05", "beaucoup"],
-      ["B", "03/04/2025", 8],
-      ["C", "2025-01-06", -3],
-      ["C", "2025-01-07", 9],
-    ]);
-    excel.select("Ventes", "A1:C9");
-    const context = contextOf(excelHost(excel));
-    const setup = await rfmReadSelection(context);
+    const { excel, context, setup } = await selectedSales(
+      [
+        ["Client", "Date", "Montant"],
+        ["A", "2025-01-02", 10],
+        ["A", "2025-01-02", 10],
+        ["", "2025-01-03", 4],
+        ["B", "hier", 4],
+        ["B", "2025-01-05", "beaucoup"],
+        ["B", "03/04/2025", 8],
+        ["C", "2025-01-06", -3],
+        ["C", "2025-01-07", 9],
+      ],
+      "A1:C9"
+    );
     const result = await rfmRun(context, setup, { columns: setup.guessed, analysisDate: "" });
     const where = { sheet: "Ventes", cell: "A1:C9" };
     const expected = [
@@ -168,15 +175,14 @@ describe("bad data", () => {
   });
 
   it("writes nothing when no customer is left, and says why", async () => {
-    const excel = new FakeExcel(["Ventes"]);
-    excel.setCells("Ventes", "A1", [
-      ["Client", "Date", "Montant"],
-      ["A", "jamais", 10],
-      ["", "2025-01-02", 3],
-    ]);
-    excel.select("Ventes", "A1:C3");
-    const context = contextOf(excelHost(excel));
-    const setup = await rfmReadSelection(context);
+    const { excel, context, setup } = await selectedSales(
+      [
+        ["Client", "Date", "Montant"],
+        ["A", "jamais", 10],
+        ["", "2025-01-02", 3],
+      ],
+      "A1:C3"
+    );
     const result = await rfmRun(context, setup, { columns: setup.guessed, analysisDate: "" });
     expect(result.notices.map((n) => n.intent)).toContain("error");
     expect(result.notices.map((n) => plain(n.text))).toContain(
@@ -200,14 +206,13 @@ describe("bad data", () => {
   });
 
   it("refuses a table whose header line changed since it was shown", async () => {
-    const excel = new FakeExcel(["Ventes"]);
-    excel.setCells("Ventes", "A1", [
-      ["Client", "Date", "Montant"],
-      ["A", "2025-01-02", 10],
-    ]);
-    excel.select("Ventes", "A1:C2");
-    const context = contextOf(excelHost(excel));
-    const setup = await rfmReadSelection(context);
+    const { excel, context, setup } = await selectedSales(
+      [
+        ["Client", "Date", "Montant"],
+        ["A", "2025-01-02", 10],
+      ],
+      "A1:C2"
+    );
     excel.setCells("Ventes", "A1", [["Montant", "Date", "Client"]]);
     await expect(
       rfmRun(context, setup, { columns: setup.guessed, analysisDate: "" })
@@ -359,15 +364,14 @@ describe("the sheets", () => {
   });
 
   it("stopped half-way by Excel: what is left is said, and the next run replaces it", async () => {
-    const excel = new FakeExcel(["Ventes"]);
-    excel.setCells("Ventes", "A1", [
-      ["Client", "Date", "Montant"],
-      ["A", "2025-01-02", 10],
-      ["B", "2025-01-05", 10],
-    ]);
-    excel.select("Ventes", "A1:C3");
-    const context = contextOf(excelHost(excel));
-    const setup = await rfmReadSelection(context);
+    const { excel, context, setup } = await selectedSales(
+      [
+        ["Client", "Date", "Montant"],
+        ["A", "2025-01-02", 10],
+        ["B", "2025-01-05", 10],
+      ],
+      "A1:C3"
+    );
     excel.failAt((call) => call === "TableCollection.add");
     await expect(
       rfmRun(context, setup, { columns: setup.guessed, analysisDate: "" })

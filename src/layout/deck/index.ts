@@ -10,7 +10,7 @@ import { PALETTES, PaletteName } from "../../method/colour";
 import { Problem } from "../../messages";
 import { Study } from "../../method/study";
 import { WORKBOOK_TEXTS } from "../../i18n/workbook";
-import { EXPORT_PARTS, ExportPart, defaultParts } from "../export";
+import { EXPORT_PARTS, ExportPart, askedParts } from "../export";
 import { DeckModel, DeckSlide } from "./model";
 import { matrixSlides } from "./matrix";
 import { legendSlide, titleSlide } from "./slides";
@@ -47,18 +47,7 @@ export interface DeckResult {
 export function deckModel(study: Study, options: DeckOptions): DeckResult {
   const language = options.language ?? study.language;
   const palette = PALETTES[options.palette ?? study.palette ?? "default"];
-  const problems: Problem[] = [];
-  // Segments and targeting without a segment would be empty slides: left out, and said.
-  const asked = (options.parts ?? defaultParts(study, options.rfm)).filter((part) => {
-    if (part === "rfm" && !options.rfm) {
-      problems.push(msg.exportNoRfm());
-      return false;
-    }
-    const empty =
-      (part === "segments" || part === "targeting") && (study.segments?.length ?? 0) === 0;
-    if (empty) problems.push(msg.exportNoSegments(part));
-    return !empty;
-  });
+  const { asked, problems } = askedParts(study, options.parts, options.rfm);
   if (asked.length === 0) return { problems: [...problems, msg.exportNothing()] };
 
   const slides: DeckSlide[] = [titleSlide(study, language, options.created)];
