@@ -27,7 +27,15 @@ import { rfmPlan } from "../layout/sheets/rfm";
 import { listWorkbookFile, planToBuffer } from "../hosts/xlsx/file";
 import type { SourceRead, TransactionOptions } from "../hosts/data/transactions";
 import { ColumnChoice, parseColumnChoice } from "../hosts/data/columns";
-import { CliError, CliProblems, Io, parseLanguage, readStudyInput, report } from "./common";
+import {
+  CliError,
+  CliProblems,
+  Io,
+  parseLanguage,
+  readStudyInput,
+  report,
+  writeLines,
+} from "./common";
 import { Language } from "../method/levels";
 import { quantifiedLine, quantifySegments } from "../analysis/rfm-quantify";
 import { studyToJson } from "../layout/study-json";
@@ -66,7 +74,8 @@ export async function rfmCommand(args: string[], io: Io): Promise<void> {
   if (values.sql !== undefined) {
     if (values.sql !== "duckdb" && values.sql !== "postgres")
       throw new CliError(`--sql: use duckdb or postgres\nusage: ${RFM_USAGE}`, 2);
-    io.out(rfmSql(values.sql as SqlDialect, values.date));
+    // The query as it is, one line per line (a line break escaped would make it all a comment).
+    writeLines(io.out, rfmSql(values.sql as SqlDialect, values.date));
     return;
   }
   if (positionals.length !== 1 || !values.output)

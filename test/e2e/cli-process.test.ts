@@ -11,6 +11,7 @@ import { cellBoxes, cornerOf, decodePng } from "../support/png";
 import { parseSvg } from "../support/svg";
 import { entriesOf, rawZip } from "../support/hostile";
 import { tempDir } from "../support/workbooks";
+import { rfmSql } from "../../src/analysis/rfm-sql";
 
 const run = promisify(execFile);
 const root = path.join(__dirname, "..", "..");
@@ -264,4 +265,14 @@ describe("trust at the terminal and on disk, as a real process (issue 13 A)", ()
     expect(new Set(ordered.needs).size).toBe(4000);
     expect(ordered.pairs).toHaveLength(pairs.length);
   });
+});
+
+it("prints rfm --sql as the query itself, line for line, ready for a warehouse's client", async () => {
+  for (const dialect of ["duckdb", "postgres"] as const) {
+    const printed = await cli("rfm", "--sql", dialect, "--date", "2025-03-01");
+    expect(printed.code).toBe(0);
+    // The same text as the one the tests run on DuckDB and PostgreSQL: line breaks included.
+    expect(printed.stdout).toBe(`${rfmSql(dialect, "2025-03-01")}\n`);
+    expect(printed.stdout).not.toContain("\\u000a");
+  }
 });
