@@ -29,7 +29,6 @@ import { Study } from "../method/study";
 import { Rect, quoteSheetName } from "./a1";
 import { buildPlan } from "./index";
 import { COLOURS, rect } from "./kit";
-import { NAMES } from "./names";
 import {
   CellStyle,
   CellValue,
@@ -49,7 +48,7 @@ import { CHECKLIST } from "./sheets/checklist";
 import { GRID } from "./sheets/grid";
 import { SEGMENTS } from "./sheets/segments";
 import { adviceTexts } from "./sheets/targeting";
-import { legendSheet, weightText } from "./sheets/legend";
+import { LEGEND_NAMES, legendSheet, weightText } from "./sheets/legend";
 import { RfmSummaryRead, rfmClientSheet } from "./sheets/rfm";
 import { RFM_TEXTS } from "../i18n/rfm";
 import { NOTE_STYLE } from "./kit";
@@ -195,7 +194,7 @@ function clientWorkbook(
   const marker = sheets.find((sheet) => sheet.role === "legend") ?? sheets[0];
   const names: NamePlan[] = [
     ...kept,
-    ...(marker ? [{ name: NAMES.clientExport, sheet: marker.name, rect: rect(1, 1) }] : []),
+    ...(marker ? [{ name: LEGEND_NAMES.clientExport, sheet: marker.name, rect: rect(1, 1) }] : []),
   ];
   return {
     language: words.language,

@@ -13,14 +13,6 @@ export const COLOURS = {
   flagFill: "#FFC7CE",
   flagText: "#9C0006",
   title: "#1F3864",
-  tabTicks: "#2F5597",
-  tabRatings: "#BF8F00",
-  tabMatrix: "#548235",
-  tabSegments: "#7030A0",
-  tabChecklist: "#C55A11",
-  tabTargeting: "#C00000",
-  tabDiagnostic: "#2E75B6",
-  tabSettings: "#7F7F7F",
 } as const;
 
 export const TITLE_STYLE: CellStyle = { bold: true, fontSize: 14, fontColour: COLOURS.title };

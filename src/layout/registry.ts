@@ -4,12 +4,11 @@
  */
 import type { WorkbookTexts } from "../i18n/workbook";
 import { WorkbookGrids } from "./grids";
-import { NAMES, RATINGS_TABLE } from "./names";
 import { SheetModule } from "./sheet";
 import { CHECKLIST_SHEET } from "./sheets/checklist";
 import { DIAGNOSTIC_SHEET } from "./sheets/diagnostic";
 import { MATRIX_SHEET } from "./sheets/matrix";
-import { RATINGS_SHEET } from "./sheets/ratings";
+import { RATINGS_SHEET, RATINGS_TABLE } from "./sheets/ratings";
 import { SEGMENTS_SHEET } from "./sheets/segments";
 import { SETTINGS_SHEET } from "./sheets/settings";
 import { TARGETING_SHEET } from "./sheets/targeting";
@@ -20,7 +19,7 @@ import { TICKS_SHEET } from "./sheets/ticks";
  * ticked pairs; the segments sheet gives the segments and the offerings, which the checklist, the
  * targeting and the diagnostic sheets refer to; the settings sheet depends on nothing.
  */
-const REGISTRY = [
+export const REGISTRY = [
   TICKS_SHEET,
   RATINGS_SHEET,
   MATRIX_SHEET,
@@ -56,23 +55,11 @@ export const SHEETS: readonly SheetModule[] = REGISTRY;
 export const SHEET_NAMES_MATCH_ROLES: SameKeys<WorkbookTexts["sheets"], StudySheetRole> = true;
 type SameKeys<T, K> = [keyof T] extends [K] ? ([K] extends [keyof T] ? true : never) : never;
 
-/** The defined name that tells where each sheet is in a workbook (its first named area). */
-const SHEET_ANCHORS: Partial<Record<SheetRole, string>> = {
-  ticks: NAMES.ticks,
-  ratings: NAMES.ratingClienteles,
-  matrix: NAMES.matrix,
-  segments: NAMES.segmentNames,
-  checklist: NAMES.checklist,
-  targeting: NAMES.targets,
-  diagnostic: NAMES.swot,
-  settings: NAMES.weightPerception,
-};
-
 /** The name each sheet of the method has in a workbook, by role, for the sheets it holds. */
 export function sheetsByRole(grids: WorkbookGrids): Partial<Record<SheetRole, string>> {
   const sheets: Partial<Record<SheetRole, string>> = {};
-  for (const [role, name] of Object.entries(SHEET_ANCHORS) as [SheetRole, string][]) {
-    const found = grids.names.find((n) => n.name === name);
+  for (const { role, anchor } of SHEETS) {
+    const found = grids.names.find((n) => n.name === anchor);
     if (found) sheets[role] = found.sheet;
   }
   const table = grids.tables.find((t) => t.name === RATINGS_TABLE);

@@ -9,6 +9,7 @@ import { Palette } from "../method/colour";
 import { Problem } from "../messages";
 import { Pair, Study } from "../method/study";
 import { GridValue, WorkbookGrids, cellText } from "./grids";
+import type { NameKey } from "./names";
 import { NamePlan, SheetPlan, SheetRole } from "./plan";
 
 export interface PlanContext {
@@ -70,10 +71,44 @@ export interface ReadContext {
 /** A sheet of a study workbook; `R` is its role, which the registry's list makes a SheetRole. */
 export interface SheetModule<R extends string = SheetRole> {
   role: R;
+  /** The defined names of the sheet's areas, by key (`sheetNames`); layout/names.ts gathers them. */
+  names: Readonly<Record<string, string>>;
+  /** The one of its names that tells where the sheet is in a workbook (`sheetsByRole`). */
+  anchor: string;
+  tabColour: string;
   /** Part of the blank template (planned with `template: true`). */
   inTemplate: boolean;
   plan(context: PlanContext): SheetPlan;
   read(context: ReadContext): void;
+}
+
+/** Every name the add-in owns starts with this; it never touches other names. */
+export const NAME_PREFIX = "SM_";
+
+/**
+ * A defined name of the add-in: the prefix and its key with a capital (`segmentNames` is
+ * SM_SegmentNames). The names are the contract with other tools: renaming a key renames the name.
+ */
+export type DefinedName<K extends string> = `${typeof NAME_PREFIX}${Capitalize<K>}`;
+
+function spelled<K extends string>(key: K): DefinedName<K> {
+  return `${NAME_PREFIX}${key.charAt(0).toUpperCase()}${key.slice(1)}` as DefinedName<K>;
+}
+
+/** The names a sheet module declares for its own areas, by key. */
+export function sheetNames<K extends string>(...keys: K[]): { readonly [P in K]: DefinedName<P> } {
+  return Object.fromEntries(keys.map((key) => [key, spelled(key)])) as {
+    readonly [P in K]: DefinedName<P>;
+  };
+}
+
+/**
+ * Another sheet's defined name, by the key its module declares (checked against every module's
+ * keys): sheets refer to each other's areas both ways (the matrix to the ratings' scores, the
+ * ratings to the matrix's headers), so they do not import each other's names.
+ */
+export function definedName<K extends NameKey>(key: K): DefinedName<K> {
+  return spelled(key);
 }
 
 /**

@@ -37,10 +37,12 @@ import {
   style,
   where,
 } from "../kit";
-import { NAMES } from "../names";
 import { CellValue, SheetPlan, text } from "../plan";
-import { PlanContext, ReadContext, SheetModule } from "../sheet";
+import { PlanContext, ReadContext, SheetModule, definedName, sheetNames } from "../sheet";
 import { SEGMENTS } from "./segments";
+
+/** The defined names of this sheet's areas (layout/names.ts gathers every sheet's). */
+const CHECKLIST_NAMES = sheetNames("segmentChecklistOk", "checklist");
 
 export const CHECKLIST = {
   headerRow: 4,
@@ -78,7 +80,7 @@ function countRows(): { family?: ChecklistFamily; row: number }[] {
 /** The segment names across, mirrored from the segments sheet by position. */
 export function segmentNameMirror(row: number, firstCol: number): string {
   const anchor = cellAddress(row, firstCol, { col: true });
-  return `INDEX(${NAMES.segmentNames},COLUMNS(${anchor}:${cellAddress(row, firstCol)}))&""`;
+  return `INDEX(${definedName("segmentNames")},COLUMNS(${anchor}:${cellAddress(row, firstCol)}))&""`;
 }
 
 /** How many segment columns a sheet that mirrors the segments has (the segments sheet's count). */
@@ -90,7 +92,7 @@ export function segmentSlots(segments: readonly Segment[] | undefined): (Segment
 
 function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   const t = texts.checklist;
-  const sheet = emptySheet("checklist", texts.sheets.checklist, COLOURS.tabChecklist);
+  const sheet = emptySheet("checklist", texts.sheets.checklist, CHECKLIST_SHEET.tabColour);
   const segments = segmentSlots(study.segments);
   const count = segments.length;
   const { headerRow, firstRow, familyCol, itemCol, firstCol } = CHECKLIST;
@@ -158,9 +160,9 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     item.figure ? [{ index: i, figure: item.figure }] : []
   );
   const figureNames = {
-    size: NAMES.segmentSize,
-    frequency: NAMES.segmentFrequency,
-    basket: NAMES.segmentBasket,
+    size: definedName("segmentSize"),
+    frequency: definedName("segmentFrequency"),
+    basket: definedName("segmentBasket"),
   };
   const figuresRow = totalRow + 2;
   const anchor = cellAddress(figuresRow, firstCol, { row: true, col: true });
@@ -224,7 +226,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   style(sheet, counts, { border: true, bold: true, horizontal: "center" });
   sheet.validations.push({
     rect: body,
-    rule: { kind: "listRange", formula: NAMES.checklistStatuses },
+    rule: { kind: "listRange", formula: definedName("checklistStatuses") },
     error: t.statusError,
   });
   // `holds`: where each rule holds as written, for an export to fix the look in the cells.
@@ -266,22 +268,26 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   sheet.freeze = { rows: headerRow, cols: itemCol };
 
   names.push(
-    { name: NAMES.checklist, sheet: sheet.name, rect: body },
-    { name: NAMES.segmentChecklistOk, sheet: sheet.name, rect: rect(totalRow, firstCol, 1, count) }
+    { name: CHECKLIST_NAMES.checklist, sheet: sheet.name, rect: body },
+    {
+      name: CHECKLIST_NAMES.segmentChecklistOk,
+      sheet: sheet.name,
+      rect: rect(totalRow, firstCol, 1, count),
+    }
   );
   return sheet;
 }
 
 /** The statuses of each segment, matched by the name its column shows. */
 function read({ grids, problems, draft }: ReadContext): void {
-  const named = grids.names.find((n) => n.name === NAMES.checklist);
+  const named = grids.names.find((n) => n.name === CHECKLIST_NAMES.checklist);
   const grid = named && grids.sheets.find((s) => s.name === named.sheet);
   if (!named || !grid || !draft.segments) return;
   const bySegment = new Map(draft.segments.map((s) => [nameKey(s.name), s]));
   const headerRow = named.rect.row - (CHECKLIST.firstRow - CHECKLIST.headerRow);
   for (let col = named.rect.col; col < named.rect.col + named.rect.cols; col++) {
     const shown = mirroredText(cellAt(grid, headerRow, col), () =>
-      namedItemText(grids, NAMES.segmentNames, col - named.rect.col)
+      namedItemText(grids, definedName("segmentNames"), col - named.rect.col)
     );
     const segment = bySegment.get(nameKey(shown));
     if (!segment) continue;
@@ -294,12 +300,15 @@ function read({ grids, problems, draft }: ReadContext): void {
   }
 }
 
-export const CHECKLIST_SHEET: SheetModule<"checklist"> = {
+export const CHECKLIST_SHEET = {
   role: "checklist",
+  names: CHECKLIST_NAMES,
+  anchor: CHECKLIST_NAMES.checklist,
+  tabColour: "#C55A11",
   inTemplate: false,
   plan,
   read,
-};
+} satisfies SheetModule<"checklist">;
 
 /** The status labels as the dropdown lists them, in the workbook's language. */
 export function statusLabels(language: Language): string[] {

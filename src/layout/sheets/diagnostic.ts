@@ -30,10 +30,16 @@ import {
   style,
   where,
 } from "../kit";
-import { NAMES } from "../names";
 import { CellValue, SheetPlan, text } from "../plan";
-import { PlanContext, ReadContext, SheetModule } from "../sheet";
+import { PlanContext, ReadContext, SheetModule, definedName, sheetNames } from "../sheet";
 import { segmentNameMirror, segmentSlots } from "./checklist";
+
+/** The defined names of this sheet's areas (layout/names.ts gathers every sheet's). */
+const DIAGNOSTIC_NAMES = sheetNames(
+  /** The diagnostic sheet: the study's PESTEL (one column), the segments' SWOT and risks. */
+  "pestel",
+  "swot"
+);
 
 export const DIAGNOSTIC = {
   pestelHeaderRow: 4,
@@ -61,7 +67,7 @@ const lines = (entries: readonly string[] | undefined): CellValue =>
 
 function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   const t = texts.diagnostic;
-  const sheet = emptySheet("diagnostic", texts.sheets.diagnostic, COLOURS.tabDiagnostic);
+  const sheet = emptySheet("diagnostic", texts.sheets.diagnostic, DIAGNOSTIC_SHEET.tabColour);
   const segments = segmentSlots(study.segments);
   const count = segments.length;
   const { pestelHeaderRow, labelCol, firstCol } = DIAGNOSTIC;
@@ -141,12 +147,12 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
 
   names.push(
     {
-      name: NAMES.pestel,
+      name: DIAGNOSTIC_NAMES.pestel,
       sheet: sheet.name,
       rect: rect(pestelRow, firstCol, PESTEL_FACTORS.length, 1),
     },
     {
-      name: NAMES.swot,
+      name: DIAGNOSTIC_NAMES.swot,
       sheet: sheet.name,
       rect: rect(swotRow, firstCol, SEGMENT_ROWS.length, count),
     }
@@ -170,7 +176,7 @@ function readPestel(
   problems: Problem[],
   draft: ReadContext["draft"]
 ): void {
-  const area = namedArea(grids, NAMES.pestel);
+  const area = namedArea(grids, DIAGNOSTIC_NAMES.pestel);
   if (!area) return;
   const { grid, rect: body } = area;
   const pestel = emptyPestel();
@@ -196,7 +202,7 @@ function readSwot(
   problems: Problem[],
   draft: ReadContext["draft"]
 ): void {
-  const area = namedArea(grids, NAMES.swot);
+  const area = namedArea(grids, DIAGNOSTIC_NAMES.swot);
   if (!area) return;
   const { grid, rect: body } = area;
   const bySegment = new Map((draft.segments ?? []).map((s) => [nameKey(s.name), s]));
@@ -209,7 +215,7 @@ function readSwot(
     );
     if (!hasText) continue;
     const shown = mirroredText(cellAt(grid, body.row - 1, col), () =>
-      namedItemText(grids, NAMES.segmentNames, col - body.col)
+      namedItemText(grids, definedName("segmentNames"), col - body.col)
     ).trim();
     const segment = bySegment.get(nameKey(shown));
     if (!segment) {
@@ -237,9 +243,12 @@ function readSwot(
   }
 }
 
-export const DIAGNOSTIC_SHEET: SheetModule<"diagnostic"> = {
+export const DIAGNOSTIC_SHEET = {
   role: "diagnostic",
+  names: DIAGNOSTIC_NAMES,
+  anchor: DIAGNOSTIC_NAMES.swot,
+  tabColour: "#2E75B6",
   inTemplate: false,
   plan,
   read,
-};
+} satisfies SheetModule<"diagnostic">;

@@ -20,8 +20,15 @@ import {
   style,
 } from "../kit";
 import { CellValue, SheetPlan, num, text } from "../plan";
-import { PlanContext } from "../sheet";
+import { PlanContext, sheetNames } from "../sheet";
 import { EXCEL_LIMITS } from "../limits";
+import { MATRIX_SHEET } from "./matrix";
+
+/**
+ * Only in a client export, on this sheet (or the first when it has none, layout/export.ts): says the
+ * workbook is a deliverable, not a study to read back.
+ */
+export const LEGEND_NAMES = sheetNames("clientExport");
 
 /** Sample scores of the colour block, every tenth. */
 const SAMPLES = Array.from({ length: 11 }, (_, i) => i * 10);
@@ -52,7 +59,7 @@ function dateText(date: Date, language: PlanContext["language"]): string {
 export function legendSheet(context: PlanContext, created: Date): SheetPlan {
   const { study, language, texts, palette } = context;
   const t = texts.legend;
-  const sheet = emptySheet("legend", texts.sheets.legend, COLOURS.tabMatrix);
+  const sheet = emptySheet("legend", texts.sheets.legend, MATRIX_SHEET.tabColour);
   const longest = Math.max(
     0,
     ...study.clienteles.map((c) => c.name.length),

@@ -21,12 +21,14 @@ import {
   shownText,
   style,
 } from "../kit";
-import { NAMES } from "../names";
 import { ConditionalFormatPlan, SheetPlan, formula, num, text } from "../plan";
 import { columnGroups } from "../../analysis/column-groups";
-import { PlanContext, SheetModule } from "../sheet";
+import { PlanContext, SheetModule, definedName, sheetNames } from "../sheet";
 import { GRID, TYPE_STYLE, crossTableLayout, styleNameHeaders } from "./grid";
 import { KEY_ROW_FACTOR, RATINGS, scorer } from "./ratings";
+
+/** The defined names of this sheet's areas (layout/names.ts gathers every sheet's). */
+const MATRIX_NAMES = sheetNames("matrix", "matrixClienteles", "matrixNeeds");
 
 /**
  * The score of one matrix cell: the score of the ratings row whose key is this cell's, else empty.
@@ -37,7 +39,7 @@ import { KEY_ROW_FACTOR, RATINGS, scorer } from "./ratings";
  */
 export function matrixCellFormula(): string {
   const key = `ROW()*${KEY_ROW_FACTOR}+COLUMN()`;
-  return `IFERROR(INDEX(${NAMES.ratingScores},MATCH(${key},${NAMES.ratingKeys},0)),"")`;
+  return `IFERROR(INDEX(${definedName("ratingScores")},MATCH(${key},${definedName("ratingKeys")},0)),"")`;
 }
 
 /** A cell that shows another sheet's cell, empty when that one is empty (not 0). */
@@ -82,7 +84,7 @@ function hypothesisLook(
     rect: body,
     rule: {
       kind: "formula",
-      formula: `AND(ISNUMBER(${corner})${comparison},INDEX(${respondents},MATCH(${key},${NAMES.ratingKeys},0))="")`,
+      formula: `AND(ISNUMBER(${corner})${comparison},INDEX(${respondents},MATCH(${key},${definedName("ratingKeys")},0))="")`,
       ...HYPOTHESIS_LOOK,
       ...(whiteText ? { fontColour: WHITE_TEXT } : {}),
       holds: study.needs.map((_, n) =>
@@ -116,7 +118,7 @@ const LEGEND_SAMPLES = [0, 25, 50, 75, 100];
 
 function plan({ study, language, texts, names, palette }: PlanContext): SheetPlan {
   const ticksName = texts.sheets.ticks;
-  const sheet = emptySheet("matrix", texts.sheets.matrix, COLOURS.tabMatrix);
+  const sheet = emptySheet("matrix", texts.sheets.matrix, MATRIX_SHEET.tabColour);
   const cols = study.clienteles.length;
   const rows = study.needs.length;
   const pairs = pairPlaces(study.clienteles, study.needs, study.pairs);
@@ -139,7 +141,7 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
   for (const group of labelled) {
     // The label follows the segment's name on the segments sheet, live.
     put(sheet, GRID.helpRow, GRID.firstCol + group.first, [
-      [formula(`INDEX(${NAMES.segmentNames},${group.segment + 1})&""`, group.name)],
+      [formula(`INDEX(${definedName("segmentNames")},${group.segment + 1})&""`, group.name)],
     ]);
     style(sheet, rect(GRID.helpRow, GRID.firstCol + group.first, 1, group.last - group.first + 1), {
       bold: true,
@@ -255,13 +257,17 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
   crossTableLayout(sheet, Math.max(cols, LEGEND_SAMPLES.length));
 
   names.push(
-    { name: NAMES.matrix, sheet: sheet.name, rect: body },
+    { name: MATRIX_NAMES.matrix, sheet: sheet.name, rect: body },
     {
-      name: NAMES.matrixClienteles,
+      name: MATRIX_NAMES.matrixClienteles,
       sheet: sheet.name,
       rect: rect(GRID.headerRow, GRID.firstCol, 1, cols),
     },
-    { name: NAMES.matrixNeeds, sheet: sheet.name, rect: rect(GRID.firstRow, GRID.nameCol, rows, 1) }
+    {
+      name: MATRIX_NAMES.matrixNeeds,
+      sheet: sheet.name,
+      rect: rect(GRID.firstRow, GRID.nameCol, rows, 1),
+    }
   );
   return sheet;
 }
@@ -280,9 +286,12 @@ export function pairMatrixCell(
   return col < 0 || row < 0 ? undefined : cellAddress(GRID.firstRow + row, GRID.firstCol + col);
 }
 
-export const MATRIX_SHEET: SheetModule<"matrix"> = {
+export const MATRIX_SHEET = {
   role: "matrix",
+  names: MATRIX_NAMES,
+  anchor: MATRIX_NAMES.matrix,
+  tabColour: "#548235",
   inTemplate: false,
   plan,
   read,
-};
+} satisfies SheetModule<"matrix">;

@@ -39,10 +39,32 @@ import {
   presentRows,
 } from "../grids";
 import { COLOURS, emptySheet, fill, heading, put, rect, scoreColours, style, where } from "../kit";
-import { NAMES, RATINGS_TABLE } from "../names";
 import { GRID } from "./grid";
 import { CellValue, SheetPlan, num, text } from "../plan";
-import { PlanContext, ReadContext, SheetModule, pairPlace } from "../sheet";
+import {
+  PlanContext,
+  ReadContext,
+  SheetModule,
+  definedName,
+  pairPlace,
+  sheetNames,
+} from "../sheet";
+
+/** The defined names of this sheet's areas (layout/names.ts gathers every sheet's). */
+const RATINGS_NAMES = sheetNames(
+  "ratingClienteles",
+  "ratingNeeds",
+  "ratingPerceptions",
+  "ratingImpacts",
+  "ratingCompetitions",
+  /** The score column of the ratings, with the rows under the table. */
+  "ratingScores",
+  /** Hidden: each ratings row's matrix cell as a number (see ratingRowKeyFormula). */
+  "ratingKeys"
+);
+
+/** The ratings' table: where the ratings are read from, wherever a consultant moved the sheet. */
+export const RATINGS_TABLE = "SM_Ratings";
 
 export const RATINGS = {
   headerRow: 4,
@@ -74,10 +96,10 @@ export function ratingRowScoreFormula(row: number): string {
   const c = (col: number): string => cellAddress(row, col);
   const cols = RATINGS.cols;
   const score = scoreFormula(
-    `MATCH(${c(cols.perception)},${NAMES.perceptionLevels},0)`,
-    `MATCH(${c(cols.impact)},${NAMES.impactLevels},0)`,
-    NAMES.weightPerception,
-    NAMES.weightImpact
+    `MATCH(${c(cols.perception)},${definedName("perceptionLevels")},0)`,
+    `MATCH(${c(cols.impact)},${definedName("impactLevels")},0)`,
+    definedName("weightPerception"),
+    definedName("weightImpact")
   );
   return `IF(OR(${c(cols.clientele)}="",${c(cols.need)}=""),"",IFERROR(${score},""))`;
 }
@@ -104,13 +126,13 @@ export function matrixKey(row: number, col: number): number {
 export function ratingRowKeyFormula(row: number): string {
   const c = (col: number): string => cellAddress(row, col);
   const cols = RATINGS.cols;
-  const needs = NAMES.matrixNeeds;
-  const clienteles = NAMES.matrixClienteles;
+  const needs = definedName("matrixNeeds");
+  const clienteles = definedName("matrixClienteles");
   const matrixRow = `SUMPRODUCT((${needs}=${c(cols.need)})*ROW(${needs}))`;
   const matrixCol = `SUMPRODUCT((${clienteles}=${c(cols.clientele)})*COLUMN(${clienteles}))`;
   // Offsets into SM_Ticks, which has the matrix's shape. MIN(ROW(…)) is the first row in every
   // engine (a bare ROW(range) would spill in Excel's dynamic arrays).
-  const tick = `INDEX(${NAMES.ticks},${matrixRow}-MIN(ROW(${needs}))+1,${matrixCol}-MIN(COLUMN(${clienteles}))+1)`;
+  const tick = `INDEX(${definedName("ticks")},${matrixRow}-MIN(ROW(${needs}))+1,${matrixCol}-MIN(COLUMN(${clienteles}))+1)`;
   return (
     `IF(OR(${c(cols.clientele)}="",${c(cols.need)}=""),"",` +
     `IFERROR(IF(UPPER(TRIM(${tick}))="X",${matrixRow}*${KEY_ROW_FACTOR}+${matrixCol},""),""))`
@@ -142,7 +164,7 @@ export function scorer(weights: Weights): (pair: Pair | undefined) => number | s
 
 function plan({ study, language, texts, names, palette }: PlanContext): SheetPlan {
   const pairs = pairsInTableOrder(study.clienteles, study.needs, study.pairs);
-  const sheet = emptySheet("ratings", texts.sheets.ratings, COLOURS.tabRatings);
+  const sheet = emptySheet("ratings", texts.sheets.ratings, RATINGS_SHEET.tabColour);
   const withEvidence = pairs.some((pair) => pair.evidence);
   const cols = RATINGS.cols;
   const headers = [
@@ -258,9 +280,9 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
   }
 
   const levelColumns: [number, string][] = [
-    [cols.perception, NAMES.perceptionLevels],
-    [cols.impact, NAMES.impactLevels],
-    [cols.competition, NAMES.competitionLevels],
+    [cols.perception, definedName("perceptionLevels")],
+    [cols.impact, definedName("impactLevels")],
+    [cols.competition, definedName("competitionLevels")],
   ];
   for (const [col, list] of levelColumns) {
     sheet.validations.push({
@@ -291,13 +313,13 @@ function plan({ study, language, texts, names, palette }: PlanContext): SheetPla
 
   const column = (col: number) => rect(RATINGS.firstRow, col, reach, 1);
   names.push(
-    { name: NAMES.ratingClienteles, sheet: sheet.name, rect: column(cols.clientele) },
-    { name: NAMES.ratingNeeds, sheet: sheet.name, rect: column(cols.need) },
-    { name: NAMES.ratingPerceptions, sheet: sheet.name, rect: column(cols.perception) },
-    { name: NAMES.ratingImpacts, sheet: sheet.name, rect: column(cols.impact) },
-    { name: NAMES.ratingCompetitions, sheet: sheet.name, rect: column(cols.competition) },
-    { name: NAMES.ratingScores, sheet: sheet.name, rect: column(cols.score) },
-    { name: NAMES.ratingKeys, sheet: sheet.name, rect: column(cols.key) }
+    { name: RATINGS_NAMES.ratingClienteles, sheet: sheet.name, rect: column(cols.clientele) },
+    { name: RATINGS_NAMES.ratingNeeds, sheet: sheet.name, rect: column(cols.need) },
+    { name: RATINGS_NAMES.ratingPerceptions, sheet: sheet.name, rect: column(cols.perception) },
+    { name: RATINGS_NAMES.ratingImpacts, sheet: sheet.name, rect: column(cols.impact) },
+    { name: RATINGS_NAMES.ratingCompetitions, sheet: sheet.name, rect: column(cols.competition) },
+    { name: RATINGS_NAMES.ratingScores, sheet: sheet.name, rect: column(cols.score) },
+    { name: RATINGS_NAMES.ratingKeys, sheet: sheet.name, rect: column(cols.key) }
   );
   return sheet;
 }
@@ -308,7 +330,7 @@ function ratingsArea(
   grids: WorkbookGrids
 ): { grid: SheetGrid; headerRow: number; firstCol: number } | undefined {
   const table = grids.tables.find((t) => t.name === RATINGS_TABLE);
-  const column = grids.names.find((n) => n.name === NAMES.ratingClienteles);
+  const column = grids.names.find((n) => n.name === RATINGS_NAMES.ratingClienteles);
   const anchor = table
     ? { sheet: table.sheet, headerRow: table.rect.row, firstCol: table.rect.col }
     : column && {
@@ -479,7 +501,7 @@ export function ratingsTableAt(
   | { sheet: string; headerRow: number; col: (field: keyof typeof RATINGS.cols) => number }
   | undefined {
   const table = grids.tables.find((t) => t.name === RATINGS_TABLE);
-  const column = grids.names.find((n) => n.name === NAMES.ratingClienteles);
+  const column = grids.names.find((n) => n.name === RATINGS_NAMES.ratingClienteles);
   const sheet = table?.sheet ?? column?.sheet;
   if (sheet === undefined) return undefined;
   const headerRow = table
@@ -505,9 +527,12 @@ export function ratingRowKeys(grids: WorkbookGrids): Set<string> {
   return keys;
 }
 
-export const RATINGS_SHEET: SheetModule<"ratings"> = {
+export const RATINGS_SHEET = {
   role: "ratings",
+  names: RATINGS_NAMES,
+  anchor: RATINGS_NAMES.ratingClienteles,
+  tabColour: "#BF8F00",
   inTemplate: false,
   plan,
   read,
-};
+} satisfies SheetModule<"ratings">;

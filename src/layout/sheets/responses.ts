@@ -9,9 +9,16 @@
 import { RESPONSE_COLUMNS } from "../../analysis/responses";
 import { responsesSheetTexts } from "../../i18n/responses";
 import { Language } from "../../method/levels";
-import { COLOURS, NOTE_STYLE, TITLE_STYLE, emptySheet, put, rect, style } from "../kit";
-import { RESPONSES_TABLE } from "../names";
+import { NOTE_STYLE, TITLE_STYLE, emptySheet, put, rect, style } from "../kit";
 import { SheetPlan, text } from "../plan";
+import { RATINGS_SHEET } from "./ratings";
+
+/**
+ * The table of the sheet: how the pane finds the consultant's responses wherever the sheet is and
+ * whatever it is called. Not the add-in's to manage: the sheet holding it is the consultant's, never
+ * replaced nor read as part of the study.
+ */
+export const RESPONSES_TABLE = "SM_Responses";
 
 /** Where the table starts: the title and the instructions above it. */
 export const RESPONSES_SHEET = {
@@ -45,7 +52,7 @@ export function responsesHeaders(language: Language): string[] {
 export function responsesSheetPlan(language: Language): SheetPlan {
   const t = responsesSheetTexts(language);
   const headers = responsesHeaders(language);
-  const sheet = emptySheet("responses", t.name, COLOURS.tabRatings);
+  const sheet = emptySheet("responses", t.name, RATINGS_SHEET.tabColour);
   put(sheet, RESPONSES_SHEET.titleRow, 1, [[text(t.title)]]);
   style(sheet, rect(RESPONSES_SHEET.titleRow, 1), TITLE_STYLE);
   t.instructions.forEach((line, i) => {

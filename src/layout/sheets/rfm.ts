@@ -24,6 +24,7 @@ import { CellValue, SheetPlan, WorkbookPlan, formula, num, text } from "../plan"
 import { SheetGrid, WorkbookGrids, cellAt } from "../grids";
 import { StateRead } from "../state";
 import { RFM_ROLES } from "../registry";
+import { SEGMENTS_SHEET } from "./segments";
 import { formatNumber } from "../../i18n/numbers";
 
 export const RFM_TABLE = "SM_RFM";
@@ -93,7 +94,7 @@ export function segmentFormula(row: number): string {
 
 function customersSheet(input: RfmPlanInput): SheetPlan {
   const t = RFM_TEXTS[input.language];
-  const sheet = emptySheet("rfmCustomers", t.customersSheet, COLOURS.tabSegments);
+  const sheet = emptySheet("rfmCustomers", t.customersSheet, SEGMENTS_SHEET.tabColour);
   const { rows } = input;
   const c = CUSTOMERS.col;
   put(sheet, CUSTOMERS.titleRow, 1, [
@@ -216,7 +217,7 @@ export function scale(max: number, palette: Palette) {
 
 function summarySheet(input: RfmPlanInput): SheetPlan {
   const t = RFM_TEXTS[input.language];
-  const sheet = emptySheet("rfmSummary", t.summarySheet, COLOURS.tabSegments);
+  const sheet = emptySheet("rfmSummary", t.summarySheet, SEGMENTS_SHEET.tabColour);
   const { rows, rules } = input;
   const customers = quoteSheetName(t.customersSheet);
   const n = Math.max(rows.length, 1);
@@ -571,7 +572,7 @@ export function rfmClientSheet(
   palette: Palette
 ): SheetPlan {
   const t = RFM_TEXTS[language];
-  const sheet = emptySheet("rfmSummary", t.summarySheet, COLOURS.tabSegments);
+  const sheet = emptySheet("rfmSummary", t.summarySheet, SEGMENTS_SHEET.tabColour);
   const noSegment = new Set([RFM_TEXTS.fr.noSegment, RFM_TEXTS.en.noSegment]);
   put(sheet, SUMMARY.titleRow, 1, [
     [text(read.analysisDate ? t.summaryTitle(read.analysisDate) : read.title)],

@@ -59,11 +59,42 @@ import {
   style,
   where,
 } from "../kit";
-import { NAMES } from "../names";
 import { CellValue, SheetPlan, formula, num, text } from "../plan";
 import { TRIM_FAMILIES, trimFamilyLabel } from "../../method/diagnostics";
-import { PlanContext, ReadContext, SheetModule, cellNumber } from "../sheet";
+import {
+  PlanContext,
+  ReadContext,
+  SheetModule,
+  cellNumber,
+  definedName,
+  sheetNames,
+} from "../sheet";
 import { crossTableFrom } from "./grid";
+
+/** The defined names of this sheet's areas (layout/names.ts gathers every sheet's). */
+const SEGMENTS_NAMES = sheetNames(
+  "segmentNames",
+  "segmentSize",
+  "segmentFrequency",
+  "segmentBasket",
+  /**
+   * Under the basket: where the size, frequency and basket come from when the customers' data gave
+   * them (a live text that stops naming the data once a figure is typed over).
+   */
+  "segmentSource",
+  "segmentPotential",
+  "segmentMeanScore",
+  /** The mean competition (0–4) of each segment's ticked pairs that have a level. */
+  "segmentCompetition",
+  /** The population each segment is trimmed from (docs/method.md §1), one row. */
+  "segmentPopulation",
+  /** The trimming steps under it: per step, family, criterion, share kept and what remains. */
+  "segmentTrims",
+  "segmentClienteles",
+  "segmentNeeds",
+  "segmentOfferings",
+  "offerings"
+);
 
 /** Rows of a segment's column, under its name. */
 export const SEGMENT_FIELDS = [
@@ -114,8 +145,8 @@ export function fieldRow(field: SegmentField, headerRow: number = SEGMENTS.heade
 function fieldRowsOf(grids: ReadContext["grids"], headerRow: number): FieldRows {
   const has = (name: string) => grids.names.some((n) => n.name === name);
   const left = new Set<SegmentField>();
-  if (!has(NAMES.segmentCompetition)) left.add("competition");
-  if (!has(NAMES.segmentSource)) left.add("source");
+  if (!has(SEGMENTS_NAMES.segmentCompetition)) left.add("competition");
+  if (!has(SEGMENTS_NAMES.segmentSource)) left.add("source");
   const fields: readonly SegmentField[] = SEGMENT_FIELDS.filter((field) => !left.has(field));
   return (field) => {
     const index = fields.indexOf(field);
@@ -164,7 +195,7 @@ function blockRows(clienteles: number, needs: number, steps: number): Record<Lis
 
 function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   const t = texts.segments;
-  const sheet = emptySheet("segments", texts.sheets.segments, COLOURS.tabSegments);
+  const sheet = emptySheet("segments", texts.sheets.segments, SEGMENTS_SHEET.tabColour);
   const segments: (Segment | undefined)[] =
     study.segments && study.segments.length > 0
       ? study.segments
@@ -291,7 +322,8 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
         offerings.map((o) => [o === undefined ? null : text(o)])
       );
     } else {
-      const list = field === "clienteles" ? NAMES.matrixClienteles : NAMES.matrixNeeds;
+      const list =
+        field === "clienteles" ? definedName("matrixClienteles") : definedName("matrixNeeds");
       const anchor = cellAddress(first, labelCol, { row: true });
       fill(
         sheet,
@@ -322,14 +354,14 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     });
     named(
       field === "clienteles"
-        ? NAMES.segmentClienteles
+        ? SEGMENTS_NAMES.segmentClienteles
         : field === "needs"
-          ? NAMES.segmentNeeds
-          : NAMES.segmentOfferings,
+          ? SEGMENTS_NAMES.segmentNeeds
+          : SEGMENTS_NAMES.segmentOfferings,
       area
     );
   }
-  named(NAMES.offerings, rect(blocks.offerings, labelCol, sizes.offerings, 1));
+  named(SEGMENTS_NAMES.offerings, rect(blocks.offerings, labelCol, sizes.offerings, 1));
 
   // Live figures: the mean score of its pairs, and the yearly potential.
   const marks = (field: ListField): string =>
@@ -337,20 +369,20 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   fill(
     sheet,
     columns(fieldRow("meanScore")),
-    meanScoreFormula(NAMES.matrix, marks("clienteles"), marks("needs")),
+    meanScoreFormula(definedName("matrix"), marks("clienteles"), marks("needs")),
     [segments.map((s) => (s ? meanScore(s, study) : ""))]
   );
   fill(
     sheet,
     columns(fieldRow("competition")),
     competitionFormula({
-      keys: NAMES.ratingKeys,
-      competitions: NAMES.ratingCompetitions,
-      levels: NAMES.competitionLevels,
+      keys: definedName("ratingKeys"),
+      competitions: definedName("ratingCompetitions"),
+      levels: definedName("competitionLevels"),
       levelCount: COMPETITION.levels.length,
       keyRowFactor: KEY_ROW_FACTOR,
-      matrixNeeds: NAMES.matrixNeeds,
-      matrixClienteles: NAMES.matrixClienteles,
+      matrixNeeds: definedName("matrixNeeds"),
+      matrixClienteles: definedName("matrixClienteles"),
       clienteleMarks: marks("clienteles"),
       needMarks: marks("needs"),
     }),
@@ -453,7 +485,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     sheet.rowHeights.push({ row: fieldRow("source"), height: SEGMENTS.sourceRowHeight });
   sheet.validations.push({
     rect: columns(fieldRow("type")),
-    rule: { kind: "listRange", formula: NAMES.segmentTypes },
+    rule: { kind: "listRange", formula: definedName("segmentTypes") },
     error: t.typeError,
   });
   sheet.validations.push({
@@ -465,16 +497,19 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   for (let col = firstCol; col <= lastCol; col++) sheet.columnWidths.push({ col, width: 26 });
   sheet.freeze = { rows: headerRow, cols: labelCol };
 
-  named(NAMES.segmentNames, columns(headerRow));
-  named(NAMES.segmentMeanScore, columns(fieldRow("meanScore")));
-  named(NAMES.segmentCompetition, columns(fieldRow("competition")));
-  named(NAMES.segmentSize, columns(fieldRow("size")));
-  named(NAMES.segmentFrequency, columns(fieldRow("frequency")));
-  named(NAMES.segmentBasket, columns(fieldRow("basket")));
-  named(NAMES.segmentSource, columns(fieldRow("source")));
-  named(NAMES.segmentPotential, columns(fieldRow("potential")));
-  named(NAMES.segmentPopulation, columns(funnel.population));
-  named(NAMES.segmentTrims, columns(funnel.step(0, "family"), funnel.last - funnel.population));
+  named(SEGMENTS_NAMES.segmentNames, columns(headerRow));
+  named(SEGMENTS_NAMES.segmentMeanScore, columns(fieldRow("meanScore")));
+  named(SEGMENTS_NAMES.segmentCompetition, columns(fieldRow("competition")));
+  named(SEGMENTS_NAMES.segmentSize, columns(fieldRow("size")));
+  named(SEGMENTS_NAMES.segmentFrequency, columns(fieldRow("frequency")));
+  named(SEGMENTS_NAMES.segmentBasket, columns(fieldRow("basket")));
+  named(SEGMENTS_NAMES.segmentSource, columns(fieldRow("source")));
+  named(SEGMENTS_NAMES.segmentPotential, columns(fieldRow("potential")));
+  named(SEGMENTS_NAMES.segmentPopulation, columns(funnel.population));
+  named(
+    SEGMENTS_NAMES.segmentTrims,
+    columns(funnel.step(0, "family"), funnel.last - funnel.population)
+  );
   return sheet;
 }
 
@@ -521,7 +556,7 @@ export function potentialOf(segment: Segment): number | "" {
 
 /** Reads every segment column (past the planned ones too: a segment typed by hand counts). */
 function read({ grids, problems, draft }: ReadContext): void {
-  const named = grids.names.find((n) => n.name === NAMES.segmentNames);
+  const named = grids.names.find((n) => n.name === SEGMENTS_NAMES.segmentNames);
   const grid = named && grids.sheets.find((s) => s.name === named.sheet);
   if (!named || !grid) return;
   const headerRow = named.rect.row;
@@ -645,9 +680,11 @@ interface FunnelArea {
 
 function funnelOf(grid: SheetGrid, grids: ReadContext["grids"]): FunnelArea | undefined {
   const population = grids.names.find(
-    (n) => n.name === NAMES.segmentPopulation && n.sheet === grid.name
+    (n) => n.name === SEGMENTS_NAMES.segmentPopulation && n.sheet === grid.name
   );
-  const trims = grids.names.find((n) => n.name === NAMES.segmentTrims && n.sheet === grid.name);
+  const trims = grids.names.find(
+    (n) => n.name === SEGMENTS_NAMES.segmentTrims && n.sheet === grid.name
+  );
   if (!population) return undefined;
   const firstStep = trims ? trims.rect.row : population.rect.row + 1;
   // Clamped to the rows the sheet holds: a name stretched to a billion rows reads what exists.
@@ -720,7 +757,7 @@ function readOfferings(
   grids: ReadContext["grids"],
   problems: Problem[]
 ): { name: string; row: number }[] {
-  const named = grids.names.find((n) => n.name === NAMES.offerings);
+  const named = grids.names.find((n) => n.name === SEGMENTS_NAMES.offerings);
   const grid = named && grids.sheets.find((s) => s.name === named.sheet);
   if (!named || !grid) return [];
   const found: { name: string; row: number }[] = [];
@@ -740,7 +777,7 @@ function readOfferings(
  * itself the k-th of the tick table (layout/sheets/matrix.ts). Offerings are typed, not mirrored.
  */
 function tickHeadings(grids: ReadContext["grids"]): Record<ListField, (index: number) => string> {
-  const ticks = namedArea(grids, NAMES.ticks);
+  const ticks = namedArea(grids, definedName("ticks"));
   const none = (): string => "";
   if (!ticks) return { clienteles: none, needs: none, offerings: none };
   const { grid, rect: body } = ticks;
@@ -760,7 +797,7 @@ function tickHeadings(grids: ReadContext["grids"]): Record<ListField, (index: nu
 function tickHeadingCells(
   grids: ReadContext["grids"]
 ): Record<ListField, (index: number) => string | undefined> {
-  const ticks = namedArea(grids, NAMES.ticks);
+  const ticks = namedArea(grids, definedName("ticks"));
   const none = (): undefined => undefined;
   if (!ticks) return { clienteles: none, needs: none, offerings: none };
   const { grid, rect: body } = ticks;
@@ -786,10 +823,10 @@ function memberArea(
 ): MemberArea | undefined {
   const name =
     field === "clienteles"
-      ? NAMES.segmentClienteles
+      ? SEGMENTS_NAMES.segmentClienteles
       : field === "needs"
-        ? NAMES.segmentNeeds
-        : NAMES.segmentOfferings;
+        ? SEGMENTS_NAMES.segmentNeeds
+        : SEGMENTS_NAMES.segmentOfferings;
   const named = grids.names.find((n) => n.name === name && n.sheet === sheet);
   const grid = named && grids.sheets.find((s) => s.name === named.sheet);
   if (!named || !grid) return undefined;
@@ -886,9 +923,12 @@ function presentRowsByColumn(grid: SheetGrid, fromRow: number): Map<number, numb
   return byColumn;
 }
 
-export const SEGMENTS_SHEET: SheetModule<"segments"> = {
+export const SEGMENTS_SHEET = {
   role: "segments",
+  names: SEGMENTS_NAMES,
+  anchor: SEGMENTS_NAMES.segmentNames,
+  tabColour: "#7030A0",
   inTemplate: false,
   plan,
   read,
-};
+} satisfies SheetModule<"segments">;

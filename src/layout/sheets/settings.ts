@@ -39,9 +39,29 @@ import {
   style,
   where,
 } from "../kit";
-import { NAMES } from "../names";
 import { CellValue, SheetPlan, num, text } from "../plan";
-import { PlanContext, ReadContext, SheetModule, cellNumber } from "../sheet";
+import { PlanContext, ReadContext, SheetModule, cellNumber, sheetNames } from "../sheet";
+
+/** The defined names of this sheet's areas (layout/names.ts gathers every sheet's). */
+const SETTINGS_NAMES = sheetNames(
+  "weightPerception",
+  "weightImpact",
+  "title",
+  "language",
+  "perceptionLevels",
+  "impactLevels",
+  "competitionLevels",
+  "clienteleTypes",
+  "needTypes",
+  "segmentTypes",
+  "checklistStatuses",
+  "strategyLabels",
+  "strategyExplanations",
+  "palette",
+  /** The study's organisation and currency, which only the deliverables show. */
+  "organisation",
+  "currency"
+);
 
 /** Hands out rows from the top, one blank row between blocks. */
 class RowCursor {
@@ -57,7 +77,7 @@ class RowCursor {
 const VALUE_COL = 2;
 
 function plan({ study, language, texts, template, names, palette }: PlanContext): SheetPlan {
-  const sheet = emptySheet("settings", texts.sheets.settings, COLOURS.tabSettings);
+  const sheet = emptySheet("settings", texts.sheets.settings, SETTINGS_SHEET.tabColour);
   const t = texts.settings;
   const title = template ? undefined : study.title;
   const weights: Weights = template ? DEFAULT_WEIGHTS : study.weights;
@@ -79,8 +99,8 @@ function plan({ study, language, texts, template, names, palette }: PlanContext)
     [text(t.language), text(language)],
   ]);
   input(study_, 2);
-  named(NAMES.title, study_);
-  named(NAMES.language, study_ + 1);
+  named(SETTINGS_NAMES.title, study_);
+  named(SETTINGS_NAMES.language, study_ + 1);
   sheet.validations.push({
     rect: rect(study_ + 1, VALUE_COL),
     rule: { kind: "list", source: ["fr", "en"] },
@@ -103,8 +123,8 @@ function plan({ study, language, texts, template, names, palette }: PlanContext)
     rule: { kind: "decimal", min: WEIGHT_MIN, max: WEIGHT_MAX },
     error: texts.weightError,
   });
-  named(NAMES.weightPerception, weightsRow + 1);
-  named(NAMES.weightImpact, weightsRow + 2);
+  named(SETTINGS_NAMES.weightPerception, weightsRow + 1);
+  named(SETTINGS_NAMES.weightImpact, weightsRow + 2);
 
   const levelBlock = (scale: Scale, name: string, note?: string): void => {
     const row = cursor.block(1 + scale.levels.length);
@@ -120,9 +140,9 @@ function plan({ study, language, texts, template, names, palette }: PlanContext)
     style(sheet, rect(row + 1, 1, scale.levels.length, 2), { border: true, horizontal: "left" });
     named(name, row + 1, VALUE_COL, scale.levels.length);
   };
-  levelBlock(PERCEPTION, NAMES.perceptionLevels);
-  levelBlock(IMPACT, NAMES.impactLevels);
-  levelBlock(COMPETITION, NAMES.competitionLevels, t.competitionNote);
+  levelBlock(PERCEPTION, SETTINGS_NAMES.perceptionLevels);
+  levelBlock(IMPACT, SETTINGS_NAMES.impactLevels);
+  levelBlock(COMPETITION, SETTINGS_NAMES.competitionLevels, t.competitionNote);
 
   const kindBlock = (heading: string, kinds: readonly Kind[], name: string): void => {
     const row = cursor.block(1 + kinds.length);
@@ -137,9 +157,9 @@ function plan({ study, language, texts, template, names, palette }: PlanContext)
     style(sheet, rect(row + 1, VALUE_COL, kinds.length, 1), { border: true });
     named(name, row + 1, VALUE_COL, kinds.length);
   };
-  kindBlock(t.clienteleTypes, CLIENTELE_TYPES, NAMES.clienteleTypes);
-  kindBlock(t.needTypes, NEED_TYPES, NAMES.needTypes);
-  kindBlock(t.segmentTypes, SEGMENT_TYPES, NAMES.segmentTypes);
+  kindBlock(t.clienteleTypes, CLIENTELE_TYPES, SETTINGS_NAMES.clienteleTypes);
+  kindBlock(t.needTypes, NEED_TYPES, SETTINGS_NAMES.needTypes);
+  kindBlock(t.segmentTypes, SEGMENT_TYPES, SETTINGS_NAMES.segmentTypes);
 
   const statuses = cursor.block(1 + CHECKLIST_STATUSES.length);
   put(sheet, statuses, 1, [[text(t.statuses)]]);
@@ -151,7 +171,7 @@ function plan({ study, language, texts, template, names, palette }: PlanContext)
     CHECKLIST_STATUSES.map((status): CellValue[] => [text(statusCellLabel(status, language))])
   );
   style(sheet, rect(statuses + 1, VALUE_COL, CHECKLIST_STATUSES.length, 1), { border: true });
-  named(NAMES.checklistStatuses, statuses + 1, VALUE_COL, CHECKLIST_STATUSES.length);
+  named(SETTINGS_NAMES.checklistStatuses, statuses + 1, VALUE_COL, CHECKLIST_STATUSES.length);
 
   const strategies = Object.values(STRATEGIES);
   const strategyRow = cursor.block(1 + strategies.length);
@@ -167,8 +187,8 @@ function plan({ study, language, texts, template, names, palette }: PlanContext)
     ])
   );
   style(sheet, rect(strategyRow + 1, VALUE_COL, strategies.length, 2), { border: true });
-  named(NAMES.strategyLabels, strategyRow + 1, VALUE_COL, strategies.length);
-  named(NAMES.strategyExplanations, strategyRow + 1, VALUE_COL + 1, strategies.length);
+  named(SETTINGS_NAMES.strategyLabels, strategyRow + 1, VALUE_COL, strategies.length);
+  named(SETTINGS_NAMES.strategyExplanations, strategyRow + 1, VALUE_COL + 1, strategies.length);
 
   // The palette, then its three stops, under the lists, so that the cells above keep their rows.
   const stops = palette.stops;
@@ -180,7 +200,7 @@ function plan({ study, language, texts, template, names, palette }: PlanContext)
   style(sheet, rect(colours, 1), { bold: true });
   input(colours + 1, 1);
   style(sheet, rect(colours + 1, VALUE_COL + 1), NOTE_STYLE);
-  named(NAMES.palette, colours + 1);
+  named(SETTINGS_NAMES.palette, colours + 1);
   sheet.validations.push({
     rect: rect(colours + 1, VALUE_COL),
     rule: { kind: "list", source: [...PALETTE_NAMES] },
@@ -214,8 +234,8 @@ function plan({ study, language, texts, template, names, palette }: PlanContext)
   style(sheet, rect(deliverables, 1), { bold: true });
   input(deliverables + 1, 2);
   style(sheet, rect(deliverables + 1, VALUE_COL + 1, 2, 1), NOTE_STYLE);
-  named(NAMES.organisation, deliverables + 1);
-  named(NAMES.currency, deliverables + 2);
+  named(SETTINGS_NAMES.organisation, deliverables + 1);
+  named(SETTINGS_NAMES.currency, deliverables + 2);
 
   sheet.columnWidths.push({ col: 1, width: 44 }, { col: 2, width: 30 }, { col: 3, width: 70 });
   return sheet;
@@ -226,8 +246,8 @@ function read(context: ReadContext): void {
   readTitle(context);
   readPalette(context);
   readWeights(context);
-  readStudyText(context, "organisation", NAMES.organisation);
-  readStudyText(context, "currency", NAMES.currency);
+  readStudyText(context, "organisation", SETTINGS_NAMES.organisation);
+  readStudyText(context, "currency", SETTINGS_NAMES.currency);
 }
 
 /** The organisation or the currency; a workbook built before they were kept has neither name. */
@@ -250,7 +270,7 @@ function readStudyText(
 
 /** The palette's name; a cell left empty, or a workbook from before the palette, is the default. */
 function readPalette({ grids, problems, draft }: ReadContext): void {
-  const cell = namedArea(grids, NAMES.palette);
+  const cell = namedArea(grids, SETTINGS_NAMES.palette);
   if (!cell) return;
   const { row, col } = cell.rect;
   const value = cellText(cellAt(cell.grid, row, col))
@@ -262,7 +282,7 @@ function readPalette({ grids, problems, draft }: ReadContext): void {
 }
 
 function readLanguage({ grids, problems, draft }: ReadContext): void {
-  const cell = namedArea(grids, NAMES.language);
+  const cell = namedArea(grids, SETTINGS_NAMES.language);
   if (!cell) return;
   const { row, col } = cell.rect;
   const value = cellText(cellAt(cell.grid, row, col))
@@ -274,7 +294,7 @@ function readLanguage({ grids, problems, draft }: ReadContext): void {
 }
 
 function readTitle({ grids, problems, draft }: ReadContext): void {
-  const cell = namedArea(grids, NAMES.title);
+  const cell = namedArea(grids, SETTINGS_NAMES.title);
   if (!cell) return;
   const { row, col } = cell.rect;
   const value = cellText(cellAt(cell.grid, row, col)).trim();
@@ -287,8 +307,8 @@ function readWeights({ grids, problems, draft }: ReadContext): void {
   let ok = true;
   const missing: string[] = [];
   const entries: ["perception" | "impact", string][] = [
-    ["perception", NAMES.weightPerception],
-    ["impact", NAMES.weightImpact],
+    ["perception", SETTINGS_NAMES.weightPerception],
+    ["impact", SETTINGS_NAMES.weightImpact],
   ];
   for (const [key, name] of entries) {
     const cell = namedArea(grids, name);
@@ -308,9 +328,12 @@ function readWeights({ grids, problems, draft }: ReadContext): void {
   draft.weights = ok ? weights : undefined;
 }
 
-export const SETTINGS_SHEET: SheetModule<"settings"> = {
+export const SETTINGS_SHEET = {
   role: "settings",
+  names: SETTINGS_NAMES,
+  anchor: SETTINGS_NAMES.weightPerception,
+  tabColour: "#7F7F7F",
   inTemplate: true,
   plan,
   read,
-};
+} satisfies SheetModule<"settings">;

@@ -42,11 +42,13 @@ import {
   style,
   where,
 } from "../kit";
-import { NAMES } from "../names";
 import { CellValue, SheetPlan, num, text } from "../plan";
-import { PlanContext, ReadContext, SheetModule } from "../sheet";
+import { PlanContext, ReadContext, SheetModule, definedName, sheetNames } from "../sheet";
 import { segmentNameMirror, segmentSlots } from "./checklist";
 import { SEGMENTS, competitionOf, meanScore, potentialOf } from "./segments";
+
+/** The defined names of this sheet's areas (layout/names.ts gathers every sheet's). */
+const TARGETING_NAMES = sheetNames("targets", "targetStrategy", "conquest", "segmentPlans");
 
 /**
  * The method's judgement as Ciblage writes it when the workbook is built: the suggested order's lines
@@ -107,7 +109,7 @@ function layout(offerings: number, segments: number): Layout {
 
 function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   const t = texts.targeting;
-  const sheet = emptySheet("targeting", texts.sheets.targeting, COLOURS.tabTargeting);
+  const sheet = emptySheet("targeting", texts.sheets.targeting, TARGETING_SHEET.tabColour);
   const segments = segmentSlots(study.segments);
   const offerings: (string | undefined)[] =
     study.offerings && study.offerings.length > 0
@@ -136,7 +138,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   fill(
     sheet,
     rect(firstRow, labelCol, at.offerings, 1),
-    `INDEX(${NAMES.offerings},ROWS(${anchor}:${cellAddress(firstRow, labelCol)}))&""`,
+    `INDEX(${definedName("offerings")},ROWS(${anchor}:${cellAddress(firstRow, labelCol)}))&""`,
     offerings.map((o) => [o ?? ""])
   );
   put(
@@ -199,7 +201,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   fill(
     sheet,
     rect(at.strategyRow + 1, firstCol),
-    `IF(${strategyCell}="","",INDEX(${NAMES.strategyExplanations},MATCH(${strategyCell},${NAMES.strategyLabels},0)))`,
+    `IF(${strategyCell}="","",INDEX(${definedName("strategyExplanations")},MATCH(${strategyCell},${definedName("strategyLabels")},0)))`,
     [[strategy ? strategySentence(strategy, language) : ""]]
   );
 
@@ -219,7 +221,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   fill(
     sheet,
     rect(r + 1, labelCol, at.segments, 1),
-    `${index(NAMES.segmentNames, labelCol)}&""`,
+    `${index(definedName("segmentNames"), labelCol)}&""`,
     segments.map((s) => [s?.name ?? ""])
   );
   const rankFormula = (valueCol: number): string => {
@@ -243,13 +245,13 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
       values.map((v) => [rankOf(values, v)])
     );
   };
-  figure(NAMES.segmentMeanScore, labelCol + 1, means);
-  figure(NAMES.segmentPotential, labelCol + 3, potentials);
+  figure(definedName("segmentMeanScore"), labelCol + 1, means);
+  figure(definedName("segmentPotential"), labelCol + 3, potentials);
   // Competition beside them, not ranked: high can mean a busy market or a proven one.
   fill(
     sheet,
     rect(r + 1, labelCol + 5, at.segments, 1),
-    `IF(${index(NAMES.segmentCompetition, labelCol + 5)}="","",${index(NAMES.segmentCompetition, labelCol + 5)})`,
+    `IF(${index(definedName("segmentCompetition"), labelCol + 5)}="","",${index(definedName("segmentCompetition"), labelCol + 5)})`,
     segments.map((s) => [s ? competitionOf(s, study) : ""])
   );
 
@@ -366,7 +368,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
     { rect: table, rule: { kind: "list", source: ["X"] }, error: texts.segments.markError },
     {
       rect: conquestCells,
-      rule: { kind: "listRange", formula: NAMES.segmentNames },
+      rule: { kind: "listRange", formula: definedName("segmentNames") },
       error: t.conquestError,
     }
   );
@@ -376,10 +378,14 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   sheet.freeze = { rows: headerRow, cols: labelCol };
 
   names.push(
-    { name: NAMES.targets, sheet: sheet.name, rect: table },
-    { name: NAMES.targetStrategy, sheet: sheet.name, rect: rect(at.strategyRow, firstCol) },
-    { name: NAMES.conquest, sheet: sheet.name, rect: conquestCells },
-    { name: NAMES.segmentPlans, sheet: sheet.name, rect: plans }
+    { name: TARGETING_NAMES.targets, sheet: sheet.name, rect: table },
+    {
+      name: TARGETING_NAMES.targetStrategy,
+      sheet: sheet.name,
+      rect: rect(at.strategyRow, firstCol),
+    },
+    { name: TARGETING_NAMES.conquest, sheet: sheet.name, rect: conquestCells },
+    { name: TARGETING_NAMES.segmentPlans, sheet: sheet.name, rect: plans }
   );
   return sheet;
 }
@@ -387,7 +393,7 @@ function plan({ study, language, texts, names }: PlanContext): SheetPlan {
 // Reading.
 
 function read({ grids, problems, draft }: ReadContext): void {
-  const table = grids.names.find((n) => n.name === NAMES.targets);
+  const table = grids.names.find((n) => n.name === TARGETING_NAMES.targets);
   const grid = table && grids.sheets.find((s) => s.name === table.sheet);
   if (!table || !grid) return;
   const segments = new Map((draft.segments ?? []).map((s) => [nameKey(s.name), s]));
@@ -409,19 +415,19 @@ function read({ grids, problems, draft }: ReadContext): void {
           continue;
         }
         const offering = mirroredText(cellAt(grid, row, labelCol), () =>
-          namedItemText(grids, NAMES.offerings, row - table.rect.row)
+          namedItemText(grids, definedName("offerings"), row - table.rect.row)
         ).trim();
         const segment = mirroredText(cellAt(grid, headerRow, col), () =>
-          namedItemText(grids, NAMES.segmentNames, col - table.rect.col)
+          namedItemText(grids, definedName("segmentNames"), col - table.rect.col)
         ).trim();
         if (segment === "" || offering === "") {
           // The cell to type the name in: the segments sheet's, which this one mirrors.
           // The offering first: its row is where the mark was typed.
           const missing =
             offering === ""
-              ? (namedItemAddress(grids, NAMES.offerings, row - table.rect.row) ??
+              ? (namedItemAddress(grids, definedName("offerings"), row - table.rect.row) ??
                 cellAddress(row, labelCol))
-              : (namedItemAddress(grids, NAMES.segmentNames, col - table.rect.col) ??
+              : (namedItemAddress(grids, definedName("segmentNames"), col - table.rect.col) ??
                 cellAddress(headerRow, col));
           problems.push(msg.markWithoutName(location, missing));
           continue;
@@ -457,7 +463,7 @@ function readConquest(
   problems: ReadContext["problems"],
   draft: ReadContext["draft"]
 ): void {
-  const named = grids.names.find((n) => n.name === NAMES.conquest);
+  const named = grids.names.find((n) => n.name === TARGETING_NAMES.conquest);
   const grid = named && grids.sheets.find((s) => s.name === named.sheet);
   if (!named || !grid) return;
   const last = Math.min(named.rect.row + named.rect.rows - 1, gridHeight(grid));
@@ -476,14 +482,14 @@ function readPlans(
   segments: Map<string, Segment>,
   problems: ReadContext["problems"]
 ): void {
-  const named = grids.names.find((n) => n.name === NAMES.segmentPlans);
+  const named = grids.names.find((n) => n.name === TARGETING_NAMES.segmentPlans);
   const grid = named && grids.sheets.find((s) => s.name === named.sheet);
   if (!named || !grid) return;
   const area: Rect = named.rect;
   const headerRow = area.row - 1;
   for (let col = area.col; col < area.col + area.cols; col++) {
     const shown = mirroredText(cellAt(grid, headerRow, col), () =>
-      namedItemText(grids, NAMES.segmentNames, col - area.col)
+      namedItemText(grids, definedName("segmentNames"), col - area.col)
     );
     const segment = segments.get(nameKey(shown));
     if (!segment) continue;
@@ -496,9 +502,12 @@ function readPlans(
   }
 }
 
-export const TARGETING_SHEET: SheetModule<"targeting"> = {
+export const TARGETING_SHEET = {
   role: "targeting",
+  names: TARGETING_NAMES,
+  anchor: TARGETING_NAMES.targets,
+  tabColour: "#C00000",
   inTemplate: false,
   plan,
   read,
-};
+} satisfies SheetModule<"targeting">;

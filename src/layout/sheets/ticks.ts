@@ -20,10 +20,20 @@ import {
   style,
   where,
 } from "../kit";
-import { NAMES } from "../names";
 import { SheetPlan, text } from "../plan";
-import { FoundItem, PlanContext, ReadContext, SheetModule, pairPlace } from "../sheet";
+import {
+  FoundItem,
+  PlanContext,
+  ReadContext,
+  SheetModule,
+  definedName,
+  pairPlace,
+  sheetNames,
+} from "../sheet";
 import { GRID, TYPE_STYLE, crossTableFrom, crossTableLayout, styleNameHeaders } from "./grid";
+
+/** The defined names of this sheet's areas (layout/names.ts gathers every sheet's). */
+const TICKS_NAMES = sheetNames("ticks");
 
 /** Room in a blank template for names typed by hand. */
 export const TEMPLATE_CAPACITY = { clienteles: 30, needs: 60 } as const;
@@ -37,7 +47,7 @@ function plan({ study, language, texts, template, names }: PlanContext): SheetPl
     : study.needs;
   const ticked = pairPlaces(study.clienteles, study.needs, study.pairs);
 
-  const sheet = emptySheet("ticks", texts.sheets.ticks, COLOURS.tabTicks);
+  const sheet = emptySheet("ticks", texts.sheets.ticks, TICKS_SHEET.tabColour);
   const cols = clienteles.length;
   const rows = needs.length;
   const body = rect(GRID.firstRow, GRID.firstCol, rows, cols);
@@ -106,12 +116,12 @@ function plan({ study, language, texts, template, names }: PlanContext): SheetPl
   });
   sheet.validations.push({
     rect: rect(GRID.typeRow, GRID.firstCol, 1, cols),
-    rule: { kind: "listRange", formula: NAMES.clienteleTypes },
+    rule: { kind: "listRange", formula: definedName("clienteleTypes") },
     error: texts.kindError,
   });
   sheet.validations.push({
     rect: rect(GRID.firstRow, GRID.typeCol, rows, 1),
-    rule: { kind: "listRange", formula: NAMES.needTypes },
+    rule: { kind: "listRange", formula: definedName("needTypes") },
     error: texts.kindError,
   });
 
@@ -140,7 +150,7 @@ function plan({ study, language, texts, template, names }: PlanContext): SheetPl
     },
   });
 
-  names.push({ name: NAMES.ticks, sheet: sheet.name, rect: body });
+  names.push({ name: TICKS_NAMES.ticks, sheet: sheet.name, rect: body });
   return sheet;
 }
 
@@ -149,10 +159,10 @@ function plan({ study, language, texts, template, names }: PlanContext): SheetPl
  * their kinds, and every X. The body is found through SM_Ticks; the other cells by the grid's offsets.
  */
 function read({ grids, problems, draft }: ReadContext): void {
-  const named = grids.names.find((n) => n.name === NAMES.ticks);
+  const named = grids.names.find((n) => n.name === TICKS_NAMES.ticks);
   const grid = named && grids.sheets.find((s) => s.name === named.sheet);
   if (!named || !grid) {
-    problems.push(msg.notAStudy(NAMES.ticks));
+    problems.push(msg.notAStudy(TICKS_NAMES.ticks));
     draft.notAStudy = true;
     return;
   }
@@ -160,7 +170,7 @@ function read({ grids, problems, draft }: ReadContext): void {
   const { headerRow, typeRow, nameCol, typeCol } = crossTableFrom(body);
   if (headerRow < 1 || typeRow < 1 || nameCol < 1 || typeCol < 1) {
     // The name was redefined to a place where the table cannot be (its headers would be off-sheet).
-    problems.push(msg.nameMisplaced(NAMES.ticks, where(grid, body.row, body.col)));
+    problems.push(msg.nameMisplaced(TICKS_NAMES.ticks, where(grid, body.row, body.col)));
     draft.notAStudy = true;
     return;
   }
@@ -301,9 +311,12 @@ function readNames(
   return { found, rejected };
 }
 
-export const TICKS_SHEET: SheetModule<"ticks"> = {
+export const TICKS_SHEET = {
   role: "ticks",
+  names: TICKS_NAMES,
+  anchor: TICKS_NAMES.ticks,
+  tabColour: "#2F5597",
   inTemplate: true,
   plan,
   read,
-};
+} satisfies SheetModule<"ticks">;
