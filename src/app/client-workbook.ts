@@ -4,7 +4,7 @@
  * of the pane's first load.
  */
 import { clientPlan } from "../layout/export";
-import { planToWorkbook } from "../hosts/xlsx/browser-render";
+import { planToXlsxBytes } from "../hosts/xlsx/browser-render";
 import { Study } from "../method/study";
 import type { RfmSummaryRead } from "../layout/sheets/rfm";
 
@@ -20,10 +20,10 @@ export async function clientWorkbookBytes(
   const { plan, problems } = clientPlan(study, { created, ...(rfm ? { rfm } : {}) });
   // The default parts are always there to export: a refusal here is a defect, said as such.
   if (!plan) throw new Error(problems.map((p) => p.message.en).join("; "));
-  const written = await planToWorkbook(plan).xlsx.writeBuffer();
+  const written = await planToXlsxBytes(plan);
   // A copy of its own: a Blob takes bytes over a plain ArrayBuffer.
   const bytes = new Uint8Array(new ArrayBuffer(written.byteLength));
-  bytes.set(new Uint8Array(written as ArrayBuffer));
+  bytes.set(written);
   return { bytes, sheets: plan.sheets.map((sheet) => sheet.name) };
 }
 

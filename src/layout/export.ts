@@ -47,7 +47,7 @@ import { PlanContext } from "./sheet";
 import { CHECKLIST } from "./sheets/checklist";
 import { GRID } from "./sheets/grid";
 import { SEGMENTS } from "./sheets/segments";
-import { adviceTexts } from "./sheets/targeting";
+import { TARGETING, adviceTexts, segmentHeaderRows } from "./sheets/targeting";
 import { LEGEND_NAMES, legendSheet, weightText } from "./sheets/legend";
 import { RfmSummaryRead, rfmClientSheet } from "./sheets/rfm";
 import { RFM_TEXTS } from "../i18n/rfm";
@@ -259,7 +259,47 @@ function printable(
   // The segments' names head every page of the segments and the check-list.
   if (sheet.role === "segments" || sheet.role === "checklist") {
     const row = sheet.role === "segments" ? SEGMENTS.headerRow : CHECKLIST.headerRow;
-    return fitForPrint(sheet, { title, titleRows: { first: row, last: row } });
+    const bands =
+      sheet.role === "segments"
+        ? {
+            labels: { first: SEGMENTS.labelCol, last: SEGMENTS.labelCol },
+            firstItem: SEGMENTS.firstCol,
+          }
+        : {
+            labels: { first: CHECKLIST.familyCol, last: CHECKLIST.itemCol },
+            firstItem: CHECKLIST.firstCol,
+          };
+    return fitForPrint(sheet, { title, titleRows: { first: row, last: row }, bands });
+  }
+  if (sheet.role === "targeting") {
+    const options = {
+      title,
+      bands: {
+        labels: { first: TARGETING.labelCol, last: TARGETING.labelCol },
+        firstItem: TARGETING.firstCol,
+      },
+    };
+    const fitted = fitForPrint(sheet, options);
+    if (!fitted.print.colBreaks || !study) return fitted;
+    // Too many segments for a page: their names turn up, so that the columns need only a mark's
+    // width (a score's, as the matrix's) and the tables under the grid (ranking, conquest
+    // order) stay whole on the page rather than cut into bands, when that is enough.
+    const { rows, segments } = segmentHeaderRows(study);
+    const turned: StyledRange[] = rows.map((row) => ({
+      rect: rect(row, TARGETING.firstCol, 1, segments),
+      style: { rotateUp: true, wrap: true, horizontal: "center", vertical: "bottom" },
+    }));
+    const last = TARGETING.firstCol + segments - 1;
+    const columnWidths = sheet.columnWidths.map((column) =>
+      column.col >= TARGETING.firstCol && column.col <= last && !column.hidden
+        ? { ...column, width: SCORE_WIDTH }
+        : column
+    );
+    const turnedUp = fitForPrint(
+      { ...sheet, columnWidths, styles: [...sheet.styles, ...turned] },
+      options
+    );
+    return turnedUp.print.colBreaks ? fitted : turnedUp;
   }
   if (sheet.role !== "matrix" || !study) return fitForPrint(sheet, { title });
   const cols = study.clienteles.length;

@@ -180,6 +180,11 @@ export interface PrintSetup {
    * band as wide as the sheet's content (print-fit.ts); else the spreadsheet breaks where it fills.
    */
   rowBreaks?: number[];
+  /**
+   * Columns (1-based) after which a new page starts: a sheet printed in bands of segments, each
+   * page an even share of them beside the repeated `titleCols` (print-fit.ts).
+   */
+  colBreaks?: number[];
 }
 
 export interface NamePlan {

@@ -9,7 +9,7 @@
  * Widths are estimated from the export font's advances (DejaVu Sans, `EXPORT_FONT`), on the wide
  * side; the suite measures the printed words (test/e2e/client-pdf.test.ts).
  */
-import { CellStyle, PrintSetup, SheetPlan, StyledRange } from "./plan";
+import { CellStyle, CellValue, PrintSetup, SheetPlan, StyledRange, ValueBlock } from "./plan";
 import { formatNumber, formatWithNumberFormat } from "../i18n/numbers";
 
 /** The font of every client export: it has ✓ ⊞ ✗, and LibreOffice installs it. */
@@ -161,6 +161,12 @@ export interface FitOptions {
    * under it): a narrow sheet is widened so that these fill the page. Default: every column.
    */
   bodyCols?: { first: number; last: number };
+  /**
+   * Label columns and, from `firstItem` on, one column per item (a segment): a sheet too wide for
+   * one page prints in bands of items, each page an even share of them, its label columns
+   * repeated at the left (the segments, the check-list, the targeting).
+   */
+  bands?: { labels: { first: number; last: number }; firstItem: number };
 }
 
 /** A name in a bordered table wider than this (in points) may wrap when the sheet is too wide. */
@@ -276,7 +282,10 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
     const compact = columnsFor(sheet, plain, hidden, true);
     if (byWidthOf(compact.widths) > byWidthOf(columns.widths)) columns = compact;
   }
-  const { grid, widths, lastInRow, wrapped } = columns;
+  const { grid, widths, wrapped } = columns;
+  let { lastInRow } = columns;
+  let blocks = sheet.blocks;
+  const moved: StyledRange[] = [];
   // Columns right of everything the sheet shows (a matrix of one clientèle keeps the working
   // sheet's widths for more) print nothing: they count neither in the width nor in the scale.
   const used = Math.max(
@@ -314,15 +323,64 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
   // page is no narrow strip.
   if (byWidthOf(widths) < MIN_SCALE && options.titleCols)
     evenBands(widths, options.titleCols, scale);
+  // One column per segment, too many for a page: bands of segments, the labels on each page, the
+  // pages broken after each band; a sentence wider than the first page wraps within it (merged
+  // across the sheet it would run onto the next band's page, under the repeated labels).
+  const banded =
+    options.bands && byWidthOf(widths) < MIN_SCALE ? itemBands(widths, options.bands) : undefined;
+  if (banded && options.bands) {
+    scale = banded.scale;
+    const { labels, firstItem } = options.bands;
+    const isLabel = (col: number): boolean => col >= labels.first && col <= labels.last;
+    // The labels repeat on every page, each cell cut at their right edge: a sentence in them
+    // that runs past it would print cut on the next bands' pages. Above the table (the sheet's
+    // title and instructions) it moves to the first segment's column, where it wraps across the
+    // first page; below, it wraps within the labels.
+    const room = (col: number): number => {
+      let points = 0;
+      for (let c = col; c <= labels.last; c++) points += widths.get(c) ?? 0;
+      return points;
+    };
+    const tableTop = Math.min(
+      ...[...grid.entries()]
+        .filter(([, line]) => [...line.keys()].some((col) => col >= firstItem))
+        .map(([row]) => row)
+    );
+    lastInRow = lastInRow.map((entry) => {
+      const { row, col, cell } = entry;
+      if (!isLabel(col) || textPoints(cell.text, cell.style) + PADDING <= room(col)) return entry;
+      if (row > tableTop) {
+        const style: CellStyle = { ...cell.style, wrap: true };
+        grid.get(row)!.set(col, { text: cell.text, style });
+        moved.push({ rect: { row, col, rows: 1, cols: 1 }, style: { wrap: true } });
+        return { row, col, cell: { text: cell.text, style } };
+      }
+      grid.get(row)!.delete(col);
+      grid.get(row)!.set(firstItem, cell);
+      blocks = movedText(blocks, row, col, firstItem);
+      moved.push({ rect: { row, col: firstItem, rows: 1, cols: 1 }, style: cell.style });
+      return { row, col: firstItem, cell };
+    });
+    const mergeTo = (col: number): number => (isLabel(col) ? labels.last : banded.firstPageEnd);
+    layout = rowsFor(grid, widths, hidden, lastInRow, sheet.rowHeights ?? [], mergeTo);
+  }
+  const titleCols = banded ? options.bands?.labels : options.titleCols;
   const { heights, merges } = layout;
+  // In bands, the first band's pages are what must each reach across (the tables under the
+  // targeting's grid print there): its columns count, the next bands' do not.
+  const firstBand = (col: number): boolean => !banded || col <= banded.firstPageEnd;
   const rowBreaks = pageBreaks(
-    grid,
-    widths,
+    banded
+      ? new Map(
+          [...grid].map(([row, line]) => [row, new Map([...line].filter(([c]) => firstBand(c)))])
+        )
+      : grid,
+    banded ? new Map([...widths].filter(([c]) => firstBand(c))) : widths,
     hidden,
     heights,
     scale,
     options.titleRows,
-    byWidthOf(widths) >= MIN_SCALE
+    Boolean(banded) || byWidthOf(widths) >= MIN_SCALE
   );
   const print: PrintSetup = {
     ...sheet.print,
@@ -331,8 +389,9 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
     scale,
     header: options.title,
     ...(rowBreaks.length > 0 ? { rowBreaks } : {}),
+    ...(banded ? { colBreaks: banded.colBreaks } : {}),
     ...(options.titleRows ? { titleRows: options.titleRows } : {}),
-    ...(options.titleCols ? { titleCols: options.titleCols } : {}),
+    ...(titleCols ? { titleCols } : {}),
   };
   return {
     ...sheet,
@@ -344,8 +403,9 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
     ...(merges.length > 0
       ? { merges: [...(sheet.merges ?? []), ...merges.map((m) => m.rect)] }
       : {}),
-    ...(merges.length + wrapped.length > 0
-      ? { styles: [...sheet.styles, ...wrapped, ...merges] }
+    blocks,
+    ...(merges.length + wrapped.length + moved.length > 0
+      ? { styles: [...sheet.styles, ...moved, ...wrapped, ...merges] }
       : {}),
     print,
   };
@@ -367,20 +427,23 @@ interface RowLayout {
 /**
  * The rows' heights at these widths: wrapped lines at the column's width, a rotated text wrapped
  * on two lines; a sentence that would run past the sheet's last column (and print on a page of
- * its own) wraps instead, its cell merged across the sheet's width.
+ * its own) wraps instead, its cell merged across the sheet's width (or up to the column `mergeTo`
+ * gives: a sheet printed in bands).
  */
 function rowsFor(
   grid: Map<number, Map<number, Cell>>,
   widths: Map<number, number>,
   hidden: Set<number>,
   lastInRow: readonly { row: number; col: number; cell: Cell }[],
-  given: readonly { row: number; height: number }[]
+  given: readonly { row: number; height: number }[],
+  mergeTo?: (col: number) => number
 ): RowLayout {
-  const lastCol = Math.max(0, ...widths.keys());
+  const sheetEnd = Math.max(0, ...widths.keys());
   // Each merged range styled as its first cell, as Excel and ExcelJS give it the first's look.
   const merges: StyledRange[] = [];
   const merged = new Map<string, { width: number; style: CellStyle }>();
   for (const { row, col, cell } of lastInRow) {
+    const lastCol = mergeTo?.(col) ?? sheetEnd;
     let room = 0;
     for (let c = col; c <= lastCol; c++) if (!hidden.has(c)) room += widths.get(c) ?? 0;
     if (col >= lastCol || textPoints(cell.text, cell.style) + PADDING <= room) continue;
@@ -657,4 +720,76 @@ function balancedScale(widths: Map<number, number>, titleCols: FitOptions["title
     }
   }
   return best;
+}
+
+/** The blocks with the text at (`row`, `from`) moved to (`row`, `to`), an empty cell there. */
+function movedText(
+  blocks: readonly ValueBlock[],
+  row: number,
+  from: number,
+  to: number
+): ValueBlock[] {
+  let value: CellValue = null;
+  const emptied = blocks.map((block) => {
+    const i = row - block.row;
+    const j = from - block.col;
+    if (i < 0 || i >= block.values.length || j < 0 || j >= (block.values[i]?.length ?? 0))
+      return block;
+    value = block.values[i][j];
+    const values = block.values.map((line, k) =>
+      k === i ? line.map((cell, l) => (l === j ? null : cell)) : line
+    );
+    return { ...block, values };
+  });
+  return [...emptied, { row, col: to, values: [[value]] }];
+}
+
+/** A sheet printed in bands of items: its scale, the columns a page ends after, the first's end. */
+interface ItemBands {
+  scale: number;
+  colBreaks: number[];
+  firstPageEnd: number;
+}
+
+/** What a band's columns may fill of the page: the widths are estimates, rounded to ¼ digit. */
+const BAND_FILL = 0.97;
+
+/**
+ * The items' columns in bands: as few pages as the widest item allows at MIN_SCALE, at the largest
+ * scale that still needs no more; the items shared evenly (the bands' counts differ by one at
+ * most) and each band's columns widened alike to fill its page beside the labels, so that no page
+ * is a narrow strip. A column right of the items (the targeting's total) counts as one more.
+ * Undefined when the labels leave no room for one item a page.
+ */
+function itemBands(
+  widths: Map<number, number>,
+  bands: NonNullable<FitOptions["bands"]>
+): ItemBands | undefined {
+  const { labels, firstItem } = bands;
+  const labelWidth = [...widths.entries()]
+    .filter(([col]) => col >= labels.first && col <= labels.last)
+    .reduce((total, [, w]) => total + w, 0);
+  const items = [...widths.keys()].filter((col) => col >= firstItem).sort((a, b) => a - b);
+  if (items.length < 2) return undefined;
+  const widest = Math.max(...items.map((col) => widths.get(col)!));
+  const room = (scale: number): number =>
+    ((PRINTABLE_WIDTH * 100) / scale) * BAND_FILL - labelWidth;
+  const perPage = (scale: number): number => Math.floor(room(scale) / widest);
+  if (perPage(MIN_SCALE) < 1) return undefined;
+  const pages = Math.ceil(items.length / perPage(MIN_SCALE));
+  let scale = MIN_SCALE;
+  while (scale < 100 && Math.ceil(items.length / Math.max(1, perPage(scale + 1))) <= pages) scale++;
+  const colBreaks: number[] = [];
+  let next = 0;
+  for (let page = 0; page < pages; page++) {
+    // An even share: the first pages take the one more when the items do not divide evenly.
+    const count = Math.floor(items.length / pages) + (page < items.length % pages ? 1 : 0);
+    const band = items.slice(next, next + count);
+    next += count;
+    const natural = band.reduce((total, col) => total + widths.get(col)!, 0);
+    const factor = Math.max(1, room(scale) / natural);
+    for (const col of band) widths.set(col, widths.get(col)! * factor);
+    if (page < pages - 1) colBreaks.push(band[band.length - 1]);
+  }
+  return { scale, colBreaks, firstPageEnd: colBreaks[0] ?? items[items.length - 1] };
 }

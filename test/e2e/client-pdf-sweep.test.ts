@@ -1,7 +1,8 @@
 /**
  * Every page of the client PDF, for studies shaped to print badly (test/support/awkward-studies.ts:
- * one segment, one clientèle, one need, 60 needs, 40 offerings, long names, long segment cards, in
- * French and English; and twelve more drawn from a seed) and the worked example with its
+ * one segment, one clientèle, one need, 60 needs, 40 offerings, long names, long segment cards,
+ * 6, 9 and 12 segments with two-line names, in French and English; and twelve more drawn from a
+ * seed) and the worked example with its
  * competition markers: no word over another,
  * words at least 9 pt tall, the content across at least 60 % of the page's width, the study's title
  * in every page's header. One LibreOffice run for the whole sweep.
@@ -123,6 +124,25 @@ describe("every page of the client PDF, over awkward studies", () => {
       // The first and the last need, the last clientèle, a marker and the markers' legend line.
       expect(first).toEqual(expect.arrayContaining(["Comparer", "pérennité", "Etudiants", "C4"]));
       expect(bodyWords(pages[1]).map((w) => w.text)).not.toContain("C4");
+    }
+  );
+
+  // Six segments fit on the segments' page; the check-list's continue (the unit tests check it).
+  it.each([
+    ["nine-segments", 9],
+    ["douze-segments", 12],
+  ])(
+    "%s: the last segments continue on a page of their own, the labels repeated",
+    (name, count) => {
+      const label = name === "nine-segments" ? "Mean" : "moyen";
+      // The segments' page (the labels' "mean score" row) that holds the last segment: a band of
+      // its own, since the first segment is not on it.
+      const last = layouts.get(name)!.filter((page) => {
+        const words = bodyWords(page).map((w) => w.text);
+        return words.includes(label) && words.includes(String(count)) && !words.includes("1");
+      });
+      expect(last.length).toBeGreaterThanOrEqual(1);
+      for (const page of last) expect(spannedWidth(page)).toBeGreaterThanOrEqual(0.6);
     }
   );
 

@@ -134,6 +134,35 @@ export const AWKWARD_SHAPES: readonly AwkwardShape[] = [
     offerings: 2,
     lines: 12,
   },
+  // One column per segment: more than a page holds, printed in bands of segments (two-line names).
+  {
+    name: "six-segments",
+    language: "fr",
+    clienteles: 12,
+    needs: 10,
+    segments: 6,
+    offerings: 6,
+    long: true,
+  },
+  {
+    name: "nine-segments",
+    language: "en",
+    clienteles: 14,
+    needs: 12,
+    segments: 9,
+    offerings: 9,
+    long: true,
+  },
+  {
+    name: "douze-segments",
+    language: "fr",
+    clienteles: 20,
+    needs: 15,
+    segments: 12,
+    offerings: 12,
+    long: true,
+    lines: 3,
+  },
 ];
 
 /**

@@ -10,7 +10,7 @@ import { clientPlan } from "../../src/layout/export";
 import { AWKWARD_SHAPES, awkwardStudy } from "../support/awkward-studies";
 import { unzip } from "../support/unzip";
 import { WorkbookPlan } from "../../src/layout/plan";
-import { planToWorkbook } from "../../src/hosts/xlsx/browser-render";
+import { planToWorkbook, planToXlsxBytes } from "../../src/hosts/xlsx/browser-render";
 import { planToXlsx } from "../../src/hosts/xlsx/render";
 import { digestDifferences, digestWorkbook } from "../support/layout-digest";
 import { segmentedStudy } from "../support/export-fixtures";
@@ -89,6 +89,36 @@ describe("the browser's writer and the streaming writer write the same workbook"
     const streamed = await planToXlsx(plan!, { created: CREATED });
     expect(breaks(browser)).toEqual(planned);
     expect(breaks(streamed)).toEqual(planned);
+  });
+
+  it("with the same column breaks, where the export chose them (twelve segments)", async () => {
+    const shape = AWKWARD_SHAPES.find((s) => s.name === "douze-segments")!;
+    const { plan } = clientPlan(awkwardStudy(shape), { created: CREATED });
+    // Each sheet part's column breaks, in the workbook's sheet order.
+    const breaks = (file: Buffer): number[][] =>
+      plan!.sheets.map((_, i) => {
+        const xml =
+          unzip(file)
+            .get(`xl/worksheets/sheet${i + 1}.xml`)
+            ?.toString("utf8") ?? "";
+        const part = /<colBreaks [^>]*>(.*?)<\/colBreaks>/.exec(xml)?.[1] ?? "";
+        return [...part.matchAll(/<brk id="(\d+)" max="1048575" man="1"\/>/g)].map((m) =>
+          Number(m[1])
+        );
+      });
+    const planned = plan!.sheets.map((sheet) => sheet.print.colBreaks ?? []);
+    expect(planned.filter((cols) => cols.length > 0).length).toBeGreaterThanOrEqual(2);
+    const browser = Buffer.from(await planToXlsxBytes(plan!));
+    const streamed = await planToXlsx(plan!, { created: CREATED });
+    expect(breaks(browser)).toEqual(planned);
+    expect(breaks(streamed)).toEqual(planned);
+    // Where SpreadsheetML wants them, after the row breaks, and the workbook still reads.
+    for (const file of [browser, streamed]) {
+      const xml = unzip(file).get("xl/worksheets/sheet4.xml")!.toString("utf8");
+      expect(xml).toMatch(/<headerFooter>.*(<rowBreaks .*<\/rowBreaks>)?<colBreaks /);
+    }
+    const read = await load(browser);
+    expect(read.worksheets.map((w) => w.name)).toEqual(plan!.sheets.map((s) => s.name));
   });
 
   it("with the same document properties", async () => {

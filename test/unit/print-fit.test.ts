@@ -15,6 +15,7 @@ import {
   wrappedLines,
 } from "../../src/layout/print-fit";
 import { segmentedStudy } from "../support/export-fixtures";
+import { AWKWARD_SHAPES, awkwardStudy } from "../support/awkward-studies";
 
 function sheet(values: string[][], wrap: boolean, width = 10): SheetPlan {
   return {
@@ -120,6 +121,55 @@ describe("a client sheet sized for print", () => {
     const fitted = fitForPrint(sheet([["Titre", "Valeur"]], false, 60), { title: "T" });
     expect(fitted.print.rowBreaks).toBeUndefined();
   });
+
+  it.each(["six-segments", "nine-segments", "douze-segments"])(
+    "%s: sheets with a column per segment print in even bands, each page full, labels repeated",
+    (name) => {
+      const shape = AWKWARD_SHAPES.find((s) => s.name === name)!;
+      const { plan } = clientPlan(awkwardStudy(shape), { created: new Date("2025-03-12") });
+      let banded = 0;
+      for (const role of ["segments", "checklist"] as const) {
+        const fitted = plan!.sheets.find((s) => s.role === role)!;
+        // A sheet that fits on one page at a readable scale stays whole.
+        if (!fitted.print.colBreaks) {
+          expect(fitted.print.scale).toBeGreaterThanOrEqual(MIN_SCALE);
+          continue;
+        }
+        banded++;
+        const [labels, firstItem] = role === "segments" ? [1, 2] : [2, 3];
+        expect(fitted.print.titleCols).toEqual({ first: 1, last: labels });
+        const breaks = fitted.print.colBreaks;
+        const shown = fitted.columnWidths.filter((c) => !c.hidden);
+        const width = (from: number, to: number): number =>
+          shown
+            .filter((c) => c.col >= from && c.col <= to)
+            .reduce((sum, c) => sum + columnPoints(c.width), 0);
+        const ends = [...breaks, Math.max(...shown.map((c) => c.col))];
+        const counts = ends.map((end, i) => end - (i === 0 ? firstItem : ends[i - 1] + 1) + 1);
+        // An even share: the pages' counts of segments differ by one at most.
+        expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+        // Each page, the labels and its band, fills the printable width at the sheet's scale.
+        const page = ((842 - 2 * 0.7 * 72) * 100) / fitted.print.scale!;
+        ends.forEach((end, i) => {
+          const filled = width(1, labels) + width(i === 0 ? firstItem : ends[i - 1] + 1, end);
+          expect(filled / page).toBeGreaterThan(0.85);
+          expect(filled / page).toBeLessThanOrEqual(1);
+        });
+        // A title or instructions left in the repeated labels fits in them: wider, it would
+        // print cut at the labels' edge on every band's first page.
+        for (const block of fitted.blocks)
+          block.values.forEach((line, i) =>
+            line.forEach((value, j) => {
+              if (block.row + i > 2 || block.col + j > labels || value?.kind !== "text") return;
+              expect(textPoints(value.text, { bold: true, fontSize: 14 })).toBeLessThan(
+                width(block.col + j, labels)
+              );
+            })
+          );
+      }
+      if (name !== "six-segments") expect(banded).toBeGreaterThanOrEqual(1);
+    }
+  );
 
   it("turns the matrix's clientèle names up, repeats its headers and prints every sheet so", () => {
     const { plan } = clientPlan(segmentedStudy(), { created: new Date("2025-03-12T12:00:00Z") });

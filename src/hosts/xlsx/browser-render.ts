@@ -5,6 +5,7 @@
  * same workbook from the same plan (test/unit/browser-render.test.ts reads both back).
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { Rect, rectAddress, sheetRef } from "../../layout/a1";
 import {
   CellStyle,
@@ -15,7 +16,7 @@ import {
   WorkbookPlan,
   DEFAULT_FONT,
 } from "../../layout/plan";
-import { pageHeader, printTitleRanges } from "./page-setup";
+import { pageBreaksXml, pageHeader, printTitleRanges } from "./page-setup";
 import { fromR1C1 } from "../../layout/r1c1";
 import { escapeExcelText } from "./xml";
 
@@ -27,6 +28,36 @@ export interface WorkbookOptions {
    * straightforward writing that `npm run bench` measures the product's writers against.
    */
   formulaPerCell?: boolean;
+}
+
+/**
+ * The plan as .xlsx bytes: ExcelJS's workbook, with the column page breaks ExcelJS cannot write
+ * (a sheet printed in bands of segments) put into its sheets' parts as the streaming writer
+ * writes them, after the row breaks.
+ */
+export async function planToXlsxBytes(plan: WorkbookPlan): Promise<Uint8Array> {
+  const written = new Uint8Array((await planToWorkbook(plan).xlsx.writeBuffer()) as ArrayBuffer);
+  if (!plan.sheets.some((sheet) => (sheet.print.colBreaks ?? []).length > 0)) return written;
+  const zip = await JSZip.loadAsync(written);
+  for (const [i, sheet] of plan.sheets.entries()) {
+    const breaks = pageBreaksXml("colBreaks", sheet.print.colBreaks ?? []);
+    const part = `xl/worksheets/sheet${i + 1}.xml`;
+    const file = zip.file(part);
+    if (breaks === "" || !file) continue;
+    zip.file(part, withColumnBreaks(await file.async("string"), breaks));
+  }
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/** The sheet part's XML with `breaks` where SpreadsheetML orders them: before any drawing or table. */
+function withColumnBreaks(xml: string, breaks: string): string {
+  // After the cells: a cell's text holds no "<" of its own, but the search need not cross them.
+  const from = xml.lastIndexOf("</sheetData>");
+  const ends = ["<drawing", "<legacyDrawing", "<picture", "<tableParts", "<extLst", "</worksheet>"]
+    .map((tag) => xml.indexOf(tag, from))
+    .filter((at) => at >= 0);
+  const at = Math.min(...ends);
+  return xml.slice(0, at) + breaks + xml.slice(at);
 }
 
 export function planToWorkbook(

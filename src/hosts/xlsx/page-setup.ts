@@ -36,3 +36,18 @@ export function pageHeader(print: PrintSetup, font: string): string | undefined 
   const title = print.header.replace(/&/g, "&&");
   return `&L&"${font},Bold"${title}&R&"${font},Regular"&P / &N`;
 }
+
+/**
+ * Manual page breaks after rows (`rowBreaks`, each `id` the row a page ends on) or columns
+ * (`colBreaks`), as SpreadsheetML writes them; "" when none.
+ */
+export function pageBreaksXml(tag: "rowBreaks" | "colBreaks", after: readonly number[]): string {
+  if (after.length === 0) return "";
+  // A row break runs across every column, a column break down every row.
+  const max = tag === "rowBreaks" ? 16383 : 1048575;
+  return (
+    `<${tag} count="${after.length}" manualBreakCount="${after.length}">` +
+    after.map((id) => `<brk id="${id}" max="${max}" man="1"/>`).join("") +
+    `</${tag}>`
+  );
+}

@@ -23,7 +23,7 @@ import {
   outlineEdges,
   DEFAULT_FONT,
 } from "../../layout/plan";
-import { printTitles, pageHeader } from "./page-setup";
+import { pageBreaksXml, printTitles, pageHeader } from "./page-setup";
 import { StyleSheet, argb, mergeStyles } from "./styles";
 import { escapeCellText, escapeXml, needsPreserve } from "./xml-write";
 import { ZipEntryWriter, ZipWriter } from "./zip-write";
@@ -655,23 +655,14 @@ function sheetTail(plan: SheetPlan, styles: StyleSheet, tableCount: number, font
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     `<pageSetup paperSize="9" orientation="${landscape}"${fit}/>` +
     (header ? `<headerFooter><oddHeader>${escapeXml(header)}</oddHeader></headerFooter>` : "") +
-    rowBreaksXml(plan.print.rowBreaks ?? []) +
+    pageBreaksXml("rowBreaks", plan.print.rowBreaks ?? []) +
+    pageBreaksXml("colBreaks", plan.print.colBreaks ?? []) +
     (tableCount > 0
       ? `<tableParts count="${tableCount}">` +
         Array.from({ length: tableCount }, (_, i) => `<tablePart r:id="rId${i + 1}"/>`).join("") +
         "</tableParts>"
       : "") +
     "</worksheet>"
-  );
-}
-
-/** Manual page breaks, each under the row it follows (`id` is that row's number). */
-function rowBreaksXml(rows: readonly number[]): string {
-  if (rows.length === 0) return "";
-  return (
-    `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">` +
-    rows.map((row) => `<brk id="${row}" max="16383" man="1"/>`).join("") +
-    "</rowBreaks>"
   );
 }
 

@@ -107,14 +107,26 @@ function layout(offerings: number, segments: number): Layout {
   };
 }
 
+function offeringSlots(study: Study): (string | undefined)[] {
+  return study.offerings && study.offerings.length > 0
+    ? study.offerings
+    : new Array<undefined>(SEGMENTS.blankOfferings).fill(undefined);
+}
+
+/**
+ * The rows headed by the segments' names, one column each from `TARGETING.firstCol` on (the
+ * marks' grid, the growth levers): what the client export turns up when they are many.
+ */
+export function segmentHeaderRows(study: Study): { rows: number[]; segments: number } {
+  const at = layout(offeringSlots(study).length, segmentSlots(study.segments).length);
+  return { rows: [TARGETING.headerRow, at.leversRow], segments: at.segments };
+}
+
 function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   const t = texts.targeting;
   const sheet = emptySheet("targeting", texts.sheets.targeting, TARGETING_SHEET.tabColour);
   const segments = segmentSlots(study.segments);
-  const offerings: (string | undefined)[] =
-    study.offerings && study.offerings.length > 0
-      ? study.offerings
-      : new Array<undefined>(SEGMENTS.blankOfferings).fill(undefined);
+  const offerings = offeringSlots(study);
   const at = layout(offerings.length, segments.length);
   const { headerRow, firstRow, labelCol, firstCol } = TARGETING;
   const table = rect(firstRow, firstCol, at.offerings, at.segments);
