@@ -42,7 +42,9 @@ export function averageLinkage(distances: DistanceMatrix): Merge[] {
   let liveCount = n;
   const chain = new Int32Array(n);
   let chainLength = 0;
-  const found: { first: number; second: number; height: number }[] = [];
+  const mergedFirst = new Int32Array(n - 1);
+  const mergedSecond = new Int32Array(n - 1);
+  const mergedHeight = new Float64Array(n - 1);
 
   for (let step = 0; step < n - 1; step++) {
     if (chainLength === 0) {
@@ -81,7 +83,9 @@ export function averageLinkage(distances: DistanceMatrix): Merge[] {
     const second = Math.max(x, y);
     const firstSize = size[first];
     const secondSize = size[second];
-    found.push({ first, second, height: nearest });
+    mergedFirst[step] = first;
+    mergedSecond[step] = second;
+    mergedHeight[step] = nearest;
     size[first] = 0;
     size[second] = firstSize + secondSize;
     const emptied = live.indexOf(first);
@@ -103,9 +107,7 @@ export function averageLinkage(distances: DistanceMatrix): Merge[] {
     }
   }
 
-  // The chain finds merges out of height order; Array.prototype.sort is stable.
-  found.sort((a, b) => a.height - b.height);
-  return labelMerges(found, n);
+  return labelMerges(mergedFirst, mergedSecond, mergedHeight, n);
 }
 
 /**
@@ -114,35 +116,43 @@ export function averageLinkage(distances: DistanceMatrix): Merge[] {
  * packed profiles when needed (a few operations), and only a cluster of several items keeps a row
  * of distances to the others (allocated when it forms, reused when it is merged again). Memory is
  * the largest number of such clusters at once times n (about 0.3 n² bytes on random studies,
- * 0.25 GB at 10 000 items where the matrix takes 0.8 GB: filling fresh memory is most of the time
- * at that size); time is the same O(n²). Same chain and arithmetic as averageLinkage; the live
- * single items and clusters are scanned as two lists, each in slot order, and the tie rule is
- * applied across them (the earlier slot wins between equals, the chain's previous element first).
+ * 0.25 GB at 10 000 items where the matrix takes 0.8 GB); time is the same O(n²). Same chain and
+ * arithmetic as averageLinkage; the live single items and clusters are scanned as two lists, each
+ * in slot order, and the tie rule is applied across them (the earlier slot wins between equals,
+ * the chain's previous element first).
+ *
+ * What each slot's nearest single item and nearest cluster are is kept between visits of the
+ * chain, as long as it stays true: single items only ever leave, and the distances of a slot that
+ * did not merge change only towards the cluster just formed, which the update compares. The rows
+ * are stored ROW_TILE to a cache line (entry i of eight rows side by side): reading or writing one
+ * entry of every cluster's row (an item's distance to each cluster, the new cluster's distance in
+ * each row) then touches one line for eight rows, which was most of the time at 10 000 items.
  */
 export function averageLinkageOfProfiles(profiles: readonly Profile[]): Merge[] {
   const packed = packProfiles(profiles);
   const n = packed.size;
   if (n < 2) return [];
-  const { words, bits, ones, quotients, stride } = packed;
-  /** Distance between the single items a and b (packedDistance, inlined for one word). */
+  const { bits, ones, stride } = packed;
+  // One word and a table of quotients: the distance of two items is inlined in the loops below.
+  const oneWord = packed.words === 1 && packed.quotients !== undefined;
+  const quotients = packed.quotients ?? new Float64Array(0);
   const itemDistance = (a: number, b: number): number => {
-    if (words !== 1 || !quotients) return packedDistance(packed, a, b);
+    if (!oneWord) return packedDistance(packed, a, b);
     const both = bitCount(bits[a] & bits[b]);
     const either = ones[a] + ones[b] - both;
     return quotients[either * stride + either - both];
   };
   const size = new Int32Array(n).fill(1);
-  // The rows of distances of the clusters (current for every live slot), in one pool of room for
-  // the most clusters there can be at once (n / 2): memory is given by the system untouched, and
-  // only the rows used are ever filled (a freed row is the next used).
-  const pool = new Float64Array(Math.floor(n / 2) * n);
-  /** Where the row of the cluster in each slot starts in the pool, or −1 for a single item. */
+  // Room for the most clusters there can be at once (n / 2); memory is given by the system
+  // untouched, and only the rows used are ever filled (a freed row is the next used).
+  const pool = new Float64Array(Math.ceil(Math.floor(n / 2) / ROW_TILE) * ROW_TILE * n);
+  /** Where entry 0 of the row of the cluster in each slot is (entry i at + i × ROW_TILE), or −1. */
   const rowOf = new Int32Array(n).fill(-1);
   const freeRows: number[] = [];
   let rowsUsed = 0;
   const distance = (x: number, i: number): number => {
-    if (rowOf[x] >= 0) return pool[rowOf[x] + i];
-    if (rowOf[i] >= 0) return pool[rowOf[i] + x];
+    if (rowOf[x] >= 0) return pool[rowOf[x] + i * ROW_TILE];
+    if (rowOf[i] >= 0) return pool[rowOf[i] + x * ROW_TILE];
     return itemDistance(x, i);
   };
   // The live slots holding a single item, and those holding a cluster, each in increasing order.
@@ -150,15 +160,31 @@ export function averageLinkageOfProfiles(profiles: readonly Profile[]): Merge[] 
   let itemCount = n;
   const clusters = new Int32Array(n);
   let clusterCount = 0;
-  // Each single item's nearest cluster (earlier slot between equals), kept as clusters form, and
-  // found again by a scan only when it was one of the two just merged: the scan reads one entry of
-  // every cluster's row, each in another part of memory.
+  // Each slot's nearest single item (−1: to be found), true while that item is still single.
+  const nearestItem = new Int32Array(n).fill(-1);
+  const nearestItemDistance = new Float64Array(n);
+  // Each slot's nearest cluster (−1: none), kept as clusters form; found again by a scan only when
+  // it was one of the two just merged, or when the slot's own cluster is new.
   const nearestCluster = new Int32Array(n).fill(-1);
   const nearestClusterDistance = new Float64Array(n).fill(Infinity);
   const nearestClusterKnown = new Uint8Array(n).fill(1);
+  /** The slot `i` is at `updated` from the cluster just formed in slot `second`. */
+  const follow = (i: number, updated: number, first: number, second: number): void => {
+    const near = nearestCluster[i];
+    if (near === first || near === second) nearestClusterKnown[i] = 0;
+    else if (
+      updated < nearestClusterDistance[i] ||
+      (updated === nearestClusterDistance[i] && second < near)
+    ) {
+      nearestCluster[i] = second;
+      nearestClusterDistance[i] = updated;
+    }
+  };
   const chain = new Int32Array(n);
   let chainLength = 0;
-  const found: { first: number; second: number; height: number }[] = [];
+  const mergedFirst = new Int32Array(n - 1);
+  const mergedSecond = new Int32Array(n - 1);
+  const mergedHeight = new Float64Array(n - 1);
 
   for (let step = 0; step < n - 1; step++) {
     if (chainLength === 0) {
@@ -167,34 +193,24 @@ export function averageLinkageOfProfiles(profiles: readonly Profile[]): Merge[] 
       chainLength = 1;
     }
     let x: number;
-    let y: number;
-    let nearest: number;
     for (;;) {
       x = chain[chainLength - 1];
-      let itemBest = Infinity;
-      let itemSlot = -1;
-      let clusterBest = Infinity;
-      let clusterSlot = -1;
       const own = rowOf[x];
-      if (own >= 0) {
-        for (let k = 0; k < itemCount; k++) {
-          const i = items[k];
-          const d = pool[own + i];
-          if (d < itemBest) {
-            itemBest = d;
-            itemSlot = i;
+      let itemSlot = nearestItem[x];
+      let itemBest = nearestItemDistance[x];
+      if (itemSlot < 0 || rowOf[itemSlot] >= 0 || size[itemSlot] === 0) {
+        itemBest = Infinity;
+        itemSlot = -1;
+        if (own >= 0) {
+          for (let k = 0; k < itemCount; k++) {
+            const i = items[k];
+            const d = pool[own + i * ROW_TILE];
+            if (d < itemBest) {
+              itemBest = d;
+              itemSlot = i;
+            }
           }
-        }
-        for (let k = 0; k < clusterCount; k++) {
-          const i = clusters[k];
-          const d = pool[own + i];
-          if (i !== x && d < clusterBest) {
-            clusterBest = d;
-            clusterSlot = i;
-          }
-        }
-      } else {
-        if (words === 1 && quotients) {
+        } else if (oneWord) {
           const bitsX = bits[x];
           const onesX = ones[x];
           for (let k = 0; k < itemCount; k++) {
@@ -219,25 +235,41 @@ export function averageLinkageOfProfiles(profiles: readonly Profile[]): Merge[] 
             }
           }
         }
-        if (!nearestClusterKnown[x]) {
-          let best = Infinity;
-          let slot = -1;
+        nearestItem[x] = itemSlot;
+        nearestItemDistance[x] = itemBest;
+      }
+      if (!nearestClusterKnown[x]) {
+        let best = Infinity;
+        let slot = -1;
+        if (own >= 0) {
           for (let k = 0; k < clusterCount; k++) {
             const i = clusters[k];
-            const d = pool[rowOf[i] + x];
+            const d = pool[own + i * ROW_TILE];
+            if (i !== x && d < best) {
+              best = d;
+              slot = i;
+            }
+          }
+        } else {
+          const column = x * ROW_TILE;
+          for (let k = 0; k < clusterCount; k++) {
+            const i = clusters[k];
+            const d = pool[rowOf[i] + column];
             if (d < best) {
               best = d;
               slot = i;
             }
           }
-          nearestCluster[x] = slot;
-          nearestClusterDistance[x] = best;
-          nearestClusterKnown[x] = 1;
         }
-        clusterBest = nearestClusterDistance[x];
-        clusterSlot = nearestCluster[x];
+        nearestCluster[x] = slot;
+        nearestClusterDistance[x] = best;
+        nearestClusterKnown[x] = 1;
       }
+      const clusterBest = nearestClusterDistance[x];
+      const clusterSlot = nearestCluster[x];
       // The earlier slot between equals; then the chain's previous element if it is as near.
+      let nearest: number;
+      let y: number;
       if (clusterBest < itemBest || (clusterBest === itemBest && clusterSlot < itemSlot)) {
         nearest = clusterBest;
         y = clusterSlot;
@@ -245,68 +277,100 @@ export function averageLinkageOfProfiles(profiles: readonly Profile[]): Merge[] 
         nearest = itemBest;
         y = itemSlot;
       }
-      if (chainLength > 1) {
-        const previous = chain[chainLength - 2];
-        if (distance(x, previous) <= nearest) break;
-      }
+      if (chainLength > 1 && distance(x, chain[chainLength - 2]) <= nearest) break;
       chain[chainLength++] = y;
     }
-    y = chain[chainLength - 2];
-    nearest = distance(x, y);
+    const y = chain[chainLength - 2];
     chainLength -= 2;
 
     const first = Math.min(x, y);
     const second = Math.max(x, y);
     const firstSize = size[first];
     const secondSize = size[second];
-    found.push({ first, second, height: nearest });
+    const total = firstSize + secondSize;
+    mergedFirst[step] = first;
+    mergedSecond[step] = second;
+    mergedHeight[step] = distance(x, y);
     size[first] = 0;
-    size[second] = firstSize + secondSize;
-    if (rowOf[first] >= 0) clusterCount = removeSorted(clusters, clusterCount, first);
+    size[second] = total;
+    const firstRow = rowOf[first];
+    const secondRow = rowOf[second];
+    if (firstRow >= 0) clusterCount = removeSorted(clusters, clusterCount, first);
     else itemCount = removeSorted(items, itemCount, first);
     // The merged cluster's row: the second's own, or the first's, or a free or new one. Each
     // entry is read (as the distance to first or second) before it is written.
-    let target = rowOf[second];
-    let freed = -1;
-    if (target < 0) target = rowOf[first];
-    else freed = rowOf[first];
-    if (target < 0) target = freeRows.pop() ?? n * rowsUsed++;
-    const total = firstSize + secondSize;
-    for (let k = 0; k < itemCount; k++) {
-      const i = items[k];
-      if (i === second) continue;
-      // Same arithmetic as averageLinkage (SciPy's update).
-      const updated = (firstSize * distance(first, i) + secondSize * distance(second, i)) / total;
-      pool[target + i] = updated;
-      const near = nearestCluster[i];
-      if (near === first || near === second) nearestClusterKnown[i] = 0;
-      else if (
-        updated < nearestClusterDistance[i] ||
-        (updated === nearestClusterDistance[i] && second < near)
-      ) {
-        nearestCluster[i] = second;
-        nearestClusterDistance[i] = updated;
+    let target = secondRow >= 0 ? secondRow : firstRow;
+    if (target < 0) target = freeRows.pop() ?? tileRow(rowsUsed++, n);
+    // Same arithmetic as averageLinkage (SciPy's update); one loop for each kind of pair merged.
+    if (firstRow >= 0 && secondRow >= 0) {
+      for (let k = 0; k < itemCount; k++) {
+        const at = items[k] * ROW_TILE;
+        const updated =
+          (firstSize * pool[firstRow + at] + secondSize * pool[secondRow + at]) / total;
+        pool[target + at] = updated;
+        follow(items[k], updated, first, second);
+      }
+    } else if (firstRow >= 0) {
+      for (let k = 0; k < itemCount; k++) {
+        const i = items[k];
+        if (i === second) continue;
+        const updated =
+          (firstSize * pool[firstRow + i * ROW_TILE] + itemDistance(second, i)) / total;
+        pool[target + i * ROW_TILE] = updated;
+        follow(i, updated, first, second);
+      }
+    } else if (secondRow >= 0) {
+      for (let k = 0; k < itemCount; k++) {
+        const i = items[k];
+        const updated =
+          (itemDistance(first, i) + secondSize * pool[secondRow + i * ROW_TILE]) / total;
+        pool[target + i * ROW_TILE] = updated;
+        follow(i, updated, first, second);
+      }
+    } else {
+      for (let k = 0; k < itemCount; k++) {
+        const i = items[k];
+        if (i === second) continue;
+        const updated = (itemDistance(first, i) + itemDistance(second, i)) / total;
+        pool[target + i * ROW_TILE] = updated;
+        follow(i, updated, first, second);
       }
     }
+    const firstColumn = first * ROW_TILE;
+    const secondColumn = second * ROW_TILE;
     for (let k = 0; k < clusterCount; k++) {
       const i = clusters[k];
       if (i === second) continue;
-      const updated = (firstSize * distance(first, i) + secondSize * distance(second, i)) / total;
-      pool[target + i] = updated;
+      const row = rowOf[i];
+      const at = i * ROW_TILE;
+      const toFirst = firstRow >= 0 ? pool[firstRow + at] : pool[row + firstColumn];
+      const toSecond = secondRow >= 0 ? pool[secondRow + at] : pool[row + secondColumn];
+      const updated = (firstSize * toFirst + secondSize * toSecond) / total;
+      pool[target + at] = updated;
       // Every other cluster's row follows (a single item's distances are counted, not kept).
-      pool[rowOf[i] + second] = updated;
+      pool[row + secondColumn] = updated;
+      follow(i, updated, first, second);
     }
-    if (rowOf[second] < 0) {
+    if (secondRow < 0) {
       itemCount = removeSorted(items, itemCount, second);
       clusterCount = insertSorted(clusters, clusterCount, second);
     }
     rowOf[first] = -1;
     rowOf[second] = target;
-    if (freed >= 0) freeRows.push(freed);
+    if (secondRow >= 0 && firstRow >= 0) freeRows.push(firstRow);
+    nearestItem[second] = -1;
+    nearestClusterKnown[second] = 0;
   }
 
-  found.sort((a, b) => a.height - b.height);
-  return labelMerges(found, n);
+  return labelMerges(mergedFirst, mergedSecond, mergedHeight, n);
+}
+
+/** Rows of the pool of averageLinkageOfProfiles stored side by side, entry by entry. */
+const ROW_TILE = 8;
+
+/** Where entry 0 of row `row` is in the pool (n entries a row, ROW_TILE rows a tile). */
+function tileRow(row: number, n: number): number {
+  return Math.floor(row / ROW_TILE) * ROW_TILE * n + (row % ROW_TILE);
 }
 
 /** Takes `value` out of the first `count` entries of a sorted list; returns the new count. */
@@ -327,12 +391,17 @@ function insertSorted(list: Int32Array, count: number, value: number): number {
 
 /**
  * Gives each merge, found as a pair of slots (each slot named by a leaf its cluster holds), the
- * ids of the clusters it joins, with a union-find over leaves and formed clusters.
+ * ids of the clusters it joins, with a union-find over leaves and formed clusters. The chain finds
+ * merges out of height order: they are listed by height, equal heights in the order found.
  */
 function labelMerges(
-  found: readonly { first: number; second: number; height: number }[],
+  first: Int32Array,
+  second: Int32Array,
+  height: Float64Array,
   n: number
 ): Merge[] {
+  // Array.prototype.sort is stable.
+  const order = Array.from(height.keys()).sort((a, b) => height[a] - height[b]);
   const parent = new Int32Array(2 * n - 1).map((_, i) => i);
   const leaves = new Int32Array(2 * n - 1).fill(1);
   const root = (node: number): number => {
@@ -345,14 +414,19 @@ function labelMerges(
     }
     return top;
   };
-  return found.map(({ first, second, height }, index) => {
-    const a = root(first);
-    const b = root(second);
+  return order.map((found, index) => {
+    const a = root(first[found]);
+    const b = root(second[found]);
     const formed = n + index;
     parent[a] = formed;
     parent[b] = formed;
     leaves[formed] = leaves[a] + leaves[b];
-    return { left: Math.min(a, b), right: Math.max(a, b), height, size: leaves[formed] };
+    return {
+      left: Math.min(a, b),
+      right: Math.max(a, b),
+      height: height[found],
+      size: leaves[formed],
+    };
   });
 }
 
