@@ -325,6 +325,7 @@ function printable(
       titleRows: { first: GRID.helpRow, last: GRID.headerRow },
       titleCols: { first: GRID.nameCol, last: GRID.typeCol },
       bodyCols: { first: GRID.nameCol, last: GRID.firstCol + cols - 1 },
+      bodyRows: { first: GRID.firstRow, last: GRID.firstRow + study.needs.length - 1 },
     }
   );
 }

@@ -161,6 +161,8 @@ export interface FitOptions {
    * under it): a narrow sheet is widened so that these fill the page. Default: every column.
    */
   bodyCols?: { first: number; last: number };
+  /** The rows of the body (the matrix's needs): a page to the right holds some of them. */
+  bodyRows?: { first: number; last: number };
   /**
    * Label columns and, from `firstItem` on, one column per item (a segment): a sheet too wide for
    * one page prints in bands of items, each page an even share of them, its label columns
@@ -328,17 +330,30 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
   // across the sheet it would run onto the next band's page, under the repeated labels).
   const banded =
     options.bands && byWidthOf(widths) < MIN_SCALE ? itemBands(widths, options.bands) : undefined;
-  if (banded && options.bands) {
-    scale = banded.scale;
-    const { labels, firstItem } = options.bands;
+  if (banded) scale = banded.scale;
+  // The labels repeated on every page to the right: the sheet's bands, or its title columns when
+  // it continues to the right (the matrix).
+  const repeated = banded
+    ? options.bands
+    : options.titleCols && byWidthOf(widths) < MIN_SCALE
+      ? { labels: options.titleCols, firstItem: options.titleCols.last + 1 }
+      : undefined;
+  if (repeated) {
+    const { labels, firstItem } = repeated;
     const isLabel = (col: number): boolean => col >= labels.first && col <= labels.last;
-    // The labels repeat on every page, each cell cut at their right edge: a sentence in them
-    // that runs past it would print cut on the next bands' pages. Above the table (the sheet's
-    // title and instructions) it moves to the first segment's column, where it wraps across the
-    // first page; below, it wraps within the labels.
+    // The labels repeat on every page, each cell cut at their right edge (though the PDF holds
+    // the whole text): a sentence in them that runs past it would print cut on the next pages,
+    // over what they hold there. Below the table's top it wraps within the labels; above (the
+    // sheet's title and instructions), in bands, it moves to the first segment's column and
+    // wraps across the first page.
     const room = (col: number): number => {
       let points = 0;
       for (let c = col; c <= labels.last; c++) points += widths.get(c) ?? 0;
+      return points;
+    };
+    const toEnd = (col: number): number => {
+      let points = 0;
+      for (const [c, w] of widths) if (c >= col) points += w;
       return points;
     };
     const tableTop = Math.min(
@@ -349,6 +364,11 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
     lastInRow = lastInRow.map((entry) => {
       const { row, col, cell } = entry;
       if (!isLabel(col) || textPoints(cell.text, cell.style) + PADDING <= room(col)) return entry;
+      // Continued without bands (the matrix), only a sentence merged across the sheet would be
+      // drawn twice: one that runs past the sheet's last column. Above the table, no page to
+      // move it to: left as it is.
+      if (!banded && (row <= tableTop || textPoints(cell.text, cell.style) + PADDING <= toEnd(col)))
+        return entry;
       if (row > tableTop) {
         const style: CellStyle = { ...cell.style, wrap: true };
         grid.get(row)!.set(col, { text: cell.text, style });
@@ -361,7 +381,9 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
       moved.push({ rect: { row, col: firstItem, rows: 1, cols: 1 }, style: cell.style });
       return { row, col: firstItem, cell };
     });
-    const mergeTo = (col: number): number => (isLabel(col) ? labels.last : banded.firstPageEnd);
+    const sheetEnd = Math.max(0, ...widths.keys());
+    const mergeTo = (col: number): number =>
+      isLabel(col) ? labels.last : (banded?.firstPageEnd ?? sheetEnd);
     layout = rowsFor(grid, widths, hidden, lastInRow, sheet.rowHeights ?? [], mergeTo);
   }
   const titleCols = banded ? options.bands?.labels : options.titleCols;
@@ -380,7 +402,8 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
     heights,
     scale,
     options.titleRows,
-    Boolean(banded) || byWidthOf(widths) >= MIN_SCALE
+    Boolean(banded) || byWidthOf(widths) >= MIN_SCALE,
+    repeated && !banded ? options.bodyRows : undefined
   );
   const print: PrintSetup = {
     ...sheet.print,
@@ -565,9 +588,10 @@ function pageBreaks(
   heights: Map<number, number>,
   scale: number,
   titleRows: FitOptions["titleRows"],
-  across: boolean
+  across: boolean,
+  bodyRows?: { first: number; last: number }
 ): number[] {
-  let onePageWide = across;
+  let onePageWide = across || bodyRows !== undefined;
   const lastRow = Math.max(0, ...grid.keys());
   const height = (row: number): number => heights.get(row) ?? DEFAULT_ROW;
   const page = (PRINTABLE_HEIGHT * PAGE_FILL * 100) / scale;
@@ -575,9 +599,14 @@ function pageBreaks(
   if (titleRows) for (let r = titleRows.first; r <= titleRows.last; r++) repeated += height(r);
   const reach = rowReach(grid, widths, hidden);
   const needed = (WIDE_SPAN * PAGE_WIDTH * 100) / scale;
-  const wide = (row: number): boolean => (reach.get(row) ?? 0) >= needed;
+  // A sheet continued on pages to the right (the matrix): each page holds some of its body's
+  // rows (needs), not the legend's lines under it alone, under the repeated headers.
+  const wide = (row: number): boolean =>
+    bodyRows !== undefined
+      ? row >= bodyRows.first && row <= bodyRows.last
+      : (reach.get(row) ?? 0) >= needed;
   // Repeated wide title rows make every page wide already: filled as the spreadsheet fills them.
-  if (titleRows) {
+  if (titleRows && bodyRows === undefined) {
     let titlesWide = false;
     for (let r = titleRows.first; r <= titleRows.last; r++) titlesWide ||= wide(r);
     if (titlesWide) onePageWide = false;
@@ -624,6 +653,8 @@ function pageBreaks(
     if (wideRows.length < 2) continue;
     firsts = fill(firsts.slice(0, p), wideRows[wideRows.length - 1]);
   }
+  // The matrix's last page holding a need or two above its legend: the last two pages share.
+  if (bodyRows) return balancedTail(firsts, height, lastRow, page);
   return firsts.slice(1).map((first) => first - 1);
 }
 

@@ -134,6 +134,18 @@ export const AWKWARD_SHAPES: readonly AwkwardShape[] = [
     offerings: 2,
     lines: 12,
   },
+  // A matrix continued to the right (a segment's long label widens its one clientèle's column):
+  // the legend's sentences under it, in the repeated name column, are not cut on the next page.
+  {
+    name: "matrix-continued",
+    language: "en",
+    clienteles: 4,
+    needs: 60,
+    segments: 4,
+    offerings: 16,
+    long: true,
+    lines: 7,
+  },
   // One column per segment: more than a page holds, printed in bands of segments (two-line names).
   {
     name: "six-segments",

@@ -82,9 +82,13 @@ export async function pdfLayout(pdf: string): Promise<PageLayout[]> {
 /** The top margin (0.75 in): above it, the page header with the title and the page number. */
 export const HEADER_BAND = 54;
 
-/** The words below the page header: the sheet's own content. */
+/**
+ * The words below the page header: the sheet's own content. A word's box starts a little above
+ * its line (the font's ascent): a page's first row, set at the top margin, reaches above it, so a
+ * word counts by where its box ends (the header's end well above the margin).
+ */
 export function bodyWords(page: PageLayout): WordBox[] {
-  return page.words.filter((w) => w.yMin >= HEADER_BAND);
+  return page.words.filter((w) => w.yMax > HEADER_BAND);
 }
 
 /**
