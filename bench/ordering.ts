@@ -3,6 +3,7 @@
  * both sides, then a cut into K candidate segments. Goal: 200 × 200 in under 200 ms. The plain
  * reference is the two Jaccard distance matrices alone, which any ordering by profile computes.
  */
+import os from "os";
 import { performance } from "perf_hooks";
 import { candidateSegments } from "../src/analysis/candidate-segments";
 import { jaccardDistances } from "../src/analysis/jaccard";
@@ -13,6 +14,10 @@ import { EXACT_LEAF_ORDER_MAX, ORDER_MAX_ITEMS } from "../src/analysis/order-ite
 import { tickTable } from "../src/analysis/ticks";
 import { Study } from "../src/method/study";
 import { randomStudy } from "./studies";
+
+function cpuMs(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
+}
 
 function medianMs(runs: number, work: () => unknown): number {
   const times: number[] = [];
@@ -68,9 +73,10 @@ export function benchOrdering(worked: Study): void {
  * ordered by the Gruvaeus–Wainer heuristic over a tree built without the distance matrix
  * (averageLinkageOfProfiles); the linkage stays O(n²) in time. Printed: each once (too slow to
  * repeat), with the long side's linkage alone, the method, and the exact leaf order's time where
- * it still runs (1 000). Goal: each under 3 s.
+ * it still runs (1 000); wall time and, as the machine may be shared, CPU time (user + system) and
+ * the load average. Goal: each under 3 s. Alone: `npx tsx bench/ordering-tall.ts`.
  */
-function benchTallStudies(): void {
+export function benchTallStudies(): void {
   console.log(
     `\n== ordering tall and wide studies, 40% X (exact leaf order up to ${EXACT_LEAF_ORDER_MAX} items, Gruvaeus–Wainer beyond; refused beyond ${ORDER_MAX_ITEMS}; goal: 20x10000 and 10000x20 under 3 s)`
   );
@@ -88,12 +94,16 @@ function benchTallStudies(): void {
     );
     const exactSide = long.length <= EXACT_LEAF_ORDER_MAX;
     let start = performance.now();
+    let cpuStart = process.cpuUsage();
     const distances = exactSide ? jaccardDistances(long) : undefined;
     const linkage = distances ? averageLinkage(distances) : averageLinkageOfProfiles(long);
     const linkageMs = performance.now() - start;
+    const linkageCpuMs = cpuMs(process.cpuUsage(cpuStart));
     start = performance.now();
+    cpuStart = process.cpuUsage();
     const result = orderStudy(study);
     const wholeMs = performance.now() - start;
+    const wholeCpuMs = cpuMs(process.cpuUsage(cpuStart));
     const side = needs >= clienteles ? result.ordered?.needs : result.ordered?.clienteles;
     let exact = "";
     if (distances) {
@@ -104,9 +114,10 @@ function benchTallStudies(): void {
     console.log(
       [
         `${clienteles}x${needs}`.padEnd(10),
-        `order (both sides) ${wholeMs.toFixed(0).padStart(6)} ms${exact};`,
-        `long side: distances + linkage ${linkageMs.toFixed(0).padStart(5)} ms;`,
-        `leaf order: ${side?.method ?? "refused"}`,
+        `order (both sides) ${wholeMs.toFixed(0).padStart(6)} ms, CPU ${wholeCpuMs.toFixed(0).padStart(6)} ms${exact};`,
+        `long side: distances + linkage ${linkageMs.toFixed(0).padStart(5)} ms, CPU ${linkageCpuMs.toFixed(0).padStart(5)} ms;`,
+        `leaf order: ${side?.method ?? "refused"};`,
+        `load ${os.loadavg()[0].toFixed(1)}`,
       ].join("  ")
     );
   }

@@ -15,7 +15,14 @@
  * - two merged clusters take the place of the later of the two in that order;
  * - merges are then listed by height, equal heights in the order they were found.
  */
-import { DistanceMatrix, Profile, bitCount, packProfiles, packedDistance } from "./jaccard";
+import {
+  DistanceMatrix,
+  PackedProfiles,
+  Profile,
+  bitCount,
+  packProfiles,
+  packedDistance,
+} from "./jaccard";
 
 /**
  * One merge of a linkage, SciPy-shaped: leaves are 0…n−1 and merge i forms cluster n + i.
@@ -132,16 +139,9 @@ export function averageLinkageOfProfiles(profiles: readonly Profile[]): Merge[] 
   const packed = packProfiles(profiles);
   const n = packed.size;
   if (n < 2) return [];
-  const { bits, ones, stride } = packed;
-  // One word and a table of quotients: the distance of two items is inlined in the loops below.
+  // One word and a table of quotients: the distance of two items is inlined in the scans.
   const oneWord = packed.words === 1 && packed.quotients !== undefined;
   const quotients = packed.quotients ?? new Float64Array(0);
-  const itemDistance = (a: number, b: number): number => {
-    if (!oneWord) return packedDistance(packed, a, b);
-    const both = bitCount(bits[a] & bits[b]);
-    const either = ones[a] + ones[b] - both;
-    return quotients[either * stride + either - both];
-  };
   const size = new Int32Array(n).fill(1);
   // Room for the most clusters there can be at once (n / 2); memory is given by the system
   // untouched, and only the rows used are ever filled (a freed row is the next used).
@@ -153,7 +153,7 @@ export function averageLinkageOfProfiles(profiles: readonly Profile[]): Merge[] 
   const distance = (x: number, i: number): number => {
     if (rowOf[x] >= 0) return pool[rowOf[x] + i * ROW_TILE];
     if (rowOf[i] >= 0) return pool[rowOf[i] + x * ROW_TILE];
-    return itemDistance(x, i);
+    return itemDistance(packed, x, i);
   };
   // The live slots holding a single item, and those holding a cluster, each in increasing order.
   const items = new Int32Array(n).map((_, i) => i);
@@ -168,17 +168,10 @@ export function averageLinkageOfProfiles(profiles: readonly Profile[]): Merge[] 
   const nearestCluster = new Int32Array(n).fill(-1);
   const nearestClusterDistance = new Float64Array(n).fill(Infinity);
   const nearestClusterKnown = new Uint8Array(n).fill(1);
-  /** The slot `i` is at `updated` from the cluster just formed in slot `second`. */
-  const follow = (i: number, updated: number, first: number, second: number): void => {
-    const near = nearestCluster[i];
-    if (near === first || near === second) nearestClusterKnown[i] = 0;
-    else if (
-      updated < nearestClusterDistance[i] ||
-      (updated === nearestClusterDistance[i] && second < near)
-    ) {
-      nearestCluster[i] = second;
-      nearestClusterDistance[i] = updated;
-    }
+  const near: NearestClusters = {
+    slot: nearestCluster,
+    distance: nearestClusterDistance,
+    known: nearestClusterKnown,
   };
   const chain = new Int32Array(n);
   let chainLength = 0;
@@ -199,32 +192,12 @@ export function averageLinkageOfProfiles(profiles: readonly Profile[]): Merge[] 
       let itemSlot = nearestItem[x];
       let itemBest = nearestItemDistance[x];
       if (itemSlot < 0 || rowOf[itemSlot] >= 0 || size[itemSlot] === 0) {
-        itemBest = Infinity;
-        itemSlot = -1;
-        if (own >= 0) {
-          for (let k = 0; k < itemCount; k++) {
-            const i = items[k];
-            const d = pool[own + i * ROW_TILE];
-            if (d < itemBest) {
-              itemBest = d;
-              itemSlot = i;
-            }
-          }
-        } else if (oneWord) {
-          const bitsX = bits[x];
-          const onesX = ones[x];
-          for (let k = 0; k < itemCount; k++) {
-            const i = items[k];
-            if (i === x) continue;
-            const both = bitCount(bitsX & bits[i]);
-            const either = onesX + ones[i] - both;
-            const d = quotients[either * stride + either - both];
-            if (d < itemBest) {
-              itemBest = d;
-              itemSlot = i;
-            }
-          }
-        } else {
+        // The scans are functions of their own: V8 optimises (and inlines into) each apart.
+        if (own >= 0) itemSlot = nearestInRow(pool, own, items, itemCount, -1);
+        else if (oneWord) itemSlot = nearestByProfile(packed, quotients, x, items, itemCount);
+        else {
+          itemSlot = -1;
+          itemBest = Infinity;
           for (let k = 0; k < itemCount; k++) {
             const i = items[k];
             if (i === x) continue;
@@ -235,34 +208,17 @@ export function averageLinkageOfProfiles(profiles: readonly Profile[]): Merge[] 
             }
           }
         }
+        itemBest = itemSlot < 0 ? Infinity : distance(x, itemSlot);
         nearestItem[x] = itemSlot;
         nearestItemDistance[x] = itemBest;
       }
       if (!nearestClusterKnown[x]) {
-        let best = Infinity;
-        let slot = -1;
-        if (own >= 0) {
-          for (let k = 0; k < clusterCount; k++) {
-            const i = clusters[k];
-            const d = pool[own + i * ROW_TILE];
-            if (i !== x && d < best) {
-              best = d;
-              slot = i;
-            }
-          }
-        } else {
-          const column = x * ROW_TILE;
-          for (let k = 0; k < clusterCount; k++) {
-            const i = clusters[k];
-            const d = pool[rowOf[i] + column];
-            if (d < best) {
-              best = d;
-              slot = i;
-            }
-          }
-        }
+        const slot =
+          own >= 0
+            ? nearestInRow(pool, own, clusters, clusterCount, x)
+            : nearestInColumn(pool, rowOf, clusters, clusterCount, x * ROW_TILE);
         nearestCluster[x] = slot;
-        nearestClusterDistance[x] = best;
+        nearestClusterDistance[x] = slot < 0 ? Infinity : distance(x, slot);
         nearestClusterKnown[x] = 1;
       }
       const clusterBest = nearestClusterDistance[x];
@@ -301,56 +257,17 @@ export function averageLinkageOfProfiles(profiles: readonly Profile[]): Merge[] 
     // entry is read (as the distance to first or second) before it is written.
     let target = secondRow >= 0 ? secondRow : firstRow;
     if (target < 0) target = freeRows.pop() ?? tileRow(rowsUsed++, n);
-    // Same arithmetic as averageLinkage (SciPy's update); one loop for each kind of pair merged.
-    if (firstRow >= 0 && secondRow >= 0) {
-      for (let k = 0; k < itemCount; k++) {
-        const at = items[k] * ROW_TILE;
-        const updated =
-          (firstSize * pool[firstRow + at] + secondSize * pool[secondRow + at]) / total;
-        pool[target + at] = updated;
-        follow(items[k], updated, first, second);
-      }
-    } else if (firstRow >= 0) {
-      for (let k = 0; k < itemCount; k++) {
-        const i = items[k];
-        if (i === second) continue;
-        const updated =
-          (firstSize * pool[firstRow + i * ROW_TILE] + itemDistance(second, i)) / total;
-        pool[target + i * ROW_TILE] = updated;
-        follow(i, updated, first, second);
-      }
-    } else if (secondRow >= 0) {
-      for (let k = 0; k < itemCount; k++) {
-        const i = items[k];
-        const updated =
-          (itemDistance(first, i) + secondSize * pool[secondRow + i * ROW_TILE]) / total;
-        pool[target + i * ROW_TILE] = updated;
-        follow(i, updated, first, second);
-      }
-    } else {
-      for (let k = 0; k < itemCount; k++) {
-        const i = items[k];
-        if (i === second) continue;
-        const updated = (itemDistance(first, i) + itemDistance(second, i)) / total;
-        pool[target + i * ROW_TILE] = updated;
-        follow(i, updated, first, second);
-      }
-    }
-    const firstColumn = first * ROW_TILE;
-    const secondColumn = second * ROW_TILE;
-    for (let k = 0; k < clusterCount; k++) {
-      const i = clusters[k];
-      if (i === second) continue;
-      const row = rowOf[i];
-      const at = i * ROW_TILE;
-      const toFirst = firstRow >= 0 ? pool[firstRow + at] : pool[row + firstColumn];
-      const toSecond = secondRow >= 0 ? pool[secondRow + at] : pool[row + secondColumn];
-      const updated = (firstSize * toFirst + secondSize * toSecond) / total;
-      pool[target + at] = updated;
-      // Every other cluster's row follows (a single item's distances are counted, not kept).
-      pool[row + secondColumn] = updated;
-      follow(i, updated, first, second);
-    }
+    // Same arithmetic as averageLinkage (SciPy's update); one loop for each kind of pair merged,
+    // each a function of its own (V8 optimises each apart).
+    const merge: MergeUpdate = { pool, target, first, second, firstSize, secondSize, near };
+    if (firstRow >= 0 && secondRow >= 0)
+      updateItemsFromRows(merge, firstRow, secondRow, items, itemCount);
+    else if (firstRow >= 0)
+      updateItemsFromRowAndItem(merge, firstRow, firstSize, second, packed, items, itemCount);
+    else if (secondRow >= 0)
+      updateItemsFromRowAndItem(merge, secondRow, secondSize, first, packed, items, itemCount);
+    else updateItemsFromProfiles(merge, packed, items, itemCount);
+    updateClusters(merge, firstRow, secondRow, rowOf, clusters, clusterCount);
     if (secondRow < 0) {
       itemCount = removeSorted(items, itemCount, second);
       clusterCount = insertSorted(clusters, clusterCount, second);
@@ -363,6 +280,226 @@ export function averageLinkageOfProfiles(profiles: readonly Profile[]): Merge[] 
   }
 
   return labelMerges(mergedFirst, mergedSecond, mergedHeight, n);
+}
+
+/** Each slot's nearest cluster (see averageLinkageOfProfiles). */
+interface NearestClusters {
+  slot: Int32Array;
+  distance: Float64Array;
+  known: Uint8Array;
+}
+
+/** One merge of averageLinkageOfProfiles: the two slots, their sizes, and the row being written. */
+interface MergeUpdate {
+  pool: Float64Array;
+  target: number;
+  first: number;
+  second: number;
+  firstSize: number;
+  secondSize: number;
+  near: NearestClusters;
+}
+
+/** The slot `i` is at `updated` from the cluster just formed in slot `second`. */
+function follow(
+  near: NearestClusters,
+  i: number,
+  updated: number,
+  first: number,
+  second: number
+): void {
+  const slot = near.slot[i];
+  if (slot === first || slot === second) near.known[i] = 0;
+  else if (updated < near.distance[i] || (updated === near.distance[i] && second < slot)) {
+    near.slot[i] = second;
+    near.distance[i] = updated;
+  }
+}
+
+/** Distance between the single items a and b (packedDistance, inlined for one word). */
+function itemDistance(packed: PackedProfiles, a: number, b: number): number {
+  const { quotients, bits, ones, stride } = packed;
+  if (packed.words !== 1 || !quotients) return packedDistance(packed, a, b);
+  const both = bitCount(bits[a] & bits[b]);
+  const either = ones[a] + ones[b] - both;
+  return quotients[either * stride + either - both];
+}
+
+/** Two clusters merged: the new row's entries for the single items. */
+function updateItemsFromRows(
+  merge: MergeUpdate,
+  firstRow: number,
+  secondRow: number,
+  items: Int32Array,
+  count: number
+): void {
+  const { pool, target, first, second, firstSize, secondSize, near } = merge;
+  const total = firstSize + secondSize;
+  for (let k = 0; k < count; k++) {
+    const i = items[k];
+    const at = i * ROW_TILE;
+    const updated = (firstSize * pool[firstRow + at] + secondSize * pool[secondRow + at]) / total;
+    pool[target + at] = updated;
+    follow(near, i, updated, first, second);
+  }
+}
+
+/** A cluster (its row, its size) merged with the single item `item`: the entries for the items. */
+function updateItemsFromRowAndItem(
+  merge: MergeUpdate,
+  row: number,
+  rowSize: number,
+  item: number,
+  packed: PackedProfiles,
+  items: Int32Array,
+  count: number
+): void {
+  const { pool, target, first, second, near } = merge;
+  const total = rowSize + 1;
+  for (let k = 0; k < count; k++) {
+    const i = items[k];
+    if (i === item) continue;
+    // The item's size is 1: the same sum as averageLinkage's, in either order.
+    const updated = (rowSize * pool[row + i * ROW_TILE] + itemDistance(packed, item, i)) / total;
+    pool[target + i * ROW_TILE] = updated;
+    follow(near, i, updated, first, second);
+  }
+}
+
+/** Two single items merged: the new row's entries for the other single items. */
+function updateItemsFromProfiles(
+  merge: MergeUpdate,
+  packed: PackedProfiles,
+  items: Int32Array,
+  count: number
+): void {
+  const { pool, target, first, second, near } = merge;
+  const { bits, ones, stride, quotients } = packed;
+  if (packed.words !== 1 || !quotients) {
+    for (let k = 0; k < count; k++) {
+      const i = items[k];
+      if (i === second) continue;
+      const updated = (itemDistance(packed, first, i) + itemDistance(packed, second, i)) / 2;
+      pool[target + i * ROW_TILE] = updated;
+      follow(near, i, updated, first, second);
+    }
+    return;
+  }
+  const bitsFirst = bits[first];
+  const onesFirst = ones[first];
+  const bitsSecond = bits[second];
+  const onesSecond = ones[second];
+  for (let k = 0; k < count; k++) {
+    const i = items[k];
+    if (i === second) continue;
+    const bitsI = bits[i];
+    const bothFirst = bitCount(bitsFirst & bitsI);
+    const eitherFirst = onesFirst + ones[i] - bothFirst;
+    const bothSecond = bitCount(bitsSecond & bitsI);
+    const eitherSecond = onesSecond + ones[i] - bothSecond;
+    const updated =
+      (quotients[eitherFirst * stride + eitherFirst - bothFirst] +
+        quotients[eitherSecond * stride + eitherSecond - bothSecond]) /
+      2;
+    pool[target + i * ROW_TILE] = updated;
+    follow(near, i, updated, first, second);
+  }
+}
+
+/** The new row's entries for the other clusters, and their rows' entries for it. */
+function updateClusters(
+  merge: MergeUpdate,
+  firstRow: number,
+  secondRow: number,
+  rowOf: Int32Array,
+  clusters: Int32Array,
+  count: number
+): void {
+  const { pool, target, first, second, firstSize, secondSize, near } = merge;
+  const total = firstSize + secondSize;
+  const firstColumn = first * ROW_TILE;
+  const secondColumn = second * ROW_TILE;
+  for (let k = 0; k < count; k++) {
+    const i = clusters[k];
+    if (i === second) continue;
+    const row = rowOf[i];
+    const at = i * ROW_TILE;
+    const toFirst = firstRow >= 0 ? pool[firstRow + at] : pool[row + firstColumn];
+    const toSecond = secondRow >= 0 ? pool[secondRow + at] : pool[row + secondColumn];
+    const updated = (firstSize * toFirst + secondSize * toSecond) / total;
+    pool[target + at] = updated;
+    // Every other cluster's row follows (a single item's distances are counted, not kept).
+    pool[row + secondColumn] = updated;
+    follow(near, i, updated, first, second);
+  }
+}
+
+/** The slot, among the first `count` of `slots` but `skip`, nearest in the row at `row`. */
+function nearestInRow(
+  pool: Float64Array,
+  row: number,
+  slots: Int32Array,
+  count: number,
+  skip: number
+): number {
+  let best = Infinity;
+  let slot = -1;
+  for (let k = 0; k < count; k++) {
+    const i = slots[k];
+    const d = pool[row + i * ROW_TILE];
+    if (d < best && i !== skip) {
+      best = d;
+      slot = i;
+    }
+  }
+  return slot;
+}
+
+/** The slot, among the first `count` of `slots` (clusters), whose row is nearest at `column`. */
+function nearestInColumn(
+  pool: Float64Array,
+  rowOf: Int32Array,
+  slots: Int32Array,
+  count: number,
+  column: number
+): number {
+  let best = Infinity;
+  let slot = -1;
+  for (let k = 0; k < count; k++) {
+    const i = slots[k];
+    const d = pool[rowOf[i] + column];
+    if (d < best) {
+      best = d;
+      slot = i;
+    }
+  }
+  return slot;
+}
+
+/** The single item, among the first `count` of `slots` but x, nearest x (one-word profiles). */
+function nearestByProfile(
+  packed: PackedProfiles,
+  quotients: Float64Array,
+  x: number,
+  slots: Int32Array,
+  count: number
+): number {
+  const { bits, ones, stride } = packed;
+  const bitsX = bits[x];
+  const onesX = ones[x];
+  let best = Infinity;
+  let slot = -1;
+  for (let k = 0; k < count; k++) {
+    const i = slots[k];
+    const both = bitCount(bitsX & bits[i]);
+    const either = onesX + ones[i] - both;
+    const d = quotients[either * stride + either - both];
+    if (d < best && i !== x) {
+      best = d;
+      slot = i;
+    }
+  }
+  return slot;
 }
 
 /** Rows of the pool of averageLinkageOfProfiles stored side by side, entry by entry. */
