@@ -133,7 +133,7 @@ export function averageLinkage(distances: DistanceMatrix): Merge[] {
  * did not merge change only towards the cluster just formed, which the update compares. The rows
  * are stored ROW_TILE to a cache line (entry i of eight rows side by side): reading or writing one
  * entry of every cluster's row (an item's distance to each cluster, the new cluster's distance in
- * each row) then touches one line for eight rows, which was most of the time at 10 000 items.
+ * each row) then touches one line for eight rows, where it took a page for each row.
  */
 export function averageLinkageOfProfiles(profiles: readonly Profile[]): Merge[] {
   const packed = packProfiles(profiles);
