@@ -119,6 +119,20 @@ function sameText(text: string, a: number, b: number, length: number): boolean {
   return true;
 }
 
+/** Characters looked at one by one before `find` hands the search to indexOf. */
+const NEAR = 16;
+
+/**
+ * `text.indexOf(char, from)` for the character whose code is `code`, looking at the first NEAR
+ * characters itself: in a sheet the next "<", ">" or closing quote is most often a few characters
+ * away (`<c r="A5" s="12">`, `<v>57</v>`), and a call of indexOf costs more than that look.
+ */
+function find(text: string, code: number, char: string, from: number): number {
+  const near = Math.min(from + NEAR, text.length);
+  for (let at = from; at < near; at++) if (text.charCodeAt(at) === code) return at;
+  return near < text.length ? text.indexOf(char, near) : -1;
+}
+
 /** Element names met, kept so that a name met again costs no new string: a sheet has a dozen. */
 const NAME_CACHE = 128;
 
@@ -237,7 +251,7 @@ export class XmlScanner {
       if (this.pending) return at;
     }
     for (;;) {
-      const lt = text.indexOf("<", at);
+      const lt = find(text, 60, "<", at);
       if (lt < 0) {
         // Text up to the end, but an entity cut by the chunk's end waits for the next chunk.
         const amp = final ? -1 : text.lastIndexOf("&");
@@ -268,7 +282,7 @@ export class XmlScanner {
         if (final) throw new XmlError("unexpected end");
         return lt;
       } else if (next === 47 /* / */) {
-        const gt = text.indexOf(">", lt);
+        const gt = find(text, 62, ">", lt);
         if (gt < 0) {
           if (final) throw new XmlError("unexpected end");
           return lt;
@@ -408,7 +422,7 @@ export class XmlScanner {
       // (refused), or an entity, a tab or a line end (decoded now, so that a bad entity is refused
       // whether or not the attribute is asked for).
       const valueStart = at + 1;
-      const close = text.indexOf(quote === 34 ? '"' : "'", valueStart);
+      const close = find(text, quote, quote === 34 ? '"' : "'", valueStart);
       if (close < 0) return -1;
       let special = false;
       let lessThan = false;
