@@ -221,6 +221,15 @@ export function rfmClienteleConflict(location: Location, count: number) {
   );
 }
 
+export function rfmSheetRead(location: Location, sheet: string, sheets: number) {
+  return warning(
+    "rfm-sheet-read",
+    location,
+    `le classeur a ${countFr(sheets)} feuilles : la feuille ${quoteFr(sheet)} est lue, le premier onglet qui a des lignes`,
+    `the workbook has ${countEn(sheets)} sheets: read the sheet ${quoteEn(sheet)}, the first tab with rows`
+  );
+}
+
 export function rfmLatin1(location: Location) {
   return warning(
     "rfm-latin1",

@@ -227,6 +227,51 @@ describe("formats", () => {
     expect(sorted(await readTransactions(xlsx, { language: "fr" }))).toEqual(expected);
   });
 
+  it("reads the first tab with rows (not the first part), a table starting in column C with a blank header cell, and says which sheet", async () => {
+    const workbook = new ExcelJS.Workbook();
+    // The first part of the file, but the second tab.
+    const other = workbook.addWorksheet("Autre");
+    other.addRow(["client", "date", "montant"]);
+    other.addRow(["Z", "2025-01-01", 1]);
+    const sales = workbook.addWorksheet("Ventes");
+    sales.getCell("C3").value = "client";
+    sales.getCell("D3").value = "date";
+    // E3 left blank: a column without a header.
+    sales.getCell("F3").value = "montant";
+    sales.getCell("C4").value = "A";
+    sales.getCell("D4").value = "2025-01-02";
+    sales.getCell("E4").value = "note";
+    sales.getCell("F4").value = 10;
+    sales.getCell("C5").value = "B";
+    sales.getCell("D5").value = new Date(Date.UTC(2025, 0, 3));
+    sales.getCell("F5").value = 20.5;
+    // The tab order ExcelJS writes (its typings omit the field).
+    (sales as unknown as { orderNo: number }).orderNo = 0;
+    (other as unknown as { orderNo: number }).orderNo = 1;
+    const xlsx = path.join(dir, "tabs.xlsx");
+    await workbook.xlsx.writeFile(xlsx);
+    const read = await readTransactions(xlsx, { language: "fr" });
+    expect(sorted(read)).toEqual([
+      { id: "A", lastDay: day("2025-01-02"), frequency: 1, monetary: 10 },
+      { id: "B", lastDay: day("2025-01-03"), frequency: 1, monetary: 20.5 },
+    ]);
+    expect(read.problems.find((p) => p.code === "rfm-sheet-read")?.message.fr).toContain(
+      "« Ventes »"
+    );
+
+    // An empty first tab: the next one with rows is read, and named.
+    const second = new ExcelJS.Workbook();
+    second.addWorksheet("Vide");
+    second.addWorksheet("Données").addRows(rows);
+    const emptyFirst = path.join(dir, "empty-first.xlsx");
+    await second.xlsx.writeFile(emptyFirst);
+    const fromSecond = await readTransactions(emptyFirst, { language: "en" });
+    expect(sorted(fromSecond)).toEqual(expected);
+    expect(fromSecond.problems.find((p) => p.code === "rfm-sheet-read")?.message.en).toContain(
+      '"Données"'
+    );
+  });
+
   it("takes the columns named with --columns", async () => {
     const csv = await file("named.csv", "a,b,c,d\nX,2025-01-01,3,9\n");
     const read = await readTransactions(csv, {

@@ -184,8 +184,7 @@ async function openSource(
   const quoted = sqlString(file);
   if (extension === ".parquet") return `read_parquet(${quoted})`;
   if (extension === ".xlsx") {
-    await loadFirstSheet(connection, file);
-    return "xlsx_rows";
+    return loadFirstSheet(connection, file, notes);
   }
   const delimiter = extension === ".tsv" || extension === ".tab" ? ", delim = '\\t'" : "";
   const encoding = (await isUtf8Start(file)) ? "" : ", encoding = 'latin-1'";
@@ -214,11 +213,18 @@ async function isUtf8Start(file: string): Promise<boolean> {
 }
 
 /**
- * The first sheet of a workbook, each cell as text (a date cell as its ISO day), into a table.
+ * The workbook's first tab (the workbook's order, not the order of its parts in the zip) that holds
+ * a row, each cell as text (a date cell as its ISO day), into a table; its name is returned. The
+ * table spans the header's columns, wherever it starts: a blank header cell gets a name of its own.
  * The zip's declared sizes are checked first by the project's bounded reader.
  */
-async function loadFirstSheet(connection: DuckDBConnection, file: string): Promise<void> {
-  await listWorkbookFile(file);
+async function loadFirstSheet(
+  connection: DuckDBConnection,
+  file: string,
+  notes: Problem[]
+): Promise<string> {
+  const listing = await listWorkbookFile(file);
+  const tabOf = new Map(listing.sheets.map((sheet, index) => [sheet.name, index]));
   // Loaded here only: the command line needs ExcelJS for this format alone.
   const ExcelJS = (await import("exceljs")).default;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
@@ -227,34 +233,80 @@ async function loadFirstSheet(connection: DuckDBConnection, file: string): Promi
     styles: "cache",
     hyperlinks: "ignore",
   });
-  let created = false;
-  let width = 0;
-  let appender: Awaited<ReturnType<DuckDBConnection["createAppender"]>> | undefined;
+  let best: { tab: number; name: string; table: string } | undefined;
+  const seen = new Set<number>();
+  let parts = 0;
   for await (const worksheet of reader) {
-    for await (const row of worksheet) {
-      const values = (row.values as unknown[]).slice(1).map(cellText);
-      if (!created) {
-        width = values.length;
-        if (width === 0) continue;
-        const names = values.map((value, i) => ident(value || `column${i + 1}`));
-        await connection.run(
-          `create table xlsx_rows (${names.map((name) => `${name} varchar`).join(", ")})`
-        );
-        appender = await connection.createAppender("xlsx_rows");
-        created = true;
-        continue;
-      }
-      for (let i = 0; i < width; i++) {
-        const value = values[i];
-        if (value === undefined || value === "") appender?.appendNull();
-        else appender?.appendVarchar(value);
-      }
-      appender?.endRow();
+    parts++;
+    const name = (worksheet as unknown as { name?: string }).name ?? `#${parts}`;
+    // A part the listing does not name comes after every tab, in the zip's order.
+    const tab = tabOf.get(name) ?? listing.sheets.length + parts;
+    seen.add(tab);
+    if (best !== undefined && tab > best.tab) {
+      // Read through (the zip is a stream), not kept.
+      for await (const row of worksheet) void row;
+      continue;
     }
-    break;
+    const table = `xlsx_sheet_${parts}`;
+    if (await loadSheet(connection, worksheet, table)) {
+      if (best) await connection.run(`drop table ${best.table}`);
+      best = { tab, name, table };
+      let earlierSeen = true;
+      for (let t = 0; t < tab && earlierSeen; t++) earlierSeen = seen.has(t);
+      if (earlierSeen) break;
+    }
+  }
+  if (!best) throw new SourceProblems([msg.rfmEmpty(file)]);
+  if (listing.sheets.length > 1)
+    notes.push(msg.rfmSheetRead({ file }, best.name, listing.sheets.length));
+  return best.table;
+}
+
+/** One worksheet's rows into `table`, from its first non-empty row (the header); false when it has none. */
+async function loadSheet(
+  connection: DuckDBConnection,
+  rows: AsyncIterable<{ values: unknown }>,
+  table: string
+): Promise<boolean> {
+  let first = 0;
+  let last = -1;
+  let appender: Awaited<ReturnType<DuckDBConnection["createAppender"]>> | undefined;
+  for await (const row of rows) {
+    // ExcelJS's values are indexed by column number (1 for A), with holes for empty cells.
+    const values = row.values as unknown[];
+    if (!appender) {
+      const texts: string[] = [];
+      values.forEach((value, column) => {
+        const text = cellText(value).trim();
+        if (text === "") return;
+        texts[column] = text;
+        if (last < 0) first = column;
+        last = column;
+      });
+      if (last < 0) continue;
+      const used = new Set<string>();
+      const names: string[] = [];
+      for (let column = first; column <= last; column++) {
+        let name = texts[column] ?? `column${column}`;
+        // DuckDB's names are case-insensitive: a repeated header gets a suffix, as a CSV's does.
+        for (let k = 1; used.has(name.toLowerCase()); k++)
+          name = `${texts[column] ?? `column${column}`}_${k}`;
+        used.add(name.toLowerCase());
+        names.push(`${ident(name)} varchar`);
+      }
+      await connection.run(`create table ${table} (${names.join(", ")})`);
+      appender = await connection.createAppender(table);
+      continue;
+    }
+    for (let column = first; column <= last; column++) {
+      const value = cellText(values[column]);
+      if (value === "") appender.appendNull();
+      else appender.appendVarchar(value);
+    }
+    appender.endRow();
   }
   appender?.closeSync();
-  if (!created) throw new SourceProblems([msg.rfmEmpty(file)]);
+  return appender !== undefined;
 }
 
 function cellText(value: unknown): string {
