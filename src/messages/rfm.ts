@@ -74,8 +74,8 @@ export function rfmBadDates(location: Location, column: string, count: number, e
   return warning(
     "rfm-bad-dates",
     location,
-    `${countFr(count)} lignes dont la date ne se lit pas (colonne ${quoteFr(column)}, par exemple ${quoteFr(example)} ; formats lus : 2025-04-03, 03/04/2025, 03.04.2025, numéro de série Excel) ne sont pas comptées`,
-    `${countEn(count)} rows whose date does not read (column ${quoteEn(column)}, for example ${quoteEn(example)}; formats read: 2025-04-03, 03/04/2025, 03.04.2025, Excel serial number) are not counted`
+    `${countFr(count)} lignes dont la date ne se lit pas (colonne ${quoteFr(column)}, par exemple ${quoteFr(example)} ; formats lus : 2025-04-03, 03/04/2025, 03.04.2025, numéro de série Excel de 10000 à 109574 ; années 1900 à 2199) ne sont pas comptées`,
+    `${countEn(count)} rows whose date does not read (column ${quoteEn(column)}, for example ${quoteEn(example)}; formats read: 2025-04-03, 03/04/2025, 03.04.2025, Excel serial number from 10000 to 109574; years 1900 to 2199) are not counted`
   );
 }
 

@@ -18,6 +18,7 @@ import {
   summarise,
 } from "../../src/analysis/rfm";
 import { SourceProblems, readTransactions } from "../../src/hosts/data/transactions";
+import { parseDay } from "../../src/analysis/rfm-rows";
 import { runCli } from "../../src/cli/main";
 import { rfmPlan, CUSTOMERS, RULE_ROWS } from "../../src/layout/sheets/rfm";
 import { planToBuffer } from "../../src/hosts/xlsx/file";
@@ -82,13 +83,47 @@ describe("bad data is counted and said", () => {
     expect(fr.counts.ambiguousDates).toEqual({ count: 1, example: "03/04/2025" });
     expect(codes(fr.problems)).toEqual(["rfm-ambiguous-dates"]);
     expect(fr.problems[0].message.fr).toContain("jour/mois/année");
-    // In English, 03/04/2025 is March 4th, and 25/12/2024 does not read (and is said).
+    // In English, 03/04/2025 is March 4th; 25/12/2024 reads only one way.
     const en = await transactions("dates-en.csv", content, "en");
     expect(lastDay(en, "B")).toBe(day("2025-03-04"));
-    expect(en.counts.badDates).toEqual({ count: 1, example: "25/12/2024" });
+    expect(lastDay(en, "F")).toBe(day("2024-12-25"));
+    expect(en.counts.badDates).toEqual({ count: 0 });
     expect(en.problems.find((p) => p.code === "rfm-ambiguous-dates")?.message.en).toContain(
       "month/day/year"
     );
+  });
+
+  it("counts dates outside 1900–2199, two-digit years and numbers outside the serial range as bad dates", async () => {
+    const content =
+      "id,date,amount\nA,2025-01-02,1\nB,9999-12-31,1\nC,0001-01-01,1\nD,03/04/25,1\nE,2025,1\nF,1899-12-31,1\nG,01.01.2200,1\nH,109575,1\nI,109574,1\nJ,1900-01-01,1\n";
+    const read = await transactions("implausible.csv", content);
+    // 109574 is 2199-12-31, the last serial read.
+    expect(read.customers.map((c) => c.id)).toEqual(["A", "I", "J"]);
+    expect(read.counts.badDates.count).toBe(7);
+    // The analysis date stays the day after the last plausible transaction.
+    expect(read.analysisDay).toBe(day("2200-01-01"));
+    const bad = read.problems.find((p) => p.code === "rfm-bad-dates");
+    expect(bad?.message.fr).toContain("1900 à 2199");
+    const tsDays = ["9999-12-31", "0001-01-01", "03/04/25", "2025", 2025, "109575", 9999.5].map(
+      (cell) => parseDay(cell, "fr")
+    );
+    expect(tsDays).toEqual(tsDays.map(() => undefined));
+  });
+
+  it("reads a dd/mm/yyyy date whose day is above 12 in either language, and only says the ambiguous ones", async () => {
+    const content =
+      "id,date,amount\nA,13/04/2025,1\nB,04/13/2025,1\nC,03/04/2025,1\nD,13/13/2025,1\n";
+    for (const language of ["fr", "en"] as const) {
+      const read = await transactions(`order-${language}.csv`, content, language);
+      const lastDay = (id: string) => read.customers.find((c) => c.id === id)?.lastDay;
+      expect(lastDay("A")).toBe(day("2025-04-13"));
+      expect(lastDay("B")).toBe(day("2025-04-13"));
+      expect(lastDay("C")).toBe(day(language === "fr" ? "2025-04-03" : "2025-03-04"));
+      expect(read.counts.ambiguousDates).toEqual({ count: 1, example: "03/04/2025" });
+      expect(read.counts.badDates).toEqual({ count: 1, example: "13/13/2025" });
+      expect(parseDay("13/04/2025", language)).toBe(day("2025-04-13"));
+      expect(parseDay("04/13/2025", language)).toBe(day("2025-04-13"));
+    }
   });
 
   it("nets returns per customer, keeps exact duplicates and says both", async () => {

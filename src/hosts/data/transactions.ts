@@ -23,7 +23,13 @@ import * as msg from "../../messages";
 import { Problem } from "../../messages";
 import { listWorkbookFile } from "../xlsx/read";
 import { WorkbookUnreadable } from "../xlsx/zip";
-import type { TransactionCounts } from "../../analysis/rfm-rows";
+import {
+  FIRST_SERIAL,
+  FIRST_YEAR,
+  LAST_SERIAL,
+  LAST_YEAR,
+  type TransactionCounts,
+} from "../../analysis/rfm-rows";
 import { transactionProblems } from "../../analysis/rfm-problems";
 import { QUANTIFY_WINDOW_DAYS, ClienteleFigures } from "../../analysis/rfm-quantify";
 import {
@@ -92,8 +98,6 @@ export class SourceProblems extends Error {
 
 /** Serial 1 is 1900-01-01 in Excel's count (with its 1900 leap day): day 0 is 1899-12-30. */
 const EXCEL_EPOCH = "1899-12-30";
-/** Excel's last day, 9999-12-31. */
-const EXCEL_MAX_SERIAL = 2958465;
 
 export function sqlString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
@@ -331,22 +335,28 @@ function onlyWhereNeeded(text: string, expression: (value: string) => string, na
   return `list_transform([${text}], ${name} -> ${expression(name)})[1]`;
 }
 
-/** The date text's parsed day (NULL when unreadable), for `text` a SQL text expression. */
+/**
+ * The date text's parsed day (NULL when unreadable), for `text` a SQL text expression: the rule of
+ * parseDay (src/analysis/rfm-rows.ts) — years FIRST_YEAR to LAST_YEAR, serials FIRST_SERIAL to
+ * LAST_SERIAL, dd/mm/yyyy in the language's order unless only the other reads.
+ */
 export function dateSql(text: string, language: Language): string {
-  const slash = language === "fr" ? "%d/%m/%Y" : "%m/%d/%Y";
+  const [slash, other] = language === "fr" ? ["%d/%m/%Y", "%m/%d/%Y"] : ["%m/%d/%Y", "%d/%m/%Y"];
   // The common ISO day first, cheaply; the patterns only for the rows it leaves.
   const patterns = (v: string) => {
     const head = `split_part(${v}, ' ', 1)`;
     return `case
     when regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}([ T].*)?') then try_cast(substr(${v}, 1, 10) as date)
-    when regexp_full_match(${head}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}') then try_strptime(${head}, '${slash}')::date
+    when regexp_full_match(${head}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}') then coalesce(try_strptime(${head}, '${slash}'), try_strptime(${head}, '${other}'))::date
     when regexp_full_match(${head}, '[0-9]{1,2}[.][0-9]{1,2}[.][0-9]{4}') then try_strptime(${head}, '%d.%m.%Y')::date
     when regexp_full_match(${v}, '[0-9]{1,7}([.][0-9]+)?')
-      and try_cast(${v} as double) between 1 and ${EXCEL_MAX_SERIAL}
+      and try_cast(${v} as double) >= ${FIRST_SERIAL} and try_cast(${v} as double) < ${LAST_SERIAL + 1}
       then date '${EXCEL_EPOCH}' + cast(floor(try_cast(${v} as double)) as integer)
   end`;
   };
-  return `coalesce(try_cast(${text} as date), ${onlyWhereNeeded(text, patterns)})`;
+  const day = `coalesce(try_cast(${text} as date), ${onlyWhereNeeded(text, patterns)})`;
+  // Computed once per row (the optimizer shares the repeated expression): every row needs it.
+  return `(case when ${day} >= date '${FIRST_YEAR}-01-01' and ${day} < date '${LAST_YEAR + 1}-01-01' then ${day} end)`;
 }
 
 /** The amount text as a number (NULL when it is not one): spaces, currency signs and a decimal comma allowed. */
