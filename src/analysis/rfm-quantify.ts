@@ -89,8 +89,9 @@ export function quantifySegments(
     const result = {
       segment: segment.name,
       size,
-      frequency: round2(purchases / size),
-      basket: round2(amount / purchases),
+      // Exactly (docs/method.md §8.2): rounded only where shown, or the potential drifts.
+      frequency: purchases / size,
+      basket: amount / purchases,
     };
     segments.push(result);
     const source = asOf !== undefined ? { figuresSource: { asOf, customers: size } } : {};
@@ -119,9 +120,4 @@ export function quantifiedLine(line: SegmentFigures, date: string, language: Lan
   return language === "fr"
     ? `${line.segment} : taille ${n(line.size)}, ${n(line.frequency)} achats par an, panier ${n(line.basket)} (données clients au ${date}, ${n(line.size)} clients)`
     : `${line.segment}: size ${n(line.size)}, ${n(line.frequency)} purchases a year, basket ${n(line.basket)} (customers' data to ${date}, ${n(line.size)} customers)`;
-}
-
-/** Figures shown to two decimals (purchases per year, a currency). */
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
 }

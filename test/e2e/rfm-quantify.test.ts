@@ -66,8 +66,8 @@ it("quantifies each segment from the clientèle column of the transactions", asy
   expect(await runCli([...args, "--date", "2025-01-01", "-o", out], io)).toBe(0);
   const written = JSON.parse(await fs.readFile(out, "utf8"));
   const foyers = written.segments.find((s: { name: string }) => s.name === "Foyers");
-  // 3 customers, 4 purchases, net 10 + 20 − 5 + 40 + 15 = 80.
-  expect([foyers.size, foyers.frequency, foyers.basket]).toEqual([3, 1.33, 20]);
+  // 3 customers, 4 purchases, net 10 + 20 − 5 + 40 + 15 = 80; stored exactly, not rounded.
+  expect([foyers.size, foyers.frequency, foyers.basket]).toEqual([3, 4 / 3, 20]);
   const pros = written.segments.find((s: { name: string }) => s.name === "Pros");
   expect([pros.size, pros.frequency, pros.basket]).toEqual([7, 2, 30]);
   const said = lines.join("\n");

@@ -99,7 +99,7 @@ describe("segments quantified from the clientèle column", () => {
     const after = await studyOf(host);
     const [pressed, prudent] = after.segments ?? [];
     // A 2 purchases 150, B 1 × 30, E 2 × 60: 3 customers, 5 purchases, 240.
-    expect([pressed.size, pressed.frequency, pressed.basket]).toEqual([3, 1.67, 48]);
+    expect([pressed.size, pressed.frequency, pressed.basket]).toEqual([3, 5 / 3, 48]);
     // C: one purchase of 80 and a return of 20.
     expect([prudent.size, prudent.frequency, prudent.basket]).toEqual([1, 1, 60]);
     // Everything else as it was: ticks, ratings, kinds, members, checklists, targets, order.
@@ -142,7 +142,7 @@ describe("segments quantified from the clientèle column", () => {
     });
     const after = await studyOf(host);
     const [pressed, prudent] = after.segments ?? [];
-    expect([pressed.size, pressed.frequency, pressed.basket]).toEqual([3, 1.67, 48]);
+    expect([pressed.size, pressed.frequency, pressed.basket]).toEqual([3, 5 / 3, 48]);
     const before = study.segments?.[1];
     expect([prudent.size, prudent.frequency, prudent.basket]).toEqual([
       before?.size,
