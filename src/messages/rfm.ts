@@ -166,6 +166,15 @@ export function rfmOutputStudy(file: string) {
   );
 }
 
+export function rfmCustomersNotTable(file: string, reason: string) {
+  return error(
+    "rfm-customers-not-table",
+    { file },
+    `ce fichier de clients ne se lit pas comme une table (${reason}) : donnez un CSV, un TSV, un Parquet ou un classeur .xlsx avec une ligne d'en-tête, l'identifiant client et la clientèle`,
+    `this customers file does not read as a table (${reason}): give a CSV, TSV, Parquet file or an .xlsx workbook with a header line, the customer id and the clientèle`
+  );
+}
+
 export function rfmClienteleMissing(file: string, named: string, headers: readonly string[]) {
   const list = headers.map((h) => `"${h}"`).join(", ");
   return error(

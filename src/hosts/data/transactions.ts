@@ -182,13 +182,15 @@ const firstLine = (text: string) => text.split("\n")[0].slice(0, 200);
 async function openSource(
   connection: DuckDBConnection,
   file: string,
-  notes: Problem[]
+  notes: Problem[],
+  /** Names the tables of a workbook's sheets: the customers file's apart from the transactions'. */
+  prefix = "xlsx_sheet"
 ): Promise<string> {
   const extension = path.extname(file).toLowerCase();
   const quoted = sqlString(file);
   if (extension === ".parquet") return `read_parquet(${quoted})`;
   if (extension === ".xlsx") {
-    return loadFirstSheet(connection, file, notes);
+    return loadFirstSheet(connection, file, notes, prefix);
   }
   const delimiter = extension === ".tsv" || extension === ".tab" ? ", delim = '\\t'" : "";
   const encoding = (await isUtf8Start(file)) ? "" : ", encoding = 'latin-1'";
@@ -225,7 +227,8 @@ async function isUtf8Start(file: string): Promise<boolean> {
 async function loadFirstSheet(
   connection: DuckDBConnection,
   file: string,
-  notes: Problem[]
+  notes: Problem[],
+  prefix: string
 ): Promise<string> {
   const listing = await listWorkbookFile(file);
   const tabOf = new Map(listing.sheets.map((sheet, index) => [sheet.name, index]));
@@ -251,7 +254,7 @@ async function loadFirstSheet(
       for await (const row of worksheet) void row;
       continue;
     }
-    const table = `xlsx_sheet_${parts}`;
+    const table = `${prefix}_${parts}`;
     if (await loadSheet(connection, worksheet, table)) {
       if (best) await connection.run(`drop table ${best.table}`);
       best = { tab, name, table };
@@ -639,19 +642,7 @@ async function clienteleFigures(
   const problems: Problem[] = [];
   const where = { file: clientele.customersFile ?? file };
   if (clientele.customersFile) {
-    const customers = `read_csv(${sqlString(clientele.customersFile)}, all_varchar = true, header = true)`;
-    const described = await connection.runAndReadAll(`describe select * from ${customers}`);
-    const headers = described.getRowObjectsJS().map((row) => String(row.column_name));
-    const id = guessIdHeader(headers);
-    const column = findHeader(headers, clientele.column);
-    if (id === undefined || column === undefined)
-      throw new SourceProblems([
-        msg.rfmClienteleMissing(clientele.customersFile, clientele.column, headers),
-      ]);
-    await connection.run(`create temp table clienteles as
-      select trim(${ident(id)}) as id, first(trim(${ident(column)})) as clientele,
-        count(distinct trim(${ident(column)})) as kinds
-      from ${customers} where trim(${ident(id)}) <> '' group by 1`);
+    await loadCustomers(connection, clientele.customersFile, clientele.column, problems);
   } else {
     await connection.run(`create temp table clienteles as
       select id, arg_max(clientele_max, (day, clientele_max)) as clientele,
@@ -684,4 +675,45 @@ async function clienteleFigures(
     })),
     problems,
   };
+}
+
+/**
+ * The customers file (customer id → clientèle) into the table `clienteles`, read by its extension
+ * as the transactions are; what goes wrong is said of that file, not of the transactions.
+ */
+async function loadCustomers(
+  connection: DuckDBConnection,
+  file: string,
+  clienteleColumn: string,
+  problems: Problem[]
+): Promise<void> {
+  const stat = await fs.stat(file).catch((failure: NodeJS.ErrnoException) => {
+    throw new SourceProblems([
+      failure.code === "ENOENT"
+        ? msg.fileMissing(file)
+        : msg.fileUnreadable(file, failure.code ?? String(failure)),
+    ]);
+  });
+  if (!stat.isFile()) throw new SourceProblems([msg.fileUnreadable(file, "not a file")]);
+  try {
+    const customers = await openSource(connection, file, problems, "customers_sheet");
+    const described = await connection.runAndReadAll(`describe select * from ${customers}`);
+    const headers = described.getRowObjectsJS().map((row) => String(row.column_name));
+    const id = guessIdHeader(headers);
+    const column = findHeader(headers, clienteleColumn);
+    if (id === undefined || column === undefined)
+      throw new SourceProblems([msg.rfmClienteleMissing(file, clienteleColumn, headers)]);
+    // As text whatever the format's types (a Parquet id may be a number).
+    const text = (name: string) => `trim(cast(${ident(name)} as varchar))`;
+    await connection.run(`create temp table clienteles as
+      select ${text(id)} as id, first(${text(column)}) as clientele,
+        count(distinct ${text(column)}) as kinds
+      from ${customers} where ${text(id)} <> '' group by 1`);
+  } catch (failure) {
+    if (failure instanceof SourceProblems) throw failure;
+    if (failure instanceof WorkbookUnreadable) throw new SourceProblems([failure.problem]);
+    throw new SourceProblems([
+      msg.rfmCustomersNotTable(file, firstLine(String((failure as Error).message ?? failure))),
+    ]);
+  }
 }
