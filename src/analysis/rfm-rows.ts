@@ -221,10 +221,29 @@ function groupedThousands(text: string, separator: string): boolean {
 const AMOUNT_NOISE = new Set(["\t", "\n", "\f", "\r", " ", "\u00a0", "\u202f", "€", "$", "£"]);
 
 /**
- * An amount cell as a number: a number cell as it is; a text as the SQL reads it — a plain number,
- * else without blanks and currency signs: 12,50 and 1.234,50 (a decimal comma), 1,234.50.
+ * An amount text without its blanks and currency signs, one comma before exactly three digits after
+ * one to three digits (not starting with 0): 1,234 — a thousands separator in English, a decimal
+ * comma in French. In an English study it is refused as ambiguous (docs/method.md §8.1).
  */
-export function parseAmount(value: unknown): number | undefined {
+export function isCommaThousands(text: string): boolean {
+  let bare = "";
+  for (const c of text) if (!AMOUNT_NOISE.has(c)) bare += c;
+  const body = bare.startsWith("-") ? bare.slice(1) : bare;
+  const groups = body.split(",");
+  return (
+    groups.length === 2 &&
+    isDigits(groups[0], 1, 3) &&
+    !groups[0].startsWith("0") &&
+    isDigits(groups[1], 3, 3)
+  );
+}
+
+/**
+ * An amount cell as a number: a number cell as it is; a text as the SQL reads it — a plain number,
+ * else without blanks and currency signs: 12,50 and 1.234,50 (a decimal comma), 1,234.50; in
+ * English, not 1,234 (isCommaThousands).
+ */
+export function parseAmount(value: unknown, language: Language): number | undefined {
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
   if (typeof value !== "string") return undefined;
   const text = cellAsText(value);
@@ -234,6 +253,7 @@ export function parseAmount(value: unknown): number | undefined {
   for (const c of text) if (!AMOUNT_NOISE.has(c)) bare += c;
   const sign = bare.startsWith("-") ? "-" : "";
   const body = sign ? bare.slice(1) : bare;
+  if (language === "en" && isCommaThousands(bare)) return undefined;
   const comma = body.indexOf(",");
   let written = bare;
   if (
@@ -317,7 +337,7 @@ export function rfmFromRows(
     if (seen.has(key)) counts.duplicates++;
     else seen.add(key);
     const day = parseDay(dateValue, options.language);
-    const amount = parseAmount(amountValue);
+    const amount = parseAmount(amountValue, options.language);
     if (id === "") counts.blankIds++;
     if (amount === undefined) {
       counts.badAmounts.count++;
@@ -419,7 +439,7 @@ export function clienteleFiguresFromRows(
     const id = cellAsText(row[columns.id]);
     if (id === "") continue;
     const day = parseDay(row[columns.date], options.language);
-    const amount = parseAmount(row[columns.amount]);
+    const amount = parseAmount(row[columns.amount], options.language);
     if (day === undefined || amount === undefined) continue;
     const clientele = cellAsText(row[columns.clientele]);
     if (clientele !== "") {

@@ -61,12 +61,25 @@ export function rfmBlankIds(location: Location, column: string, count: number) {
   );
 }
 
-export function rfmBadAmounts(location: Location, column: string, count: number, example: string) {
+export function rfmBadAmounts(
+  location: Location,
+  column: string,
+  count: number,
+  example: string,
+  /** The example is 1,234 in an English study: a thousands separator or a decimal comma. */
+  ambiguousComma = false
+) {
+  const why = ambiguousComma
+    ? {
+        fr: " ; une virgule suivie de trois chiffres se lit de deux façons (milliers en anglais, décimales en français) : écrivez 1234 ou 1.234, ou --lang fr pour la virgule décimale",
+        en: "; a comma followed by three digits reads two ways (thousands in English, decimals in French): write 1234 or 1.234, or --lang fr for a decimal comma",
+      }
+    : { fr: "", en: "" };
   return warning(
     "rfm-bad-amounts",
     location,
-    `${countFr(count)} lignes dont le montant n'est pas un nombre (colonne ${quoteFr(column)}, par exemple ${quoteFr(example)}) ne sont pas comptées`,
-    `${countEn(count)} rows whose amount is not a number (column ${quoteEn(column)}, for example ${quoteEn(example)}) are not counted`
+    `${countFr(count)} lignes dont le montant n'est pas un nombre (colonne ${quoteFr(column)}, par exemple ${quoteFr(example)}) ne sont pas comptées${why.fr}`,
+    `${countEn(count)} rows whose amount is not a number (column ${quoteEn(column)}, for example ${quoteEn(example)}) are not counted${why.en}`
   );
 }
 

@@ -18,7 +18,7 @@ import {
   summarise,
 } from "../../src/analysis/rfm";
 import { SourceProblems, readTransactions } from "../../src/hosts/data/transactions";
-import { parseDay } from "../../src/analysis/rfm-rows";
+import { parseAmount, parseDay } from "../../src/analysis/rfm-rows";
 import { runCli } from "../../src/cli/main";
 import { rfmPlan, CUSTOMERS, RULE_ROWS } from "../../src/layout/sheets/rfm";
 import { planToBuffer } from "../../src/hosts/xlsx/file";
@@ -158,6 +158,23 @@ describe("bad data is counted and said", () => {
     const amounts = Object.fromEntries(read.customers.map((c) => [c.id, c.monetary]));
     expect(amounts).toEqual({ A: 12.5, B: 1234.5, C: 1234.5, D: 1234.5, E: 7, F: 6.75 });
     expect(read.counts.badAmounts.count).toBe(0);
+  });
+
+  it("reads 1,234 as 1.234 in French and refuses it as ambiguous in English, saying why", async () => {
+    const content =
+      'id,date,amount\nA,2025-01-01,"1,234"\nB,2025-01-01,"1,234.50"\nC,2025-01-01,"12,5"\nD,2025-01-01,"1,234,567"\n';
+    const fr = await transactions("comma-fr.csv", content, "fr");
+    const amounts = (read: typeof fr) =>
+      Object.fromEntries(read.customers.map((c) => [c.id, c.monetary]));
+    expect(amounts(fr)).toEqual({ A: 1.234, B: 1234.5, C: 12.5, D: 1234567 });
+    const en = await transactions("comma-en.csv", content, "en");
+    expect(amounts(en)).toEqual({ B: 1234.5, C: 12.5, D: 1234567 });
+    expect(en.counts.badAmounts).toEqual({ count: 1, example: "1,234" });
+    expect(en.problems.find((p) => p.code === "rfm-bad-amounts")?.message.en).toContain(
+      "reads two ways"
+    );
+    expect(parseAmount("1,234", "en")).toBeUndefined();
+    expect(parseAmount("1,234", "fr")).toBe(1.234);
   });
 
   it("says a single customer scores 111", async () => {

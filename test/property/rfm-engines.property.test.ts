@@ -107,7 +107,14 @@ const amountCell = fc.oneof(
       "inf",
       "",
       "1.2,5",
-      ",5"
+      ",5",
+      // A comma before three digits: decimals in French, refused as ambiguous in English.
+      "1,234",
+      "$1,234",
+      "-12,345",
+      "0,500",
+      "1,2345",
+      "1,234,567"
     ),
   }
 );

@@ -362,15 +362,22 @@ export function dateSql(text: string, language: Language): string {
   return `(case when ${day} >= date '${FIRST_YEAR}-01-01' and ${day} < date '${LAST_YEAR + 1}-01-01' then ${day} end)`;
 }
 
-/** The amount text as a number (NULL when it is not one): spaces, currency signs and a decimal comma allowed. */
-export function amountSql(text: string): string {
+/**
+ * The amount text as a number (NULL when it is not one): spaces, currency signs and a decimal comma
+ * allowed; in English, 1,234 refused as ambiguous (parseAmount's rule, src/analysis/rfm-rows.ts).
+ */
+export function amountSql(text: string, language: Language): string {
   // 12,50 and 1.234,50 (a decimal comma); 1,234.50 (English thousands); else as it stands.
+  const ambiguous = (b: string) =>
+    language === "en"
+      ? `when regexp_full_match(${b}, '-?[1-9][0-9]{0,2},[0-9]{3}') then null\n      `
+      : "";
   const written = (v: string) => {
     const bare = `regexp_replace(${v}, '[\\s\\x{00A0}\\x{202F}€$£]', '', 'g')`;
     return onlyWhereNeeded(
       bare,
       (b) => `try_cast(case
-      when regexp_full_match(${b}, '-?[0-9]*,[0-9]+') then replace(${b}, ',', '.')
+      ${ambiguous(b)}when regexp_full_match(${b}, '-?[0-9]*,[0-9]+') then replace(${b}, ',', '.')
       when regexp_full_match(${b}, '-?[0-9]{1,3}([.][0-9]{3})+(,[0-9]+)?') then replace(replace(${b}, '.', ''), ',', '.')
       when regexp_full_match(${b}, '-?[0-9]{1,3}(,[0-9]{3})+([.][0-9]+)?') then replace(${b}, ',', '')
       else ${b} end as double)`,
@@ -422,7 +429,7 @@ function distinctRowsSql(
     clienteleColumn === undefined ? "" : `, ${trimmedSql(clienteleColumn)} as clientele`;
   return `select id, date_text, amount_text, n,
       date_diff('day', date '1970-01-01', ${dateSql("date_text", language)}) as day,
-      ${amountSql("amount_text")} as amount,
+      ${amountSql("amount_text", language)} as amount,
       ${ambiguousDateSql("date_text")} as ambiguous
       ${clienteleColumn === undefined ? "" : ", clientele_min, clientele_max"}
     from (select id, date_text, amount_text, count(*) as n ${clientele}
