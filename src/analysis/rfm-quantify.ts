@@ -117,7 +117,9 @@ export function quantifiedLine(line: SegmentFigures, date: string, language: Lan
     language === "fr"
       ? value.toLocaleString("fr-FR", { maximumFractionDigits: 2 }).replace(/\s/g, " ")
       : value.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  // French puts below 2 in the singular (1,5 achat), English only 1.
+  const s = (value: number) => ((language === "fr" ? value >= 2 : value !== 1) ? "s" : "");
   return language === "fr"
-    ? `${line.segment} : taille ${n(line.size)}, ${n(line.frequency)} achats par an, panier ${n(line.basket)} (données clients au ${date}, ${n(line.size)} clients)`
-    : `${line.segment}: size ${n(line.size)}, ${n(line.frequency)} purchases a year, basket ${n(line.basket)} (customers' data to ${date}, ${n(line.size)} customers)`;
+    ? `${line.segment} : taille ${n(line.size)}, ${n(line.frequency)} achat${s(line.frequency)} par an, panier ${n(line.basket)} (données clients au ${date}, ${n(line.size)} client${s(line.size)})`
+    : `${line.segment}: size ${n(line.size)}, ${n(line.frequency)} purchase${s(line.frequency)} a year, basket ${n(line.basket)} (customers' data to ${date}, ${n(line.size)} customer${s(line.size)})`;
 }

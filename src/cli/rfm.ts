@@ -22,6 +22,7 @@ import {
 import { rfmSql, SqlDialect } from "../analysis/rfm-sql";
 import { hasErrors } from "../messages";
 import * as msg from "../messages";
+import { nounEn, nounFr } from "../messages";
 import { PALETTES } from "../method/colour";
 import { rfmPlan } from "../layout/sheets/rfm";
 import { listWorkbookFile, planToBuffer } from "../hosts/xlsx/file";
@@ -138,8 +139,8 @@ export async function rfmCommand(args: string[], io: Io): Promise<void> {
   const transactions = read.kind === "transactions" ? read.counts.rows : undefined;
   io.err(
     language === "fr"
-      ? `${rows.length} clients${transactions !== undefined ? `, ${transactions} lignes lues` : ""}, date d'analyse ${isoOfDay(analysisDay)}`
-      : `${rows.length} customers${transactions !== undefined ? `, ${transactions} rows read` : ""}, analysis date ${isoOfDay(analysisDay)}`
+      ? `${nounFr(rows.length, "client", "clients")}${transactions !== undefined ? `, ${nounFr(transactions, "ligne lue", "lignes lues")}` : ""}, date d'analyse ${isoOfDay(analysisDay)}`
+      : `${nounEn(rows.length, "customer", "customers")}${transactions !== undefined ? `, ${nounEn(transactions, "row read", "rows read")}` : ""}, analysis date ${isoOfDay(analysisDay)}`
   );
   io.out(output);
 }

@@ -2,11 +2,19 @@
  * Messages of RFM from the client's transactions: every row left out is counted and said.
  */
 import type { Bilingual } from "../method/levels";
-import { countEn, countFr } from "./files";
+import { countEn, countFr, manyEn, manyFr, nounEn, nounFr } from "./files";
 import { Location, quoteEn, quoteFr } from "./problem";
 import { error, warning } from "./shared";
 
 // RFM from the client's transactions (issue 15): every row left out is counted and said.
+
+/** An example value, a blank one said as such rather than shown as empty quotes. */
+const exampleFr = (text: string): string => (text === "" ? "(vide)" : quoteFr(text));
+const exampleEn = (text: string): string => (text === "" ? "(blank)" : quoteEn(text));
+/** "n'est pas comptée" / "ne sont pas comptées"; "is" / "are". */
+const notCountedFr = (n: number): string =>
+  manyFr(n) ? "ne sont pas comptées" : "n'est pas comptée";
+const notCountedEn = (n: number): string => (manyEn(n) ? "are not counted" : "is not counted");
 
 const ROLE_NAMES: Record<"id" | "date" | "amount", Bilingual> = {
   id: { fr: "identifiant client", en: "customer id" },
@@ -23,12 +31,28 @@ export function rfmEmpty(file: string) {
   );
 }
 
-export function rfmNotTable(file: string, reason: string) {
+/** What the engine's failure says in plain words, when it is known. */
+export type NotTableKind = "encoding" | "parquet" | "other";
+
+const NOT_TABLE_WHY: Record<NotTableKind, Bilingual | undefined> = {
+  encoding: {
+    fr: "ce n'est pas un texte en UTF-8 ni en Latin-1",
+    en: "it is not UTF-8 or Latin-1 text",
+  },
+  parquet: { fr: "ce n'est pas un fichier Parquet", en: "it is not a Parquet file" },
+  other: undefined,
+};
+
+export function rfmNotTable(file: string, reason: string, kind: NotTableKind = "other") {
+  const why = NOT_TABLE_WHY[kind];
+  // The engine's own words last, for whoever must look further.
+  const fr = why ? `${why.fr} ; moteur : ${reason}` : reason;
+  const en = why ? `${why.en}; engine: ${reason}` : reason;
   return error(
     "rfm-not-table",
     { file },
-    `ce fichier ne se lit pas comme une table de transactions (${reason}) : donnez un CSV, un TSV, un Parquet ou un classeur .xlsx avec une ligne d'en-tête`,
-    `this file does not read as a table of transactions (${reason}): give a CSV, TSV, Parquet file or an .xlsx workbook with a header line`
+    `ce fichier ne se lit pas comme une table de transactions (${fr}) : donnez un CSV, un TSV, un Parquet ou un classeur .xlsx avec une ligne d'en-tête`,
+    `this file does not read as a table of transactions (${en}): give a CSV, TSV, Parquet file or an .xlsx workbook with a header line`
   );
 }
 
@@ -56,8 +80,8 @@ export function rfmBlankIds(location: Location, column: string, count: number) {
   return warning(
     "rfm-blank-ids",
     location,
-    `${countFr(count)} lignes sans identifiant client (colonne ${quoteFr(column)}) ne sont pas comptées`,
-    `${countEn(count)} rows without a customer id (column ${quoteEn(column)}) are not counted`
+    `${nounFr(count, "ligne", "lignes")} sans identifiant client (colonne ${quoteFr(column)}) ${notCountedFr(count)}`,
+    `${nounEn(count, "row", "rows")} without a customer id (column ${quoteEn(column)}) ${notCountedEn(count)}`
   );
 }
 
@@ -78,8 +102,8 @@ export function rfmBadAmounts(
   return warning(
     "rfm-bad-amounts",
     location,
-    `${countFr(count)} lignes dont le montant n'est pas un nombre (colonne ${quoteFr(column)}, par exemple ${quoteFr(example)}) ne sont pas comptées${why.fr}`,
-    `${countEn(count)} rows whose amount is not a number (column ${quoteEn(column)}, for example ${quoteEn(example)}) are not counted${why.en}`
+    `${nounFr(count, "ligne", "lignes")} dont le montant n'est pas un nombre (colonne ${quoteFr(column)}, par exemple ${exampleFr(example)}) ${notCountedFr(count)}${why.fr}`,
+    `${nounEn(count, "row", "rows")} whose amount is not a number (column ${quoteEn(column)}, for example ${exampleEn(example)}) ${notCountedEn(count)}${why.en}`
   );
 }
 
@@ -87,8 +111,8 @@ export function rfmBadDates(location: Location, column: string, count: number, e
   return warning(
     "rfm-bad-dates",
     location,
-    `${countFr(count)} lignes dont la date ne se lit pas (colonne ${quoteFr(column)}, par exemple ${quoteFr(example)} ; formats lus : 2025-04-03, 03/04/2025, 03.04.2025, numéro de série Excel de 10000 à 109574 ; années 1900 à 2199) ne sont pas comptées`,
-    `${countEn(count)} rows whose date does not read (column ${quoteEn(column)}, for example ${quoteEn(example)}; formats read: 2025-04-03, 03/04/2025, 03.04.2025, Excel serial number from 10000 to 109574; years 1900 to 2199) are not counted`
+    `${nounFr(count, "ligne", "lignes")} dont la date ne se lit pas (colonne ${quoteFr(column)}, par exemple ${exampleFr(example)} ; formats lus : 2025-04-03, 03/04/2025, 03.04.2025, numéro de série Excel de 10000 à 109574 ; années 1900 à 2199) ${notCountedFr(count)}`,
+    `${nounEn(count, "row", "rows")} whose date does not read (column ${quoteEn(column)}, for example ${exampleEn(example)}; formats read: 2025-04-03, 03/04/2025, 03.04.2025, Excel serial number from 10000 to 109574; years 1900 to 2199) ${notCountedEn(count)}`
   );
 }
 
@@ -102,8 +126,8 @@ export function rfmAmbiguousDates(
   return warning(
     "rfm-ambiguous-dates",
     location,
-    `${countFr(count)} dates comme ${quoteFr(example)} se lisent de deux façons : lues ${dayFirst ? "jour/mois/année (étude en français)" : "mois/jour/année (étude en anglais)"} ; ${dayFirst ? "--lang en" : "--lang fr"} les lit dans l'autre sens`,
-    `${countEn(count)} dates such as ${quoteEn(example)} read two ways: read as ${dayFirst ? "day/month/year (a French study)" : "month/day/year (an English study)"}; ${dayFirst ? "--lang en" : "--lang fr"} reads them the other way`
+    `${manyFr(count) ? `${countFr(count)} dates comme ${quoteFr(example)} se lisent de deux façons : lues` : `1 date, ${quoteFr(example)}, se lit de deux façons : lue`} ${dayFirst ? "jour/mois/année (étude en français)" : "mois/jour/année (étude en anglais)"} ; ${dayFirst ? "--lang en" : "--lang fr"} ${manyFr(count) ? "les" : "la"} lit dans l'autre sens`,
+    `${manyEn(count) ? `${countEn(count)} dates such as ${quoteEn(example)} read` : `1 date, ${quoteEn(example)}, reads`} two ways: read as ${dayFirst ? "day/month/year (a French study)" : "month/day/year (an English study)"}; ${dayFirst ? "--lang en" : "--lang fr"} reads ${manyEn(count) ? "them" : "it"} the other way`
   );
 }
 
@@ -111,8 +135,12 @@ export function rfmReturns(location: Location, count: number) {
   return warning(
     "rfm-returns",
     location,
-    `${countFr(count)} montants négatifs (retours) sont déduits du montant de leur client, sans compter comme achats`,
-    `${countEn(count)} negative amounts (returns) are deducted from their customer's monetary value, not counted as purchases`
+    manyFr(count)
+      ? `${countFr(count)} montants négatifs (retours) sont déduits du montant de leur client, sans compter comme achats`
+      : `1 montant négatif (un retour) est déduit du montant de son client, sans compter comme achat`,
+    manyEn(count)
+      ? `${countEn(count)} negative amounts (returns) are deducted from their customer's monetary value, not counted as purchases`
+      : `1 negative amount (a return) is deducted from its customer's monetary value, not counted as a purchase`
   );
 }
 
@@ -120,8 +148,12 @@ export function rfmDuplicates(location: Location, count: number) {
   return warning(
     "rfm-duplicates",
     location,
-    `${countFr(count)} lignes répètent exactement une autre ligne (même client, date et montant) : gardées et comptées comme achats ; retirez-les du fichier si ce sont des doublons d'export`,
-    `${countEn(count)} rows repeat another row exactly (same customer, date and amount): kept and counted as purchases; remove them from the file if they are export duplicates`
+    manyFr(count)
+      ? `${countFr(count)} lignes répètent exactement une autre ligne (même client, date et montant) : gardées et comptées comme achats ; retirez-les du fichier si ce sont des doublons d'export`
+      : `1 ligne répète exactement une autre ligne (même client, date et montant) : gardée et comptée comme achat ; retirez-la du fichier si c'est un doublon d'export`,
+    manyEn(count)
+      ? `${countEn(count)} rows repeat another row exactly (same customer, date and amount): kept and counted as purchases; remove them from the file if they are export duplicates`
+      : `1 row repeats another row exactly (same customer, date and amount): kept and counted as a purchase; remove it from the file if it is an export duplicate`
   );
 }
 
@@ -129,8 +161,8 @@ export function rfmAfterAnalysis(location: Location, count: number) {
   return warning(
     "rfm-after-analysis",
     location,
-    `${countFr(count)} transactions datées du jour d'analyse ou après ne sont pas comptées`,
-    `${countEn(count)} transactions dated on or after the analysis date are not counted`
+    `${nounFr(count, "transaction datée", "transactions datées")} du jour d'analyse ou après ${notCountedFr(count)}`,
+    `${nounEn(count, "transaction", "transactions")} dated on or after the analysis date ${notCountedEn(count)}`
   );
 }
 
@@ -138,8 +170,12 @@ export function rfmReturnsOnly(location: Location, count: number) {
   return warning(
     "rfm-returns-only",
     location,
-    `${countFr(count)} clients n'ont que des retours, aucun achat : ils ne sont pas notés`,
-    `${countEn(count)} customers have returns only, no purchase: they are not scored`
+    manyFr(count)
+      ? `${countFr(count)} clients n'ont que des retours, aucun achat : ils ne sont pas notés`
+      : `1 client n'a que des retours, aucun achat : il n'est pas noté`,
+    manyEn(count)
+      ? `${countEn(count)} customers have returns only, no purchase: they are not scored`
+      : `1 customer has returns only, no purchase: they are not scored`
   );
 }
 
@@ -203,11 +239,17 @@ export function rfmUnknownClientele(location: Location, clientele: string, custo
     "rfm-unknown-clientele",
     location,
     clientele === ""
-      ? `${countFr(customers)} clients acheteurs de l'année n'ont pas de clientèle : ils ne comptent dans aucun segment`
-      : `la clientèle ${quoteFr(clientele)} des données n'est pas une clientèle de l'étude : ses ${countFr(customers)} clients acheteurs ne comptent dans aucun segment`,
+      ? manyFr(customers)
+        ? `${countFr(customers)} clients acheteurs de l'année n'ont pas de clientèle : ils ne comptent dans aucun segment`
+        : `1 client acheteur de l'année n'a pas de clientèle : il ne compte dans aucun segment`
+      : manyFr(customers)
+        ? `la clientèle ${quoteFr(clientele)} des données n'est pas une clientèle de l'étude : ses ${countFr(customers)} clients acheteurs ne comptent dans aucun segment`
+        : `la clientèle ${quoteFr(clientele)} des données n'est pas une clientèle de l'étude : son client acheteur ne compte dans aucun segment`,
     clientele === ""
-      ? `${countEn(customers)} customers who bought in the year have no clientèle: they count in no segment`
-      : `the clientèle ${quoteEn(clientele)} of the data is not a clientèle of the study: its ${countEn(customers)} buying customers count in no segment`
+      ? manyEn(customers)
+        ? `${countEn(customers)} customers who bought in the year have no clientèle: they count in no segment`
+        : `1 customer who bought in the year has no clientèle: they count in no segment`
+      : `the clientèle ${quoteEn(clientele)} of the data is not a clientèle of the study: its ${nounEn(customers, "buying customer", "buying customers")} count${manyEn(customers) ? "" : "s"} in no segment`
   );
 }
 

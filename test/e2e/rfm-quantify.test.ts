@@ -76,7 +76,7 @@ it("quantifies each segment from the clientèle column of the transactions", asy
   expect(said).toContain("« Inconnus »");
   expect(said).toContain("« Pros »");
   expect(said).toContain(
-    "Foyers : taille 3, 1,33 achats par an, panier 20 (données clients au 2025-01-01, 3 clients)"
+    "Foyers : taille 3, 1,33 achat par an, panier 20 (données clients au 2025-01-01, 3 clients)"
   );
   // The written study is a valid study.
   expect(validateStudy(written, "out.json").problems.filter((p) => p.severity === "error")).toEqual(

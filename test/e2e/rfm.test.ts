@@ -177,6 +177,28 @@ describe("bad data is counted and said", () => {
     expect(parseAmount("1,234", "fr")).toBe(1.234);
   });
 
+  it("says one row in the singular, a blank example as (blank), and a broken Parquet file in plain words", async () => {
+    const read = await transactions(
+      "one-bad.csv",
+      "client,date,montant\nA,2025-01-01,5\nB,2025-01-01,\nB,2025-01-02,-2\nB,2025-01-02,4\nC,2025-01-01,5\nC,2025-01-01,5\n"
+    );
+    const message = (code: string) => read.problems.find((p) => p.code === code)?.message;
+    expect(message("rfm-bad-amounts")?.fr).toMatch(
+      /^1 ligne dont .*par exemple \(vide\)\) n'est pas comptée$/
+    );
+    expect(message("rfm-bad-amounts")?.en).toMatch(
+      /^1 row whose .*for example \(blank\)\) is not counted$/
+    );
+    expect(message("rfm-returns")?.fr).toMatch(/^1 montant négatif \(un retour\) est déduit/);
+    expect(message("rfm-duplicates")?.fr).toMatch(/^1 ligne répète/);
+    const parquet = await file("broken.parquet", "id,date,amount\n");
+    const failure = await readTransactions(parquet, { language: "fr" }).catch((f: unknown) => f);
+    expect(failure).toBeInstanceOf(SourceProblems);
+    expect((failure as SourceProblems).problems[0].message.fr).toContain(
+      "ce n'est pas un fichier Parquet ; moteur :"
+    );
+  });
+
   it("says a single customer scores 111", async () => {
     const read = await transactions(
       "one.csv",

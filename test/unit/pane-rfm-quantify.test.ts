@@ -122,10 +122,12 @@ describe("segments quantified from the clientèle column", () => {
       "Segments chiffrés d'après la colonne « Clientèle » : 2 segments"
     );
     expect(plain(quantified?.text)).toBe(
-      "Pressés & « connectés » : taille 3, 1,67 achats par an, panier 48 (données clients au 2026-01-01, 3 clients)"
+      "Pressés & « connectés » : taille 3, 1,67 achat par an, panier 48 (données clients au 2026-01-01, 3 clients)"
     );
-    expect(plain(quantified?.items?.[0].text)).toContain("@Prudents : taille 1, 1 achats par an");
-    expect(texts.some((t) => t.includes("« Inconnue »") && t.includes("1 clients"))).toBe(true);
+    expect(plain(quantified?.items?.[0].text)).toContain("@Prudents : taille 1, 1 achat par an");
+    expect(texts.some((t) => t.includes("« Inconnue »") && t.includes("son client acheteur"))).toBe(
+      true
+    );
     expect(texts.some((t) => t.includes("1 client a plusieurs clientèles"))).toBe(true);
   });
 

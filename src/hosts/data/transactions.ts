@@ -166,9 +166,8 @@ export async function readTransactions(
   } catch (failure) {
     if (failure instanceof SourceProblems) throw failure;
     if (failure instanceof WorkbookUnreadable) throw new SourceProblems([failure.problem]);
-    throw new SourceProblems([
-      msg.rfmNotTable(file, firstLine(String((failure as Error).message ?? failure))),
-    ]);
+    const engine = firstLine(String((failure as Error).message ?? failure));
+    throw new SourceProblems([msg.rfmNotTable(file, engine, notTableKind(engine))]);
   } finally {
     connection.closeSync();
     instance.closeSync();
@@ -177,6 +176,13 @@ export async function readTransactions(
 }
 
 const firstLine = (text: string) => text.split("\n")[0].slice(0, 200);
+
+/** The engine's failures that have plain words (its text is kept after them). */
+function notTableKind(engine: string): msg.NotTableKind {
+  if (/not (latin-1|utf-8) encoded|invalid unicode/i.test(engine)) return "encoding";
+  if (/magic bytes|parquet/i.test(engine)) return "parquet";
+  return "other";
+}
 
 /** The file as a relation of text columns. */
 async function openSource(
