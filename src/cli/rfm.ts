@@ -32,6 +32,7 @@ import {
   CliError,
   CliProblems,
   Io,
+  environmentLanguage,
   parseLanguage,
   readStudyInput,
   report,
@@ -69,7 +70,9 @@ export async function rfmCommand(args: string[], io: Io): Promise<void> {
     },
   });
   const asked = parseLanguage(values.lang);
-  const language = asked ?? "fr";
+  // One language for every message of the run, as the other commands: --lang, else the
+  // environment's (errors and warnings alike; it also reads 03/04/2025, and says how).
+  const language = asked ?? environmentLanguage();
   if (values.date !== undefined && dayOfIso(values.date) === undefined)
     throw new CliError(`--date: "${values.date}" is not a date YYYY-MM-DD\nusage: ${RFM_USAGE}`, 2);
   if (values.sql !== undefined) {
@@ -203,6 +206,11 @@ async function quantifyCommand(
     language: messages,
     analysisDate: values.date,
     clientele: { column: values.clientele, customersFile: values.customers },
+  }).catch((failure: unknown) => {
+    // Said in the study's language like the warnings, not in the environment's.
+    if (!(failure instanceof CliProblems)) throw failure;
+    report(failure.problems, messages, io);
+    throw new CliError("", 1);
   });
   if (read.kind !== "transactions")
     throw new CliError(

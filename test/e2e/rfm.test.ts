@@ -383,6 +383,40 @@ describe("the workbook", () => {
     expect(lines.join("\n")).toContain("holds a study");
   });
 
+  it("says every message of a run in one language: --lang, else the environment's", async () => {
+    const bad = await file(
+      "lang-bad.csv",
+      "client,date,montant\nA,2025-01-02,dix\nA,2025-01-03,5\nB,2025-01-03,5\n"
+    );
+    const header = await file("lang-header.csv", "client,date,montant\n");
+    const saved = {
+      LANG: process.env.LANG,
+      LC_ALL: process.env.LC_ALL,
+      LC_MESSAGES: process.env.LC_MESSAGES,
+    };
+    const said = async (input: string, ...more: string[]) => {
+      const lines: string[] = [];
+      const io = { out: () => undefined, err: (l: string) => lines.push(l) };
+      await runCli(["rfm", input, "-o", path.join(dir, "lang.xlsx"), "--force", ...more], io);
+      return lines.join("\n");
+    };
+    try {
+      delete process.env.LC_ALL;
+      delete process.env.LC_MESSAGES;
+      process.env.LANG = "en_US.UTF-8";
+      expect(await said(bad)).toContain("1 row whose amount is not a number");
+      expect(await said(header)).toContain("no transactions");
+      process.env.LANG = "fr_FR.UTF-8";
+      expect(await said(bad)).toContain("1 ligne dont le montant");
+      expect(await said(header)).toContain("aucune transaction");
+      expect(await said(header, "--lang", "en")).toContain("no transactions");
+    } finally {
+      for (const [key, value] of Object.entries(saved))
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+    }
+  });
+
   it("keeps SM_RFM's columns and its segments follow the edited rule table once LibreOffice recalculates", async () => {
     const customers = [
       { id: "a", lastDay: 100, frequency: 10, monetary: 1000 },
