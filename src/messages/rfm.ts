@@ -197,12 +197,44 @@ export function rfmSingleCustomer(location: Location) {
   );
 }
 
-export function rfmBadScoredRow(location: Location) {
+/** What is wrong with a row of a per-customer result (`rfm --sql`'s). */
+export type ScoredRowIssue =
+  | { kind: "incomplete" }
+  | { kind: "recency" | "frequency"; value: string }
+  | { kind: "repeated"; id: string; first: number };
+
+function scoredRowWhy(issue: ScoredRowIssue): Bilingual {
+  switch (issue.kind) {
+    case "incomplete":
+      return {
+        fr: "incomplète (identifiant, récence, fréquence, montant et scores R, F, M de 1 à 5 attendus)",
+        en: "incomplete (a customer id, recency, frequency, monetary and R, F, M scores from 1 to 5 expected)",
+      };
+    case "recency":
+      return {
+        fr: `récence ${quoteFr(issue.value)} : un nombre entier de jours, 0 ou plus, attendu`,
+        en: `recency ${quoteEn(issue.value)}: a whole number of days, 0 or more, expected`,
+      };
+    case "frequency":
+      return {
+        fr: `fréquence ${quoteFr(issue.value)} : un nombre entier d'achats, 1 ou plus, attendu`,
+        en: `frequency ${quoteEn(issue.value)}: a whole number of purchases, 1 or more, expected`,
+      };
+    case "repeated":
+      return {
+        fr: `le client ${quoteFr(issue.id)} y est déjà, ligne ${countFr(issue.first)} : un client par ligne`,
+        en: `the customer ${quoteEn(issue.id)} is already there, row ${countEn(issue.first)}: one customer per row`,
+      };
+  }
+}
+
+export function rfmBadScoredRow(location: Location, row: number, issue: ScoredRowIssue) {
+  const why = scoredRowWhy(issue);
   return warning(
     "rfm-bad-scored-row",
     location,
-    "ligne de résultat SQL incomplète (identifiant, récence, fréquence, montant et scores R, F, M de 1 à 5 attendus) : pas reprise",
-    "incomplete SQL result row (a customer id, recency, frequency, monetary and R, F, M scores from 1 to 5 expected): not taken"
+    `ligne ${countFr(row)} du résultat SQL ${issue.kind === "incomplete" ? why.fr : `: ${why.fr}`} ; pas reprise`,
+    `row ${countEn(row)} of the SQL result${issue.kind === "incomplete" ? ` is ${why.en}` : `: ${why.en}`}; not taken`
   );
 }
 

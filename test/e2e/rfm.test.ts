@@ -252,6 +252,27 @@ describe("bad data is counted and said", () => {
   });
 });
 
+it("refuses a per-customer result's repeated id, fractional or negative recency and frequency below 1, naming the row", async () => {
+  const read = await readTransactions(
+    await file(
+      "scored-bad.csv",
+      "customer_id,recency,frequency,monetary,r,f,m\nA,3,2,10.5,5,5,5\nA,4,1,1,1,1,1\nB,1.5,1,1,1,1,1\nC,-1,1,1,1,1,1\nD,2,0,1,1,1,1\nE,2,-1,1,1,1,1\nF,0,1,2,1,1,1\n"
+    ),
+    { language: "fr" }
+  );
+  if (read.kind !== "scored") throw new Error("read as transactions");
+  expect(read.rows.map((row) => row.id)).toEqual(["A", "F"]);
+  const fr = read.problems.map((p) => p.message.fr);
+  expect(fr).toEqual([
+    expect.stringMatching(/^ligne 3 du résultat SQL : le client « A » y est déjà, ligne 2/),
+    expect.stringMatching(/^ligne 4 du résultat SQL : récence « 1\.5 »/),
+    expect.stringMatching(/^ligne 5 du résultat SQL : récence « -1 »/),
+    expect.stringMatching(/^ligne 6 du résultat SQL : fréquence « 0 »/),
+    expect.stringMatching(/^ligne 7 du résultat SQL : fréquence « -1 »/),
+  ]);
+  expect(read.problems[1].message.en).toMatch(/^row 4 of the SQL result: recency "1\.5"/);
+});
+
 describe("formats", () => {
   const rows = [
     ["Code client", "Date d'achat", "Montant TTC"],

@@ -619,21 +619,33 @@ async function readScored(
   ).getRowsJS();
   const problems: Problem[] = [];
   const read: ScoredRead["rows"] = [];
+  // Each customer once: the row a repeated id was first taken from.
+  const firstRow = new Map<string, number>();
   for (const [index, row] of rows.entries()) {
     const [id, ...figures] = row.map((value) => (value === null ? "" : String(value).trim()));
     const numbers = figures.map(Number);
     const [recency, frequency, monetary, r, f, m] = numbers;
     const scoresOk = [r, f, m].every((s) => Number.isInteger(s) && s >= 1 && s <= 5);
+    // The file's line: the header is line 1.
+    const line = index + 2;
+    const refuse = (issue: msg.ScoredRowIssue) =>
+      problems.push(msg.rfmBadScoredRow({ file }, line, issue));
     if (
       id === "" ||
       figures.some((v) => v === "") ||
       numbers.some((n) => !Number.isFinite(n)) ||
       !scoresOk
-    ) {
-      problems.push(msg.rfmBadScoredRow({ file, field: `row ${index + 2}` }));
-      continue;
+    )
+      refuse({ kind: "incomplete" });
+    else if (!Number.isInteger(recency) || recency < 0)
+      refuse({ kind: "recency", value: figures[0] });
+    else if (!Number.isInteger(frequency) || frequency < 1)
+      refuse({ kind: "frequency", value: figures[1] });
+    else if (firstRow.has(id)) refuse({ kind: "repeated", id, first: firstRow.get(id) as number });
+    else {
+      firstRow.set(id, line);
+      read.push({ id, recency, frequency, monetary, r, f, m });
     }
-    read.push({ id, recency, frequency, monetary, r, f, m });
   }
   if (read.length === 0) problems.push(msg.rfmNoCustomers(file));
   return { kind: "scored", rows: read, problems };
