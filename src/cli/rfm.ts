@@ -93,6 +93,11 @@ export async function rfmCommand(args: string[], io: Io): Promise<void> {
     );
   const format = path.extname(output).toLowerCase();
   if (format === ".json") return quantifyCommand(input, output, values, asked, io);
+  if (format === ".xlsx" && (values.study || values.customers || values.clientele))
+    throw new CliError(
+      `--study, --customers and --clientele quantify a study's segments: they go with -o OUT.json, not with the RFM workbook (${output})\nusage: ${RFM_USAGE}`,
+      2
+    );
   if (format !== ".xlsx")
     throw new CliError(
       `${output}: the output's format follows its extension: .xlsx (the RFM workbook) or .json (the study quantified, with --study)\nusage: ${RFM_USAGE}`,
@@ -201,6 +206,11 @@ async function quantifyCommand(
   });
   const study = await readStudyInput(values.study, undefined, io, RFM_USAGE);
   const messages = language ?? study.language;
+  // Nothing to quantify: said, and no study written unchanged as if it were.
+  if ((study.segments ?? []).length === 0) {
+    report([msg.rfmStudyWithoutSegments(values.study)], messages, io);
+    throw new CliError("", 1);
+  }
   const read = await readSource(input, {
     columns,
     language: messages,
@@ -235,7 +245,9 @@ async function quantifyCommand(
   const json = JSON.stringify(studyToJson(quantified.study), null, 2) + "\n";
   await writeOutput(output, target, Buffer.from(json, "utf8"));
   const date = isoOfDay(read.analysisDay);
-  for (const line of quantified.segments) io.err(quantifiedLine(line, date, messages));
+  const kept = new Set(quantified.sizedByPopulation);
+  for (const line of quantified.segments)
+    io.err(quantifiedLine(line, date, messages, kept.has(line.segment)));
   io.out(output);
 }
 

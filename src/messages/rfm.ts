@@ -294,6 +294,15 @@ export function rfmSegmentUnquantified(location: Location, segment: string) {
   );
 }
 
+export function rfmStudyWithoutSegments(file: string) {
+  return error(
+    "rfm-study-without-segments",
+    { file },
+    "l'étude n'a pas de segments : rien à quantifier (construisez les segments de l'étude, puis recommencez)",
+    "the study has no segments: nothing to quantify (build the study's segments, then run again)"
+  );
+}
+
 /** The pane was given a clientèle column but the open workbook holds no study with segments. */
 export function rfmNoSegmentsToQuantify(location: Location | undefined) {
   return warning(

@@ -209,6 +209,37 @@ it("reads a customers file by its extension (xlsx, Parquet) and blames that file
   expect(broken.said).not.toContain("t-ext.csv");
 });
 
+it("says a size kept from the population, refuses a study without segments and --study with -o OUT.xlsx", async () => {
+  const transactions = path.join(dir, "t-say.csv");
+  await fs.writeFile(transactions, TRANSACTIONS);
+  const withPopulation = {
+    ...STUDY,
+    segments: [{ name: "Foyers", clienteles: ["Familles", "Étudiants"], population: 5000 }],
+  };
+  const study = path.join(dir, "study-pop.json");
+  await fs.writeFile(study, JSON.stringify(withPopulation));
+  const args = ["rfm", transactions, "--clientele", "clientèle", "--date", "2025-01-01"];
+  const said = output();
+  const out = path.join(dir, "out-pop.json");
+  expect(await runCli([...args, "--study", study, "-o", out], said.io)).toBe(0);
+  const text = said.lines.join("\n");
+  expect(text).toContain("Foyers : taille de l'étude (sa population), 1,33 achat par an");
+  expect(text).not.toContain("Foyers : taille 3");
+
+  const bare = path.join(dir, "study-bare.json");
+  await fs.writeFile(bare, JSON.stringify({ ...STUDY, segments: undefined }));
+  const none = output();
+  const noneOut = path.join(dir, "out-bare.json");
+  expect(await runCli([...args, "--study", bare, "-o", noneOut], none.io)).toBe(1);
+  expect(none.lines.join("\n")).toContain("l'étude n'a pas de segments");
+  await expect(fs.access(noneOut)).rejects.toThrow();
+
+  const misuse = output();
+  const xlsx = path.join(dir, "out-ignored.xlsx");
+  expect(await runCli([...args, "--study", study, "-o", xlsx], misuse.io)).toBe(2);
+  expect(misuse.lines.join("\n")).toContain("-o OUT.json");
+});
+
 it("refuses a clientèle column that is not there, and -o OUT.json without a study", async () => {
   const transactions = path.join(dir, "t3.csv");
   await fs.writeFile(transactions, TRANSACTIONS);
