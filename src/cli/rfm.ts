@@ -22,7 +22,8 @@ import {
 import { rfmSql, SqlDialect } from "../analysis/rfm-sql";
 import { hasErrors } from "../messages";
 import * as msg from "../messages";
-import { nounEn, nounFr } from "../messages";
+import { nounEn, nounFr, quoteEn, quoteFr } from "../messages";
+import { EXCEL_LIMITS } from "../layout/limits";
 import { PALETTES } from "../method/colour";
 import { rfmPlan } from "../layout/sheets/rfm";
 import { listWorkbookFile, planToBuffer } from "../hosts/xlsx/file";
@@ -140,15 +141,28 @@ export async function rfmCommand(args: string[], io: Io): Promise<void> {
     analysisDay = read.analysisDay;
     firstDay = read.firstDay;
   }
+  // An id past Excel's limit per cell would be cut by Excel, or the file refused: said, not written.
+  const tooLong = rows.find((row) => row.id.length > EXCEL_LIMITS.cellText);
+  if (tooLong) {
+    report([msg.rfmIdTooLong(input, tooLong.id, EXCEL_LIMITS.cellText)], language, io);
+    throw new CliError("", 1);
+  }
   const plan = rfmPlan({ rows, rules, analysisDay, firstDay, language, palette });
   // Many customers: the fastest compression (a file about a third larger, written twice as fast).
   const level = rows.length > FAST_WRITE_CUSTOMERS ? 1 : undefined;
   await writeOutput(output, target, await planToBuffer(plan, level));
   const transactions = read.kind === "transactions" ? read.counts.rows : undefined;
+  // Which columns were taken (guessed or given), so that a wrong guess is seen.
+  const taken =
+    read.kind === "transactions"
+      ? language === "fr"
+        ? ` (identifiant ${quoteFr(read.columns.id)}, date ${quoteFr(read.columns.date)}, montant ${quoteFr(read.columns.amount)})`
+        : ` (id ${quoteEn(read.columns.id)}, date ${quoteEn(read.columns.date)}, amount ${quoteEn(read.columns.amount)})`
+      : "";
   io.err(
     language === "fr"
-      ? `${nounFr(rows.length, "client", "clients")}${transactions !== undefined ? `, ${nounFr(transactions, "ligne lue", "lignes lues")}` : ""}, date d'analyse ${isoOfDay(analysisDay)}`
-      : `${nounEn(rows.length, "customer", "customers")}${transactions !== undefined ? `, ${nounEn(transactions, "row read", "rows read")}` : ""}, analysis date ${isoOfDay(analysisDay)}`
+      ? `${nounFr(rows.length, "client", "clients")}${transactions !== undefined ? `, ${nounFr(transactions, "ligne lue", "lignes lues")}${taken}` : ""}, date d'analyse ${isoOfDay(analysisDay)}`
+      : `${nounEn(rows.length, "customer", "customers")}${transactions !== undefined ? `, ${nounEn(transactions, "row read", "rows read")}${taken}` : ""}, analysis date ${isoOfDay(analysisDay)}`
   );
   io.out(output);
 }

@@ -294,6 +294,16 @@ export function rfmSegmentUnquantified(location: Location, segment: string) {
   );
 }
 
+export function rfmIdTooLong(file: string, id: string, limit: number) {
+  const start = id.slice(0, 40);
+  return error(
+    "rfm-id-too-long",
+    { file },
+    `l'identifiant client qui commence par ${quoteFr(start)} compte ${countFr(id.length)} caractères, au-delà des ${countFr(limit)} qu'une cellule Excel peut tenir : corrigez la colonne d'identifiant`,
+    `the customer id starting ${quoteEn(start)} is ${countEn(id.length)} characters long, beyond the ${countEn(limit)} an Excel cell can hold: correct the id column`
+  );
+}
+
 export function rfmStudyWithoutSegments(file: string) {
   return error(
     "rfm-study-without-segments",

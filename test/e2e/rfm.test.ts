@@ -386,7 +386,9 @@ describe("the workbook", () => {
     const lines: string[] = [];
     const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
     expect(await runCli(["rfm", csv, "-o", out, "--lang", "fr"], io)).toBe(0);
-    expect(lines.join("\n")).toContain("2 clients, 2 lignes lues, date d'analyse 2025-01-04");
+    expect(lines.join("\n")).toContain(
+      "2 clients, 2 lignes lues (identifiant « client », date « date », montant « montant »), date d'analyse 2025-01-04"
+    );
     // Written again over its own workbook: allowed.
     expect(await runCli(["rfm", csv, "-o", out, "--lang", "fr"], io)).toBe(0);
     const other = new ExcelJS.Workbook();
@@ -402,6 +404,28 @@ describe("the workbook", () => {
     lines.length = 0;
     expect(await runCli(["rfm", csv, "-o", study, "--force", "--lang", "en"], io)).toBe(1);
     expect(lines.join("\n")).toContain("holds a study");
+  });
+
+  it("refuses one column for two roles, a role given twice, and an id too long for a cell", async () => {
+    const csv = await file("roles.csv", "client,date,montant\nA,2025-01-02,10\n");
+    const lines: string[] = [];
+    const io = { out: () => undefined, err: (l: string) => lines.push(l) };
+    const out = path.join(dir, "roles.xlsx");
+    const run = (...more: string[]) => runCli(["rfm", csv, "-o", out, "--lang", "en", ...more], io);
+    expect(await run("--columns", "id=client,date=Client,amount=montant")).toBe(2);
+    expect(lines.join("\n")).toContain("each role needs its own column");
+    expect(await run("--columns", "id=client,id=date")).toBe(2);
+    expect(lines.join("\n")).toContain("id is given twice");
+    const long = await file(
+      "long-id.csv",
+      `client,date,montant\n${"x".repeat(40000)},2025-01-02,10\nB,2025-01-02,5\n`
+    );
+    lines.length = 0;
+    expect(await runCli(["rfm", long, "-o", path.join(dir, "long.xlsx"), "--lang", "en"], io)).toBe(
+      1
+    );
+    expect(lines.join("\n")).toContain("40,000 characters long, beyond the 32,767");
+    await expect(fs.access(path.join(dir, "long.xlsx"))).rejects.toThrow();
   });
 
   it("says every message of a run in one language: --lang, else the environment's", async () => {
