@@ -6,7 +6,7 @@
 import { Language } from "../method/levels";
 import * as msg from "../messages";
 import { Location, Problem } from "../messages";
-import type { TransactionCounts } from "./rfm-rows";
+import { isCommaThousands, type TransactionCounts } from "./rfm-rows";
 
 /** Where the rows came from: a file (`label` is its path) or a range of the open workbook. */
 export interface RowsSource {
@@ -32,7 +32,8 @@ export function transactionProblems(
         where,
         columns.amount,
         counts.badAmounts.count,
-        counts.badAmounts.example ?? ""
+        counts.badAmounts.example ?? "",
+        language === "en" && isCommaThousands(counts.badAmounts.example ?? "")
       )
     );
   if (counts.badDates.count > 0)

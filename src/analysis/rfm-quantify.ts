@@ -89,8 +89,9 @@ export function quantifySegments(
     const result = {
       segment: segment.name,
       size,
-      frequency: round2(purchases / size),
-      basket: round2(amount / purchases),
+      // Exactly (docs/method.md §8.2): rounded only where shown, or the potential drifts.
+      frequency: purchases / size,
+      basket: amount / purchases,
     };
     segments.push(result);
     const source = asOf !== undefined ? { figuresSource: { asOf, customers: size } } : {};
@@ -110,18 +111,28 @@ export function quantifySegments(
   };
 }
 
-/** "Name: size 120, 3.5 purchases a year, basket 42.10 (customers' data to 2026-01-01, 120 customers)". */
-export function quantifiedLine(line: SegmentFigures, date: string, language: Language): string {
+/**
+ * "Name: size 120, 3.5 purchases a year, basket 42.10 (customers' data to 2026-01-01, 120 customers)";
+ * `sizeKept`: the segment is sized from its population, which the data does not replace.
+ */
+export function quantifiedLine(
+  line: SegmentFigures,
+  date: string,
+  language: Language,
+  sizeKept = false
+): string {
   const n = (value: number) =>
     language === "fr"
       ? value.toLocaleString("fr-FR", { maximumFractionDigits: 2 }).replace(/\s/g, " ")
       : value.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  // French puts below 2 in the singular (1,5 achat), English only 1.
+  const s = (value: number) => ((language === "fr" ? value >= 2 : value !== 1) ? "s" : "");
+  const size = sizeKept
+    ? language === "fr"
+      ? "taille de l'étude (sa population)"
+      : "size kept from the study (its population)"
+    : `${language === "fr" ? "taille" : "size"} ${n(line.size)}`;
   return language === "fr"
-    ? `${line.segment} : taille ${n(line.size)}, ${n(line.frequency)} achats par an, panier ${n(line.basket)} (données clients au ${date}, ${n(line.size)} clients)`
-    : `${line.segment}: size ${n(line.size)}, ${n(line.frequency)} purchases a year, basket ${n(line.basket)} (customers' data to ${date}, ${n(line.size)} customers)`;
-}
-
-/** Figures shown to two decimals (purchases per year, a currency). */
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
+    ? `${line.segment} : ${size}, ${n(line.frequency)} achat${s(line.frequency)} par an, panier ${n(line.basket)} (données clients au ${date}, ${n(line.size)} client${s(line.size)})`
+    : `${line.segment}: ${size}, ${n(line.frequency)} purchase${s(line.frequency)} a year, basket ${n(line.basket)} (customers' data to ${date}, ${n(line.size)} customer${s(line.size)})`;
 }

@@ -43,7 +43,18 @@ export interface RowsRfm {
 
 /** Serial 1 is 1900-01-01 in Excel's count: serial 0 is 1899-12-30, day −25 569 after 1970. */
 const EXCEL_EPOCH_DAY = -25569;
-const EXCEL_MAX_SERIAL = 2958465;
+/**
+ * The years a transaction's date may have (docs/method.md §8.1): outside, a date is a placeholder
+ * (9999-12-31, 0001-01-01) or a misreading (03/04/25 as year 25), a bad date like any other.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2199;
+/**
+ * The numbers read as Excel serial days: 1927-05-18 to 2199-12-31. Below, a number in the date
+ * column is more likely a year (2025) or a code than a date (docs/method.md §8.1).
+ */
+export const FIRST_SERIAL = 10000;
+export const LAST_SERIAL = 109574;
 const MICRO = 10 ** MONETARY_DECIMALS;
 
 /** The Unicode space separators (Zs): what DuckDB's trim removes at both ends. */
@@ -77,6 +88,7 @@ const isDigits = (text: string, min: number, max: number): boolean => {
 };
 
 function dayOf(year: number, month: number, day: number): number | undefined {
+  if (year < FIRST_YEAR || year > LAST_YEAR) return undefined;
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   const time = Date.UTC(year, month - 1, day);
   const date = new Date(time);
@@ -101,7 +113,8 @@ function threeParts(
 /**
  * The day a date cell says, as the command line reads it: an Excel serial number; a text
  * YYYY-MM-DD (a time after a space or T ignored; also YYYY-M-D and YYYY/MM/DD), dd/mm/yyyy (mm/dd/yyyy
- * in English), dd.mm.yyyy, or a serial number written as text.
+ * in English, when it reads both ways), dd.mm.yyyy, or a serial number written as text; years
+ * FIRST_YEAR to LAST_YEAR, serials FIRST_SERIAL to LAST_SERIAL.
  */
 export function parseDay(value: unknown, language: Language): number | undefined {
   if (typeof value === "number") return serialDay(value);
@@ -127,10 +140,12 @@ export function parseDay(value: unknown, language: Language): number | undefined
     [4, 4],
   ];
   const slash = threeParts(first, "/", short);
+  // The language's order first; the other when only it reads (13/04/2025 in English, 04/13/2025
+  // in French): only a date that reads both ways is left to the language.
   if (slash)
     return language === "fr"
-      ? dayOf(slash[2], slash[1], slash[0])
-      : dayOf(slash[2], slash[0], slash[1]);
+      ? (dayOf(slash[2], slash[1], slash[0]) ?? dayOf(slash[2], slash[0], slash[1]))
+      : (dayOf(slash[2], slash[0], slash[1]) ?? dayOf(slash[2], slash[1], slash[0]));
   const dot = threeParts(first, ".", short);
   if (dot) return dayOf(dot[2], dot[1], dot[0]);
   const point = text.indexOf(".");
@@ -147,7 +162,8 @@ function firstIndexOf(text: string, ...marks: string[]): number {
 }
 
 function serialDay(serial: number): number | undefined {
-  if (!Number.isFinite(serial) || serial < 1 || serial > EXCEL_MAX_SERIAL) return undefined;
+  if (!Number.isFinite(serial) || serial < FIRST_SERIAL || serial >= LAST_SERIAL + 1)
+    return undefined;
   return EXCEL_EPOCH_DAY + Math.floor(serial);
 }
 
@@ -205,10 +221,29 @@ function groupedThousands(text: string, separator: string): boolean {
 const AMOUNT_NOISE = new Set(["\t", "\n", "\f", "\r", " ", "\u00a0", "\u202f", "€", "$", "£"]);
 
 /**
- * An amount cell as a number: a number cell as it is; a text as the SQL reads it — a plain number,
- * else without blanks and currency signs: 12,50 and 1.234,50 (a decimal comma), 1,234.50.
+ * An amount text without its blanks and currency signs, one comma before exactly three digits after
+ * one to three digits (not starting with 0): 1,234 — a thousands separator in English, a decimal
+ * comma in French. In an English study it is refused as ambiguous (docs/method.md §8.1).
  */
-export function parseAmount(value: unknown): number | undefined {
+export function isCommaThousands(text: string): boolean {
+  let bare = "";
+  for (const c of text) if (!AMOUNT_NOISE.has(c)) bare += c;
+  const body = bare.startsWith("-") ? bare.slice(1) : bare;
+  const groups = body.split(",");
+  return (
+    groups.length === 2 &&
+    isDigits(groups[0], 1, 3) &&
+    !groups[0].startsWith("0") &&
+    isDigits(groups[1], 3, 3)
+  );
+}
+
+/**
+ * An amount cell as a number: a number cell as it is; a text as the SQL reads it — a plain number,
+ * else without blanks and currency signs: 12,50 and 1.234,50 (a decimal comma), 1,234.50; in
+ * English, not 1,234 (isCommaThousands).
+ */
+export function parseAmount(value: unknown, language: Language): number | undefined {
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
   if (typeof value !== "string") return undefined;
   const text = cellAsText(value);
@@ -218,6 +253,7 @@ export function parseAmount(value: unknown): number | undefined {
   for (const c of text) if (!AMOUNT_NOISE.has(c)) bare += c;
   const sign = bare.startsWith("-") ? "-" : "";
   const body = sign ? bare.slice(1) : bare;
+  if (language === "en" && isCommaThousands(bare)) return undefined;
   const comma = body.indexOf(",");
   let written = bare;
   if (
@@ -301,7 +337,7 @@ export function rfmFromRows(
     if (seen.has(key)) counts.duplicates++;
     else seen.add(key);
     const day = parseDay(dateValue, options.language);
-    const amount = parseAmount(amountValue);
+    const amount = parseAmount(amountValue, options.language);
     if (id === "") counts.blankIds++;
     if (amount === undefined) {
       counts.badAmounts.count++;
@@ -403,7 +439,7 @@ export function clienteleFiguresFromRows(
     const id = cellAsText(row[columns.id]);
     if (id === "") continue;
     const day = parseDay(row[columns.date], options.language);
-    const amount = parseAmount(row[columns.amount]);
+    const amount = parseAmount(row[columns.amount], options.language);
     if (day === undefined || amount === undefined) continue;
     const clientele = cellAsText(row[columns.clientele]);
     if (clientele !== "") {

@@ -22,6 +22,8 @@ import {
 import { rfmSql, SqlDialect } from "../analysis/rfm-sql";
 import { hasErrors } from "../messages";
 import * as msg from "../messages";
+import { nounEn, nounFr, quoteEn, quoteFr } from "../messages";
+import { EXCEL_LIMITS } from "../layout/limits";
 import { PALETTES } from "../method/colour";
 import { rfmPlan } from "../layout/sheets/rfm";
 import { listWorkbookFile, planToBuffer } from "../hosts/xlsx/file";
@@ -31,6 +33,7 @@ import {
   CliError,
   CliProblems,
   Io,
+  environmentLanguage,
   parseLanguage,
   readStudyInput,
   report,
@@ -68,7 +71,9 @@ export async function rfmCommand(args: string[], io: Io): Promise<void> {
     },
   });
   const asked = parseLanguage(values.lang);
-  const language = asked ?? "fr";
+  // One language for every message of the run, as the other commands: --lang, else the
+  // environment's (errors and warnings alike; it also reads 03/04/2025, and says how).
+  const language = asked ?? environmentLanguage();
   if (values.date !== undefined && dayOfIso(values.date) === undefined)
     throw new CliError(`--date: "${values.date}" is not a date YYYY-MM-DD\nusage: ${RFM_USAGE}`, 2);
   if (values.sql !== undefined) {
@@ -89,6 +94,11 @@ export async function rfmCommand(args: string[], io: Io): Promise<void> {
     );
   const format = path.extname(output).toLowerCase();
   if (format === ".json") return quantifyCommand(input, output, values, asked, io);
+  if (format === ".xlsx" && (values.study || values.customers || values.clientele))
+    throw new CliError(
+      `--study, --customers and --clientele quantify a study's segments: they go with -o OUT.json, not with the RFM workbook (${output})\nusage: ${RFM_USAGE}`,
+      2
+    );
   if (format !== ".xlsx")
     throw new CliError(
       `${output}: the output's format follows its extension: .xlsx (the RFM workbook) or .json (the study quantified, with --study)\nusage: ${RFM_USAGE}`,
@@ -131,15 +141,28 @@ export async function rfmCommand(args: string[], io: Io): Promise<void> {
     analysisDay = read.analysisDay;
     firstDay = read.firstDay;
   }
+  // An id past Excel's limit per cell would be cut by Excel, or the file refused: said, not written.
+  const tooLong = rows.find((row) => row.id.length > EXCEL_LIMITS.cellText);
+  if (tooLong) {
+    report([msg.rfmIdTooLong(input, tooLong.id, EXCEL_LIMITS.cellText)], language, io);
+    throw new CliError("", 1);
+  }
   const plan = rfmPlan({ rows, rules, analysisDay, firstDay, language, palette });
   // Many customers: the fastest compression (a file about a third larger, written twice as fast).
   const level = rows.length > FAST_WRITE_CUSTOMERS ? 1 : undefined;
   await writeOutput(output, target, await planToBuffer(plan, level));
   const transactions = read.kind === "transactions" ? read.counts.rows : undefined;
+  // Which columns were taken (guessed or given), so that a wrong guess is seen.
+  const taken =
+    read.kind === "transactions"
+      ? language === "fr"
+        ? ` (identifiant ${quoteFr(read.columns.id)}, date ${quoteFr(read.columns.date)}, montant ${quoteFr(read.columns.amount)})`
+        : ` (id ${quoteEn(read.columns.id)}, date ${quoteEn(read.columns.date)}, amount ${quoteEn(read.columns.amount)})`
+      : "";
   io.err(
     language === "fr"
-      ? `${rows.length} clients${transactions !== undefined ? `, ${transactions} lignes lues` : ""}, date d'analyse ${isoOfDay(analysisDay)}`
-      : `${rows.length} customers${transactions !== undefined ? `, ${transactions} rows read` : ""}, analysis date ${isoOfDay(analysisDay)}`
+      ? `${nounFr(rows.length, "client", "clients")}${transactions !== undefined ? `, ${nounFr(transactions, "ligne lue", "lignes lues")}${taken}` : ""}, date d'analyse ${isoOfDay(analysisDay)}`
+      : `${nounEn(rows.length, "customer", "customers")}${transactions !== undefined ? `, ${nounEn(transactions, "row read", "rows read")}${taken}` : ""}, analysis date ${isoOfDay(analysisDay)}`
   );
   io.out(output);
 }
@@ -197,11 +220,21 @@ async function quantifyCommand(
   });
   const study = await readStudyInput(values.study, undefined, io, RFM_USAGE);
   const messages = language ?? study.language;
+  // Nothing to quantify: said, and no study written unchanged as if it were.
+  if ((study.segments ?? []).length === 0) {
+    report([msg.rfmStudyWithoutSegments(values.study)], messages, io);
+    throw new CliError("", 1);
+  }
   const read = await readSource(input, {
     columns,
     language: messages,
     analysisDate: values.date,
     clientele: { column: values.clientele, customersFile: values.customers },
+  }).catch((failure: unknown) => {
+    // Said in the study's language like the warnings, not in the environment's.
+    if (!(failure instanceof CliProblems)) throw failure;
+    report(failure.problems, messages, io);
+    throw new CliError("", 1);
   });
   if (read.kind !== "transactions")
     throw new CliError(
@@ -226,7 +259,9 @@ async function quantifyCommand(
   const json = JSON.stringify(studyToJson(quantified.study), null, 2) + "\n";
   await writeOutput(output, target, Buffer.from(json, "utf8"));
   const date = isoOfDay(read.analysisDay);
-  for (const line of quantified.segments) io.err(quantifiedLine(line, date, messages));
+  const kept = new Set(quantified.sizedByPopulation);
+  for (const line of quantified.segments)
+    io.err(quantifiedLine(line, date, messages, kept.has(line.segment)));
   io.out(output);
 }
 

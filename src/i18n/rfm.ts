@@ -26,7 +26,8 @@ export const RFM_TEXTS: Record<Language, RfmTexts> = {
   fr: {
     customersSheet: "Clients RFM",
     summarySheet: "Synthèse RFM",
-    customersTitle: (date, n) => `Clients RFM : ${count(n, "fr")} clients, analyse au ${date}`,
+    customersTitle: (date, n) =>
+      `Clients RFM : ${count(n, "fr")} client${n > 1 ? "s" : ""}, analyse au ${date}`,
     headers: [
       "Client",
       "Récence (jours)",
@@ -62,7 +63,7 @@ export const RFM_TEXTS: Record<Language, RfmTexts> = {
     customersSheet: "RFM customers",
     summarySheet: "RFM summary",
     customersTitle: (date, n) =>
-      `RFM customers: ${count(n, "en")} customers, analysis date ${date}`,
+      `RFM customers: ${count(n, "en")} customer${n === 1 ? "" : "s"}, analysis date ${date}`,
     headers: [
       "Customer",
       "Recency (days)",

@@ -73,6 +73,14 @@ const mibEn = (bytes: number): string => `${Math.round((bytes / (1024 * 1024)) *
 /** 1 048 576 in French, 1,048,576 in English. */
 export const countFr = (n: number): string => n.toLocaleString("fr-FR").replace(/\s/g, " ");
 export const countEn = (n: number): string => n.toLocaleString("en-US");
+/** The plural's test: French counts 0 and 1 in the singular, English only 1. */
+export const manyFr = (n: number): boolean => n > 1;
+export const manyEn = (n: number): boolean => n !== 1;
+/** "1 ligne", "2 lignes"; "1 row", "2 rows": the count with its noun. */
+export const nounFr = (n: number, one: string, many: string): string =>
+  `${countFr(n)} ${manyFr(n) ? many : one}`;
+export const nounEn = (n: number, one: string, many: string): string =>
+  `${countEn(n)} ${manyEn(n) ? many : one}`;
 
 export function workbookEmpty(file: string) {
   return error(

@@ -2,11 +2,19 @@
  * Messages of RFM from the client's transactions: every row left out is counted and said.
  */
 import type { Bilingual } from "../method/levels";
-import { countEn, countFr } from "./files";
+import { countEn, countFr, manyEn, manyFr, nounEn, nounFr } from "./files";
 import { Location, quoteEn, quoteFr } from "./problem";
 import { error, warning } from "./shared";
 
 // RFM from the client's transactions (issue 15): every row left out is counted and said.
+
+/** An example value, a blank one said as such rather than shown as empty quotes. */
+const exampleFr = (text: string): string => (text === "" ? "(vide)" : quoteFr(text));
+const exampleEn = (text: string): string => (text === "" ? "(blank)" : quoteEn(text));
+/** "n'est pas comptée" / "ne sont pas comptées"; "is" / "are". */
+const notCountedFr = (n: number): string =>
+  manyFr(n) ? "ne sont pas comptées" : "n'est pas comptée";
+const notCountedEn = (n: number): string => (manyEn(n) ? "are not counted" : "is not counted");
 
 const ROLE_NAMES: Record<"id" | "date" | "amount", Bilingual> = {
   id: { fr: "identifiant client", en: "customer id" },
@@ -23,12 +31,28 @@ export function rfmEmpty(file: string) {
   );
 }
 
-export function rfmNotTable(file: string, reason: string) {
+/** What the engine's failure says in plain words, when it is known. */
+export type NotTableKind = "encoding" | "parquet" | "other";
+
+const NOT_TABLE_WHY: Record<NotTableKind, Bilingual | undefined> = {
+  encoding: {
+    fr: "ce n'est pas un texte en UTF-8 ni en Latin-1",
+    en: "it is not UTF-8 or Latin-1 text",
+  },
+  parquet: { fr: "ce n'est pas un fichier Parquet", en: "it is not a Parquet file" },
+  other: undefined,
+};
+
+export function rfmNotTable(file: string, reason: string, kind: NotTableKind = "other") {
+  const why = NOT_TABLE_WHY[kind];
+  // The engine's own words last, for whoever must look further.
+  const fr = why ? `${why.fr} ; moteur : ${reason}` : reason;
+  const en = why ? `${why.en}; engine: ${reason}` : reason;
   return error(
     "rfm-not-table",
     { file },
-    `ce fichier ne se lit pas comme une table de transactions (${reason}) : donnez un CSV, un TSV, un Parquet ou un classeur .xlsx avec une ligne d'en-tête`,
-    `this file does not read as a table of transactions (${reason}): give a CSV, TSV, Parquet file or an .xlsx workbook with a header line`
+    `ce fichier ne se lit pas comme une table de transactions (${fr}) : donnez un CSV, un TSV, un Parquet ou un classeur .xlsx avec une ligne d'en-tête`,
+    `this file does not read as a table of transactions (${en}): give a CSV, TSV, Parquet file or an .xlsx workbook with a header line`
   );
 }
 
@@ -56,17 +80,30 @@ export function rfmBlankIds(location: Location, column: string, count: number) {
   return warning(
     "rfm-blank-ids",
     location,
-    `${countFr(count)} lignes sans identifiant client (colonne ${quoteFr(column)}) ne sont pas comptées`,
-    `${countEn(count)} rows without a customer id (column ${quoteEn(column)}) are not counted`
+    `${nounFr(count, "ligne", "lignes")} sans identifiant client (colonne ${quoteFr(column)}) ${notCountedFr(count)}`,
+    `${nounEn(count, "row", "rows")} without a customer id (column ${quoteEn(column)}) ${notCountedEn(count)}`
   );
 }
 
-export function rfmBadAmounts(location: Location, column: string, count: number, example: string) {
+export function rfmBadAmounts(
+  location: Location,
+  column: string,
+  count: number,
+  example: string,
+  /** The example is 1,234 in an English study: a thousands separator or a decimal comma. */
+  ambiguousComma = false
+) {
+  const why = ambiguousComma
+    ? {
+        fr: " ; une virgule suivie de trois chiffres se lit de deux façons (milliers en anglais, décimales en français) : écrivez 1234 ou 1.234, ou --lang fr pour la virgule décimale",
+        en: "; a comma followed by three digits reads two ways (thousands in English, decimals in French): write 1234 or 1.234, or --lang fr for a decimal comma",
+      }
+    : { fr: "", en: "" };
   return warning(
     "rfm-bad-amounts",
     location,
-    `${countFr(count)} lignes dont le montant n'est pas un nombre (colonne ${quoteFr(column)}, par exemple ${quoteFr(example)}) ne sont pas comptées`,
-    `${countEn(count)} rows whose amount is not a number (column ${quoteEn(column)}, for example ${quoteEn(example)}) are not counted`
+    `${nounFr(count, "ligne", "lignes")} dont le montant n'est pas un nombre (colonne ${quoteFr(column)}, par exemple ${exampleFr(example)}) ${notCountedFr(count)}${why.fr}`,
+    `${nounEn(count, "row", "rows")} whose amount is not a number (column ${quoteEn(column)}, for example ${exampleEn(example)}) ${notCountedEn(count)}${why.en}`
   );
 }
 
@@ -74,8 +111,8 @@ export function rfmBadDates(location: Location, column: string, count: number, e
   return warning(
     "rfm-bad-dates",
     location,
-    `${countFr(count)} lignes dont la date ne se lit pas (colonne ${quoteFr(column)}, par exemple ${quoteFr(example)} ; formats lus : 2025-04-03, 03/04/2025, 03.04.2025, numéro de série Excel) ne sont pas comptées`,
-    `${countEn(count)} rows whose date does not read (column ${quoteEn(column)}, for example ${quoteEn(example)}; formats read: 2025-04-03, 03/04/2025, 03.04.2025, Excel serial number) are not counted`
+    `${nounFr(count, "ligne", "lignes")} dont la date ne se lit pas (colonne ${quoteFr(column)}, par exemple ${exampleFr(example)} ; formats lus : 2025-04-03, 03/04/2025, 03.04.2025, numéro de série Excel de 10000 à 109574 ; années 1900 à 2199) ${notCountedFr(count)}`,
+    `${nounEn(count, "row", "rows")} whose date does not read (column ${quoteEn(column)}, for example ${exampleEn(example)}; formats read: 2025-04-03, 03/04/2025, 03.04.2025, Excel serial number from 10000 to 109574; years 1900 to 2199) ${notCountedEn(count)}`
   );
 }
 
@@ -89,8 +126,8 @@ export function rfmAmbiguousDates(
   return warning(
     "rfm-ambiguous-dates",
     location,
-    `${countFr(count)} dates comme ${quoteFr(example)} se lisent de deux façons : lues ${dayFirst ? "jour/mois/année (étude en français)" : "mois/jour/année (étude en anglais)"} ; ${dayFirst ? "--lang en" : "--lang fr"} les lit dans l'autre sens`,
-    `${countEn(count)} dates such as ${quoteEn(example)} read two ways: read as ${dayFirst ? "day/month/year (a French study)" : "month/day/year (an English study)"}; ${dayFirst ? "--lang en" : "--lang fr"} reads them the other way`
+    `${manyFr(count) ? `${countFr(count)} dates comme ${quoteFr(example)} se lisent de deux façons : lues` : `1 date, ${quoteFr(example)}, se lit de deux façons : lue`} ${dayFirst ? "jour/mois/année (étude en français)" : "mois/jour/année (étude en anglais)"} ; ${dayFirst ? "--lang en" : "--lang fr"} ${manyFr(count) ? "les" : "la"} lit dans l'autre sens`,
+    `${manyEn(count) ? `${countEn(count)} dates such as ${quoteEn(example)} read` : `1 date, ${quoteEn(example)}, reads`} two ways: read as ${dayFirst ? "day/month/year (a French study)" : "month/day/year (an English study)"}; ${dayFirst ? "--lang en" : "--lang fr"} reads ${manyEn(count) ? "them" : "it"} the other way`
   );
 }
 
@@ -98,8 +135,12 @@ export function rfmReturns(location: Location, count: number) {
   return warning(
     "rfm-returns",
     location,
-    `${countFr(count)} montants négatifs (retours) sont déduits du montant de leur client, sans compter comme achats`,
-    `${countEn(count)} negative amounts (returns) are deducted from their customer's monetary value, not counted as purchases`
+    manyFr(count)
+      ? `${countFr(count)} montants négatifs (retours) sont déduits du montant de leur client, sans compter comme achats`
+      : `1 montant négatif (un retour) est déduit du montant de son client, sans compter comme achat`,
+    manyEn(count)
+      ? `${countEn(count)} negative amounts (returns) are deducted from their customer's monetary value, not counted as purchases`
+      : `1 negative amount (a return) is deducted from its customer's monetary value, not counted as a purchase`
   );
 }
 
@@ -107,8 +148,12 @@ export function rfmDuplicates(location: Location, count: number) {
   return warning(
     "rfm-duplicates",
     location,
-    `${countFr(count)} lignes répètent exactement une autre ligne (même client, date et montant) : gardées et comptées comme achats ; retirez-les du fichier si ce sont des doublons d'export`,
-    `${countEn(count)} rows repeat another row exactly (same customer, date and amount): kept and counted as purchases; remove them from the file if they are export duplicates`
+    manyFr(count)
+      ? `${countFr(count)} lignes répètent exactement une autre ligne (même client, date et montant) : gardées et comptées comme achats ; retirez-les du fichier si ce sont des doublons d'export`
+      : `1 ligne répète exactement une autre ligne (même client, date et montant) : gardée et comptée comme achat ; retirez-la du fichier si c'est un doublon d'export`,
+    manyEn(count)
+      ? `${countEn(count)} rows repeat another row exactly (same customer, date and amount): kept and counted as purchases; remove them from the file if they are export duplicates`
+      : `1 row repeats another row exactly (same customer, date and amount): kept and counted as a purchase; remove it from the file if it is an export duplicate`
   );
 }
 
@@ -116,8 +161,8 @@ export function rfmAfterAnalysis(location: Location, count: number) {
   return warning(
     "rfm-after-analysis",
     location,
-    `${countFr(count)} transactions datées du jour d'analyse ou après ne sont pas comptées`,
-    `${countEn(count)} transactions dated on or after the analysis date are not counted`
+    `${nounFr(count, "transaction datée", "transactions datées")} du jour d'analyse ou après ${notCountedFr(count)}`,
+    `${nounEn(count, "transaction", "transactions")} dated on or after the analysis date ${notCountedEn(count)}`
   );
 }
 
@@ -125,8 +170,12 @@ export function rfmReturnsOnly(location: Location, count: number) {
   return warning(
     "rfm-returns-only",
     location,
-    `${countFr(count)} clients n'ont que des retours, aucun achat : ils ne sont pas notés`,
-    `${countEn(count)} customers have returns only, no purchase: they are not scored`
+    manyFr(count)
+      ? `${countFr(count)} clients n'ont que des retours, aucun achat : ils ne sont pas notés`
+      : `1 client n'a que des retours, aucun achat : il n'est pas noté`,
+    manyEn(count)
+      ? `${countEn(count)} customers have returns only, no purchase: they are not scored`
+      : `1 customer has returns only, no purchase: they are not scored`
   );
 }
 
@@ -148,12 +197,44 @@ export function rfmSingleCustomer(location: Location) {
   );
 }
 
-export function rfmBadScoredRow(location: Location) {
+/** What is wrong with a row of a per-customer result (`rfm --sql`'s). */
+export type ScoredRowIssue =
+  | { kind: "incomplete" }
+  | { kind: "recency" | "frequency"; value: string }
+  | { kind: "repeated"; id: string; first: number };
+
+function scoredRowWhy(issue: ScoredRowIssue): Bilingual {
+  switch (issue.kind) {
+    case "incomplete":
+      return {
+        fr: "incomplète (identifiant, récence, fréquence, montant et scores R, F, M de 1 à 5 attendus)",
+        en: "incomplete (a customer id, recency, frequency, monetary and R, F, M scores from 1 to 5 expected)",
+      };
+    case "recency":
+      return {
+        fr: `récence ${quoteFr(issue.value)} : un nombre entier de jours, 0 ou plus, attendu`,
+        en: `recency ${quoteEn(issue.value)}: a whole number of days, 0 or more, expected`,
+      };
+    case "frequency":
+      return {
+        fr: `fréquence ${quoteFr(issue.value)} : un nombre entier d'achats, 1 ou plus, attendu`,
+        en: `frequency ${quoteEn(issue.value)}: a whole number of purchases, 1 or more, expected`,
+      };
+    case "repeated":
+      return {
+        fr: `le client ${quoteFr(issue.id)} y est déjà, ligne ${countFr(issue.first)} : un client par ligne`,
+        en: `the customer ${quoteEn(issue.id)} is already there, row ${countEn(issue.first)}: one customer per row`,
+      };
+  }
+}
+
+export function rfmBadScoredRow(location: Location, row: number, issue: ScoredRowIssue) {
+  const why = scoredRowWhy(issue);
   return warning(
     "rfm-bad-scored-row",
     location,
-    "ligne de résultat SQL incomplète (identifiant, récence, fréquence, montant et scores R, F, M de 1 à 5 attendus) : pas reprise",
-    "incomplete SQL result row (a customer id, recency, frequency, monetary and R, F, M scores from 1 to 5 expected): not taken"
+    `ligne ${countFr(row)} du résultat SQL ${issue.kind === "incomplete" ? why.fr : `: ${why.fr}`} ; pas reprise`,
+    `row ${countEn(row)} of the SQL result${issue.kind === "incomplete" ? ` is ${why.en}` : `: ${why.en}`}; not taken`
   );
 }
 
@@ -163,6 +244,15 @@ export function rfmOutputStudy(file: string) {
     { file },
     "ce classeur contient une étude (grille, notes, segments) qui serait perdue : écrivez l'analyse RFM dans un autre fichier (--force n'y change rien)",
     "this workbook holds a study (grid, ratings, segments) that would be lost: write the RFM analysis to another file (--force does not change this)"
+  );
+}
+
+export function rfmCustomersNotTable(file: string, reason: string) {
+  return error(
+    "rfm-customers-not-table",
+    { file },
+    `ce fichier de clients ne se lit pas comme une table (${reason}) : donnez un CSV, un TSV, un Parquet ou un classeur .xlsx avec une ligne d'en-tête, l'identifiant client et la clientèle`,
+    `this customers file does not read as a table (${reason}): give a CSV, TSV, Parquet file or an .xlsx workbook with a header line, the customer id and the clientèle`
   );
 }
 
@@ -181,11 +271,17 @@ export function rfmUnknownClientele(location: Location, clientele: string, custo
     "rfm-unknown-clientele",
     location,
     clientele === ""
-      ? `${countFr(customers)} clients acheteurs de l'année n'ont pas de clientèle : ils ne comptent dans aucun segment`
-      : `la clientèle ${quoteFr(clientele)} des données n'est pas une clientèle de l'étude : ses ${countFr(customers)} clients acheteurs ne comptent dans aucun segment`,
+      ? manyFr(customers)
+        ? `${countFr(customers)} clients acheteurs de l'année n'ont pas de clientèle : ils ne comptent dans aucun segment`
+        : `1 client acheteur de l'année n'a pas de clientèle : il ne compte dans aucun segment`
+      : manyFr(customers)
+        ? `la clientèle ${quoteFr(clientele)} des données n'est pas une clientèle de l'étude : ses ${countFr(customers)} clients acheteurs ne comptent dans aucun segment`
+        : `la clientèle ${quoteFr(clientele)} des données n'est pas une clientèle de l'étude : son client acheteur ne compte dans aucun segment`,
     clientele === ""
-      ? `${countEn(customers)} customers who bought in the year have no clientèle: they count in no segment`
-      : `the clientèle ${quoteEn(clientele)} of the data is not a clientèle of the study: its ${countEn(customers)} buying customers count in no segment`
+      ? manyEn(customers)
+        ? `${countEn(customers)} customers who bought in the year have no clientèle: they count in no segment`
+        : `1 customer who bought in the year has no clientèle: they count in no segment`
+      : `the clientèle ${quoteEn(clientele)} of the data is not a clientèle of the study: its ${nounEn(customers, "buying customer", "buying customers")} count${manyEn(customers) ? "" : "s"} in no segment`
   );
 }
 
@@ -195,6 +291,25 @@ export function rfmSegmentUnquantified(location: Location, segment: string) {
     location,
     `le segment ${quoteFr(segment)} : aucun client de ses clientèles n'a acheté dans l'année (ou les retours dépassent les achats) : sa taille, sa fréquence et son panier restent ceux de l'étude`,
     `the segment ${quoteEn(segment)}: no customer of its clientèles bought in the year (or returns exceed purchases): its size, frequency and basket stay the study's`
+  );
+}
+
+export function rfmIdTooLong(file: string, id: string, limit: number) {
+  const start = id.slice(0, 40);
+  return error(
+    "rfm-id-too-long",
+    { file },
+    `l'identifiant client qui commence par ${quoteFr(start)} compte ${countFr(id.length)} caractères, au-delà des ${countFr(limit)} qu'une cellule Excel peut tenir : corrigez la colonne d'identifiant`,
+    `the customer id starting ${quoteEn(start)} is ${countEn(id.length)} characters long, beyond the ${countEn(limit)} an Excel cell can hold: correct the id column`
+  );
+}
+
+export function rfmStudyWithoutSegments(file: string) {
+  return error(
+    "rfm-study-without-segments",
+    { file },
+    "l'étude n'a pas de segments : rien à quantifier (construisez les segments de l'étude, puis recommencez)",
+    "the study has no segments: nothing to quantify (build the study's segments, then run again)"
   );
 }
 
@@ -218,6 +333,15 @@ export function rfmClienteleConflict(location: Location, count: number) {
     count === 1
       ? `1 customer has several clientèles in the data: the latest (or the customers file's first) is taken`
       : `${countEn(count)} customers have several clientèles in the data: the latest (or the customers file's first) is taken`
+  );
+}
+
+export function rfmSheetRead(location: Location, sheet: string, sheets: number) {
+  return warning(
+    "rfm-sheet-read",
+    location,
+    `le classeur a ${countFr(sheets)} feuilles : la feuille ${quoteFr(sheet)} est lue, le premier onglet qui a des lignes`,
+    `the workbook has ${countEn(sheets)} sheets: read the sheet ${quoteEn(sheet)}, the first tab with rows`
   );
 }
 

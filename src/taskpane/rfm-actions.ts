@@ -183,15 +183,16 @@ export async function rfmRun(
     const asOf = isoOfDay(scored.analysisDay);
     const outcome = quantifyWorkbook(snapshot, figures, asOf, where, conflicts);
     const set = outcome.quantified?.segments ?? [];
+    const kept = new Set(outcome.quantified?.sizedByPopulation ?? []);
+    const line = (figures: (typeof set)[number]) =>
+      quantifiedLine(figures, asOf, context.language, kept.has(figures.segment));
     quantified = await renderOutcome(context, snapshot, outcome, () => ({
       intent: "success",
       title: texts.quantified(clientele, set.length),
-      text: set.length > 0 ? quantifiedLine(set[0], asOf, context.language) : "",
+      text: set.length > 0 ? line(set[0]) : "",
       ...(set.length > 1
         ? {
-            items: set
-              .slice(1)
-              .map((line) => ({ text: quantifiedLine(line, asOf, context.language) })),
+            items: set.slice(1).map((figures) => ({ text: line(figures) })),
           }
         : {}),
     }));

@@ -7,6 +7,8 @@
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
+import ExcelJS from "exceljs";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { quantifySegments } from "../../src/analysis/rfm-quantify";
 import { runCli } from "../../src/cli/main";
 import { emptySegment } from "../../src/method/study";
@@ -66,15 +68,15 @@ it("quantifies each segment from the clientèle column of the transactions", asy
   expect(await runCli([...args, "--date", "2025-01-01", "-o", out], io)).toBe(0);
   const written = JSON.parse(await fs.readFile(out, "utf8"));
   const foyers = written.segments.find((s: { name: string }) => s.name === "Foyers");
-  // 3 customers, 4 purchases, net 10 + 20 − 5 + 40 + 15 = 80.
-  expect([foyers.size, foyers.frequency, foyers.basket]).toEqual([3, 1.33, 20]);
+  // 3 customers, 4 purchases, net 10 + 20 − 5 + 40 + 15 = 80; stored exactly, not rounded.
+  expect([foyers.size, foyers.frequency, foyers.basket]).toEqual([3, 4 / 3, 20]);
   const pros = written.segments.find((s: { name: string }) => s.name === "Pros");
   expect([pros.size, pros.frequency, pros.basket]).toEqual([7, 2, 30]);
   const said = lines.join("\n");
   expect(said).toContain("« Inconnus »");
   expect(said).toContain("« Pros »");
   expect(said).toContain(
-    "Foyers : taille 3, 1,33 achats par an, panier 20 (données clients au 2025-01-01, 3 clients)"
+    "Foyers : taille 3, 1,33 achat par an, panier 20 (données clients au 2025-01-01, 3 clients)"
   );
   // The written study is a valid study.
   expect(validateStudy(written, "out.json").problems.filter((p) => p.severity === "error")).toEqual(
@@ -153,6 +155,89 @@ it("takes the clientèle from a customers file", async () => {
   // Analysis date: 2024-09-02. Pros: A and B, 3 purchases, 90; Foyers: C ("familles" matches "Familles").
   expect(figures("Pros")).toEqual([2, 1.5, 30]);
   expect(figures("Foyers")).toEqual([1, 1, 7]);
+});
+
+it("reads a customers file by its extension (xlsx, Parquet) and blames that file for its problems", async () => {
+  const study = path.join(dir, "study-ext.json");
+  await fs.writeFile(study, JSON.stringify(STUDY));
+  const transactions = path.join(dir, "t-ext.csv");
+  await fs.writeFile(
+    transactions,
+    "client,date,montant\nA,2024-06-01,10\nA,2024-07-01,30\nB,2024-08-01,50\nC,2024-09-01,7\n"
+  );
+  const rows = [
+    ["id client", "segment client"],
+    ["A", "Entreprises"],
+    ["B", "Entreprises"],
+    ["C", "familles"],
+  ];
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet("Clients").addRows(rows);
+  const xlsx = path.join(dir, "customers.xlsx");
+  await workbook.xlsx.writeFile(xlsx);
+  const parquet = path.join(dir, "customers.parquet");
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  await connection.run(
+    `copy (select * from (values ('A', 'Entreprises'), ('B', 'Entreprises'), ('C', 'familles')) as t("id client", "segment client")) to '${parquet}' (format parquet)`
+  );
+  connection.closeSync();
+  instance.closeSync();
+  const run = async (customers: string, out: string) => {
+    const { lines, io } = output();
+    const args = ["rfm", transactions, "--customers", customers, "--clientele", "segment client"];
+    const code = await runCli([...args, "--study", study, "-o", out, "--lang", "en"], io);
+    return { code, said: lines.join("\n") };
+  };
+  for (const customers of [xlsx, parquet]) {
+    const out = path.join(dir, `out-${path.extname(customers).slice(1)}.json`);
+    expect((await run(customers, out)).code).toBe(0);
+    const written = JSON.parse(await fs.readFile(out, "utf8"));
+    const pros = written.segments.find((x: { name: string }) => x.name === "Pros");
+    expect([pros.size, pros.frequency, pros.basket]).toEqual([2, 1.5, 30]);
+  }
+  const missing = await run(path.join(dir, "nope.csv"), path.join(dir, "o-missing.json"));
+  expect(missing.code).toBe(1);
+  expect(missing.said).toContain("nope.csv");
+  expect(missing.said).not.toContain("t-ext.csv");
+  const garbage = path.join(dir, "garbage.parquet");
+  await fs.writeFile(garbage, "not parquet at all\n");
+  const broken = await run(garbage, path.join(dir, "o-garbage.json"));
+  expect(broken.code).toBe(1);
+  expect(broken.said).toContain("garbage.parquet");
+  expect(broken.said).toContain("customers file");
+  expect(broken.said).not.toContain("t-ext.csv");
+});
+
+it("says a size kept from the population, refuses a study without segments and --study with -o OUT.xlsx", async () => {
+  const transactions = path.join(dir, "t-say.csv");
+  await fs.writeFile(transactions, TRANSACTIONS);
+  const withPopulation = {
+    ...STUDY,
+    segments: [{ name: "Foyers", clienteles: ["Familles", "Étudiants"], population: 5000 }],
+  };
+  const study = path.join(dir, "study-pop.json");
+  await fs.writeFile(study, JSON.stringify(withPopulation));
+  const args = ["rfm", transactions, "--clientele", "clientèle", "--date", "2025-01-01"];
+  const said = output();
+  const out = path.join(dir, "out-pop.json");
+  expect(await runCli([...args, "--study", study, "-o", out], said.io)).toBe(0);
+  const text = said.lines.join("\n");
+  expect(text).toContain("Foyers : taille de l'étude (sa population), 1,33 achat par an");
+  expect(text).not.toContain("Foyers : taille 3");
+
+  const bare = path.join(dir, "study-bare.json");
+  await fs.writeFile(bare, JSON.stringify({ ...STUDY, segments: undefined }));
+  const none = output();
+  const noneOut = path.join(dir, "out-bare.json");
+  expect(await runCli([...args, "--study", bare, "-o", noneOut], none.io)).toBe(1);
+  expect(none.lines.join("\n")).toContain("l'étude n'a pas de segments");
+  await expect(fs.access(noneOut)).rejects.toThrow();
+
+  const misuse = output();
+  const xlsx = path.join(dir, "out-ignored.xlsx");
+  expect(await runCli([...args, "--study", study, "-o", xlsx], misuse.io)).toBe(2);
+  expect(misuse.lines.join("\n")).toContain("-o OUT.json");
 });
 
 it("refuses a clientèle column that is not there, and -o OUT.json without a study", async () => {

@@ -115,7 +115,7 @@ it("reads the warehouse's result back as scored customers and writes the workboo
     const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
     const out = path.join(dir, "rfm.xlsx");
     const date = isoOfDay(dayAfterLast(HAND_MADE));
-    expect(await runCli(["rfm", file, "--date", date, "-o", out], io)).toBe(0);
+    expect(await runCli(["rfm", file, "--date", date, "-o", out, "--lang", "fr"], io)).toBe(0);
     expect(lines.join("\n")).toContain("5 clients");
     // Without the query's analysis date, the sheets would have to guess it: refused.
     expect(await runCli(["rfm", file, "-o", out, "--force"], io)).toBe(2);

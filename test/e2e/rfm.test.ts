@@ -18,6 +18,7 @@ import {
   summarise,
 } from "../../src/analysis/rfm";
 import { SourceProblems, readTransactions } from "../../src/hosts/data/transactions";
+import { parseAmount, parseDay } from "../../src/analysis/rfm-rows";
 import { runCli } from "../../src/cli/main";
 import { rfmPlan, CUSTOMERS, RULE_ROWS } from "../../src/layout/sheets/rfm";
 import { planToBuffer } from "../../src/hosts/xlsx/file";
@@ -82,13 +83,47 @@ describe("bad data is counted and said", () => {
     expect(fr.counts.ambiguousDates).toEqual({ count: 1, example: "03/04/2025" });
     expect(codes(fr.problems)).toEqual(["rfm-ambiguous-dates"]);
     expect(fr.problems[0].message.fr).toContain("jour/mois/année");
-    // In English, 03/04/2025 is March 4th, and 25/12/2024 does not read (and is said).
+    // In English, 03/04/2025 is March 4th; 25/12/2024 reads only one way.
     const en = await transactions("dates-en.csv", content, "en");
     expect(lastDay(en, "B")).toBe(day("2025-03-04"));
-    expect(en.counts.badDates).toEqual({ count: 1, example: "25/12/2024" });
+    expect(lastDay(en, "F")).toBe(day("2024-12-25"));
+    expect(en.counts.badDates).toEqual({ count: 0 });
     expect(en.problems.find((p) => p.code === "rfm-ambiguous-dates")?.message.en).toContain(
       "month/day/year"
     );
+  });
+
+  it("counts dates outside 1900–2199, two-digit years and numbers outside the serial range as bad dates", async () => {
+    const content =
+      "id,date,amount\nA,2025-01-02,1\nB,9999-12-31,1\nC,0001-01-01,1\nD,03/04/25,1\nE,2025,1\nF,1899-12-31,1\nG,01.01.2200,1\nH,109575,1\nI,109574,1\nJ,1900-01-01,1\n";
+    const read = await transactions("implausible.csv", content);
+    // 109574 is 2199-12-31, the last serial read.
+    expect(read.customers.map((c) => c.id)).toEqual(["A", "I", "J"]);
+    expect(read.counts.badDates.count).toBe(7);
+    // The analysis date stays the day after the last plausible transaction.
+    expect(read.analysisDay).toBe(day("2200-01-01"));
+    const bad = read.problems.find((p) => p.code === "rfm-bad-dates");
+    expect(bad?.message.fr).toContain("1900 à 2199");
+    const tsDays = ["9999-12-31", "0001-01-01", "03/04/25", "2025", 2025, "109575", 9999.5].map(
+      (cell) => parseDay(cell, "fr")
+    );
+    expect(tsDays).toEqual(tsDays.map(() => undefined));
+  });
+
+  it("reads a dd/mm/yyyy date whose day is above 12 in either language, and only says the ambiguous ones", async () => {
+    const content =
+      "id,date,amount\nA,13/04/2025,1\nB,04/13/2025,1\nC,03/04/2025,1\nD,13/13/2025,1\n";
+    for (const language of ["fr", "en"] as const) {
+      const read = await transactions(`order-${language}.csv`, content, language);
+      const lastDay = (id: string) => read.customers.find((c) => c.id === id)?.lastDay;
+      expect(lastDay("A")).toBe(day("2025-04-13"));
+      expect(lastDay("B")).toBe(day("2025-04-13"));
+      expect(lastDay("C")).toBe(day(language === "fr" ? "2025-04-03" : "2025-03-04"));
+      expect(read.counts.ambiguousDates).toEqual({ count: 1, example: "03/04/2025" });
+      expect(read.counts.badDates).toEqual({ count: 1, example: "13/13/2025" });
+      expect(parseDay("13/04/2025", language)).toBe(day("2025-04-13"));
+      expect(parseDay("04/13/2025", language)).toBe(day("2025-04-13"));
+    }
   });
 
   it("nets returns per customer, keeps exact duplicates and says both", async () => {
@@ -123,6 +158,45 @@ describe("bad data is counted and said", () => {
     const amounts = Object.fromEntries(read.customers.map((c) => [c.id, c.monetary]));
     expect(amounts).toEqual({ A: 12.5, B: 1234.5, C: 1234.5, D: 1234.5, E: 7, F: 6.75 });
     expect(read.counts.badAmounts.count).toBe(0);
+  });
+
+  it("reads 1,234 as 1.234 in French and refuses it as ambiguous in English, saying why", async () => {
+    const content =
+      'id,date,amount\nA,2025-01-01,"1,234"\nB,2025-01-01,"1,234.50"\nC,2025-01-01,"12,5"\nD,2025-01-01,"1,234,567"\n';
+    const fr = await transactions("comma-fr.csv", content, "fr");
+    const amounts = (read: typeof fr) =>
+      Object.fromEntries(read.customers.map((c) => [c.id, c.monetary]));
+    expect(amounts(fr)).toEqual({ A: 1.234, B: 1234.5, C: 12.5, D: 1234567 });
+    const en = await transactions("comma-en.csv", content, "en");
+    expect(amounts(en)).toEqual({ B: 1234.5, C: 12.5, D: 1234567 });
+    expect(en.counts.badAmounts).toEqual({ count: 1, example: "1,234" });
+    expect(en.problems.find((p) => p.code === "rfm-bad-amounts")?.message.en).toContain(
+      "reads two ways"
+    );
+    expect(parseAmount("1,234", "en")).toBeUndefined();
+    expect(parseAmount("1,234", "fr")).toBe(1.234);
+  });
+
+  it("says one row in the singular, a blank example as (blank), and a broken Parquet file in plain words", async () => {
+    const read = await transactions(
+      "one-bad.csv",
+      "client,date,montant\nA,2025-01-01,5\nB,2025-01-01,\nB,2025-01-02,-2\nB,2025-01-02,4\nC,2025-01-01,5\nC,2025-01-01,5\n"
+    );
+    const message = (code: string) => read.problems.find((p) => p.code === code)?.message;
+    expect(message("rfm-bad-amounts")?.fr).toMatch(
+      /^1 ligne dont .*par exemple \(vide\)\) n'est pas comptée$/
+    );
+    expect(message("rfm-bad-amounts")?.en).toMatch(
+      /^1 row whose .*for example \(blank\)\) is not counted$/
+    );
+    expect(message("rfm-returns")?.fr).toMatch(/^1 montant négatif \(un retour\) est déduit/);
+    expect(message("rfm-duplicates")?.fr).toMatch(/^1 ligne répète/);
+    const parquet = await file("broken.parquet", "id,date,amount\n");
+    const failure = await readTransactions(parquet, { language: "fr" }).catch((f: unknown) => f);
+    expect(failure).toBeInstanceOf(SourceProblems);
+    expect((failure as SourceProblems).problems[0].message.fr).toContain(
+      "ce n'est pas un fichier Parquet ; moteur :"
+    );
   });
 
   it("says a single customer scores 111", async () => {
@@ -178,6 +252,27 @@ describe("bad data is counted and said", () => {
   });
 });
 
+it("refuses a per-customer result's repeated id, fractional or negative recency and frequency below 1, naming the row", async () => {
+  const read = await readTransactions(
+    await file(
+      "scored-bad.csv",
+      "customer_id,recency,frequency,monetary,r,f,m\nA,3,2,10.5,5,5,5\nA,4,1,1,1,1,1\nB,1.5,1,1,1,1,1\nC,-1,1,1,1,1,1\nD,2,0,1,1,1,1\nE,2,-1,1,1,1,1\nF,0,1,2,1,1,1\n"
+    ),
+    { language: "fr" }
+  );
+  if (read.kind !== "scored") throw new Error("read as transactions");
+  expect(read.rows.map((row) => row.id)).toEqual(["A", "F"]);
+  const fr = read.problems.map((p) => p.message.fr);
+  expect(fr).toEqual([
+    expect.stringMatching(/^ligne 3 du résultat SQL : le client « A » y est déjà, ligne 2/),
+    expect.stringMatching(/^ligne 4 du résultat SQL : récence « 1\.5 »/),
+    expect.stringMatching(/^ligne 5 du résultat SQL : récence « -1 »/),
+    expect.stringMatching(/^ligne 6 du résultat SQL : fréquence « 0 »/),
+    expect.stringMatching(/^ligne 7 du résultat SQL : fréquence « -1 »/),
+  ]);
+  expect(read.problems[1].message.en).toMatch(/^row 4 of the SQL result: recency "1\.5"/);
+});
+
 describe("formats", () => {
   const rows = [
     ["Code client", "Date d'achat", "Montant TTC"],
@@ -227,6 +322,51 @@ describe("formats", () => {
     expect(sorted(await readTransactions(xlsx, { language: "fr" }))).toEqual(expected);
   });
 
+  it("reads the first tab with rows (not the first part), a table starting in column C with a blank header cell, and says which sheet", async () => {
+    const workbook = new ExcelJS.Workbook();
+    // The first part of the file, but the second tab.
+    const other = workbook.addWorksheet("Autre");
+    other.addRow(["client", "date", "montant"]);
+    other.addRow(["Z", "2025-01-01", 1]);
+    const sales = workbook.addWorksheet("Ventes");
+    sales.getCell("C3").value = "client";
+    sales.getCell("D3").value = "date";
+    // E3 left blank: a column without a header.
+    sales.getCell("F3").value = "montant";
+    sales.getCell("C4").value = "A";
+    sales.getCell("D4").value = "2025-01-02";
+    sales.getCell("E4").value = "note";
+    sales.getCell("F4").value = 10;
+    sales.getCell("C5").value = "B";
+    sales.getCell("D5").value = new Date(Date.UTC(2025, 0, 3));
+    sales.getCell("F5").value = 20.5;
+    // The tab order ExcelJS writes (its typings omit the field).
+    (sales as unknown as { orderNo: number }).orderNo = 0;
+    (other as unknown as { orderNo: number }).orderNo = 1;
+    const xlsx = path.join(dir, "tabs.xlsx");
+    await workbook.xlsx.writeFile(xlsx);
+    const read = await readTransactions(xlsx, { language: "fr" });
+    expect(sorted(read)).toEqual([
+      { id: "A", lastDay: day("2025-01-02"), frequency: 1, monetary: 10 },
+      { id: "B", lastDay: day("2025-01-03"), frequency: 1, monetary: 20.5 },
+    ]);
+    expect(read.problems.find((p) => p.code === "rfm-sheet-read")?.message.fr).toContain(
+      "« Ventes »"
+    );
+
+    // An empty first tab: the next one with rows is read, and named.
+    const second = new ExcelJS.Workbook();
+    second.addWorksheet("Vide");
+    second.addWorksheet("Données").addRows(rows);
+    const emptyFirst = path.join(dir, "empty-first.xlsx");
+    await second.xlsx.writeFile(emptyFirst);
+    const fromSecond = await readTransactions(emptyFirst, { language: "en" });
+    expect(sorted(fromSecond)).toEqual(expected);
+    expect(fromSecond.problems.find((p) => p.code === "rfm-sheet-read")?.message.en).toContain(
+      '"Données"'
+    );
+  });
+
   it("takes the columns named with --columns", async () => {
     const csv = await file("named.csv", "a,b,c,d\nX,2025-01-01,3,9\n");
     const read = await readTransactions(csv, {
@@ -246,7 +386,9 @@ describe("the workbook", () => {
     const lines: string[] = [];
     const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
     expect(await runCli(["rfm", csv, "-o", out, "--lang", "fr"], io)).toBe(0);
-    expect(lines.join("\n")).toContain("2 clients, 2 lignes lues, date d'analyse 2025-01-04");
+    expect(lines.join("\n")).toContain(
+      "2 clients, 2 lignes lues (identifiant « client », date « date », montant « montant »), date d'analyse 2025-01-04"
+    );
     // Written again over its own workbook: allowed.
     expect(await runCli(["rfm", csv, "-o", out, "--lang", "fr"], io)).toBe(0);
     const other = new ExcelJS.Workbook();
@@ -262,6 +404,62 @@ describe("the workbook", () => {
     lines.length = 0;
     expect(await runCli(["rfm", csv, "-o", study, "--force", "--lang", "en"], io)).toBe(1);
     expect(lines.join("\n")).toContain("holds a study");
+  });
+
+  it("refuses one column for two roles, a role given twice, and an id too long for a cell", async () => {
+    const csv = await file("roles.csv", "client,date,montant\nA,2025-01-02,10\n");
+    const lines: string[] = [];
+    const io = { out: () => undefined, err: (l: string) => lines.push(l) };
+    const out = path.join(dir, "roles.xlsx");
+    const run = (...more: string[]) => runCli(["rfm", csv, "-o", out, "--lang", "en", ...more], io);
+    expect(await run("--columns", "id=client,date=Client,amount=montant")).toBe(2);
+    expect(lines.join("\n")).toContain("each role needs its own column");
+    expect(await run("--columns", "id=client,id=date")).toBe(2);
+    expect(lines.join("\n")).toContain("id is given twice");
+    const long = await file(
+      "long-id.csv",
+      `client,date,montant\n${"x".repeat(40000)},2025-01-02,10\nB,2025-01-02,5\n`
+    );
+    lines.length = 0;
+    expect(await runCli(["rfm", long, "-o", path.join(dir, "long.xlsx"), "--lang", "en"], io)).toBe(
+      1
+    );
+    expect(lines.join("\n")).toContain("40,000 characters long, beyond the 32,767");
+    await expect(fs.access(path.join(dir, "long.xlsx"))).rejects.toThrow();
+  });
+
+  it("says every message of a run in one language: --lang, else the environment's", async () => {
+    const bad = await file(
+      "lang-bad.csv",
+      "client,date,montant\nA,2025-01-02,dix\nA,2025-01-03,5\nB,2025-01-03,5\n"
+    );
+    const header = await file("lang-header.csv", "client,date,montant\n");
+    const saved = {
+      LANG: process.env.LANG,
+      LC_ALL: process.env.LC_ALL,
+      LC_MESSAGES: process.env.LC_MESSAGES,
+    };
+    const said = async (input: string, ...more: string[]) => {
+      const lines: string[] = [];
+      const io = { out: () => undefined, err: (l: string) => lines.push(l) };
+      await runCli(["rfm", input, "-o", path.join(dir, "lang.xlsx"), "--force", ...more], io);
+      return lines.join("\n");
+    };
+    try {
+      delete process.env.LC_ALL;
+      delete process.env.LC_MESSAGES;
+      process.env.LANG = "en_US.UTF-8";
+      expect(await said(bad)).toContain("1 row whose amount is not a number");
+      expect(await said(header)).toContain("no transactions");
+      process.env.LANG = "fr_FR.UTF-8";
+      expect(await said(bad)).toContain("1 ligne dont le montant");
+      expect(await said(header)).toContain("aucune transaction");
+      expect(await said(header, "--lang", "en")).toContain("no transactions");
+    } finally {
+      for (const [key, value] of Object.entries(saved))
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+    }
   });
 
   it("keeps SM_RFM's columns and its segments follow the edited rule table once LibreOffice recalculates", async () => {

@@ -4,7 +4,8 @@
  * the same rows written as a CSV) give the same customers, totals, scores and counts of bad data —
  * on random rows with ties, equal dates, returns, duplicates, blank ids, dates in every documented
  * form (Excel serial numbers as numbers and as text, ISO with or without a time, dd/mm/yyyy, both
- * ways in French and English, dd.mm.yyyy, impossible days) and amounts as numbers or texts.
+ * ways in French and English, dd.mm.yyyy, impossible days, years outside 1900–2199, numbers outside
+ * the serial range) and amounts as numbers or texts.
  */
 import fc from "fast-check";
 import { promises as fs } from "fs";
@@ -40,7 +41,8 @@ const dateCell = fc.oneof(
   {
     weight: 2,
     arbitrary: fc
-      .record({ d: fc.integer({ min: 1, max: 13 }), m: fc.integer({ min: 1, max: 12 }) })
+      // 13 in either place: a date that reads one way only, or none (13/13).
+      .record({ d: fc.integer({ min: 1, max: 13 }), m: fc.integer({ min: 1, max: 13 }) })
       .chain(({ d, m }) =>
         fc.constantFrom(
           `${pad(d)}/${pad(m)}/2024`,
@@ -52,7 +54,7 @@ const dateCell = fc.oneof(
   },
   {
     weight: 1,
-    arbitrary: fc.constantFrom(
+    arbitrary: fc.constantFrom<string | number>(
       "2024-10-05 14:30:00",
       "2024-10-05T08:00:00",
       " 2024-10-06 ",
@@ -63,7 +65,22 @@ const dateCell = fc.oneof(
       "",
       "0",
       "-3",
-      "2958466"
+      "2958466",
+      // Outside the years 1900–2199 or the serials 10000–109574, and a two-digit year.
+      "9999-12-31",
+      "0001-01-01",
+      "1899-12-31",
+      "2200-01-01",
+      "31.12.2199",
+      "01/01/1899",
+      "03/04/25",
+      "2025",
+      "9999",
+      "109574",
+      "109575",
+      2025,
+      109574.5,
+      109575
     ),
   }
 );
@@ -90,7 +107,14 @@ const amountCell = fc.oneof(
       "inf",
       "",
       "1.2,5",
-      ",5"
+      ",5",
+      // A comma before three digits: decimals in French, refused as ambiguous in English.
+      "1,234",
+      "$1,234",
+      "-12,345",
+      "0,500",
+      "1,2345",
+      "1,234,567"
     ),
   }
 );

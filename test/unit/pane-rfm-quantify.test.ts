@@ -99,7 +99,7 @@ describe("segments quantified from the clientèle column", () => {
     const after = await studyOf(host);
     const [pressed, prudent] = after.segments ?? [];
     // A 2 purchases 150, B 1 × 30, E 2 × 60: 3 customers, 5 purchases, 240.
-    expect([pressed.size, pressed.frequency, pressed.basket]).toEqual([3, 1.67, 48]);
+    expect([pressed.size, pressed.frequency, pressed.basket]).toEqual([3, 5 / 3, 48]);
     // C: one purchase of 80 and a return of 20.
     expect([prudent.size, prudent.frequency, prudent.basket]).toEqual([1, 1, 60]);
     // Everything else as it was: ticks, ratings, kinds, members, checklists, targets, order.
@@ -122,10 +122,12 @@ describe("segments quantified from the clientèle column", () => {
       "Segments chiffrés d'après la colonne « Clientèle » : 2 segments"
     );
     expect(plain(quantified?.text)).toBe(
-      "Pressés & « connectés » : taille 3, 1,67 achats par an, panier 48 (données clients au 2026-01-01, 3 clients)"
+      "Pressés & « connectés » : taille 3, 1,67 achat par an, panier 48 (données clients au 2026-01-01, 3 clients)"
     );
-    expect(plain(quantified?.items?.[0].text)).toContain("@Prudents : taille 1, 1 achats par an");
-    expect(texts.some((t) => t.includes("« Inconnue »") && t.includes("1 clients"))).toBe(true);
+    expect(plain(quantified?.items?.[0].text)).toContain("@Prudents : taille 1, 1 achat par an");
+    expect(texts.some((t) => t.includes("« Inconnue »") && t.includes("son client acheteur"))).toBe(
+      true
+    );
     expect(texts.some((t) => t.includes("1 client a plusieurs clientèles"))).toBe(true);
   });
 
@@ -142,7 +144,7 @@ describe("segments quantified from the clientèle column", () => {
     });
     const after = await studyOf(host);
     const [pressed, prudent] = after.segments ?? [];
-    expect([pressed.size, pressed.frequency, pressed.basket]).toEqual([3, 1.67, 48]);
+    expect([pressed.size, pressed.frequency, pressed.basket]).toEqual([3, 5 / 3, 48]);
     const before = study.segments?.[1];
     expect([prudent.size, prudent.frequency, prudent.basket]).toEqual([
       before?.size,

@@ -13,6 +13,7 @@ import {
   segmentOf,
   summarise,
 } from "../../src/analysis/rfm";
+import { RFM_TEXTS } from "../../src/i18n/rfm";
 
 /** The issue's formula, written out with a count per value (N²). */
 const naiveScore = (values: number[], i: number) =>
@@ -159,4 +160,16 @@ it("reads and writes ISO days, refusing impossible dates", () => {
   expect(isoOfDay(day("2024-02-29"))).toBe("2024-02-29");
   expect(dayOfIso("2025-02-29")).toBeUndefined();
   expect(dayOfIso("1970-01-01")).toBe(0);
+});
+
+it("titles the customers' sheet with the count's plural in each language", () => {
+  expect(RFM_TEXTS.fr.customersTitle("2025-01-01", 1)).toBe(
+    "Clients RFM : 1 client, analyse au 2025-01-01"
+  );
+  expect(RFM_TEXTS.fr.customersTitle("2025-01-01", 2)).toBe(
+    "Clients RFM : 2 clients, analyse au 2025-01-01"
+  );
+  expect(RFM_TEXTS.en.customersTitle("2025-01-01", 1)).toBe(
+    "RFM customers: 1 customer, analysis date 2025-01-01"
+  );
 });

@@ -71,6 +71,14 @@ export function parseColumnChoice(value: string): ColumnChoice | string {
     const header = part.slice(equals + 1).trim();
     if (equals < 0 || !COLUMN_ROLES.includes(role) || header === "")
       return `--columns: "${part.trim()}" is not id=…, date=… or amount=…`;
+    if (choice[role] !== undefined) return `--columns: ${role} is given twice`;
+    // Headers compare as findHeader matches them.
+    const other = COLUMN_ROLES.find(
+      (r) =>
+        choice[r] !== undefined && normaliseHeader(choice[r] as string) === normaliseHeader(header)
+    );
+    if (other !== undefined)
+      return `--columns: "${header}" is given for both ${other} and ${role}: each role needs its own column`;
     choice[role] = header;
   }
   return choice;

@@ -23,7 +23,13 @@ import * as msg from "../../messages";
 import { Problem } from "../../messages";
 import { listWorkbookFile } from "../xlsx/read";
 import { WorkbookUnreadable } from "../xlsx/zip";
-import type { TransactionCounts } from "../../analysis/rfm-rows";
+import {
+  FIRST_SERIAL,
+  FIRST_YEAR,
+  LAST_SERIAL,
+  LAST_YEAR,
+  type TransactionCounts,
+} from "../../analysis/rfm-rows";
 import { transactionProblems } from "../../analysis/rfm-problems";
 import { QUANTIFY_WINDOW_DAYS, ClienteleFigures } from "../../analysis/rfm-quantify";
 import {
@@ -92,8 +98,6 @@ export class SourceProblems extends Error {
 
 /** Serial 1 is 1900-01-01 in Excel's count (with its 1900 leap day): day 0 is 1899-12-30. */
 const EXCEL_EPOCH = "1899-12-30";
-/** Excel's last day, 9999-12-31. */
-const EXCEL_MAX_SERIAL = 2958465;
 
 export function sqlString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
@@ -162,9 +166,8 @@ export async function readTransactions(
   } catch (failure) {
     if (failure instanceof SourceProblems) throw failure;
     if (failure instanceof WorkbookUnreadable) throw new SourceProblems([failure.problem]);
-    throw new SourceProblems([
-      msg.rfmNotTable(file, firstLine(String((failure as Error).message ?? failure))),
-    ]);
+    const engine = firstLine(String((failure as Error).message ?? failure));
+    throw new SourceProblems([msg.rfmNotTable(file, engine, notTableKind(engine))]);
   } finally {
     connection.closeSync();
     instance.closeSync();
@@ -174,18 +177,26 @@ export async function readTransactions(
 
 const firstLine = (text: string) => text.split("\n")[0].slice(0, 200);
 
+/** The engine's failures that have plain words (its text is kept after them). */
+function notTableKind(engine: string): msg.NotTableKind {
+  if (/not (latin-1|utf-8) encoded|invalid unicode/i.test(engine)) return "encoding";
+  if (/magic bytes|parquet/i.test(engine)) return "parquet";
+  return "other";
+}
+
 /** The file as a relation of text columns. */
 async function openSource(
   connection: DuckDBConnection,
   file: string,
-  notes: Problem[]
+  notes: Problem[],
+  /** Names the tables of a workbook's sheets: the customers file's apart from the transactions'. */
+  prefix = "xlsx_sheet"
 ): Promise<string> {
   const extension = path.extname(file).toLowerCase();
   const quoted = sqlString(file);
   if (extension === ".parquet") return `read_parquet(${quoted})`;
   if (extension === ".xlsx") {
-    await loadFirstSheet(connection, file);
-    return "xlsx_rows";
+    return loadFirstSheet(connection, file, notes, prefix);
   }
   const delimiter = extension === ".tsv" || extension === ".tab" ? ", delim = '\\t'" : "";
   const encoding = (await isUtf8Start(file)) ? "" : ", encoding = 'latin-1'";
@@ -214,11 +225,19 @@ async function isUtf8Start(file: string): Promise<boolean> {
 }
 
 /**
- * The first sheet of a workbook, each cell as text (a date cell as its ISO day), into a table.
+ * The workbook's first tab (the workbook's order, not the order of its parts in the zip) that holds
+ * a row, each cell as text (a date cell as its ISO day), into a table; its name is returned. The
+ * table spans the header's columns, wherever it starts: a blank header cell gets a name of its own.
  * The zip's declared sizes are checked first by the project's bounded reader.
  */
-async function loadFirstSheet(connection: DuckDBConnection, file: string): Promise<void> {
-  await listWorkbookFile(file);
+async function loadFirstSheet(
+  connection: DuckDBConnection,
+  file: string,
+  notes: Problem[],
+  prefix: string
+): Promise<string> {
+  const listing = await listWorkbookFile(file);
+  const tabOf = new Map(listing.sheets.map((sheet, index) => [sheet.name, index]));
   // Loaded here only: the command line needs ExcelJS for this format alone.
   const ExcelJS = (await import("exceljs")).default;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
@@ -227,34 +246,80 @@ async function loadFirstSheet(connection: DuckDBConnection, file: string): Promi
     styles: "cache",
     hyperlinks: "ignore",
   });
-  let created = false;
-  let width = 0;
-  let appender: Awaited<ReturnType<DuckDBConnection["createAppender"]>> | undefined;
+  let best: { tab: number; name: string; table: string } | undefined;
+  const seen = new Set<number>();
+  let parts = 0;
   for await (const worksheet of reader) {
-    for await (const row of worksheet) {
-      const values = (row.values as unknown[]).slice(1).map(cellText);
-      if (!created) {
-        width = values.length;
-        if (width === 0) continue;
-        const names = values.map((value, i) => ident(value || `column${i + 1}`));
-        await connection.run(
-          `create table xlsx_rows (${names.map((name) => `${name} varchar`).join(", ")})`
-        );
-        appender = await connection.createAppender("xlsx_rows");
-        created = true;
-        continue;
-      }
-      for (let i = 0; i < width; i++) {
-        const value = values[i];
-        if (value === undefined || value === "") appender?.appendNull();
-        else appender?.appendVarchar(value);
-      }
-      appender?.endRow();
+    parts++;
+    const name = (worksheet as unknown as { name?: string }).name ?? `#${parts}`;
+    // A part the listing does not name comes after every tab, in the zip's order.
+    const tab = tabOf.get(name) ?? listing.sheets.length + parts;
+    seen.add(tab);
+    if (best !== undefined && tab > best.tab) {
+      // Read through (the zip is a stream), not kept.
+      for await (const row of worksheet) void row;
+      continue;
     }
-    break;
+    const table = `${prefix}_${parts}`;
+    if (await loadSheet(connection, worksheet, table)) {
+      if (best) await connection.run(`drop table ${best.table}`);
+      best = { tab, name, table };
+      let earlierSeen = true;
+      for (let t = 0; t < tab && earlierSeen; t++) earlierSeen = seen.has(t);
+      if (earlierSeen) break;
+    }
+  }
+  if (!best) throw new SourceProblems([msg.rfmEmpty(file)]);
+  if (listing.sheets.length > 1)
+    notes.push(msg.rfmSheetRead({ file }, best.name, listing.sheets.length));
+  return best.table;
+}
+
+/** One worksheet's rows into `table`, from its first non-empty row (the header); false when it has none. */
+async function loadSheet(
+  connection: DuckDBConnection,
+  rows: AsyncIterable<{ values: unknown }>,
+  table: string
+): Promise<boolean> {
+  let first = 0;
+  let last = -1;
+  let appender: Awaited<ReturnType<DuckDBConnection["createAppender"]>> | undefined;
+  for await (const row of rows) {
+    // ExcelJS's values are indexed by column number (1 for A), with holes for empty cells.
+    const values = row.values as unknown[];
+    if (!appender) {
+      const texts: string[] = [];
+      values.forEach((value, column) => {
+        const text = cellText(value).trim();
+        if (text === "") return;
+        texts[column] = text;
+        if (last < 0) first = column;
+        last = column;
+      });
+      if (last < 0) continue;
+      const used = new Set<string>();
+      const names: string[] = [];
+      for (let column = first; column <= last; column++) {
+        let name = texts[column] ?? `column${column}`;
+        // DuckDB's names are case-insensitive: a repeated header gets a suffix, as a CSV's does.
+        for (let k = 1; used.has(name.toLowerCase()); k++)
+          name = `${texts[column] ?? `column${column}`}_${k}`;
+        used.add(name.toLowerCase());
+        names.push(`${ident(name)} varchar`);
+      }
+      await connection.run(`create table ${table} (${names.join(", ")})`);
+      appender = await connection.createAppender(table);
+      continue;
+    }
+    for (let column = first; column <= last; column++) {
+      const value = cellText(values[column]);
+      if (value === "") appender.appendNull();
+      else appender.appendVarchar(value);
+    }
+    appender.endRow();
   }
   appender?.closeSync();
-  if (!created) throw new SourceProblems([msg.rfmEmpty(file)]);
+  return appender !== undefined;
 }
 
 function cellText(value: unknown): string {
@@ -279,33 +344,46 @@ function onlyWhereNeeded(text: string, expression: (value: string) => string, na
   return `list_transform([${text}], ${name} -> ${expression(name)})[1]`;
 }
 
-/** The date text's parsed day (NULL when unreadable), for `text` a SQL text expression. */
+/**
+ * The date text's parsed day (NULL when unreadable), for `text` a SQL text expression: the rule of
+ * parseDay (src/analysis/rfm-rows.ts) — years FIRST_YEAR to LAST_YEAR, serials FIRST_SERIAL to
+ * LAST_SERIAL, dd/mm/yyyy in the language's order unless only the other reads.
+ */
 export function dateSql(text: string, language: Language): string {
-  const slash = language === "fr" ? "%d/%m/%Y" : "%m/%d/%Y";
+  const [slash, other] = language === "fr" ? ["%d/%m/%Y", "%m/%d/%Y"] : ["%m/%d/%Y", "%d/%m/%Y"];
   // The common ISO day first, cheaply; the patterns only for the rows it leaves.
   const patterns = (v: string) => {
     const head = `split_part(${v}, ' ', 1)`;
     return `case
     when regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}([ T].*)?') then try_cast(substr(${v}, 1, 10) as date)
-    when regexp_full_match(${head}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}') then try_strptime(${head}, '${slash}')::date
+    when regexp_full_match(${head}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}') then coalesce(try_strptime(${head}, '${slash}'), try_strptime(${head}, '${other}'))::date
     when regexp_full_match(${head}, '[0-9]{1,2}[.][0-9]{1,2}[.][0-9]{4}') then try_strptime(${head}, '%d.%m.%Y')::date
     when regexp_full_match(${v}, '[0-9]{1,7}([.][0-9]+)?')
-      and try_cast(${v} as double) between 1 and ${EXCEL_MAX_SERIAL}
+      and try_cast(${v} as double) >= ${FIRST_SERIAL} and try_cast(${v} as double) < ${LAST_SERIAL + 1}
       then date '${EXCEL_EPOCH}' + cast(floor(try_cast(${v} as double)) as integer)
   end`;
   };
-  return `coalesce(try_cast(${text} as date), ${onlyWhereNeeded(text, patterns)})`;
+  const day = `coalesce(try_cast(${text} as date), ${onlyWhereNeeded(text, patterns)})`;
+  // Computed once per row (the optimizer shares the repeated expression): every row needs it.
+  return `(case when ${day} >= date '${FIRST_YEAR}-01-01' and ${day} < date '${LAST_YEAR + 1}-01-01' then ${day} end)`;
 }
 
-/** The amount text as a number (NULL when it is not one): spaces, currency signs and a decimal comma allowed. */
-export function amountSql(text: string): string {
+/**
+ * The amount text as a number (NULL when it is not one): spaces, currency signs and a decimal comma
+ * allowed; in English, 1,234 refused as ambiguous (parseAmount's rule, src/analysis/rfm-rows.ts).
+ */
+export function amountSql(text: string, language: Language): string {
   // 12,50 and 1.234,50 (a decimal comma); 1,234.50 (English thousands); else as it stands.
+  const ambiguous = (b: string) =>
+    language === "en"
+      ? `when regexp_full_match(${b}, '-?[1-9][0-9]{0,2},[0-9]{3}') then null\n      `
+      : "";
   const written = (v: string) => {
     const bare = `regexp_replace(${v}, '[\\s\\x{00A0}\\x{202F}€$£]', '', 'g')`;
     return onlyWhereNeeded(
       bare,
       (b) => `try_cast(case
-      when regexp_full_match(${b}, '-?[0-9]*,[0-9]+') then replace(${b}, ',', '.')
+      ${ambiguous(b)}when regexp_full_match(${b}, '-?[0-9]*,[0-9]+') then replace(${b}, ',', '.')
       when regexp_full_match(${b}, '-?[0-9]{1,3}([.][0-9]{3})+(,[0-9]+)?') then replace(replace(${b}, '.', ''), ',', '.')
       when regexp_full_match(${b}, '-?[0-9]{1,3}(,[0-9]{3})+([.][0-9]+)?') then replace(${b}, ',', '')
       else ${b} end as double)`,
@@ -357,7 +435,7 @@ function distinctRowsSql(
     clienteleColumn === undefined ? "" : `, ${trimmedSql(clienteleColumn)} as clientele`;
   return `select id, date_text, amount_text, n,
       date_diff('day', date '1970-01-01', ${dateSql("date_text", language)}) as day,
-      ${amountSql("amount_text")} as amount,
+      ${amountSql("amount_text", language)} as amount,
       ${ambiguousDateSql("date_text")} as ambiguous
       ${clienteleColumn === undefined ? "" : ", clientele_min, clientele_max"}
     from (select id, date_text, amount_text, count(*) as n ${clientele}
@@ -541,21 +619,33 @@ async function readScored(
   ).getRowsJS();
   const problems: Problem[] = [];
   const read: ScoredRead["rows"] = [];
+  // Each customer once: the row a repeated id was first taken from.
+  const firstRow = new Map<string, number>();
   for (const [index, row] of rows.entries()) {
     const [id, ...figures] = row.map((value) => (value === null ? "" : String(value).trim()));
     const numbers = figures.map(Number);
     const [recency, frequency, monetary, r, f, m] = numbers;
     const scoresOk = [r, f, m].every((s) => Number.isInteger(s) && s >= 1 && s <= 5);
+    // The file's line: the header is line 1.
+    const line = index + 2;
+    const refuse = (issue: msg.ScoredRowIssue) =>
+      problems.push(msg.rfmBadScoredRow({ file }, line, issue));
     if (
       id === "" ||
       figures.some((v) => v === "") ||
       numbers.some((n) => !Number.isFinite(n)) ||
       !scoresOk
-    ) {
-      problems.push(msg.rfmBadScoredRow({ file, field: `row ${index + 2}` }));
-      continue;
+    )
+      refuse({ kind: "incomplete" });
+    else if (!Number.isInteger(recency) || recency < 0)
+      refuse({ kind: "recency", value: figures[0] });
+    else if (!Number.isInteger(frequency) || frequency < 1)
+      refuse({ kind: "frequency", value: figures[1] });
+    else if (firstRow.has(id)) refuse({ kind: "repeated", id, first: firstRow.get(id) as number });
+    else {
+      firstRow.set(id, line);
+      read.push({ id, recency, frequency, monetary, r, f, m });
     }
-    read.push({ id, recency, frequency, monetary, r, f, m });
   }
   if (read.length === 0) problems.push(msg.rfmNoCustomers(file));
   return { kind: "scored", rows: read, problems };
@@ -577,19 +667,7 @@ async function clienteleFigures(
   const problems: Problem[] = [];
   const where = { file: clientele.customersFile ?? file };
   if (clientele.customersFile) {
-    const customers = `read_csv(${sqlString(clientele.customersFile)}, all_varchar = true, header = true)`;
-    const described = await connection.runAndReadAll(`describe select * from ${customers}`);
-    const headers = described.getRowObjectsJS().map((row) => String(row.column_name));
-    const id = guessIdHeader(headers);
-    const column = findHeader(headers, clientele.column);
-    if (id === undefined || column === undefined)
-      throw new SourceProblems([
-        msg.rfmClienteleMissing(clientele.customersFile, clientele.column, headers),
-      ]);
-    await connection.run(`create temp table clienteles as
-      select trim(${ident(id)}) as id, first(trim(${ident(column)})) as clientele,
-        count(distinct trim(${ident(column)})) as kinds
-      from ${customers} where trim(${ident(id)}) <> '' group by 1`);
+    await loadCustomers(connection, clientele.customersFile, clientele.column, problems);
   } else {
     await connection.run(`create temp table clienteles as
       select id, arg_max(clientele_max, (day, clientele_max)) as clientele,
@@ -622,4 +700,45 @@ async function clienteleFigures(
     })),
     problems,
   };
+}
+
+/**
+ * The customers file (customer id → clientèle) into the table `clienteles`, read by its extension
+ * as the transactions are; what goes wrong is said of that file, not of the transactions.
+ */
+async function loadCustomers(
+  connection: DuckDBConnection,
+  file: string,
+  clienteleColumn: string,
+  problems: Problem[]
+): Promise<void> {
+  const stat = await fs.stat(file).catch((failure: NodeJS.ErrnoException) => {
+    throw new SourceProblems([
+      failure.code === "ENOENT"
+        ? msg.fileMissing(file)
+        : msg.fileUnreadable(file, failure.code ?? String(failure)),
+    ]);
+  });
+  if (!stat.isFile()) throw new SourceProblems([msg.fileUnreadable(file, "not a file")]);
+  try {
+    const customers = await openSource(connection, file, problems, "customers_sheet");
+    const described = await connection.runAndReadAll(`describe select * from ${customers}`);
+    const headers = described.getRowObjectsJS().map((row) => String(row.column_name));
+    const id = guessIdHeader(headers);
+    const column = findHeader(headers, clienteleColumn);
+    if (id === undefined || column === undefined)
+      throw new SourceProblems([msg.rfmClienteleMissing(file, clienteleColumn, headers)]);
+    // As text whatever the format's types (a Parquet id may be a number).
+    const text = (name: string) => `trim(cast(${ident(name)} as varchar))`;
+    await connection.run(`create temp table clienteles as
+      select ${text(id)} as id, first(${text(column)}) as clientele,
+        count(distinct ${text(column)}) as kinds
+      from ${customers} where ${text(id)} <> '' group by 1`);
+  } catch (failure) {
+    if (failure instanceof SourceProblems) throw failure;
+    if (failure instanceof WorkbookUnreadable) throw new SourceProblems([failure.problem]);
+    throw new SourceProblems([
+      msg.rfmCustomersNotTable(file, firstLine(String((failure as Error).message ?? failure))),
+    ]);
+  }
 }
