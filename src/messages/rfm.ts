@@ -345,6 +345,28 @@ export function rfmSheetRead(location: Location, sheet: string, sheets: number) 
   );
 }
 
+/**
+ * Lines of a CSV whose fields do not match the header line (one missing, one too many, a quote left
+ * open): left out one by one, so that one broken line never costs the whole file.
+ */
+export function rfmMalformedLines(
+  location: Location,
+  count: number,
+  line: number,
+  example: string
+) {
+  return warning(
+    "rfm-malformed-lines",
+    location,
+    manyFr(count)
+      ? `${countFr(count)} lignes n'ont pas autant de champs que la ligne d'en-tête (la première : ligne ${line}, ${exampleFr(example)}) : elles ne sont pas comptées ; corrigez-les dans le fichier`
+      : `la ligne ${line} n'a pas autant de champs que la ligne d'en-tête (${exampleFr(example)}) : elle n'est pas comptée ; corrigez-la dans le fichier`,
+    manyEn(count)
+      ? `${countEn(count)} lines do not have as many fields as the header line (the first: line ${line}, ${exampleEn(example)}): they are not counted; correct them in the file`
+      : `line ${line} does not have as many fields as the header line (${exampleEn(example)}): it is not counted; correct it in the file`
+  );
+}
+
 export function rfmLatin1(location: Location) {
   return warning(
     "rfm-latin1",

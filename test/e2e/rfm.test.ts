@@ -139,6 +139,35 @@ describe("bad data is counted and said", () => {
     expect(read.customers.find((c) => c.id === "B")).toMatchObject({ frequency: 2, monetary: 25 });
   });
 
+  it("leaves out a line with a field missing or one too many, early or late, naming the first", async () => {
+    const early = await transactions(
+      "ragged.csv",
+      "client,date,montant\nA,2025-01-01,5\nB,2025-01-02\nC,2025-01-03,6,extra\nC,2025-01-04,7\n",
+      "en"
+    );
+    expect(early.customers.map((c) => [c.id, c.frequency, c.monetary])).toEqual([
+      ["A", 1, 5],
+      ["C", 1, 7],
+    ]);
+    const said = early.problems.find((p) => p.code === "rfm-malformed-lines");
+    expect(said?.message.en).toBe(
+      '2 lines do not have as many fields as the header line (the first: line 3, "B,2025-01-02"): they are not counted; correct them in the file'
+    );
+    // Beyond the lines the engine samples to find the columns: still one line, not the whole file.
+    const body = Array.from(
+      { length: 30000 },
+      (_, i) => `K${i % 50},2025-01-0${1 + (i % 9)},${i % 7}`
+    );
+    const late = await transactions(
+      "ragged-late.csv",
+      ["client,date,montant", ...body, "X,2025-01-05", "Y,2025-01-05,3"].join("\n") + "\n"
+    );
+    expect(late.customers).toHaveLength(51);
+    expect(late.problems.find((p) => p.code === "rfm-malformed-lines")?.message.fr).toBe(
+      "la ligne 30002 n'a pas autant de champs que la ligne d'en-tête (« X,2025-01-05 ») : elle n'est pas comptée ; corrigez-la dans le fichier"
+    );
+  });
+
   it("reads a Windows (Latin-1) export with its accents, and says so", async () => {
     const latin1 = Buffer.from(
       "Client;Date;Montant\nCéline;2025-01-02;10\nBenoît;2025-01-03;5\n",

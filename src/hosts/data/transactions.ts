@@ -151,7 +151,7 @@ export async function readTransactions(
       options,
       clienteleColumn
     );
-    read.problems.unshift(...notes);
+    read.problems.unshift(...notes, ...(await malformedLines(connection, file)));
     if (options.clientele) {
       const { figures, problems } = await clienteleFigures(
         connection,
@@ -201,7 +201,38 @@ async function openSource(
   const delimiter = extension === ".tsv" || extension === ".tab" ? ", delim = '\\t'" : "";
   const encoding = (await isUtf8Start(file)) ? "" : ", encoding = 'latin-1'";
   if (encoding) notes.push(msg.rfmLatin1({ file }));
-  return `read_csv(${quoted}, all_varchar = true, header = true${delimiter}${encoding})`;
+  // A line whose fields do not match the header is set aside in a table of its own (line number
+  // and text), counted and said by malformedLines, instead of failing the whole read.
+  const rejects = `, store_rejects = true, rejects_table = '${prefix}_rejects', rejects_scan = '${prefix}_scans'`;
+  return `read_csv(${quoted}, all_varchar = true, header = true${delimiter}${encoding}${rejects})`;
+}
+
+/**
+ * The lines of a CSV read through openSource that were set aside, as one warning (none for other
+ * formats, or when every line was read). The source may be scanned several times: lines counted once.
+ */
+async function malformedLines(
+  connection: DuckDBConnection,
+  file: string,
+  prefix = "xlsx_sheet"
+): Promise<Problem[]> {
+  const extension = path.extname(file).toLowerCase();
+  if (extension === ".parquet" || extension === ".xlsx") return [];
+  let rows: unknown[][];
+  try {
+    rows = (
+      await connection.runAndReadAll(
+        `select count(distinct line), min(line), arg_min(csv_line, line) from ${prefix}_rejects`
+      )
+    ).getRows();
+  } catch {
+    return []; // no table: the read never got as far as the lines
+  }
+  const [count, line, text] = rows[0] ?? [];
+  if (!count || Number(count) === 0) return [];
+  return [
+    msg.rfmMalformedLines({ file }, Number(count), Number(line), String(text ?? "").slice(0, 80)),
+  ];
 }
 
 /** Bytes looked at to tell UTF-8 from a Windows export (Latin-1). */
@@ -734,6 +765,7 @@ async function loadCustomers(
       select ${text(id)} as id, first(${text(column)}) as clientele,
         count(distinct ${text(column)}) as kinds
       from ${customers} where ${text(id)} <> '' group by 1`);
+    problems.push(...(await malformedLines(connection, file, "customers_sheet")));
   } catch (failure) {
     if (failure instanceof SourceProblems) throw failure;
     if (failure instanceof WorkbookUnreadable) throw new SourceProblems([failure.problem]);
