@@ -345,6 +345,16 @@ export function rfmSheetRead(location: Location, sheet: string, sheets: number) 
   );
 }
 
+/** Lines above a sheet's table (a title, a note) passed over to find its header line. */
+export function rfmHeaderBelow(location: Location, sheet: string, headerRow: number) {
+  return warning(
+    "rfm-header-below",
+    location,
+    `feuille ${quoteFr(sheet)} : ${headerRow === 2 ? "la ligne 1" : `les lignes 1 à ${headerRow - 1}`} (titre, notes : moins de trois cellules remplies) ${headerRow === 2 ? "est passée" : "sont passées"} ; la ligne d'en-tête lue est la ligne ${headerRow}`,
+    `sheet ${quoteEn(sheet)}: ${headerRow === 2 ? "row 1" : `rows 1 to ${headerRow - 1}`} (a title, notes: fewer than three cells filled) passed over; the header line read is row ${headerRow}`
+  );
+}
+
 /**
  * Lines of a CSV whose fields do not match the header line (one missing, one too many, a quote left
  * open): left out one by one, so that one broken line never costs the whole file.

@@ -396,6 +396,40 @@ describe("formats", () => {
     );
   });
 
+  it("passes over a title and notes above a sheet's table, and says from which row it read", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sales = workbook.addWorksheet("Ventes");
+    sales.getCell("A1").value = "Ventes 2025 — export du 3 janvier";
+    sales.getCell("A2").value = "Source : caisse";
+    sales.getCell("B2").value = "montants TTC";
+    sales.addRow([]);
+    sales.getRow(4).values = ["client", "date", "montant"];
+    sales.getRow(5).values = ["A", "2025-01-02", 10];
+    sales.getRow(6).values = ["B", "2025-01-03", 20];
+    const xlsx = path.join(dir, "titled.xlsx");
+    await workbook.xlsx.writeFile(xlsx);
+    const read = await readTransactions(xlsx, { language: "fr" });
+    expect(sorted(read)).toEqual([
+      { id: "A", lastDay: day("2025-01-02"), frequency: 1, monetary: 10 },
+      { id: "B", lastDay: day("2025-01-03"), frequency: 1, monetary: 20 },
+    ]);
+    expect(read.problems.find((p) => p.code === "rfm-header-below")?.message.en).toBe(
+      'sheet "Ventes": rows 1 to 3 (a title, notes: fewer than three cells filled) passed over; the header line read is row 4'
+    );
+
+    // A table whose rows are all narrow keeps its first row as the header, and says nothing.
+    const narrow = new ExcelJS.Workbook();
+    narrow.addWorksheet("Étroite").addRows([
+      ["client", "date"],
+      ["A", "2025-01-02"],
+    ]);
+    const narrowFile = path.join(dir, "narrow.xlsx");
+    await narrow.xlsx.writeFile(narrowFile);
+    await expect(readTransactions(narrowFile, { language: "en" })).rejects.toMatchObject({
+      problems: [expect.objectContaining({ code: "rfm-column-missing" })],
+    });
+  });
+
   it("takes the columns named with --columns", async () => {
     const csv = await file("named.csv", "a,b,c,d\nX,2025-01-01,3,9\n");
     const read = await readTransactions(csv, {

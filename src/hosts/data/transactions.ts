@@ -277,7 +277,9 @@ async function loadFirstSheet(
     styles: "cache",
     hyperlinks: "ignore",
   });
-  let best: { tab: number; name: string; table: string } | undefined;
+  let best:
+    | { tab: number; name: string; table: string; headerRow: number; passedOver: boolean }
+    | undefined;
   const seen = new Set<number>();
   let parts = 0;
   for await (const worksheet of reader) {
@@ -292,9 +294,10 @@ async function loadFirstSheet(
       continue;
     }
     const table = `${prefix}_${parts}`;
-    if (await loadSheet(connection, worksheet, table)) {
+    const loaded = await loadSheet(connection, worksheet, table);
+    if (loaded) {
       if (best) await connection.run(`drop table ${best.table}`);
-      best = { tab, name, table };
+      best = { tab, name, table, ...loaded };
       let earlierSeen = true;
       for (let t = 0; t < tab && earlierSeen; t++) earlierSeen = seen.has(t);
       if (earlierSeen) break;
@@ -303,54 +306,97 @@ async function loadFirstSheet(
   if (!best) throw new SourceProblems([msg.rfmEmpty(file)]);
   if (listing.sheets.length > 1)
     notes.push(msg.rfmSheetRead({ file }, best.name, listing.sheets.length));
+  if (best.passedOver) notes.push(msg.rfmHeaderBelow({ file }, best.name, best.headerRow));
   return best.table;
 }
 
-/** One worksheet's rows into `table`, from its first non-empty row (the header); false when it has none. */
+/** Rows looked at for a header line of at least HEADER_MIN_CELLS cells below a title or notes. */
+const HEADER_SEARCH_ROWS = 20;
+/** A transactions table has an id, a date and an amount: its header fills three cells at least. */
+const HEADER_MIN_CELLS = 3;
+
+/**
+ * One worksheet's rows into `table`; returns the header's row number and whether filled rows above
+ * it were passed over, or undefined when the sheet has no rows.
+ * The header is the first row filling at least three cells within the first 20 rows (a title or a
+ * note above the table is passed over), else the first non-empty row.
+ */
 async function loadSheet(
   connection: DuckDBConnection,
-  rows: AsyncIterable<{ values: unknown }>,
+  rows: AsyncIterable<{ values: unknown; number?: number }>,
   table: string
-): Promise<boolean> {
+): Promise<{ headerRow: number; passedOver: boolean } | undefined> {
   let first = 0;
+  let passedOver = false;
   let last = -1;
+  let headerRow = 0;
   let appender: Awaited<ReturnType<DuckDBConnection["createAppender"]>> | undefined;
+  // Non-empty rows with fewer than three cells seen before any header: a title, or a narrow table.
+  const waiting: { values: unknown[]; number: number }[] = [];
+  let rowsSeen = 0;
+  const filled = (values: unknown[]): number =>
+    values.reduce<number>((count, value) => count + (cellText(value).trim() === "" ? 0 : 1), 0);
+  const startTable = async (values: unknown[], number: number): Promise<void> => {
+    const texts: string[] = [];
+    values.forEach((value, column) => {
+      const text = cellText(value).trim();
+      if (text === "") return;
+      texts[column] = text;
+      if (last < 0) first = column;
+      last = column;
+    });
+    const used = new Set<string>();
+    const names: string[] = [];
+    for (let column = first; column <= last; column++) {
+      let name = texts[column] ?? `column${column}`;
+      // DuckDB's names are case-insensitive: a repeated header gets a suffix, as a CSV's does.
+      for (let k = 1; used.has(name.toLowerCase()); k++)
+        name = `${texts[column] ?? `column${column}`}_${k}`;
+      used.add(name.toLowerCase());
+      names.push(`${ident(name)} varchar`);
+    }
+    await connection.run(`create table ${table} (${names.join(", ")})`);
+    appender = await connection.createAppender(table);
+    headerRow = number;
+  };
+  const append = (values: unknown[]): void => {
+    const into = appender as NonNullable<typeof appender>;
+    for (let column = first; column <= last; column++) {
+      const value = cellText(values[column]);
+      if (value === "") into.appendNull();
+      else into.appendVarchar(value);
+    }
+    into.endRow();
+  };
+  /** No wide header within reach: the first non-empty row is the header, the others data. */
+  const settleWaiting = async (): Promise<void> => {
+    const [header, ...data] = waiting.splice(0);
+    await startTable(header.values, header.number);
+    for (const line of data) append(line.values);
+  };
   for await (const row of rows) {
     // ExcelJS's values are indexed by column number (1 for A), with holes for empty cells.
     const values = row.values as unknown[];
+    rowsSeen++;
     if (!appender) {
-      const texts: string[] = [];
-      values.forEach((value, column) => {
-        const text = cellText(value).trim();
-        if (text === "") return;
-        texts[column] = text;
-        if (last < 0) first = column;
-        last = column;
-      });
-      if (last < 0) continue;
-      const used = new Set<string>();
-      const names: string[] = [];
-      for (let column = first; column <= last; column++) {
-        let name = texts[column] ?? `column${column}`;
-        // DuckDB's names are case-insensitive: a repeated header gets a suffix, as a CSV's does.
-        for (let k = 1; used.has(name.toLowerCase()); k++)
-          name = `${texts[column] ?? `column${column}`}_${k}`;
-        used.add(name.toLowerCase());
-        names.push(`${ident(name)} varchar`);
+      const number = row.number ?? rowsSeen;
+      const cells = filled(values);
+      if (cells === 0) continue;
+      if (cells >= HEADER_MIN_CELLS) {
+        passedOver = waiting.length > 0;
+        waiting.length = 0;
+        await startTable(values, number);
+        continue;
       }
-      await connection.run(`create table ${table} (${names.join(", ")})`);
-      appender = await connection.createAppender(table);
+      waiting.push({ values, number });
+      if (number >= HEADER_SEARCH_ROWS) await settleWaiting();
       continue;
     }
-    for (let column = first; column <= last; column++) {
-      const value = cellText(values[column]);
-      if (value === "") appender.appendNull();
-      else appender.appendVarchar(value);
-    }
-    appender.endRow();
+    append(values);
   }
-  appender?.closeSync();
-  return appender !== undefined;
+  if (!appender && waiting.length > 0) await settleWaiting();
+  (appender as { closeSync(): void } | undefined)?.closeSync();
+  return appender ? { headerRow, passedOver } : undefined;
 }
 
 function cellText(value: unknown): string {
