@@ -333,9 +333,6 @@ export function rfmFromRows(
     const amountValue = row[columns.amount];
     const dateText = cellAsText(dateValue);
     const amountText = cellAsText(amountValue);
-    const key = `${id}\u0000${dateText}\u0000${amountText}`;
-    if (seen.has(key)) counts.duplicates++;
-    else seen.add(key);
     const day = parseDay(dateValue, options.language);
     const amount = parseAmount(amountValue, options.language);
     if (id === "") counts.blankIds++;
@@ -356,6 +353,10 @@ export function rfmFromRows(
       counts.afterAnalysis++;
       continue;
     }
+    // Duplicates among the rows kept: a row left out is said once, as left out.
+    const key = `${id}\u0000${dateText}\u0000${amountText}`;
+    if (seen.has(key)) counts.duplicates++;
+    else seen.add(key);
     if (amount < 0) counts.returns++;
     if (day < firstDay) firstDay = day;
     let totals = byId.get(id);

@@ -168,6 +168,22 @@ describe("bad data is counted and said", () => {
     );
   });
 
+  it("counts as duplicates only rows it keeps: a repeated row left out is said once, as left out", async () => {
+    const read = await readTransactions(
+      await file(
+        "dup-left-out.csv",
+        "client,date,montant\n,2025-01-02,5\n,2025-01-02,5\nB,2025-01-02,dix\nB,2025-01-02,dix\nC,2025-03-05,4\nC,2025-03-05,4\nD,2025-01-03,7\nD,2025-01-03,7\n"
+      ),
+      { language: "fr", analysisDate: "2025-03-01" }
+    );
+    if (read.kind !== "transactions") throw new Error("read as scored");
+    expect(read.counts).toMatchObject({ duplicates: 1, blankIds: 2, afterAnalysis: 2 });
+    expect(read.counts.badAmounts.count).toBe(2);
+    expect(read.customers).toEqual([
+      { id: "D", lastDay: day("2025-01-03"), frequency: 2, monetary: 14 },
+    ]);
+  });
+
   it("reads a Windows (Latin-1) export with its accents, and says so", async () => {
     const latin1 = Buffer.from(
       "Client;Date;Montant\nCéline;2025-01-02;10\nBenoît;2025-01-03;5\n",

@@ -565,7 +565,7 @@ function groupsSql(rows: string, analysisDay: number | undefined): string {
 /** The counts over the groups; `returns_only`: customers with returns and no purchase. */
 const STATS_SQL = `select
     coalesce(sum(rows), 0) as rows,
-    coalesce(sum(rows) - sum(distinct_rows), 0) as duplicates,
+    coalesce(sum(rows - distinct_rows) filter (where kind <= ${RETURN}), 0) as duplicates,
     coalesce(sum(rows) filter (where (kind & ${BLANK_ID_BIT}) = ${BLANK_ID_BIT} and kind >= ${INVALID}), 0) as blank_ids,
     coalesce(sum(rows) filter (where (kind & ${BAD_AMOUNT_BIT}) = ${BAD_AMOUNT_BIT} and kind >= ${INVALID}), 0) as bad_amounts,
     any_value(coalesce(amount_example, '')) filter (where (kind & ${BAD_AMOUNT_BIT}) = ${BAD_AMOUNT_BIT} and kind >= ${INVALID}) as bad_amount_example,
