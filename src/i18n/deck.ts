@@ -39,7 +39,8 @@ const fr: DeckTexts = {
   none: "—",
   familyCounts: (ok, items, others) => `${ok} Ok sur ${items}${others ? ` · ${others}` : ""}`,
   ready: "Prêt : les 11 critères sont Ok.",
-  notReady: (ok, items) => `${ok} critères Ok sur ${items} : pas encore prêt.`,
+  notReady: (ok, items) =>
+    `${ok} ${ok > 1 ? "critères" : "critère"} Ok sur ${items} : pas encore prêt.`,
   noStrategy: "Aucune paire prestation × segment retenue : pas encore de stratégie.",
   noConquest: "Ordre de conquête pas encore choisi.",
   noOfferings: "Aucune prestation dans l'étude.",
@@ -62,7 +63,7 @@ const en: DeckTexts = {
   none: "—",
   familyCounts: (ok, items, others) => `${ok} Ok of ${items}${others ? ` · ${others}` : ""}`,
   ready: "Ready: all 11 items are Ok.",
-  notReady: (ok, items) => `${ok} items Ok of ${items}: not ready yet.`,
+  notReady: (ok, items) => `${ok} ${ok === 1 ? "item" : "items"} Ok of ${items}: not ready yet.`,
   noStrategy: "No offering × segment pair chosen: no strategy yet.",
   noConquest: "Conquest order not chosen yet.",
   noOfferings: "No offering in the study.",

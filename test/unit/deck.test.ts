@@ -18,6 +18,7 @@ import { STRATEGIES } from "../../src/method/segments";
 import { WORKBOOK_TEXTS } from "../../src/i18n/workbook";
 import { ExportPart } from "../../src/layout/export";
 import { Language } from "../../src/method/levels";
+import { DECK_TEXTS } from "../../src/i18n/deck";
 import { deckBytes, deckParts, shapeIds, slideNames, slideText, tables } from "../support/deck-xml";
 import { HOSTILE_NAMES, segmentedStudy } from "../support/export-fixtures";
 import { readExample, study } from "../support/workbooks";
@@ -405,4 +406,11 @@ describe("the parts", () => {
     const nothing = deckModel(example, { parts: ["segments"], created: CREATED });
     expect(nothing.model).toBeUndefined();
   });
+});
+
+it("says a segment's checklist count in the singular for one item, in both languages", () => {
+  expect(DECK_TEXTS.en.notReady(1, 11)).toBe("1 item Ok of 11: not ready yet.");
+  expect(DECK_TEXTS.en.notReady(0, 11)).toBe("0 items Ok of 11: not ready yet.");
+  expect(DECK_TEXTS.fr.notReady(1, 11)).toBe("1 critère Ok sur 11 : pas encore prêt.");
+  expect(DECK_TEXTS.fr.notReady(4, 11)).toBe("4 critères Ok sur 11 : pas encore prêt.");
 });
