@@ -58,6 +58,11 @@ export async function exportCommand(args: string[], io: Io): Promise<void> {
   const format = outputFormat(output);
   if (values.slides !== undefined && format !== "pptx")
     throw new CliError(`--slides is for a deck (.pptx); use --sheets\nusage: ${EXPORT_USAGE}`, 2);
+  if (values.sheets !== undefined && format === "pptx")
+    throw new CliError(
+      `--sheets is for a client workbook or PDF; use --slides\nusage: ${EXPORT_USAGE}`,
+      2
+    );
   const parts = parseParts(values.slides ?? values.sheets, values.slides ? "--slides" : "--sheets");
   const palette = parsePalette(values.palette);
   const language = parseLanguage(values.lang);

@@ -119,17 +119,18 @@ export function defaultParts(study: Study, rfm?: RfmSummaryRead): ExportPart[] {
 export function askedParts(
   study: Study,
   parts: readonly ExportPart[] | undefined,
-  rfm: RfmSummaryRead | undefined
+  rfm: RfmSummaryRead | undefined,
+  selection: msg.ExportSelection = "sheets"
 ): { asked: ExportPart[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const asked = (parts ?? defaultParts(study, rfm)).filter((part) => {
     if (part === "rfm" && !rfm) {
-      problems.push(msg.exportNoRfm());
+      problems.push(msg.exportNoRfm(selection));
       return false;
     }
     const empty =
       (part === "segments" || part === "targeting") && (study.segments?.length ?? 0) === 0;
-    if (empty) problems.push(msg.exportNoSegments(part));
+    if (empty) problems.push(msg.exportNoSegments(part, selection));
     return !empty;
   });
   return { asked, problems };

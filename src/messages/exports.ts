@@ -41,23 +41,31 @@ export function clientExportNotStudy() {
   );
 }
 
+/** What a selection of parts is made of: a client workbook's sheets, or a deck's slides. */
+export type ExportSelection = "sheets" | "slides";
+
 /** Segments or targeting asked for, but the study has no segment to show: left out, said. */
-export function exportNoSegments(sheet: string) {
+export function exportNoSegments(sheet: string, selection: ExportSelection = "sheets") {
+  const slides = selection === "slides";
   return warning(
     "export-no-segments",
-    { field: "--sheets" },
-    `${quoteFr(sheet)} demandé, mais l'étude n'a aucun segment : la feuille est laissée de côté (définissez d'abord les segments pour l'exporter)`,
-    `${quoteEn(sheet)} asked for, but the study has no segment: the sheet is left out (define the segments first to export it)`
+    { field: `--${selection}` },
+    `${quoteFr(sheet)} demandé, mais l'étude n'a aucun segment : ${slides ? "la partie est laissée de côté" : "la feuille est laissée de côté"} (définissez d'abord les segments pour l'exporter)`,
+    `${quoteEn(sheet)} asked for, but the study has no segment: ${slides ? "the part is left out" : "the sheet is left out"} (define the segments first to export it)`
   );
 }
 
-/** Nothing left to export once the sheets without content are left out. */
-export function exportNothing() {
+/** Nothing left to export once the parts without content are left out. */
+export function exportNothing(selection: ExportSelection = "sheets") {
   return error(
     "export-nothing",
-    { field: "--sheets" },
-    "aucune feuille à exporter : ajoutez matrix ou legend à --sheets",
-    "no sheet to export: add matrix or legend to --sheets"
+    { field: `--${selection}` },
+    selection === "slides"
+      ? "aucune diapositive à exporter : ajoutez matrix ou legend à --slides"
+      : "aucune feuille à exporter : ajoutez matrix ou legend à --sheets",
+    selection === "slides"
+      ? "no slide to export: add matrix or legend to --slides"
+      : "no sheet to export: add matrix or legend to --sheets"
   );
 }
 

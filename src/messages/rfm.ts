@@ -5,6 +5,7 @@ import type { Bilingual } from "../method/levels";
 import { countEn, countFr, manyEn, manyFr, nounEn, nounFr } from "./files";
 import { Location, quoteEn, quoteFr } from "./problem";
 import { error, warning } from "./shared";
+import type { ExportSelection } from "./exports";
 
 // RFM from the client's transactions (issue 15): every row left out is counted and said.
 
@@ -420,20 +421,20 @@ export function rfmSelectionChanged(sheet: string, address: string) {
 // ---- RFM in the client exports (rfm-exports) -------------------------------------------------
 
 /** `--sheets rfm` asked for, but the input holds no RFM summary: left out, said. */
-export function exportNoRfm() {
+export function exportNoRfm(selection: ExportSelection = "sheets") {
   return warning(
     "export-no-rfm",
-    { field: "--sheets" },
+    { field: `--${selection}` },
     "« rfm » demandé, mais le fichier n'a pas de feuille Synthèse RFM : la partie est laissée de côté (exportez le classeur écrit par segment-matrix rfm)",
     '"rfm" asked for, but the file has no RFM summary sheet: the part is left out (export the workbook segment-matrix rfm wrote)'
   );
 }
 
 /** A part of the study asked from an RFM workbook, which holds no study: left out, said. */
-export function exportRfmWorkbookOnly(part: string) {
+export function exportRfmWorkbookOnly(part: string, selection: ExportSelection = "sheets") {
   return warning(
     "export-rfm-workbook-only",
-    { field: "--sheets" },
+    { field: `--${selection}` },
     `${quoteFr(part)} demandé, mais ce classeur RFM ne contient pas d'étude : seule la partie « rfm » est exportée`,
     `${quoteEn(part)} asked for, but this RFM workbook holds no study: only the "rfm" part is exported`
   );

@@ -152,6 +152,36 @@ it("refuses --slides for another format and an unknown part", async () => {
   );
   expect(unknown.code).toBe(2);
   expect(unknown.stderr).toContain('--slides: "ratings" is not a part of the deck');
+  // --sheets is the client workbook's: a deck refuses it as --slides is refused by a workbook.
+  const sheets = await cli(
+    {},
+    "export",
+    studyFile,
+    "-o",
+    path.join(dir, "e.pptx"),
+    "--sheets",
+    "matrix"
+  );
+  expect(sheets.code).toBe(2);
+  expect(sheets.stderr).toContain("--sheets is for a client workbook or PDF; use --slides");
+});
+
+it("speaks of slides and --slides when a deck's asked parts are empty", async () => {
+  const bare = path.join(dir, "bare.json");
+  await fs.copyFile(path.join(__dirname, "..", "..", "examples", "small-en.json"), bare);
+  const result = await cli(
+    {},
+    "export",
+    bare,
+    "-o",
+    path.join(dir, "bare.pptx"),
+    "--slides",
+    "segments"
+  );
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain("--slides");
+  expect(result.stderr).toContain("no slide to export: add matrix or legend to --slides");
+  expect(result.stderr).not.toContain("--sheets");
 });
 
 it("writes an RFM workbook's summary and its R × F grids as two slides, without a customer's id", async () => {

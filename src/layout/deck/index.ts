@@ -47,8 +47,8 @@ export interface DeckResult {
 export function deckModel(study: Study, options: DeckOptions): DeckResult {
   const language = options.language ?? study.language;
   const palette = PALETTES[options.palette ?? study.palette ?? "default"];
-  const { asked, problems } = askedParts(study, options.parts, options.rfm);
-  if (asked.length === 0) return { problems: [...problems, msg.exportNothing()] };
+  const { asked, problems } = askedParts(study, options.parts, options.rfm, "slides");
+  if (asked.length === 0) return { problems: [...problems, msg.exportNothing("slides")] };
 
   const slides: DeckSlide[] = [titleSlide(study, language, options.created)];
   for (const part of EXPORT_PARTS.filter((p) => asked.includes(p))) {
@@ -92,7 +92,7 @@ export function rfmDeckModel(read: RfmSummaryRead, options: DeckOptions): DeckRe
   const language = options.language ?? read.language;
   const problems: Problem[] = (options.parts ?? [])
     .filter((part) => part !== "rfm")
-    .map((part) => msg.exportRfmWorkbookOnly(part));
+    .map((part) => msg.exportRfmWorkbookOnly(part, "slides"));
   if (options.parts && !options.parts.includes("rfm"))
     return { problems: [...problems, msg.exportRfmNothing()] };
   const texts = RFM_TEXTS[language];
