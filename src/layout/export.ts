@@ -42,12 +42,12 @@ import {
   num,
   text,
 } from "./plan";
-import { EXPORT_FONT, fitForPrint, printedText } from "./print-fit";
+import { EXPORT_FONT, MIN_SCALE, fitForPrint, printedText } from "./print-fit";
 import { PlanContext } from "./sheet";
 import { CHECKLIST } from "./sheets/checklist";
 import { GRID } from "./sheets/grid";
 import { SEGMENTS } from "./sheets/segments";
-import { TARGETING, adviceTexts, segmentHeaderRows } from "./sheets/targeting";
+import { TARGETING, adviceTexts, segmentHeaderRows, targetingGrid } from "./sheets/targeting";
 import { LEGEND_NAMES, legendSheet, weightText } from "./sheets/legend";
 import { RfmSummaryRead, rfmClientSheet } from "./sheets/rfm";
 import { RFM_TEXTS } from "../i18n/rfm";
@@ -281,7 +281,8 @@ function printable(
       },
     };
     const fitted = fitForPrint(sheet, options);
-    if (!fitted.print.colBreaks || !study) return fitted;
+    if (!study) return fitted;
+    if (!fitted.print.colBreaks) return tallTargeting(sheet, fitted, options, study);
     // Too many segments for a page: their names turn up, so that the columns need only a mark's
     // width (a score's, as the matrix's) and the tables under the grid (ranking, conquest
     // order) stay whole on the page rather than cut into bands, when that is enough.
@@ -329,6 +330,43 @@ function printable(
       bodyRows: { first: GRID.firstRow, last: GRID.firstRow + study.needs.length - 1 },
     }
   );
+}
+
+/** The columns right of a tall targeting grid, in characters before their texts widen them. */
+const BESIDE_GRID_WIDTH = 6;
+
+/**
+ * A targeting grid of many offerings, continued on the next pages: its header row repeats on
+ * each, and its offerings' column takes the page's width, so that the pages holding only the grid
+ * are not narrow strips. The ranking table under it shares the grid's columns and runs to the
+ * right of it: its columns there take only what their texts need, and the sheet may shrink to
+ * MIN_SCALE for the grid to fill the page.
+ */
+function tallTargeting(
+  sheet: SheetPlan,
+  fitted: SheetPlan,
+  options: Parameters<typeof fitForPrint>[1],
+  study: Study
+): SheetPlan {
+  const grid = targetingGrid(study);
+  const continued = (fitted.print.rowBreaks ?? []).some((row) => row < grid.lastRow);
+  if (!continued) return fitted;
+  const columnWidths = sheet.columnWidths.map((column) =>
+    column.col > grid.lastCol && !column.hidden
+      ? { ...column, width: Math.min(column.width, BESIDE_GRID_WIDTH) }
+      : column
+  );
+  const filled = fitForPrint(
+    { ...sheet, columnWidths },
+    {
+      ...options,
+      titleRows: { first: TARGETING.headerRow, last: TARGETING.headerRow },
+      bodyCols: { first: TARGETING.labelCol, last: grid.lastCol },
+      fillCol: TARGETING.labelCol,
+      besideScale: MIN_SCALE / 100,
+    }
+  );
+  return filled.print.colBreaks ? fitted : filled;
 }
 
 /**

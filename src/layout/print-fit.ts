@@ -164,6 +164,17 @@ export interface FitOptions {
   /** The rows of the body (the matrix's needs): a page to the right holds some of them. */
   bodyRows?: { first: number; last: number };
   /**
+   * The body column that takes all the widening of a narrow body (the targeting grid's offering
+   * names), instead of every body column in proportion: a centred mark or count in a widened
+   * column would stay short of the page's right side.
+   */
+  fillCol?: number;
+  /**
+   * The scale the columns beside a widened body may push the sheet down to (default
+   * BESIDE_SCALE); at least MIN_SCALE.
+   */
+  besideScale?: number;
+  /**
    * Label columns and, from `firstItem` on, one column per item (a segment): a sheet too wide for
    * one page prints in bands of items, each page an even share of them, its label columns
    * repeated at the left (the segments, the check-list, the targeting).
@@ -311,11 +322,15 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
   if (bodyWidth > 0 && bodyWidth * scale < NARROW_FILL * PRINTABLE_WIDTH * 100) {
     const rest = sum((col) => !inBody(col));
     // The body across the page; the other columns beside it may not shrink the scale much.
+    const beside = Math.max(options.besideScale ?? BESIDE_SCALE, (MIN_SCALE + 1) / 100);
     const factor = Math.min(
       (FILL * PRINTABLE_WIDTH * 100) / (scale * bodyWidth),
-      (PRINTABLE_WIDTH / BESIDE_SCALE - rest) / bodyWidth
+      (PRINTABLE_WIDTH / beside - rest) / bodyWidth
     );
-    if (factor > 1)
+    const { fillCol } = options;
+    if (factor > 1 && fillCol !== undefined && inBody(fillCol))
+      widths.set(fillCol, (widths.get(fillCol) ?? 0) + bodyWidth * (factor - 1));
+    else if (factor > 1)
       for (const [col, width] of widths) if (inBody(col)) widths.set(col, width * factor);
     layout = rowsFor(grid, widths, hidden, lastInRow, sheet.rowHeights ?? []);
     scale = scaleFor(widths, layout.heights, lastRow, options.titleCols);

@@ -1,6 +1,6 @@
 /**
  * Every page of the client PDF, for studies shaped to print badly (test/support/awkward-studies.ts:
- * one segment, one clientèle, one need, 60 needs, 40 offerings, long names, long segment cards,
+ * one segment, one clientèle, one need, 60 needs, 40 and 45 offerings, long names, long segment cards,
  * 6, 9 and 12 segments with two-line names, in French and English; and twelve more drawn from a
  * seed) and the worked example with its
  * competition markers: no word over another,
@@ -146,12 +146,29 @@ describe("every page of the client PDF, over awkward studies", () => {
     }
   );
 
-  it("continues a tall targeting sheet on pages that each reach across (40 offerings)", () => {
-    const pages = layouts.get("forty-offerings")!;
-    const targeting = pages.filter((page) =>
-      bodyWords(page).some((w) => w.text === "Offering" || w.text === "Conquest")
-    );
-    expect(targeting.length).toBeGreaterThanOrEqual(2);
-    for (const page of targeting) expect(spannedWidth(page)).toBeGreaterThanOrEqual(0.6);
-  });
+  it.each([
+    ["forty-offerings", "en"],
+    ["quarante-cinq-offres", "fr"],
+    ["deux-segments-45-offres", "fr"],
+    ["forty-five-offerings", "en"],
+  ])(
+    "%s: a tall targeting grid continues on pages that each reach across, its header on each",
+    (name, language) => {
+      const [title, offering, corner] =
+        language === "fr"
+          ? ["Ciblage", "Offre", "Prestations"]
+          : ["Targeting", "Offering", "Offerings"];
+      const pages = layouts.get(name)!;
+      // The targeting sheet prints last: its pages from its title's on.
+      const first = pages.findIndex((page) => bodyWords(page).some((w) => w.text === title));
+      const grid = pages
+        .slice(first)
+        .filter((page) => bodyWords(page).some((w) => w.text === offering));
+      expect(grid.length).toBeGreaterThanOrEqual(2);
+      for (const page of grid) {
+        expect(spannedWidth(page)).toBeGreaterThanOrEqual(0.6);
+        expect(bodyWords(page).map((w) => w.text)).toContain(corner);
+      }
+    }
+  );
 });

@@ -175,6 +175,39 @@ export const AWKWARD_SHAPES: readonly AwkwardShape[] = [
     long: true,
     lines: 3,
   },
+  // A tall, narrow targeting grid (one or two segments, 45 offerings with long names): the
+  // ranking table under it runs to its right, the pages holding only offerings were narrow strips
+  // without the grid's header.
+  {
+    name: "quarante-cinq-offres",
+    language: "fr",
+    clienteles: 23,
+    needs: 25,
+    segments: 1,
+    offerings: 45,
+    long: true,
+    lines: 5,
+  },
+  {
+    name: "deux-segments-45-offres",
+    language: "fr",
+    clienteles: 14,
+    needs: 48,
+    segments: 2,
+    offerings: 45,
+    long: true,
+    lines: 10,
+  },
+  {
+    name: "forty-five-offerings",
+    language: "en",
+    clienteles: 2,
+    needs: 57,
+    segments: 1,
+    offerings: 45,
+    long: true,
+    lines: 10,
+  },
 ];
 
 /**

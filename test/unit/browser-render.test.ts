@@ -91,6 +91,23 @@ describe("the browser's writer and the streaming writer write the same workbook"
     expect(breaks(streamed)).toEqual(planned);
   });
 
+  it("with the same rows repeated on every page (a tall targeting grid's header)", async () => {
+    const shape = AWKWARD_SHAPES.find((s) => s.name === "quarante-cinq-offres")!;
+    const { plan } = clientPlan(awkwardStudy(shape), { created: CREATED });
+    // Each sheet's print titles, its quotes left out (the writers quote names differently).
+    const titles = (file: Buffer): string[] => {
+      const xml = unzip(file).get("xl/workbook.xml")!.toString("utf8");
+      return [
+        ...xml.matchAll(/<definedName name="_xlnm.Print_Titles" localSheetId="(\d+)">([^<]*)</g),
+      ].map((m) => `${m[1]} ${m[2].replace(/&apos;|'/g, "")}`);
+    };
+    const targeting = plan!.sheets.findIndex((s) => s.role === "targeting");
+    const browser = titles(Buffer.from(await planToXlsxBytes(plan!)));
+    const streamed = titles(await planToXlsx(plan!, { created: CREATED }));
+    expect(browser).toEqual(streamed);
+    expect(streamed).toContain(`${targeting} ${plan!.sheets[targeting].name}!$4:$4`);
+  });
+
   it("with the same column breaks, where the export chose them (twelve segments)", async () => {
     const shape = AWKWARD_SHAPES.find((s) => s.name === "douze-segments")!;
     const { plan } = clientPlan(awkwardStudy(shape), { created: CREATED });

@@ -97,6 +97,62 @@ describe("a client sheet sized for print", () => {
     expect(points[0]).toBeCloseTo(points[1], 0);
   });
 
+  it("widens a narrow body by its fill column alone, down to the scale allowed beside it", () => {
+    const plan = sheet(
+      [
+        ["Prestation", "X"],
+        ["Rang", "1"],
+      ],
+      false,
+      12
+    );
+    // A column beside the body, as the targeting's ranking runs right of its grid.
+    plan.columnWidths.push({ col: 3, width: 50 });
+    plan.blocks.push({ row: 2, col: 3, values: [[{ kind: "text", text: "Concurrence" }]] });
+    plan.styles.push({ rect: { row: 2, col: 3, rows: 1, cols: 1 }, style: { border: true } });
+    const body = { first: 1, last: 2 };
+    const plain = fitForPrint(plan, { title: "T", bodyCols: body });
+    const filled = fitForPrint(plan, {
+      title: "T",
+      bodyCols: body,
+      fillCol: 1,
+      besideScale: MIN_SCALE / 100,
+    });
+    const width = (fitted: SheetPlan, col: number): number =>
+      columnPoints(fitted.columnWidths.find((c) => c.col === col)!.width);
+    // The second column keeps its width (12 Calibri digits of 5.25 pt and the padding, within a
+    // quarter digit's rounding); the first takes the slack, the scale readable.
+    expect(Math.abs(width(filled, 2) - (12 * 5.25 + 3.75))).toBeLessThan(2);
+    expect(width(plain, 2)).toBeGreaterThan(width(filled, 2) + 10);
+    expect(width(filled, 1)).toBeGreaterThan(width(plain, 1));
+    expect(filled.print.scale).toBeGreaterThanOrEqual(MIN_SCALE);
+    const printed = ((width(filled, 1) + width(filled, 2)) * filled.print.scale!) / 100;
+    expect(printed).toBeGreaterThan(0.7 * 741);
+  });
+
+  it.each(["quarante-cinq-offres", "deux-segments-45-offres", "forty-five-offerings"])(
+    "%s: a tall targeting grid repeats its header row and spans most of the page",
+    (name) => {
+      const shape = AWKWARD_SHAPES.find((s) => s.name === name)!;
+      const { plan } = clientPlan(awkwardStudy(shape), { created: new Date("2025-03-12") });
+      const targeting = plan!.sheets.find((s) => s.role === "targeting")!;
+      expect(targeting.print.titleRows).toEqual({ first: 4, last: 4 });
+      expect(targeting.print.colBreaks).toBeUndefined();
+      expect(targeting.print.scale).toBeGreaterThanOrEqual(MIN_SCALE);
+      // The grid: the offerings' column, one per segment, the marks per offering.
+      const gridPoints = targeting.columnWidths
+        .filter((c) => c.col <= 2 + shape.segments && !c.hidden)
+        .reduce((total, c) => total + columnPoints(c.width), 0);
+      expect((gridPoints * targeting.print.scale!) / 100).toBeGreaterThan(0.7 * 741);
+    }
+  );
+
+  it("leaves a short targeting grid's print titles alone", () => {
+    const { plan } = clientPlan(segmentedStudy(), { created: new Date("2025-03-12") });
+    const targeting = plan!.sheets.find((s) => s.role === "targeting")!;
+    expect(targeting.print.titleRows).toBeUndefined();
+  });
+
   it("breaks a tall sheet's pages so that each holds a row reaching across the page", () => {
     // 25 rows across two wide columns (a page's worth), then 12 short names in the first only:
     // filled row by row, the second page would hold only the short names.

@@ -122,6 +122,12 @@ export function segmentHeaderRows(study: Study): { rows: number[]; segments: num
   return { rows: [TARGETING.headerRow, at.leversRow], segments: at.segments };
 }
 
+/** The marks' grid's last row (the marks per segment) and its last column (the marks per offering). */
+export function targetingGrid(study: Study): { lastRow: number; lastCol: number } {
+  const at = layout(offeringSlots(study).length, segmentSlots(study.segments).length);
+  return { lastRow: at.countsRow, lastCol: at.countsCol };
+}
+
 function plan({ study, language, texts, names }: PlanContext): SheetPlan {
   const t = texts.targeting;
   const sheet = emptySheet("targeting", texts.sheets.targeting, TARGETING_SHEET.tabColour);
