@@ -276,6 +276,50 @@ describe("a matrix too large for one slide", () => {
   });
 });
 
+describe("the matrix's slides, filled", () => {
+  /** Each matrix slide's table: its first column's texts. */
+  const matrixTables = (input: Study): DeckTable[] =>
+    deckModel(input, { created: CREATED, parts: ["matrix"] })
+      .model!.slides.filter((slide) => slide.part === "matrix")
+      .map((slide) => slide.shapes.find((shape): shape is DeckTable => shape.kind === "table")!);
+
+  it("takes no more slides for a segment, and labels segments only where its columns hold one", async () => {
+    const example = study(await readExample("exemple-incubateur.json"));
+    const first = example.clienteles[0].name;
+    const segmented = study({
+      ...example,
+      segments: [{ name: "Seg A", clienteles: [first], needs: [] }],
+    });
+    const plain = matrixTables(example);
+    const withSegment = matrixTables(segmented);
+    expect(withSegment).toHaveLength(plain.length);
+    for (const table of withSegment) {
+      const clienteles = table.rows.find((row) => row[0].text.includes("Besoins"))!;
+      const holdsSegment = clienteles.some((cell) => cell.text === first);
+      expect({
+        first: clienteles[1].text,
+        labelled: table.rows[0][0].text === "Segments →",
+      }).toEqual({
+        first: clienteles[1].text,
+        labelled: holdsSegment,
+      });
+    }
+  });
+
+  it("shares the needs evenly between slides: no slide of one need", () => {
+    const needs = Array.from({ length: 25 }, (_, i) => `Besoin ${i + 1}`);
+    const input = study({
+      title: "Liste",
+      clienteles: ["Clientèle"],
+      needs,
+      pairs: needs.map((need) => ({ clientele: "Clientèle", need, perception: 2, impact: 3 })),
+    });
+    const counts = matrixTables(input).map((table) => table.rows.length - 1);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(25);
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+  });
+});
+
 describe("a targeting table too large for one slide", () => {
   /** `segments` segments with long words in their names, `offerings` offerings, a diagonal of marks. */
   const wide = (segments: number, offerings: number): Study => {
