@@ -8,7 +8,13 @@
 import { deckModel } from "../../src/layout/deck";
 import { finishWithZlib } from "../../src/hosts/pptx/node-package";
 import { MAX_COLUMNS_PER_SLIDE, MAX_ROWS_PER_SLIDE } from "../../src/layout/deck/matrix";
-import { DeckTable, DeckTextBox, MIN_FONT_SIZE, textWidth } from "../../src/layout/deck/model";
+import {
+  DECK_FONT,
+  DeckTable,
+  DeckTextBox,
+  MIN_FONT_SIZE,
+  textWidth,
+} from "../../src/layout/deck/model";
 import { CELL_PAD_X } from "../../src/layout/deck/matrix";
 import { MAX_SEGMENTS_PER_SLIDE, TARGETING_TABLE_BOTTOM } from "../../src/layout/deck/targeting";
 import { PALETTES, scaleColour } from "../../src/method/colour";
@@ -148,7 +154,7 @@ describe("the deck of the worked example", () => {
       for (const [, size] of xml.matchAll(/<a:rPr [^>]*sz="(\d+)"/g))
         expect(Number(size) / 100).toBeGreaterThanOrEqual(MIN_FONT_SIZE);
       const faces = new Set([...xml.matchAll(/<a:latin typeface="([^"]+)"/g)].map((m) => m[1]));
-      expect([...faces]).toEqual(["Calibri"]);
+      expect([...faces]).toEqual([DECK_FONT]);
     }
   });
 

@@ -148,25 +148,37 @@ export function matrixGeometry(
 ): Geometry {
   const widestNeed = needs.reduce((max, n) => Math.max(max, textWidth(n, NAME_SIZE)), 0);
   // Wide enough for most needs on one line, never so wide that the clientèles lose their room.
-  const needWidth = clamp(
-    Math.max(widestNeed, longestWord(needs, NAME_SIZE, false)) + CELL_PAD_X,
-    NEED_COLUMN.min,
-    NEED_COLUMN.max
+  const needWord = longestWord(needs, NAME_SIZE, false) + CELL_PAD_X;
+  const needWidth = Math.min(
+    TABLE_WIDTH / 2,
+    Math.max(
+      needWord,
+      clamp(
+        Math.max(widestNeed, needWord - CELL_PAD_X) + CELL_PAD_X,
+        NEED_COLUMN.min,
+        NEED_COLUMN.max
+      )
+    )
   );
   const across = TABLE_WIDTH - needWidth;
   // Headers across, words whole: each column as wide as the longest word of any clientèle, so a
   // slide holds as many clientèles as fit (rotated headers are laid out unwrapped by LibreOffice
   // and would push the rows off the slide).
-  const wordWidth = clamp(
-    Math.max(longestWord(clienteles, NAME_SIZE, false), cellText) + CELL_PAD_X,
-    COLUMN.min,
-    COLUMN.max
+  // A word is never split: a column is at least as wide as the longest word of a clientèle, and
+  // as its share of the longest word of a segment's label over the columns it spans, even past
+  // the usual widest column (up to the whole table).
+  const groupWord = groups.reduce(
+    (max, g) => Math.max(max, longestWord([g.name], NAME_SIZE, true) / (g.last - g.first + 1)),
+    0
   );
+  const word =
+    Math.max(longestWord(clienteles, NAME_SIZE, false), groupWord, cellText) + CELL_PAD_X;
+  const wordWidth = Math.min(across, Math.max(COLUMN.min, Math.min(COLUMN.max, word), word));
   const perSlide = Math.max(1, Math.min(MAX_COLUMNS_PER_SLIDE, Math.floor(across / wordWidth)));
   const columnWidth = clamp(
     across / Math.min(perSlide, Math.max(1, clienteles.length)),
     wordWidth,
-    COLUMN.max
+    Math.max(COLUMN.max, wordWidth)
   );
   const lines = clienteles.reduce(
     (m, c) => Math.max(m, wrappedLines(c, columnWidth - CELL_PAD_X, NAME_SIZE)),
