@@ -8,7 +8,13 @@
 import { deckModel } from "../../src/layout/deck";
 import { finishWithZlib } from "../../src/hosts/pptx/node-package";
 import { MAX_COLUMNS_PER_SLIDE, MAX_ROWS_PER_SLIDE } from "../../src/layout/deck/matrix";
-import { DeckTable, DeckTextBox, MIN_FONT_SIZE, textWidth } from "../../src/layout/deck/model";
+import {
+  DECK_FONT,
+  DeckTable,
+  DeckTextBox,
+  MIN_FONT_SIZE,
+  textWidth,
+} from "../../src/layout/deck/model";
 import { CELL_PAD_X } from "../../src/layout/deck/matrix";
 import { MAX_SEGMENTS_PER_SLIDE, TARGETING_TABLE_BOTTOM } from "../../src/layout/deck/targeting";
 import { PALETTES, scaleColour } from "../../src/method/colour";
@@ -149,7 +155,7 @@ describe("the deck of the worked example", () => {
       for (const [, size] of xml.matchAll(/<a:rPr [^>]*sz="(\d+)"/g))
         expect(Number(size) / 100).toBeGreaterThanOrEqual(MIN_FONT_SIZE);
       const faces = new Set([...xml.matchAll(/<a:latin typeface="([^"]+)"/g)].map((m) => m[1]));
-      expect([...faces]).toEqual(["Calibri"]);
+      expect([...faces]).toEqual([DECK_FONT]);
     }
   });
 
@@ -274,6 +280,50 @@ describe("a matrix too large for one slide", () => {
     expect(cells.get(pairKey(pair.clientele, pair.need))![0].fill).toBe(
       scaleColour(score, PALETTES.colourblind.stops).slice(1)
     );
+  });
+});
+
+describe("the matrix's slides, filled", () => {
+  /** Each matrix slide's table: its first column's texts. */
+  const matrixTables = (input: Study): DeckTable[] =>
+    deckModel(input, { created: CREATED, parts: ["matrix"] })
+      .model!.slides.filter((slide) => slide.part === "matrix")
+      .map((slide) => slide.shapes.find((shape): shape is DeckTable => shape.kind === "table")!);
+
+  it("takes no more slides for a segment, and labels segments only where its columns hold one", async () => {
+    const example = study(await readExample("exemple-incubateur.json"));
+    const first = example.clienteles[0].name;
+    const segmented = study({
+      ...example,
+      segments: [{ name: "Seg A", clienteles: [first], needs: [] }],
+    });
+    const plain = matrixTables(example);
+    const withSegment = matrixTables(segmented);
+    expect(withSegment).toHaveLength(plain.length);
+    for (const table of withSegment) {
+      const clienteles = table.rows.find((row) => row[0].text.includes("Besoins"))!;
+      const holdsSegment = clienteles.some((cell) => cell.text === first);
+      expect({
+        first: clienteles[1].text,
+        labelled: table.rows[0][0].text === "Segments →",
+      }).toEqual({
+        first: clienteles[1].text,
+        labelled: holdsSegment,
+      });
+    }
+  });
+
+  it("shares the needs evenly between slides: no slide of one need", () => {
+    const needs = Array.from({ length: 25 }, (_, i) => `Besoin ${i + 1}`);
+    const input = study({
+      title: "Liste",
+      clienteles: ["Clientèle"],
+      needs,
+      pairs: needs.map((need) => ({ clientele: "Clientèle", need, perception: 2, impact: 3 })),
+    });
+    const counts = matrixTables(input).map((table) => table.rows.length - 1);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(25);
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
   });
 });
 

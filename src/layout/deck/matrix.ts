@@ -14,7 +14,7 @@ import { Study, isRated, pairKey } from "../../method/study";
 import { Language } from "../../method/levels";
 import { competitionMarker, shownCompetition } from "../../method/competition-look";
 import { competitionLegend } from "../../i18n/competition";
-import { columnGroups } from "../../analysis/column-groups";
+import { ColumnGroup, columnGroups } from "../../analysis/column-groups";
 import { formatNumber } from "../../i18n/numbers";
 import { PICTURE_TEXTS } from "../../i18n/picture";
 import { WORKBOOK_TEXTS } from "../../i18n/workbook";
@@ -58,16 +58,54 @@ export const ROW_EXTRA = 0.16;
 export interface MatrixPage {
   needs: number[];
   clienteles: number[];
+  /** The heights of the segments' label rows this slide shows: none when its columns hold none. */
+  laneHeights: number[];
 }
 
 interface Geometry {
   needWidth: number;
   columnWidth: number;
   headerHeight: number;
-  laneHeight: number;
-  lanes: number;
   rowHeights: number[];
   pages: MatrixPage[];
+}
+
+/** Indices in runs of at most `most` each and at most `capacity` inches of rows each, in order. */
+function rowRuns(heights: readonly number[], capacity: number, most: number): number[][] {
+  const runs: number[][] = [];
+  let current: number[] = [];
+  let used = 0;
+  heights.forEach((height, index) => {
+    if (current.length > 0 && (current.length >= most || used + height > capacity)) {
+      runs.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(index);
+    used += height;
+  });
+  if (current.length > 0 || runs.length === 0) runs.push(current);
+  return runs;
+}
+
+/**
+ * The needs over as few slides as fit `room`, shared out evenly (13 needs over two slides: 7 and
+ * 6, not 12 and a slide of one): the least capacity that still gives that many slides.
+ */
+function balancedRuns(heights: readonly number[], room: number): number[][] {
+  const fewest = rowRuns(heights, room, MAX_ROWS_PER_SLIDE);
+  const count = fewest.length;
+  if (count <= 1) return fewest;
+  const most = Math.ceil(heights.length / count);
+  let low = Math.max(...heights, heights.reduce((a, b) => a + b, 0) / count);
+  let high = room;
+  if (rowRuns(heights, high, most).length > count) return fewest;
+  for (let step = 0; step < 30; step++) {
+    const middle = (low + high) / 2;
+    if (rowRuns(heights, middle, most).length > count) low = middle;
+    else high = middle;
+  }
+  return rowRuns(heights, high, most);
 }
 
 const clamp = (value: number, low: number, high: number): number =>
@@ -99,7 +137,10 @@ export function chunks(count: number, size: number): number[][] {
 export function matrixGeometry(
   clienteles: readonly string[],
   needs: readonly string[],
-  lanes: number,
+  /** The segments' runs of columns, labelled above the clientèles. */
+  groups: readonly ColumnGroup[],
+  /** The label of the first lane's row, in the need column ("Segments →"). */
+  groupsLabel: string,
   /** Inches kept under the table for more notes than the one line (a study with evidence). */
   reserved = 0,
   /** Inches a score cell's text needs on one line (a score with its competition marker). */
@@ -107,32 +148,43 @@ export function matrixGeometry(
 ): Geometry {
   const widestNeed = needs.reduce((max, n) => Math.max(max, textWidth(n, NAME_SIZE)), 0);
   // Wide enough for most needs on one line, never so wide that the clientèles lose their room.
-  const needWidth = clamp(
-    Math.max(widestNeed, longestWord(needs, NAME_SIZE, false)) + CELL_PAD_X,
-    NEED_COLUMN.min,
-    NEED_COLUMN.max
+  const needWord = longestWord(needs, NAME_SIZE, false) + CELL_PAD_X;
+  const needWidth = Math.min(
+    TABLE_WIDTH / 2,
+    Math.max(
+      needWord,
+      clamp(
+        Math.max(widestNeed, needWord - CELL_PAD_X) + CELL_PAD_X,
+        NEED_COLUMN.min,
+        NEED_COLUMN.max
+      )
+    )
   );
-  const room = TABLE_WIDTH - needWidth;
+  const across = TABLE_WIDTH - needWidth;
   // Headers across, words whole: each column as wide as the longest word of any clientèle, so a
   // slide holds as many clientèles as fit (rotated headers are laid out unwrapped by LibreOffice
   // and would push the rows off the slide).
-  const wordWidth = clamp(
-    Math.max(longestWord(clienteles, NAME_SIZE, false), cellText) + CELL_PAD_X,
-    COLUMN.min,
-    COLUMN.max
+  // A word is never split: a column is at least as wide as the longest word of a clientèle, and
+  // as its share of the longest word of a segment's label over the columns it spans, even past
+  // the usual widest column (up to the whole table).
+  const groupWord = groups.reduce(
+    (max, g) => Math.max(max, longestWord([g.name], NAME_SIZE, true) / (g.last - g.first + 1)),
+    0
   );
-  const perSlide = Math.max(1, Math.min(MAX_COLUMNS_PER_SLIDE, Math.floor(room / wordWidth)));
+  const word =
+    Math.max(longestWord(clienteles, NAME_SIZE, false), groupWord, cellText) + CELL_PAD_X;
+  const wordWidth = Math.min(across, Math.max(COLUMN.min, Math.min(COLUMN.max, word), word));
+  const perSlide = Math.max(1, Math.min(MAX_COLUMNS_PER_SLIDE, Math.floor(across / wordWidth)));
   const columnWidth = clamp(
-    room / Math.min(perSlide, Math.max(1, clienteles.length)),
+    across / Math.min(perSlide, Math.max(1, clienteles.length)),
     wordWidth,
-    COLUMN.max
+    Math.max(COLUMN.max, wordWidth)
   );
   const lines = clienteles.reduce(
     (m, c) => Math.max(m, wrappedLines(c, columnWidth - CELL_PAD_X, NAME_SIZE)),
     1
   );
   const headerHeight = lines * lineHeight(NAME_SIZE) + ROW_EXTRA;
-  const laneHeight = lineHeight(NAME_SIZE) * 2 + ROW_EXTRA;
   const rowHeights = needs.map(
     (need) =>
       Math.max(
@@ -140,31 +192,52 @@ export function matrixGeometry(
         wrappedLines(need, needWidth - CELL_PAD_X, NAME_SIZE) * lineHeight(NAME_SIZE)
       ) + ROW_EXTRA
   );
-  // Rows: as many as fit under the headers, up to the most a slide shows.
-  const room_ = TABLE_BOTTOM - reserved - TABLE_TOP - headerHeight - lanes * laneHeight;
-  const rowChunks: number[][] = [];
-  let current: number[] = [];
-  let used = 0;
-  rowHeights.forEach((height, index) => {
-    if (current.length > 0 && (current.length >= MAX_ROWS_PER_SLIDE || used + height > room_)) {
-      rowChunks.push(current);
-      current = [];
-      used = 0;
-    }
-    current.push(index);
-    used += height;
-  });
-  if (current.length > 0 || rowChunks.length === 0) rowChunks.push(current);
   const columnChunks = clienteles.length === 0 ? [[]] : chunks(clienteles.length, perSlide);
+  // Each slide's label rows: as many lanes as its columns' segments use, each as high as the
+  // longest label wraps over the columns it spans on that slide; none on a slide without segments.
+  const laneHeights = columnChunks.map((columns) => {
+    const first = columns[0] ?? 0;
+    const last = columns[columns.length - 1] ?? -1;
+    const shown = groups.filter((g) => g.first <= last && g.last >= first);
+    const lanes = shown.reduce((max, g) => Math.max(max, g.lane + 1), 0);
+    return Array.from({ length: lanes }, (_, lane) => {
+      const labelLines = shown
+        .filter((g) => g.lane === lane)
+        .reduce((most, g) => {
+          const span = Math.min(g.last, last) - Math.max(g.first, first) + 1;
+          return Math.max(
+            most,
+            wrappedLines(g.name, span * columnWidth - CELL_PAD_X, NAME_SIZE, true)
+          );
+        }, 1);
+      const label =
+        lane === 0 ? wrappedLines(groupsLabel, needWidth - CELL_PAD_X, NAME_SIZE, true) : 1;
+      return Math.max(labelLines, label) * lineHeight(NAME_SIZE) + ROW_EXTRA;
+    });
+  });
+  // Rows: as many as fit under the headers and the tallest label rows (counted once), up to the
+  // most a slide shows, shared evenly between the slides.
+  const labels = laneHeights.reduce(
+    (max, heights) =>
+      Math.max(
+        max,
+        heights.reduce((a, b) => a + b, 0)
+      ),
+    0
+  );
+  const room = TABLE_BOTTOM - reserved - TABLE_TOP - headerHeight - labels;
+  const rowChunks = balancedRuns(rowHeights, room);
   const pages = rowChunks.flatMap((rows) =>
-    columnChunks.map((columns) => ({ needs: rows, clienteles: columns }))
+    columnChunks.map((columns, c) => ({
+      needs: rows,
+      clienteles: columns,
+      laneHeights: laneHeights[c],
+    }))
   );
   return {
     needWidth,
     columnWidth,
     headerHeight,
-    laneHeight,
-    lanes,
     rowHeights,
     pages,
   };
@@ -199,13 +272,13 @@ export function matrixSlides(
     if (evidence && isHypothesis(pair)) hypotheses.add(pairKey(pair.clientele, pair.need));
   }
   const { groups, scattered } = columnGroups(study, clienteles);
-  const lanes = groups.reduce((max, g) => Math.max(max, g.lane + 1), 0);
   // The hypotheses' and the competition's lines under the table take room from the rows.
   const reserved = ((evidence ? 1 : 0) + (competition ? 1 : 0)) * lineHeight(MIN_FONT_SIZE);
   const geometry = matrixGeometry(
     clienteles,
     needs,
-    lanes,
+    groups,
+    texts.matrix.groups,
     reserved,
     competition ? MARKED_SCORE_WIDTH : 0
   );
@@ -217,7 +290,7 @@ export function matrixSlides(
       (pages.length > 1 ? DECK_TEXTS[language].continued(index + 1, pages.length) : "");
     const rows: DeckCell[][] = [];
     const rowHeights: number[] = [];
-    for (let lane = 0; lane < lanes; lane++) {
+    page.laneHeights.forEach((laneHeight, lane) => {
       const row: DeckCell[] = [
         { text: lane === 0 ? texts.matrix.groups : "", bold: true, align: "right" },
       ];
@@ -241,8 +314,8 @@ export function matrixSlides(
         i += span;
       }
       rows.push(row);
-      rowHeights.push(geometry.laneHeight);
-    }
+      rowHeights.push(laneHeight);
+    });
     rows.push([
       { text: texts.ticks.corner, fill: HEADER_FILL, bold: true },
       ...page.clienteles.map((c): DeckCell => ({

@@ -4,14 +4,19 @@
  * renders this (hosts/pptx/), the same in Node and in the browser. Pure data and a few measures.
  */
 import { Language } from "../../method/levels";
+import { EXPORT_FONT } from "../print-fit";
+import { BOLD_ADVANCES, FIRST_CODE_POINT, REGULAR_ADVANCES } from "./metrics";
 
 /** PowerPoint's wide 16:9 slide (13.333 × 7.5 in). */
 export const SLIDE_WIDTH = 13.333;
 export const SLIDE_HEIGHT = 7.5;
 export const MARGIN = 0.45;
 
-/** One font named everywhere (PowerPoint's and the client workbook's). */
-export const DECK_FONT = "Calibri";
+/**
+ * One font named everywhere, the client workbook's (it has ✓ ⊞ ✗, and LibreOffice installs it):
+ * the layout measures its texts with this font's advances (metrics.ts).
+ */
+export const DECK_FONT = EXPORT_FONT;
 /** No text of the deck is smaller than this, in points: a matrix too large continues on more slides. */
 export const MIN_FONT_SIZE = 10;
 export const INK = "1F1F1F";
@@ -96,21 +101,23 @@ export function hexDigits(colour: string): string {
   return colour.replace("#", "").toUpperCase();
 }
 
+const WIDEST = { regular: Math.max(...REGULAR_ADVANCES), bold: Math.max(...BOLD_ADVANCES) };
+
 /**
- * A text's width in inches at a size, estimated from character classes (there is no font engine
- * in the pane or here); on the wide side (DejaVu Sans, LibreOffice's substitute for Calibri where
- * Calibri is missing), so that a word measured to fit does fit in either.
+ * A text's width in inches at a size, from the advances of the font the deck names (metrics.ts;
+ * there is no font engine in the pane or here), kerning left out and 2 % added, so that a word
+ * measured to fit does fit where LibreOffice draws it; PowerPoint, which lacks DejaVu Sans, draws
+ * a narrower face in its place.
  */
 export function textWidth(text: string, size: number, bold = false): number {
-  let ems = 0;
+  const advances = bold ? BOLD_ADVANCES : REGULAR_ADVANCES;
+  const widest = bold ? WIDEST.bold : WIDEST.regular;
+  let thousandths = 0;
   for (const character of text) {
-    if (character === " ") ems += 0.32;
-    else if ("il.,;:'!|".includes(character)) ems += 0.3;
-    else if ("mwMW".includes(character)) ems += 0.95;
-    else if (character >= "A" && character <= "Z") ems += 0.72;
-    else ems += 0.6;
+    const advance = advances[character.codePointAt(0)! - FIRST_CODE_POINT];
+    thousandths += advance === undefined || advance === 0 ? widest : advance;
   }
-  return (ems * (bold ? 1.1 : 1) * size) / 72;
+  return (thousandths * 1.02 * size) / 1000 / 72;
 }
 
 /** Lines a text takes wrapped at a width (between words; a word too long takes several). */
