@@ -46,6 +46,7 @@ import { EXPORT_FONT, fitForPrint, printedText } from "./print-fit";
 import { PlanContext } from "./sheet";
 import { CHECKLIST } from "./sheets/checklist";
 import { GRID } from "./sheets/grid";
+import { columnGroups } from "../analysis/column-groups";
 import { SEGMENTS } from "./sheets/segments";
 import { TARGETING, adviceTexts, segmentHeaderRows } from "./sheets/targeting";
 import { LEGEND_NAMES, legendSheet, weightText } from "./sheets/legend";
@@ -326,6 +327,18 @@ function printable(
       titleCols: { first: GRID.nameCol, last: GRID.typeCol },
       bodyCols: { first: GRID.nameCol, last: GRID.firstCol + cols - 1 },
       bodyRows: { first: GRID.firstRow, last: GRID.firstRow + study.needs.length - 1 },
+      // Each segment's label within its clientèles' columns, which it does not widen.
+      spans: columnGroups(
+        study,
+        study.clienteles.map((c) => c.name)
+      )
+        .groups.filter((group) => group.lane === 0)
+        .map((group) => ({
+          row: GRID.helpRow,
+          first: GRID.firstCol + group.first,
+          last: GRID.firstCol + group.last,
+          short: `${group.segment + 1}`,
+        })),
     }
   );
 }
