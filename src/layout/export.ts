@@ -307,7 +307,14 @@ function printable(
   const turned: StyledRange[] = [
     {
       rect: rect(GRID.typeRow, GRID.firstCol, 1, cols),
-      style: { rotateUp: true, wrap: false, horizontal: "center", vertical: "bottom" },
+      // 9 pt for the client (8 on the working sheet), on two lines: no taller than one at 8 pt.
+      style: {
+        rotateUp: true,
+        wrap: true,
+        fontSize: 9,
+        horizontal: "center",
+        vertical: "bottom",
+      },
     },
     {
       rect: rect(GRID.headerRow, GRID.firstCol, 1, cols),
