@@ -5,19 +5,15 @@
  * clientèle of the card printed. The continuation is checked on the model and the XML in
  * test/unit/deck-continued.test.ts; this is the printout.
  */
-import { promises as fs } from "fs";
-import path from "path";
 import { deckModel } from "../../src/layout/deck";
-import { deckBytes } from "../support/deck-xml";
-import { toPdf } from "../support/libreoffice";
+import { printedDeck } from "../support/deck-print";
 import {
   PageLayout,
   describePages,
   medianWordHeight,
   overlappingWords,
-  pdfLayout,
 } from "../support/pdf-layout";
-import { study, tempDir } from "../support/workbooks";
+import { study } from "../support/workbooks";
 
 jest.setTimeout(180000);
 
@@ -50,16 +46,7 @@ beforeAll(async () => {
         (shape) => shape.kind === "text" && shape.paragraphs[0]?.text.includes(`${SEGMENTS[0]} (`)
       )
   );
-  const dir = await tempDir("sm-deck-continued-");
-  try {
-    const file = path.join(dir, "listes.pptx");
-    await fs.writeFile(file, await deckBytes({ ...model!, slides }));
-    const pdf = await toPdf(file);
-    pages = await pdfLayout(pdf);
-    await fs.rm(path.dirname(pdf), { recursive: true, force: true });
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  pages = await printedDeck({ ...model!, slides }, "listes");
 });
 
 it("prints the continued slides readable: every word inside, none over another", () => {

@@ -5,14 +5,11 @@
  * printed word of a name is a whole word of it): the layout measures its texts with the font the
  * deck names.
  */
-import { promises as fs } from "fs";
-import path from "path";
 import { deckModel } from "../../src/layout/deck";
 import { WORKBOOK_TEXTS } from "../../src/i18n/workbook";
-import { deckBytes } from "../support/deck-xml";
-import { toPdf } from "../support/libreoffice";
-import { PageLayout, describePages, overlappingWords, pdfLayout } from "../support/pdf-layout";
-import { study, tempDir } from "../support/workbooks";
+import { printedDeck } from "../support/deck-print";
+import { PageLayout, describePages, overlappingWords } from "../support/pdf-layout";
+import { study } from "../support/workbooks";
 
 jest.setTimeout(180000);
 
@@ -53,16 +50,7 @@ beforeAll(async () => {
   const { model } = deckModel(input, { created: CREATED, parts: ["matrix"] });
   // The first slides of the matrix, those of the first needs (Impress is slow on 26 slides).
   const slides = model!.slides.filter((slide) => slide.part === "matrix").slice(0, 3);
-  const dir = await tempDir("sm-deck-fit-");
-  try {
-    const file = path.join(dir, "noms.pptx");
-    await fs.writeFile(file, await deckBytes({ ...model!, slides }));
-    const pdf = await toPdf(file);
-    pages = await pdfLayout(pdf);
-    await fs.rm(path.dirname(pdf), { recursive: true, force: true });
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  pages = await printedDeck({ ...model!, slides }, "noms");
 });
 
 it("prints the matrix above its note: no word over another", () => {
